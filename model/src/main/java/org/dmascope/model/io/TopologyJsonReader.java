@@ -1,0 +1,412 @@
+package org.dmascope.model.io;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.dmascope.model.io.json.JsonNodeAt;
+import org.dmascope.model.io.json.JsonReadContext;
+import org.dmascope.model.io.json.LocatedJsonParser;
+import org.dmascope.model.report.Diagnostic;
+import org.dmascope.model.report.Report;
+import org.dmascope.model.topology.Acs;
+import org.dmascope.model.topology.AddressRange;
+import org.dmascope.model.topology.Bar;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.Bridge;
+import org.dmascope.model.topology.BridgeWindow;
+import org.dmascope.model.topology.DmaParameters;
+import org.dmascope.model.topology.DmaRange;
+import org.dmascope.model.topology.HostBridge;
+import org.dmascope.model.topology.HostWindow;
+import org.dmascope.model.topology.Link;
+import org.dmascope.model.topology.LinkState;
+import org.dmascope.model.topology.NumaNode;
+import org.dmascope.model.topology.P2pMemory;
+import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.PciIdentity;
+import org.dmascope.model.topology.Platform;
+import org.dmascope.model.topology.PortType;
+import org.dmascope.model.topology.Provenance;
+import org.dmascope.model.topology.SourceRef;
+import org.dmascope.model.topology.Sriov;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.model.topology.TopologySource;
+import org.dmascope.model.topology.TopologyValidator;
+import org.dmascope.model.util.Hex;
+
+/**
+ * Reads topology JSON (format {@value TopologyFormat#FORMAT}, docs/topology-format.md) and validates
+ * the result. Every problem is reported with file, line, column and JSON path; validation findings
+ * about a device point at that device's object in the file.
+ */
+public final class TopologyJsonReader {
+
+    private static final Pattern RANGE = Pattern.compile("\\s*(0[xX][0-9a-fA-F_]+)\\s*-\\s*(0[xX][0-9a-fA-F_]+)\\s*");
+    private static final Pattern BUS_RANGE = Pattern.compile("([0-9a-fA-F]{1,2})-([0-9a-fA-F]{1,2})");
+
+    private final JsonReadContext ctx;
+    private final Map<String, JsonNodeAt> subjects = new HashMap<>();
+
+    private TopologyJsonReader(String fileName) {
+        this.ctx = new JsonReadContext(fileName);
+    }
+
+    /**
+     * Parses and validates {@code text}. The result holds a topology unless the report has errors.
+     *
+     * @param fileName how to name the file in messages
+     */
+    public static LoadResult read(String text, String fileName) {
+        TopologyJsonReader r = new TopologyJsonReader(fileName);
+        JsonNodeAt root;
+        try {
+            root = LocatedJsonParser.parse(text);
+        } catch (LocatedJsonParser.SyntaxError e) {
+            return LoadResult.failed(new Report(List.of(
+                    Diagnostic.error("not valid JSON: " + e.getMessage()).at(fileName, e.line(), e.column()))));
+        }
+        Optional<Topology> t = r.topology(root);
+        if (t.isPresent() && !r.ctx.hasErrors()) {
+            for (Diagnostic d : TopologyValidator.validate(t.get())) {
+                JsonNodeAt at = d.subject().map(r.subjects::get).orElse(root);
+                r.ctx.addAt(at == null ? root : at, d);
+            }
+        }
+        Report report = new Report(r.ctx.diagnostics());
+        return report.hasErrors() ? LoadResult.failed(report) : LoadResult.loaded(t.orElseThrow(), report);
+    }
+
+    private Optional<Topology> topology(JsonNodeAt rootNode) {
+        Optional<JsonNodeAt.Obj> rootObj = ctx.asObject(rootNode);
+        if (rootObj.isEmpty()) return Optional.empty();
+        JsonNodeAt.Obj root = rootObj.get();
+        Optional<String> format = ctx.string(root, "format", true);
+        if (format.isPresent() && !format.get().equals(TopologyFormat.FORMAT)) {
+            ctx.error(root.get("format").get(), "this is not a dmascope topology (format is \"" + format.get()
+                    + "\", expected \"" + TopologyFormat.FORMAT + "\")");
+            return Optional.empty();
+        }
+        OptionalInt version = ctx.integer(root, "version", true, 1, Integer.MAX_VALUE);
+        if (version.isPresent() && version.getAsInt() > TopologyFormat.VERSION) {
+            ctx.error(root.get("version").get(), "the file has format version " + version.getAsInt()
+                    + ", newer than this dmascope reads (" + TopologyFormat.VERSION + "); update dmascope");
+            return Optional.empty();
+        }
+        Optional<String> name = ctx.string(root, "name", true);
+        Optional<String> description = ctx.string(root, "description", false);
+        Optional<TopologySource> source = ctx.object(root, "source", false).flatMap(this::source);
+        Platform platform = ctx.object(root, "platform", false).map(this::platform).orElse(Platform.UNKNOWN);
+        List<NumaNode> nodes = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(root, "numaNodes", false)) ctx.asObject(n).flatMap(this::numaNode).ifPresent(nodes::add);
+        List<HostBridge> hostBridges = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(root, "hostBridges", false)) ctx.asObject(n).flatMap(this::hostBridge).ifPresent(hostBridges::add);
+        List<PciFunction> functions = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(root, "functions", true)) ctx.asObject(n).flatMap(this::function).ifPresent(functions::add);
+        ctx.reportUnknown(root);
+        if (ctx.hasErrors() || name.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(new Topology(name.get(), description, source, platform, nodes, hostBridges, functions));
+        } catch (IllegalArgumentException e) {
+            ctx.error(root, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<TopologySource> source(JsonNodeAt.Obj o) {
+        Optional<TopologySource.Kind> kind = ctx.choice(o, "kind", true, "synthetic, real, imported",
+                TopologySource.Kind::fromJsonName);
+        Optional<String> detail = ctx.string(o, "detail", false);
+        ctx.reportUnknown(o);
+        return kind.map(k -> new TopologySource(k, detail));
+    }
+
+    private Platform platform(JsonNodeAt.Obj o) {
+        Optional<Platform.Architecture> arch = ctx.choice(o, "architecture", false,
+                Platform.Named.choices(Platform.Architecture.class), s -> Platform.Named.parse(Platform.Architecture.class, s));
+        Platform.Cpu cpu = ctx.object(o, "cpu", false).map(c -> {
+            Optional<Platform.CpuVendor> vendor = ctx.choice(c, "vendor", false,
+                    Platform.Named.choices(Platform.CpuVendor.class), s -> Platform.Named.parse(Platform.CpuVendor.class, s));
+            OptionalInt family = ctx.hexInt(c, "family", false, 0xFFFF);
+            Optional<String> model = ctx.string(c, "model", false);
+            ctx.reportUnknown(c);
+            return new Platform.Cpu(vendor, family, model);
+        }).orElse(Platform.Cpu.UNKNOWN);
+        Platform.Iommu iommu = ctx.object(o, "iommu", false).map(i -> {
+            Optional<Platform.IommuDriver> driver = ctx.choice(i, "driver", false,
+                    Platform.Named.choices(Platform.IommuDriver.class), s -> Platform.Named.parse(Platform.IommuDriver.class, s));
+            Optional<Platform.DomainType> dom = ctx.choice(i, "defaultDomain", false,
+                    Platform.Named.choices(Platform.DomainType.class), s -> Platform.Named.parse(Platform.DomainType.class, s));
+            Optional<Boolean> strict = ctx.bool(i, "strict", false);
+            OptionalInt width = ctx.integer(i, "addressWidth", false, 32, 64);
+            Optional<Platform.PageTableFormat> fmt = ctx.choice(i, "pageTable", false,
+                    Platform.Named.choices(Platform.PageTableFormat.class), s -> Platform.Named.parse(Platform.PageTableFormat.class, s));
+            OptionalLong granule = ctx.size(i, "granule", false);
+            if (granule.isPresent() && Long.bitCount(granule.getAsLong()) != 1) {
+                ctx.error(i.get("granule").get(), "an I/O page granule must be a power of two");
+            }
+            ctx.reportUnknown(i);
+            return new Platform.Iommu(driver, dom, strict, width, fmt, granule);
+        }).orElse(Platform.Iommu.UNKNOWN);
+        Platform.Swiotlb swiotlb = ctx.object(o, "swiotlb", false).map(s -> {
+            OptionalLong start = ctx.address(s, "start", false);
+            OptionalLong size = ctx.size(s, "size", false);
+            Optional<Boolean> forced = ctx.bool(s, "forced", false);
+            ctx.reportUnknown(s);
+            return new Platform.Swiotlb(start, size, forced);
+        }).orElse(Platform.Swiotlb.UNKNOWN);
+        Optional<Platform.MemoryEncryption> enc = ctx.choice(o, "memoryEncryption", false,
+                Platform.Named.choices(Platform.MemoryEncryption.class), s -> Platform.Named.parse(Platform.MemoryEncryption.class, s));
+        Optional<String> cmdline = ctx.string(o, "kernelCommandLine", false);
+        ctx.reportUnknown(o);
+        return new Platform(arch, cpu, iommu, swiotlb, enc, cmdline);
+    }
+
+    private Optional<NumaNode> numaNode(JsonNodeAt.Obj o) {
+        OptionalInt id = ctx.integer(o, "id", true, 0, 4095);
+        OptionalInt socket = ctx.integer(o, "socket", false, 0, 4095);
+        Optional<String> cpus = ctx.string(o, "cpus", false);
+        List<AddressRange> memory = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(o, "memory", false)) ctx.asObject(n).flatMap(this::sizedRange).ifPresent(memory::add);
+        ctx.reportUnknown(o);
+        if (id.isEmpty()) return Optional.empty();
+        subjects.put("numaNode:" + id.getAsInt(), o);
+        return Optional.of(new NumaNode(id.getAsInt(), socket, cpus, memory));
+    }
+
+    private Optional<AddressRange> sizedRange(JsonNodeAt.Obj o) {
+        OptionalLong start = ctx.address(o, "start", true);
+        OptionalLong size = ctx.size(o, "size", true);
+        ctx.reportUnknown(o);
+        if (start.isEmpty() || size.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(AddressRange.ofSize(start.getAsLong(), size.getAsLong()));
+        } catch (IllegalArgumentException e) {
+            ctx.error(o, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<HostBridge> hostBridge(JsonNodeAt.Obj o) {
+        Optional<String> id = ctx.string(o, "id", true);
+        OptionalInt domain = ctx.hexInt(o, "domain", true, 0xFFFFF);
+        OptionalInt rootBus = ctx.hexInt(o, "rootBus", true, 0xFF);
+        Optional<HostBridge.BusRange> busRange = ctx.parse(o, "busRange", false, "a bus range such as \"00-7f\"", s -> {
+            Matcher m = BUS_RANGE.matcher(s.trim());
+            if (!m.matches()) throw new IllegalArgumentException(s);
+            return new HostBridge.BusRange(Integer.parseInt(m.group(1), 16), Integer.parseInt(m.group(2), 16));
+        });
+        OptionalInt numa = ctx.integer(o, "numaNode", false, 0, 4095);
+        List<HostWindow> windows = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(o, "windows", false)) {
+            ctx.asObject(n).ifPresent(w -> {
+                Optional<HostWindow.Kind> kind = ctx.choice(w, "kind", true, "mem, mem-pref, io", HostWindow.Kind::fromJsonName);
+                OptionalLong cpu = ctx.address(w, "cpu", true);
+                OptionalLong bus = ctx.address(w, "bus", false);
+                OptionalLong size = ctx.size(w, "size", true);
+                ctx.reportUnknown(w);
+                if (kind.isPresent() && cpu.isPresent() && size.isPresent()) {
+                    try {
+                        HostWindow hw = new HostWindow(kind.get(), cpu.getAsLong(), bus.orElse(cpu.getAsLong()), size.getAsLong());
+                        hw.cpuRange();
+                        hw.busRange();
+                        windows.add(hw);
+                    } catch (IllegalArgumentException e) {
+                        ctx.error(w, e.getMessage());
+                    }
+                }
+            });
+        }
+        List<DmaRange> dmaRanges = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(o, "dmaRanges", false)) {
+            ctx.asObject(n).ifPresent(d -> {
+                OptionalLong cpu = ctx.address(d, "cpu", true);
+                OptionalLong bus = ctx.address(d, "bus", true);
+                OptionalLong size = ctx.size(d, "size", true);
+                ctx.reportUnknown(d);
+                if (cpu.isPresent() && bus.isPresent() && size.isPresent()) {
+                    try {
+                        dmaRanges.add(new DmaRange(cpu.getAsLong(), bus.getAsLong(), size.getAsLong()));
+                    } catch (IllegalArgumentException e) {
+                        ctx.error(d, e.getMessage());
+                    }
+                }
+            });
+        }
+        Provenance provenance = ctx.object(o, "provenance", false).map(this::provenance).orElse(Provenance.NONE);
+        ctx.reportUnknown(o);
+        if (id.isEmpty() || domain.isEmpty() || rootBus.isEmpty()) return Optional.empty();
+        subjects.put("hostBridge:" + id.get(), o);
+        return Optional.of(new HostBridge(id.get(), domain.getAsInt(), rootBus.getAsInt(), busRange, numa, windows,
+                dmaRanges, provenance));
+    }
+
+    private Optional<PciFunction> function(JsonNodeAt.Obj o) {
+        Optional<Bdf> address = ctx.parse(o, "address", true, "a PCI address such as \"0000:03:00.0\"", Bdf::parse);
+        if (address.isEmpty()) {
+            ctx.reportUnknown(o);
+            return Optional.empty();
+        }
+        PciFunction.Builder b = PciFunction.builder(address.get());
+        subjects.putIfAbsent(address.get().toString(), o);
+        b.identity(new PciIdentity(
+                ctx.hexInt(o, "vendor", false, 0xFFFF), ctx.hexInt(o, "device", false, 0xFFFF),
+                ctx.hexInt(o, "subsystemVendor", false, 0xFFFF), ctx.hexInt(o, "subsystemDevice", false, 0xFFFF),
+                ctx.hexInt(o, "class", false, 0xFFFFFF), ctx.hexInt(o, "revision", false, 0xFF),
+                ctx.string(o, "vendorName", false), ctx.string(o, "deviceName", false),
+                ctx.string(o, "subsystemName", false), ctx.string(o, "className", false)));
+        b.portType(ctx.choice(o, "portType", false, portTypeChoices(), PortType::fromJsonName));
+        b.headerType(ctx.integer(o, "headerType", false, 0, 2));
+        b.multifunction(ctx.bool(o, "multifunction", false));
+        b.bridge(ctx.object(o, "bridge", false).flatMap(this::bridge));
+        List<Bar> bars = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(o, "bars", false)) ctx.asObject(n).flatMap(this::bar).ifPresent(bars::add);
+        b.bars(bars);
+        b.acs(acs(o));
+        b.ats(ctx.bool(o, "ats", false));
+        b.pasid(ctx.bool(o, "pasid", false));
+        b.pri(ctx.bool(o, "pri", false));
+        b.sriov(ctx.object(o, "sriov", false).flatMap(this::sriov));
+        b.physicalFunction(ctx.parse(o, "physicalFunction", false, "a PCI address such as \"0000:03:00.0\"", Bdf::parse));
+        b.link(ctx.object(o, "link", false).map(this::link));
+        b.numaNode(ctx.integer(o, "numaNode", false, 0, 4095));
+        b.driver(ctx.string(o, "driver", false));
+        b.dma(ctx.object(o, "dma", false).map(this::dma).orElse(DmaParameters.UNKNOWN));
+        List<P2pMemory> p2p = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(o, "p2pMemory", false)) ctx.asObject(n).flatMap(this::p2pMemory).ifPresent(p2p::add);
+        b.p2pMemory(p2p);
+        b.untrusted(ctx.bool(o, "untrusted", false));
+        b.externalFacing(ctx.bool(o, "externalFacing", false));
+        b.iommuGroup(ctx.integer(o, "iommuGroup", false, 0, Integer.MAX_VALUE));
+        b.provenance(ctx.object(o, "provenance", false).map(this::provenance).orElse(Provenance.NONE));
+        ctx.reportUnknown(o);
+        try {
+            return Optional.of(b.build());
+        } catch (IllegalArgumentException e) {
+            ctx.error(o, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String portTypeChoices() {
+        StringBuilder sb = new StringBuilder();
+        for (PortType t : PortType.values()) sb.append(sb.length() == 0 ? "" : ", ").append(t.jsonName());
+        return sb.toString();
+    }
+
+    private Optional<Bridge> bridge(JsonNodeAt.Obj o) {
+        OptionalInt primary = ctx.hexInt(o, "primary", false, 0xFF);
+        OptionalInt secondary = ctx.hexInt(o, "secondary", true, 0xFF);
+        OptionalInt subordinate = ctx.hexInt(o, "subordinate", true, 0xFF);
+        Optional<BridgeWindow> io = window(o, "io");
+        Optional<BridgeWindow> mem = window(o, "memory");
+        Optional<BridgeWindow> pref = window(o, "prefetchable");
+        ctx.reportUnknown(o);
+        if (secondary.isEmpty() || subordinate.isEmpty()) return Optional.empty();
+        return Optional.of(new Bridge(primary, secondary.getAsInt(), subordinate.getAsInt(), io, mem, pref));
+    }
+
+    private Optional<BridgeWindow> window(JsonNodeAt.Obj o, String key) {
+        return ctx.parse(o, key, false, "a window such as \"0xc0000000-0xc1ffffff\" or \"disabled\"", s -> {
+            if (s.trim().equals("disabled")) return BridgeWindow.DISABLED;
+            Matcher m = RANGE.matcher(s);
+            if (!m.matches()) throw new IllegalArgumentException(s);
+            return BridgeWindow.of(Hex.parse(m.group(1)), Hex.parse(m.group(2)));
+        });
+    }
+
+    private Optional<Bar> bar(JsonNodeAt.Obj o) {
+        OptionalInt index = ctx.integer(o, "index", true, 0, 5);
+        Optional<Bar.Space> space = ctx.choice(o, "space", true, "mem, io", Bar.Space::fromJsonName);
+        OptionalInt bits = ctx.integer(o, "bits", false, 32, 64);
+        if (bits.isPresent() && bits.getAsInt() != 32 && bits.getAsInt() != 64) {
+            ctx.error(o.get("bits").get(), "a BAR is 32 or 64 bits wide");
+        }
+        Optional<Boolean> pref = ctx.bool(o, "prefetchable", false);
+        OptionalLong address = ctx.address(o, "address", false);
+        OptionalLong size = ctx.size(o, "size", false);
+        ctx.reportUnknown(o);
+        if (index.isEmpty() || space.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(new Bar(index.getAsInt(), space.get(), bits.orElse(32) == 64, pref.orElse(false), address, size));
+        } catch (IllegalArgumentException e) {
+            ctx.error(o, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Acs> acs(JsonNodeAt.Obj o) {
+        Optional<JsonNodeAt> n = o.get("acs");
+        if (n.isEmpty()) return Optional.empty();
+        if (n.get() instanceof JsonNodeAt.Scalar s && s.type() == JsonNodeAt.Scalar.Type.STRING) {
+            if (s.text().equals("none")) return Optional.of(Acs.ABSENT);
+            ctx.error(s, "expected \"none\" (no ACS capability) or an object with \"capability\" and \"control\"");
+            return Optional.empty();
+        }
+        Optional<JsonNodeAt.Obj> obj = ctx.object(o, "acs", false);
+        if (obj.isEmpty()) return Optional.empty();
+        OptionalInt cap = ctx.hexInt(obj.get(), "capability", false, 0xFFFF);
+        OptionalInt ctl = ctx.hexInt(obj.get(), "control", false, 0xFFFF);
+        ctx.reportUnknown(obj.get());
+        return Optional.of(new Acs(true, cap, ctl));
+    }
+
+    private Optional<Sriov> sriov(JsonNodeAt.Obj o) {
+        OptionalInt total = ctx.integer(o, "totalVfs", true, 0, 65535);
+        OptionalInt num = ctx.integer(o, "numVfs", true, 0, 65535);
+        OptionalInt offset = ctx.integer(o, "vfOffset", true, 0, 65535);
+        OptionalInt stride = ctx.integer(o, "vfStride", true, 0, 65535);
+        OptionalInt dev = ctx.hexInt(o, "vfDevice", false, 0xFFFF);
+        ctx.reportUnknown(o);
+        if (total.isEmpty() || num.isEmpty() || offset.isEmpty() || stride.isEmpty()) return Optional.empty();
+        return Optional.of(new Sriov(total.getAsInt(), num.getAsInt(), offset.getAsInt(), stride.getAsInt(), dev));
+    }
+
+    private Link link(JsonNodeAt.Obj o) {
+        String expected = "a link state such as \"16GT/s x16\"";
+        Optional<LinkState> cap = ctx.parse(o, "capability", false, expected,
+                s -> LinkState.parse(s).orElseThrow(() -> new IllegalArgumentException(s)));
+        Optional<LinkState> sta = ctx.parse(o, "status", false, expected,
+                s -> LinkState.parse(s).orElseThrow(() -> new IllegalArgumentException(s)));
+        ctx.reportUnknown(o);
+        return new Link(cap, sta);
+    }
+
+    private DmaParameters dma(JsonNodeAt.Obj o) {
+        OptionalInt mask = ctx.integer(o, "maskBits", false, 1, 64);
+        OptionalLong maxSeg = ctx.size(o, "maxSegmentSize", false);
+        OptionalLong boundary = ctx.address(o, "segmentBoundaryMask", false);
+        OptionalLong align = ctx.address(o, "minAlignMask", false);
+        ctx.reportUnknown(o);
+        return new DmaParameters(mask, maxSeg, boundary, align);
+    }
+
+    private Optional<P2pMemory> p2pMemory(JsonNodeAt.Obj o) {
+        OptionalInt bar = ctx.integer(o, "bar", true, 0, 5);
+        OptionalLong offset = ctx.size(o, "offset", false);
+        OptionalLong size = ctx.size(o, "size", true);
+        Optional<Boolean> published = ctx.bool(o, "published", false);
+        ctx.reportUnknown(o);
+        if (bar.isEmpty() || size.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(new P2pMemory(bar.getAsInt(), offset.orElse(0), size.getAsLong(), published.orElse(false)));
+        } catch (IllegalArgumentException e) {
+            ctx.error(o, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Provenance provenance(JsonNodeAt.Obj o) {
+        Map<String, SourceRef> m = new HashMap<>();
+        for (String key : o.keys()) {
+            ctx.string(o, key, false).flatMap(SourceRef::parse).ifPresent(ref -> m.put(key, ref));
+        }
+        return new Provenance(m);
+    }
+}

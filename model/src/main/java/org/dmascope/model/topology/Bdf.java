@@ -1,0 +1,89 @@
+package org.dmascope.model.topology;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A PCI function address: domain (segment), bus, device (slot) and function, as lspci prints it
+ * ({@code 0000:03:00.0}). Domains above 0xFFFF (VMD) print with five digits, as lspci does.
+ */
+public record Bdf(int domain, int bus, int device, int function) implements Comparable<Bdf> {
+
+    private static final Pattern TEXT = Pattern.compile(
+            "(?:([0-9a-fA-F]{1,8}):)?([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})\\.([0-7])");
+
+    public Bdf {
+        if (domain < 0) throw new IllegalArgumentException("PCI domain must not be negative: " + domain);
+        if (bus < 0 || bus > 0xFF) throw new IllegalArgumentException("PCI bus out of range 00-ff: " + bus);
+        if (device < 0 || device > 0x1F) throw new IllegalArgumentException("PCI device out of range 00-1f: " + device);
+        if (function < 0 || function > 7) throw new IllegalArgumentException("PCI function out of range 0-7: " + function);
+    }
+
+    public static Bdf of(int domain, int bus, int device, int function) {
+        return new Bdf(domain, bus, device, function);
+    }
+
+    /** Builds an address from a bus number and a kernel {@code devfn} (slot << 3 | function). */
+    public static Bdf ofDevfn(int domain, int bus, int devfn) {
+        return new Bdf(domain, bus, (devfn >> 3) & 0x1F, devfn & 7);
+    }
+
+    /**
+     * Parses {@code DDDD:BB:DD.F} or {@code BB:DD.F} (domain 0).
+     *
+     * @throws IllegalArgumentException with a sentence saying what is wrong
+     */
+    public static Bdf parse(String text) {
+        Matcher m = TEXT.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a PCI address (expected DDDD:BB:DD.F or BB:DD.F): \"" + text + "\"");
+        }
+        int domain = m.group(1) == null ? 0 : (int) Long.parseLong(m.group(1), 16);
+        return new Bdf(domain, Integer.parseInt(m.group(2), 16), Integer.parseInt(m.group(3), 16),
+                Integer.parseInt(m.group(4)));
+    }
+
+    /** True when {@code text} parses as an address. */
+    public static boolean isValid(String text) {
+        return text != null && TEXT.matcher(text.trim()).matches();
+    }
+
+    /** Kernel {@code devfn}: slot in bits 7:3, function in bits 2:0. */
+    public int devfn() {
+        return device << 3 | function;
+    }
+
+    /** Kernel routing ID (bus << 8 | devfn), the requester ID a TLP carries. */
+    public int requesterId() {
+        return bus << 8 | devfn();
+    }
+
+    public Bdf withFunction(int newFunction) {
+        return new Bdf(domain, bus, device, newFunction);
+    }
+
+    /** True when both addresses name functions of the same slot (domain, bus and device). */
+    public boolean sameSlot(Bdf other) {
+        return domain == other.domain && bus == other.bus && device == other.device;
+    }
+
+    /** The address without its domain, {@code 03:00.0}. */
+    public String shortText() {
+        return String.format(Locale.ROOT, "%02x:%02x.%d", bus, device, function);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%04x:%02x:%02x.%d", domain, bus, device, function);
+    }
+
+    @Override
+    public int compareTo(Bdf o) {
+        int c = Integer.compare(domain, o.domain);
+        if (c != 0) return c;
+        c = Integer.compare(bus, o.bus);
+        if (c != 0) return c;
+        return Integer.compare(devfn(), o.devfn());
+    }
+}

@@ -1,0 +1,127 @@
+package org.dmascope.model.topology;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A machine: platform, NUMA nodes, host bridges and PCI functions. Immutable; edits return a new
+ * topology. The PCI hierarchy (buses, parents, children) is derived once, on first use.
+ */
+public final class Topology {
+    private final String name;
+    private final Optional<String> description;
+    private final Optional<TopologySource> source;
+    private final Platform platform;
+    private final List<NumaNode> numaNodes;
+    private final List<HostBridge> hostBridges;
+    private final List<PciFunction> functions;
+    private final Map<Bdf, PciFunction> byAddress;
+    private volatile PciHierarchy hierarchy;
+
+    public Topology(String name, Optional<String> description, Optional<TopologySource> source, Platform platform,
+                    List<NumaNode> numaNodes, List<HostBridge> hostBridges, List<PciFunction> functions) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.description = Objects.requireNonNull(description);
+        this.source = Objects.requireNonNull(source);
+        this.platform = Objects.requireNonNull(platform);
+        this.numaNodes = List.copyOf(numaNodes);
+        this.hostBridges = List.copyOf(hostBridges);
+        List<PciFunction> sorted = new ArrayList<>(functions);
+        sorted.sort((a, b) -> a.address().compareTo(b.address()));
+        this.functions = Collections.unmodifiableList(sorted);
+        Map<Bdf, PciFunction> map = new LinkedHashMap<>();
+        for (PciFunction f : this.functions) map.putIfAbsent(f.address(), f);
+        this.byAddress = Collections.unmodifiableMap(map);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** What the machine teaches, or where it is from. */
+    public Optional<String> description() {
+        return description;
+    }
+
+    public Optional<TopologySource> source() {
+        return source;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public List<NumaNode> numaNodes() {
+        return numaNodes;
+    }
+
+    public List<HostBridge> hostBridges() {
+        return hostBridges;
+    }
+
+    /** All functions, sorted by address (domain, bus, devfn). */
+    public List<PciFunction> functions() {
+        return functions;
+    }
+
+    public Optional<PciFunction> function(Bdf address) {
+        return Optional.ofNullable(byAddress.get(address));
+    }
+
+    /** The derived bus hierarchy; computed once. */
+    public PciHierarchy hierarchy() {
+        PciHierarchy h = hierarchy;
+        if (h == null) {
+            synchronized (this) {
+                h = hierarchy;
+                if (h == null) hierarchy = h = PciHierarchy.of(this);
+            }
+        }
+        return h;
+    }
+
+    public Topology withName(String newName) {
+        return new Topology(newName, description, source, platform, numaNodes, hostBridges, functions);
+    }
+
+    public Topology withPlatform(Platform newPlatform) {
+        return new Topology(name, description, source, newPlatform, numaNodes, hostBridges, functions);
+    }
+
+    public Topology withFunctions(List<PciFunction> newFunctions) {
+        return new Topology(name, description, source, platform, numaNodes, hostBridges, newFunctions);
+    }
+
+    /** Returns a topology where the function at {@code address} is replaced by {@code edit} of it. */
+    public Topology withFunction(Bdf address, UnaryOperator<PciFunction> edit) {
+        if (!byAddress.containsKey(address)) throw new IllegalArgumentException("no function at " + address);
+        List<PciFunction> list = new ArrayList<>(functions.size());
+        for (PciFunction f : functions) list.add(f.address().equals(address) ? edit.apply(f) : f);
+        return withFunctions(list);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Topology t)) return false;
+        return name.equals(t.name) && description.equals(t.description) && source.equals(t.source)
+                && platform.equals(t.platform) && numaNodes.equals(t.numaNodes)
+                && hostBridges.equals(t.hostBridges) && functions.equals(t.functions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, description, source, platform, numaNodes, hostBridges, functions);
+    }
+
+    @Override
+    public String toString() {
+        return "Topology[" + name + ", " + functions.size() + " functions, " + hostBridges.size() + " host bridges]";
+    }
+}

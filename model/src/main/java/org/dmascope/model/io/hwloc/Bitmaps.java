@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * hwloc bitmaps ({@code cpuset}, {@code nodeset}): comma-separated 32-bit hex words, most significant
- * first, each {@code 0x}-prefixed ({@code 0x000000ff,0xffffffff}); a leading {@code 0xf...f} word
- * means "all the rest" and is treated as unknown.
+ * first, each {@code 0x}-prefixed ({@code 0x000000ff,0xffffffff}), an all-zero word left empty
+ * ({@code 0x1,,0x3}); a leading {@code 0xf...f} word means "all the rest" and is treated as unknown.
  */
 final class Bitmaps {
     private static final int MAX_BITS = 1 << 16;
@@ -21,7 +21,8 @@ final class Bitmaps {
         for (int w = 0; w < words.length; w++) {
             String word = words[w].trim();
             if (word.startsWith("0x") || word.startsWith("0X")) word = word.substring(2);
-            if (word.equals("f...f") || word.isEmpty() || word.length() > 8 || !word.matches("[0-9a-fA-F]+")) return Optional.empty();
+            if (word.isEmpty()) continue; // hwloc leaves an all-zero word empty: 0x1,,0x3
+            if (word.equals("f...f") || word.length() > 8 || !word.matches("[0-9a-fA-F]+")) return Optional.empty();
             long v = Long.parseLong(word, 16);
             int base = 32 * (words.length - 1 - w);
             for (int b = 0; b < 32; b++) if ((v >> b & 1) != 0) bits.set(base + b);

@@ -102,10 +102,16 @@ public final class HwlocXmlReader {
                         }
                     } else if (name.equals("object")) {
                         stack.push(new Frame(attribute(x, "type"), attributes(x), line));
-                    } else if (name.equals("info") && !stack.isEmpty()) {
+                    } else if (name.equals("info")) {
                         String key = x.getAttributeValue(null, "name");
                         String value = x.getAttributeValue(null, "value");
-                        if (key != null && value != null) stack.peek().info.putIfAbsent(key, value);
+                        if (key == null || value == null) continue;
+                        if (!stack.isEmpty()) {
+                            stack.peek().info.putIfAbsent(key, value);
+                        } else if (key.equals("Architecture")) {
+                            // hwloc 3 writes machine-wide infos at the end, directly under <topology>.
+                            machine.architecture(architecture(value), new SourceRef(text.name(), line), findings);
+                        }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("object") && !stack.isEmpty()) {
                     close(stack.pop());
@@ -237,6 +243,7 @@ public final class HwlocXmlReader {
         }
         Bdf address = Bdf.of((int) Long.parseLong(m.group(1), 16), Integer.parseInt(m.group(2), 16),
                 Integer.parseInt(m.group(3), 16), m.group(4).charAt(0) - '0');
+        checkUnderParent(f, address);
         FunctionFacts fn = machine.function(address, at);
         PciIdentity id = identity(f);
         if (!id.equals(PciIdentity.UNKNOWN)) fn.put(FactKey.IDENTITY, id, at, findings);
@@ -269,6 +276,19 @@ public final class HwlocXmlReader {
                 noSubsystem ? OptionalInt.empty() : OptionalInt.of(sv), noSubsystem ? OptionalInt.empty() : OptionalInt.of(sd),
                 OptionalInt.of(Integer.parseInt(m.group(1), 16) << 8 | progIf), OptionalInt.of(Integer.parseInt(m.group(6), 16)),
                 vendorName, deviceName, Optional.empty(), Optional.empty());
+    }
+
+    /** A PCI object must sit on a bus its parent bridge forwards; hwloc files edited by hand sometimes do not. */
+    private void checkUnderParent(Frame f, Bdf address) {
+        for (Frame up : stack) {
+            if (!up.type.equals("Bridge")) continue;
+            Optional<int[]> r = busRange(up.attributes.get("bridge_pci"));
+            if (r.isPresent() && (r.get()[0] != address.domain() || address.bus() < r.get()[1] || address.bus() > r.get()[2])) {
+                findings.warning(text.name(), f.line, String.format("%s is listed below a bridge that forwards buses %04x:%02x-%02x"
+                        + " (line %d); the file contradicts itself", address, r.get()[0], r.get()[1], r.get()[2], up.line));
+            }
+            return;
+        }
     }
 
     /** {@code 0000:[01-05]} → domain, first bus, last bus. */

@@ -78,7 +78,8 @@ public final class LspciVerboseReader {
         int[] count = new int[1];
         int n = text.lineCount();
         for (int i = 0; i < n; i++) {
-            if ((i & 255) == 0) checkpoint.reached(i, n);
+            // Two passes over the file: the first half of the progress is splitting it into blocks.
+            if ((i & 255) == 0) checkpoint.reached(i / 2, n);
             String raw = text.line(i);
             if (raw.isBlank()) {
                 if (current != null) current.blankSeen = true;
@@ -156,7 +157,7 @@ public final class LspciVerboseReader {
         }
         List<PendingBlock> pending = new ArrayList<>();
         for (int k = 0; k < blocks.size(); k++) {
-            if ((k & 63) == 0) checkpoint.reached(blocks.get(k).headerLine, text.lineCount());
+            if ((k & 63) == 0) checkpoint.reached((text.lineCount() + blocks.get(k).headerLine) / 2, text.lineCount());
             Block b = blocks.get(k);
             Optional<DeviceLine> line = DeviceLine.parse(b.header);
             if (line.isEmpty()) continue;

@@ -27,7 +27,7 @@ import org.dmascope.model.util.Hex;
  * combine what two sources say (filling in parts one of them left unknown) and how to describe a
  * value when the sources disagree.
  *
- * <p>Provenance keys written by the importer (docs/import-provenance.md):
+ * <p>Provenance keys written by the importer (README, "Importing your machine"):
  * {@code address} (where the function is listed), {@code identity} (IDs, class, revision, names),
  * {@code portType}, {@code headerType}, {@code multifunction}, {@code bridge}, {@code bars},
  * {@code acs}, {@code ats}, {@code pasid}, {@code pri}, {@code sriov}, {@code physicalFunction},

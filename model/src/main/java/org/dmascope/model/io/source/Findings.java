@@ -34,10 +34,6 @@ public final class Findings {
         add(Severity.WARNING, at.file(), at.line(), message, subject);
     }
 
-    public void info(String file, int line, String message) {
-        add(Severity.INFO, file, line, message, null);
-    }
-
     public void add(Severity severity, String file, int line, String message, String subject) {
         if (severity == Severity.WARNING && file != null) {
             int n = warningsPerFile.merge(file, 1, Integer::sum);

@@ -95,6 +95,31 @@ class CorpusImportTest {
         return s.size();
     }
 
+    /** Files of one machine share the name before the kind, ignoring run suffixes (corpus/SOURCES.md). */
+    static Stream<List<Path>> machinesWithSeveralExports() {
+        java.util.Map<String, List<Path>> byMachine = new java.util.TreeMap<>();
+        topologyExports().forEach(p -> {
+            String name = p.getFileName().toString();
+            String machine = name.substring(0, name.indexOf('.')).replaceAll("-(k58|k59|bvvv|movablebars|k44|k51-aliased)$", "");
+            byMachine.computeIfAbsent(machine, k -> new java.util.ArrayList<>()).add(p);
+        });
+        return byMachine.values().stream().filter(l -> l.size() > 1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("machinesWithSeveralExports")
+    void allExportsOfOneMachineMergeWithoutErrors(List<Path> files) throws IOException {
+        ImportResult r = assertDoesNotThrow(() -> Importer.importFiles(files, ImportProgress.NONE, () -> false));
+        ImportTesting.assertNoInternalError(r);
+        assertTrue(r.ok(), () -> files + "\n" + r.report().toText());
+        Set<String> union = new HashSet<>();
+        for (Path f : files) {
+            Importer.importFiles(List.of(f), ImportProgress.NONE, () -> false).topology().orElseThrow()
+                    .functions().forEach(fn -> union.add(fn.address().toString()));
+        }
+        assertEquals(union.size(), r.topology().get().functions().size(), "the merge holds every function of every file, once");
+    }
+
     @ParameterizedTest
     @MethodSource("notTopologies")
     void kernelLogsAndNvidiaSmiMatricesAreRefusedWithTheirName(Path file) {

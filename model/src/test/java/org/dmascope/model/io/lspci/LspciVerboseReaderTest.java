@@ -253,4 +253,23 @@ class LspciVerboseReaderTest {
         assertTrue(fn(t, "05:01.0").portType().isEmpty());
         assertFalse(t.hostBridges().isEmpty());
     }
+
+    @Test
+    void oneLineListingsWithKernelDrivers() {
+        Topology t = loaded(texts("k.txt", """
+                00:1f.3 Audio device [0403]: Intel Corporation Comet Lake PCH cAVS [8086:06c8]
+                \tSubsystem: Intel Corporation Device [8086:7270]
+                \tKernel driver in use: snd_hda_intel
+                \tKernel modules: snd_hda_intel, snd_sof_pci_intel_cnl
+                00:1f.4 SMBus [0c05]: Intel Corporation Comet Lake PCH SMBus Controller [8086:06a3]
+                01:00.0 Non-Volatile memory controller [0108]: Samsung Electronics Co Ltd NVMe SSD Controller SM981/PM981/PM983 [144d:a808]
+                """));
+        PciFunction audio = fn(t, "00:1f.3");
+        assertEquals(Optional.of("snd_hda_intel"), audio.driver());
+        assertEquals(OptionalInt.of(0x7270), audio.identity().subsystemDeviceId());
+        assertEquals(OptionalInt.of(0x040300), audio.identity().classCode());
+        assertTrue(audio.portType().isEmpty() && audio.acs().isEmpty(), "a -k listing shows no capabilities at all");
+        assertEquals(OptionalInt.of(0xa808), fn(t, "01:00.0").identity().deviceId());
+        assertEquals(3, t.functions().size());
+    }
 }

@@ -161,7 +161,10 @@ public final class TopologyValidator {
             }
             PciFunction prev = secondaryOwner.putIfAbsent(key, f);
             if (prev != null) {
-                error(f, String.format("secondary bus %02x is also the secondary bus of %s", b.secondary(), prev.address()));
+                // Real hardware does this (devices that ignore their device number alias on every slot);
+                // pci_scan_bridge_extend() then keeps the bus of the first bridge and does not re-add it.
+                warning(f, String.format("secondary bus %02x is also the secondary bus of %s; the kernel keeps it behind "
+                        + "%s, the first bridge it scans", b.secondary(), prev.address(), prev.address()));
             }
             if (b.primary().isPresent() && b.primary().getAsInt() != bus) {
                 warning(f, String.format("primary bus register says %02x but the bridge sits on bus %02x",
@@ -173,8 +176,11 @@ public final class TopologyValidator {
             if (parent.isPresent() && parent.get().bridge().isPresent()) {
                 Bridge pb = parent.get().bridge().get();
                 if (b.secondary() < pb.secondary() || b.subordinate() > pb.subordinate()) {
-                    error(f, String.format("buses %02x-%02x are not within the range %02x-%02x of the bridge above, %s",
-                            b.secondary(), b.subordinate(), pb.secondary(), pb.subordinate(), parent.get().address()));
+                    // Firmware or hotplug can leave this behind when bus numbers run out; the kernel keeps the
+                    // bridge and its bus ("busn_res: can not insert"), but the bridge above never forwards to it.
+                    warning(f, String.format("buses %02x-%02x are not within the range %02x-%02x of the bridge above, %s, "
+                            + "so nothing below this bridge is reachable", b.secondary(), b.subordinate(),
+                            pb.secondary(), pb.subordinate(), parent.get().address()));
                 }
             }
             Optional<HostBridge> hb = h.hostBridgeOf(f);

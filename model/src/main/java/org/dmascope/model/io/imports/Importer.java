@@ -1,0 +1,205 @@
+package org.dmascope.model.io.imports;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import org.dmascope.model.io.LoadResult;
+import org.dmascope.model.io.TopologyFiles;
+import org.dmascope.model.io.detect.Detection;
+import org.dmascope.model.io.detect.FormatDetector;
+import org.dmascope.model.io.detect.InputFormat;
+import org.dmascope.model.io.groups.IommuGroupReader;
+import org.dmascope.model.io.hwloc.HwlocXmlReader;
+import org.dmascope.model.io.lspci.LspciMachineReader;
+import org.dmascope.model.io.lspci.LspciTreeReader;
+import org.dmascope.model.io.lspci.LspciVerboseReader;
+import org.dmascope.model.io.merge.ImportedSource;
+import org.dmascope.model.io.merge.MachineFacts;
+import org.dmascope.model.io.merge.TopologyMerger;
+import org.dmascope.model.io.source.Checkpoint;
+import org.dmascope.model.io.source.Findings;
+import org.dmascope.model.io.source.ImportCancelledException;
+import org.dmascope.model.io.source.SourceText;
+import org.dmascope.model.report.Diagnostic;
+import org.dmascope.model.report.Report;
+import org.dmascope.model.topology.HostBridge;
+import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.SourceRef;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.model.topology.TopologyValidator;
+
+/**
+ * Imports what real machines export (lspci trees, listings, hex dumps and machine-readable output,
+ * IOMMU group listings, hwloc XML) into one topology: each file's format is detected, read into facts,
+ * the files are merged and the result validated. Several files of one machine merge into one machine.
+ * A topology JSON file is read as such (alone).
+ *
+ * <p>Bad input never throws: every problem ends up in the report with the file and line. The import
+ * runs on the caller's thread; {@code progress} hears about each file and every few hundred lines, and
+ * {@code cancelled} is polled as often, so a GUI can run it in the background and stop it.
+ */
+public final class Importer {
+    /** Files larger than this are refused before reading: the largest real lspci -vvvxxxx dump is a few MiB. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
+    private Importer() {
+    }
+
+    /** Imports files from disk. */
+    public static ImportResult importFiles(List<Path> files, ImportProgress progress, BooleanSupplier cancelled) {
+        if (files.isEmpty()) return failed(null, "no input files given");
+        if (files.size() == 1 && isJsonFile(files.get(0))) return fromLoad(TopologyFiles.load(files.get(0)));
+        List<ImportInput> inputs = new ArrayList<>();
+        Findings findings = new Findings();
+        for (Path p : files) {
+            String name = p.getFileName() == null ? p.toString() : p.getFileName().toString();
+            try {
+                long size = Files.size(p);
+                if (size > MAX_FILE_BYTES) {
+                    findings.error(name, 0, "the file is " + (size >> 20) + " MiB; exports larger than "
+                            + (MAX_FILE_BYTES >> 20) + " MiB are not read");
+                    continue;
+                }
+                inputs.add(new ImportInput(name, Files.readAllBytes(p)));
+            } catch (NoSuchFileException e) {
+                findings.error(name, 0, "the file does not exist: " + p);
+            } catch (IOException e) {
+                findings.error(name, 0, "the file could not be read: " + e.getMessage());
+            }
+            if (cancelled.getAsBoolean()) return new ImportResult(Optional.empty(), cancelledReport(), true);
+        }
+        if (findings.hasErrors()) return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
+        return importInputs(inputs, progress, cancelled);
+    }
+
+    /** Imports files already in memory (pasted text, tests, benchmarks). */
+    public static ImportResult importInputs(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
+        if (inputs.isEmpty()) return failed(null, "no input files given");
+        Findings findings = new Findings();
+        long total = 0;
+        for (ImportInput in : inputs) total += in.content().length;
+        List<ImportedSource> sources = new ArrayList<>();
+        long done = 0;
+        for (int k = 0; k < inputs.size(); k++) {
+            ImportInput in = inputs.get(k);
+            if (in.content().length > MAX_FILE_BYTES) {
+                findings.error(in.name(), 0, "the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; it was not read");
+                continue;
+            }
+            SourceText text = SourceText.decode(in.name(), in.content(), findings);
+            Detection d = FormatDetector.detect(text);
+            if (d.format() == InputFormat.TOPOLOGY_JSON) {
+                if (inputs.size() == 1) return fromLoad(readJson(in));
+                findings.error(in.name(), d.line(), "a dmascope topology JSON file describes a whole machine and cannot be"
+                        + " merged with exports; open it on its own");
+                continue;
+            }
+            if (!d.format().isTopologySource()) {
+                findings.error(in.name(), d.line(), d.format().refusal());
+                continue;
+            }
+            Checkpoint checkpoint = checkpoint(in, k, inputs.size(), done, total, progress, cancelled);
+            try {
+                checkpoint.reached(0, text.lineCount());
+                MachineFacts facts = read(d.format(), text, findings, checkpoint);
+                if (facts.functions().isEmpty() && facts.hostBridges().isEmpty() && !findings.hasErrors()) {
+                    findings.error(in.name(), d.line(), "this file was recognised as " + d.format().description()
+                            + ", but no PCI function could be read from it");
+                }
+                sources.add(new ImportedSource(in.name(), d.format().description(), facts));
+            } catch (ImportCancelledException e) {
+                return new ImportResult(Optional.empty(), cancelledReport(), true);
+            } catch (RuntimeException e) {
+                // A defect of dmascope, not of the file: say so plainly and keep the report.
+                findings.error(in.name(), 0, "internal error while reading this file (" + e + "); please report it with the file");
+            }
+            done += in.content().length;
+        }
+        if (cancelled.getAsBoolean()) return new ImportResult(Optional.empty(), cancelledReport(), true);
+        if (findings.hasErrors()) return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
+        Topology t;
+        try {
+            t = TopologyMerger.merge(sources, findings);
+        } catch (RuntimeException e) {
+            findings.error(null, 0, "internal error while merging the files (" + e + "); please report it with the files");
+            return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
+        }
+        if (t.functions().isEmpty()) {
+            findings.warning(sources.get(0).file(), 0, "no PCI function was found; the topology has only its host bridges");
+        }
+        validate(t, findings);
+        Report report = new Report(findings.diagnostics());
+        progress.update(new ImportProgress.Step(inputs.get(inputs.size() - 1).name(), inputs.size() - 1, inputs.size(),
+                total, total, 0, 0));
+        return new ImportResult(report.hasErrors() ? Optional.empty() : Optional.of(t), report, false);
+    }
+
+    private static MachineFacts read(InputFormat format, SourceText text, Findings findings, Checkpoint checkpoint) {
+        return switch (format) {
+            case LSPCI_TREE -> LspciTreeReader.read(text, findings, checkpoint);
+            case LSPCI_LISTING -> LspciVerboseReader.read(text, findings, checkpoint);
+            case LSPCI_MACHINE -> LspciMachineReader.read(text, findings, checkpoint);
+            case IOMMU_GROUPS -> IommuGroupReader.read(text, findings, checkpoint);
+            case HWLOC_XML -> HwlocXmlReader.read(text, findings, checkpoint);
+            default -> throw new IllegalArgumentException("not a topology source: " + format);
+        };
+    }
+
+    private static Checkpoint checkpoint(ImportInput in, int index, int count, long done, long total,
+                                         ImportProgress progress, BooleanSupplier cancelled) {
+        return (line, lines) -> {
+            if (cancelled.getAsBoolean()) throw new ImportCancelledException();
+            long within = lines <= 0 ? 0 : (long) ((double) in.content().length * line / lines);
+            progress.update(new ImportProgress.Step(in.name(), index, count, done + within, total, line, lines));
+        };
+    }
+
+    /** Validator findings name a device or host bridge; point them at the line that listed it. */
+    private static void validate(Topology t, Findings findings) {
+        Map<String, SourceRef> where = new java.util.HashMap<>();
+        for (PciFunction f : t.functions()) f.provenance().of("address").ifPresent(r -> where.put(f.address().toString(), r));
+        for (HostBridge hb : t.hostBridges()) hb.provenance().of("rootBus").ifPresent(r -> where.put("hostBridge:" + hb.id(), r));
+        for (Diagnostic d : TopologyValidator.validate(t)) {
+            SourceRef r = d.subject().map(where::get).orElse(null);
+            findings.add(r == null ? d : d.at(r.file(), r.line(), 0));
+        }
+    }
+
+    private static boolean isJsonFile(Path p) {
+        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".json");
+    }
+
+    private static LoadResult readJson(ImportInput in) {
+        try {
+            return TopologyFiles.load(new ByteArrayInputStream(in.content()), in.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail to read
+        }
+    }
+
+    private static ImportResult fromLoad(LoadResult r) {
+        return new ImportResult(r.topology(), r.report(), false);
+    }
+
+    private static ImportResult failed(String file, String message) {
+        Findings f = new Findings();
+        f.error(file, 0, message);
+        return new ImportResult(Optional.empty(), new Report(f.diagnostics()), false);
+    }
+
+    private static Report cancelledReport() {
+        Findings f = new Findings();
+        f.add(Diagnostic.error("the import was cancelled"));
+        return new Report(f.diagnostics());
+    }
+}

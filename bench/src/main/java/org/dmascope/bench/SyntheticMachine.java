@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.Bdf;

@@ -37,6 +37,13 @@ import org.dmascope.model.topology.Topology;
  *   <li>otherwise a new group.</li>
  * </ol>
  * Each member carries the reason in a sentence.
+ *
+ * <p>This is the algorithm of every kernel profile (the function is unchanged from 5.4 to mainline).
+ * Jason Gunthorpe's pending "pcie_switch_groups" rework (v3, Sep 2025: ACS as egress-only
+ * reachability, {@code pci_reachable_set()}, {@code pci_bus_isolated()}, {@code PCI_ACS_ISOLATED}) is
+ * not offered as an option: it is not merged, its group membership for switch ports and MFDs was still
+ * changing between revisions, and the reference could not pin it down (GR-2 note), so no answer it gave
+ * here could be checked against a kernel.
  */
 public final class IommuGroupBuilder {
     private final Topology topology;

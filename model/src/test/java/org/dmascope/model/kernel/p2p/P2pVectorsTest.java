@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.acs.AcsState;
 import org.dmascope.model.kernel.fixtures.Fx;
 import org.dmascope.model.kernel.fixtures.T1;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
@@ -288,18 +289,11 @@ class P2pVectorsTest {
 
     @Test
     void p2p1_acsRedirectReadsOnlyTheControlRegister() {
-        AcsRedirectCheck.assertRule();
-    }
-
-    /** R-P2P-1 in isolation: capability bits are not consulted. */
-    static final class AcsRedirectCheck {
-        static void assertRule() {
-            var present = new org.dmascope.model.kernel.acs.AcsState(org.dmascope.model.kernel.acs.AcsState.Presence.PRESENT,
-                    0, Acs.CR, org.dmascope.model.kernel.acs.AcsState.ControlOrigin.INPUT, "");
-            assertTrue(AcsRedirect.hasRedirect(present));
-            var none = new org.dmascope.model.kernel.acs.AcsState(org.dmascope.model.kernel.acs.AcsState.Presence.PRESENT,
-                    0x7F, Acs.SV | Acs.UF | Acs.TB | Acs.DT, org.dmascope.model.kernel.acs.AcsState.ControlOrigin.INPUT, "");
-            assertFalse(AcsRedirect.hasRedirect(none));
-        }
+        AcsState crOnly = new AcsState(AcsState.Presence.PRESENT, 0, Acs.CR, AcsState.ControlOrigin.INPUT, "");
+        assertTrue(AcsRedirect.hasRedirect(crOnly), "capability bits are not consulted");
+        AcsState noRedirect = new AcsState(AcsState.Presence.PRESENT, 0x7F, Acs.SV | Acs.UF | Acs.TB | Acs.DT,
+                AcsState.ControlOrigin.INPUT, "");
+        assertFalse(AcsRedirect.hasRedirect(noRedirect));
+        assertFalse(AcsRedirect.hasRedirect(AcsState.ABSENT));
     }
 }

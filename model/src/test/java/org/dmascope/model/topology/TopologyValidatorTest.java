@@ -529,6 +529,22 @@ class TopologyValidatorTest {
     }
 
     @Test
+    void aPhysicalFunctionBelowItsOwnVirtualFunctionsBusEndsInFindingsNotALoop() {
+        // VF 07:00.1 opens virtual bus 07 below its PF 05:00.0, whose bus 05 hangs below bridge 07:00.2 on bus 07.
+        Topology t = add(base(),
+                PciFunction.builder(Bdf.parse("0000:05:00.0")).identity(TestMachines.named(1, 2, 0x020000, "Looped PF"))
+                        .sriov(Optional.of(new Sriov(4, 4, 0x201, 1, OptionalInt.empty()))).build(),
+                PciFunction.builder(Bdf.parse("0000:07:00.1")).identity(TestMachines.named(1, 3, 0x020000, "Looped VF"))
+                        .physicalFunction(Optional.of(Bdf.parse("0000:05:00.0"))).build(),
+                PciFunction.builder(Bdf.parse("0000:07:00.2")).identity(TestMachines.named(1, 4, 0x060400, "Looped Bridge"))
+                        .headerType(1).bridge(new Bridge(OptionalInt.empty(), 5, 5, Optional.empty(), Optional.empty(), Optional.empty()))
+                        .build());
+        List<Diagnostic> ds = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> TopologyValidator.validate(t));
+        assertTrue(ds.stream().anyMatch(d -> d.message().startsWith("0000:07:00.2 (Looped Bridge)")), () -> text(ds));
+    }
+
+    @Test
     void multifunctionBitClearWithMoreFunctionsIsAWarning() {
         Bdf other = Bdf.parse("0000:01:00.1");
         Topology t = add(base(), nic(other).identity(TestMachines.named(0x15b3, 0x101d, 0x020000, "Second Port")).bars(List.of()).build());

@@ -247,6 +247,16 @@ class TopologyValidatorTest {
         }
 
         @Test
+        void windowPastTheEndOfTheAddressSpaceIsAnErrorNotACrash() {
+            HostBridge hb = hostBridge("pci0000:00", 0, 0, 0, 0x7f, List.of(
+                    new HostWindow(HostWindow.Kind.MEMORY, 0xffff_ffff_fff0_0000L, 0xffff_ffff_fff0_0000L, 16 * ByteSize.MiB)));
+            List<Diagnostic> ds = TopologyValidator.validate(withHostBridges(base(), List.of(hb)));
+            assertTrue(ds.stream().anyMatch(d -> d.isError() && d.subject().equals(Optional.of("hostBridge:pci0000:00"))
+                    && d.message().equals("host bridge pci0000:00: a mem window at 0xfffffffffff00000 of size 16MiB runs past "
+                    + "the end of the address space")), () -> text(ds));
+        }
+
+        @Test
         void overlappingDmaRangesAreAnError() {
             HostBridge b = base().hostBridges().get(0);
             HostBridge hb = new HostBridge(b.id(), 0, 0, b.busRange(), b.numaNode(), b.windows(), List.of(
@@ -395,6 +405,17 @@ class TopologyValidatorTest {
         }
 
         @Test
+        void endpointOnASwitchsInternalBusIsAWarning() {
+            Topology t = edit(base(), ROOT_PORT, b -> b.portType(PortType.SWITCH_UPSTREAM)
+                    .bridge(new Bridge(OptionalInt.of(0), 1, 1, Optional.of(BridgeWindow.DISABLED),
+                            Optional.of(range(0xc000_0000L, ByteSize.MiB)), Optional.of(range(0x40_0000_0000L, 4 * ByteSize.MiB)))));
+            List<Diagnostic> ds = TopologyValidator.validate(t);
+            assertTrue(ds.stream().anyMatch(d -> d.severity() == Severity.WARNING && d.subject().equals(Optional.of(NIC.toString()))
+                    && d.message().startsWith(NIC_NAME + ": is an Endpoint below " + ROOT_PORT_NAME + ", a Switch Upstream Port; "
+                    + "only downstream ports sit on a switch's internal bus")), () -> text(ds));
+        }
+
+        @Test
         void endpointWithBridgeInformationIsAWarning() {
             Topology t = edit(roomBelow(), NIC, b -> b.headerType(OptionalInt.empty()).bars(List.of())
                     .bridge(new Bridge(OptionalInt.of(1), 2, 2, Optional.empty(), Optional.empty(), Optional.empty())));
@@ -480,6 +501,16 @@ class TopologyValidatorTest {
             Bdf wrong = Bdf.parse("0000:01:01.0");
             assertDeviceFinding(withVf(wrong, 2), Severity.WARNING, wrong, "0000:01:01.0 (Test VF)",
                     "with First VF Offset 2 and VF Stride 1 its VFs sit at 0000:01:00.2, 0000:01:00.3");
+        }
+
+        @Test
+        void vfInAnotherDomainThanItsPfIsAWarning() {
+            Bdf elsewhere = Bdf.parse("0001:01:00.2");
+            Topology t = withVf(elsewhere, 2);
+            List<Diagnostic> ds = TopologyValidator.validate(t);
+            assertTrue(ds.stream().anyMatch(d -> d.severity() == Severity.WARNING && d.subject().equals(Optional.of(elsewhere.toString()))
+                    && d.message().equals("0001:01:00.2 (Test VF): is a virtual function of 0000:01:00.0 but sits in another PCI "
+                    + "domain; VFs share their PF's domain")), () -> text(ds));
         }
 
         @Test

@@ -252,7 +252,16 @@ public final class TopologyJsonWriter {
     private static void provenance(ObjectNode o, Provenance p) {
         if (p.isEmpty()) return;
         ObjectNode po = o.putObject("provenance");
-        for (Map.Entry<String, SourceRef> e : p.fields().entrySet()) po.put(e.getKey(), e.getValue().toString());
+        for (Map.Entry<String, SourceRef> e : p.fields().entrySet()) po.put(e.getKey(), sourceRef(e.getValue()));
+    }
+
+    /**
+     * {@code file:line}; a whole-file reference to a file whose name itself ends in {@code :digits}
+     * is written with an explicit {@code :0}, or reading it back would take the digits for a line.
+     */
+    private static String sourceRef(SourceRef r) {
+        if (r.line() == 0 && r.file().matches("(?s).*:[0-9]+")) return r.file() + ":0";
+        return r.toString();
     }
 
     private static void putHex(ObjectNode o, String key, OptionalInt v, int digits) {

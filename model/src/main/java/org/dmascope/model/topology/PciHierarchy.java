@@ -61,7 +61,8 @@ public final class PciHierarchy {
                 case VIRTUAL -> {
                     PciFunction vf = bus.devices().get(0);
                     PciBus up = busOfFunction.get(vf.physicalFunction().get());
-                    if (up != null && up != bus) bus.setParent(up);
+                    // A PF below its own VF's bus (broken input) would close a loop that walks upward never leave.
+                    if (up != null && up != bus && !isBelow(up, bus)) bus.setParent(up);
                 }
                 default -> {
                 }

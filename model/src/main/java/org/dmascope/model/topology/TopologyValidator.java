@@ -14,9 +14,14 @@ import org.dmascope.model.util.Hex;
 
 /**
  * Checks that a topology describes a machine that could exist: addresses are unique, bridge bus
- * ranges nest, BARs lie inside the windows of the bridges above them, VFs have PFs, memory does not
- * overlap. Every finding names the device (its subject is the device address). Errors mean the
- * topology must not be loaded; warnings are listed and loading goes on.
+ * ranges nest, BARs lie inside the windows of the bridges above them, VFs have PFs and sit at the
+ * routing IDs SR-IOV gives them, ports hang below the kind of port they can hang below, memory does
+ * not overlap. Every finding names the device (its subject is the device address, {@code
+ * hostBridge:<id>}, {@code numaNode:<id>} or {@code platform}).
+ *
+ * <p>Errors are contradictions the engine cannot work with (two things at one address, a bus below
+ * itself); they stop a topology from loading. Warnings are things real hardware or the kernel would
+ * not produce but that leave every question answerable; the topology loads and they are listed.
  */
 public final class TopologyValidator {
 
@@ -45,6 +50,14 @@ public final class TopologyValidator {
         out.add(Diagnostic.error("host bridge " + hb.id() + ": " + message).about("hostBridge:" + hb.id()));
     }
 
+    private void warning(HostBridge hb, String message) {
+        out.add(Diagnostic.warning("host bridge " + hb.id() + ": " + message).about("hostBridge:" + hb.id()));
+    }
+
+    private void platformWarning(String message) {
+        out.add(Diagnostic.warning("platform: " + message).about("platform"));
+    }
+
     private static String name(PciFunction f) {
         return f.identity().deviceName().map(n -> f.address() + " (" + n + ")").orElse(f.address().toString());
     }
@@ -52,20 +65,35 @@ public final class TopologyValidator {
     private void run() {
         checkUniqueAddresses();
         checkHostBridges();
+        checkHostBridgeBusRanges();
         checkMemory();
+        checkPlatform();
         PciHierarchy h = t.hierarchy();
         checkBridgeBuses(h);
         for (PciFunction f : t.functions()) {
             checkBars(f);
+            checkBusAddressWidths(h, f);
+            checkBridgeWindowGranularity(f);
             checkPlacement(h, f);
             checkContainment(h, f);
             checkVirtualFunction(f);
+            checkVirtualFunctionAddress(f);
             checkP2pMemory(f);
             checkHeaderAgainstPortType(f);
+            checkEndpointWithBridge(f);
+            checkParentPortType(h, f);
+            checkConventionalCapabilities(f);
+            checkLinkAgainstCapability(f);
+            checkLinkEnds(h, f);
+            checkUntrusted(h, f);
+            checkDmaMasks(f);
             checkNumaNode(f);
+            checkNumaNodeAgainstHostBridge(h, f);
         }
+        checkVirtualFunctionCounts();
         checkSlots();
         checkBarOverlaps();
+        checkSiblingOverlaps(h);
     }
 
     private void checkUniqueAddresses() {
@@ -86,27 +114,42 @@ public final class TopologyValidator {
             if (hb.busRange().isPresent() && !hb.busRange().get().contains(hb.rootBus())) {
                 error(hb, String.format("root bus %02x is outside its bus range %s", hb.rootBus(), hb.busRange().get()));
             }
+            boolean rangesValid = true;
             for (DmaRange r : hb.dmaRanges()) {
                 try {
                     r.cpuRange();
                     r.busRange();
                 } catch (IllegalArgumentException e) {
                     error(hb, "DMA range: " + e.getMessage());
+                    rangesValid = false;
                 }
             }
+            if (rangesValid) checkDmaRangeOverlaps(hb);
+            checkWindowBusOverlaps(hb);
+            if (hb.numaNode().isPresent() && !t.numaNodes().isEmpty()
+                    && t.numaNodes().stream().noneMatch(n -> n.id() == hb.numaNode().getAsInt())) {
+                warning(hb, "is on NUMA node " + hb.numaNode().getAsInt() + ", which the topology does not list");
+            }
         }
-        List<HostWindow> all = new ArrayList<>();
-        Map<HostWindow, HostBridge> owner = new HashMap<>();
+        List<Map.Entry<AddressRange, HostWindow>> all = new ArrayList<>();
+        List<HostBridge> owner = new ArrayList<>();
         for (HostBridge hb : t.hostBridges()) {
             for (HostWindow w : hb.windows()) {
-                for (HostWindow o : all) {
-                    if (o.kind().isMemory() == w.kind().isMemory() && o.cpuRange().overlaps(w.cpuRange())) {
-                        error(hb, "window " + w.cpuRange() + " overlaps window " + o.cpuRange() + " of host bridge "
-                                + owner.get(o).id());
+                Optional<AddressRange> cpu = cpuRange(w);
+                if (cpu.isEmpty()) {
+                    error(hb, "a " + w.kind().jsonName() + " window at " + Hex.addr(w.cpuStart()) + " of size "
+                            + ByteSize.format(w.size()) + " runs past the end of the address space");
+                    continue;
+                }
+                for (int i = 0; i < all.size(); i++) {
+                    Map.Entry<AddressRange, HostWindow> o = all.get(i);
+                    if (o.getValue().kind().isMemory() == w.kind().isMemory() && o.getKey().overlaps(cpu.get())) {
+                        error(hb, "window " + cpu.get() + " overlaps window " + o.getKey() + " of host bridge "
+                                + owner.get(i).id());
                     }
                 }
-                all.add(w);
-                owner.put(w, hb);
+                all.add(Map.entry(cpu.get(), w));
+                owner.add(hb);
             }
         }
     }
@@ -127,9 +170,10 @@ public final class TopologyValidator {
                 }
                 for (HostBridge hb : t.hostBridges()) {
                     for (HostWindow w : hb.windows()) {
-                        if (w.kind().isMemory() && w.cpuRange().overlaps(r)) {
+                        Optional<AddressRange> cpu = cpuRange(w);
+                        if (w.kind().isMemory() && cpu.isPresent() && cpu.get().overlaps(r)) {
                             out.add(Diagnostic.error("NUMA node " + n.id() + ": System RAM " + r
-                                    + " overlaps MMIO window " + w.cpuRange() + " of host bridge " + hb.id())
+                                    + " overlaps MMIO window " + cpu.get() + " of host bridge " + hb.id())
                                     .about("numaNode:" + n.id()));
                         }
                     }
@@ -245,6 +289,10 @@ public final class TopologyValidator {
                     error(f, "BAR " + bar.index() + " is 64-bit, so BAR " + (bar.index() + 1) + " is its upper half and cannot be a BAR of its own");
                 }
             }
+            if (bar.size().isPresent() && Long.bitCount(bar.size().getAsLong()) != 1) {
+                warning(f, "BAR " + bar.index() + " has size " + ByteSize.format(bar.size().getAsLong())
+                        + ", which is not a power of two (BAR sizes always are)");
+            }
             if (bar.address().isPresent() && bar.size().isPresent()) {
                 long size = bar.size().getAsLong();
                 try {
@@ -256,9 +304,6 @@ public final class TopologyValidator {
                 if (Long.bitCount(size) == 1 && (bar.address().getAsLong() & (size - 1)) != 0) {
                     warning(f, "BAR " + bar.index() + " at " + Hex.addr(bar.address().getAsLong()) + " is not aligned to its size "
                             + ByteSize.format(size) + " (hardware always aligns BARs)");
-                }
-                if (!bar.is64Bit() && bar.isMemory() && Long.compareUnsigned(bar.range().get().end(), 0xFFFF_FFFFL) > 0) {
-                    error(f, "BAR " + bar.index() + " is 32-bit but lies above 4 GiB");
                 }
             }
         }
@@ -272,7 +317,7 @@ public final class TopologyValidator {
         Map<PciFunction, List<AddressRange>> ranges = new HashMap<>();
         for (PciFunction f : fs) {
             List<AddressRange> rs = new ArrayList<>();
-            for (Bar b : f.bars()) if (b.isMemory()) b.range().ifPresent(rs::add);
+            for (Bar b : f.bars()) if (b.isMemory()) range(b).ifPresent(rs::add);
             ranges.put(f, rs);
         }
         List<Map.Entry<AddressRange, PciFunction>> seen = new ArrayList<>();
@@ -293,18 +338,7 @@ public final class TopologyValidator {
         PciBus bus = h.busOf(f);
         Optional<PciFunction> parent = bus.kind() == PciBus.Kind.VIRTUAL
                 ? h.upstreamBridge(f) : bus.self();
-        List<Placed> mine = new ArrayList<>();
-        for (Bar b : f.bars()) {
-            if (b.range().isPresent()) {
-                mine.add(new Placed("BAR " + b.index(), b.range().get(), b.space() == Bar.Space.IO, b.prefetchable()));
-            }
-        }
-        if (f.bridge().isPresent()) {
-            Bridge br = f.bridge().get();
-            br.io().flatMap(BridgeWindow::range).ifPresent(r -> mine.add(new Placed("I/O window", r, true, false)));
-            br.memory().flatMap(BridgeWindow::range).ifPresent(r -> mine.add(new Placed("memory window", r, false, false)));
-            br.prefetchable().flatMap(BridgeWindow::range).ifPresent(r -> mine.add(new Placed("prefetchable window", r, false, true)));
-        }
+        List<Placed> mine = placed(f);
         if (mine.isEmpty()) return;
         if (parent.isPresent() && parent.get().bridge().isPresent()) {
             Bridge pb = parent.get().bridge().get();
@@ -329,7 +363,7 @@ public final class TopologyValidator {
             HostBridge hb = bus.host().get();
             for (Placed p : mine) {
                 boolean inside = hb.windows().stream().anyMatch(w -> (w.kind() == HostWindow.Kind.IO) == p.io
-                        && w.cpuRange().contains(p.range));
+                        && cpuRange(w).map(r -> r.contains(p.range)).orElse(false));
                 if (!inside) {
                     error(f, p.what + " " + p.range + " lies outside every " + (p.io ? "I/O" : "memory")
                             + " window of host bridge " + hb.id());
@@ -338,10 +372,30 @@ public final class TopologyValidator {
         }
     }
 
-    private record Placed(String what, AddressRange range, boolean io, boolean prefetchable) {
+    /** An address range a function decodes: one of its BARs or one of its bridge windows. */
+    private record Placed(String what, AddressRange range, boolean io, boolean prefetchable, boolean bar) {
+    }
+
+    private static List<Placed> placed(PciFunction f) {
+        List<Placed> mine = new ArrayList<>();
+        for (Bar b : f.bars()) {
+            range(b).ifPresent(r -> mine.add(new Placed("BAR " + b.index(), r, b.space() == Bar.Space.IO, b.prefetchable(), true)));
+        }
+        if (f.bridge().isPresent()) {
+            Bridge br = f.bridge().get();
+            br.io().flatMap(BridgeWindow::range).ifPresent(r -> mine.add(new Placed("I/O window", r, true, false, false)));
+            br.memory().flatMap(BridgeWindow::range).ifPresent(r -> mine.add(new Placed("memory window", r, false, false, false)));
+            br.prefetchable().flatMap(BridgeWindow::range)
+                    .ifPresent(r -> mine.add(new Placed("prefetchable window", r, false, true, false)));
+        }
+        return mine;
     }
 
     private void checkP2pMemory(PciFunction f) {
+        if (!f.p2pMemory().isEmpty() && f.bars().stream().noneMatch(Bar::isMemory)) {
+            error(f, "has P2P memory but no memory BAR to provide it (pci_p2pdma_add_resource needs a memory BAR)");
+            return;
+        }
         for (P2pMemory m : f.p2pMemory()) {
             Optional<Bar> bar = f.bar(m.bar());
             if (bar.isEmpty()) {
@@ -359,7 +413,7 @@ public final class TopologyValidator {
     private void checkHeaderAgainstPortType(PciFunction f) {
         if (f.portType().isPresent() && f.portType().get().isBridgePort() && f.bridge().isEmpty()
                 && f.headerType().isPresent() && f.headerType().getAsInt() != 1) {
-            warning(f, "is a " + f.portType().get().label() + " but has header type " + f.headerType().getAsInt()
+            warning(f, "is " + aOrAn(f.portType().get()) + " but has header type " + f.headerType().getAsInt()
                     + " rather than 1 (bridge)");
         }
         if (f.bridge().isPresent() && f.headerType().isPresent() && f.headerType().getAsInt() == 0) {
@@ -388,6 +442,453 @@ public final class TopologyValidator {
                 warning(f0.get(), "has other functions in its slot but its multifunction bit is clear; the kernel "
                         + "would not scan functions 1-7");
             }
+        }
+    }
+
+    // ---- host bridges and platform ------------------------------------------------------------
+
+    /** Host bridges of one domain own disjoint bus numbers: a bus number names one bus. */
+    private void checkHostBridgeBusRanges() {
+        List<HostBridge> hbs = t.hostBridges();
+        for (int i = 0; i < hbs.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                HostBridge a = hbs.get(i);
+                HostBridge b = hbs.get(j);
+                if (a.domain() != b.domain() || a.rootBus() == b.rootBus()) continue;
+                if (a.busRange().isEmpty() && b.busRange().isEmpty()) continue;
+                HostBridge.BusRange ra = a.busRange().orElse(new HostBridge.BusRange(a.rootBus(), a.rootBus()));
+                HostBridge.BusRange rb = b.busRange().orElse(new HostBridge.BusRange(b.rootBus(), b.rootBus()));
+                if (ra.first() <= rb.last() && rb.first() <= ra.last()) {
+                    error(a, String.format("buses %s overlap buses %s of host bridge %s in domain %04x", ra, rb, b.id(), a.domain()));
+                }
+            }
+        }
+    }
+
+    /** Two windows whose bus sides overlap would make one bus address stand for two CPU addresses. */
+    private void checkWindowBusOverlaps(HostBridge hb) {
+        List<HostWindow> ws = hb.windows();
+        for (int i = 0; i < ws.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                HostWindow a = ws.get(i);
+                HostWindow b = ws.get(j);
+                if (a.kind().isMemory() != b.kind().isMemory()) continue;
+                Optional<AddressRange> ba = busRange(a);
+                Optional<AddressRange> bb = busRange(b);
+                if (ba.isPresent() && bb.isPresent() && ba.get().overlaps(bb.get())) {
+                    error(hb, "the bus addresses " + ba.get() + " of window " + cpuRange(a).map(Object::toString).orElse("?")
+                            + " overlap the bus addresses " + bb.get() + " of window " + cpuRange(b).map(Object::toString).orElse("?")
+                            + "; one bus address would stand for two CPU addresses");
+                }
+            }
+        }
+    }
+
+    /** {@code phys_to_dma} takes the first range that matches, so overlapping DMA ranges make the answer depend on their order. */
+    private void checkDmaRangeOverlaps(HostBridge hb) {
+        List<DmaRange> rs = hb.dmaRanges();
+        for (int i = 0; i < rs.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                DmaRange a = rs.get(i);
+                DmaRange b = rs.get(j);
+                if (a.busRange().overlaps(b.busRange())) {
+                    error(hb, "DMA range with bus addresses " + a.busRange() + " overlaps the DMA range with bus addresses "
+                            + b.busRange());
+                }
+                if (a.cpuRange().overlaps(b.cpuRange())) {
+                    error(hb, "DMA range with CPU addresses " + a.cpuRange() + " overlaps the DMA range with CPU addresses "
+                            + b.cpuRange());
+                }
+            }
+        }
+    }
+
+    private void checkPlatform() {
+        Platform p = t.platform();
+        Platform.Iommu iommu = p.iommu();
+        iommu.driver().ifPresent(d -> checkIommuDriver(p, d));
+        if (iommu.defaultDomain().isPresent() && iommu.defaultDomain().get() == Platform.DomainType.DMA_FQ
+                && iommu.strict().orElse(false)) {
+            platformWarning("the default domain type is DMA-FQ (lazy, with a flush queue) but strict is true; in strict "
+                    + "mode DMA domains are of type DMA");
+        }
+        checkSwiotlbInRam(p.swiotlb());
+    }
+
+    private void checkIommuDriver(Platform p, Platform.IommuDriver d) {
+        Platform.Iommu iommu = p.iommu();
+        if (d == Platform.IommuDriver.NONE) {
+            if (iommu.defaultDomain().isPresent() || iommu.pageTableFormat().isPresent()) {
+                platformWarning("there is no IOMMU (driver \"none\") yet a default domain type or page-table format is given");
+            }
+            return;
+        }
+        Optional<Platform.Architecture> arch = p.architecture();
+        boolean x86Driver = d == Platform.IommuDriver.INTEL_VTD || d == Platform.IommuDriver.AMD_VI;
+        if (arch.isPresent() && x86Driver && !arch.get().isX86()) {
+            platformWarning("the IOMMU driver " + d.jsonName() + " exists only on x86, but the architecture is "
+                    + arch.get().jsonName());
+        }
+        if (arch.isPresent() && d == Platform.IommuDriver.ARM_SMMU_V3 && arch.get() != Platform.Architecture.ARM64
+                && arch.get() != Platform.Architecture.ARM) {
+            platformWarning("SMMUv3 is an Arm IOMMU, but the architecture is " + arch.get().jsonName());
+        }
+        Optional<Platform.CpuVendor> vendor = p.cpu().vendor();
+        if (vendor.isPresent()) {
+            boolean amdLike = vendor.get() == Platform.CpuVendor.AMD || vendor.get() == Platform.CpuVendor.HYGON;
+            if (d == Platform.IommuDriver.INTEL_VTD && amdLike || d == Platform.IommuDriver.AMD_VI
+                    && vendor.get() == Platform.CpuVendor.INTEL) {
+                platformWarning("the IOMMU driver " + d.jsonName() + " does not match the CPU vendor " + vendor.get().jsonName());
+            }
+        }
+        iommu.pageTableFormat().ifPresent(fmt -> {
+            if (driverOf(fmt) != d) {
+                platformWarning("the page-table format " + fmt.jsonName() + " belongs to the " + driverOf(fmt).jsonName()
+                        + " driver, not to " + d.jsonName());
+            }
+        });
+    }
+
+    private static Platform.IommuDriver driverOf(Platform.PageTableFormat fmt) {
+        return switch (fmt) {
+            case VTD_FIRST_STAGE, VTD_SECOND_STAGE -> Platform.IommuDriver.INTEL_VTD;
+            case AMD_V1, AMD_V2 -> Platform.IommuDriver.AMD_VI;
+            case ARM_64_LPAE_S1, ARM_64_LPAE_S2 -> Platform.IommuDriver.ARM_SMMU_V3;
+        };
+    }
+
+    /** The swiotlb pool is carved out of System RAM at boot. */
+    private void checkSwiotlbInRam(Platform.Swiotlb s) {
+        if (s.start().isEmpty() || s.size().isEmpty() || s.size().getAsLong() == 0) return;
+        List<AddressRange> ram = new ArrayList<>();
+        for (NumaNode n : t.numaNodes()) ram.addAll(n.memory());
+        if (ram.isEmpty()) return;
+        AddressRange pool;
+        try {
+            pool = AddressRange.ofSize(s.start().getAsLong(), s.size().getAsLong());
+        } catch (IllegalArgumentException e) {
+            platformWarning("swiotlb pool: " + e.getMessage());
+            return;
+        }
+        if (ram.stream().noneMatch(r -> r.contains(pool))) {
+            platformWarning("the swiotlb pool " + pool + " does not lie inside the System RAM of any NUMA node");
+        }
+    }
+
+    // ---- addresses and windows ----------------------------------------------------------------
+
+    /**
+     * A 32-bit BAR and a bridge's non-prefetchable window hold 32-bit <em>bus</em> addresses. Where the
+     * host bridge translates (a window whose bus side differs from its CPU side, common on arm64) the
+     * bus address is checked, not the CPU address lspci prints.
+     */
+    private void checkBusAddressWidths(PciHierarchy h, PciFunction f) {
+        Optional<HostBridge> hb = h.hostBridgeOf(f);
+        for (Bar bar : f.bars()) {
+            if (!bar.isMemory() || bar.is64Bit()) continue;
+            Optional<AddressRange> cpu = range(bar);
+            if (cpu.isEmpty()) continue;
+            AddressRange bus = toBus(hb, cpu.get());
+            if (Long.compareUnsigned(bus.end(), 0xFFFF_FFFFL) > 0) {
+                error(f, "BAR " + bar.index() + " is 32-bit but lies above 4 GiB"
+                        + (bus.equals(cpu.get()) ? "" : " (bus addresses " + bus + ")"));
+            }
+        }
+        Optional<AddressRange> window = f.bridge().flatMap(Bridge::memory).flatMap(BridgeWindow::range);
+        if (window.isPresent()) {
+            AddressRange bus = toBus(hb, window.get());
+            if (Long.compareUnsigned(bus.end(), 0xFFFF_FFFFL) > 0) {
+                error(f, "the (non-prefetchable) memory window " + window.get() + " lies above 4 GiB"
+                        + (bus.equals(window.get()) ? "" : " (bus addresses " + bus + ")")
+                        + "; a bridge's memory base and limit registers hold 32-bit addresses only");
+            }
+        }
+    }
+
+    private static AddressRange toBus(Optional<HostBridge> hb, AddressRange cpu) {
+        if (hb.isEmpty()) return cpu;
+        for (HostWindow w : hb.get().windows()) {
+            Optional<AddressRange> r = cpuRange(w);
+            if (r.isPresent() && r.get().contains(cpu)) {
+                return new AddressRange(cpu.start() - w.offset(), cpu.end() - w.offset());
+            }
+        }
+        return cpu;
+    }
+
+    /** Bridges decode memory windows in 1 MiB units and I/O windows in at least 1 KiB units (base/limit registers). */
+    private void checkBridgeWindowGranularity(PciFunction f) {
+        if (f.bridge().isEmpty()) return;
+        Bridge b = f.bridge().get();
+        b.io().flatMap(BridgeWindow::range).ifPresent(r -> checkGranule(f, "I/O window", r, ByteSize.KiB));
+        b.memory().flatMap(BridgeWindow::range).ifPresent(r -> checkGranule(f, "memory window", r, ByteSize.MiB));
+        b.prefetchable().flatMap(BridgeWindow::range).ifPresent(r -> checkGranule(f, "prefetchable window", r, ByteSize.MiB));
+    }
+
+    private void checkGranule(PciFunction f, String what, AddressRange r, long granule) {
+        if ((r.start() & (granule - 1)) != 0 || ((r.end() + 1) & (granule - 1)) != 0) {
+            warning(f, "the " + what + " " + r + " does not start and end on " + ByteSize.format(granule)
+                    + " boundaries, the unit a bridge decodes it in");
+        }
+    }
+
+    /** Two devices on one bus must not claim the same addresses: a bridge window against a sibling's BAR or window. */
+    private void checkSiblingOverlaps(PciHierarchy h) {
+        for (PciBus bus : h.buses()) {
+            List<PciFunction> ds = bus.devices();
+            for (int i = 0; i < ds.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    PciFunction a = ds.get(i);
+                    PciFunction b = ds.get(j);
+                    if (a.address().equals(b.address())) continue;
+                    for (Placed pa : placed(a)) {
+                        for (Placed pb : placed(b)) {
+                            // BAR against BAR is reported machine-wide by checkBarOverlaps.
+                            if (pa.io != pb.io || pa.bar && pb.bar || !pa.range.overlaps(pb.range)) continue;
+                            error(a, pa.what + " " + pa.range + " overlaps the " + pb.what + " " + pb.range + " of "
+                                    + b.address() + " on the same bus; both would claim those addresses");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- ports, links, SR-IOV ------------------------------------------------------------------
+
+    private void checkEndpointWithBridge(PciFunction f) {
+        if (f.bridge().isEmpty() || f.portType().isEmpty()) return;
+        PortType p = f.portType().get();
+        if (p.isBridgePort() || p == PortType.CONVENTIONAL_PCI) return;
+        // Header type 0 with bus numbers is already an error (checkHeaderAgainstPortType).
+        if (f.headerType().isPresent() && f.headerType().getAsInt() == 0) return;
+        warning(f, "is " + aOrAn(p) + " but has bridge bus numbers; the kernel goes by the header type and would "
+                + "scan its secondary bus like a bridge's");
+    }
+
+    /**
+     * A PCIe link joins a downstream-facing port (root port, switch downstream port, PCI-to-PCIe bridge)
+     * to an upstream-facing one (switch upstream port, endpoint, PCIe-to-PCI bridge); switch downstream
+     * ports sit on the internal bus below their upstream port; root-complex devices sit on a root bus.
+     * The kernel corrects the two mislabellings it can recognise ({@code set_pcie_port_type}).
+     */
+    private void checkParentPortType(PciHierarchy h, PciFunction f) {
+        if (f.portType().isEmpty() || f.isVirtualFunction()) return;
+        PortType type = f.portType().get();
+        PciBus bus = h.busOf(f);
+        if (bus.kind() == PciBus.Kind.ORPHAN) return;
+        Optional<PciFunction> parent = bus.self();
+        if (parent.isEmpty()) {
+            if (bus.kind() == PciBus.Kind.ROOT && (type == PortType.SWITCH_UPSTREAM || type == PortType.SWITCH_DOWNSTREAM)) {
+                warning(f, String.format("is %s but sits on root bus %02x; switch ports sit below a root port", aOrAn(type), bus.number()));
+            }
+            return;
+        }
+        if (parent.get().portType().isEmpty()) return;
+        PortType up = parent.get().portType().get();
+        boolean upFacesDown = up == PortType.ROOT_PORT || up == PortType.SWITCH_DOWNSTREAM || up == PortType.PCI_TO_PCIE_BRIDGE;
+        String below = " below " + name(parent.get()) + ", " + aOrAn(up);
+        switch (type) {
+            case SWITCH_DOWNSTREAM -> {
+                if (up != PortType.SWITCH_UPSTREAM) {
+                    warning(f, "is a Switch Downstream Port" + below + "; downstream ports sit on a switch's internal bus, "
+                            + "below its upstream port" + (upFacesDown
+                            ? " (the kernel takes it for an upstream port, set_pcie_port_type)" : ""));
+                }
+            }
+            case SWITCH_UPSTREAM -> {
+                if (!upFacesDown) {
+                    warning(f, "is a Switch Upstream Port" + below + "; an upstream port is the far end of a link from a "
+                            + "root port or downstream port" + (up == PortType.SWITCH_UPSTREAM
+                            ? " (the kernel takes it for a downstream port, set_pcie_port_type)" : ""));
+                }
+            }
+            case ROOT_PORT, RC_INTEGRATED_ENDPOINT, RC_EVENT_COLLECTOR ->
+                    warning(f, "is " + aOrAn(type) + below + "; it belongs on a root bus");
+            case ENDPOINT, LEGACY_ENDPOINT, PCIE_TO_PCI_BRIDGE -> {
+                if (up == PortType.SWITCH_UPSTREAM) {
+                    warning(f, "is " + aOrAn(type) + below + "; only downstream ports sit on a switch's internal bus");
+                } else if (up == PortType.PCIE_TO_PCI_BRIDGE) {
+                    warning(f, "is a PCI Express " + type.label() + below + ", whose secondary bus is conventional PCI");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Links and ACS live in the PCI Express capability and extended config space, which conventional PCI lacks. */
+    private void checkConventionalCapabilities(PciFunction f) {
+        if (f.portType().isEmpty() || f.portType().get() != PortType.CONVENTIONAL_PCI) return;
+        if (f.link().isPresent() && (f.link().get().capability().isPresent() || f.link().get().status().isPresent())) {
+            warning(f, "is conventional PCI but has a PCI Express link");
+        }
+        if (f.acs().isPresent() && f.acs().get().present()) {
+            warning(f, "is conventional PCI but has an ACS capability, which lives in PCI Express extended config space");
+        }
+    }
+
+    private void checkLinkAgainstCapability(PciFunction f) {
+        if (f.link().isEmpty() || f.link().get().capability().isEmpty() || f.link().get().status().isEmpty()) return;
+        LinkState cap = f.link().get().capability().get();
+        LinkState sta = f.link().get().status().get();
+        if (sta.width() > cap.width()) {
+            warning(f, "the link trained to " + sta + ", wider than the x" + cap.width() + " it is capable of (" + cap + ")");
+        }
+        if (sta.speed() != LinkSpeed.UNKNOWN && cap.speed() != LinkSpeed.UNKNOWN && sta.speed().ordinal() > cap.speed().ordinal()) {
+            warning(f, "the link trained to " + sta + ", faster than the " + cap.speed().text() + " it is capable of (" + cap + ")");
+        }
+    }
+
+    /** Both ends of one link train to the same speed and width, so a device and the port above must agree. */
+    private void checkLinkEnds(PciHierarchy h, PciFunction f) {
+        if (f.isVirtualFunction()) return;
+        Optional<LinkState> mine = f.link().flatMap(Link::status);
+        Optional<PciFunction> up = h.parentBridge(f);
+        if (mine.isEmpty() || up.isEmpty() || up.get().portType().isEmpty()) return;
+        PortType type = up.get().portType().get();
+        if (type != PortType.ROOT_PORT && type != PortType.SWITCH_DOWNSTREAM && type != PortType.PCI_TO_PCIE_BRIDGE) return;
+        Optional<LinkState> theirs = up.get().link().flatMap(Link::status);
+        if (theirs.isPresent() && !theirs.get().equals(mine.get())) {
+            warning(f, "its link trained to " + mine.get() + " but the port above, " + name(up.get()) + ", reports "
+                    + theirs.get() + "; both ends of one link train to the same speed and width");
+        }
+    }
+
+    /**
+     * The kernel marks a device untrusted when the bridge above is external-facing or untrusted
+     * ({@code set_pcie_untrusted}); firmware marks only root ports external-facing
+     * ({@code pci_acpi_set_external_facing}, ACPI "ExternalFacingPort").
+     */
+    private void checkUntrusted(PciHierarchy h, PciFunction f) {
+        if (f.externalFacing().orElse(false) && f.portType().isPresent() && f.portType().get() != PortType.ROOT_PORT) {
+            warning(f, "is marked external-facing, but firmware marks only root ports so (ACPI ExternalFacingPort)");
+        }
+        if (f.untrusted().isEmpty()) return;
+        Optional<PciFunction> port = externalFacingAbove(h, f);
+        if (f.untrusted().get() && port.isEmpty()) {
+            warning(f, "is marked untrusted, but no port above it is external-facing; the kernel marks only devices "
+                    + "below an external-facing port untrusted");
+        } else if (!f.untrusted().get() && port.isPresent()) {
+            warning(f, "sits below the external-facing port " + name(port.get()) + ", so the kernel marks it untrusted, "
+                    + "but the file says untrusted false");
+        }
+    }
+
+    private static Optional<PciFunction> externalFacingAbove(PciHierarchy h, PciFunction f) {
+        PciFunction cur = f;
+        for (int guard = 0; guard < 512; guard++) {
+            Optional<PciFunction> up = h.upstreamBridge(cur);
+            if (up.isEmpty() || up.get() == cur) return Optional.empty();
+            if (up.get().externalFacing().orElse(false)) return up;
+            cur = up.get();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * VF n (1-based) of a PF has routing ID PF RID + First VF Offset + (n - 1) * VF Stride, in the PF's
+     * domain ({@code pci_iov_virtfn_bus}, {@code pci_iov_virtfn_devfn}).
+     */
+    private void checkVirtualFunctionAddress(PciFunction f) {
+        if (!f.isVirtualFunction()) return;
+        Optional<PciFunction> pf = t.function(f.physicalFunction().get());
+        if (pf.isEmpty() || pf.get().sriov().isEmpty() || pf.get().isVirtualFunction()) return;
+        Sriov s = pf.get().sriov().get();
+        Bdf pfAddress = pf.get().address();
+        if (f.address().domain() != pfAddress.domain()) {
+            warning(f, "is a virtual function of " + pfAddress + " but sits in another PCI domain; VFs share their PF's domain");
+            return;
+        }
+        int count = Math.max(1, s.numVfs() > 0 ? s.numVfs() : s.totalVfs());
+        long offset = (long) f.address().requesterId() - pfAddress.requesterId() - s.vfOffset();
+        boolean fits = s.vfStride() == 0 ? offset == 0
+                : offset >= 0 && offset % s.vfStride() == 0 && offset / s.vfStride() < count;
+        if (!fits) {
+            warning(f, String.format("is not at a routing ID SR-IOV gives a VF of %s: with First VF Offset %d and VF "
+                    + "Stride %d its VFs sit at %s", pfAddress, s.vfOffset(), s.vfStride(), vfAddresses(pfAddress, s, count)));
+        }
+    }
+
+    private static String vfAddresses(Bdf pf, Sriov s, int count) {
+        StringBuilder sb = new StringBuilder();
+        int shown = Math.min(count, 3);
+        for (int n = 1; n <= shown; n++) {
+            int rid = s.vfRequesterId(pf, n);
+            if (rid > 0xFFFF) break;
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(Bdf.ofDevfn(pf.domain(), rid >> 8, rid & 0xFF));
+        }
+        if (count > shown) sb.append(", … (").append(count).append(" VFs)");
+        return sb.length() == 0 ? "routing IDs beyond ffff" : sb.toString();
+    }
+
+    private void checkVirtualFunctionCounts() {
+        Map<Bdf, Integer> listed = new HashMap<>();
+        for (PciFunction f : t.functions()) {
+            f.physicalFunction().ifPresent(pf -> listed.merge(pf, 1, Integer::sum));
+        }
+        for (Map.Entry<Bdf, Integer> e : listed.entrySet()) {
+            Optional<PciFunction> pf = t.function(e.getKey());
+            if (pf.isEmpty() || pf.get().sriov().isEmpty()) continue;
+            int enabled = pf.get().sriov().get().numVfs();
+            if (e.getValue() > enabled) {
+                warning(pf.get(), "has " + e.getValue() + " virtual functions in the topology but only " + enabled
+                        + " enabled (NumVFs)");
+            }
+        }
+    }
+
+    /** The kernel's segment boundary and minimum alignment masks are of the form 2^n - 1. */
+    private void checkDmaMasks(PciFunction f) {
+        f.dma().segmentBoundaryMask().ifPresent(m -> {
+            if (!isLowBitMask(m)) warning(f, "the DMA segment boundary mask " + Hex.addr(m) + " is not of the form 2^n - 1");
+        });
+        f.dma().minAlignMask().ifPresent(m -> {
+            if (!isLowBitMask(m)) warning(f, "the DMA minimum alignment mask " + Hex.addr(m) + " is not of the form 2^n - 1");
+        });
+    }
+
+    private static boolean isLowBitMask(long m) {
+        return (m & (m + 1)) == 0;
+    }
+
+    /** A PCI device takes the NUMA node of its host bridge (ACPI _PXM of the root bridge) unless firmware says otherwise. */
+    private void checkNumaNodeAgainstHostBridge(PciHierarchy h, PciFunction f) {
+        if (f.numaNode().isEmpty()) return;
+        Optional<HostBridge> hb = h.hostBridgeOf(f);
+        if (hb.isEmpty() || hb.get().numaNode().isEmpty() || hb.get().numaNode().getAsInt() == f.numaNode().getAsInt()) return;
+        warning(f, "reports NUMA node " + f.numaNode().getAsInt() + " but its host bridge " + hb.get().id() + " is on node "
+                + hb.get().numaNode().getAsInt() + "; PCI devices take the node of their host bridge");
+    }
+
+    private static String aOrAn(PortType type) {
+        return ("AEIOU".indexOf(type.label().charAt(0)) >= 0 ? "an " : "a ") + type.label();
+    }
+
+    // ---- ranges that may be malformed in a topology built in code --------------------------------
+
+    private static Optional<AddressRange> range(Bar b) {
+        try {
+            return b.range();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<AddressRange> cpuRange(HostWindow w) {
+        try {
+            return Optional.of(w.cpuRange());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<AddressRange> busRange(HostWindow w) {
+        try {
+            return Optional.of(w.busRange());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 }

@@ -68,7 +68,11 @@ public final class JsonReadContext {
         if (n.isPresent() && n.get() instanceof JsonNodeAt.Scalar s && s.type() == JsonNodeAt.Scalar.Type.NULL) {
             n = Optional.empty();
         }
-        if (n.isEmpty() && required) error(o, "the required field \"" + key + "\" is missing");
+        if (n.isEmpty() && required) {
+            // Placed at the enclosing object (the field has no position of its own); the subject names the field.
+            diagnostics.add(new Diagnostic(Severity.ERROR, o.path() + ": the required field \"" + key + "\" is missing",
+                    Optional.of(file), o.line(), o.column(), Optional.of(o.path() + "." + key)));
+        }
         return n;
     }
 
@@ -154,7 +158,10 @@ public final class JsonReadContext {
         Optional<JsonNodeAt> n = o.get(key);
         if (n.isPresent() && n.get() instanceof JsonNodeAt.Scalar s && s.type() == JsonNodeAt.Scalar.Type.NUMBER) {
             try {
-                return OptionalLong.of(Long.parseLong(s.text()));
+                long v = Long.parseLong(s.text());
+                if (v >= 0) return OptionalLong.of(v);
+                error(s, "expected a size in bytes, found the negative number " + s.text());
+                return OptionalLong.empty();
             } catch (NumberFormatException e) {
                 error(s, "expected a size in bytes, found " + s.text());
                 return OptionalLong.empty();

@@ -49,22 +49,25 @@ public final class LocatedJsonParser {
 
     public static JsonNodeAt parse(String text) throws SyntaxError {
         try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) throw new SyntaxError("the file is empty", 1, 1);
-            JsonNodeAt root = read(p, "$");
-            JsonToken extra = p.nextToken();
-            if (extra != null) {
-                JsonLocation l = p.currentTokenLocation();
-                throw new SyntaxError("unexpected content after the end of the JSON document", l.getLineNr(), l.getColumnNr());
+            try {
+                JsonToken first = p.nextToken();
+                if (first == null) throw new SyntaxError("the file is empty", 1, 1);
+                JsonNodeAt root = read(p, "$");
+                JsonToken extra = p.nextToken();
+                if (extra != null) {
+                    JsonLocation l = p.currentTokenLocation();
+                    throw new SyntaxError("unexpected content after the end of the JSON document", l.getLineNr(), l.getColumnNr());
+                }
+                return root;
+            } catch (JsonProcessingException e) {
+                // Constraint violations (nesting depth) carry no location of their own: use where the parser stood.
+                JsonLocation l = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                String msg = e.getOriginalMessage();
+                if (msg.startsWith("Duplicate field")) {
+                    msg = "a key appears twice in one object: " + msg.substring(msg.indexOf('\'')).replace("'", "\"");
+                }
+                throw new SyntaxError(msg, l == null ? 0 : Math.max(0, l.getLineNr()), l == null ? 0 : Math.max(0, l.getColumnNr()));
             }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            String msg = e.getOriginalMessage();
-            if (msg.startsWith("Duplicate field")) {
-                msg = "a key appears twice in one object: " + msg.substring(msg.indexOf('\'')).replace("'", "\"");
-            }
-            throw new SyntaxError(msg, l == null ? 0 : Math.max(0, l.getLineNr()), l == null ? 0 : Math.max(0, l.getColumnNr()));
         } catch (IOException e) {
             throw new SyntaxError("could not read JSON: " + e.getMessage(), 0, 0);
         }

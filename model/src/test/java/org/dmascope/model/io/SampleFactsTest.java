@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the samples promise their readers: the descriptions match the machines, and the ACS twin differs in one register only. */
 class SampleFactsTest {
-    private static final Pattern ADDRESS = Pattern.compile("\\b([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7])\\b");
+    private static final Pattern ADDRESS = Pattern.compile("\\b((?:[0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7])\\b");
 
     static Stream<String> samples() {
         return SampleCatalog.index().stream();
@@ -42,20 +42,27 @@ class SampleFactsTest {
         Topology t = load(file);
         Matcher m = ADDRESS.matcher(t.description().orElse(""));
         List<String> missing = new ArrayList<>();
-        int named = 0;
+        int count = 0;
         while (m.find()) {
-            named++;
-            if (t.function(Bdf.parse(m.group(1))).isEmpty()) missing.add(m.group(1));
+            count++;
+            Bdf named = Bdf.parse(m.group(1));
+            boolean withDomain = m.group(1).length() > 7;
+            // A short address ("00:02.0") may speak of that slot in any PCI domain.
+            boolean present = withDomain ? t.function(named).isPresent()
+                    : t.functions().stream().anyMatch(f -> f.address().shortText().equals(named.shortText()));
+            if (!present) missing.add(m.group(1));
         }
         assertTrue(missing.isEmpty(), file + " describes devices it does not have: " + missing);
-        assertTrue(named > 0 || file.equals(SampleCatalog.index().get(0)), file + " should name the devices to try");
+        assertTrue(count > 0 || file.equals(SampleCatalog.index().get(0)), file + " should name the devices to try");
     }
 
     @ParameterizedTest
     @MethodSource("samples")
     void syntheticSamplesLeaveIommuGroupsToTheKernelRules(String file) {
         Topology t = load(file);
-        assertEquals(Optional.of(TopologySource.Kind.SYNTHETIC), t.source().map(TopologySource::kind));
+        assertTrue(t.source().isPresent(), file + " must say where it comes from");
+        // A real machine's export may carry the kernel's own groups; a hand-built one must not invent them.
+        if (t.source().get().kind() != TopologySource.Kind.SYNTHETIC) return;
         assertTrue(t.functions().stream().allMatch(f -> f.iommuGroup().isEmpty()), file + " must not carry iommuGroup values");
     }
 
@@ -63,7 +70,10 @@ class SampleFactsTest {
     @MethodSource("samples")
     void everySampleKnowsItsPlatformAndMemory(String file) {
         Topology t = load(file);
-        assertTrue(t.platform().architecture().isPresent() && t.platform().iommu().driver().isPresent(), file);
+        assertTrue(t.platform().architecture().isPresent() && t.platform().cpu().vendor().isPresent(), file);
+        // lspci cannot tell RAM, windows or swiotlb: a real import keeps them unknown rather than invent them.
+        if (t.source().map(TopologySource::kind).orElseThrow() != TopologySource.Kind.SYNTHETIC) return;
+        assertTrue(t.platform().iommu().driver().isPresent(), file);
         assertTrue(t.platform().swiotlb().start().isPresent() && t.platform().swiotlb().size().isPresent(), file);
         assertFalse(t.numaNodes().isEmpty() || t.numaNodes().stream().anyMatch(n -> n.memory().isEmpty()), file);
         assertFalse(t.hostBridges().isEmpty() || t.hostBridges().stream().anyMatch(h -> h.windows().isEmpty()), file);

@@ -1,0 +1,51 @@
+package org.dmascope.model.kernel.pagetable;
+
+import java.util.Arrays;
+
+/**
+ * What one mapping wrote into an I/O page table, in primitive arrays so that a quarter of a million
+ * 4 KiB leaves cost about 20 bytes each: every leaf (IOVA, physical address, depth, size) and every
+ * table the walk had to allocate.
+ */
+public final class PageTableLog {
+    long[] leafIova = new long[64];
+    long[] leafPhys = new long[64];
+    int[] leafMeta = new int[64];
+    int leaves;
+    long[] tableBase = new long[8];
+    int[] tableDepth = new int[8];
+    int tables;
+
+    void leaf(long iova, long phys, int depth, long pgsize, int prot) {
+        if (leaves == leafIova.length) {
+            int n = leaves * 2;
+            leafIova = Arrays.copyOf(leafIova, n);
+            leafPhys = Arrays.copyOf(leafPhys, n);
+            leafMeta = Arrays.copyOf(leafMeta, n);
+        }
+        leafIova[leaves] = iova;
+        leafPhys[leaves] = phys;
+        leafMeta[leaves] = depth | (Long.numberOfTrailingZeros(pgsize) << 4) | (prot << 12);
+        leaves++;
+    }
+
+    void table(long base, int depth) {
+        if (tables == tableBase.length) {
+            tableBase = Arrays.copyOf(tableBase, tables * 2);
+            tableDepth = Arrays.copyOf(tableDepth, tables * 2);
+        }
+        tableBase[tables] = base;
+        tableDepth[tables] = depth;
+        tables++;
+    }
+
+    public int leafCount() {
+        return leaves;
+    }
+
+    /** An immutable copy for a {@code Mapping}. */
+    public PageTableChanges freeze(PageTableGeometry g) {
+        return new PageTableChanges(g, Arrays.copyOf(leafIova, leaves), Arrays.copyOf(leafPhys, leaves),
+                Arrays.copyOf(leafMeta, leaves), Arrays.copyOf(tableBase, tables), Arrays.copyOf(tableDepth, tables));
+    }
+}

@@ -45,6 +45,23 @@ public final class SgFromPages {
         return sg;
     }
 
+    /** The number of entries {@link #build} would make, without building them; -1 for {@code -EINVAL}. */
+    public static int countEntries(long[] pages, int[] pgmap, int nPages, long maxSegment) {
+        maxSegment = KernelArith.alignDown(maxSegment, KernelArith.PAGE_SIZE);
+        if (maxSegment < KernelArith.PAGE_SIZE) return -1;
+        if (nPages == 0) return 0;
+        int chunks = 1;
+        long segLen = 0;
+        for (int i = 1; i < nPages; i++) {
+            segLen += KernelArith.PAGE_SIZE;
+            if (segLen >= maxSegment || !mergeable(pages, pgmap, i)) {
+                chunks++;
+                segLen = 0;
+            }
+        }
+        return chunks;
+    }
+
     /** Why {@link #build} returned null. */
     public static final Errno ERROR = Errno.EINVAL;
 

@@ -31,8 +31,8 @@ final class SgMapPath {
         SgTableLayout.Layout lay = SgTableLayout.alloc(sg.nents());
         c.sgLayout = lay;
         c.step(Step.of(StepKind.SCATTERLIST, "R-SG-4, R-SG-1, R-SG-2, R-SG-3", "Build the scatterlist from the pages")
-                .say("sg_alloc_table_from_pages() puts runs of physically consecutive pages into one entry, up to the max segment size;"
-                        + (b.isP2p() ? " P2P pages only merge with pages of the same provider." : ""))
+                .say("sg_alloc_table_from_pages() puts runs of physically consecutive pages into one entry, up to the max segment size.")
+                .say(b.isP2p() ? "P2P pages only merge with pages of the same provider." : "")
                 .say(lay.chainEntries() > 0
                         ? "The " + lay.nents() + " entries need " + lay.chunkSizes().length + " page-sized arrays of " + SgTableLayout.SG_MAX_SINGLE_ALLOC
                         + " linked by " + lay.chainEntries() + " chain entries."

@@ -44,6 +44,7 @@ public record Step(StepKind kind, String ruleId, String title, String narration,
         }
 
         public Builder say(String sentence) {
+            if (sentence == null || sentence.isEmpty()) return this;
             narration = narration.isEmpty() ? sentence : narration + " " + sentence;
             return this;
         }

@@ -99,10 +99,13 @@ public final class IoPageTable {
             }
             int idx = g.index(iova, depth);
             for (int r = 0; r < reps; r++) {
-                if (t.pte[idx + r] != 0) {
+                long old = t.pte[idx + r];
+                if (old == 0) continue;
+                if ((old & LEAF) != 0) {
                     lastError = Errno.EEXIST;
                     return mapped;
                 }
+                replaceTable(t, idx + r);
             }
             long pte = (paddr & PHYS_MASK) | VALID | LEAF | ((long) prot << 4) | ((long) Long.numberOfTrailingZeros(pgsize) << 58);
             for (int r = 0; r < reps; r++) t.pte[idx + r] = pte;
@@ -120,6 +123,29 @@ public final class IoPageTable {
     /** Why the last {@link #mapPages} stopped short. */
     public Errno lastError() {
         return lastError;
+    }
+
+    /**
+     * A large page goes where a table of small pages was: every format frees the old table first
+     * (VT-d {@code switch_to_super_page}, ARM {@code arm_lpae_init_pte} unmapping the table, AMD
+     * {@code free_clear_pte}). The allocator guarantees the table holds no live mapping.
+     */
+    private void replaceTable(Table t, int idx) {
+        Table child = t.next[idx];
+        leafPtes -= countLeaves(child);
+        tables -= countTables(child);
+        t.next[idx] = null;
+        t.pte[idx] = 0;
+        cachedTable = null;
+    }
+
+    private static long countLeaves(Table t) {
+        long n = 0;
+        for (int i = 0; i < t.pte.length; i++) {
+            if (t.next[i] != null) n += countLeaves(t.next[i]);
+            else if ((t.pte[i] & LEAF) != 0) n++;
+        }
+        return n;
     }
 
     private Table tableFor(long iova, int depth) {

@@ -87,6 +87,18 @@ class PageSizeVectorsTest {
     }
 
     @Test
+    void aSuperpageReplacesAnEmptyTableOfSmallPages() {
+        IommuDmaDomain d = vtd();
+        mapLogged(d, 0x4000_0000L, 0x1_0000_0000L, 0x1000);
+        IommuMap.unmap(d, 0x4000_0000L, 0x1000);
+        int tables = d.pageTable().tableCount();
+        PageTableChanges ch = mapLogged(d, 0x4000_0000L, 0x2_0000_0000L, SZ_2M);
+        assertEquals(Map.of(SZ_2M, 1), ch.leavesBySize());
+        assertEquals(tables - 1, d.pageTable().tableCount(), "the empty level-1 table was freed for the 2 MiB page");
+        assertEquals(0x2_0000_1234L, d.pageTable().iovaToPhys(0x4000_1234L));
+    }
+
+    @Test
     void unmapFreesTablesTheRangeCovers() {
         IommuDmaDomain d = vtd();
         int before = d.pageTable().tableCount();

@@ -113,7 +113,7 @@ final class BlockMapPath {
             SgMapPath.describePageTable(c, iter ? "dma_iova_link()" : "iommu_map_sg()");
         }
         SgMapPath.describeBounces(c, c.api.usesIommu() ? "dma-iommu" : "dma-direct");
-        c.verdict = Verdict.ok(reqs.size() + " request(s) mapped", nv + " physical vectors became " + c.out.size() + " DMA segments");
+        c.verdict = Verdict.ok(reqs.size() + " request(s) mapped", Words.count(nv, "physical vector") + " became " + Words.count(c.out.size(), "DMA segment"));
     }
 
     static boolean useIterator(MapContext c) {

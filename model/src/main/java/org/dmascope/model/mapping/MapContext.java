@@ -31,6 +31,7 @@ final class MapContext {
     final List<String> notes;
     final SegmentCollector out = new SegmentCollector();
     PageTableLog ptLog;
+    private org.dmascope.model.kernel.pagetable.PageTableChanges frozen;
     InputEntries inputs = InputEntries.EMPTY;
     SgTableLayout.Layout sgLayout;
     Verdict verdict;
@@ -63,13 +64,21 @@ final class MapContext {
 
     void startPageTableLog() {
         if (api.usesIommu()) {
-            if (ptLog == null) ptLog = new PageTableLog();
+            if (ptLog == null) ptLog = new PageTableLog(buf.pageCount() + 16);
+            frozen = null;
             api.domain().pageTable().record(ptLog);
         }
     }
 
     void stopPageTableLog() {
         if (api.usesIommu()) api.domain().pageTable().record(null);
+    }
+
+    /** The page-table writes so far as an immutable value, copied once. */
+    org.dmascope.model.kernel.pagetable.PageTableChanges pageTableChanges() {
+        if (ptLog == null) return org.dmascope.model.kernel.pagetable.PageTableChanges.NONE;
+        if (frozen == null) frozen = ptLog.freeze(api.domain().geometry());
+        return frozen;
     }
 
     void step(Step s) {

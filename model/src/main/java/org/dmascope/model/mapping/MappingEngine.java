@@ -129,11 +129,17 @@ public final class MappingEngine {
                     break;
             }
         }
-        notes.addAll(trace.notes());
+        for (String n : trace.notes()) if (!notes.contains(n)) notes.add(n);
         MetadataCost cost = cost(c);
         boolean ok = c.verdict.isOk();
         if (ok) steps.add(resultStep(c, cost));
-        PageTableChanges pt = ok && c.ptLog != null ? c.ptLog.freeze(domain.geometry()) : PageTableChanges.NONE;
+        if (!notes.isEmpty()) {
+            Step.Builder v = Step.of(StepKind.RESULT, "", "Version-specific behaviour and assumptions")
+                    .in("kernel", req.profile().label());
+            for (String n : notes) v.say(Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".");
+            steps.add(v.build());
+        }
+        PageTableChanges pt = ok ? c.pageTableChanges() : PageTableChanges.NONE;
         List<DmaApi.Resource> resources = api.resources();
         Mapping m = new Mapping(state.nextId(), req, domainId, c.verdict, mapType, steps, pt, ok ? trace.bounces() : List.of(),
                 c.inputs, ok ? new DmaSegments(c.out) : DmaSegments.EMPTY, buf, cost, dev, ok ? trace.iovas() : List.of(),
@@ -216,7 +222,7 @@ public final class MappingEngine {
     private static Step resultStep(MapContext c, MetadataCost cost) {
         DmaSegments seg = new DmaSegments(c.out);
         Step.Builder s = Step.of(StepKind.RESULT, "R-MAP-2", "What the device is handed")
-                .say(c.inputs.count() + " input entries became " + seg.count() + " DMA segments covering " + ByteSize.format(seg.totalLength()) + ".")
+                .say(Words.count(c.inputs.count(), "input entry").replace("entrys", "entries") + " became " + Words.count(seg.count(), "DMA segment") + " covering " + ByteSize.format(seg.totalLength()) + ".")
                 .say("Described as a scatterlist this takes " + cost.scatterlistBytes() + " bytes; as physical ranges " + cost.phyrBytes()
                         + " bytes; the DMA side as dma_range entries " + cost.dmaRangeBytes() + " bytes.")
                 .out("segments", seg.count()).out("bytes", seg.totalLength());

@@ -57,7 +57,7 @@ final class PhysMapPath {
             SgMapPath.describePageTable(c, "iommu_map()");
         }
         SgMapPath.describeBounces(c, c.api.usesIommu() ? "dma-iommu" : "dma-direct");
-        c.verdict = Verdict.ok("dma_map_phys() succeeded " + r.count() + " times", r.count() + " ranges, " + c.out.size() + " DMA segments");
+        c.verdict = Verdict.ok("dma_map_phys() succeeded " + r.count() + " times", Words.count(r.count(), "range") + ", " + Words.count(c.out.size(), "DMA segment"));
     }
 
     static InputEntries vectors(MapContext c) {

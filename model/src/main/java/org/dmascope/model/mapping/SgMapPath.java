@@ -57,7 +57,7 @@ final class SgMapPath {
         if (c.api.usesIommu()) describeIommu(c, sg, r.count(), alignedSum);
         else describeDirect(c, sg);
         c.verdict = Verdict.ok("dma_map_sgtable() = 0, sgt->nents = " + r.count() + " (dma_map_sg() = " + r.count() + ")",
-                sg.nents() + " scatterlist entries became " + r.count() + " DMA segments");
+                Words.count(sg.nents(), "scatterlist entry").replace("entrys", "entries") + " became " + Words.count(r.count(), "DMA segment"));
     }
 
     /** Copies the output segments of a mapped list into the collector. */
@@ -172,7 +172,7 @@ final class SgMapPath {
 
     static void describePageTable(MapContext c, String who) {
         if (c.ptLog == null || c.ptLog.leafCount() == 0) return;
-        PageTableChanges ch = c.ptLog.freeze(c.api.domain().geometry());
+        PageTableChanges ch = c.pageTableChanges();
         StringBuilder sizes = new StringBuilder();
         for (Map.Entry<Long, Integer> e : ch.leavesBySize().entrySet()) {
             if (sizes.length() > 0) sizes.append(", ");

@@ -94,9 +94,11 @@ public final class PageTableChanges {
 
     /** Leaves per page size, e.g. {@code 4KiB → 512}, for summaries. */
     public java.util.SortedMap<Long, Integer> leavesBySize() {
-        java.util.SortedMap<Long, Integer> m = new java.util.TreeMap<>();
-        for (int i = 0; i < iova.length; i++) m.merge(leafSize(i), 1, Integer::sum);
-        return m;
+        int[] bySize = new int[64];
+        for (int m : meta) bySize[(m >>> 4) & 0x3F]++;
+        java.util.SortedMap<Long, Integer> out = new java.util.TreeMap<>();
+        for (int b = 0; b < 64; b++) if (bySize[b] != 0) out.put(1L << b, bySize[b]);
+        return out;
     }
 
     /** Bytes held by this object's arrays. */

@@ -8,13 +8,25 @@ import java.util.Arrays;
  * table the walk had to allocate.
  */
 public final class PageTableLog {
-    long[] leafIova = new long[64];
-    long[] leafPhys = new long[64];
-    int[] leafMeta = new int[64];
+    long[] leafIova;
+    long[] leafPhys;
+    int[] leafMeta;
     int leaves;
     long[] tableBase = new long[8];
     int[] tableDepth = new int[8];
     int tables;
+
+    public PageTableLog() {
+        this(64);
+    }
+
+    /** @param expectedLeaves room to reserve, so a large mapping does not grow the arrays step by step */
+    public PageTableLog(int expectedLeaves) {
+        int n = Math.max(16, expectedLeaves);
+        leafIova = new long[n];
+        leafPhys = new long[n];
+        leafMeta = new int[n];
+    }
 
     void leaf(long iova, long phys, int depth, long pgsize, int prot) {
         if (leaves == leafIova.length) {

@@ -52,8 +52,8 @@ public final class BufferPinner {
         long nPagesL = (offset4k + h.size() + PAGE - 1) / PAGE;
         if (nPagesL > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("buffer too large to model page by page");
         int nPages = (int) nPagesL;
-        long[] pages = new long[nPages];
         if (layout.kind() == PageLayout.Kind.EXPLICIT) {
+            long[] pages = new long[nPages];
             long[] given = layout.pages();
             PfnSet seen = new PfnSet(given.length);
             for (int i = 0; i < nPages; i++) {
@@ -87,7 +87,9 @@ public final class BufferPinner {
         } else {
             unitAddr = scatter(free, units, layout.kind() == PageLayout.Kind.SCATTERED, rng, node, unit);
         }
+        if (unit == PAGE && unitAddr.length == nPages) return new PinnedBuffer(unitAddr, offset4k, h.size(), null);
         long pagesPerUnit = unit / PAGE;
+        long[] pages = new long[nPages];
         for (int i = 0; i < nPages; i++) {
             long p = firstPage + i;
             pages[i] = unitAddr[(int) (p / pagesPerUnit)] + (p % pagesPerUnit) * PAGE;
@@ -95,20 +97,86 @@ public final class BufferPinner {
         return new PinnedBuffer(pages, offset4k, h.size(), null);
     }
 
+    /** Longest run of neighbouring pages in a scattered layout. */
+    private static final int MAX_RUN = 8;
+
+    /**
+     * Scattered placement. The node's usable RAM is cut into as many equal strata as there are runs;
+     * run {@code r} of the buffer goes to stratum {@code (a * r + b) mod runs} (a random affine
+     * permutation: consecutive buffer pages land far apart, in no physical order) at a random place
+     * inside it. So no page is used twice and no lookup table is needed. A buffer too large for that
+     * (less than 16 pages of RAM per run) is placed by random picks with a check for clashes instead.
+     */
     private static long[] scatter(Intervals free, long units, boolean runs, SplittableRandom rng, NumaNode node, long unit) {
         if (units > free.total / 2) {
             throw new IllegalArgumentException("node " + node.id() + " has too little RAM for " + units + " scattered "
                     + ByteSize.format(unit) + " pages");
         }
+        byte[] runLen = new byte[(int) units];
+        int nRuns = 0;
+        long left = units;
+        while (left > 0) {
+            int run = 1;
+            if (runs) {
+                while (run < left && run < MAX_RUN && rng.nextDouble() < RUN_CONTINUES) run++;
+            }
+            runLen[nRuns++] = (byte) run;
+            left -= run;
+        }
+        long width = free.total / nRuns;
+        if (width < 2 * MAX_RUN || free.smallest < 2 * MAX_RUN) return scatterByRejection(free, units, runLen, nRuns, rng, node, unit);
+        long mul = coprimeMultiplier(nRuns, rng);
+        long stratum = rng.nextLong(nRuns);
+        long[] out = new long[(int) units];
+        int n = 0;
+        for (int r = 0; r < nRuns; r++, stratum = stratum + mul >= nRuns ? stratum + mul - nRuns : stratum + mul) {
+            long s0 = stratum * width;
+            int len = runLen[r];
+            long v = s0 + below(rng, width - len + 1);
+            int iv = free.intervalOf(v);
+            long ivEnd = free.cumulative[iv];
+            if (v + len > ivEnd) {
+                v = ivEnd + len <= s0 + width ? ivEnd : ivEnd - len;
+                iv = free.intervalOf(v);
+            }
+            long base = (free.lo[iv] + v - (free.cumulative[iv] - (free.hi[iv] - free.lo[iv]))) * unit;
+            for (int k = 0; k < len; k++) out[n++] = base + k * unit;
+        }
+        return out;
+    }
+
+    /** A random number in {@code [0, bound)} by multiply-shift (Lemire), avoiding a division per page. */
+    private static long below(SplittableRandom rng, long bound) {
+        if (bound < (1L << 31)) return ((rng.nextInt() & 0xFFFF_FFFFL) * bound) >>> 32;
+        return rng.nextLong(bound);
+    }
+
+    /** A multiplier near the golden ratio of {@code n}, nudged by the seed, that is coprime to n. */
+    private static long coprimeMultiplier(int n, SplittableRandom rng) {
+        if (n <= 2) return 1;
+        long m = (long) (n * 0.6180339887) + rng.nextInt(Math.max(1, n / 16));
+        m = Math.max(1, m % n);
+        while (gcd(m, n) != 1) m = m % n + 1;
+        return m;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    private static long[] scatterByRejection(Intervals free, long units, byte[] runLen, int nRuns, SplittableRandom rng, NumaNode node,
+                                             long unit) {
         long[] out = new long[(int) units];
         PfnSet used = new PfnSet((int) Math.min(units, 1 << 26));
         int n = 0;
         int failures = 0;
-        while (n < units) {
-            int run = 1;
-            if (runs) {
-                while (run < units - n && rng.nextDouble() < RUN_CONTINUES) run++;
-            }
+        for (int r = 0; r < nRuns; ) {
+            int run = runLen[r];
             long startUnit = free.pick(run, rng);
             boolean clash = startUnit < 0;
             for (int k = 0; !clash && k < run; k++) clash = used.contains(startUnit + k);
@@ -120,6 +188,7 @@ public final class BufferPinner {
                 used.add(startUnit + k);
                 out[n++] = (startUnit + k) * unit;
             }
+            r++;
         }
         return out;
     }
@@ -130,6 +199,7 @@ public final class BufferPinner {
         final long[] hi;
         final long[] cumulative;
         final long total;
+        final long smallest;
 
         Intervals(NumaNode node, long unit, AddressRange exclude) {
             List<long[]> list = new ArrayList<>();
@@ -161,8 +231,18 @@ public final class BufferPinner {
                 cumulative[i] = t;
             }
             total = t;
+            long small = Long.MAX_VALUE;
+            for (int i = 0; i < lo.length; i++) small = Math.min(small, hi[i] - lo[i]);
+            smallest = small;
             if (total == 0) throw new IllegalArgumentException("node " + node.id() + " has no usable System RAM in "
                     + ByteSize.format(unit) + " pages");
+        }
+
+        /** The interval holding virtual unit {@code v}. */
+        int intervalOf(long v) {
+            int i = 0;
+            while (cumulative[i] <= v) i++;
+            return i;
         }
 
         /** A random start unit for a run of {@code len} units inside one interval, or -1. */

@@ -1,6 +1,5 @@
 package org.dmascope.model.mapping;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -64,7 +63,7 @@ final class MapContext {
 
     void startPageTableLog() {
         if (api.usesIommu()) {
-            if (ptLog == null) ptLog = new PageTableLog(buf.pageCount() + 16);
+            if (ptLog == null) ptLog = new PageTableLog(buf.pageCount());
             frozen = null;
             api.domain().pageTable().record(ptLog);
         }
@@ -94,9 +93,5 @@ final class MapContext {
     String codeFor(Errno e) {
         if (e == Errno.EIO && trace.bounceFailure() != null) return "SWIOTLB_FULL";
         return e.name();
-    }
-
-    static List<String> copy(List<String> l) {
-        return new ArrayList<>(l);
     }
 }

@@ -47,8 +47,10 @@ public final class PhysRanges {
 
     /** Merges consecutive pages into ranges, starting {@code offset} into the first page and covering {@code size} bytes. */
     static PhysRanges ofPages(long[] pages, int nPages, long offset, long size) {
-        long[] a = new long[Math.max(1, nPages)];
-        long[] l = new long[Math.max(1, nPages)];
+        int ranges = nPages == 0 ? 0 : 1;
+        for (int i = 1; i < nPages; i++) if (pages[i] != pages[i - 1] + 4096) ranges++;
+        long[] a = new long[ranges];
+        long[] l = new long[ranges];
         int n = 0;
         long left = size;
         for (int i = 0; i < nPages && left > 0; i++) {
@@ -63,6 +65,6 @@ public final class PhysRanges {
             }
             left -= chunk;
         }
-        return new PhysRanges(Arrays.copyOf(a, n), Arrays.copyOf(l, n));
+        return new PhysRanges(n == ranges ? a : Arrays.copyOf(a, n), n == ranges ? l : Arrays.copyOf(l, n));
     }
 }

@@ -59,9 +59,4 @@ public final class FlushQueue {
     void clear() {
         entries.clear();
     }
-
-    /** Flushes into the given IOVA domain; used by {@link IommuDmaDomain#flush()}. */
-    int flushInto(IovaDomain iovad) {
-        return flush(iovad);
-    }
 }

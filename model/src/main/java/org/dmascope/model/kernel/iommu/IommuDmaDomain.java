@@ -112,7 +112,7 @@ public final class IommuDmaDomain {
 
     /** The deferred IOTLB flush: frees every IOVA in the flush queue. @return ranges freed */
     public int flush() {
-        return fq.flushInto(iovad);
+        return fq.flush(iovad);
     }
 
     /**

@@ -18,12 +18,22 @@ public final class IommuMap {
 
     /** {@code iommu_pgsize(domain, iova, paddr, size, &count)}: {@code [pgsize, count]}. */
     public static long[] pgsize(long pgsizeBitmap, long iova, long paddr, long size) {
+        int idx = pgsizeIndex(pgsizeBitmap, iova, paddr, size);
+        return new long[] {1L << idx, countFor(pgsizeBitmap, iova, paddr, size, idx)};
+    }
+
+    /** The page-size choice of {@code iommu_pgsize}, as a bit index. */
+    static int pgsizeIndex(long pgsizeBitmap, long iova, long paddr, long size) {
         long addrMerge = paddr | iova;
         long pgsizes = pgsizeBitmap & KernelArith.genmaskLow(KernelArith.fls(size));
         if (addrMerge != 0) pgsizes &= KernelArith.genmaskLow(KernelArith.ffs(addrMerge));
         if (pgsizes == 0) throw new IllegalStateException("no suitable page size (BUG_ON in iommu_pgsize)");
-        int idx = KernelArith.fls(pgsizes);
-        long pgsize = 1L << idx;
+        return KernelArith.fls(pgsizes);
+    }
+
+    /** The {@code *count} of {@code iommu_pgsize} for the chosen page size. */
+    static long countFor(long pgsizeBitmap, long iova, long paddr, long size, int idx) {
+        long addrMerge = paddr | iova;
         long larger = idx >= 63 ? 0 : pgsizeBitmap & ~KernelArith.genmaskLow(idx);
         if (larger != 0) {
             long next = 1L << KernelArith.ffs(larger);
@@ -32,7 +42,7 @@ public final class IommuMap {
                 if (Long.compareUnsigned(offset + next, size) <= 0) size = offset;
             }
         }
-        return new long[] {pgsize, size >>> idx};
+        return size >>> idx;
     }
 
     /** {@code iommu_map(domain, iova, paddr, size, prot)}: null on success. */
@@ -43,9 +53,10 @@ public final class IommuMap {
         long origIova = iova;
         long remaining = size;
         while (remaining != 0) {
-            long[] pc = pgsize(domain.pgsizeBitmap(), iova, paddr, remaining);
-            long want = pc[0] * pc[1];
-            long mapped = pt.mapPages(iova, paddr, pc[0], pc[1], prot);
+            int idx = pgsizeIndex(domain.pgsizeBitmap(), iova, paddr, remaining);
+            long count = countFor(domain.pgsizeBitmap(), iova, paddr, remaining, idx);
+            long want = count << idx;
+            long mapped = pt.mapPages(iova, paddr, 1L << idx, count, prot);
             remaining -= mapped;
             iova += mapped;
             paddr += mapped;

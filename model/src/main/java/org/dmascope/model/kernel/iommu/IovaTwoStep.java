@@ -1,7 +1,5 @@
 package org.dmascope.model.kernel.iommu;
 
-import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
-
 import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaDirection;
@@ -160,10 +158,5 @@ public final class IovaTwoStep {
         IovaDomain iovad = domain.iovad();
         long pad = iovad.offset(state.addr);
         IommuDmaUnmap.freeIova(domain, state.addr - pad, iovad.align(state.size() + pad), false);
-    }
-
-    /** {@code dma_iova_state} is never DMA_MAPPING_ERROR; kept for symmetry with the other paths. */
-    static boolean failed(long addr) {
-        return addr == DMA_MAPPING_ERROR;
     }
 }

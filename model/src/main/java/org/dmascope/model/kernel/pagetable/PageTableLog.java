@@ -57,7 +57,9 @@ public final class PageTableLog {
 
     /** An immutable copy for a {@code Mapping}. */
     public PageTableChanges freeze(PageTableGeometry g) {
-        return new PageTableChanges(g, Arrays.copyOf(leafIova, leaves), Arrays.copyOf(leafPhys, leaves),
-                Arrays.copyOf(leafMeta, leaves), Arrays.copyOf(tableBase, tables), Arrays.copyOf(tableDepth, tables));
+        // A log sized right is handed over without a copy; it must not be written after freezing.
+        boolean exact = leaves == leafIova.length;
+        return new PageTableChanges(g, exact ? leafIova : Arrays.copyOf(leafIova, leaves), exact ? leafPhys : Arrays.copyOf(leafPhys, leaves),
+                exact ? leafMeta : Arrays.copyOf(leafMeta, leaves), Arrays.copyOf(tableBase, tables), Arrays.copyOf(tableDepth, tables));
     }
 }

@@ -27,7 +27,7 @@ public final class SgFromPages {
     public static ScatterList build(long[] pages, int[] pgmap, int nPages, long offset, long size, long maxSegment) {
         maxSegment = KernelArith.alignDown(maxSegment, KernelArith.PAGE_SIZE);
         if (maxSegment < KernelArith.PAGE_SIZE) return null;
-        ScatterList sg = new ScatterList(Math.max(16, nPages / 2));
+        ScatterList sg = new ScatterList(countEntries(pages, pgmap, nPages, maxSegment));
         int cur = 0;
         while (cur < nPages) {
             int j = cur + 1;

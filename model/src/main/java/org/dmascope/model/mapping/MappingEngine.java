@@ -73,7 +73,7 @@ public final class MappingEngine {
         SwiotlbActivation.Decision sw = SwiotlbActivation.decide(t.platform(), lastRam);
         SwiotlbPool pool = null;
         if (sw.active()) {
-            SwiotlbSizing sizing = SwiotlbPoolPlacement.of(t, sw.forceBounce(), notes);
+            SwiotlbSizing sizing = SwiotlbPoolPlacement.of(t, sw.forceBounce(), notes, req.profile());
             pool = state.poolFor(sizing);
         }
         boolean arm64 = t.platform().architecture().map(a -> a == Platform.Architecture.ARM64).orElse(false);

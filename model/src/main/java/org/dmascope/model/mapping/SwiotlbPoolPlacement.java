@@ -19,6 +19,11 @@ public final class SwiotlbPoolPlacement {
     }
 
     public static SwiotlbSizing of(Topology t, boolean forceBounce, List<String> notes) {
+        return of(t, forceBounce, notes, org.dmascope.model.kernel.KernelProfile.MAINLINE);
+    }
+
+    /** As {@link #of(Topology, boolean, List)}; kernels before v6.0 have no areas (one index, one lock). */
+    public static SwiotlbSizing of(Topology t, boolean forceBounce, List<String> notes, org.dmascope.model.kernel.KernelProfile profile) {
         long size = t.platform().swiotlb().size().orElse(SwiotlbSizing.IO_TLB_DEFAULT_SIZE);
         long start;
         if (t.platform().swiotlb().start().isPresent()) {
@@ -28,7 +33,10 @@ public final class SwiotlbPoolPlacement {
             notes.add("swiotlb pool address unknown: placed at the top of RAM below 4 GiB, " + String.format("0x%x", start));
         }
         int cpus = cpuCount(t);
-        if (cpus == 0) {
+        if (!profile.atLeast(6, 0)) {
+            if (cpus > 1) notes.add("swiotlb areas arrived in v6.0: " + profile.label() + " searches one pool-wide index");
+            cpus = 1;
+        } else if (cpus == 0) {
             cpus = 1;
             notes.add("CPU count unknown: the swiotlb pool is modelled with one area");
         }

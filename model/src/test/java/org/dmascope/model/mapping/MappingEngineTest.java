@@ -177,6 +177,23 @@ class MappingEngineTest {
     }
 
     @Test
+    void versionDifferencesAreNarrated() {
+        Topology t = Samples.switchP2pServer();
+        Mapping m = map(t, "0000:06:00.0", "bar:0000:05:00.0:2:4KiB", MapApi.SG, IommuMode.OFF, new DmaState(),
+                (p, c) -> P2pMapType.THRU_HOST_BRIDGE);
+        assertTrue(m.segments().has(0, DmaSegments.UNSET), "mainline dma-direct leaves the address unset");
+        Step last = m.steps().get(m.steps().size() - 1);
+        assertEquals("Version-specific behaviour and assumptions", last.title());
+        assertTrue(last.narration().contains("6.17-6.19"), last.narration());
+
+        MapRequest old = MapRequest.builder(t, Bdf.parse("0000:06:00.0"), BufferSpecParser.parse("bar:0000:05:00.0:2:4KiB"))
+                .iommuMode(IommuMode.OFF).profile(org.dmascope.model.kernel.KernelProfile.V5_15).build();
+        Mapping m515 = new MappingEngine((p, c) -> P2pMapType.THRU_HOST_BRIDGE).map(old, new DmaState());
+        assertEquals(0x38_4000_0000L, m515.segments().address(0), "5.15 maps the CPU physical address");
+        assertFalse(m515.segments().has(0, DmaSegments.UNSET));
+    }
+
+    @Test
     void unknownInitiatorOrNodeIsAClearError() {
         Topology t = Samples.switchP2pServer();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

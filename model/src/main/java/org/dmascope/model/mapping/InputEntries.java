@@ -24,35 +24,34 @@ public final class InputEntries {
         }
     }
 
-    static final InputEntries EMPTY = new InputEntries(Kind.PHYS_VEC, new long[0], new long[0], new boolean[0]);
+    static final InputEntries EMPTY = new InputEntries(Kind.PHYS_VEC, new long[0], new int[0], new long[0], null, new int[0]);
 
     private final Kind kind;
-    private final long[] phys;
+    private final long[] base;
+    private final int[] offset;
     private final long[] len;
-    private final boolean[] p2p;
+    private final int[] len32;
+    private final int[] provider;
 
-    InputEntries(Kind kind, long[] phys, long[] len, boolean[] p2p) {
+    private InputEntries(Kind kind, long[] base, int[] offset, long[] len, int[] len32, int[] provider) {
         this.kind = kind;
-        this.phys = phys;
+        this.base = base;
+        this.offset = offset;
         this.len = len;
-        this.p2p = p2p;
+        this.len32 = len32;
+        this.provider = provider;
     }
 
+    /** The list's input fields after mapping (the kernel restores them), shared rather than copied. */
     static InputEntries of(ScatterList sg) {
-        int n = sg.nents();
-        long[] p = new long[n];
-        long[] l = new long[n];
-        boolean[] q = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = sg.phys(i);
-            l[i] = sg.length(i);
-            q[i] = sg.provider(i) >= 0;
-        }
-        return new InputEntries(Kind.SCATTERLIST, p, l, q);
+        Object[] c = sg.inputColumns();
+        return new InputEntries(Kind.SCATTERLIST, (long[]) c[0], (int[]) c[1], null, (int[]) c[2], (int[]) c[3]);
     }
 
     static InputEntries ofVectors(long[] p, long[] l, boolean[] q, int n) {
-        return new InputEntries(Kind.PHYS_VEC, Arrays.copyOf(p, n), Arrays.copyOf(l, n), Arrays.copyOf(q, n));
+        int[] prov = new int[n];
+        for (int i = 0; i < n; i++) prov[i] = q[i] ? 0 : -1;
+        return new InputEntries(Kind.PHYS_VEC, Arrays.copyOf(p, n), null, Arrays.copyOf(l, n), null, prov);
     }
 
     public Kind kind() {
@@ -60,24 +59,25 @@ public final class InputEntries {
     }
 
     public int count() {
-        return phys.length;
+        return base.length;
     }
 
     /** Physical address of the entry's first byte ({@code sg_phys}). */
     public long phys(int i) {
-        return phys[i];
+        return offset == null ? base[i] : base[i] + Integer.toUnsignedLong(offset[i]);
     }
 
     public long length(int i) {
-        return len[i];
+        return len != null ? len[i] : Integer.toUnsignedLong(len32[i]);
     }
 
     /** The entry's pages are P2P memory. */
     public boolean p2p(int i) {
-        return p2p[i];
+        return provider[i] >= 0;
     }
 
     long footprintBytes() {
-        return 48 + 17L * phys.length;
+        return 48 + 8L * base.length + (offset == null ? 0 : 4L * offset.length) + (len == null ? 4L * len32.length : 8L * len.length)
+                + 4L * provider.length;
     }
 }

@@ -177,12 +177,17 @@ public final class MappingEngine {
     }
 
     private static Step pinStep(MapRequest req, PinnedBuffer buf) {
-        PhysRanges r = buf.phyr();
         if (buf.isP2p()) {
+            PhysRanges r = buf.phyr();
             return Step.of(StepKind.PIN, "R-P2P-11", "P2P memory from the provider's BAR")
                     .say("pci_alloc_p2pmem() hands out pages of the BAR the provider's driver registered; they are ZONE_DEVICE pages whose dev_pagemap names the provider.")
                     .in("buffer", req.buffer().spec()).out("pages", buf.pageCount()).out("first page", Hex.addr(buf.page(0)))
                     .out("physical ranges", r.count()).build();
+        }
+        int ranges = buf.phyrCount();
+        long firstLen = Math.min(buf.size(), 4096 - buf.offset());
+        for (int i = 1; i < buf.pageCount() && buf.page(i) == buf.page(i - 1) + 4096 && firstLen < buf.size(); i++) {
+            firstLen = Math.min(buf.size(), firstLen + 4096);
         }
         BufferSpec.Host h = (BufferSpec.Host) req.buffer();
         String how;
@@ -204,8 +209,8 @@ public final class MappingEngine {
         }
         return Step.of(StepKind.PIN, "", "Pin the pages")
                 .say("pin_user_pages() returns the buffer's pages in order: " + how + ". Neighbouring pages form the physical ranges (phyr: address + length).")
-                .in("buffer", req.buffer().spec()).out("pages", buf.pageCount()).out("physical ranges", r.count())
-                .out("first range", Hex.addr(r.addr(0)) + "+" + Hex.addr(r.len(0))).build();
+                .in("buffer", req.buffer().spec()).out("pages", buf.pageCount()).out("physical ranges", ranges)
+                .out("first range", Hex.addr(buf.page(0) + buf.offset()) + "+" + Hex.addr(firstLen)).build();
     }
 
     private static Step p2pStep(PinnedBuffer buf, P2pMapType type, PciFunction client) {
@@ -243,7 +248,7 @@ public final class MappingEngine {
             entries = l.entriesAllocated();
             chains = l.chainEntries();
         }
-        int ranges = b.phyr().count();
+        int ranges = b.phyrCount();
         int dma = c.out.size();
         return new MetadataCost(b.pageCount(), 8L * b.pageCount(), entries, chains, (long) entries * SgTableLayout.SCATTERLIST_BYTES,
                 ranges, (long) ranges * PhysRanges.BYTES_PER_RANGE, dma, (long) dma * DmaSegments.DMA_RANGE_BYTES);

@@ -46,9 +46,14 @@ public final class PhysRanges {
     }
 
     /** Merges consecutive pages into ranges, starting {@code offset} into the first page and covering {@code size} bytes. */
-    static PhysRanges ofPages(long[] pages, int nPages, long offset, long size) {
+    static int countRanges(long[] pages, int nPages) {
         int ranges = nPages == 0 ? 0 : 1;
         for (int i = 1; i < nPages; i++) if (pages[i] != pages[i - 1] + 4096) ranges++;
+        return ranges;
+    }
+
+    static PhysRanges ofPages(long[] pages, int nPages, long offset, long size) {
+        int ranges = countRanges(pages, nPages);
         long[] a = new long[ranges];
         long[] l = new long[ranges];
         int n = 0;

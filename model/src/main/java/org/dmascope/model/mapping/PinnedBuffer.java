@@ -14,14 +14,13 @@ public final class PinnedBuffer {
     private final long offset;
     private final long size;
     private final P2pProvider provider;
-    private final PhysRanges phyr;
+    private volatile PhysRanges phyr;
 
     PinnedBuffer(long[] pages, long offset, long size, P2pProvider provider) {
         this.pages = pages;
         this.offset = offset;
         this.size = size;
         this.provider = provider;
-        this.phyr = PhysRanges.ofPages(pages, pages.length, offset, size);
     }
 
     public int pageCount() {
@@ -59,11 +58,22 @@ public final class PinnedBuffer {
         return provider != null;
     }
 
+    /** The merged physical ranges, computed on first use (a large buffer's pin step need not pay for them). */
     public PhysRanges phyr() {
-        return phyr;
+        PhysRanges r = phyr;
+        if (r == null) phyr = r = PhysRanges.ofPages(pages, pages.length, offset, size);
+        return r;
+    }
+
+    /** How many physical ranges there are, without building them. */
+    public int phyrCount() {
+        PhysRanges r = phyr;
+        if (r != null) return r.count();
+        return PhysRanges.countRanges(pages, pages.length);
     }
 
     long footprintBytes() {
-        return 48 + 8L * pages.length + phyr.footprintBytes();
+        PhysRanges r = phyr;
+        return 48 + 8L * pages.length + (r == null ? 0 : r.footprintBytes());
     }
 }

@@ -25,10 +25,11 @@ public final class ScatterList {
 
     int nents;
     long[] page;
-    long[] offset;
-    long[] length;
+    // offset, length and dma_length are unsigned int in struct scatterlist: stored as int, read unsigned
+    int[] offset;
+    int[] length;
     long[] dmaAddress;
-    long[] dmaLength;
+    int[] dmaLength;
     byte[] dmaFlags;
     int[] provider;
     int[] formedFrom;
@@ -36,10 +37,10 @@ public final class ScatterList {
     public ScatterList(int capacity) {
         int c = Math.max(1, capacity);
         page = new long[c];
-        offset = new long[c];
-        length = new long[c];
+        offset = new int[c];
+        length = new int[c];
         dmaAddress = new long[c];
-        dmaLength = new long[c];
+        dmaLength = new int[c];
         dmaFlags = new byte[c];
         provider = new int[c];
         formedFrom = new int[c];
@@ -50,8 +51,8 @@ public final class ScatterList {
         if (nents == page.length) grow();
         int i = nents++;
         page[i] = pagePhys;
-        offset[i] = off;
-        length[i] = len;
+        offset[i] = (int) off;
+        length[i] = (int) len;
         provider[i] = providerIndex;
         return i;
     }
@@ -82,16 +83,16 @@ public final class ScatterList {
     }
 
     public long offset(int i) {
-        return offset[i];
+        return Integer.toUnsignedLong(offset[i]);
     }
 
     public long length(int i) {
-        return length[i];
+        return Integer.toUnsignedLong(length[i]);
     }
 
     /** {@code sg_phys(sg)}. */
     public long phys(int i) {
-        return page[i] + offset[i];
+        return page[i] + Integer.toUnsignedLong(offset[i]);
     }
 
     public int provider(int i) {
@@ -103,7 +104,7 @@ public final class ScatterList {
     }
 
     public long dmaLength(int i) {
-        return dmaLength[i];
+        return Integer.toUnsignedLong(dmaLength[i]);
     }
 
     public byte dmaFlags(int i) {
@@ -123,7 +124,7 @@ public final class ScatterList {
 
     public void setDma(int i, long addr, long len) {
         dmaAddress[i] = addr;
-        dmaLength[i] = len;
+        dmaLength[i] = (int) len;
     }
 
     public void setDmaAddress(int i, long addr) {
@@ -131,15 +132,15 @@ public final class ScatterList {
     }
 
     public void setDmaLength(int i, long len) {
-        dmaLength[i] = len;
+        dmaLength[i] = (int) len;
     }
 
     public void setOffset(int i, long v) {
-        offset[i] = v;
+        offset[i] = (int) v;
     }
 
     public void setLength(int i, long v) {
-        length[i] = v;
+        length[i] = (int) v;
     }
 
     public void markUnset(int i) {
@@ -185,10 +186,20 @@ public final class ScatterList {
         return c;
     }
 
+    /**
+     * The input columns exactly {@code nents} long (page, offset, length, provider), shared when the
+     * arrays are already that size: for keeping the entries after mapping, which restores them.
+     */
+    public Object[] inputColumns() {
+        boolean exact = page.length == nents;
+        return new Object[] {exact ? page : Arrays.copyOf(page, nents), exact ? offset : Arrays.copyOf(offset, nents),
+                exact ? length : Arrays.copyOf(length, nents), exact ? provider : Arrays.copyOf(provider, nents)};
+    }
+
     /** Total bytes of the input entries. */
     public long totalLength() {
         long t = 0;
-        for (int i = 0; i < nents; i++) t += length[i];
+        for (int i = 0; i < nents; i++) t += Integer.toUnsignedLong(length[i]);
         return t;
     }
 }

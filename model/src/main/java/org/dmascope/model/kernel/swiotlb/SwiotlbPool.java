@@ -22,28 +22,41 @@ public final class SwiotlbPool {
     public static final long INVALID_PHYS_ADDR = -1L;
 
     private final SwiotlbSizing sizing;
-    final int[] list;
-    final long[] origAddr;
-    final int[] allocSize;
-    final int[] padSlots;
+    // The slot arrays are created on first use: a pool nobody bounces through costs nothing.
+    int[] list;
+    long[] origAddr;
+    int[] allocSize;
+    int[] padSlots;
     final int[] areaUsed;
     final int[] areaIndex;
     private final Map<Long, SwiotlbAllocation> live = new LinkedHashMap<>();
 
     public SwiotlbPool(SwiotlbSizing sizing) {
         this.sizing = sizing;
+        areaUsed = new int[sizing.nareas()];
+        areaIndex = new int[sizing.nareas()];
+    }
+
+    /** Creates the slot arrays in their boot state, once. */
+    void ensureSlots() {
+        if (list != null) return;
         int n = sizing.nslabs();
         list = new int[n];
         origAddr = new long[n];
         allocSize = new int[n];
         padSlots = new int[n];
-        areaUsed = new int[sizing.nareas()];
-        areaIndex = new int[sizing.nareas()];
-        reset();
+        initSlots();
     }
 
     /** Frees every slot: the pool as boot leaves it. */
     public void reset() {
+        java.util.Arrays.fill(areaUsed, 0);
+        java.util.Arrays.fill(areaIndex, 0);
+        live.clear();
+        if (list != null) initSlots();
+    }
+
+    private void initSlots() {
         int n = sizing.nslabs();
         for (int i = 0; i < n; i++) {
             list[i] = Math.min(IO_TLB_SEGSIZE - (i % IO_TLB_SEGSIZE), n - i);
@@ -51,9 +64,6 @@ public final class SwiotlbPool {
             allocSize[i] = 0;
             padSlots[i] = 0;
         }
-        java.util.Arrays.fill(areaUsed, 0);
-        java.util.Arrays.fill(areaIndex, 0);
-        live.clear();
     }
 
     public SwiotlbSizing sizing() {
@@ -70,6 +80,7 @@ public final class SwiotlbPool {
 
     /** {@code slots[i].list}: free slots from {@code i} to the end of its segment (0 when taken). */
     public int freeRun(int slot) {
+        ensureSlots();
         return list[slot];
     }
 
@@ -119,6 +130,7 @@ public final class SwiotlbPool {
      * @throws IllegalArgumentException when no bounce buffer starts there
      */
     public SwiotlbAllocation release(long tlbAddr) {
+        ensureSlots();
         SwiotlbAllocation a = live.remove(tlbAddr);
         if (a == null) throw new IllegalArgumentException("no swiotlb bounce buffer at 0x" + Long.toHexString(tlbAddr));
         int index = a.firstSlot();

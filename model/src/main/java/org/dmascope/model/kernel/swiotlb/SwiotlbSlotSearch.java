@@ -37,6 +37,7 @@ public final class SwiotlbSlotSearch {
     }
 
     static int searchArea(SwiotlbPool pool, DeviceDma dev, int area, long origAddr, long allocBytes, long allocAlignMask) {
+        pool.ensureSlots();
         long boundaryMask = dev.segBoundaryMask();
         long tblDmaAddr = PhysToDma.translate(dev.rangeMap(), pool.start()) & boundaryMask;
         long maxSlots = maxSlots(boundaryMask);

@@ -101,37 +101,27 @@ public final class BufferPinner {
     private static final int MAX_RUN = 8;
 
     /**
-     * Scattered placement. The node's usable RAM is cut into as many equal strata as there are runs;
-     * run {@code r} of the buffer goes to stratum {@code (a * r + b) mod runs} (a random affine
-     * permutation: consecutive buffer pages land far apart, in no physical order) at a random place
-     * inside it. So no page is used twice and no lookup table is needed. A buffer too large for that
-     * (less than 16 pages of RAM per run) is placed by random picks with a check for clashes instead.
+     * Scattered placement. The node's usable RAM is cut into one stratum per page of the buffer; a
+     * run of pages starting at buffer page {@code j} goes to stratum {@code (a * j + b) mod pages}
+     * (a random affine permutation: consecutive buffer pages land far apart, in no physical order),
+     * at a random place inside that stratum. Distinct start pages have distinct strata, so no page is
+     * used twice and no lookup table is needed. A buffer too large for that (less than 16 pages of RAM
+     * per page) is placed by random picks with a check for clashes instead.
      */
     private static long[] scatter(Intervals free, long units, boolean runs, SplittableRandom rng, NumaNode node, long unit) {
         if (units > free.total / 2) {
             throw new IllegalArgumentException("node " + node.id() + " has too little RAM for " + units + " scattered "
                     + ByteSize.format(unit) + " pages");
         }
-        byte[] runLen = new byte[(int) units];
-        int nRuns = 0;
-        long left = units;
-        while (left > 0) {
-            int run = 1;
-            if (runs) {
-                while (run < left && run < MAX_RUN && rng.nextDouble() < RUN_CONTINUES) run++;
-            }
-            runLen[nRuns++] = (byte) run;
-            left -= run;
-        }
-        long width = free.total / nRuns;
-        if (width < 2 * MAX_RUN || free.smallest < 2 * MAX_RUN) return scatterByRejection(free, units, runLen, nRuns, rng, node, unit);
-        long mul = coprimeMultiplier(nRuns, rng);
-        long stratum = rng.nextLong(nRuns);
+        long width = free.total / units;
+        if (width < 2 * MAX_RUN || free.smallest < 2 * MAX_RUN) return scatterByRejection(free, units, runs, rng, node, unit);
+        long mul = coprimeMultiplier((int) units, rng);
+        long stratum = rng.nextLong(units);
         long[] out = new long[(int) units];
         int n = 0;
-        for (int r = 0; r < nRuns; r++, stratum = stratum + mul >= nRuns ? stratum + mul - nRuns : stratum + mul) {
+        while (n < units) {
+            int len = runLength(runs, units - n, rng);
             long s0 = stratum * width;
-            int len = runLen[r];
             long v = s0 + below(rng, width - len + 1);
             int iv = free.intervalOf(v);
             long ivEnd = free.cumulative[iv];
@@ -141,6 +131,40 @@ public final class BufferPinner {
             }
             long base = (free.lo[iv] + v - (free.cumulative[iv] - (free.hi[iv] - free.lo[iv]))) * unit;
             for (int k = 0; k < len; k++) out[n++] = base + k * unit;
+            for (int k = 0; k < len; k++) {
+                stratum += mul;
+                if (stratum >= units) stratum -= units;
+            }
+        }
+        return out;
+    }
+
+    private static int runLength(boolean runs, long left, SplittableRandom rng) {
+        int run = 1;
+        if (runs) {
+            while (run < left && run < MAX_RUN && rng.nextDouble() < RUN_CONTINUES) run++;
+        }
+        return run;
+    }
+
+    private static long[] scatterByRejection(Intervals free, long units, boolean runs, SplittableRandom rng, NumaNode node, long unit) {
+        long[] out = new long[(int) units];
+        PfnSet used = new PfnSet((int) Math.min(units, 1 << 26));
+        int n = 0;
+        int failures = 0;
+        while (n < units) {
+            int run = runLength(runs, units - n, rng);
+            long startUnit = free.pick(run, rng);
+            boolean clash = startUnit < 0;
+            for (int k = 0; !clash && k < run; k++) clash = used.contains(startUnit + k);
+            if (clash) {
+                if (++failures > 1000 + units) throw new IllegalArgumentException("could not place the pages on node " + node.id());
+                continue;
+            }
+            for (int k = 0; k < run; k++) {
+                used.add(startUnit + k);
+                out[n++] = (startUnit + k) * unit;
+            }
         }
         return out;
     }
@@ -167,30 +191,6 @@ public final class BufferPinner {
             b = t;
         }
         return a;
-    }
-
-    private static long[] scatterByRejection(Intervals free, long units, byte[] runLen, int nRuns, SplittableRandom rng, NumaNode node,
-                                             long unit) {
-        long[] out = new long[(int) units];
-        PfnSet used = new PfnSet((int) Math.min(units, 1 << 26));
-        int n = 0;
-        int failures = 0;
-        for (int r = 0; r < nRuns; ) {
-            int run = runLen[r];
-            long startUnit = free.pick(run, rng);
-            boolean clash = startUnit < 0;
-            for (int k = 0; !clash && k < run; k++) clash = used.contains(startUnit + k);
-            if (clash) {
-                if (++failures > 1000 + units) throw new IllegalArgumentException("could not place the pages on node " + node.id());
-                continue;
-            }
-            for (int k = 0; k < run; k++) {
-                used.add(startUnit + k);
-                out[n++] = (startUnit + k) * unit;
-            }
-            r++;
-        }
-        return out;
     }
 
     /** Usable RAM of a node as intervals of whole units, for weighted random picks. */

@@ -92,6 +92,16 @@ class BufferPinnerTest {
     }
 
     @Test
+    void aDenseScatteredBufferIsPlacedByRandomPicksWithoutClashes() {
+        Topology small = Samples.noIommu32BitDevice();
+        PinnedBuffer b = BufferPinner.pin(BufferSpecParser.parse("host:node0:1GiB:scattered:seed=4"), small, null);
+        assertEquals(262144, b.pageCount());
+        long[] p = b.pages();
+        java.util.Arrays.sort(p);
+        for (int i = 1; i < p.length; i++) assertTrue(p[i] != p[i - 1], "page used twice");
+    }
+
+    @Test
     void tooMuchScatteredMemoryIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pin("host:node0:60GiB:scattered"));
         assertTrue(e.getMessage().contains("too little RAM"), e.getMessage());

@@ -50,6 +50,10 @@ public final class IommuMap {
         long minPagesz = Long.lowestOneBit(domain.pgsizeBitmap());
         if (((iova | paddr | size) & (minPagesz - 1)) != 0) return Errno.EINVAL;
         IoPageTable pt = domain.pageTable();
+        if (size == minPagesz) {
+            // one smallest page: iommu_pgsize can only answer (min_pagesz, 1)
+            return pt.mapPages(iova, paddr, size, 1, prot) == size ? null : pt.lastError() == null ? Errno.EINVAL : pt.lastError();
+        }
         long origIova = iova;
         long remaining = size;
         while (remaining != 0) {

@@ -40,6 +40,11 @@ public final class IoPageTable {
     }
 
     private final PageTableGeometry g;
+    // per-depth shifts and index masks, read on every entry written
+    private final int[] shift;
+    private final long[] indexMask;
+    private final int smallDepth;
+    private final long smallSize;
     private Table root;
     private int tables;
     private long leafPtes;
@@ -50,6 +55,14 @@ public final class IoPageTable {
 
     public IoPageTable(PageTableGeometry g) {
         this.g = g;
+        shift = new int[g.levels()];
+        indexMask = new long[g.levels()];
+        for (int d = 0; d < g.levels(); d++) {
+            shift[d] = g.shift(d);
+            indexMask[d] = (1L << g.indexBits(d)) - 1;
+        }
+        smallSize = g.granule();
+        smallDepth = g.leafDepth(smallSize);
         this.root = new Table(0, 0, g.entries(0));
         this.tables = 1;
     }
@@ -84,12 +97,12 @@ public final class IoPageTable {
      */
     public long mapPages(long iova, long paddr, long pgsize, long count, int prot) {
         lastError = null;
-        int depth = g.leafDepth(pgsize);
+        int depth = pgsize == smallSize ? smallDepth : g.leafDepth(pgsize);
         if (depth < 0) {
             lastError = Errno.EINVAL;
             return 0;
         }
-        int reps = g.replicas(pgsize);
+        int reps = pgsize == smallSize ? 1 : g.replicas(pgsize);
         long mapped = 0;
         for (long k = 0; k < count; k++) {
             Table t = tableFor(iova, depth);
@@ -97,7 +110,7 @@ public final class IoPageTable {
                 lastError = Errno.EEXIST;
                 return mapped;
             }
-            int idx = g.index(iova, depth);
+            int idx = (int) ((iova >>> shift[depth]) & indexMask[depth]);
             for (int r = 0; r < reps; r++) {
                 long old = t.pte[idx + r];
                 if (old == 0) continue;
@@ -155,7 +168,7 @@ public final class IoPageTable {
         }
         Table t = root;
         for (int d = 0; d < depth; d++) {
-            int idx = g.index(iova, d);
+            int idx = (int) ((iova >>> shift[d]) & indexMask[d]);
             long pte = t.pte[idx];
             if ((pte & LEAF) != 0) return null;
             Table child = t.next[idx];

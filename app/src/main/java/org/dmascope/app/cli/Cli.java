@@ -26,7 +26,7 @@ public final class Cli {
 
     /** The commands this build offers. */
     public static Cli standard() {
-        return new Cli(List.of(new MapCommand(new UnwiredP2pRules())));
+        return new Cli(List.of(new MapCommand(topology -> new UnwiredP2pRules())));
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {

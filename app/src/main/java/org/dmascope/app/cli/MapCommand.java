@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.mapping.BlockPath;
@@ -29,9 +30,13 @@ import org.dmascope.model.util.Hex;
  * why), 2 for unusable input.
  */
 public final class MapCommand implements Command {
-    private final P2pMapTypeSource p2pRules;
+    private final Function<Topology, P2pMapTypeSource> p2pRules;
 
-    public MapCommand(P2pMapTypeSource p2pRules) {
+    /**
+     * @param p2pRules the P2PDMA map-type rules for a loaded topology ({@code pci_p2pdma_map_type},
+     *                 R-P2P-5/8); they need the topology's hierarchy, so they are made per topology
+     */
+    public MapCommand(Function<Topology, P2pMapTypeSource> p2pRules) {
         this.p2pRules = p2pRules;
     }
 
@@ -125,6 +130,7 @@ public final class MapCommand implements Command {
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
         PciFunction initiator = Inputs.device(t, initiatorText, "initiator");
+        // Until the group rules (R-GRP-3) give each device its default domain type, the platform decides.
         IommuMode.Resolved resolved = mode.map(m -> new IommuMode.Resolved(m, "--iommu-mode " + m.cli()))
                 .orElseGet(() -> IommuMode.fromPlatform(t.platform()));
         Optional<String> domain = args.option("--domain");
@@ -132,7 +138,7 @@ public final class MapCommand implements Command {
         MapRequest req = new MapRequest(t, initiator.address(), spec, api, resolved.mode(), domain, overrides, profile, blockPath, 0);
         Mapping m;
         try {
-            m = new MappingEngine(p2pRules).map(req, new DmaState());
+            m = new MappingEngine(p2pRules.apply(t)).map(req, new DmaState());
         } catch (UnwiredP2pRules.NotWired e) {
             err.println("dmascope map: " + e.getMessage());
             return Cli.UNUSABLE;

@@ -18,7 +18,7 @@ import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
  * <p>{@code THRU_HOST_BRIDGE} depends on the kernel: before v6.17 it fell through to the normal map
  * (CPU physical address); the v6.17 refactor "PCI/P2PDMA: Refactor the p2pdma mapping helpers"
  * (a25e7962db0d) made it {@code break} without assigning {@code dma_address}; the fix
- * "dma-direct: ... use fallthrough" (Fixes: a25e7962db0d) came after v6.19 and was sent to stable.
+ * "dma-direct: ... use fallthrough" (Fixes: a25e7962db0d, seen as a 2026 stable backport) came after v6.19 [~].
  * Profiles v6.17–v6.19 therefore leave the address unset, as the released kernels did.
  */
 public final class DirectMapSg {

@@ -10,7 +10,7 @@ import org.dmascope.model.kernel.iova.IovaDomain;
  * R-IOMMU-2 {@code iommu_dma_alloc_iova(domain, size, dma_limit, dev)} (drivers/iommu/dma-iommu.c,
  * read in torvalds/linux): the limit is the DMA mask, lowered to the bus limit and the aperture; a
  * PCI device whose limit is above 32 bits first tries below 4 GiB without flushing the range caches.
- * Since v6.4 ("iommu: Optimise PCI SAC address trick") a failed 32-bit attempt clears
+ * Since about v6.4 [~] ("iommu: Optimise PCI SAC address trick") a failed 32-bit attempt clears
  * {@code dev->iommu->pci_32bit_workaround} for good and logs "Using N-bit DMA addresses"; older
  * kernels retried below 4 GiB on every allocation.
  */

@@ -26,7 +26,8 @@ public final class Cli {
 
     /** The commands this build offers. */
     public static Cli standard() {
-        return new Cli(List.of(new ImportCommand(), new GroupsCommand(), new P2pCommand(), new MatrixCommand()));
+        return new Cli(List.of(new ImportCommand(), new GroupsCommand(), new P2pCommand(), new MatrixCommand(),
+                new MapCommand()));
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {

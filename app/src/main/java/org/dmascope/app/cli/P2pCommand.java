@@ -13,6 +13,7 @@ import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.kernel.p2p.RedirectPort;
+import org.dmascope.model.kernel.route.HopDecision;
 import org.dmascope.model.kernel.route.RouteHop;
 import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.topology.Acs;
@@ -124,7 +125,7 @@ final class P2pCommand implements Command {
         for (RouteHop h : route.hops()) {
             ObjectNode n = arr.addObject();
             n.put("device", h.node());
-            n.put("kind", h.device().isPresent() ? "pci" : "host-bridge");
+            n.put("kind", h.device().isPresent() ? "pci" : h.decision() == HopDecision.TARGET ? "memory" : "host-bridge");
             n.put("role", h.role());
             n.put("decision", h.decision().words());
             n.put("explanation", h.explanation());

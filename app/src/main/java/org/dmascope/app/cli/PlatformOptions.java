@@ -45,6 +45,14 @@ final class PlatformOptions {
     }
 
     static PlatformOverrides overrides(CliArgs args) throws UsageException {
+        return overrides(args, true);
+    }
+
+    /**
+     * @param readIommuMode false for commands whose {@code --iommu-mode} means something of their own
+     *                      ({@code map} also accepts {@code off} and applies it to one device)
+     */
+    static PlatformOverrides overrides(CliArgs args, boolean readIommuMode) throws UsageException {
         PlatformOverrides o = PlatformOverrides.NONE;
         Optional<String> kernel = args.option("--kernel");
         if (kernel.isPresent()) {
@@ -61,7 +69,7 @@ final class PlatformOptions {
         }
         Optional<String> iommu = args.option("--iommu");
         if (iommu.isPresent()) o = o.withIommu(iommu(iommu.get()));
-        Optional<String> mode = args.option("--iommu-mode");
+        Optional<String> mode = readIommuMode ? args.option("--iommu-mode") : Optional.empty();
         if (mode.isPresent()) {
             o = o.withIommuMode(IommuMode.byId(mode.get()).orElseThrow(() ->
                     new UsageException("--iommu-mode must be dma, lazy or identity, not " + mode.get())));

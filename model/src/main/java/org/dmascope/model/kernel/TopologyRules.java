@@ -94,6 +94,20 @@ public final class TopologyRules {
         return routes.physical(from, to);
     }
 
+    /**
+     * The hops of a DMA from {@code from} to host memory on a NUMA node.
+     *
+     * @param translated the device's domain translates (the IOMMU looks the IOVA up in the root complex)
+     */
+    public TlpRoute routeToMemory(Bdf from, int numaNode, boolean translated) {
+        String rc = translated
+                ? "the IOMMU in the root complex translates the IOVA through the device's I/O page table, then the host bridge "
+                        + "passes the request to the memory controller"
+                : "the host bridge passes the request to the memory controller (no IOMMU translation: the DMA address is the "
+                        + "physical address)";
+        return routes.toHostMemory(from, "RAM (NUMA node " + numaNode + ")", rc);
+    }
+
     /** The hops of a P2PDMA mapping's traffic (the client's DMA to the provider). */
     public TlpRoute route(P2pVerdict verdict) {
         return routes.forVerdict(verdict);

@@ -80,6 +80,37 @@ public final class RouteFinder {
         return build(client, provider, up, down, common, true, marked, -1, true);
     }
 
+    /**
+     * The route of a DMA to host memory: up the requester's {@code pci_upstream_bridge()} chain (a
+     * RAM address lies in no bridge window, so every port forwards it upstream), through the root
+     * port into the host bridge, which hands it to the memory controller.
+     *
+     * @param memory           how to name the memory, e.g. {@code RAM (NUMA node 0)}
+     * @param rootComplexWords what happens in the root complex, e.g. that the IOMMU translates the IOVA
+     */
+    public TlpRoute toHostMemory(Bdf from, String memory, String rootComplexWords) {
+        int a = idx(from);
+        List<Integer> up = chain(a);
+        List<RouteHop> hops = new ArrayList<>();
+        List<Integer> nodes = new ArrayList<>();
+        for (int k = 0; k < up.size(); k++) {
+            int n = up.get(k);
+            if (k == 0) {
+                hops.add(hop(n, "requester", HopDecision.SOURCE, "issues the memory request (a DMA to host memory)"));
+            } else {
+                hops.add(hop(n, DeviceWords.role(x.function(n)), HopDecision.FORWARD_UP,
+                        "the address is not in any window below it, so it forwards the TLP upstream"));
+            }
+            nodes.add(n);
+        }
+        hops.add(hostHop(hostName(x.rootBusObject(x.rootBus(a))), HopDecision.ROOT_COMPLEX, rootComplexWords));
+        nodes.add(-1);
+        hops.add(new RouteHop(memory, Optional.empty(), "system memory", HopDecision.TARGET,
+                "the memory controller completes the request", Optional.empty(), ""));
+        nodes.add(-3);
+        return withLinks(a, Optional.empty(), hops, nodes, -1, true, true);
+    }
+
     private int idx(Bdf b) {
         return x.indexOf(b).orElseThrow(() -> new IllegalArgumentException(b + " is not in the topology"));
     }
@@ -201,7 +232,7 @@ public final class RouteFinder {
                 nodes.add(b);
             }
         }
-        return withLinks(a, b, hops, nodes, common, viaRc, delivered);
+        return withLinks(a, Optional.of(x.function(b).address()), hops, nodes, common, viaRc, delivered);
     }
 
     private String peerWords(int n) {
@@ -227,7 +258,7 @@ public final class RouteFinder {
         return root.host().map(h -> h.id()).orElse(String.format("pci%04x:%02x", root.domain(), root.number()));
     }
 
-    private TlpRoute withLinks(int a, int b, List<RouteHop> hops, List<Integer> nodes, int common, boolean viaRc, boolean delivered) {
+    private TlpRoute withLinks(int a, Optional<Bdf> to, List<RouteHop> hops, List<Integer> nodes, int common, boolean viaRc, boolean delivered) {
         List<RouteHop> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double best = Double.MAX_VALUE;
@@ -253,7 +284,7 @@ public final class RouteFinder {
                 notes.add("the link between " + h.node() + " and " + hops.get(i + 1).node() + " is not described in the input");
             }
         }
-        return new TlpRoute(x.function(a).address(), x.function(b).address(), out,
+        return new TlpRoute(x.function(a).address(), to, out,
                 common == -1 ? Optional.empty() : Optional.of(x.function(common).address()), viaRc, delivered,
                 where == null ? OptionalDouble.empty() : OptionalDouble.of(best), Optional.ofNullable(where), notes);
     }

@@ -12,7 +12,7 @@ import org.dmascope.model.topology.Bdf;
  * common upstream device and the bottleneck bandwidth.
  *
  * @param from            the requester
- * @param to              the completer
+ * @param to              the completer; empty when the target is host memory (RAM behind the host bridge)
  * @param hops            in order, requester first
  * @param commonUpstream  the nearest device both {@code pci_upstream_bridge()} chains reach
  * @param viaRootComplex  the TLP goes up to the host bridge
@@ -21,7 +21,7 @@ import org.dmascope.model.topology.Bdf;
  * @param bottleneck      which link that is, in words
  * @param notes           links whose state the input does not show, and other caveats
  */
-public record TlpRoute(Bdf from, Bdf to, List<RouteHop> hops, Optional<Bdf> commonUpstream, boolean viaRootComplex,
+public record TlpRoute(Bdf from, Optional<Bdf> to, List<RouteHop> hops, Optional<Bdf> commonUpstream, boolean viaRootComplex,
                        boolean delivered, OptionalDouble bottleneckGBps, Optional<String> bottleneck, List<String> notes) {
 
     public TlpRoute {

@@ -1,0 +1,23 @@
+package org.dmascope.model.kernel.dma;
+
+import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.swiotlb.SwiotlbMaxMappingSize;
+
+/**
+ * R-DIR-5 {@code dma_direct_max_mapping_size(dev)}: the swiotlb limit when swiotlb is active and the
+ * device is addressing-limited or always bounces, else no limit ({@code SIZE_MAX}, here -1).
+ */
+public final class DirectMaxMappingSize {
+    private DirectMaxMappingSize() {
+    }
+
+    public static long of(DeviceDma dev, SwiotlbContext tlb, long topOfRam) {
+        if (tlb.active() && (addressingLimited(dev, topOfRam) || tlb.forceBounce())) return SwiotlbMaxMappingSize.of(dev);
+        return -1L;
+    }
+
+    /** {@code dma_addressing_limited(dev)}: the mask cannot reach all of RAM. */
+    public static boolean addressingLimited(DeviceDma dev, long topOfRam) {
+        return Long.compareUnsigned(KernelArith.minNotZero(dev.dmaMask(), dev.busDmaLimit()), topOfRam - 1) < 0;
+    }
+}

@@ -1,0 +1,20 @@
+package org.dmascope.model.kernel.dma;
+
+import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
+
+/**
+ * R-DIR-2 {@code dma_capable(dev, addr, size, is_ram)} (include/linux/dma-direct.h): the last byte
+ * must lie at or below {@code min_not_zero(*dev->dma_mask, dev->bus_dma_limit)}. The 32-bit
+ * {@code dma_addr_t} check against {@code min_low_pfn} does not apply to 64-bit kernels.
+ */
+public final class DmaCapable {
+    private DmaCapable() {
+    }
+
+    public static boolean capable(DeviceDma dev, long addr, long size) {
+        if (addr == DMA_MAPPING_ERROR) return false;
+        long end = addr + size - 1;
+        if (size != 0 && Long.compareUnsigned(end, addr) < 0) return false;
+        return Long.compareUnsigned(end, KernelArith.minNotZero(dev.dmaMask(), dev.busDmaLimit())) <= 0;
+    }
+}

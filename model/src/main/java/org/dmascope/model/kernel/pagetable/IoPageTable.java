@@ -1,0 +1,280 @@
+package org.dmascope.model.kernel.pagetable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dmascope.model.kernel.dma.Errno;
+
+/**
+ * The I/O page table of one IOMMU domain ({@code struct io_pgtable} / {@code dmar_domain->pgd}):
+ * tables are allocated on the first walk that needs them, leaves stay until unmapped. Entries are
+ * modelled, not bit-exact hardware PTEs: a leaf keeps its physical address, size and protection, a
+ * table entry points to the next table.
+ */
+public final class IoPageTable {
+    /** {@code IOMMU_READ}. */
+    public static final int IOMMU_READ = 1;
+    /** {@code IOMMU_WRITE}. */
+    public static final int IOMMU_WRITE = 2;
+    /** {@code IOMMU_CACHE}. */
+    public static final int IOMMU_CACHE = 4;
+    /** {@code IOMMU_MMIO}. */
+    public static final int IOMMU_MMIO = 0x10;
+
+    private static final long VALID = 1;
+    private static final long LEAF = 2;
+    private static final long PHYS_MASK = 0x000F_FFFF_FFFF_F000L;
+
+    private static final class Table {
+        final int depth;
+        final long base;
+        final long[] pte;
+        final Table[] next;
+
+        Table(int depth, long base, int entries) {
+            this.depth = depth;
+            this.base = base;
+            this.pte = new long[entries];
+            this.next = new Table[entries];
+        }
+    }
+
+    private final PageTableGeometry g;
+    // per-depth shifts and index masks, read on every entry written
+    private final int[] shift;
+    private final long[] indexMask;
+    private final int smallDepth;
+    private final long smallSize;
+    private Table root;
+    private int tables;
+    private long leafPtes;
+    private PageTableLog log;
+    private Table cachedTable;
+    private long cachedLo = 1;
+    private long cachedHi = 0;
+
+    public IoPageTable(PageTableGeometry g) {
+        this.g = g;
+        shift = new int[g.levels()];
+        indexMask = new long[g.levels()];
+        for (int d = 0; d < g.levels(); d++) {
+            shift[d] = g.shift(d);
+            indexMask[d] = (1L << g.indexBits(d)) - 1;
+        }
+        smallSize = g.granule();
+        smallDepth = g.leafDepth(smallSize);
+        this.root = new Table(0, 0, g.entries(0));
+        this.tables = 1;
+    }
+
+    public PageTableGeometry geometry() {
+        return g;
+    }
+
+    /** Records the writes of the next calls into {@code log} (null stops recording). */
+    public void record(PageTableLog log) {
+        this.log = log;
+    }
+
+    /** Tables allocated, the root included. */
+    public int tableCount() {
+        return tables;
+    }
+
+    /** Leaf PTEs in use (a repeated AMD leaf counts each PTE). */
+    public long leafPteCount() {
+        return leafPtes;
+    }
+
+    public boolean isEmpty() {
+        return leafPtes == 0;
+    }
+
+    /**
+     * {@code ops->map_pages(iova, paddr, pgsize, count, prot)}.
+     *
+     * @return bytes mapped; fewer than {@code pgsize * count} means an entry was already in use ({@link #lastError()})
+     */
+    public long mapPages(long iova, long paddr, long pgsize, long count, int prot) {
+        lastError = null;
+        int depth = pgsize == smallSize ? smallDepth : g.leafDepth(pgsize);
+        if (depth < 0) {
+            lastError = Errno.EINVAL;
+            return 0;
+        }
+        int reps = pgsize == smallSize ? 1 : g.replicas(pgsize);
+        long mapped = 0;
+        for (long k = 0; k < count; k++) {
+            Table t = tableFor(iova, depth);
+            if (t == null) {
+                lastError = Errno.EEXIST;
+                return mapped;
+            }
+            int idx = (int) ((iova >>> shift[depth]) & indexMask[depth]);
+            for (int r = 0; r < reps; r++) {
+                long old = t.pte[idx + r];
+                if (old == 0) continue;
+                if ((old & LEAF) != 0) {
+                    lastError = Errno.EEXIST;
+                    return mapped;
+                }
+                replaceTable(t, idx + r);
+            }
+            long pte = (paddr & PHYS_MASK) | VALID | LEAF | ((long) prot << 4) | ((long) Long.numberOfTrailingZeros(pgsize) << 58);
+            for (int r = 0; r < reps; r++) t.pte[idx + r] = pte;
+            leafPtes += reps;
+            if (log != null) log.leaf(iova, paddr, depth, pgsize, prot);
+            iova += pgsize;
+            paddr += pgsize;
+            mapped += pgsize;
+        }
+        return mapped;
+    }
+
+    private Errno lastError;
+
+    /** Why the last {@link #mapPages} stopped short. */
+    public Errno lastError() {
+        return lastError;
+    }
+
+    /**
+     * A large page goes where a table of small pages was: every format frees the old table first
+     * (VT-d {@code switch_to_super_page}, ARM {@code arm_lpae_init_pte} unmapping the table, AMD
+     * {@code free_clear_pte}). The allocator guarantees the table holds no live mapping.
+     */
+    private void replaceTable(Table t, int idx) {
+        Table child = t.next[idx];
+        leafPtes -= countLeaves(child);
+        tables -= countTables(child);
+        t.next[idx] = null;
+        t.pte[idx] = 0;
+        cachedTable = null;
+    }
+
+    private static long countLeaves(Table t) {
+        long n = 0;
+        for (int i = 0; i < t.pte.length; i++) {
+            if (t.next[i] != null) n += countLeaves(t.next[i]);
+            else if ((t.pte[i] & LEAF) != 0) n++;
+        }
+        return n;
+    }
+
+    private Table tableFor(long iova, int depth) {
+        if (cachedTable != null && cachedTable.depth == depth && Long.compareUnsigned(iova, cachedLo) >= 0
+                && Long.compareUnsigned(iova, cachedHi) <= 0) {
+            return cachedTable;
+        }
+        Table t = root;
+        for (int d = 0; d < depth; d++) {
+            int idx = (int) ((iova >>> shift[d]) & indexMask[d]);
+            long pte = t.pte[idx];
+            if ((pte & LEAF) != 0) return null;
+            Table child = t.next[idx];
+            if (child == null) {
+                long childSpan = g.entrySize(d);
+                long base = iova & -childSpan;
+                child = new Table(d + 1, base, g.entries(d + 1));
+                t.next[idx] = child;
+                t.pte[idx] = VALID | ((long) tables << 12);
+                tables++;
+                if (log != null) log.table(base, d + 1);
+            }
+            t = child;
+        }
+        cachedTable = t;
+        cachedLo = t.base;
+        cachedHi = t.base + g.entrySize(depth) * t.pte.length - 1;
+        return t;
+    }
+
+    /**
+     * Clears every leaf in {@code [iova, iova + size)}; tables the range covers entirely are freed when
+     * the format does that (VT-d {@code dma_pte_clear_level}, ARM {@code __arm_lpae_unmap}).
+     *
+     * @return leaf PTEs cleared
+     */
+    public long unmap(long iova, long size) {
+        cachedTable = null;
+        long before = leafPtes;
+        clear(root, iova, iova + size);
+        return before - leafPtes;
+    }
+
+    private void clear(Table t, long start, long end) {
+        long span = g.entrySize(t.depth);
+        int n = t.pte.length;
+        long first = Long.compareUnsigned(start, t.base) <= 0 ? 0 : Long.divideUnsigned(start - t.base, span);
+        for (long i = first; i < n; i++) {
+            int idx = (int) i;
+            long lo = t.base + i * span;
+            if (Long.compareUnsigned(lo, end) >= 0 && end != 0) break;
+            long pte = t.pte[idx];
+            if (pte == 0) continue;
+            if ((pte & LEAF) != 0) {
+                t.pte[idx] = 0;
+                leafPtes--;
+                continue;
+            }
+            Table child = t.next[idx];
+            boolean covered = Long.compareUnsigned(lo, start) >= 0 && (end == 0 || Long.compareUnsigned(lo + span - 1, end - 1) <= 0);
+            clear(child, start, end);
+            if (covered && g.freesCoveredTables()) {
+                tables -= countTables(child);
+                t.next[idx] = null;
+                t.pte[idx] = 0;
+            }
+        }
+    }
+
+    private static int countTables(Table t) {
+        int n = 1;
+        for (Table c : t.next) if (c != null) n += countTables(c);
+        return n;
+    }
+
+    /** {@code iommu_iova_to_phys()}: the physical address behind {@code iova}, or 0 when unmapped. */
+    public long iovaToPhys(long iova) {
+        Table t = root;
+        for (int d = 0; d < g.levels(); d++) {
+            int idx = g.index(iova, d);
+            long pte = t.pte[idx];
+            if (pte == 0) return 0;
+            if ((pte & LEAF) != 0) {
+                long size = 1L << (pte >>> 58);
+                return (pte & PHYS_MASK & -size) + (iova & (size - 1));
+            }
+            t = t.next[idx];
+        }
+        return 0;
+    }
+
+    /** One step of a walk from the root: level name, index, and what the entry holds. */
+    public record WalkStep(String levelName, int level, int index, boolean present, boolean leaf, long leafPhys, long leafSize) {
+    }
+
+    /** The walk the IOMMU does for {@code iova}, level by level, stopping at a leaf or an empty entry. */
+    public List<WalkStep> walk(long iova) {
+        List<WalkStep> out = new ArrayList<>();
+        Table t = root;
+        for (int d = 0; d < g.levels() && t != null; d++) {
+            int idx = g.index(iova, d);
+            long pte = t.pte[idx];
+            boolean leaf = (pte & LEAF) != 0;
+            long size = leaf ? 1L << (pte >>> 58) : 0;
+            out.add(new WalkStep(g.levelName(d), g.kernelLevel(d), idx, pte != 0, leaf, leaf ? pte & PHYS_MASK & -size : 0, size));
+            if (pte == 0 || leaf) break;
+            t = t.next[idx];
+        }
+        return out;
+    }
+
+    /** Drops every table but an empty root. */
+    public void clear() {
+        root = new Table(0, 0, g.entries(0));
+        tables = 1;
+        leafPtes = 0;
+        cachedTable = null;
+    }
+}

@@ -1,0 +1,108 @@
+package org.dmascope.model.kernel.pagetable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The page-table entries one mapping wrote, immutable. Per leaf: its IOVA, the physical address it
+ * points to, the level that holds it and the page size; the index at every level on the way down is
+ * computed from the IOVA on request ({@link #walk(int)}), which keeps a large mapping small.
+ */
+public final class PageTableChanges {
+    /** No page-table writes (dma-direct, bus addresses, swiotlb without IOMMU). */
+    public static final PageTableChanges NONE = new PageTableChanges(null, new long[0], new long[0], new int[0], new long[0],
+            new int[0]);
+
+    /** One level of a walk: the level's kernel name, number and the index used there. */
+    public record LevelIndex(String levelName, int level, int index) {
+    }
+
+    /** A table the walk allocated. */
+    public record NewTable(String levelName, int level, long iovaBase, long covers) {
+    }
+
+    private final PageTableGeometry geometry;
+    private final long[] iova;
+    private final long[] phys;
+    private final int[] meta;
+    private final long[] tableBase;
+    private final int[] tableDepth;
+
+    PageTableChanges(PageTableGeometry geometry, long[] iova, long[] phys, int[] meta, long[] tableBase, int[] tableDepth) {
+        this.geometry = geometry;
+        this.iova = iova;
+        this.phys = phys;
+        this.meta = meta;
+        this.tableBase = tableBase;
+        this.tableDepth = tableDepth;
+    }
+
+    public int leafCount() {
+        return iova.length;
+    }
+
+    public long leafIova(int i) {
+        return iova[i];
+    }
+
+    public long leafPhys(int i) {
+        return phys[i];
+    }
+
+    public long leafSize(int i) {
+        return 1L << ((meta[i] >>> 4) & 0x3F);
+    }
+
+    /** The kernel's number for the level holding leaf {@code i}. */
+    public int leafLevel(int i) {
+        return geometry.kernelLevel(meta[i] & 0xF);
+    }
+
+    public String leafLevelName(int i) {
+        return geometry.levelName(meta[i] & 0xF);
+    }
+
+    /** {@code IOMMU_READ} (1) / {@code IOMMU_WRITE} (2) / {@code IOMMU_CACHE} (4) / {@code IOMMU_MMIO} (0x10) bits of the leaf. */
+    public int leafProt(int i) {
+        return meta[i] >>> 12;
+    }
+
+    /** The index at every level from the root down to the leaf. */
+    public List<LevelIndex> walk(int i) {
+        int depth = meta[i] & 0xF;
+        List<LevelIndex> out = new ArrayList<>(depth + 1);
+        for (int d = 0; d <= depth; d++) {
+            out.add(new LevelIndex(geometry.levelName(d), geometry.kernelLevel(d), geometry.index(iova[i], d)));
+        }
+        return out;
+    }
+
+    public int newTableCount() {
+        return tableBase.length;
+    }
+
+    public NewTable newTable(int i) {
+        int d = tableDepth[i];
+        return new NewTable(geometry.levelName(d), geometry.kernelLevel(d), tableBase[i],
+                geometry.entrySize(d) * geometry.entries(d));
+    }
+
+    /** The format the entries belong to; null for {@link #NONE}. */
+    public PageTableGeometry geometry() {
+        return geometry;
+    }
+
+    /** Leaves per page size, e.g. {@code 4KiB → 512}, for summaries. */
+    public java.util.SortedMap<Long, Integer> leavesBySize() {
+        int[] bySize = new int[64];
+        for (int m : meta) bySize[(m >>> 4) & 0x3F]++;
+        java.util.SortedMap<Long, Integer> out = new java.util.TreeMap<>();
+        for (int b = 0; b < 64; b++) if (bySize[b] != 0) out.put(1L << b, bySize[b]);
+        return out;
+    }
+
+    /** Bytes held by this object's arrays. */
+    public long footprintBytes() {
+        return 16L * 5 + 8L * iova.length + 8L * phys.length + 4L * meta.length + 8L * tableBase.length + 4L * tableDepth.length;
+    }
+}

@@ -1,0 +1,205 @@
+package org.dmascope.model.kernel.sg;
+
+import java.util.Arrays;
+
+import org.dmascope.model.kernel.dma.KernelArith;
+
+/**
+ * A working {@code struct scatterlist} array in primitive columns: input fields (page, offset,
+ * length, the page's P2P provider) and the DMA fields the mapping code fills in place, exactly as the
+ * kernel reuses the same entries for input and output. Chain entries are not stored (they carry no
+ * data, R-SG-1); {@link SgTableLayout} accounts for them.
+ */
+public final class ScatterList {
+    /** {@code SG_DMA_BUS_ADDRESS}: the DMA address is a PCI bus address (P2P, no IOMMU). */
+    public static final byte SG_DMA_BUS_ADDRESS = 1;
+    /** {@code SG_DMA_SWIOTLB}: the list was bounced through swiotlb by dma-iommu. */
+    public static final byte SG_DMA_SWIOTLB = 2;
+    /**
+     * Not a kernel flag: marks an entry whose {@code dma_address} the kernel left unassigned
+     * (dma-direct with a {@code THRU_HOST_BRIDGE} page in v6.17+, R-DIR-4 note).
+     */
+    public static final byte DMA_ADDRESS_UNSET = 4;
+    /** No P2P provider: an ordinary page. */
+    public static final int NO_PROVIDER = -1;
+
+    int nents;
+    long[] page;
+    // offset, length and dma_length are unsigned int in struct scatterlist: stored as int, read unsigned
+    int[] offset;
+    int[] length;
+    long[] dmaAddress;
+    int[] dmaLength;
+    byte[] dmaFlags;
+    int[] provider;
+    int[] formedFrom;
+
+    public ScatterList(int capacity) {
+        int c = Math.max(1, capacity);
+        page = new long[c];
+        offset = new int[c];
+        length = new int[c];
+        dmaAddress = new long[c];
+        dmaLength = new int[c];
+        dmaFlags = new byte[c];
+        provider = new int[c];
+        formedFrom = new int[c];
+    }
+
+    /** Appends an entry ({@code sg_set_page}); {@code pagePhys} must be page aligned. */
+    public int add(long pagePhys, long off, long len, int providerIndex) {
+        if (nents == page.length) grow();
+        int i = nents++;
+        page[i] = pagePhys;
+        offset[i] = (int) off;
+        length[i] = (int) len;
+        provider[i] = providerIndex;
+        return i;
+    }
+
+    /** Appends an entry for a physical address, split into page and in-page offset. */
+    public int addPhys(long phys, long len, int providerIndex) {
+        return add(phys & -KernelArith.PAGE_SIZE, phys & (KernelArith.PAGE_SIZE - 1), len, providerIndex);
+    }
+
+    private void grow() {
+        int n = page.length * 2;
+        page = Arrays.copyOf(page, n);
+        offset = Arrays.copyOf(offset, n);
+        length = Arrays.copyOf(length, n);
+        dmaAddress = Arrays.copyOf(dmaAddress, n);
+        dmaLength = Arrays.copyOf(dmaLength, n);
+        dmaFlags = Arrays.copyOf(dmaFlags, n);
+        provider = Arrays.copyOf(provider, n);
+        formedFrom = Arrays.copyOf(formedFrom, n);
+    }
+
+    public int nents() {
+        return nents;
+    }
+
+    public long page(int i) {
+        return page[i];
+    }
+
+    public long offset(int i) {
+        return Integer.toUnsignedLong(offset[i]);
+    }
+
+    public long length(int i) {
+        return Integer.toUnsignedLong(length[i]);
+    }
+
+    /** {@code sg_phys(sg)}. */
+    public long phys(int i) {
+        return page[i] + Integer.toUnsignedLong(offset[i]);
+    }
+
+    public int provider(int i) {
+        return provider[i];
+    }
+
+    public long dmaAddress(int i) {
+        return dmaAddress[i];
+    }
+
+    public long dmaLength(int i) {
+        return Integer.toUnsignedLong(dmaLength[i]);
+    }
+
+    public byte dmaFlags(int i) {
+        return dmaFlags[i];
+    }
+
+    public boolean isBusAddress(int i) {
+        return (dmaFlags[i] & SG_DMA_BUS_ADDRESS) != 0;
+    }
+
+    /** For output segment {@code i}: the first input entry that formed it. */
+    public int formedFrom(int i) {
+        return formedFrom[i];
+    }
+
+    // In-place field access for the mapping code in other kernel packages.
+
+    public void setDma(int i, long addr, long len) {
+        dmaAddress[i] = addr;
+        dmaLength[i] = (int) len;
+    }
+
+    public void setDmaAddress(int i, long addr) {
+        dmaAddress[i] = addr;
+    }
+
+    public void setDmaLength(int i, long len) {
+        dmaLength[i] = (int) len;
+    }
+
+    public void setOffset(int i, long v) {
+        offset[i] = (int) v;
+    }
+
+    public void setLength(int i, long v) {
+        length[i] = (int) v;
+    }
+
+    public void markUnset(int i) {
+        dmaFlags[i] |= DMA_ADDRESS_UNSET;
+    }
+
+    public void markBusAddress(int i) {
+        dmaFlags[i] |= SG_DMA_BUS_ADDRESS;
+    }
+
+    public void unmarkBusAddress(int i) {
+        dmaFlags[i] &= ~SG_DMA_BUS_ADDRESS;
+    }
+
+    /** {@code sg_dma_mark_swiotlb(sg)}: marks the whole list (the flag lives on the first entry). */
+    public void markSwiotlb() {
+        if (nents > 0) dmaFlags[0] |= SG_DMA_SWIOTLB;
+    }
+
+    public boolean isSwiotlb() {
+        return nents > 0 && (dmaFlags[0] & SG_DMA_SWIOTLB) != 0;
+    }
+
+    public void setFormedFrom(int outSlot, int firstInput) {
+        formedFrom[outSlot] = firstInput;
+    }
+
+    /** Resets every DMA field ({@code sg_init_table} zeroes them). */
+    public void clearDma() {
+        Arrays.fill(dmaAddress, 0, nents, 0);
+        Arrays.fill(dmaLength, 0, nents, 0);
+        Arrays.fill(dmaFlags, 0, nents, (byte) 0);
+    }
+
+    /** An independent copy of the input fields (the DMA fields start cleared). */
+    public ScatterList copyInputs() {
+        ScatterList c = new ScatterList(nents);
+        System.arraycopy(page, 0, c.page, 0, nents);
+        System.arraycopy(offset, 0, c.offset, 0, nents);
+        System.arraycopy(length, 0, c.length, 0, nents);
+        System.arraycopy(provider, 0, c.provider, 0, nents);
+        c.nents = nents;
+        return c;
+    }
+
+    /**
+     * The input columns exactly {@code nents} long (page, offset, length, provider), shared when the
+     * arrays are already that size: for keeping the entries after mapping, which restores them.
+     */
+    public Object[] inputColumns() {
+        boolean exact = page.length == nents;
+        return new Object[] {exact ? page : Arrays.copyOf(page, nents), exact ? offset : Arrays.copyOf(offset, nents),
+                exact ? length : Arrays.copyOf(length, nents), exact ? provider : Arrays.copyOf(provider, nents)};
+    }
+
+    /** Total bytes of the input entries. */
+    public long totalLength() {
+        long t = 0;
+        for (int i = 0; i < nents; i++) t += Integer.toUnsignedLong(length[i]);
+        return t;
+    }
+}

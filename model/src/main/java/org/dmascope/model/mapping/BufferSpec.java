@@ -1,0 +1,59 @@
+package org.dmascope.model.mapping;
+
+import org.dmascope.model.kernel.dma.DmaDirection;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.util.ByteSize;
+import org.dmascope.model.util.Hex;
+
+/** The buffer a device will DMA to or from: host memory on a NUMA node, or P2P memory in a BAR. */
+public sealed interface BufferSpec permits BufferSpec.Host, BufferSpec.Bar {
+
+    long size();
+
+    DmaDirection direction();
+
+    /** The spec text that parses back to this buffer. */
+    String spec();
+
+    /**
+     * Host memory ({@code pin_user_pages} of a user buffer, or kernel pages) on {@code node}.
+     *
+     * @param offset bytes into the first placement unit (page or huge page) where the buffer starts
+     */
+    record Host(int node, long size, long offset, PageLayout layout, DmaDirection direction) implements BufferSpec {
+        public Host {
+            if (size <= 0) throw new IllegalArgumentException("a buffer needs a size of at least one byte");
+            if (offset < 0 || offset >= layout.unit()) {
+                throw new IllegalArgumentException("offset must be below the layout's page size " + ByteSize.format(layout.unit()));
+            }
+        }
+
+        @Override
+        public String spec() {
+            StringBuilder sb = new StringBuilder("host:node").append(node).append(':').append(ByteSize.format(size)).append(':')
+                    .append(layout.spec());
+            if (offset != 0) sb.append(":offset=").append(Hex.addr(offset));
+            if (direction != DmaDirection.BIDIRECTIONAL) sb.append(":direction=").append(direction.spec());
+            return sb.toString();
+        }
+    }
+
+    /**
+     * P2P memory of {@code provider}'s BAR ({@code pci_alloc_p2pmem}), {@code offset} bytes into the BAR.
+     */
+    record Bar(Bdf provider, int bar, long offset, long size, DmaDirection direction) implements BufferSpec {
+        public Bar {
+            if (size <= 0) throw new IllegalArgumentException("a buffer needs a size of at least one byte");
+            if (offset < 0) throw new IllegalArgumentException("the BAR offset must not be negative");
+        }
+
+        @Override
+        public String spec() {
+            StringBuilder sb = new StringBuilder("bar:").append(provider).append(':').append(bar).append(':')
+                    .append(ByteSize.format(size));
+            if (offset != 0) sb.append(":offset=").append(Hex.addr(offset));
+            if (direction != DmaDirection.BIDIRECTIONAL) sb.append(":direction=").append(direction.spec());
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.dmascope.model.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+import org.dmascope.model.kernel.dma.DmaDirection;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.util.ByteSize;
+import org.dmascope.model.util.Hex;
+
+/**
+ * Parses buffer specs:
+ * <pre>
+ * SPEC   := host:NODE:ITEM[:ITEM...]          host memory on a NUMA node
+ *         | bar:BDF:BAR:ITEM[:ITEM...]        P2P memory in a device BAR
+ * NODE   := nodeN | N
+ * ITEM   := SIZE                              exactly one: 4096, 0x1000, 64KiB, 1MiB, 1GiB
+ *         | contiguous | scattered | huge2m | huge1g | pages=ADDR[,ADDR...]   (host only; default contiguous)
+ *         | seed=N                            placement seed (default 1)
+ *         | at=ADDR                           first page of a contiguous host buffer
+ *         | offset=SIZE                       host: into the first page (or huge page); bar: into the BAR
+ *         | direction=to-device|from-device|bidirectional   (default bidirectional)
+ * </pre>
+ * Examples: {@code host:node0:1MiB:scattered:seed=7}, {@code bar:0000:05:00.0:2:offset=0x2000:64KiB}.
+ */
+public final class BufferSpecParser {
+    private BufferSpecParser() {
+    }
+
+    /** The grammar in one paragraph, for usage texts. */
+    public static final String GRAMMAR = "host:nodeN:SIZE[:contiguous|scattered|huge2m|huge1g|pages=ADDR,...][:seed=N][:at=ADDR]"
+            + "[:offset=SIZE][:direction=to-device|from-device|bidirectional]  or  "
+            + "bar:BDF:BAR:SIZE[:offset=SIZE][:direction=...]";
+
+    /**
+     * @throws IllegalArgumentException with a sentence naming the bad part
+     */
+    public static BufferSpec parse(String text) {
+        if (text == null || text.isBlank()) throw bad(text, "the spec is empty");
+        String[] tok = text.trim().split(":", -1);
+        String kind = tok[0].toLowerCase(Locale.ROOT);
+        if (kind.equals("host")) return host(text, tok);
+        if (kind.equals("bar")) return bar(text, tok);
+        throw bad(text, "it must start with host: or bar:");
+    }
+
+    private static BufferSpec host(String text, String[] tok) {
+        if (tok.length < 3) throw bad(text, "expected host:nodeN:SIZE");
+        String n = tok[1].toLowerCase(Locale.ROOT);
+        if (n.startsWith("node")) n = n.substring(4);
+        int node;
+        try {
+            node = Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            throw bad(text, "\"" + tok[1] + "\" is not a NUMA node (expected nodeN)");
+        }
+        Items items = items(text, tok, 2, true);
+        if (items.size == null) throw bad(text, "no size given (e.g. 1MiB)");
+        PageLayout.Kind kind = items.layout == null ? PageLayout.Kind.CONTIGUOUS : items.layout;
+        if (items.at.isPresent() && kind != PageLayout.Kind.CONTIGUOUS) throw bad(text, "at= only applies to a contiguous buffer");
+        if (items.pages != null && kind != PageLayout.Kind.EXPLICIT) throw bad(text, "pages= cannot be combined with another layout");
+        PageLayout layout = new PageLayout(kind, items.seed, items.at, items.pages);
+        long offset = items.offset;
+        if (offset >= layout.unit()) {
+            throw bad(text, "offset=" + Hex.addr(offset) + " is not inside the first " + ByteSize.format(layout.unit()) + " page");
+        }
+        if (kind == PageLayout.Kind.EXPLICIT) {
+            long need = (offset + items.size + 4095) / 4096;
+            if (items.pages.length < need) {
+                throw bad(text, "pages= lists " + items.pages.length + " pages but offset+size needs " + need);
+            }
+        }
+        return new BufferSpec.Host(node, items.size, offset, layout, items.direction);
+    }
+
+    private static BufferSpec bar(String text, String[] tok) {
+        int i;
+        String bdf;
+        if (tok.length >= 4 && tok[2].contains(".") && !tok[1].contains(".")) {
+            bdf = tok[1] + ":" + tok[2];
+            i = 3;
+        } else if (tok.length >= 5 && tok[3].contains(".")) {
+            bdf = tok[1] + ":" + tok[2] + ":" + tok[3];
+            i = 4;
+        } else {
+            throw bad(text, "expected bar:BDF:BAR:SIZE, e.g. bar:0000:05:00.0:2:64KiB");
+        }
+        if (!Bdf.isValid(bdf)) throw bad(text, "\"" + bdf + "\" is not a PCI address");
+        if (i >= tok.length) throw bad(text, "no BAR number after " + bdf);
+        int barIndex;
+        try {
+            barIndex = Integer.parseInt(tok[i]);
+        } catch (NumberFormatException e) {
+            throw bad(text, "\"" + tok[i] + "\" is not a BAR number 0-5");
+        }
+        if (barIndex < 0 || barIndex > 5) throw bad(text, "BAR " + barIndex + " does not exist (0-5)");
+        Items items = items(text, tok, i + 1, false);
+        if (items.size == null) throw bad(text, "no size given (e.g. 64KiB)");
+        return new BufferSpec.Bar(Bdf.parse(bdf), barIndex, items.offset, items.size, items.direction);
+    }
+
+    private static final class Items {
+        Long size;
+        PageLayout.Kind layout;
+        long seed = PageLayout.DEFAULT_SEED;
+        OptionalLong at = OptionalLong.empty();
+        long offset;
+        long[] pages;
+        DmaDirection direction = DmaDirection.BIDIRECTIONAL;
+    }
+
+    private static Items items(String text, String[] tok, int from, boolean host) {
+        Items it = new Items();
+        for (int i = from; i < tok.length; i++) {
+            String t = tok[i].trim();
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (t.isEmpty()) throw bad(text, "empty item between ':'");
+            int eq = t.indexOf('=');
+            if (eq > 0) {
+                String key = lower.substring(0, eq);
+                String value = t.substring(eq + 1);
+                switch (key) {
+                    case "seed":
+                        try {
+                            it.seed = Long.parseLong(value);
+                        } catch (NumberFormatException e) {
+                            throw bad(text, "seed=" + value + " is not a whole number");
+                        }
+                        break;
+                    case "offset":
+                        it.offset = size(text, value, "offset=");
+                        break;
+                    case "at":
+                        if (!host) throw bad(text, "at= only applies to host buffers");
+                        it.at = OptionalLong.of(addr(text, value, "at="));
+                        if ((it.at.getAsLong() & 0xFFF) != 0) throw bad(text, "at=" + value + " is not 4 KiB aligned");
+                        break;
+                    case "direction":
+                        it.direction = DmaDirection.parse(value).orElseThrow(
+                                () -> bad(text, "direction=" + value + " is not to-device, from-device or bidirectional"));
+                        break;
+                    case "pages":
+                        if (!host) throw bad(text, "pages= only applies to host buffers");
+                        setLayout(text, it, PageLayout.Kind.EXPLICIT);
+                        it.pages = pages(text, value);
+                        break;
+                    default:
+                        throw bad(text, "unknown option \"" + key + "=\" (expected seed=, offset=, at=, direction=, pages=)");
+                }
+                continue;
+            }
+            PageLayout.Kind layout = layoutKeyword(lower);
+            if (layout != null) {
+                if (!host) throw bad(text, "a BAR buffer is always contiguous; \"" + t + "\" does not apply");
+                setLayout(text, it, layout);
+                continue;
+            }
+            long s;
+            try {
+                s = ByteSize.parse(t);
+            } catch (NumberFormatException e) {
+                throw bad(text, "\"" + t + "\" is neither a size, a layout (contiguous, scattered, huge2m, huge1g, pages=...) "
+                        + "nor an option (seed=, offset=, at=, direction=)");
+            }
+            if (it.size != null) throw bad(text, "two sizes given (" + ByteSize.format(it.size) + " and " + t + ")");
+            if (s <= 0) throw bad(text, "the size must be at least one byte");
+            it.size = s;
+        }
+        return it;
+    }
+
+    private static void setLayout(String text, Items it, PageLayout.Kind k) {
+        if (it.layout != null && it.layout != k) throw bad(text, "two layouts given (" + it.layout.spec() + " and " + k.spec() + ")");
+        it.layout = k;
+    }
+
+    private static PageLayout.Kind layoutKeyword(String t) {
+        for (PageLayout.Kind k : PageLayout.Kind.values()) {
+            if (k != PageLayout.Kind.EXPLICIT && k.spec().equals(t)) return k;
+        }
+        return null;
+    }
+
+    private static long[] pages(String text, String value) {
+        List<Long> out = new ArrayList<>();
+        for (String p : value.split(",")) {
+            if (p.isBlank()) throw bad(text, "empty entry in pages=");
+            long a = addr(text, p.trim(), "pages=");
+            if ((a & 0xFFF) != 0) throw bad(text, "page " + p.trim() + " is not 4 KiB aligned");
+            out.add(a);
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static long size(String text, String v, String what) {
+        try {
+            return ByteSize.parse(v);
+        } catch (NumberFormatException e) {
+            throw bad(text, what + v + " is not a size");
+        }
+    }
+
+    private static long addr(String text, String v, String what) {
+        try {
+            return v.startsWith("0x") || v.startsWith("0X") ? Hex.parse(v) : Long.parseUnsignedLong(v);
+        } catch (NumberFormatException e) {
+            throw bad(text, what + v + " is not an address (use 0x...)");
+        }
+    }
+
+    private static IllegalArgumentException bad(String text, String why) {
+        return new IllegalArgumentException("bad buffer spec \"" + text + "\": " + why);
+    }
+}

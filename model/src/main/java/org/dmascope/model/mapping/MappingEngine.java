@@ -1,0 +1,303 @@
+package org.dmascope.model.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.DirectSupported;
+import org.dmascope.model.kernel.dma.DmaApi;
+import org.dmascope.model.kernel.dma.DmaParameterDefaults;
+import org.dmascope.model.kernel.dma.DmaRangeMap;
+import org.dmascope.model.kernel.dma.Errno;
+import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.dma.MapTrace;
+import org.dmascope.model.kernel.dma.P2pMapperAction;
+import org.dmascope.model.kernel.dma.SwiotlbActivation;
+import org.dmascope.model.kernel.iommu.DmaDomainType;
+import org.dmascope.model.kernel.iommu.IommuDeviceState;
+import org.dmascope.model.kernel.iommu.IommuDmaDomain;
+import org.dmascope.model.kernel.iommu.IovaReservedRegions;
+import org.dmascope.model.kernel.pagetable.PageTableChanges;
+import org.dmascope.model.kernel.pagetable.PageTableGeometry;
+import org.dmascope.model.kernel.route.RouteHop;
+import org.dmascope.model.kernel.route.TlpRoute;
+import org.dmascope.model.kernel.sg.SgFromPages;
+import org.dmascope.model.kernel.sg.SgTableLayout;
+import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.swiotlb.SwiotlbPool;
+import org.dmascope.model.kernel.swiotlb.SwiotlbSizing;
+import org.dmascope.model.topology.AddressRange;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.HostBridge;
+import org.dmascope.model.topology.NumaNode;
+import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.Platform;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.model.util.ByteSize;
+import org.dmascope.model.util.Hex;
+
+/**
+ * Computes what the kernel does with a buffer a device will DMA to: resolves the device's DMA
+ * parameters, pins the buffer, asks the P2P rules for the map type, builds the scatterlist or
+ * physical vectors, and maps them through dma-direct/swiotlb or dma-iommu (IOVA allocation and
+ * I/O page tables) exactly as the chosen API does. Persistent kernel state lives in the
+ * {@link DmaState} passed in; the returned {@link Mapping} is immutable.
+ */
+public final class MappingEngine {
+    private final P2pMapTypeSource p2pRules;
+    private final RouteSource routes;
+
+    /** An engine for one topology's rules: P2P map types, per-device domains and routes. */
+    public MappingEngine(TopologyMappingRules rules) {
+        this(rules, rules);
+    }
+
+    /**
+     * @param p2pRules answers {@code pci_p2pdma_map_type(provider, client)} (the topology rules)
+     * @param routes   the TLP route of each mapping, or {@link RouteSource#NONE}
+     */
+    public MappingEngine(P2pMapTypeSource p2pRules, RouteSource routes) {
+        this.p2pRules = Objects.requireNonNull(p2pRules);
+        this.routes = Objects.requireNonNull(routes);
+    }
+
+    /** An engine without routes, for checking the mapping rules against their vectors. */
+    public MappingEngine(P2pMapTypeSource p2pRules) {
+        this(p2pRules, RouteSource.NONE);
+    }
+
+    /**
+     * Maps the request's buffer for its initiator, updating {@code state}. A kernel error is a
+     * {@link Verdict}, not an exception.
+     *
+     * @throws IllegalArgumentException when the request does not fit the topology (no such device,
+     *                                  node, BAR, or P2P memory), with a sentence saying why
+     */
+    public Mapping map(MapRequest req, DmaState state) {
+        Topology t = req.topology();
+        PciFunction f = t.function(req.initiator()).orElseThrow(
+                () -> new IllegalArgumentException("initiator " + req.initiator() + " is not in the topology"));
+        List<Step> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        MapTrace trace = new MapTrace();
+        HostBridge hb = t.hierarchy().hostBridgeOf(f).orElse(null);
+        DmaRangeMap rangeMap = hb == null ? DmaRangeMap.IDENTITY : DmaRangeMap.fromHostBridge(hb.dmaRanges());
+        DeviceDma dev = DmaParameterDefaults.resolve(f, req.dmaOverrides(), rangeMap);
+        steps.add(deviceStep(f, dev));
+
+        long lastRam = lastRamByte(t);
+        SwiotlbActivation.Decision sw = SwiotlbActivation.decide(t.platform(), lastRam);
+        SwiotlbPool pool = null;
+        if (sw.active()) {
+            SwiotlbSizing sizing = SwiotlbPoolPlacement.of(t, sw.forceBounce(), notes, req.profile());
+            pool = state.poolFor(sizing);
+        }
+        boolean arm64 = t.platform().architecture().map(a -> a == Platform.Architecture.ARM64).orElse(false);
+        SwiotlbContext tlb = new SwiotlbContext(pool, sw.forceBounce(), req.cpu(), arm64);
+
+        IommuDmaDomain domain = null;
+        String domainId = null;
+        if (req.iommuMode().translates()) {
+            PageTableGeometry g = IommuGeometries.of(t.platform().iommu(), notes);
+            domainId = req.effectiveDomainId();
+            DmaDomainType type = req.iommuMode() == IommuMode.DMA_FQ ? DmaDomainType.DMA_FQ : DmaDomainType.DMA;
+            long lowest = 0;
+            if (!rangeMap.isIdentity()) {
+                lowest = rangeMap.regions().stream().mapToLong(DmaRangeMap.Region::dmaStart).min().orElse(0);
+            }
+            domain = state.domainFor(domainId, g, type, lowest, notes);
+            domain.attach(f.address().toString(), IovaReservedRegions.of(hb,
+                    t.platform().iommu().driver().orElse(Platform.IommuDriver.INTEL_VTD)));
+        }
+        IommuDeviceState devState = state.deviceState(f.address());
+        DmaApi api = new DmaApi(dev, req.buffer().direction(), tlb, domain, devState, req.profile(), trace);
+        steps.add(dispatchStep(req, api, sw));
+
+        PinnedBuffer buf = BufferPinner.pin(req.buffer(), t, pool == null ? null
+                : AddressRange.ofSize(pool.start(), pool.sizing().bytes()));
+        steps.add(pinStep(req, buf));
+
+        P2pMapType mapType = P2pMapType.NONE;
+        if (buf.isP2p()) {
+            PciFunction provider = t.function(buf.provider().owner()).orElseThrow();
+            mapType = Objects.requireNonNull(p2pRules.mapType(provider, f), "P2P rules returned no map type");
+            steps.add(p2pStep(buf, mapType, f));
+        }
+
+        Optional<Bdf> provider = buf.isP2p() ? Optional.of(buf.provider().owner()) : Optional.empty();
+        int node = req.buffer() instanceof BufferSpec.Host h ? h.node() : -1;
+        Optional<TlpRoute> route = routes.route(f.address(), provider, node, mapType, api.usesIommu());
+        route.ifPresent(r -> steps.add(routeStep(r)));
+
+        MapContext c = new MapContext(req, f, dev, api, trace, buf, mapType, steps, notes);
+        if (!api.usesIommu() && Long.compareUnsigned(dev.dmaMask(), KernelArith.dmaBitMask(32)) < 0
+                && !DirectSupported.supported(dev, dev.dmaMask(), lastRam, DirectSupported.X86_ZONE_DMA_LIMIT)) {
+            c.fail("EIO", Errno.EIO, "dma_set_mask() = -EIO",
+                    "dma_direct_supported() refuses a " + dev.maskBits() + "-bit mask: it cannot reach even ZONE_DMA (R-DIR-7)");
+        } else {
+            switch (req.api()) {
+                case SG:
+                    SgMapPath.run(c);
+                    break;
+                case PHYS:
+                    PhysMapPath.run(c);
+                    break;
+                case BLOCK:
+                    BlockMapPath.run(c);
+                    break;
+                default:
+                    IovaLinkPath.run(c);
+                    break;
+            }
+        }
+        for (String n : trace.notes()) if (!notes.contains(n)) notes.add(n);
+        MetadataCost cost = cost(c);
+        boolean ok = c.verdict.isOk();
+        if (ok) steps.add(resultStep(c, cost));
+        if (!notes.isEmpty()) {
+            Step.Builder v = Step.of(StepKind.RESULT, "", "Version-specific behaviour and assumptions")
+                    .in("kernel", req.profile().label());
+            for (String n : notes) v.say(Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".");
+            steps.add(v.build());
+        }
+        PageTableChanges pt = ok ? c.pageTableChanges() : PageTableChanges.NONE;
+        List<DmaApi.Resource> resources = api.resources();
+        Mapping m = new Mapping(state.nextId(), req, domainId, c.verdict, mapType, route, steps, pt, ok ? trace.bounces() : List.of(),
+                c.inputs, ok ? new DmaSegments(c.out) : DmaSegments.EMPTY, buf, cost, dev, ok ? trace.iovas() : List.of(),
+                trace.kernelLog(), notes, ok ? resources : List.of());
+        if (ok) state.addLive(m);
+        else if (!resources.isEmpty()) state.release(m, domainId, resources);
+        return m;
+    }
+
+    private static Step deviceStep(PciFunction f, DeviceDma dev) {
+        Step.Builder s = Step.of(StepKind.DEVICE, "R-MAP-4", "The device's DMA parameters")
+                .say("The driver's DMA mask says which bus addresses the device can emit; the max segment size and segment boundary limit each segment.")
+                .in("initiator", f.label())
+                .out("DMA mask", dev.maskBits() + " bits").out("max segment", ByteSize.format(dev.maxSegSize()))
+                .out("segment boundary", Hex.addr(dev.segBoundaryMask())).out("min align mask", Hex.addr(dev.minAlignMask()));
+        if (dev.untrusted()) s.say("The device is untrusted (behind an external-facing port), so the IOMMU path bounces partial pages.");
+        for (String d : dev.defaultsApplied()) s.say(Character.toUpperCase(d.charAt(0)) + d.substring(1) + ".");
+        return s.build();
+    }
+
+    private static Step dispatchStep(MapRequest req, DmaApi api, SwiotlbActivation.Decision sw) {
+        Step.Builder s = Step.of(StepKind.DISPATCH, "R-MAP-1, R-DIR-6", "Choose the DMA implementation")
+                .in("IOMMU mode", req.iommuMode().words());
+        if (api.usesIommu()) {
+            IommuDmaDomain d = api.domain();
+            s.say("The device sits in an IOMMU DMA domain, so the DMA API goes through dma-iommu: every mapping gets an IOVA and I/O page-table entries.")
+                    .say(d.type().words() + ".")
+                    .out("implementation", "dma-iommu").out("domain", d.id()).out("page table", d.geometry().describe());
+        } else {
+            s.say("No IOMMU translates for the device, so dma-direct maps: the DMA address is the physical address seen through the host bridge.")
+                    .out("implementation", "dma-direct");
+        }
+        s.say("swiotlb: " + sw.reason() + ".").out("swiotlb", sw.active() ? (sw.forceBounce() ? "active, forced" : "active") : "inactive");
+        return s.build();
+    }
+
+    private static Step pinStep(MapRequest req, PinnedBuffer buf) {
+        if (buf.isP2p()) {
+            PhysRanges r = buf.phyr();
+            return Step.of(StepKind.PIN, "R-P2P-11", "P2P memory from the provider's BAR")
+                    .say("pci_alloc_p2pmem() hands out pages of the BAR the provider's driver registered; they are ZONE_DEVICE pages whose dev_pagemap names the provider.")
+                    .in("buffer", req.buffer().spec()).out("pages", buf.pageCount()).out("first page", Hex.addr(buf.page(0)))
+                    .out("physical ranges", r.count()).build();
+        }
+        int ranges = buf.phyrCount();
+        long firstLen = Math.min(buf.size(), 4096 - buf.offset());
+        for (int i = 1; i < buf.pageCount() && buf.page(i) == buf.page(i - 1) + 4096 && firstLen < buf.size(); i++) {
+            firstLen = Math.min(buf.size(), firstLen + 4096);
+        }
+        BufferSpec.Host h = (BufferSpec.Host) req.buffer();
+        String how;
+        switch (h.layout().kind()) {
+            case CONTIGUOUS:
+                how = "one physically contiguous stretch";
+                break;
+            case SCATTERED:
+                how = "pages scattered over the node's RAM, now and then two or three in a row";
+                break;
+            case HUGE_2M:
+                how = "2 MiB huge pages";
+                break;
+            case HUGE_1G:
+                how = "1 GiB huge pages";
+                break;
+            default:
+                how = "the listed pages";
+        }
+        return Step.of(StepKind.PIN, "", "Pin the pages")
+                .say("pin_user_pages() returns the buffer's pages in order: " + how + ". Neighbouring pages form the physical ranges (phyr: address + length).")
+                .in("buffer", req.buffer().spec()).out("pages", buf.pageCount()).out("physical ranges", ranges)
+                .out("first range", Hex.addr(buf.page(0) + buf.offset()) + "+" + Hex.addr(firstLen)).build();
+    }
+
+    private static Step routeStep(TlpRoute r) {
+        StringBuilder path = new StringBuilder();
+        for (RouteHop h : r.hops()) path.append(path.length() == 0 ? "" : " → ").append(h.node());
+        Step.Builder s = Step.of(StepKind.ROUTE, r.to().isPresent() ? "R-P2P-5" : "", "The path of the DMA")
+                .say(r.to().isPresent()
+                        ? (r.viaRootComplex() ? "The device's requests go up to the root complex and back down to the provider."
+                                : "The device's requests turn at " + r.commonUpstream().map(Bdf::toString).orElse("the common port")
+                                        + " and never reach the root complex.")
+                        : "The device's requests travel up to the host bridge and on to RAM.")
+                .in("from", r.from()).out("hops", path);
+        r.bottleneck().ifPresent(b -> s.out("bottleneck", b));
+        if (!r.delivered()) s.say("The route is blocked, so this traffic cannot flow.");
+        return s.build();
+    }
+
+    private static Step p2pStep(PinnedBuffer buf, P2pMapType type, PciFunction client) {
+        P2pMapperAction action = P2pMapperAction.of(type);
+        return Step.of(StepKind.P2P, "R-P2P-9, R-P2P-10, R-P2P-12", "P2P map type")
+                .say("pci_p2pdma_state() asks pci_p2pdma_map_type(provider, " + client.address() + ") once and reuses the answer for every page of the same provider.")
+                .say(action.explain(type) + ".")
+                .say("The provider's bus_offset is " + Hex.addr(buf.provider().busOffset())
+                        + " (bus address minus CPU address of its BAR, from the host-bridge window).")
+                .in("provider", buf.provider().label()).out("map type", type.name()).out("bus offset", Hex.addr(buf.provider().busOffset()))
+                .build();
+    }
+
+    private static Step resultStep(MapContext c, MetadataCost cost) {
+        DmaSegments seg = new DmaSegments(c.out);
+        Step.Builder s = Step.of(StepKind.RESULT, "R-MAP-2", "What the device is handed")
+                .say(Words.count(c.inputs.count(), "input entry").replace("entrys", "entries") + " became " + Words.count(seg.count(), "DMA segment") + " covering " + ByteSize.format(seg.totalLength()) + ".")
+                .say("Described as a scatterlist this takes " + cost.scatterlistBytes() + " bytes; as physical ranges " + cost.phyrBytes()
+                        + " bytes; the DMA side as dma_range entries " + cost.dmaRangeBytes() + " bytes.")
+                .out("segments", seg.count()).out("bytes", seg.totalLength());
+        if (seg.count() > 0) s.out("first segment", Hex.addr(seg.address(0)) + "+" + Hex.addr(seg.length(0)));
+        return s.build();
+    }
+
+    private static MetadataCost cost(MapContext c) {
+        PinnedBuffer b = c.buf;
+        int entries;
+        int chains;
+        if (c.sgLayout != null) {
+            entries = c.sgLayout.entriesAllocated();
+            chains = c.sgLayout.chainEntries();
+        } else {
+            int n = SgFromPages.countEntries(b.pagesArray(), c.pgmap(), b.pageCount(), c.dev.maxSegSize());
+            SgTableLayout.Layout l = SgTableLayout.alloc(Math.max(0, n));
+            entries = l.entriesAllocated();
+            chains = l.chainEntries();
+        }
+        int ranges = b.phyrCount();
+        int dma = c.out.size();
+        return new MetadataCost(b.pageCount(), 8L * b.pageCount(), entries, chains, (long) entries * SgTableLayout.SCATTERLIST_BYTES,
+                ranges, (long) ranges * PhysRanges.BYTES_PER_RANGE, dma, (long) dma * DmaSegments.DMA_RANGE_BYTES);
+    }
+
+    static long lastRamByte(Topology t) {
+        long last = 0;
+        for (NumaNode n : t.numaNodes()) {
+            for (AddressRange r : n.memory()) if (Long.compareUnsigned(r.end(), last) > 0) last = r.end();
+        }
+        return last;
+    }
+}

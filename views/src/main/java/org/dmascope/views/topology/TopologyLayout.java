@@ -36,8 +36,8 @@ import org.dmascope.views.topology.LayoutBox.BoxKind;
  * Plain Java, so tests check it without a Stage.
  */
 public final class TopologyLayout {
-    public static final double CARD_W = 184;
-    public static final double CARD_H = 64;
+    public static final double CARD_W = 196;
+    public static final double CARD_H = 76;
     public static final double H_GAP = 18;
     /** Parent bottom to child top across a link; the link label sits on the first {@link #STEM} pixels. */
     public static final double V_GAP = 62;

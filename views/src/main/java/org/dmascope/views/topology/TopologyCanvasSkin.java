@@ -1,0 +1,558 @@
+package org.dmascope.views.topology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import javafx.event.EventHandler;
+
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.views.common.AppIcon;
+import org.dmascope.views.topology.LayoutBox.BoxKind;
+
+/**
+ * Draws a {@link TopologyCanvas}: a clipped viewport holding the drawing under a translate and a
+ * scale, scroll bars, and zoom buttons. Mouse: wheel zooms around the pointer, dragging pans, a click
+ * selects (or toggles a VF group), a double click centres. Keyboard: arrows move the selection along
+ * the hierarchy, Tab/Shift+Tab through every item, Shift or Ctrl with arrows pans, +/− zoom, F fits,
+ * 0 resets to 100 %, Enter/Space selects the last navigated item (or toggles the VFs of a selected PF),
+ * Esc clears the selection.
+ */
+public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass MATCH = PseudoClass.getPseudoClass("match");
+    private static final double PAN_STEP = 80;
+    private static final double REVEAL_MARGIN = 40;
+    private static final double FIT_PADDING = 16;
+    /** Centring an item zooms in to at least this, so the result is readable. */
+    private static final double READABLE_ZOOM = 1.0;
+
+    private final Pane viewport = new Pane();
+    private final DrawingPane drawing = new DrawingPane();
+    private final Translate translate = new Translate();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final ScrollBar hbar = new ScrollBar();
+    private final ScrollBar vbar = new ScrollBar();
+    private final VBox zoomButtons;
+    private final Label placeholder = new Label("No topology open");
+    private final Map<TopologyItem, Node> nodes = new HashMap<>();
+
+    private boolean fitPending = true;
+    private TopologyItem pendingCentre;
+    private TopologyItem cursor;
+    private Double zoomPivotX;
+    private Double zoomPivotY;
+    private boolean updatingBars;
+    private double pressX;
+    private double pressY;
+    private double pressTx;
+    private double pressTy;
+    private boolean panning;
+    private Topology drawnTopology;
+
+    private final InvalidationListener layoutListener = o -> rebuild();
+    private final ChangeListener<TopologyItem> selectionListener = (obs, old, item) -> {
+        mark(old, SELECTED, false);
+        mark(item, SELECTED, true);
+        if (item != null) cursor = item;
+    };
+    private final ListChangeListener<TopologyItem> highlightListener = c -> {
+        while (c.next()) {
+            c.getRemoved().forEach(i -> mark(i, MATCH, false));
+            c.getAddedSubList().forEach(i -> mark(i, MATCH, true));
+        }
+    };
+    private final ChangeListener<Number> zoomListener = (obs, old, now) -> applyZoom(old.doubleValue(), now.doubleValue());
+    private final EventHandler<KeyEvent> keyHandler = this::keyPressed;
+
+    public TopologyCanvasSkin(TopologyCanvas canvas) {
+        super(canvas);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(viewport.widthProperty());
+        clip.heightProperty().bind(viewport.heightProperty());
+        viewport.setClip(clip);
+        viewport.getStyleClass().add("viewport");
+        drawing.setManaged(false);
+        drawing.getTransforms().setAll(translate, scale);
+        viewport.getChildren().add(drawing);
+
+        hbar.setOrientation(Orientation.HORIZONTAL);
+        vbar.setOrientation(Orientation.VERTICAL);
+        hbar.setId("canvas-hbar");
+        vbar.setId("canvas-vbar");
+        hbar.valueProperty().addListener((o, a, v) -> barMoved());
+        vbar.valueProperty().addListener((o, a, v) -> barMoved());
+
+        zoomButtons = new VBox(4, button(AppIcon.ZOOM_IN, "zoom-in-button", "Zoom in (+)", canvas::zoomIn),
+                button(AppIcon.ZOOM_OUT, "zoom-out-button", "Zoom out (−)", canvas::zoomOut),
+                button(AppIcon.FIT, "fit-button", "Fit to window (F)", canvas::fit));
+        zoomButtons.getStyleClass().add("zoom-buttons");
+        zoomButtons.setManaged(false);
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.setManaged(false);
+
+        getChildren().addAll(viewport, hbar, vbar, zoomButtons, placeholder);
+
+        viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            panning = false;
+            viewport.setCursor(Cursor.DEFAULT);
+        });
+        viewport.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
+        canvas.layoutProperty().addListener(layoutListener);
+        canvas.selectedItemProperty().addListener(selectionListener);
+        canvas.getHighlighted().addListener(highlightListener);
+        canvas.zoomProperty().addListener(zoomListener);
+        scale.setX(canvas.getZoom());
+        scale.setY(canvas.getZoom());
+        rebuild();
+    }
+
+    @Override
+    public void dispose() {
+        TopologyCanvas canvas = getSkinnable();
+        if (canvas != null) {
+            canvas.removeEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
+            canvas.layoutProperty().removeListener(layoutListener);
+            canvas.selectedItemProperty().removeListener(selectionListener);
+            canvas.getHighlighted().removeListener(highlightListener);
+            canvas.zoomProperty().removeListener(zoomListener);
+        }
+        super.dispose();
+    }
+
+    private static Button button(AppIcon icon, String id, String tip, Runnable action) {
+        Button b = new Button(null, icon.graphic(18));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    // ---- building the scene graph (only when the layout changes) ----
+
+    private void rebuild() {
+        TopologyCanvas canvas = getSkinnable();
+        LayoutResult layout = canvas.getLayout();
+        Topology topology = canvas.getTopology();
+        nodes.clear();
+        if (layout == null || topology == null) {
+            drawing.getChildren().clear();
+            placeholder.setVisible(true);
+            drawnTopology = null;
+            return;
+        }
+        placeholder.setVisible(false);
+        if (topology != drawnTopology) {
+            fitPending = true;
+            cursor = null;
+        }
+        drawnTopology = topology;
+        CanvasNodes factory = new CanvasNodes(topology);
+        List<Node> groups = new ArrayList<>();
+        List<Node> frames = new ArrayList<>();
+        List<Node> solid = new ArrayList<>();
+        List<Node> lines = new ArrayList<>();
+        List<Node> labels = new ArrayList<>();
+        for (LayoutBox b : layout.boxes()) {
+            Node n = factory.box(b);
+            if (b.kind() == BoxKind.NUMA_GROUP || b.kind() == BoxKind.ORPHAN_GROUP) groups.add(n);
+            else if (b.kind() == BoxKind.SWITCH || b.kind() == BoxKind.VF_GROUP && b.expanded()) frames.add(n);
+            else solid.add(n);
+            b.item().ifPresent(i -> nodes.put(i, n));
+        }
+        for (Connector c : layout.connectors()) {
+            lines.add(factory.connector(c));
+            factory.connectorLabel(c).ifPresent(labels::add);
+        }
+        List<Node> all = new ArrayList<>(groups.size() + frames.size() + lines.size() + solid.size() + labels.size());
+        all.addAll(groups);
+        all.addAll(frames);
+        all.addAll(lines);
+        all.addAll(solid);
+        all.addAll(labels);
+        drawing.getChildren().setAll(all);
+        Rect bounds = layout.bounds();
+        drawing.resize(bounds.width(), bounds.height());
+        mark(canvas.getSelectedItem(), SELECTED, true);
+        canvas.getHighlighted().forEach(i -> mark(i, MATCH, true));
+        getSkinnable().requestLayout();
+        updateBars();
+    }
+
+    private void mark(TopologyItem item, PseudoClass pc, boolean on) {
+        if (item == null) return;
+        Node n = nodes.get(item);
+        if (n != null) n.pseudoClassStateChanged(pc, on);
+    }
+
+    /** The drawn node of an item, for tests and tooling. */
+    public Optional<Node> nodeOf(TopologyItem item) {
+        return Optional.ofNullable(nodes.get(item));
+    }
+
+    // ---- layout of the skin itself ----
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        double bw = vbar.isVisible() ? vbar.prefWidth(-1) : 0;
+        double bh = hbar.isVisible() ? hbar.prefHeight(-1) : 0;
+        double vw = Math.max(0, w - bw);
+        double vh = Math.max(0, h - bh);
+        viewport.resizeRelocate(x, y, vw, vh);
+        hbar.resizeRelocate(x, y + vh, vw, bh);
+        vbar.resizeRelocate(x + vw, y, bw, vh);
+        zoomButtons.autosize();
+        zoomButtons.relocate(x + vw - zoomButtons.getWidth() - 10, y + vh - zoomButtons.getHeight() - 10);
+        placeholder.autosize();
+        placeholder.relocate(x + (vw - placeholder.getWidth()) / 2, y + (vh - placeholder.getHeight()) / 2);
+        drawing.layout();
+        if (vw > 1 && vh > 1) {
+            if (fitPending) {
+                fitPending = false;
+                fit();
+            }
+            if (pendingCentre != null) {
+                TopologyItem item = pendingCentre;
+                pendingCentre = null;
+                centreOn(item);
+            }
+            clampAndApply();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+        return 800;
+    }
+
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        return 600;
+    }
+
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return 200;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return 150;
+    }
+
+    // ---- geometry ----
+
+    private Rect drawingBounds() {
+        LayoutResult l = getSkinnable().getLayout();
+        return l == null ? new Rect(0, 0, 1, 1) : l.bounds();
+    }
+
+    void fit() {
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        if (vw <= 1 || vh <= 1) {
+            fitPending = true;
+            return;
+        }
+        Rect b = drawingBounds();
+        double s = Math.min(1.0, Math.min((vw - 2 * FIT_PADDING) / b.width(), (vh - 2 * FIT_PADDING) / b.height()));
+        setZoomQuietly(s);
+        s = getSkinnable().getZoom();
+        translate.setX((vw - b.width() * s) / 2);
+        translate.setY((vh - b.height() * s) / 2);
+        clampAndApply();
+    }
+
+    void zoomAroundCentre(double factor) {
+        zoomAround(viewport.getWidth() / 2, viewport.getHeight() / 2, getSkinnable().getZoom() * factor);
+    }
+
+    private void zoomAround(double px, double py, double zoom) {
+        zoomPivotX = px;
+        zoomPivotY = py;
+        try {
+            getSkinnable().setZoom(zoom);
+        } finally {
+            zoomPivotX = null;
+            zoomPivotY = null;
+        }
+    }
+
+    /** Keeps the drawing point under the pivot (the pointer, or the viewport centre) in place. */
+    private void applyZoom(double old, double now) {
+        double px = zoomPivotX != null ? zoomPivotX : viewport.getWidth() / 2;
+        double py = zoomPivotY != null ? zoomPivotY : viewport.getHeight() / 2;
+        double cx = (px - translate.getX()) / old;
+        double cy = (py - translate.getY()) / old;
+        translate.setX(px - cx * now);
+        translate.setY(py - cy * now);
+        clampAndApply();
+    }
+
+    private void setZoomQuietly(double zoom) {
+        getSkinnable().zoomProperty().removeListener(zoomListener);
+        try {
+            getSkinnable().setZoom(zoom);
+        } finally {
+            getSkinnable().zoomProperty().addListener(zoomListener);
+        }
+    }
+
+    void centreOn(TopologyItem item) {
+        Optional<LayoutBox> box = Optional.ofNullable(getSkinnable().getLayout()).flatMap(l -> l.box(item));
+        if (box.isEmpty()) return;
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        if (vw <= 1 || vh <= 1 || fitPending) {
+            pendingCentre = item;
+            getSkinnable().requestLayout();
+            return;
+        }
+        if (getSkinnable().getZoom() < READABLE_ZOOM) setZoomQuietly(READABLE_ZOOM);
+        double s = getSkinnable().getZoom();
+        Rect r = box.get().bounds();
+        translate.setX(vw / 2 - r.centerX() * s);
+        translate.setY(vh / 2 - r.centerY() * s);
+        clampAndApply();
+    }
+
+    /** Pans just enough to show the item with a margin. */
+    void scrollIntoView(TopologyItem item) {
+        Optional<LayoutBox> box = Optional.ofNullable(getSkinnable().getLayout()).flatMap(l -> l.box(item));
+        if (box.isEmpty()) return;
+        double s = getSkinnable().getZoom();
+        Rect r = box.get().bounds();
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        double left = translate.getX() + r.x() * s;
+        double right = translate.getX() + r.maxX() * s;
+        double top = translate.getY() + r.y() * s;
+        double bottom = translate.getY() + r.maxY() * s;
+        double m = Math.min(REVEAL_MARGIN, Math.max(0, (vw - (right - left)) / 2));
+        if (left < m) translate.setX(translate.getX() + m - left);
+        else if (right > vw - m) translate.setX(translate.getX() - (right - (vw - m)));
+        double mv = Math.min(REVEAL_MARGIN, Math.max(0, (vh - (bottom - top)) / 2));
+        if (top < mv) translate.setY(translate.getY() + mv - top);
+        else if (bottom > vh - mv) translate.setY(translate.getY() - (bottom - (vh - mv)));
+        clampAndApply();
+    }
+
+    private void panBy(double dx, double dy) {
+        translate.setX(translate.getX() + dx);
+        translate.setY(translate.getY() + dy);
+        clampAndApply();
+    }
+
+    /**
+     * Lets the drawing move until its edge reaches the viewport centre, so any point of it can be
+     * centred; then applies the scale and updates the scroll bars.
+     */
+    private void clampAndApply() {
+        double s = getSkinnable().getZoom();
+        scale.setX(s);
+        scale.setY(s);
+        Rect b = drawingBounds();
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        translate.setX(clamp(translate.getX(), vw / 2 - b.width() * s, vw / 2));
+        translate.setY(clamp(translate.getY(), vh / 2 - b.height() * s, vh / 2));
+        updateBars();
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return min > max ? (min + max) / 2 : Math.max(min, Math.min(max, v));
+    }
+
+    private void updateBars() {
+        double s = getSkinnable().getZoom();
+        Rect b = drawingBounds();
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        updatingBars = true;
+        try {
+            configure(hbar, vw, b.width() * s, -translate.getX());
+            configure(vbar, vh, b.height() * s, -translate.getY());
+        } finally {
+            updatingBars = false;
+        }
+        boolean h = b.width() * s > vw + 1;
+        boolean v = b.height() * s > vh + 1;
+        if (hbar.isVisible() != h || vbar.isVisible() != v) {
+            hbar.setVisible(h);
+            vbar.setVisible(v);
+            getSkinnable().requestLayout();
+        }
+    }
+
+    private static void configure(ScrollBar bar, double view, double content, double value) {
+        double min = -view / 2;
+        double max = Math.max(min + 1, content - view / 2);
+        bar.setMin(min);
+        bar.setMax(max);
+        bar.setVisibleAmount(Math.max(1, view * (max - min) / Math.max(content + view, 1)));
+        bar.setUnitIncrement(PAN_STEP / 2);
+        bar.setBlockIncrement(view * 0.8);
+        bar.setValue(clamp(value, min, max));
+    }
+
+    private void barMoved() {
+        if (updatingBars) return;
+        translate.setX(-hbar.getValue());
+        translate.setY(-vbar.getValue());
+        clampAndApply();
+    }
+
+    // ---- mouse ----
+
+    private void pressed(MouseEvent e) {
+        getSkinnable().requestFocus();
+        pressX = e.getX();
+        pressY = e.getY();
+        pressTx = translate.getX();
+        pressTy = translate.getY();
+        panning = false;
+    }
+
+    private void dragged(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.MIDDLE) return;
+        double dx = e.getX() - pressX;
+        double dy = e.getY() - pressY;
+        if (!panning && Math.hypot(dx, dy) < 3) return;
+        panning = true;
+        viewport.setCursor(Cursor.CLOSED_HAND);
+        translate.setX(pressTx + dx);
+        translate.setY(pressTy + dy);
+        clampAndApply();
+    }
+
+    private void clicked(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) return;
+        TopologyCanvas canvas = getSkinnable();
+        for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != viewport; n = n.getParent()) {
+            Object toggle = n.getProperties().get(CanvasNodes.VF_TOGGLE);
+            if (toggle instanceof Bdf pf) {
+                canvas.toggleVfs(pf);
+                return;
+            }
+            Object item = n.getProperties().get(CanvasNodes.ITEM);
+            if (item instanceof TopologyItem i) {
+                canvas.setSelectedItem(i);
+                if (e.getClickCount() == 2) centreOn(i);
+                return;
+            }
+        }
+        canvas.setSelectedItem(null);
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0) return;
+        double factor = Math.pow(1.0015, e.getDeltaY());
+        zoomAround(e.getX(), e.getY(), getSkinnable().getZoom() * factor);
+        e.consume();
+    }
+
+    // ---- keyboard ----
+
+    private void keyPressed(KeyEvent e) {
+        TopologyCanvas canvas = getSkinnable();
+        LayoutResult layout = canvas.getLayout();
+        if (layout == null) return;
+        boolean pan = e.isShiftDown() || e.isShortcutDown();
+        KeyCode code = e.getCode();
+        boolean handled = true;
+        switch (code) {
+            case LEFT -> {
+                if (pan) panBy(PAN_STEP, 0);
+                else move(layout, item -> layout.navigation().beside(item, -1));
+            }
+            case RIGHT -> {
+                if (pan) panBy(-PAN_STEP, 0);
+                else move(layout, item -> layout.navigation().beside(item, 1));
+            }
+            case UP -> {
+                if (pan) panBy(0, PAN_STEP);
+                else move(layout, item -> layout.navigation().parent(item));
+            }
+            case DOWN -> {
+                if (pan) panBy(0, -PAN_STEP);
+                else move(layout, item -> layout.navigation().firstChild(item));
+            }
+            case TAB -> move(layout, item -> layout.navigation().step(item, e.isShiftDown() ? -1 : 1));
+            case PAGE_UP -> panBy(0, viewport.getHeight() * 0.8);
+            case PAGE_DOWN -> panBy(0, -viewport.getHeight() * 0.8);
+            case HOME -> layout.navigation().first().ifPresent(this::selectAndShow);
+            case ENTER, SPACE -> activate(layout);
+            case ESCAPE -> canvas.setSelectedItem(null);
+            case PLUS, ADD, EQUALS -> canvas.zoomIn();
+            case MINUS, SUBTRACT -> canvas.zoomOut();
+            case F -> handled = !e.isShortcutDown() && fitByKey();
+            case DIGIT0, NUMPAD0 -> canvas.setZoom(1.0);
+            default -> handled = false;
+        }
+        if (handled) e.consume();
+    }
+
+    private boolean fitByKey() {
+        fit();
+        return true;
+    }
+
+    private void move(LayoutResult layout, java.util.function.Function<TopologyItem, Optional<TopologyItem>> step) {
+        TopologyItem from = getSkinnable().getSelectedItem() != null ? getSkinnable().getSelectedItem() : cursor;
+        Optional<TopologyItem> to = from == null || !layout.navigation().contains(from)
+                ? layout.navigation().first() : step.apply(from);
+        to.ifPresent(this::selectAndShow);
+    }
+
+    private void selectAndShow(TopologyItem item) {
+        cursor = item;
+        getSkinnable().setSelectedItem(item);
+        scrollIntoView(item);
+    }
+
+    private void activate(LayoutResult layout) {
+        TopologyCanvas canvas = getSkinnable();
+        TopologyItem selected = canvas.getSelectedItem();
+        if (selected == null) {
+            TopologyItem target = cursor != null && layout.navigation().contains(cursor) ? cursor
+                    : layout.navigation().first().orElse(null);
+            if (target != null) selectAndShow(target);
+            return;
+        }
+        if (selected instanceof TopologyItem.Device d && hasVfs(layout, d.address())) canvas.toggleVfs(d.address());
+    }
+
+    private static boolean hasVfs(LayoutResult layout, Bdf pf) {
+        return layout.boxes().stream().anyMatch(b -> b.kind() == BoxKind.VF_GROUP && b.owner().filter(pf::equals).isPresent());
+    }
+}

@@ -17,6 +17,8 @@ public final class RecentFiles {
 
     private final Preferences node;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
+    // One wrapper for everyone: a wrapper listens weakly to the list, so a throwaway one loses its listeners.
+    private final ObservableList<Path> readOnly = FXCollections.unmodifiableObservableList(files);
 
     public RecentFiles(Preferences node) {
         this.node = node;
@@ -33,7 +35,7 @@ public final class RecentFiles {
     }
 
     public ObservableList<Path> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return readOnly;
     }
 
     public void add(Path file) {

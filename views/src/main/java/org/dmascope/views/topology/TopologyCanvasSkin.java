@@ -277,9 +277,11 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         return l == null ? new Rect(0, 0, 1, 1) : l.bounds();
     }
 
+    /** Fits into the whole area: a fitted drawing needs no scroll bars, so their room counts too. */
     void fit() {
-        double vw = viewport.getWidth();
-        double vh = viewport.getHeight();
+        TopologyCanvas c = getSkinnable();
+        double vw = c.getWidth() - snappedLeftInset() - snappedRightInset();
+        double vh = c.getHeight() - snappedTopInset() - snappedBottomInset();
         if (vw <= 1 || vh <= 1) {
             fitPending = true;
             return;
@@ -287,10 +289,17 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         Rect b = drawingBounds();
         double s = Math.min(1.0, Math.min((vw - 2 * FIT_PADDING) / b.width(), (vh - 2 * FIT_PADDING) / b.height()));
         setZoomQuietly(s);
-        s = getSkinnable().getZoom();
+        s = c.getZoom();
         translate.setX((vw - b.width() * s) / 2);
         translate.setY((vh - b.height() * s) / 2);
-        clampAndApply();
+        scale.setX(s);
+        scale.setY(s);
+        if (hbar.isVisible() || vbar.isVisible()) {
+            hbar.setVisible(false);
+            vbar.setVisible(false);
+            c.requestLayout();
+        }
+        updateBars();
     }
 
     void zoomAroundCentre(double factor) {
@@ -343,7 +352,8 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         Rect r = box.get().bounds();
         translate.setX(vw / 2 - r.centerX() * s);
         translate.setY(vh / 2 - r.centerY() * s);
-        clampAndApply();
+        // Scroll bars that appear or vanish resize the viewport: centre again once it is laid out.
+        if (clampAndApply()) pendingCentre = item;
     }
 
     /** Pans just enough to show the item with a margin. */
@@ -377,7 +387,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
      * Lets the drawing move until its edge reaches the viewport centre, so any point of it can be
      * centred; then applies the scale and updates the scroll bars.
      */
-    private void clampAndApply() {
+    private boolean clampAndApply() {
         double s = getSkinnable().getZoom();
         scale.setX(s);
         scale.setY(s);
@@ -386,14 +396,15 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         double vh = viewport.getHeight();
         translate.setX(clamp(translate.getX(), vw / 2 - b.width() * s, vw / 2));
         translate.setY(clamp(translate.getY(), vh / 2 - b.height() * s, vh / 2));
-        updateBars();
+        return updateBars();
     }
 
     private static double clamp(double v, double min, double max) {
         return min > max ? (min + max) / 2 : Math.max(min, Math.min(max, v));
     }
 
-    private void updateBars() {
+    /** Returns true when a scroll bar appeared or vanished (the viewport will change size). */
+    private boolean updateBars() {
         double s = getSkinnable().getZoom();
         Rect b = drawingBounds();
         double vw = viewport.getWidth();
@@ -411,7 +422,9 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
             hbar.setVisible(h);
             vbar.setVisible(v);
             getSkinnable().requestLayout();
+            return true;
         }
+        return false;
     }
 
     private static void configure(ScrollBar bar, double view, double content, double value) {

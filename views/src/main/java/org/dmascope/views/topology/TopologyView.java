@@ -96,6 +96,8 @@ public final class TopologyView extends BorderPane {
         });
         matchPopup.getContent().add(matchList);
         matchPopup.setAutoHide(true);
+        // The popup would swallow Esc; the field handles it (clears the search, back to the canvas).
+        matchPopup.setHideOnEscape(false);
     }
 
     private void initListeners() {

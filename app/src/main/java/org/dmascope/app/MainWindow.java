@@ -83,7 +83,7 @@ public final class MainWindow {
         root.setTop(createMenuBar());
         SplitPane split = new SplitPane(topologyView, inspectorView);
         split.setId(SPLIT_ID);
-        split.setDividerPositions(width >= 1500 ? 0.72 : 0.66);
+        split.setDividerPositions(1 - inspectorWidth(width) / width);
         SplitPane.setResizableWithParent(inspectorView, false);
         inspectorView.setMinWidth(300);
         root.setCenter(split);
@@ -100,6 +100,11 @@ public final class MainWindow {
         showTitle(documents.getDocument());
         stage.show();
         topologyView.canvas().requestFocus();
+    }
+
+    /** The inspector's share of the window: wide enough to read, never starving the canvas. */
+    static double inspectorWidth(double windowWidth) {
+        return Math.max(360, Math.min(500, windowWidth * 0.28));
     }
 
     /** A size that fits the screen: 1440×900 at most, 90 % of the visual bounds on smaller screens. */

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -33,7 +32,7 @@ class DocumentModelTest {
 
     @BeforeEach
     void setUp() {
-        prefs = Preferences.userRoot().node("/dmascope-test/" + UUID.randomUUID());
+        prefs = Preferences.userRoot().node(TestPreferences.newNodeName());
         view = new TopologyViewModel();
         documents = new DocumentModel(Runnable::run, Runnable::run, view, new RecentFiles(prefs));
         documents.showDefaultSample();
@@ -41,7 +40,7 @@ class DocumentModelTest {
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        prefs.removeNode();
+        TestPreferences.remove(prefs);
     }
 
     @Test

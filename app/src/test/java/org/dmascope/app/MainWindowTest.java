@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -49,7 +48,7 @@ class MainWindowTest {
 
     @TempDir
     Path dir;
-    private final String prefsNode = "/dmascope-test/" + UUID.randomUUID();
+    private final String prefsNode = TestPreferences.newNodeName();
     private DmascopeApplication app;
     private DocumentModel documents;
     private Stage stage;
@@ -71,7 +70,7 @@ class MainWindowTest {
     void tearDown() throws BackingStoreException {
         assertTrue(Window.getWindows().stream().noneMatch(w -> w != stage && w instanceof Stage && w.isShowing()),
                 "a test closes the dialogs it opened");
-        Preferences.userRoot().node(prefsNode).removeNode();
+        TestPreferences.remove(Preferences.userRoot().node(prefsNode));
         System.clearProperty(DmascopeApplication.PREFERENCES_PROPERTY);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.stream.IntStream;
@@ -13,11 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RecentFilesTest {
-    private final Preferences node = Preferences.userRoot().node("/dmascope-test/" + UUID.randomUUID());
+    private final Preferences node = Preferences.userRoot().node(TestPreferences.newNodeName());
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        node.removeNode();
+        TestPreferences.remove(node);
     }
 
     private static Path p(String name) {

@@ -233,7 +233,9 @@ public final class InspectorRows {
         add("IOMMU group (reported)", f.iommuGroup().isPresent() ? String.valueOf(f.iommuGroup().getAsInt()) : null, "iommuGroup");
         PciHierarchy h = t.hierarchy();
         derived("Host bridge", h.hostBridgeOf(f).map(HostBridge::id).orElse("none: the bus's upstream is unknown"));
-        derived("Upstream bridge", h.upstreamBridge(f).map(b -> b.address().toString()).orElse("none (on a root bus)"));
+        boolean fragment = h.hostBridgeOf(f).isEmpty();
+        derived("Upstream bridge", h.upstreamBridge(f).map(b -> b.address().toString())
+                .orElse(fragment ? "unknown: nothing above this bus is in the topology" : "none (on a root bus)"));
         derived("Path to the root", h.pathToRoot(f).stream().map(p -> p.address().shortText()).collect(Collectors.joining(" → ")));
     }
 

@@ -110,6 +110,7 @@ public final class InspectorSheet extends PropertySheet {
             label.setMinWidth(0);
             label.getStyleClass().add("field-value");
             if (row.unknown()) label.getStyleClass().add("unknown");
+            if (row.unknown() && row.value().contains("→")) label.getStyleClass().add("kernel-default");
             label.setId(valueId(row.category(), row.name()));
             MenuItem copy = new MenuItem("Copy value");
             copy.setOnAction(e -> copy(row.value()));

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.ArrayList;
 
 import javafx.collections.ListChangeListener;
-import javafx.geometry.HPos;
 import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SkinBase;
@@ -15,12 +15,17 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.PropertySheet;
 
-/** Every category of an {@link InspectorSheet} at once: a header row, then name | value | source. */
+/**
+ * Every category of an {@link InspectorSheet} at once: a header row, then name | value. A field with a
+ * source of its own (file:line) shows it under the value; derived fields have an italic name.
+ */
 final class InspectorSheetSkin extends SkinBase<InspectorSheet> {
+    /** Field names wrap beyond this, so the values keep most of the width. */
+    private static final double NAME_WIDTH = 136;
     private final ScrollPane scroller = new ScrollPane();
     private final GridPane grid = new GridPane();
     private final ListChangeListener<PropertySheet.Item> itemsListener = c -> rebuild();
@@ -28,15 +33,11 @@ final class InspectorSheetSkin extends SkinBase<InspectorSheet> {
     InspectorSheetSkin(InspectorSheet sheet) {
         super(sheet);
         grid.getStyleClass().add("inspector-grid");
-        ColumnConstraints name = new ColumnConstraints();
-        name.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints name = new ColumnConstraints(NAME_WIDTH);
         ColumnConstraints value = new ColumnConstraints();
         value.setHgrow(Priority.ALWAYS);
         value.setMinWidth(80);
-        ColumnConstraints source = new ColumnConstraints();
-        source.setMinWidth(Region.USE_PREF_SIZE);
-        source.setHalignment(HPos.RIGHT);
-        grid.getColumnConstraints().setAll(name, value, source);
+        grid.getColumnConstraints().setAll(name, value);
         scroller.setContent(grid);
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -63,28 +64,28 @@ final class InspectorSheetSkin extends SkinBase<InspectorSheet> {
             Label header = new Label(e.getKey());
             header.getStyleClass().add("category");
             header.setMaxWidth(Double.MAX_VALUE);
-            grid.add(header, 0, row++, 3, 1);
+            grid.add(header, 0, row++, 2, 1);
             for (PropertySheet.Item item : e.getValue()) {
                 Label name = new Label(item.getName());
                 name.getStyleClass().add("field-name");
+                name.setWrapText(true);
+                name.setMaxWidth(NAME_WIDTH);
                 name.setTooltip(new Tooltip(item.getDescription()));
-                var editor = getSkinnable().getPropertyEditorFactory().call(item);
-                var value = editor.getEditor();
-                Label source = new Label(sourceText(item));
-                source.getStyleClass().add("field-source");
+                Node value = getSkinnable().getPropertyEditorFactory().call(item).getEditor();
+                if (item instanceof InspectorSheet.RowItem r) {
+                    InspectorRow field = r.row();
+                    if (field.source().equals(InspectorRows.DERIVED)) name.getStyleClass().add("derived");
+                    if (field.exact()) {
+                        Label source = new Label(field.source());
+                        source.getStyleClass().add("field-source");
+                        value = new VBox(1, value, source);
+                    }
+                }
                 GridPane.setValignment(name, VPos.TOP);
-                GridPane.setValignment(source, VPos.TOP);
-                GridPane.setFillWidth(value, true);
                 name.setLabelFor(value);
-                grid.addRow(row++, name, value, source);
+                grid.addRow(row++, name, value);
             }
         }
     }
 
-    private static String sourceText(PropertySheet.Item item) {
-        if (!(item instanceof InspectorSheet.RowItem r)) return "";
-        InspectorRow row = r.row();
-        if (row.exact()) return row.source();
-        return row.source().equals(InspectorRows.DERIVED) ? InspectorRows.DERIVED : "";
-    }
 }

@@ -210,12 +210,12 @@ final class CanvasNodes {
         private final Label address;
         private final Label detail;
         private final Label badge;
-        private static final double ICON = 26;
+        private static final double ICON = 24;
         private static final double LINE = 16.5;
 
         DeviceCard(PciFunction f) {
             getStyleClass().addAll(DEVICE_CARD, kindClass(f));
-            icon = AppIcon.of(f.kind()).graphic(26);
+            icon = AppIcon.of(f.kind()).graphic(ICON);
             name = label(DeviceText.shortName(f), NAME);
             name.setWrapText(true);
             address = label(f.address().toString(), ADDRESS);
@@ -235,25 +235,24 @@ final class CanvasNodes {
 
         @Override
         protected void layoutChildren() {
-            double pad = 8;
+            double pad = 7;
             double w = getWidth();
             double h = getHeight();
-            double textX = pad + ICON + 9;
+            double textX = pad + ICON + 7;
             double textW = w - textX - pad;
             double nameH = Math.min(name.prefHeight(textW), 2 * LINE + 2);
             double total = nameH + 2 * LINE;
             double top = Math.max(4, (h - total) / 2);
             icon.resizeRelocate(pad, (h - ICON) / 2, ICON, ICON);
             name.resizeRelocate(textX, top, textW, nameH);
-            double addressW = textW;
+            address.resizeRelocate(textX, top + nameH, textW, LINE);
+            detail.resizeRelocate(textX, top + nameH + LINE, textW, LINE);
             if (badge != null) {
+                // A tab on the top edge, so it takes no room from the name or the address.
                 double bw = badge.prefWidth(-1);
                 double bh = badge.prefHeight(bw);
-                badge.resizeRelocate(w - pad - bw, top + nameH + (LINE - bh) / 2, bw, bh);
-                addressW = textW - bw - 4;
+                badge.resizeRelocate(w - pad - bw, -bh / 2, bw, bh);
             }
-            address.resizeRelocate(textX, top + nameH, addressW, LINE);
-            detail.resizeRelocate(textX, top + nameH + LINE, textW, LINE);
         }
     }
 

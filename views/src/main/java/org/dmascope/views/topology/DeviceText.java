@@ -3,7 +3,6 @@ package org.dmascope.views.topology;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.dmascope.model.topology.DeviceKind;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.PciFunction;
@@ -52,9 +51,7 @@ public final class DeviceText {
     }
 
     static String kindLabel(PciFunction f) {
-        DeviceKind k = f.kind();
-        return f.portType().filter(t -> t == PortType.RC_INTEGRATED_ENDPOINT).isPresent() && k == DeviceKind.SYSTEM
-                ? "integrated " + k.label() : k.label();
+        return f.kind().label();
     }
 
     public static String switchTitle(PciFunction upstreamPort) {

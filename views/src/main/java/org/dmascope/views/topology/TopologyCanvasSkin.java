@@ -48,7 +48,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     static final PseudoClass MATCH = PseudoClass.getPseudoClass("match");
     private static final double PAN_STEP = 80;
     private static final double REVEAL_MARGIN = 40;
-    private static final double FIT_PADDING = 16;
+    private static final double FIT_PADDING = 8;
     /** Centring an item zooms in to at least this, so the result is readable. */
     private static final double READABLE_ZOOM = 1.0;
 
@@ -63,6 +63,10 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     private final Map<TopologyItem, Node> nodes = new HashMap<>();
 
     private boolean fitPending = true;
+    /** The view was fitted and the user has not zoomed or panned since: a resize fits again. */
+    private boolean fitted;
+    private double lastWidth;
+    private double lastHeight;
     private TopologyItem pendingCentre;
     private TopologyItem cursor;
     private Double zoomPivotX;
@@ -236,7 +240,11 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         placeholder.autosize();
         placeholder.relocate(x + (vw - placeholder.getWidth()) / 2, y + (vh - placeholder.getHeight()) / 2);
         drawing.layout();
+        boolean resized = Math.abs(w - lastWidth) > 0.5 || Math.abs(h - lastHeight) > 0.5;
+        lastWidth = w;
+        lastHeight = h;
         if (vw > 1 && vh > 1) {
+            if (fitted && resized) fitPending = true;
             if (fitPending) {
                 fitPending = false;
                 fit();
@@ -300,9 +308,11 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
             c.requestLayout();
         }
         updateBars();
+        fitted = true;
     }
 
     void zoomAroundCentre(double factor) {
+        fitted = false;
         zoomAround(viewport.getWidth() / 2, viewport.getHeight() / 2, getSkinnable().getZoom() * factor);
     }
 
@@ -319,6 +329,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
 
     /** Keeps the drawing point under the pivot (the pointer, or the viewport centre) in place. */
     private void applyZoom(double old, double now) {
+        fitted = false;
         double px = zoomPivotX != null ? zoomPivotX : viewport.getWidth() / 2;
         double py = zoomPivotY != null ? zoomPivotY : viewport.getHeight() / 2;
         double cx = (px - translate.getX()) / old;
@@ -347,6 +358,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
             getSkinnable().requestLayout();
             return;
         }
+        fitted = false;
         if (getSkinnable().getZoom() < READABLE_ZOOM) setZoomQuietly(READABLE_ZOOM);
         double s = getSkinnable().getZoom();
         Rect r = box.get().bounds();
@@ -372,12 +384,15 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         if (left < m) translate.setX(translate.getX() + m - left);
         else if (right > vw - m) translate.setX(translate.getX() - (right - (vw - m)));
         double mv = Math.min(REVEAL_MARGIN, Math.max(0, (vh - (bottom - top)) / 2));
+        double tx = translate.getX();
         if (top < mv) translate.setY(translate.getY() + mv - top);
         else if (bottom > vh - mv) translate.setY(translate.getY() - (bottom - (vh - mv)));
+        if (tx != translate.getX() || top < mv || bottom > vh - mv) fitted = false;
         clampAndApply();
     }
 
     private void panBy(double dx, double dy) {
+        fitted = false;
         translate.setX(translate.getX() + dx);
         translate.setY(translate.getY() + dy);
         clampAndApply();
@@ -440,6 +455,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
 
     private void barMoved() {
         if (updatingBars) return;
+        fitted = false;
         translate.setX(-hbar.getValue());
         translate.setY(-vbar.getValue());
         clampAndApply();
@@ -462,6 +478,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         double dy = e.getY() - pressY;
         if (!panning && Math.hypot(dx, dy) < 3) return;
         panning = true;
+        fitted = false;
         viewport.setCursor(Cursor.CLOSED_HAND);
         translate.setX(pressTx + dx);
         translate.setY(pressTy + dy);

@@ -36,16 +36,16 @@ import org.dmascope.views.topology.LayoutBox.BoxKind;
  * Plain Java, so tests check it without a Stage.
  */
 public final class TopologyLayout {
-    public static final double CARD_W = 196;
+    public static final double CARD_W = 180;
     public static final double CARD_H = 76;
-    public static final double H_GAP = 18;
+    public static final double H_GAP = 14;
     /** Parent bottom to child top across a link; the link label sits on the first {@link #STEM} pixels. */
     public static final double V_GAP = 62;
     public static final double STEM = 42;
     public static final double LABEL_LINE_H = 15;
     public static final double LABEL_CHAR_W = 7.0;
     public static final double HB_H = 50;
-    public static final double HB_MIN_W = 300;
+    public static final double HB_MIN_W = 280;
     public static final double BUS_GAP = 40;
     public static final double SWITCH_H = 100;
     public static final double SWITCH_MIN_W = 260;
@@ -53,11 +53,11 @@ public final class TopologyLayout {
     public static final double PORT_W = 96;
     public static final double PORT_H = 26;
     public static final double PORT_INSET = 9;
-    public static final double GROUP_PAD = 16;
+    public static final double GROUP_PAD = 12;
     public static final double GROUP_HEADER = 36;
     public static final double GROUP_GAP = 28;
     public static final double TOP_GAP = 48;
-    public static final double MARGIN = 24;
+    public static final double MARGIN = 16;
     public static final double STACK_INDENT = 18;
     public static final double STACK_GAP = 10;
     public static final int STACK_MIN = 4;
@@ -72,6 +72,8 @@ public final class TopologyLayout {
     /** A PF with at most this many VFs shows them expanded unless the user collapses them. */
     public static final int AUTO_EXPAND_VFS = 8;
     static final double TITLE_CHAR_W = 7.6;
+    /** Width to height of the space a drawing usually gets; groups wrap their members to come close to it. */
+    public static final double TARGET_ASPECT = 1.6;
 
     private final Topology topology;
     private final PciHierarchy hierarchy;
@@ -150,14 +152,22 @@ public final class TopologyLayout {
             groups.add(new GroupBlock(BoxKind.ORPHAN_GROUP, Optional.empty(), DeviceText.ORPHAN_GROUP_TITLE, orphans));
         }
 
-        double x = MARGIN;
+        for (Block g : groups) g.measure();
+        Rows rows = Rows.arrange(groups, TOP_GAP);
+        double right = MARGIN;
         double bottom = MARGIN;
-        for (Block g : groups) {
-            g.measure();
-            bottom = Math.max(bottom, g.place(x, MARGIN, -1, null));
-            x += g.width + TOP_GAP;
+        double y = MARGIN;
+        int i = 0;
+        for (int r = 0; r < rows.counts.length; r++) {
+            double x = MARGIN;
+            for (int k = 0; k < rows.counts[r]; k++, i++) {
+                Block g = groups.get(i);
+                bottom = Math.max(bottom, g.place(x, y, -1, null));
+                x += g.width + TOP_GAP;
+                right = Math.max(right, x - TOP_GAP);
+            }
+            y += rows.heights[r] + TOP_GAP;
         }
-        double right = groups.isEmpty() ? MARGIN : x - TOP_GAP;
         Rect bounds = new Rect(0, 0, Math.max(right + MARGIN, 2 * MARGIN), bottom + MARGIN);
         return new LayoutResult(boxes, connectors, new Navigation(navParents, navChildren, navRoots), hiddenVfs, bounds);
     }
@@ -368,6 +378,7 @@ public final class TopologyLayout {
 
     private abstract static class Block {
         double width;
+        double height;
         /** X of the points where the parent's connector enters, valid after place(). */
         final List<Double> anchors = new ArrayList<>();
 
@@ -383,6 +394,73 @@ public final class TopologyLayout {
             w += b.width;
         }
         return row.isEmpty() ? 0 : w + H_GAP * (row.size() - 1);
+    }
+
+    private static double rowHeight(List<Block> row) {
+        double h = 0;
+        for (Block b : row) h = Math.max(h, b.height);
+        return h;
+    }
+
+    /**
+     * How members of a group are broken into rows: the same number in each row (the last may have
+     * fewer), chosen so that the whole comes closest to {@link #TARGET_ASPECT}.
+     */
+    private static final class Rows {
+        final int[] counts;
+        final double[] heights;
+        final double width;
+        final double height;
+
+        private Rows(int[] counts, double[] heights, double width, double height) {
+            this.counts = counts;
+            this.heights = heights;
+            this.width = width;
+            this.height = height;
+        }
+
+        static Rows arrange(List<Block> members, double gap) {
+            int n = members.size();
+            if (n == 0) return new Rows(new int[0], new double[0], 0, 0);
+            Rows best = null;
+            double bestScore = Double.MAX_VALUE;
+            for (int perRow = n; perRow >= 1; perRow--) {
+                Rows r = of(members, gap, perRow);
+                double score = Math.abs(Math.log(Math.max(r.width, 1) / Math.max(r.height, 1) / TARGET_ASPECT));
+                if (score < bestScore - 1e-9) {
+                    best = r;
+                    bestScore = score;
+                }
+            }
+            return best;
+        }
+
+        private static Rows of(List<Block> members, double gap, int perRow) {
+            int n = members.size();
+            int rows = (n + perRow - 1) / perRow;
+            int[] counts = new int[rows];
+            double[] heights = new double[rows];
+            double width = 0;
+            double height = 0;
+            for (int r = 0; r < rows; r++) {
+                counts[r] = Math.min(perRow, n - r * perRow);
+                double w = 0;
+                for (int k = 0; k < counts[r]; k++) {
+                    Block b = members.get(r * perRow + k);
+                    w += b.width + (k > 0 ? gap : 0);
+                    heights[r] = Math.max(heights[r], b.height);
+                }
+                width = Math.max(width, w);
+                height += heights[r] + (r > 0 ? gap : 0);
+            }
+            return new Rows(counts, heights, width, height);
+        }
+
+        double rowWidth(List<Block> members, int firstIndex, int row, double gap) {
+            double w = 0;
+            for (int k = 0; k < counts[row]; k++) w += members.get(firstIndex + k).width + (k > 0 ? gap : 0);
+            return w;
+        }
     }
 
     /** Places a row of blocks from {@code left}; returns the bottom and collects the entry points. */
@@ -417,6 +495,7 @@ public final class TopologyLayout {
             rowWidth = rowWidth(children);
             double label = link.map(i -> labelWidth(i.lines) + 8).orElse(0.0);
             width = Math.max(CARD_W, Math.max(rowWidth, label));
+            height = CARD_H + (children.isEmpty() ? 0 : V_GAP + rowHeight(children));
         }
 
         @Override
@@ -468,6 +547,9 @@ public final class TopologyLayout {
             if (!slots.isEmpty()) inner += H_GAP * (slots.size() - 1);
             double title = titleWidth(DeviceText.switchTitle(upstream)) * 0.75;
             width = Math.max(Math.max(SWITCH_MIN_W, inner + 2 * SWITCH_PAD), Math.min(title, 420));
+            double below = 0;
+            for (Slot s : slots) below = Math.max(below, rowHeight(s.children));
+            height = SWITCH_H + (below > 0 ? V_GAP + below : 0);
         }
 
         @Override
@@ -523,6 +605,7 @@ public final class TopologyLayout {
         @Override
         void measure() {
             width = columns * (STACK_INDENT + CARD_W) + (columns - 1) * H_GAP;
+            height = rows * (CARD_H + STACK_GAP) - STACK_GAP;
         }
 
         @Override
@@ -570,6 +653,8 @@ public final class TopologyLayout {
         @Override
         void measure() {
             width = expanded ? Math.max(VF_TOGGLE_W, 2 * VF_PAD + columns * VF_W + (columns - 1) * VF_GAP) : VF_TOGGLE_W;
+            int rows = (vfs.size() + columns - 1) / columns;
+            height = expanded ? VF_HEADER + rows * VF_H + (rows - 1) * VF_GAP + VF_PAD : VF_H;
         }
 
         @Override
@@ -620,6 +705,7 @@ public final class TopologyLayout {
         void measure() {
             rowWidth = rowWidth(children);
             width = Math.max(Math.max(HB_MIN_W, rowWidth), Math.max(titleWidth(title), titleWidth(detail) * 0.9));
+            height = HB_H + (children.isEmpty() ? 0 : BUS_GAP + rowHeight(children));
         }
 
         @Override
@@ -655,15 +741,15 @@ public final class TopologyLayout {
             this.members = members;
         }
 
+        Rows rows;
+
         @Override
         void measure() {
-            double w = 0;
-            for (Block b : members) {
-                b.measure();
-                w += b.width;
-            }
-            rowWidth = members.isEmpty() ? 0 : w + GROUP_GAP * (members.size() - 1);
+            for (Block b : members) b.measure();
+            rows = Rows.arrange(members, GROUP_GAP);
+            rowWidth = rows.width;
             width = Math.max(rowWidth + 2 * GROUP_PAD, titleWidth(title));
+            height = GROUP_HEADER + Math.max(24, rows.height) + GROUP_PAD;
         }
 
         @Override
@@ -671,11 +757,17 @@ public final class TopologyLayout {
             int frame = emit(kind, item, Optional.empty(), title, new Rect(left, top, width, 0), container, members.size(), false);
             item.ifPresent(i -> nav(i, navParent));
             TopologyItem childNav = item.orElse(navParent);
-            double x = left + (width - rowWidth) / 2;
             double bottom = top + GROUP_HEADER + 24;
-            for (Block b : members) {
-                bottom = Math.max(bottom, b.place(x, top + GROUP_HEADER, frame, childNav));
-                x += b.width + GROUP_GAP;
+            double y = top + GROUP_HEADER;
+            int i = 0;
+            for (int r = 0; r < rows.counts.length; r++) {
+                double x = left + (width - rows.rowWidth(members, i, r, GROUP_GAP)) / 2;
+                for (int k = 0; k < rows.counts[r]; k++, i++) {
+                    Block b = members.get(i);
+                    bottom = Math.max(bottom, b.place(x, y, frame, childNav));
+                    x += b.width + GROUP_GAP;
+                }
+                y += rows.heights[r] + GROUP_GAP;
             }
             double height = bottom + GROUP_PAD - top;
             LayoutBox box = boxes.get(frame);

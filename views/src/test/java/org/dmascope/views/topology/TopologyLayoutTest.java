@@ -207,6 +207,17 @@ class TopologyLayoutTest {
     }
 
     @Test
+    void aBigMachineWrapsItsHostBridgesInsteadOfGrowingOneEndlessRow() {
+        Rect b = TopologyLayout.compute(SYNTHETIC).bounds();
+        double aspect = b.width() / b.height();
+        assertTrue(aspect > 0.6 && aspect < 3.5, "drawing is " + b.width() + "×" + b.height());
+        LayoutResult layout = TopologyLayout.compute(SYNTHETIC);
+        Rect first = layout.box(TopologyItem.host("pci0000:00")).orElseThrow().bounds();
+        Rect second = layout.box(TopologyItem.host("pci0000:40")).orElseThrow().bounds();
+        assertTrue(second.y() > first.maxY(), "the second host bridge of a NUMA node starts a new row");
+    }
+
+    @Test
     void keyboardOrderFollowsTheHierarchy() {
         LayoutResult layout = TopologyLayout.compute(SampleCatalog.loadDefault());
         Navigation nav = layout.navigation();

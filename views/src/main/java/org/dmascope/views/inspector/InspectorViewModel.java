@@ -77,7 +77,7 @@ public final class InspectorViewModel {
         Optional<PciFunction> f = topology.selectedFunction();
         if (f.isPresent()) {
             PciFunction fn = f.get();
-            set(fn.kind() == DeviceKind.OTHER ? AppIcon.OTHER : AppIcon.of(fn.kind()), DeviceText.shortName(fn),
+            set(fn.kind() == DeviceKind.OTHER ? AppIcon.OTHER : AppIcon.of(fn.kind()), DeviceText.title(fn),
                     fn.address() + " · " + DeviceText.detail(fn), InspectorRows.of(t, fn, file));
             return;
         }

@@ -25,6 +25,7 @@ import org.dmascope.views.topology.LayoutBox.BoxKind;
 final class CanvasNodes {
     static final String ITEM = "dmascope.item";
     static final String VF_TOGGLE = "dmascope.vfToggle";
+    static final String TIP = "dmascope.tip";
 
     static final String DEVICE_CARD = "device-card";
     static final String PORT_MARKER = "port-marker";
@@ -83,8 +84,19 @@ final class CanvasNodes {
         return "kind-" + AppIcon.of(f.kind()).fileName();
     }
 
+    /**
+     * Remembers a tooltip text; the Tooltip itself (a popup control, costly by the hundred) is made when
+     * the pointer first enters the node.
+     */
     private static void tip(Node n, String text) {
-        Tooltip t = new Tooltip(text);
+        n.getProperties().put(TIP, text);
+    }
+
+    /** Installs the remembered tooltip of the node under the pointer, once. */
+    static void installTip(Node n) {
+        Object text = n.getProperties().remove(TIP);
+        if (text == null) return;
+        Tooltip t = new Tooltip(text.toString());
         t.setShowDelay(TOOLTIP_DELAY);
         Tooltip.install(n, t);
     }

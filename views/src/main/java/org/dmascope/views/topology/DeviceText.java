@@ -17,13 +17,23 @@ public final class DeviceText {
 
     /**
      * A name that fits a card: the marketing name lspci puts in brackets when there is one
-     * ({@code TU104GL [Tesla T4]} → {@code Tesla T4}), prefixed with the vendor's first word.
+     * ({@code TU104GL [Tesla T4]} → {@code Tesla T4}); devices that do DMA get the vendor's first word
+     * in front ({@code NVIDIA Tesla T4}), ports and chipset functions, named after the CPU, do not.
      */
     public static String shortName(PciFunction f) {
+        return name(f, f.kind().isDmaInitiator());
+    }
+
+    /** The short name with the vendor's first word in front, for titles: {@code Broadcom PEX88096 …}. */
+    public static String title(PciFunction f) {
+        return name(f, true);
+    }
+
+    private static String name(PciFunction f, boolean withVendor) {
         PciIdentity id = f.identity();
         String name = id.deviceName().map(DeviceText::bracketed).orElse(id.displayName());
         Optional<String> vendor = id.vendorName().map(DeviceText::firstWord).filter(v -> !v.isEmpty());
-        if (vendor.isPresent() && id.deviceName().isPresent()
+        if (withVendor && vendor.isPresent() && id.deviceName().isPresent()
                 && !name.toLowerCase(Locale.ROOT).startsWith(vendor.get().toLowerCase(Locale.ROOT))) {
             return vendor.get() + " " + name;
         }
@@ -55,7 +65,7 @@ public final class DeviceText {
     }
 
     public static String switchTitle(PciFunction upstreamPort) {
-        return "PCIe switch · " + shortName(upstreamPort);
+        return "PCIe switch · " + title(upstreamPort);
     }
 
     public static String hostBridgeTitle(HostBridge hb) {

@@ -130,6 +130,9 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         });
         viewport.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        viewport.addEventFilter(MouseEvent.MOUSE_ENTERED_TARGET, e -> {
+            if (e.getTarget() instanceof Node n) CanvasNodes.installTip(n);
+        });
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
         canvas.layoutProperty().addListener(layoutListener);
         canvas.selectedItemProperty().addListener(selectionListener);

@@ -126,6 +126,28 @@ class TopologyCanvasTest {
     }
 
     @Test
+    void tooltipsAreMadeWhenThePointerFirstComes(FxRobot robot) {
+        Node gpu = node(robot, "03:00.0");
+        assertTrue(gpu.getProperties().containsKey(CanvasNodes.TIP));
+        robot.moveTo(gpu);
+        assertTrue(!gpu.getProperties().containsKey(CanvasNodes.TIP), "the remembered text became a Tooltip");
+        assertTrue(gpu.getProperties().values().stream().anyMatch(v -> v instanceof javafx.scene.control.Tooltip t
+                && t.getText().startsWith("NVIDIA Corporation TU104GL [Tesla T4]\n0000:03:00.0")));
+    }
+
+    @Test
+    void spaceOnASelectedPfShowsOrHidesItsVfs(FxRobot robot) {
+        robot.interact(() -> canvas.setTopology(SyntheticMachine.generate()));
+        Bdf pf = canvas.getLayout().hiddenVfs().values().iterator().next();
+        robot.interact(() -> canvas.reveal(TopologyItem.device(pf)));
+        robot.interact(canvas::requestFocus);
+        robot.type(KeyCode.SPACE);
+        assertTrue(canvas.vfsExpanded(pf));
+        robot.type(KeyCode.SPACE);
+        assertTrue(!canvas.vfsExpanded(pf));
+    }
+
+    @Test
     void plusMinusAndFitChangeTheScale(FxRobot robot) {
         double fitted = canvas.getZoom();
         robot.clickOn(viewport(robot));

@@ -196,6 +196,22 @@ class TopologyLayoutTest {
     }
 
     @Test
+    void aFragmentWithoutHostBridgesAndAnEmptyMachineStillLayOut() {
+        Topology fragment = SYNTHETIC.withFunctions(SYNTHETIC.functions().stream()
+                .filter(f -> f.address().domain() == 1).toList());
+        Topology noHosts = new Topology("fragment", java.util.Optional.empty(), java.util.Optional.empty(), fragment.platform(),
+                List.of(), List.of(), fragment.functions());
+        LayoutResult layout = TopologyLayout.compute(noHosts);
+        assertEquals(1, layout.boxes().stream().filter(b -> b.kind() == BoxKind.ORPHAN_GROUP).count());
+        assertEquals(3, layout.navigation().order().size());
+        Topology empty = new Topology("empty", java.util.Optional.empty(), java.util.Optional.empty(), fragment.platform(),
+                List.of(), List.of(), List.of());
+        LayoutResult none = TopologyLayout.compute(empty);
+        assertTrue(none.boxes().isEmpty());
+        assertTrue(none.bounds().width() > 0 && none.bounds().height() > 0);
+    }
+
+    @Test
     void collapsingAPfHidesItsVfsAndShrinksTheDrawing() {
         LayoutResult open = TopologyLayout.compute(SYNTHETIC, pf -> true);
         LayoutResult closed = TopologyLayout.compute(SYNTHETIC, pf -> false);

@@ -174,11 +174,13 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         nodes.clear();
         if (layout == null || topology == null) {
             drawing.getChildren().clear();
+            placeholder.setText("No topology open");
             placeholder.setVisible(true);
             drawnTopology = null;
             return;
         }
-        placeholder.setVisible(false);
+        placeholder.setText("This topology has no host bridges or PCI functions");
+        placeholder.setVisible(layout.boxes().isEmpty());
         if (topology != drawnTopology) {
             fitPending = true;
             cursor = null;

@@ -122,5 +122,8 @@ class WindowScreenshots {
         theme(robot, Theme.DARK);
         robot.clickOn("#" + TopologyItem.nodeId(Bdf.parse("06:00.0")));
         shot(robot, "window-dark-selected-nic");
+        robot.clickOn("#search-field").write("nv");
+        shot(robot, "window-dark-search-popup");
+        robot.type(KeyCode.ESCAPE);
     }
 }

@@ -1,7 +1,11 @@
 package org.dmascope.views.topology;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -34,6 +38,11 @@ public final class TopologyView extends BorderPane {
     public static final String MATCH_LIST_ID = "search-matches";
     private static final String STYLESHEET = Resources.stylesheet(TopologyView.class, "topology-view.css");
     private static final int MAX_VISIBLE_MATCHES = 12;
+    static final String SEARCH_BAR = "search-bar";
+    static final String SEARCH_FIELD = "search-field";
+    static final String SEARCH_STATUS = "search-status";
+    static final String SEARCH_MATCHES = "search-matches";
+    private static final PseudoClass NO_MATCH = PseudoClass.getPseudoClass("none");
 
     private final TopologyViewModel model;
     private final TopologyCanvas canvas = new TopologyCanvas();
@@ -66,20 +75,20 @@ public final class TopologyView extends BorderPane {
     private HBox createSearchBar() {
         searchField.setId(SEARCH_FIELD_ID);
         searchField.setPromptText("Find a device by address (3:00) or name (T4, nvme)…");
-        searchField.getStyleClass().add("search-field");
+        searchField.getStyleClass().add(SEARCH_FIELD);
         HBox.setHgrow(searchField, Priority.ALWAYS);
         searchField.setMaxWidth(520);
         searchStatus.setId(SEARCH_STATUS_ID);
-        searchStatus.getStyleClass().add("search-status");
+        searchStatus.getStyleClass().add(SEARCH_STATUS);
         HBox bar = new HBox(8, AppIcon.SEARCH.graphic(16), searchField, searchStatus);
-        bar.getStyleClass().add("search-bar");
+        bar.getStyleClass().add(SEARCH_BAR);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
     private void createMatchPopup() {
         matchList.setId(MATCH_LIST_ID);
-        matchList.getStyleClass().add("search-matches");
+        matchList.getStyleClass().add(SEARCH_MATCHES);
         matchList.setFocusTraversable(false);
         matchList.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -176,7 +185,7 @@ public final class TopologyView extends BorderPane {
         int n = model.matchesProperty().size();
         String q = model.queryProperty().get().trim();
         searchStatus.setText(q.isEmpty() ? "" : n == 0 ? "no match" : n == 1 ? "1 match" : n + " matches");
-        searchStatus.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("none"), !q.isEmpty() && n == 0);
+        searchStatus.pseudoClassStateChanged(NO_MATCH, !q.isEmpty() && n == 0);
         canvas.getHighlighted().setAll(model.matchesProperty().stream().map(DeviceSearch.Match::item).toList());
         matchList.getItems().setAll(model.matchesProperty());
         if (n > 0 && searchField.isFocused()) showMatchPopup();
@@ -190,6 +199,10 @@ public final class TopologyView extends BorderPane {
         matchList.setPrefWidth(Math.max(360, searchField.getWidth()));
         Bounds b = searchField.localToScreen(searchField.getBoundsInLocal());
         if (b == null) return;
+        // The popup has a scene of its own: give it the window's theme and this view's stylesheet.
+        List<String> sheets = new ArrayList<>(getScene().getStylesheets());
+        sheets.add(STYLESHEET);
+        matchPopup.getScene().getStylesheets().setAll(sheets);
         if (!matchPopup.isShowing()) matchPopup.show(searchField, b.getMinX(), b.getMaxY() + 2);
     }
 

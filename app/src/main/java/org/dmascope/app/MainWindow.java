@@ -14,18 +14,9 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
@@ -33,13 +24,11 @@ import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.report.Report;
 import org.dmascope.views.common.AppIcon;
 import org.dmascope.views.common.Theme;
 import org.dmascope.views.importreport.DiagnosticsDialog;
 import org.dmascope.views.inspector.InspectorView;
-import org.dmascope.views.topology.TopologyCanvas;
 import org.dmascope.views.topology.TopologyView;
 
 /**
@@ -50,9 +39,6 @@ import org.dmascope.views.topology.TopologyView;
 public final class MainWindow {
     public static final double MIN_WIDTH = 960;
     public static final double MIN_HEIGHT = 600;
-    static final String MENU_BAR_ID = "main-menu";
-    static final String SAMPLES_MENU_ID = "open-sample-menu";
-    static final String RECENT_MENU_ID = "open-recent-menu";
     static final String SPLIT_ID = "main-split";
     private static final String APP_NAME = "dmascope";
 
@@ -61,9 +47,7 @@ public final class MainWindow {
     private final TopologyView topologyView;
     private final InspectorView inspectorView;
     private final AppPreferences preferences;
-    private final Menu samplesMenu = new Menu("Open Sample");
-    private final Menu recentMenu = new Menu("Open Recent");
-    private final ToggleGroup themes = new ToggleGroup();
+    private MainMenu menu;
     private Theme theme;
     private Path lastDirectory;
 
@@ -80,7 +64,8 @@ public final class MainWindow {
     /** Builds the scene and shows the window. */
     public void show(double width, double height) {
         BorderPane root = new BorderPane();
-        root.setTop(createMenuBar());
+        menu = new MainMenu(documents, topologyView, new MenuActions(), theme);
+        root.setTop(menu.bar());
         SplitPane split = new SplitPane(topologyView, inspectorView);
         split.setId(SPLIT_ID);
         split.setDividerPositions(1 - inspectorWidth(width) / width);
@@ -119,99 +104,10 @@ public final class MainWindow {
         documents.failureProperty().addListener((obs, old, f) -> {
             if (f != null) showReport(f.title(), f.summary(), f.report());
         });
-        documents.samplesProperty().addListener((javafx.collections.ListChangeListener<SampleCatalog.Sample>) c -> fillSamples());
-        documents.recentFiles().files().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
-        fillSamples();
-        fillRecent();
     }
 
     private void showTitle(DocumentModel.Document d) {
         stage.setTitle(d == null ? APP_NAME : d.title() + " — " + APP_NAME);
-    }
-
-    // ---- menus ----
-
-    private MenuBar createMenuBar() {
-        MenuItem open = item("Open…", AppIcon.OPEN, "open-item", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-                this::chooseAndOpen);
-        samplesMenu.setId(SAMPLES_MENU_ID);
-        recentMenu.setId(RECENT_MENU_ID);
-        MenuItem saveAs = item("Save As…", AppIcon.SAVE, "save-as-item",
-                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::chooseAndSave);
-        MenuItem quit = item("Quit", null, "quit-item", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
-        Menu file = new Menu("File", null, open, samplesMenu, recentMenu, new SeparatorMenuItem(), saveAs,
-                new SeparatorMenuItem(), quit);
-
-        TopologyCanvas canvas = topologyView.canvas();
-        MenuItem find = item("Find Device…", AppIcon.SEARCH, "find-item",
-                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), topologyView::focusSearch);
-        MenuItem zoomIn = item("Zoom In", AppIcon.ZOOM_IN, "zoom-in-item",
-                new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), canvas::zoomIn);
-        MenuItem zoomOut = item("Zoom Out", AppIcon.ZOOM_OUT, "zoom-out-item",
-                new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), canvas::zoomOut);
-        MenuItem actual = item("Actual Size", null, "actual-size-item",
-                new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> canvas.setZoom(1.0));
-        MenuItem fit = item("Fit to Window", AppIcon.FIT, "fit-item", new KeyCodeCombination(KeyCode.F), canvas::fit);
-        Menu themeMenu = new Menu("Theme");
-        for (Theme t : Theme.values()) {
-            RadioMenuItem r = new RadioMenuItem(t.title());
-            r.setId("theme-" + t.key() + "-item");
-            r.setToggleGroup(themes);
-            r.setSelected(t == theme);
-            r.setOnAction(e -> applyTheme(t));
-            themeMenu.getItems().add(r);
-        }
-        Menu view = new Menu("View", null, find, new SeparatorMenuItem(), zoomIn, zoomOut, actual, fit,
-                new SeparatorMenuItem(), themeMenu);
-
-        MenuItem keys = item("Keyboard Shortcuts", null, "keys-item", null, this::showKeys);
-        MenuItem about = item("About dmascope", AppIcon.APP, "about-item", null, this::showAbout);
-        Menu help = new Menu("Help", null, keys, about);
-
-        MenuBar bar = new MenuBar(file, view, help);
-        bar.setId(MENU_BAR_ID);
-        return bar;
-    }
-
-    private static MenuItem item(String text, AppIcon icon, String id, KeyCombination key, Runnable action) {
-        MenuItem m = new MenuItem(text, icon == null ? null : icon.graphic(16));
-        m.setId(id);
-        if (key != null) m.setAccelerator(key);
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private void fillSamples() {
-        samplesMenu.getItems().clear();
-        List<SampleCatalog.Sample> samples = documents.samplesProperty();
-        if (samples.isEmpty()) {
-            MenuItem loading = new MenuItem("Reading the samples…");
-            loading.setDisable(true);
-            samplesMenu.getItems().add(loading);
-            return;
-        }
-        for (SampleCatalog.Sample s : samples) {
-            MenuItem m = new MenuItem(s.title());
-            m.setId("sample-" + s.fileName().replaceAll("[^A-Za-z0-9_-]", "-"));
-            m.setOnAction(e -> documents.openSample(s));
-            samplesMenu.getItems().add(m);
-        }
-    }
-
-    private void fillRecent() {
-        recentMenu.getItems().clear();
-        List<Path> files = documents.recentFiles().files();
-        for (Path p : files) {
-            MenuItem m = new MenuItem(p.getFileName() + "  —  " + p.getParent());
-            m.setMnemonicParsing(false);
-            m.setOnAction(e -> documents.openRecent(p));
-            recentMenu.getItems().add(m);
-        }
-        if (!files.isEmpty()) recentMenu.getItems().add(new SeparatorMenuItem());
-        MenuItem clear = new MenuItem("Clear Recent Files");
-        clear.setDisable(files.isEmpty());
-        clear.setOnAction(e -> documents.recentFiles().clear());
-        recentMenu.getItems().add(clear);
     }
 
     // ---- files ----
@@ -324,12 +220,40 @@ public final class MainWindow {
         theme = t;
         preferences.setTheme(t);
         t.applyTo(stage.getScene());
-        themes.getToggles().stream().map(RadioMenuItem.class::cast)
-                .forEach(r -> r.setSelected(r.getText().equals(t.title())));
+        menu.showTheme(t);
     }
 
-    Theme theme() {
-        return theme;
+    /** What the menus ask of the window. */
+    private final class MenuActions implements MainMenu.Actions {
+        @Override
+        public void open() {
+            chooseAndOpen();
+        }
+
+        @Override
+        public void saveAs() {
+            chooseAndSave();
+        }
+
+        @Override
+        public void quit() {
+            stage.close();
+        }
+
+        @Override
+        public void theme(Theme t) {
+            applyTheme(t);
+        }
+
+        @Override
+        public void keys() {
+            showKeys();
+        }
+
+        @Override
+        public void about() {
+            showAbout();
+        }
     }
 
     private static WritableImage appIcon(int size) {

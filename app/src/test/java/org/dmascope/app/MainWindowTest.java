@@ -132,7 +132,8 @@ class MainWindowTest {
         assertEquals("NVIDIA Tesla T4", text(robot, "#inspector-title"));
         assertEquals(TopologyItem.device(Bdf.parse("04:00.0")), canvas(robot).getSelectedItem());
         assertCentred(robot, "04:00.0");
-        robot.clickOn("#search-field").eraseText(6).write("connectx").type(KeyCode.ENTER);
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("connectx").type(KeyCode.ENTER);
         assertEquals(TopologyItem.device(Bdf.parse("06:00.0")), canvas(robot).getSelectedItem());
         assertCentred(robot, "06:00.0");
     }

@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -38,15 +37,11 @@ import org.dmascope.views.topology.LayoutBox.BoxKind;
 /**
  * Draws a {@link TopologyCanvas}: a clipped viewport holding the drawing under a translate and a
  * scale, scroll bars, and zoom buttons. Mouse: wheel zooms around the pointer, dragging pans, a click
- * selects (or toggles a VF group), a double click centres. Keyboard: arrows move the selection along
- * the hierarchy, Tab/Shift+Tab through every item, Shift or Ctrl with arrows pans, +/− zoom, F fits,
- * 0 resets to 100 %, Enter/Space selects the last navigated item (or toggles the VFs of a selected PF),
- * Esc clears the selection.
+ * selects (or toggles a VF group), a double click centres. Keys: {@link TopologyCanvasBehavior}.
  */
 public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass MATCH = PseudoClass.getPseudoClass("match");
-    private static final double PAN_STEP = 80;
     private static final double REVEAL_MARGIN = 40;
     private static final double FIT_PADDING = 8;
     /** Centring an item zooms in to at least this, so the result is readable. */
@@ -92,7 +87,8 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         }
     };
     private final ChangeListener<Number> zoomListener = (obs, old, now) -> applyZoom(old.doubleValue(), now.doubleValue());
-    private final EventHandler<KeyEvent> keyHandler = this::keyPressed;
+    private final TopologyCanvasBehavior behavior = new TopologyCanvasBehavior(this);
+    private final EventHandler<KeyEvent> keyHandler = behavior::keyPressed;
 
     public TopologyCanvasSkin(TopologyCanvas canvas) {
         super(canvas);
@@ -396,7 +392,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         clampAndApply();
     }
 
-    private void panBy(double dx, double dy) {
+    void panBy(double dx, double dy) {
         fitted = false;
         translate.setX(translate.getX() + dx);
         translate.setY(translate.getY() + dy);
@@ -453,7 +449,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         bar.setMin(min);
         bar.setMax(max);
         bar.setVisibleAmount(Math.max(1, view * (max - min) / Math.max(content + view, 1)));
-        bar.setUnitIncrement(PAN_STEP / 2);
+        bar.setUnitIncrement(TopologyCanvasBehavior.PAN_STEP / 2);
         bar.setBlockIncrement(view * 0.8);
         bar.setValue(clamp(value, min, max));
     }
@@ -516,78 +512,20 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         e.consume();
     }
 
-    // ---- keyboard ----
+    // ---- for the keyboard behaviour ----
 
-    private void keyPressed(KeyEvent e) {
-        TopologyCanvas canvas = getSkinnable();
-        LayoutResult layout = canvas.getLayout();
-        if (layout == null) return;
-        boolean pan = e.isShiftDown() || e.isShortcutDown();
-        KeyCode code = e.getCode();
-        boolean handled = true;
-        switch (code) {
-            case LEFT -> {
-                if (pan) panBy(PAN_STEP, 0);
-                else move(layout, item -> layout.navigation().beside(item, -1));
-            }
-            case RIGHT -> {
-                if (pan) panBy(-PAN_STEP, 0);
-                else move(layout, item -> layout.navigation().beside(item, 1));
-            }
-            case UP -> {
-                if (pan) panBy(0, PAN_STEP);
-                else move(layout, item -> layout.navigation().parent(item));
-            }
-            case DOWN -> {
-                if (pan) panBy(0, -PAN_STEP);
-                else move(layout, item -> layout.navigation().firstChild(item));
-            }
-            case TAB -> move(layout, item -> layout.navigation().step(item, e.isShiftDown() ? -1 : 1));
-            case PAGE_UP -> panBy(0, viewport.getHeight() * 0.8);
-            case PAGE_DOWN -> panBy(0, -viewport.getHeight() * 0.8);
-            case HOME -> layout.navigation().first().ifPresent(this::selectAndShow);
-            case ENTER, SPACE -> activate(layout);
-            case ESCAPE -> canvas.setSelectedItem(null);
-            case PLUS, ADD, EQUALS -> canvas.zoomIn();
-            case MINUS, SUBTRACT -> canvas.zoomOut();
-            case F -> handled = !e.isShortcutDown() && fitByKey();
-            case DIGIT0, NUMPAD0 -> canvas.setZoom(1.0);
-            default -> handled = false;
-        }
-        if (handled) e.consume();
+    double viewportHeight() {
+        return viewport.getHeight();
     }
 
-    private boolean fitByKey() {
-        fit();
-        return true;
+    TopologyItem cursor() {
+        return cursor;
     }
 
-    private void move(LayoutResult layout, java.util.function.Function<TopologyItem, Optional<TopologyItem>> step) {
-        TopologyItem from = getSkinnable().getSelectedItem() != null ? getSkinnable().getSelectedItem() : cursor;
-        Optional<TopologyItem> to = from == null || !layout.navigation().contains(from)
-                ? layout.navigation().first() : step.apply(from);
-        to.ifPresent(this::selectAndShow);
-    }
-
-    private void selectAndShow(TopologyItem item) {
+    /** Selects an item, remembers it as where the keyboard is, and pans it into view. */
+    void selectAndShow(TopologyItem item) {
         cursor = item;
         getSkinnable().setSelectedItem(item);
         scrollIntoView(item);
-    }
-
-    private void activate(LayoutResult layout) {
-        TopologyCanvas canvas = getSkinnable();
-        TopologyItem selected = canvas.getSelectedItem();
-        if (selected == null) {
-            TopologyItem target = cursor != null && layout.navigation().contains(cursor) ? cursor
-                    : layout.navigation().first().orElse(null);
-            if (target != null) selectAndShow(target);
-            return;
-        }
-        if (selected instanceof TopologyItem.Device d && hasVfs(layout, d.address())) canvas.toggleVfs(d.address());
-    }
-
-    private static boolean hasVfs(LayoutResult layout, Bdf pf) {
-        return layout.boxes().stream().anyMatch(b -> b.kind() == BoxKind.VF_GROUP && b.owner().filter(pf::equals).isPresent());
     }
 }

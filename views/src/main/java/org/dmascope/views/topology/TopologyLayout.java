@@ -15,9 +15,6 @@ import java.util.function.Predicate;
 
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.HostBridge;
-import org.dmascope.model.topology.Link;
-import org.dmascope.model.topology.LinkSpeed;
-import org.dmascope.model.topology.LinkState;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
@@ -153,20 +150,20 @@ public final class TopologyLayout {
         }
 
         for (Block g : groups) g.measure();
-        Rows rows = Rows.arrange(groups, TOP_GAP);
+        RowWrap rows = RowWrap.arrange(widths(groups), heights(groups), TOP_GAP, TARGET_ASPECT);
         double right = MARGIN;
         double bottom = MARGIN;
         double y = MARGIN;
         int i = 0;
-        for (int r = 0; r < rows.counts.length; r++) {
+        for (int r = 0; r < rows.count(); r++) {
             double x = MARGIN;
-            for (int k = 0; k < rows.counts[r]; k++, i++) {
+            for (int k = 0; k < rows.members(r); k++, i++) {
                 Block g = groups.get(i);
                 bottom = Math.max(bottom, g.place(x, y, -1, null));
                 x += g.width + TOP_GAP;
                 right = Math.max(right, x - TOP_GAP);
             }
-            y += rows.heights[r] + TOP_GAP;
+            y += rows.height(r) + TOP_GAP;
         }
         Rect bounds = new Rect(0, 0, Math.max(right + MARGIN, 2 * MARGIN), bottom + MARGIN);
         return new LayoutResult(boxes, connectors, new Navigation(navParents, navChildren, navRoots), hiddenVfs, bounds);
@@ -234,7 +231,7 @@ public final class TopologyLayout {
         placed.add(f.address());
         List<Block> children = new ArrayList<>();
         Connector.Kind kind = Connector.Kind.BUS;
-        Optional<LinkInfo> link = Optional.empty();
+        Optional<LinkLabels.Info> link = Optional.empty();
         List<PciFunction> vfs = vfsByPf.getOrDefault(f.address(), List.of());
         if (!vfs.isEmpty()) {
             boolean expanded = vfsExpanded.test(f.address());
@@ -247,8 +244,8 @@ public final class TopologyLayout {
         if (bus.isPresent()) {
             List<Block> below = busBlocks(bus.get());
             if (!below.isEmpty()) {
-                LinkInfo info = linkInfo(f, bus.get().devices());
-                kind = info.kind;
+                LinkLabels.Info info = LinkLabels.below(f, bus.get().devices());
+                kind = info.kind();
                 link = Optional.of(info);
                 children.addAll(restack(below, kind));
             }
@@ -273,8 +270,8 @@ public final class TopologyLayout {
                     placed.add(d.address());
                     Optional<PciBus> bus = childBus(d);
                     List<Block> below = bus.map(this::busBlocks).orElse(List.of());
-                    Optional<LinkInfo> info = below.isEmpty() ? Optional.empty() : Optional.of(linkInfo(d, bus.get().devices()));
-                    Connector.Kind kind = info.map(i -> i.kind).orElse(Connector.Kind.PCIE_LINK);
+                    Optional<LinkLabels.Info> info = below.isEmpty() ? Optional.empty() : Optional.of(LinkLabels.below(d, bus.get().devices()));
+                    Connector.Kind kind = info.map(LinkLabels.Info::kind).orElse(Connector.Kind.PCIE_LINK);
                     slots.add(new Slot(Optional.of(d), restack(below, kind), info, kind));
                 } else {
                     Block b = d.portType().filter(t -> t == PortType.SWITCH_UPSTREAM).isPresent() ? switchBlock(d) : deviceBlock(d);
@@ -283,43 +280,6 @@ public final class TopologyLayout {
             }
         }
         return new SwitchBlock(usp, slots);
-    }
-
-    /** How the bus below a bridge is drawn and labelled. */
-    private record LinkInfo(Connector.Kind kind, List<String> lines, boolean downgraded) {
-    }
-
-    private static LinkInfo linkInfo(PciFunction bridge, List<PciFunction> below) {
-        boolean conventional = bridge.portType().filter(t -> t == PortType.PCIE_TO_PCI_BRIDGE).isPresent()
-                || !below.isEmpty() && below.stream().allMatch(f -> f.portType().filter(t -> t == PortType.CONVENTIONAL_PCI).isPresent());
-        if (conventional) {
-            int bus = bridge.bridge().map(b -> b.secondary()).orElse(below.isEmpty() ? 0 : below.get(0).address().bus());
-            return new LinkInfo(Connector.Kind.PCI_BUS, List.of(String.format(Locale.ROOT, "PCI bus %02x", bus)), false);
-        }
-        boolean pcie = bridge.portType().filter(PortType::isPcie).isPresent();
-        Optional<PciFunction> device = below.stream().filter(f -> !f.isVirtualFunction())
-                .filter(f -> f.link().flatMap(Link::status).isPresent()).findFirst();
-        Optional<LinkState> status = device.flatMap(PciFunction::link).flatMap(Link::status)
-                .or(() -> bridge.link().flatMap(Link::status));
-        if (status.isEmpty()) return new LinkInfo(pcie ? Connector.Kind.PCIE_LINK : Connector.Kind.BUS, List.of(), false);
-        LinkState s = status.get();
-        String first = s.width() == 0 ? "link down" : s.toString();
-        Optional<LinkState> expected = expected(bridge.link().flatMap(Link::capability),
-                device.flatMap(PciFunction::link).flatMap(Link::capability));
-        boolean down = expected.map(e -> s.speed().ordinal() < e.speed().ordinal() || s.width() < e.width()).orElse(false);
-        if (!down) return new LinkInfo(Connector.Kind.PCIE_LINK, List.of(first), false);
-        return new LinkInfo(Connector.Kind.PCIE_LINK, List.of(first + " ▼", "capable " + expected.get()), true);
-    }
-
-    /**
-     * What a link should train to: the lower speed and width of the two ends' capabilities. A GPU that
-     * can only do 8GT/s below a 16GT/s port is not a downgraded link; an x16 card running at x8 is.
-     */
-    private static Optional<LinkState> expected(Optional<LinkState> a, Optional<LinkState> b) {
-        if (a.isEmpty()) return b;
-        if (b.isEmpty()) return a;
-        LinkSpeed speed = a.get().speed().ordinal() <= b.get().speed().ordinal() ? a.get().speed() : b.get().speed();
-        return Optional.of(new LinkState(speed, Math.min(a.get().width(), b.get().width())));
     }
 
     // ---- emitting ----
@@ -353,14 +313,14 @@ public final class TopologyLayout {
      * The label is centred on the stem (drawn over it).
      */
     private void links(double px, double fromY, double childTop, List<Double> anchors, Connector.Kind kind,
-                       Optional<LinkInfo> info) {
+                       Optional<LinkLabels.Info> info) {
         if (anchors.isEmpty()) return;
-        boolean down = info.map(i -> i.downgraded).orElse(false);
-        Optional<Connector.Label> label = info.filter(i -> !i.lines.isEmpty()).map(i -> {
-            double w = labelWidth(i.lines);
-            double h = i.lines.size() * LABEL_LINE_H + 4;
+        boolean down = info.map(LinkLabels.Info::downgraded).orElse(false);
+        Optional<Connector.Label> label = info.filter(i -> !i.lines().isEmpty()).map(i -> {
+            double w = labelWidth(i.lines());
+            double h = i.lines().size() * LABEL_LINE_H + 4;
             double cy = fromY + STEM / 2;
-            return new Connector.Label(i.lines, new Rect(px - w / 2, cy - h / 2, w, h));
+            return new Connector.Label(i.lines(), new Rect(px - w / 2, cy - h / 2, w, h));
         });
         double railY = fromY + STEM;
         if (anchors.size() == 1 && Math.abs(anchors.get(0) - px) < 0.5) {
@@ -396,71 +356,18 @@ public final class TopologyLayout {
         return row.isEmpty() ? 0 : w + H_GAP * (row.size() - 1);
     }
 
+    private static double[] widths(List<? extends Block> blocks) {
+        return blocks.stream().mapToDouble(b -> b.width).toArray();
+    }
+
+    private static double[] heights(List<? extends Block> blocks) {
+        return blocks.stream().mapToDouble(b -> b.height).toArray();
+    }
+
     private static double rowHeight(List<Block> row) {
         double h = 0;
         for (Block b : row) h = Math.max(h, b.height);
         return h;
-    }
-
-    /**
-     * How members of a group are broken into rows: the same number in each row (the last may have
-     * fewer), chosen so that the whole comes closest to {@link #TARGET_ASPECT}.
-     */
-    private static final class Rows {
-        final int[] counts;
-        final double[] heights;
-        final double width;
-        final double height;
-
-        private Rows(int[] counts, double[] heights, double width, double height) {
-            this.counts = counts;
-            this.heights = heights;
-            this.width = width;
-            this.height = height;
-        }
-
-        static Rows arrange(List<Block> members, double gap) {
-            int n = members.size();
-            if (n == 0) return new Rows(new int[0], new double[0], 0, 0);
-            Rows best = null;
-            double bestScore = Double.MAX_VALUE;
-            for (int perRow = n; perRow >= 1; perRow--) {
-                Rows r = of(members, gap, perRow);
-                double score = Math.abs(Math.log(Math.max(r.width, 1) / Math.max(r.height, 1) / TARGET_ASPECT));
-                if (score < bestScore - 1e-9) {
-                    best = r;
-                    bestScore = score;
-                }
-            }
-            return best;
-        }
-
-        private static Rows of(List<Block> members, double gap, int perRow) {
-            int n = members.size();
-            int rows = (n + perRow - 1) / perRow;
-            int[] counts = new int[rows];
-            double[] heights = new double[rows];
-            double width = 0;
-            double height = 0;
-            for (int r = 0; r < rows; r++) {
-                counts[r] = Math.min(perRow, n - r * perRow);
-                double w = 0;
-                for (int k = 0; k < counts[r]; k++) {
-                    Block b = members.get(r * perRow + k);
-                    w += b.width + (k > 0 ? gap : 0);
-                    heights[r] = Math.max(heights[r], b.height);
-                }
-                width = Math.max(width, w);
-                height += heights[r] + (r > 0 ? gap : 0);
-            }
-            return new Rows(counts, heights, width, height);
-        }
-
-        double rowWidth(List<Block> members, int firstIndex, int row, double gap) {
-            double w = 0;
-            for (int k = 0; k < counts[row]; k++) w += members.get(firstIndex + k).width + (k > 0 ? gap : 0);
-            return w;
-        }
     }
 
     /** Places a row of blocks from {@code left}; returns the bottom and collects the entry points. */
@@ -480,10 +387,10 @@ public final class TopologyLayout {
         final PciFunction function;
         final List<Block> children;
         final Connector.Kind kind;
-        final Optional<LinkInfo> link;
+        final Optional<LinkLabels.Info> link;
         double rowWidth;
 
-        DeviceBlock(PciFunction function, List<Block> children, Connector.Kind kind, Optional<LinkInfo> link) {
+        DeviceBlock(PciFunction function, List<Block> children, Connector.Kind kind, Optional<LinkLabels.Info> link) {
             this.function = function;
             this.children = children;
             this.kind = kind;
@@ -493,7 +400,7 @@ public final class TopologyLayout {
         @Override
         void measure() {
             rowWidth = rowWidth(children);
-            double label = link.map(i -> labelWidth(i.lines) + 8).orElse(0.0);
+            double label = link.map(i -> labelWidth(i.lines()) + 8).orElse(0.0);
             width = Math.max(CARD_W, Math.max(rowWidth, label));
             height = CARD_H + (children.isEmpty() ? 0 : V_GAP + rowHeight(children));
         }
@@ -517,7 +424,7 @@ public final class TopologyLayout {
         }
     }
 
-    private record Slot(Optional<PciFunction> port, List<Block> children, Optional<LinkInfo> link, Connector.Kind kind) {
+    private record Slot(Optional<PciFunction> port, List<Block> children, Optional<LinkLabels.Info> link, Connector.Kind kind) {
     }
 
     private final class SwitchBlock extends Block {
@@ -540,7 +447,7 @@ public final class TopologyLayout {
             for (int i = 0; i < slots.size(); i++) {
                 Slot s = slots.get(i);
                 rowWidths[i] = rowWidth(s.children);
-                double label = s.link.map(l -> labelWidth(l.lines) + 8).orElse(0.0);
+                double label = s.link.map(l -> labelWidth(l.lines()) + 8).orElse(0.0);
                 slotWidths[i] = Math.max(PORT_W + 8, Math.max(rowWidths[i], label));
                 inner += slotWidths[i];
             }
@@ -741,15 +648,15 @@ public final class TopologyLayout {
             this.members = members;
         }
 
-        Rows rows;
+        RowWrap rows;
 
         @Override
         void measure() {
             for (Block b : members) b.measure();
-            rows = Rows.arrange(members, GROUP_GAP);
-            rowWidth = rows.width;
+            rows = RowWrap.arrange(widths(members), heights(members), GROUP_GAP, TARGET_ASPECT);
+            rowWidth = rows.width();
             width = Math.max(rowWidth + 2 * GROUP_PAD, titleWidth(title));
-            height = GROUP_HEADER + Math.max(24, rows.height) + GROUP_PAD;
+            height = GROUP_HEADER + Math.max(24, rows.height()) + GROUP_PAD;
         }
 
         @Override
@@ -760,14 +667,14 @@ public final class TopologyLayout {
             double bottom = top + GROUP_HEADER + 24;
             double y = top + GROUP_HEADER;
             int i = 0;
-            for (int r = 0; r < rows.counts.length; r++) {
-                double x = left + (width - rows.rowWidth(members, i, r, GROUP_GAP)) / 2;
-                for (int k = 0; k < rows.counts[r]; k++, i++) {
+            for (int r = 0; r < rows.count(); r++) {
+                double x = left + (width - rows.rowWidth(r)) / 2;
+                for (int k = 0; k < rows.members(r); k++, i++) {
                     Block b = members.get(i);
                     bottom = Math.max(bottom, b.place(x, y, frame, childNav));
                     x += b.width + GROUP_GAP;
                 }
-                y += rows.heights[r] + GROUP_GAP;
+                y += rows.height(r) + GROUP_GAP;
             }
             double height = bottom + GROUP_PAD - top;
             LayoutBox box = boxes.get(frame);

@@ -1,20 +1,79 @@
 package org.dmascope.app;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.prefs.Preferences;
+
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 
-import org.dmascope.model.io.SampleCatalog;
-import org.dmascope.model.topology.Topology;
+import org.dmascope.views.inspector.InspectorView;
+import org.dmascope.views.inspector.InspectorViewModel;
+import org.dmascope.views.topology.TopologyView;
+import org.dmascope.views.topology.TopologyViewModel;
 
-/** The JavaFX application: the composition root of the window. */
+/**
+ * The composition root of the window: builds the background executor, the preferences, the view
+ * models and the views, and passes each what it needs. Nothing else creates or finds services.
+ */
 public final class DmascopeApplication extends Application {
+    /** The preferences node; tests point it elsewhere so they never touch the user's settings. */
+    public static final String PREFERENCES_PROPERTY = "dmascope.preferences";
+    private static final String PREFERENCES_NODE = "/org/dmascope/app";
+
+    private ExecutorService executor;
+    private TopologyView topologyView;
+    private InspectorView inspectorView;
+    private InspectorViewModel inspectorModel;
+
+    /** {@code WIDTHxHEIGHT} of the first window, for screenshots; otherwise it fits the screen. */
+    public static final String WINDOW_SIZE_PROPERTY = "dmascope.windowSize";
+
     @Override
     public void start(Stage stage) {
-        Topology topology = SampleCatalog.loadDefault();
-        stage.setTitle(topology.name() + " — dmascope");
-        stage.setScene(new Scene(new Label(topology.toString()), 1280, 800));
-        stage.show();
+        Rectangle2D size = MainWindow.defaultSize();
+        String wanted = System.getProperty(WINDOW_SIZE_PROPERTY, "");
+        if (wanted.matches("\\d+x\\d+")) {
+            String[] wh = wanted.split("x");
+            size = new Rectangle2D(0, 0, Double.parseDouble(wh[0]), Double.parseDouble(wh[1]));
+        }
+        start(stage, size.getWidth(), size.getHeight());
+    }
+
+    /** Builds and shows the window at the given size; returns the document model (tests drive it). */
+    public DocumentModel start(Stage stage, double width, double height) {
+        executor = Executors.newFixedThreadPool(2, daemonThreads());
+        Preferences prefsNode = Preferences.userRoot().node(System.getProperty(PREFERENCES_PROPERTY, PREFERENCES_NODE));
+        AppPreferences preferences = new AppPreferences(prefsNode);
+        TopologyViewModel topologyModel = new TopologyViewModel();
+        inspectorModel = new InspectorViewModel(topologyModel);
+        DocumentModel documents = new DocumentModel(executor, Platform::runLater, topologyModel, preferences.recentFiles());
+        topologyView = new TopologyView(topologyModel);
+        inspectorView = new InspectorView(inspectorModel);
+        documents.showDefaultSample();
+        new MainWindow(stage, documents, topologyView, inspectorView, preferences).show(width, height);
+        documents.loadSamples();
+        return documents;
+    }
+
+    @Override
+    public void stop() {
+        if (topologyView != null) topologyView.dispose();
+        if (inspectorView != null) inspectorView.dispose();
+        if (inspectorModel != null) inspectorModel.dispose();
+        if (executor != null) executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "dmascope-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

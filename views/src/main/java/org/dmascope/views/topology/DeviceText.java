@@ -1,0 +1,109 @@
+package org.dmascope.views.topology;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.dmascope.model.topology.HostBridge;
+import org.dmascope.model.topology.NumaNode;
+import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.PciIdentity;
+import org.dmascope.model.topology.PortType;
+import org.dmascope.model.util.ByteSize;
+
+/** The short texts the canvas shows for devices, host bridges and NUMA nodes. */
+public final class DeviceText {
+    private DeviceText() {
+    }
+
+    /**
+     * A name that fits a card: the marketing name lspci puts in brackets when there is one
+     * ({@code TU104GL [Tesla T4]} → {@code Tesla T4}); devices that do DMA get the vendor's first word
+     * in front ({@code NVIDIA Tesla T4}), ports and chipset functions, named after the CPU, do not.
+     */
+    public static String shortName(PciFunction f) {
+        return name(f, f.kind().isDmaInitiator());
+    }
+
+    /** The short name with the vendor's first word in front, for titles: {@code Broadcom PEX88096 …}. */
+    public static String title(PciFunction f) {
+        return name(f, true);
+    }
+
+    private static String name(PciFunction f, boolean withVendor) {
+        PciIdentity id = f.identity();
+        String name = id.deviceName().map(DeviceText::bracketed).orElse(id.displayName());
+        Optional<String> vendor = id.vendorName().map(DeviceText::firstWord).filter(v -> !v.isEmpty());
+        if (withVendor && vendor.isPresent() && id.deviceName().isPresent()
+                && !name.toLowerCase(Locale.ROOT).startsWith(vendor.get().toLowerCase(Locale.ROOT))) {
+            return vendor.get() + " " + name;
+        }
+        return name;
+    }
+
+    /** The full name for tooltips: vendor and device as lspci prints them. */
+    public static String fullName(PciFunction f) {
+        PciIdentity id = f.identity();
+        if (id.vendorName().isPresent() && id.deviceName().isPresent()) {
+            return id.vendorName().get() + " " + id.deviceName().get();
+        }
+        return id.displayName();
+    }
+
+    /** What the function is, and its driver: {@code GPU / display · nvidia}. */
+    public static String detail(PciFunction f) {
+        String what = f.portType()
+                .filter(t -> t == PortType.ROOT_PORT || t == PortType.SWITCH_UPSTREAM || t == PortType.SWITCH_DOWNSTREAM
+                        || t == PortType.PCIE_TO_PCI_BRIDGE || t == PortType.PCI_TO_PCIE_BRIDGE)
+                .map(t -> t.label().toLowerCase(Locale.ROOT))
+                .orElseGet(() -> kindLabel(f));
+        String kind = f.isVirtualFunction() ? "virtual function · " + what : what;
+        return f.driver().map(d -> kind + " · " + d).orElse(kind);
+    }
+
+    static String kindLabel(PciFunction f) {
+        return f.kind().label();
+    }
+
+    public static String switchTitle(PciFunction upstreamPort) {
+        return "PCIe switch · " + title(upstreamPort);
+    }
+
+    public static String hostBridgeTitle(HostBridge hb) {
+        return "Host bridge " + hb.id();
+    }
+
+    public static String hostBridgeDetail(HostBridge hb) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "domain %04x · root bus %02x", hb.domain(), hb.rootBus()));
+        hb.busRange().ifPresent(r -> sb.append(" · buses ").append(r));
+        return sb.toString();
+    }
+
+    public static String numaTitle(NumaNode n) {
+        StringBuilder sb = new StringBuilder("NUMA node ").append(n.id());
+        n.socket().ifPresent(s -> sb.append(" · socket ").append(s));
+        n.cpus().ifPresent(c -> sb.append(" · CPUs ").append(c));
+        if (!n.memory().isEmpty()) sb.append(" · ").append(ByteSize.human(n.totalMemory())).append(" RAM");
+        return sb.toString();
+    }
+
+    public static String numaTitle(int id) {
+        return "NUMA node " + id + " (not described)";
+    }
+
+    public static final String UNKNOWN_NUMA_TITLE = "NUMA node unknown";
+    public static final String ORPHAN_GROUP_TITLE = "Upstream unknown: buses no host bridge leads to";
+
+    private static String bracketed(String name) {
+        int open = name.lastIndexOf('[');
+        int close = name.lastIndexOf(']');
+        if (open >= 0 && close > open + 1) return name.substring(open + 1, close).trim();
+        return name;
+    }
+
+    private static String firstWord(String vendor) {
+        String v = vendor.trim();
+        int end = 0;
+        while (end < v.length() && (Character.isLetterOrDigit(v.charAt(end)) || v.charAt(end) == '-')) end++;
+        return v.substring(0, end);
+    }
+}

@@ -1,0 +1,170 @@
+package org.dmascope.views.topology;
+
+import java.util.Optional;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.views.common.Resources;
+
+/**
+ * A zoomable, pannable drawing of a topology: NUMA nodes, host bridges, root ports, switches drawn
+ * as one box with their ports, endpoints with kind icons, VFs under their PF, links labelled with
+ * speed and width. Every drawn item is a node with the id of its {@link TopologyItem}, so CSS and
+ * {@code lookup("#device-0000-03-00-0")} reach it. The layout is recomputed only when the topology or
+ * the VF expansion changes; selection and search highlights only flip pseudo-classes.
+ */
+public class TopologyCanvas extends Control {
+    public static final String STYLE_CLASS = "topology-canvas";
+    public static final double MIN_ZOOM = 0.1;
+    public static final double MAX_ZOOM = 4.0;
+    public static final double ZOOM_STEP = 1.25;
+    private static final String STYLESHEET = Resources.stylesheet(TopologyCanvas.class, "topology-canvas.css");
+
+    private final ObjectProperty<Topology> topology = new SimpleObjectProperty<>(this, "topology");
+    private final ObjectProperty<TopologyItem> selectedItem = new SimpleObjectProperty<>(this, "selectedItem");
+    private final ObservableList<TopologyItem> highlighted = FXCollections.observableArrayList();
+    private final ObservableSet<Bdf> toggledVfGroups = FXCollections.observableSet();
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0) {
+        @Override
+        public void set(double v) {
+            super.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, v)));
+        }
+    };
+    private final ReadOnlyObjectWrapper<LayoutResult> layout = new ReadOnlyObjectWrapper<>(this, "layout");
+
+    public TopologyCanvas() {
+        getStyleClass().add(STYLE_CLASS);
+        setFocusTraversable(true);
+        topology.addListener((obs, old, t) -> {
+            toggledVfGroups.clear();
+            relayout();
+        });
+        toggledVfGroups.addListener((SetChangeListener<Bdf>) c -> relayout());
+    }
+
+    private void relayout() {
+        Topology t = topology.get();
+        layout.set(t == null ? null : TopologyLayout.compute(t, this::vfsExpanded));
+    }
+
+    /** A PF shows its VFs when it has few of them, unless the user toggled it. */
+    public boolean vfsExpanded(Bdf pf) {
+        Topology t = topology.get();
+        boolean byDefault = t != null && TopologyLayout.expandedByDefault(t, pf);
+        return byDefault != toggledVfGroups.contains(pf);
+    }
+
+    /** Shows or hides the VFs of a PF. */
+    public void toggleVfs(Bdf pf) {
+        if (!toggledVfGroups.remove(pf)) toggledVfGroups.add(pf);
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new TopologyCanvasSkin(this);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return STYLESHEET;
+    }
+
+    // ---- Properties ----
+
+    public final ObjectProperty<Topology> topologyProperty() {
+        return topology;
+    }
+
+    public final Topology getTopology() {
+        return topology.get();
+    }
+
+    public final void setTopology(Topology t) {
+        topology.set(t);
+    }
+
+    /** The selected device, host bridge or NUMA node; null for none. */
+    public final ObjectProperty<TopologyItem> selectedItemProperty() {
+        return selectedItem;
+    }
+
+    public final TopologyItem getSelectedItem() {
+        return selectedItem.get();
+    }
+
+    public final void setSelectedItem(TopologyItem item) {
+        selectedItem.set(item);
+    }
+
+    /** Items marked as search matches. */
+    public final ObservableList<TopologyItem> getHighlighted() {
+        return highlighted;
+    }
+
+    /** Scale of the drawing, {@value #MIN_ZOOM}–{@value #MAX_ZOOM}; 1 is 100 %. */
+    public final DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public final double getZoom() {
+        return zoom.get();
+    }
+
+    public final void setZoom(double v) {
+        zoom.set(v);
+    }
+
+    /** The current layout, recomputed when the topology or a VF group's expansion changes. */
+    public final ReadOnlyObjectProperty<LayoutResult> layoutProperty() {
+        return layout.getReadOnlyProperty();
+    }
+
+    public final LayoutResult getLayout() {
+        return layout.get();
+    }
+
+    // ---- Commands (the skin does the geometry) ----
+
+    public void zoomIn() {
+        skin().ifPresent(s -> s.zoomAroundCentre(ZOOM_STEP));
+    }
+
+    public void zoomOut() {
+        skin().ifPresent(s -> s.zoomAroundCentre(1 / ZOOM_STEP));
+    }
+
+    /** Scales the whole drawing to the window (at most 100 %) and centres it. */
+    public void fit() {
+        skin().ifPresent(TopologyCanvasSkin::fit);
+    }
+
+    /**
+     * Selects an item and centres it at a readable zoom, first expanding its PF's VF group if the item
+     * is a hidden VF.
+     */
+    public void reveal(TopologyItem item) {
+        if (item instanceof TopologyItem.Device d && getLayout() != null) {
+            Bdf pf = getLayout().hiddenVfs().get(d.address());
+            if (pf != null) toggleVfs(pf);
+        }
+        setSelectedItem(item);
+        skin().ifPresent(s -> s.centreOn(item));
+    }
+
+    private Optional<TopologyCanvasSkin> skin() {
+        return getSkin() instanceof TopologyCanvasSkin s ? Optional.of(s) : Optional.empty();
+    }
+}

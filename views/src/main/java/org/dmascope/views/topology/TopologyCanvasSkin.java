@@ -1,0 +1,531 @@
+package org.dmascope.views.topology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import javafx.event.EventHandler;
+
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.views.common.AppIcon;
+import org.dmascope.views.topology.LayoutBox.BoxKind;
+
+/**
+ * Draws a {@link TopologyCanvas}: a clipped viewport holding the drawing under a translate and a
+ * scale, scroll bars, and zoom buttons. Mouse: wheel zooms around the pointer, dragging pans, a click
+ * selects (or toggles a VF group), a double click centres. Keys: {@link TopologyCanvasBehavior}.
+ */
+public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass MATCH = PseudoClass.getPseudoClass("match");
+    private static final double REVEAL_MARGIN = 40;
+    private static final double FIT_PADDING = 8;
+    /** Centring an item zooms in to at least this, so the result is readable. */
+    private static final double READABLE_ZOOM = 1.0;
+
+    private final Pane viewport = new Pane();
+    private final DrawingPane drawing = new DrawingPane();
+    private final Translate translate = new Translate();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final ScrollBar hbar = new ScrollBar();
+    private final ScrollBar vbar = new ScrollBar();
+    private final VBox zoomButtons;
+    private final Label placeholder = new Label("No topology open");
+    private final Map<TopologyItem, Node> nodes = new HashMap<>();
+
+    private boolean fitPending = true;
+    /** The view was fitted and the user has not zoomed or panned since: a resize fits again. */
+    private boolean fitted;
+    private double lastWidth;
+    private double lastHeight;
+    private TopologyItem pendingCentre;
+    private TopologyItem cursor;
+    private Double zoomPivotX;
+    private Double zoomPivotY;
+    private boolean updatingBars;
+    private double pressX;
+    private double pressY;
+    private double pressTx;
+    private double pressTy;
+    private boolean panning;
+    private Topology drawnTopology;
+
+    private final InvalidationListener layoutListener = o -> rebuild();
+    private final ChangeListener<TopologyItem> selectionListener = (obs, old, item) -> {
+        mark(old, SELECTED, false);
+        mark(item, SELECTED, true);
+        if (item != null) cursor = item;
+    };
+    private final ListChangeListener<TopologyItem> highlightListener = c -> {
+        while (c.next()) {
+            c.getRemoved().forEach(i -> mark(i, MATCH, false));
+            c.getAddedSubList().forEach(i -> mark(i, MATCH, true));
+        }
+    };
+    private final ChangeListener<Number> zoomListener = (obs, old, now) -> applyZoom(old.doubleValue(), now.doubleValue());
+    private final TopologyCanvasBehavior behavior = new TopologyCanvasBehavior(this);
+    private final EventHandler<KeyEvent> keyHandler = behavior::keyPressed;
+
+    public TopologyCanvasSkin(TopologyCanvas canvas) {
+        super(canvas);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(viewport.widthProperty());
+        clip.heightProperty().bind(viewport.heightProperty());
+        viewport.setClip(clip);
+        viewport.getStyleClass().add("viewport");
+        drawing.setManaged(false);
+        drawing.getTransforms().setAll(translate, scale);
+        viewport.getChildren().add(drawing);
+
+        hbar.setOrientation(Orientation.HORIZONTAL);
+        vbar.setOrientation(Orientation.VERTICAL);
+        hbar.setId("canvas-hbar");
+        vbar.setId("canvas-vbar");
+        hbar.valueProperty().addListener((o, a, v) -> barMoved());
+        vbar.valueProperty().addListener((o, a, v) -> barMoved());
+
+        zoomButtons = new VBox(4, button(AppIcon.ZOOM_IN, "zoom-in-button", "Zoom in (+)", canvas::zoomIn),
+                button(AppIcon.ZOOM_OUT, "zoom-out-button", "Zoom out (−)", canvas::zoomOut),
+                button(AppIcon.FIT, "fit-button", "Fit to window (F)", canvas::fit));
+        zoomButtons.getStyleClass().add("zoom-buttons");
+        zoomButtons.setManaged(false);
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.setManaged(false);
+
+        getChildren().addAll(viewport, hbar, vbar, zoomButtons, placeholder);
+
+        viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            panning = false;
+            viewport.setCursor(Cursor.DEFAULT);
+        });
+        viewport.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        viewport.addEventFilter(MouseEvent.MOUSE_ENTERED_TARGET, e -> {
+            if (e.getTarget() instanceof Node n) CanvasNodes.installTip(n);
+        });
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
+        canvas.layoutProperty().addListener(layoutListener);
+        canvas.selectedItemProperty().addListener(selectionListener);
+        canvas.getHighlighted().addListener(highlightListener);
+        canvas.zoomProperty().addListener(zoomListener);
+        scale.setX(canvas.getZoom());
+        scale.setY(canvas.getZoom());
+        rebuild();
+    }
+
+    @Override
+    public void dispose() {
+        TopologyCanvas canvas = getSkinnable();
+        if (canvas != null) {
+            canvas.removeEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
+            canvas.layoutProperty().removeListener(layoutListener);
+            canvas.selectedItemProperty().removeListener(selectionListener);
+            canvas.getHighlighted().removeListener(highlightListener);
+            canvas.zoomProperty().removeListener(zoomListener);
+        }
+        super.dispose();
+    }
+
+    private static Button button(AppIcon icon, String id, String tip, Runnable action) {
+        Button b = new Button(null, icon.graphic(18));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    // ---- building the scene graph (only when the layout changes) ----
+
+    private void rebuild() {
+        TopologyCanvas canvas = getSkinnable();
+        LayoutResult layout = canvas.getLayout();
+        Topology topology = canvas.getTopology();
+        nodes.clear();
+        if (layout == null || topology == null) {
+            drawing.getChildren().clear();
+            placeholder.setText("No topology open");
+            placeholder.setVisible(true);
+            drawnTopology = null;
+            return;
+        }
+        placeholder.setText("This topology has no host bridges or PCI functions");
+        placeholder.setVisible(layout.boxes().isEmpty());
+        if (topology != drawnTopology) {
+            fitPending = true;
+            cursor = null;
+        }
+        drawnTopology = topology;
+        CanvasNodes factory = new CanvasNodes(topology);
+        List<Node> groups = new ArrayList<>();
+        List<Node> frames = new ArrayList<>();
+        List<Node> solid = new ArrayList<>();
+        List<Node> lines = new ArrayList<>();
+        List<Node> labels = new ArrayList<>();
+        for (LayoutBox b : layout.boxes()) {
+            Node n = factory.box(b);
+            if (b.kind() == BoxKind.NUMA_GROUP || b.kind() == BoxKind.ORPHAN_GROUP) groups.add(n);
+            else if (b.kind() == BoxKind.SWITCH || b.kind() == BoxKind.VF_GROUP && b.expanded()) frames.add(n);
+            else solid.add(n);
+            b.item().ifPresent(i -> nodes.put(i, n));
+        }
+        for (Connector c : layout.connectors()) {
+            lines.add(factory.connector(c));
+            factory.connectorLabel(c).ifPresent(labels::add);
+        }
+        List<Node> all = new ArrayList<>(groups.size() + frames.size() + lines.size() + solid.size() + labels.size());
+        all.addAll(groups);
+        all.addAll(frames);
+        all.addAll(lines);
+        all.addAll(solid);
+        all.addAll(labels);
+        drawing.getChildren().setAll(all);
+        Rect bounds = layout.bounds();
+        drawing.resize(bounds.width(), bounds.height());
+        mark(canvas.getSelectedItem(), SELECTED, true);
+        canvas.getHighlighted().forEach(i -> mark(i, MATCH, true));
+        getSkinnable().requestLayout();
+        updateBars();
+    }
+
+    private void mark(TopologyItem item, PseudoClass pc, boolean on) {
+        if (item == null) return;
+        Node n = nodes.get(item);
+        if (n != null) n.pseudoClassStateChanged(pc, on);
+    }
+
+    /** The drawn node of an item, for tests and tooling. */
+    public Optional<Node> nodeOf(TopologyItem item) {
+        return Optional.ofNullable(nodes.get(item));
+    }
+
+    // ---- layout of the skin itself ----
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        double bw = vbar.isVisible() ? vbar.prefWidth(-1) : 0;
+        double bh = hbar.isVisible() ? hbar.prefHeight(-1) : 0;
+        double vw = Math.max(0, w - bw);
+        double vh = Math.max(0, h - bh);
+        viewport.resizeRelocate(x, y, vw, vh);
+        hbar.resizeRelocate(x, y + vh, vw, bh);
+        vbar.resizeRelocate(x + vw, y, bw, vh);
+        zoomButtons.autosize();
+        zoomButtons.relocate(x + vw - zoomButtons.getWidth() - 10, y + vh - zoomButtons.getHeight() - 10);
+        placeholder.autosize();
+        placeholder.relocate(x + (vw - placeholder.getWidth()) / 2, y + (vh - placeholder.getHeight()) / 2);
+        drawing.layout();
+        boolean resized = Math.abs(w - lastWidth) > 0.5 || Math.abs(h - lastHeight) > 0.5;
+        lastWidth = w;
+        lastHeight = h;
+        if (vw > 1 && vh > 1) {
+            if (fitted && resized) fitPending = true;
+            if (fitPending) {
+                fitPending = false;
+                fit();
+            }
+            if (pendingCentre != null) {
+                TopologyItem item = pendingCentre;
+                pendingCentre = null;
+                centreOn(item);
+            }
+            clampAndApply();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+        return 800;
+    }
+
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        return 600;
+    }
+
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return 200;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return 150;
+    }
+
+    // ---- geometry ----
+
+    private Rect drawingBounds() {
+        LayoutResult l = getSkinnable().getLayout();
+        return l == null ? new Rect(0, 0, 1, 1) : l.bounds();
+    }
+
+    /** Fits into the whole area: a fitted drawing needs no scroll bars, so their room counts too. */
+    void fit() {
+        TopologyCanvas c = getSkinnable();
+        double vw = c.getWidth() - snappedLeftInset() - snappedRightInset();
+        double vh = c.getHeight() - snappedTopInset() - snappedBottomInset();
+        if (vw <= 1 || vh <= 1) {
+            fitPending = true;
+            return;
+        }
+        Rect b = drawingBounds();
+        double s = Math.min(1.0, Math.min((vw - 2 * FIT_PADDING) / b.width(), (vh - 2 * FIT_PADDING) / b.height()));
+        setZoomQuietly(s);
+        s = c.getZoom();
+        translate.setX((vw - b.width() * s) / 2);
+        translate.setY((vh - b.height() * s) / 2);
+        scale.setX(s);
+        scale.setY(s);
+        if (hbar.isVisible() || vbar.isVisible()) {
+            hbar.setVisible(false);
+            vbar.setVisible(false);
+            c.requestLayout();
+        }
+        updateBars();
+        fitted = true;
+    }
+
+    void zoomAroundCentre(double factor) {
+        fitted = false;
+        zoomAround(viewport.getWidth() / 2, viewport.getHeight() / 2, getSkinnable().getZoom() * factor);
+    }
+
+    private void zoomAround(double px, double py, double zoom) {
+        zoomPivotX = px;
+        zoomPivotY = py;
+        try {
+            getSkinnable().setZoom(zoom);
+        } finally {
+            zoomPivotX = null;
+            zoomPivotY = null;
+        }
+    }
+
+    /** Keeps the drawing point under the pivot (the pointer, or the viewport centre) in place. */
+    private void applyZoom(double old, double now) {
+        fitted = false;
+        double px = zoomPivotX != null ? zoomPivotX : viewport.getWidth() / 2;
+        double py = zoomPivotY != null ? zoomPivotY : viewport.getHeight() / 2;
+        double cx = (px - translate.getX()) / old;
+        double cy = (py - translate.getY()) / old;
+        translate.setX(px - cx * now);
+        translate.setY(py - cy * now);
+        clampAndApply();
+    }
+
+    private void setZoomQuietly(double zoom) {
+        getSkinnable().zoomProperty().removeListener(zoomListener);
+        try {
+            getSkinnable().setZoom(zoom);
+        } finally {
+            getSkinnable().zoomProperty().addListener(zoomListener);
+        }
+    }
+
+    void centreOn(TopologyItem item) {
+        Optional<LayoutBox> box = Optional.ofNullable(getSkinnable().getLayout()).flatMap(l -> l.box(item));
+        if (box.isEmpty()) return;
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        if (vw <= 1 || vh <= 1 || fitPending) {
+            pendingCentre = item;
+            getSkinnable().requestLayout();
+            return;
+        }
+        fitted = false;
+        if (getSkinnable().getZoom() < READABLE_ZOOM) setZoomQuietly(READABLE_ZOOM);
+        double s = getSkinnable().getZoom();
+        Rect r = box.get().bounds();
+        translate.setX(vw / 2 - r.centerX() * s);
+        translate.setY(vh / 2 - r.centerY() * s);
+        // Scroll bars that appear or vanish resize the viewport: centre again once it is laid out.
+        if (clampAndApply()) pendingCentre = item;
+    }
+
+    /** Pans just enough to show the item with a margin. */
+    void scrollIntoView(TopologyItem item) {
+        Optional<LayoutBox> box = Optional.ofNullable(getSkinnable().getLayout()).flatMap(l -> l.box(item));
+        if (box.isEmpty()) return;
+        double s = getSkinnable().getZoom();
+        Rect r = box.get().bounds();
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        double left = translate.getX() + r.x() * s;
+        double right = translate.getX() + r.maxX() * s;
+        double top = translate.getY() + r.y() * s;
+        double bottom = translate.getY() + r.maxY() * s;
+        double m = Math.min(REVEAL_MARGIN, Math.max(0, (vw - (right - left)) / 2));
+        if (left < m) translate.setX(translate.getX() + m - left);
+        else if (right > vw - m) translate.setX(translate.getX() - (right - (vw - m)));
+        double mv = Math.min(REVEAL_MARGIN, Math.max(0, (vh - (bottom - top)) / 2));
+        double tx = translate.getX();
+        if (top < mv) translate.setY(translate.getY() + mv - top);
+        else if (bottom > vh - mv) translate.setY(translate.getY() - (bottom - (vh - mv)));
+        if (tx != translate.getX() || top < mv || bottom > vh - mv) fitted = false;
+        clampAndApply();
+    }
+
+    void panBy(double dx, double dy) {
+        fitted = false;
+        translate.setX(translate.getX() + dx);
+        translate.setY(translate.getY() + dy);
+        clampAndApply();
+    }
+
+    /**
+     * Lets the drawing move until its edge reaches the viewport centre, so any point of it can be
+     * centred; then applies the scale and updates the scroll bars.
+     */
+    private boolean clampAndApply() {
+        double s = getSkinnable().getZoom();
+        scale.setX(s);
+        scale.setY(s);
+        Rect b = drawingBounds();
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        translate.setX(clamp(translate.getX(), vw / 2 - b.width() * s, vw / 2));
+        translate.setY(clamp(translate.getY(), vh / 2 - b.height() * s, vh / 2));
+        return updateBars();
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return min > max ? (min + max) / 2 : Math.max(min, Math.min(max, v));
+    }
+
+    /** Returns true when a scroll bar appeared or vanished (the viewport will change size). */
+    private boolean updateBars() {
+        double s = getSkinnable().getZoom();
+        Rect b = drawingBounds();
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        updatingBars = true;
+        try {
+            configure(hbar, vw, b.width() * s, -translate.getX());
+            configure(vbar, vh, b.height() * s, -translate.getY());
+        } finally {
+            updatingBars = false;
+        }
+        boolean h = b.width() * s > vw + 1;
+        boolean v = b.height() * s > vh + 1;
+        if (hbar.isVisible() != h || vbar.isVisible() != v) {
+            hbar.setVisible(h);
+            vbar.setVisible(v);
+            getSkinnable().requestLayout();
+            return true;
+        }
+        return false;
+    }
+
+    private static void configure(ScrollBar bar, double view, double content, double value) {
+        double min = -view / 2;
+        double max = Math.max(min + 1, content - view / 2);
+        bar.setMin(min);
+        bar.setMax(max);
+        bar.setVisibleAmount(Math.max(1, view * (max - min) / Math.max(content + view, 1)));
+        bar.setUnitIncrement(TopologyCanvasBehavior.PAN_STEP / 2);
+        bar.setBlockIncrement(view * 0.8);
+        bar.setValue(clamp(value, min, max));
+    }
+
+    private void barMoved() {
+        if (updatingBars) return;
+        fitted = false;
+        translate.setX(-hbar.getValue());
+        translate.setY(-vbar.getValue());
+        clampAndApply();
+    }
+
+    // ---- mouse ----
+
+    private void pressed(MouseEvent e) {
+        getSkinnable().requestFocus();
+        pressX = e.getX();
+        pressY = e.getY();
+        pressTx = translate.getX();
+        pressTy = translate.getY();
+        panning = false;
+    }
+
+    private void dragged(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.MIDDLE) return;
+        double dx = e.getX() - pressX;
+        double dy = e.getY() - pressY;
+        if (!panning && Math.hypot(dx, dy) < 3) return;
+        panning = true;
+        fitted = false;
+        viewport.setCursor(Cursor.CLOSED_HAND);
+        translate.setX(pressTx + dx);
+        translate.setY(pressTy + dy);
+        clampAndApply();
+    }
+
+    private void clicked(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) return;
+        TopologyCanvas canvas = getSkinnable();
+        for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != viewport; n = n.getParent()) {
+            Object toggle = n.getProperties().get(CanvasNodes.VF_TOGGLE);
+            if (toggle instanceof Bdf pf) {
+                canvas.toggleVfs(pf);
+                return;
+            }
+            Object item = n.getProperties().get(CanvasNodes.ITEM);
+            if (item instanceof TopologyItem i) {
+                canvas.setSelectedItem(i);
+                if (e.getClickCount() == 2) centreOn(i);
+                return;
+            }
+        }
+        canvas.setSelectedItem(null);
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0) return;
+        double factor = Math.pow(1.0015, e.getDeltaY());
+        zoomAround(e.getX(), e.getY(), getSkinnable().getZoom() * factor);
+        e.consume();
+    }
+
+    // ---- for the keyboard behaviour ----
+
+    double viewportHeight() {
+        return viewport.getHeight();
+    }
+
+    TopologyItem cursor() {
+        return cursor;
+    }
+
+    /** Selects an item, remembers it as where the keyboard is, and pans it into view. */
+    void selectAndShow(TopologyItem item) {
+        cursor = item;
+        getSkinnable().setSelectedItem(item);
+        scrollIntoView(item);
+    }
+}

@@ -1,0 +1,105 @@
+package org.dmascope.views.inspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dmascope.model.io.SampleCatalog;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.Provenance;
+import org.dmascope.model.topology.SourceRef;
+import org.dmascope.model.topology.Topology;
+import org.junit.jupiter.api.Test;
+
+class InspectorRowsTest {
+    private static final Topology T = SampleCatalog.loadDefault();
+    private static final String FILE = "switch-p2p-server.json";
+
+    private static List<InspectorRow> rows(String address) {
+        return InspectorRows.of(T, T.function(Bdf.parse(address)).orElseThrow(), FILE);
+    }
+
+    private static Optional<InspectorRow> row(List<InspectorRow> rows, String category, String name) {
+        return rows.stream().filter(r -> r.category().equals(category) && r.name().equals(name)).findFirst();
+    }
+
+    private static String value(List<InspectorRow> rows, String category, String name) {
+        return row(rows, category, name).orElseThrow(() -> new AssertionError(category + "/" + name + " missing")).value();
+    }
+
+    @Test
+    void acsRegistersAreShownRawAndDecodedAsLspciDoes() {
+        List<InspectorRow> r = rows("0000:02:00.0");
+        assertEquals("0x0011 (SV|UF)", value(r, InspectorRows.ACS, "Control"));
+        assertEquals("SrcValid+ TransBlk- ReqRedir- CmpltRedir- UpstreamFwd+ EgressCtrl- DirectTrans-",
+                value(r, InspectorRows.ACS, "Control bits"));
+        assertEquals("SrcValid+ TransBlk+ ReqRedir+ CmpltRedir+ UpstreamFwd+ EgressCtrl- DirectTrans+",
+                value(r, InspectorRows.ACS, "Capability bits"));
+        assertEquals("absent (no ACS capability)", value(rows("03:00.0"), InspectorRows.ACS, "ACS"));
+    }
+
+    @Test
+    void barsShowAddressSizeWidthAndPrefetchability() {
+        List<InspectorRow> r = rows("03:00.0");
+        assertEquals("0xc0000000, 16MiB, 32-bit memory, non-prefetchable", value(r, InspectorRows.BARS, "BAR 0"));
+        assertTrue(value(r, InspectorRows.BARS, "BAR 1").startsWith("0x3800000000, 256MiB, 64-bit memory, prefetchable"));
+    }
+
+    @Test
+    void unknownDmaParametersNameTheKernelDefault() {
+        List<InspectorRow> gpu = rows("03:00.0");
+        assertEquals("47 bits: DMA_BIT_MASK(47) = 0x7fffffffffff", value(gpu, InspectorRows.DMA, "DMA mask"));
+        InspectorRow align = row(gpu, InspectorRows.DMA, "Min align mask").orElseThrow();
+        assertTrue(align.unknown());
+        assertEquals("unknown → kernel default 0 (no alignment kept)", align.value());
+        InspectorRow mask = row(rows("02:00.0"), InspectorRows.DMA, "Max segment size").orElseThrow();
+        assertEquals("unknown → kernel default 65536", mask.value());
+    }
+
+    @Test
+    void p2pMemoryAndLinksAreSpelledOut() {
+        List<InspectorRow> nvme = rows("05:00.0");
+        assertEquals("BAR 2 + 0x0, 256MiB, published (pci_p2pmem_publish)", value(nvme, InspectorRows.P2P, "Provider 0"));
+        assertEquals("8GT/s x4 (3.94 GB/s per direction)", value(nvme, InspectorRows.LINK, "Status"));
+        assertEquals("0000:02:02.0", value(nvme, InspectorRows.PLACEMENT, "Upstream bridge"));
+        assertEquals("05:00.0 → 02:02.0 → 01:00.0 → 00:01.0", value(nvme, InspectorRows.PLACEMENT, "Path to the root"));
+    }
+
+    @Test
+    void everyRowNamesItsSourceAndUnknownsSayUnknown() {
+        for (PciFunction f : T.functions()) {
+            for (InspectorRow r : InspectorRows.of(T, f, FILE)) {
+                assertTrue(r.source().equals(FILE) || r.source().equals(InspectorRows.DERIVED), r::toString);
+                assertEquals(r.unknown(), r.value().startsWith(InspectorRows.UNKNOWN), r::toString);
+            }
+        }
+        assertTrue(row(rows("03:00.0"), InspectorRows.PLACEMENT, "IOMMU group (reported)").orElseThrow().unknown());
+    }
+
+    @Test
+    void aFieldsOwnProvenanceWinsOverTheFile() {
+        PciFunction gpu = T.function(Bdf.parse("03:00.0")).orElseThrow().toBuilder()
+                .provenance(new Provenance(Map.of("acs", new SourceRef("lspci-vvv.txt", 212)))).build();
+        List<InspectorRow> r = InspectorRows.of(T, gpu, FILE);
+        InspectorRow acs = row(r, InspectorRows.ACS, "ACS").orElseThrow();
+        assertEquals("lspci-vvv.txt:212", acs.source());
+        assertTrue(acs.exact());
+        assertFalse(row(r, InspectorRows.LINK, "Status").orElseThrow().exact());
+    }
+
+    @Test
+    void hostBridgesNumaNodesAndTheMachineHaveRowsToo() {
+        List<InspectorRow> hb = InspectorRows.of(T, T.hostBridges().get(0), FILE);
+        assertEquals("mem CPU 0xc0000000-0xfbffffff (960MiB), bus address = CPU address", value(hb, InspectorRows.WINDOWS, "Window 1"));
+        List<InspectorRow> numa = InspectorRows.of(T, T.numaNodes().get(0), FILE);
+        assertEquals("64 GiB", value(numa, InspectorRows.NUMA, "Total RAM"));
+        List<InspectorRow> machine = InspectorRows.of(T, FILE);
+        assertEquals("vtd", value(machine, InspectorRows.IOMMU, "Driver"));
+        assertEquals("lazy (flush queue)", value(machine, InspectorRows.IOMMU, "Invalidation"));
+    }
+}

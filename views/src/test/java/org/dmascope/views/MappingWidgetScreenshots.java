@@ -32,29 +32,28 @@ import org.testfx.framework.junit5.Start;
 @EnabledIfSystemProperty(named = "dmascope.screenshots", matches = ".+")
 @ExtendWith(ApplicationExtension.class)
 class MappingWidgetScreenshots {
+
     private final Path dir = Path.of(System.getProperty("dmascope.screenshots", "target/screenshots"));
     private final SimpleObjectProperty<Mapping> mapping = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<Step> step = new SimpleObjectProperty<>();
     private final SimpleIntegerProperty segment = new SimpleIntegerProperty(-1);
-    private Stage stage;
-
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        stage.setScene(new Scene(new javafx.scene.layout.Pane(), 800, 600));
+        stage.setScene(new Scene(new javafx.scene.layout.Pane(), 400, 300));
         stage.show();
     }
 
+    /**
+     * Renders the view in a scene of its own, off screen: Monocle's headless screen is 1280x800, too
+     * small for a window of the larger sizes, and {@code Scene.snapshot} lays out and styles it alone.
+     */
     private void shot(FxRobot robot, String name, Function<Void, Parent> view, double w, double h, Theme theme) {
         robot.interact(() -> {
             Scene scene = new Scene(view.apply(null), w, h);
             theme.applyTo(scene);
-            stage.setScene(scene);
-            stage.setWidth(w);
-            stage.setHeight(h);
+            scene.snapshot(null);
+            Png.write(scene.snapshot(null), dir.resolve(name + ".png"));
         });
-        robot.interact(() -> { });
-        robot.interact(() -> Png.write(stage.getScene().snapshot(null), dir.resolve(name + ".png")));
     }
 
     private void set(FxRobot robot, Mapping m, StepKind kind, int seg) {
@@ -88,6 +87,8 @@ class MappingWidgetScreenshots {
         shot(robot, "walk-p2p-bus-1280-light", v -> walk(), 1280, 520, Theme.LIGHT);
         set(robot, Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB:scattered:seed=7"), StepKind.SWIOTLB, 1);
         shot(robot, "walk-swiotlb-1280-dark", v -> walk(), 1280, 520, Theme.DARK);
+        set(robot, Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:128MiB:scattered:seed=3"), null, -1);
+        shot(robot, "walk-failed-1280-light", v -> walk(), 1280, 520, Theme.LIGHT);
         set(robot, null, null, -1);
         shot(robot, "walk-empty-1280-light", v -> walk(), 1280, 520, Theme.LIGHT);
     }
@@ -113,6 +114,11 @@ class MappingWidgetScreenshots {
         shot(robot, "scatter-swiotlb-1920-dark", v -> scatter(), 1920, 700, Theme.DARK);
         set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "bar:0000:05:00.0:2:64KiB"), StepKind.SCATTERLIST, 0);
         shot(robot, "scatter-p2p-bus-1280-light", v -> scatter(), 1280, 520, Theme.LIGHT);
+        Mapping failed = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:128MiB:scattered:seed=3");
+        set(robot, failed, null, -1);
+        shot(robot, "scatter-failed-1280-light", v -> scatter(), 1280, 520, Theme.LIGHT);
+        set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1GiB:scattered:seed=1"), StepKind.SCATTERLIST, 0);
+        shot(robot, "scatter-1gib-1920-dark", v -> scatter(), 1920, 700, Theme.DARK);
         set(robot, null, null, -1);
         shot(robot, "scatter-empty-1280-light", v -> scatter(), 1280, 520, Theme.LIGHT);
     }

@@ -159,6 +159,8 @@ public final class PageWalkView extends Region {
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
         verdict.managedProperty().bind(verdict.visibleProperty());
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        header.setMinHeight(Region.USE_PREF_SIZE);
         empty.setId(EMPTY_ID);
         empty.getStyleClass().add(EMPTY);
         empty.setWrapText(true);
@@ -220,10 +222,13 @@ public final class PageWalkView extends Region {
         Mapping m = mapping.getValue();
         pseudoClassStateChanged(FAILED, m != null && !m.verdict().isOk());
         int s = shownSegment();
-        trail = SegmentTrail.of(m, s);
+        // a segment's leaves are found once; stepping through its pages reuses them
+        if (trail == null || trail.mapping() != m || trail.segment() != s) trail = SegmentTrail.of(m, s);
         verdict.setVisible(m != null && !m.verdict().isOk());
         if (m != null && !m.verdict().isOk()) {
-            verdict.setText("✖ " + m.verdict().code() + " · " + m.verdict().kernelReturn() + " — " + m.verdict().summary() + ".");
+            String summary = m.verdict().summary().strip();
+            verdict.setText("✖ " + m.verdict().code() + " · " + m.verdict().kernelReturn() + " — " + summary
+                    + (summary.endsWith(".") ? "" : "."));
         }
         if (trail == null) {
             scroller.setVisible(false);
@@ -233,7 +238,8 @@ public final class PageWalkView extends Region {
                     + "program's virtual address to the physical page to the address the device uses, and splits an IOVA into "
                     + "the indices of the I/O page table."
                     : m.verdict().isOk() ? "The mapping produced no DMA segment."
-                    : "No DMA segment to follow: the mapping failed, so the device was given no address.");
+                    : "No DMA segment to follow: the mapping failed, so the device was given no address."
+                    + (m.kernelLog().isEmpty() ? "" : "\n\nThe kernel logs:\n" + String.join("\n", m.kernelLog())));
             segmentLabel.setText("no segment");
             stopNav.setVisible(false);
             prevSegment.setDisable(true);

@@ -66,7 +66,11 @@ final class WalkPane extends VBox {
         noWalk.managedProperty().bind(noWalk.visibleProperty());
         HBox iovaLine = new HBox(8, iova, format);
         iovaLine.setAlignment(Pos.BASELINE_LEFT);
-        walk = new VBox(8, iovaLine, bits, levels);
+        Label legend = new Label("Each coloured group of bits is an index: it picks one entry of the table of the same colour "
+                + "below, and that entry points to the next table. The grey bits are the offset inside the page the last entry names.");
+        legend.getStyleClass().add(AddressSpacesPane.NOTE);
+        legend.setWrapText(true);
+        walk = new VBox(8, iovaLine, bits, legend, levels);
         walk.managedProperty().bind(walk.visibleProperty());
         getChildren().addAll(title, walk, noWalk);
     }

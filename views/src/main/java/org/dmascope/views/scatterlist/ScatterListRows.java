@@ -24,6 +24,8 @@ final class ScatterListRows {
     private final int[] runRowStart;
     /** Per segment: its run. */
     private final int[] segmentRun;
+    /** The run found last; a single int, so a racing reader sees some valid run index and checks its bounds. */
+    private int lastRun;
 
     private ScatterListRows(Mapping mapping, int[] runSegment, int[] runFirstInput, int[] runInputs, int[] runRows, int[] runRowStart,
                             int[] segmentRun) {
@@ -94,8 +96,12 @@ final class ScatterListRows {
 
     /** The run holding {@code row}. */
     int runOf(int row) {
+        // cells and copies ask about the same row, or the next one, many times in a row
+        int last = lastRun;
+        if (last >= 0 && last < runSegment.length && row >= runRowStart[last] && row < runRowStart[last + 1]) return last;
+        if (last >= 0 && last + 1 < runSegment.length && row >= runRowStart[last + 1] && row < runRowStart[last + 2]) return lastRun = last + 1;
         int i = Arrays.binarySearch(runRowStart, 0, runSegment.length, row);
-        return i >= 0 ? i : -i - 2;
+        return lastRun = i >= 0 ? i : -i - 2;
     }
 
     /** The output segment the row's input went into; -1 for none. */

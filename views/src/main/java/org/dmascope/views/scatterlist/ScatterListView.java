@@ -91,6 +91,7 @@ public final class ScatterListView extends Region {
     static final PseudoClass BOUNCED = PseudoClass.getPseudoClass("bounced");
     static final PseudoClass BUS = PseudoClass.getPseudoClass("bus");
     static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    static final PseudoClass CONTINUATION = PseudoClass.getPseudoClass("continuation");
 
     private static final String STYLESHEET = Resources.stylesheet(ScatterListView.class, "scatter-list-view.css");
     private static final double ROW_HEIGHT = 24;
@@ -164,9 +165,11 @@ public final class ScatterListView extends Region {
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
         verdict.managedProperty().bind(verdict.visibleProperty());
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         HBox header = new HBox(10, title, summary, stepHint, spacer, copy);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(HEADER);
+        header.setMinHeight(Region.USE_PREF_SIZE);
         return header;
     }
 
@@ -251,6 +254,7 @@ public final class ScatterListView extends Region {
         box.setAlignment(Pos.TOP_LEFT);
         box.getStyleClass().add(FOOTER);
         box.managedProperty().bind(box.visibleProperty());
+        box.setMinHeight(Region.USE_PREF_SIZE);
         return box;
     }
 
@@ -281,7 +285,7 @@ public final class ScatterListView extends Region {
         empty.setText("The mapping failed before any entry was built: " + m.verdict().summary());
         verdict.setVisible(!m.verdict().isOk());
         verdict.setText(m.verdict().isOk() ? "" : "✖ " + m.verdict().code() + " · " + m.verdict().kernelReturn() + " — "
-                + m.verdict().summary() + ". No DMA segments: the inputs below were not mapped.");
+                + sentence(m.verdict().summary()) + " No DMA segments: the entries below were not mapped.");
         footer.setVisible(true);
         totals.setText(totalsText(m));
         cost.show(m.cost());
@@ -321,6 +325,12 @@ public final class ScatterListView extends Region {
         if (bus > 0) sb.append("\nBUS: ").append(count(bus, "segment carries", "segments carry")).append(" a PCI bus address (P2P, no IOMMU)");
         if (bounced > 0) sb.append("\nSWIOTLB: ").append(count(bounced, "segment points", "segments point")).append(" at a bounce buffer");
         return sb.toString();
+    }
+
+    /** The text with one full stop at its end. */
+    static String sentence(String s) {
+        String t = s.strip();
+        return t.endsWith(".") ? t : t + ".";
     }
 
     private static String count(long n, String one, String many) {
@@ -538,8 +548,14 @@ public final class ScatterListView extends Region {
                 return;
             }
             int r = row;
+            pseudoClassStateChanged(CONTINUATION, false);
             if (column == ScatterColumn.FLAGS) {
                 showFlags(r);
+            } else if (column == ScatterColumn.FORMED_FROM && !rows.firstOfGroup(r) && rows.segmentOf(r) >= 0) {
+                // the copy leaves these cells empty; on screen they tie each merged entry to its segment
+                setText("↳ merged into segment " + rows.segmentOf(r));
+                setGraphic(null);
+                pseudoClassStateChanged(CONTINUATION, true);
             } else {
                 setText(column.text(rows, r));
                 setGraphic(bracket);

@@ -275,6 +275,26 @@ class PageWalkViewTest {
     }
 
     @Test
+    void aGigabyteSegmentIsSteppedThroughLeafByLeaf(FxRobot robot) {
+        Mapping big = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1GiB:scattered:seed=1");
+        long t0 = System.nanoTime();
+        show(robot, big, 0);
+        long t1 = System.nanoTime();
+        assertEquals("page 1 of 262144", text(robot, PageWalkView.STOP_LABEL_ID));
+        robot.interact(view::requestFocus);
+        long t2 = System.nanoTime();
+        robot.type(KeyCode.PAGE_DOWN);
+        long t3 = System.nanoTime();
+        int[] leaves = SegmentTrail.leavesCovering(big.pageTable(), big.segments().address(0), big.segments().length(0));
+        assertEquals(262_144, leaves.length);
+        assertWalkShown(robot, big, leaves[10], big.pageTable().leafIova(leaves[10]));
+        SegmentTrail trail = SegmentTrail.of(big, 0);
+        SegmentTrail.Stop last = trail.stop(262_143);
+        assertEquals((1L << 30) - 4096, last.bufferOffset(), "the last page of the IOVA range holds the buffer's last page");
+        System.out.printf("1 GiB segment: shown in %.1f ms, ten pages on in %.1f ms%n", (t1 - t0) / 1e6, (t3 - t2) / 1e6);
+    }
+
+    @Test
     void disposeStopsFollowingTheMapping(FxRobot robot) {
         robot.interact(() -> {
             view.dispose();

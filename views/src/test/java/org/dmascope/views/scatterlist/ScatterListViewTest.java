@@ -108,6 +108,7 @@ class ScatterListViewTest {
         int n = MERGED.inputs().count();
         assertEquals(n + " entries: 0–" + (n - 1), cell(robot, 0, ScatterColumn.FORMED_FROM).getText());
         assertEquals("", cell(robot, 1, ScatterColumn.DMA_ADDRESS).getText(), "a merged entry shows its segment only once");
+        assertEquals("↳ merged into segment 0", cell(robot, 1, ScatterColumn.FORMED_FROM).getText());
         TableRow<?> first = row(robot, 0).orElseThrow();
         TableRow<?> second = row(robot, 1).orElseThrow();
         assertTrue(has(first, "merged") && has(first, "group-first") && !has(first, "group-last"));
@@ -280,6 +281,21 @@ class ScatterListViewTest {
         System.out.printf("262,144 rows: load %.1f ms (warm %.1f), scroll to end %.1f ms (warm %.1f, %.1f), copy 10,000 rows as CSV"
                 + " %.1f ms, copy all as text %.1f ms%n", (t1 - t0) / 1e6, (t7 - t6) / 1e6, (t2 - t1) / 1e6, (t8 - t7) / 1e6,
                 (t9 - t8) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
+    }
+
+    @Test
+    void aGigabyteOfScatteredPagesUnderTheIommuIsOneGroupOfEntries(FxRobot robot) {
+        Mapping big = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1GiB:scattered:seed=1");
+        assertEquals(1, big.segments().count());
+        int n = big.inputs().count();
+        assertTrue(n > 190_000, "neighbouring pages share an entry, the rest need one each: " + n);
+        robot.interact(() -> mapping.set(big));
+        assertEquals(n, table(robot).getItems().size());
+        robot.interact(() -> table(robot).scrollTo(n - 1));
+        TableRow<?> last = row(robot, n - 1).orElseThrow();
+        assertTrue(has(last, "merged") && has(last, "group-last") && !has(last, "group-first"));
+        assertEquals("↳ merged into segment 0", cell(robot, n - 1, ScatterColumn.FORMED_FROM).getText());
+        assertEquals(Hex.addr(big.inputs().phys(n - 1)), cell(robot, n - 1, ScatterColumn.PHYS).getText());
     }
 
     @Test

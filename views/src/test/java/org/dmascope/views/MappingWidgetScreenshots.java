@@ -89,6 +89,9 @@ class MappingWidgetScreenshots {
         shot(robot, "walk-swiotlb-1280-dark", v -> walk(), 1280, 520, Theme.DARK);
         set(robot, Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:128MiB:scattered:seed=3"), null, -1);
         shot(robot, "walk-failed-1280-light", v -> walk(), 1280, 520, Theme.LIGHT);
+        set(robot, Mappings.map("dgx-like.json", "0000:25:00.0", "host:node0:8MiB:scattered:seed=3",
+                b -> b.iommuMode(org.dmascope.model.mapping.IommuMode.DMA)), StepKind.IOVA_ALLOC, 0);
+        shot(robot, "walk-amd-v1-1280x360-light", v -> walk(), 1280, 360, Theme.LIGHT);
         set(robot, null, null, -1);
         shot(robot, "walk-empty-1280-light", v -> walk(), 1280, 520, Theme.LIGHT);
     }
@@ -98,6 +101,7 @@ class MappingWidgetScreenshots {
         set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7"), StepKind.FINALISE, 0);
         shot(robot, "both-iommu-1920x1080-light", v -> both(), 1920, 1080, Theme.LIGHT);
         shot(robot, "both-iommu-1280x800-dark", v -> both(), 1280, 800, Theme.DARK);
+        shot(robot, "scatter-iommu-1280x360-light", v -> scatter(), 1280, 360, Theme.LIGHT);
     }
 
     private Parent scatter() {

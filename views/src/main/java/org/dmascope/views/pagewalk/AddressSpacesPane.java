@@ -202,7 +202,7 @@ final class AddressSpacesPane extends HBox {
                         + (b.firstSlot() + b.nslots() - 1), null,
                         b == null ? null : b.nslots() + " slots of " + SwiotlbPool.IO_TLB_SIZE + " bytes, area " + b.area());
                 dmaNote.setText("The CPU copies the data between the page and the bounce buffer (swiotlb_sync).");
-                translateCaption.setText("swiotlb: the device cannot reach the page, so the data goes through a bounce buffer it can reach");
+                translateCaption.setText("swiotlb: the data is copied to a bounce buffer, and the device is given the bounce buffer's address");
                 break;
             }
             case RANGE_MAP:

@@ -328,6 +328,11 @@ public final class PageWalkView extends Region {
         show();
     }
 
+    /** Shows page (or entry) {@code k} of the segment, 0-based, clamped. */
+    void goToStop(int k) {
+        if (trail != null) moveStop(k - stop);
+    }
+
     /** Index of the page (or entry) of the segment shown, 0-based. */
     int stopIndex() {
         return stop;

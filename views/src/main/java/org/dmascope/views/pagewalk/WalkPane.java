@@ -187,6 +187,16 @@ final class WalkPane extends VBox {
             Values.set(what, "points to the " + next.name() + " table", null, "A table entry: the next level's table");
         }
         VBox card = new VBox(2, name, entry, what, origin);
+        if (l.leaf() && l.leafSize() > l.entrySpan()) {
+            // AMD v1 stores a size between two levels as repeated PTEs (PAGE_SIZE_PTE_COUNT)
+            long copies = l.leafSize() / l.entrySpan();
+            long first = l.index() & -copies;
+            Label repeated = new Label("stored as " + copies + " identical entries [" + first + "–" + (first + copies - 1)
+                    + "]: the low index bits pick a copy and are also part of the offset");
+            repeated.getStyleClass().add(LEVEL_LINE);
+            repeated.setWrapText(true);
+            card.getChildren().add(repeated);
+        }
         card.setId(PageWalkView.levelId(l.depth()));
         card.getStyleClass().addAll(LEVEL_CARD, "level-" + l.depth());
         if (l.origin() == WalkLevels.Origin.NEW) card.getStyleClass().add(NEW_TABLE);

@@ -295,6 +295,25 @@ class PageWalkViewTest {
     }
 
     @Test
+    void amdV1RepeatsTheEntryOfAPageBetweenTwoLevelSizes(FxRobot robot) {
+        Mapping amd = Mappings.map("dgx-like.json", "0000:25:00.0", "host:node0:8MiB:scattered:seed=3",
+                b -> b.iommuMode(org.dmascope.model.mapping.IommuMode.DMA));
+        show(robot, amd, 0);
+        PageTableChanges pt = amd.pageTable();
+        int[] leaves = SegmentTrail.leavesCovering(pt, amd.segments().address(0), amd.segments().length(0));
+        int k = 0;
+        while (pt.leafSize(leaves[k]) == 4096) k++;
+        final int stop = k;
+        robot.interact(() -> view.goToStop(stop));
+        int leaf = leaves[k];
+        assertWalkShown(robot, amd, leaf, pt.leafIova(leaf));
+        assertEquals("PM level 0", level(robot, 3).name());
+        long copies = pt.leafSize(leaf) / 4096;
+        assertTrue(robot.lookup("#" + PageWalkView.levelId(3)).queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().startsWith("stored as " + copies + " identical entries")));
+    }
+
+    @Test
     void disposeStopsFollowingTheMapping(FxRobot robot) {
         robot.interact(() -> {
             view.dispose();

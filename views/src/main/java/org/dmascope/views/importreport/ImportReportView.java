@@ -53,7 +53,7 @@ public final class ImportReportView extends BorderPane {
         }
 
         String where() {
-            if (isFile()) return file + "  (" + counts + ")";
+            if (isFile()) return file;
             return finding.line() > 0 ? "line " + finding.line() : "—";
         }
 
@@ -62,7 +62,7 @@ public final class ImportReportView extends BorderPane {
         }
 
         String message() {
-            return isFile() ? "" : finding.message();
+            return isFile() ? counts : finding.message();
         }
     }
 
@@ -130,8 +130,8 @@ public final class ImportReportView extends BorderPane {
                 if (!empty && item != null && item.isFile()) getStyleClass().add("file");
             }
         });
-        // Wide enough for the longest file name with its counts, within reason.
-        int longest = model.groups().stream().mapToInt(g -> g.file().length() + g.counts().length() + 4).max().orElse(20);
+        // Wide enough for the longest file name, within reason; a file's counts go in the message column.
+        int longest = model.groups().stream().mapToInt(g -> g.file().length()).max().orElse(20);
         where.setPrefWidth(Math.min(480, Math.max(160, 40 + 8.2 * longest)));
         TreeTableColumn<Item, String> severity = new TreeTableColumn<>("Severity");
         severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().severity()));

@@ -63,12 +63,15 @@ public final class GroupRows {
         return rows;
     }
 
+    /** A few members with their names; a long list as addresses only, so it stays readable. */
     private static String names(Topology t, List<Bdf> members) {
-        int shown = Math.min(members.size(), 8);
-        String list = members.subList(0, shown).stream()
-                .map(b -> b + t.function(b).map(fn -> " " + DeviceText.shortName(fn)).orElse(""))
-                .collect(Collectors.joining("; "));
-        return members.size() > shown ? list + "; … (" + members.size() + " in all)" : list;
+        if (members.size() <= 3) {
+            return members.stream().map(b -> b + t.function(b).map(fn -> " " + DeviceText.shortName(fn)).orElse(""))
+                    .collect(Collectors.joining("; "));
+        }
+        int shown = Math.min(members.size(), 12);
+        String list = members.subList(0, shown).stream().map(Bdf::toString).collect(Collectors.joining(", "));
+        return members.size() > shown ? list + " … (" + members.size() + " in all)" : list + " (" + members.size() + ")";
     }
 
     private static InspectorRow row(String name, String value) {

@@ -219,6 +219,7 @@ public final class PlatformView extends BorderPane {
             l.setText(r.shown());
         } else if (editor instanceof TextField f) {
             if (!f.isFocused() || !f.getText().equals(r.value())) f.setText(r.value());
+            f.setTooltip(r.value().isEmpty() ? null : new Tooltip(r.value()));
         } else if (editor instanceof ComboBox<?> box) {
             ComboBox<Choice> c = (ComboBox<Choice>) box;
             Choice pick = r.choices().stream().filter(ch -> ch.id().equals(r.value())).findFirst()

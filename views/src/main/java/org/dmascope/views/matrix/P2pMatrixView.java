@@ -181,6 +181,8 @@ public final class P2pMatrixView extends BorderPane {
 
     private void showDetail() {
         P2pMatrixViewModel.Detail d = model.getDetail();
+        // A canvas has no text of its own: screen readers read the explained cell.
+        grid.setAccessibleText(d == null ? "P2P matrix" : d.asText());
         if (d == null) {
             pair.setText("Point at a cell, or move the focus with the arrow keys");
             for (Label l : new Label[] {mapType, reason, smi, nccl}) l.setText("");

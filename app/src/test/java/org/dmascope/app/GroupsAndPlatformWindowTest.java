@@ -114,7 +114,7 @@ class GroupsAndPlatformWindowTest {
         TopologyRules.GroupInfo info = r.groupOf(GPU).orElseThrow();
         assertEquals("G" + info.group().id() + " (derived with the Linux 6.19 (mainline) rules)", field(robot, GroupRows.GROUP));
         assertEquals(info.member().reason(), field(robot, GroupRows.WHY));
-        assertTrue(field(robot, GroupRows.DOMAIN).startsWith("DMA-FQ — "), field(robot, GroupRows.DOMAIN));
+        assertTrue(field(robot, GroupRows.DOMAIN).startsWith("DMA-FQ: "), field(robot, GroupRows.DOMAIN));
         assertTrue(field(robot, GroupRows.MEMBERS).contains("0000:02:00.0"));
     }
 
@@ -126,11 +126,11 @@ class GroupsAndPlatformWindowTest {
         waitUntil(() -> robot.lookup("#" + PlatformView.editorId(PlatformViewModel.IOMMU_MODE)).tryQuery().isPresent());
         robot.clickOn("#" + PlatformView.editorId(PlatformViewModel.IOMMU_MODE)).clickOn("identity — pass-through");
         waitUntil(() -> app.session().rules().getRules().assumptions().iommuMode() == IommuMode.IDENTITY);
-        waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("identity — "));
+        waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("identity: "));
         assertEquals("your choice", robot.lookup("#" + PlatformView.sourceId(PlatformViewModel.IOMMU_MODE)).queryLabeled().getText());
         // Ctrl+Z in the panel's own window.
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("DMA-FQ — "));
+        waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("DMA-FQ: "));
         assertEquals("topology file", robot.lookup("#" + PlatformView.sourceId(PlatformViewModel.IOMMU_MODE)).queryLabeled().getText());
         robot.interact(() -> robot.lookup("#" + PlatformView.SUMMARY_ID).query().getScene().getWindow().hide());
         // Edit ▸ Redo in the main window names the change.
@@ -139,7 +139,7 @@ class GroupsAndPlatformWindowTest {
                 .map(n -> ((javafx.scene.control.MenuBar) n).getMenus().get(1).getItems().get(1)).orElseThrow();
         assertEquals("Redo IOMMU mode (default domain): lazy → identity", redo.getText());
         robot.clickOn("#redo-item");
-        waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("identity — "));
+        waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("identity: "));
         assertEquals(documents.getDocument().topology(), app.session().rules().getRules().topology(), "the topology is untouched");
     }
 }

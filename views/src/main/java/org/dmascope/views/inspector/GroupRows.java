@@ -51,7 +51,9 @@ public final class GroupRows {
             rows.add(row(WHY, g.member().reason()));
             List<Bdf> others = g.group().addresses().stream().filter(b -> !b.equals(f.address())).toList();
             rows.add(row(MEMBERS, others.isEmpty() ? "none: alone in its group" : names(rules.topology(), others)));
-            rows.add(row(DOMAIN, g.domain().type().jsonName() + " — " + g.domain().reason()));
+            String type = g.domain().type().jsonName();
+            String reason = g.domain().reason();
+            rows.add(row(DOMAIN, reason.startsWith(type) ? reason : type + ": " + reason));
         }
         if (f.iommuGroup().isPresent()) {
             GroupColouring.Tag tag = GroupColouring.of(rules).tag(f.address()).orElseThrow();

@@ -56,7 +56,7 @@ class GroupRowsTest {
         assertEquals(r.groupOf(GPU).orElseThrow().member().reason(), value(GroupRows.WHY));
         assertTrue(value(GroupRows.WHY).contains("downstream port 0000:02:00.0"), value(GroupRows.WHY));
         assertTrue(value(GroupRows.MEMBERS).startsWith("0000:02:00.0 "), value(GroupRows.MEMBERS));
-        assertTrue(value(GroupRows.DOMAIN).startsWith("DMA-FQ — "), value(GroupRows.DOMAIN));
+        assertTrue(value(GroupRows.DOMAIN).startsWith("DMA-FQ: "), value(GroupRows.DOMAIN));
         List<String> categories = inspector.rowsProperty().stream().map(InspectorRow::category).distinct().toList();
         assertEquals(List.of(InspectorRows.IDENTITY, GroupRows.CATEGORY), categories.subList(0, 2), "seen without scrolling");
     }
@@ -65,7 +65,7 @@ class GroupRowsTest {
     void theRowsFollowAPlatformChange() {
         PlatformOverrides identity = PlatformOverrides.NONE.withIommuMode(IommuMode.IDENTITY);
         rules.publish(TopologyRules.of(t, PlatformAssumptions.resolve(t, identity)), identity);
-        assertTrue(value(GroupRows.DOMAIN).startsWith("identity — "), value(GroupRows.DOMAIN));
+        assertTrue(value(GroupRows.DOMAIN).startsWith("identity: "), value(GroupRows.DOMAIN));
         PlatformOverrides none = PlatformOverrides.NONE.withIommu(IommuDriver.NONE);
         rules.publish(TopologyRules.of(t, PlatformAssumptions.resolve(t, none)), none);
         assertTrue(value(GroupRows.GROUP).startsWith("none: no IOMMU (iommu = none, your choice)"), value(GroupRows.GROUP));

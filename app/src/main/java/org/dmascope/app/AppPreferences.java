@@ -5,9 +5,10 @@ import java.util.prefs.Preferences;
 
 import org.dmascope.views.common.Theme;
 
-/** What the app remembers between runs: the theme and the recent files. */
+/** What the app remembers between runs: the theme, the group colouring and the recent files. */
 public final class AppPreferences {
     private static final String THEME = "theme";
+    private static final String COLOUR_BY_GROUP = "colourByIommuGroup";
 
     private final Preferences node;
     private final RecentFiles recentFiles;
@@ -23,6 +24,20 @@ public final class AppPreferences {
 
     public void setTheme(Theme theme) {
         node.put(THEME, theme.key());
+        flush();
+    }
+
+    /** View ▸ Colour by IOMMU Group. */
+    public boolean colourByGroup() {
+        return node.getBoolean(COLOUR_BY_GROUP, false);
+    }
+
+    public void setColourByGroup(boolean on) {
+        node.putBoolean(COLOUR_BY_GROUP, on);
+        flush();
+    }
+
+    private void flush() {
         try {
             node.flush();
         } catch (BackingStoreException e) {

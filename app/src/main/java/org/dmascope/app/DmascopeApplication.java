@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 
+import org.dmascope.app.undo.UndoStack;
 import org.dmascope.views.inspector.InspectorView;
 import org.dmascope.views.inspector.InspectorViewModel;
 import org.dmascope.views.topology.TopologyView;
@@ -29,6 +30,7 @@ public final class DmascopeApplication extends Application {
     private TopologyView topologyView;
     private InspectorView inspectorView;
     private InspectorViewModel inspectorModel;
+    private PlatformSession session;
 
     /** {@code WIDTHxHEIGHT} of the first window, for screenshots; otherwise it fits the screen. */
     public static final String WINDOW_SIZE_PROPERTY = "dmascope.windowSize";
@@ -50,14 +52,20 @@ public final class DmascopeApplication extends Application {
         Preferences prefsNode = Preferences.userRoot().node(System.getProperty(PREFERENCES_PROPERTY, PREFERENCES_NODE));
         AppPreferences preferences = new AppPreferences(prefsNode);
         TopologyViewModel topologyModel = new TopologyViewModel();
-        inspectorModel = new InspectorViewModel(topologyModel);
         DocumentModel documents = new DocumentModel(executor, Platform::runLater, topologyModel, preferences.recentFiles());
+        session = new PlatformSession(executor, Platform::runLater, documents, new UndoStack());
+        inspectorModel = new InspectorViewModel(topologyModel, session.rules());
         topologyView = new TopologyView(topologyModel);
         inspectorView = new InspectorView(inspectorModel);
         documents.showDefaultSample();
-        new MainWindow(stage, documents, topologyView, inspectorView, preferences).show(width, height);
+        new MainWindow(stage, documents, topologyView, inspectorView, preferences, session).show(width, height);
         documents.loadSamples();
         return documents;
+    }
+
+    /** The platform what-ifs and the rules they give, for tests. */
+    PlatformSession session() {
+        return session;
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.dmascope.app;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,32 +21,45 @@ import javafx.collections.FXCollections;
 import org.dmascope.model.io.LoadResult;
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.io.TopologyFiles;
-import org.dmascope.model.io.TopologyInputs;
+import org.dmascope.model.io.imports.ImportProgress;
+import org.dmascope.model.io.imports.ImportResult;
+import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Report;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.views.importreport.SourceExcerpts;
 import org.dmascope.views.topology.TopologyViewModel;
 
 /**
- * The open document and the file commands. Reading and writing run on the background executor; the
- * results are published on the UI executor. A file that does not load leaves the current document in
- * place and publishes a {@link Failure} with its findings.
+ * The open document and the file commands. Reading, importing and writing run on the background
+ * executor; the results are published on the UI executor. While files import, their progress is
+ * published (throttled) and the import can be cancelled. A file that does not load, or an import that
+ * is cancelled, leaves the current document in place; a failure is published with its findings.
  */
 public final class DocumentModel {
 
     /**
      * What is open.
      *
-     * @param title      the file name, or the sample's title
+     * @param title      the file name, the sample's title, or "Imported: " and the files' names
      * @param sourceName the file name facts come from when they carry no line of their own
-     * @param path       the file, when it is one file on disk
+     * @param path       the file, when it is one topology file on disk
      * @param report     the warnings it loaded with
+     * @param imported   it was imported from exports (lspci, IOMMU groups, hwloc), not opened as JSON
+     * @param excerpts   the source lines around each finding of the report
      */
-    public record Document(Topology topology, String title, String sourceName, Optional<Path> path, Report report) {
+    public record Document(Topology topology, String title, String sourceName, Optional<Path> path, Report report,
+                           boolean imported, SourceExcerpts excerpts) {
+        public Document(Topology topology, String title, String sourceName, Optional<Path> path, Report report) {
+            this(topology, title, sourceName, path, report, false, SourceExcerpts.NONE);
+        }
     }
 
     /** A file that could not be opened or saved; the serial makes repeated failures distinct. */
-    public record Failure(String title, String summary, Report report, long serial) {
+    public record Failure(String title, String summary, Report report, long serial, SourceExcerpts excerpts) {
+        public Failure(String title, String summary, Report report, long serial) {
+            this(title, summary, report, serial, SourceExcerpts.NONE);
+        }
     }
 
     /** A transient status-bar message. */
@@ -58,10 +74,15 @@ public final class DocumentModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
+    private final ReadOnlyObjectWrapper<ImportProgress.Step> progress = new ReadOnlyObjectWrapper<>(this, "progress");
     private final ReadOnlyListWrapper<SampleCatalog.Sample> samples =
             new ReadOnlyListWrapper<>(this, "samples", FXCollections.observableArrayList());
     private long serial;
     private long latestOpen;
+    private AtomicBoolean cancelCurrent = new AtomicBoolean();
+    private ProgressRelay relay;
+    private volatile Consumer<ImportProgress.Step> importHook = s -> {
+    };
 
     /**
      * @param background where files are read and written
@@ -95,6 +116,11 @@ public final class DocumentModel {
 
     public ReadOnlyObjectProperty<Message> messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Where the running import is (throttled); null when no import runs. */
+    public ReadOnlyObjectProperty<ImportProgress.Step> progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     /** The shipped samples, filled in by {@link #loadSamples()}. */
@@ -132,45 +158,130 @@ public final class DocumentModel {
     }
 
     public void openSample(SampleCatalog.Sample s) {
+        cancelImport();
         latestOpen = ++serial;
         show(new Document(s.topology(), s.title(), s.fileName(), Optional.empty(), Report.EMPTY));
         say("Opened the sample “" + s.title() + "”", false);
     }
 
-    /** Opens one topology file, or several exports describing one machine. */
+    /**
+     * Opens one topology file, or imports exports describing one machine (lspci text of any kind,
+     * IOMMU group listings, hwloc XML; several files merge into one machine). JSON opens as a
+     * document; anything else is imported with progress and can be cancelled.
+     */
     public void open(List<Path> files) {
         if (files.isEmpty()) return;
+        cancelImport();
         String name = displayName(files);
         long request = latestOpen = ++serial;
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancelCurrent = cancelled;
+        ProgressRelay myRelay = new ProgressRelay(ui, step -> {
+            if (request == latestOpen) progress.set(step);
+        });
+        relay = myRelay;
         busy.set(true);
         say("Opening " + name + "…", false);
+        Consumer<ImportProgress.Step> hook = importHook;
         background.execute(() -> {
-            LoadResult r;
+            ImportResult r;
+            boolean json = false;
+            SourceExcerpts excerpts = SourceExcerpts.NONE;
             try {
-                r = TopologyInputs.load(files);
+                json = isTopologyJson(files);
+                r = Importer.importFiles(files, step -> {
+                    hook.accept(step);
+                    myRelay.update(step);
+                }, cancelled::get);
+                if (!r.cancelled() && !r.report().isEmpty()) excerpts = ImportSources.excerpts(files, r.report());
             } catch (RuntimeException e) {
-                r = LoadResult.failed(new Report(List.of(Diagnostic.error("could not be read: " + e).at(name, 0, 0))));
+                r = new ImportResult(Optional.empty(),
+                        new Report(List.of(Diagnostic.error("could not be read: " + e).at(name, 0, 0))), false);
             }
-            LoadResult result = r;
-            ui.execute(() -> finishOpen(request, files, name, result));
+            ImportResult result = r;
+            boolean imported = !json;
+            SourceExcerpts lines = excerpts;
+            ui.execute(() -> finishOpen(request, files, name, result, imported, lines, myRelay));
         });
     }
 
-    private void finishOpen(long request, List<Path> files, String name, LoadResult r) {
-        busy.set(false);
+    /** Stops the running import, if any; the open document stays. */
+    public void cancelImport() {
+        cancelCurrent.set(true);
+    }
+
+    /**
+     * Runs on the importing thread at every progress step, before throttling: tests and screenshot
+     * tooling use it to hold an import at a known point.
+     */
+    void setImportHook(Consumer<ImportProgress.Step> hook) {
+        importHook = hook == null ? s -> {
+        } : hook;
+    }
+
+    private void finishOpen(long request, List<Path> files, String name, ImportResult r, boolean imported,
+                            SourceExcerpts excerpts, ProgressRelay myRelay) {
+        myRelay.close();
         if (request != latestOpen) return;
-        if (r.topology().isEmpty()) {
-            int n = r.report().errors().size();
-            failure.set(new Failure("Cannot open " + name, name + " was not opened: " + n + (n == 1 ? " error" : " errors")
-                    + ". The topology you had open stays open.", r.report(), ++serial));
-            say("Could not open " + name, true);
+        busy.set(false);
+        progress.set(null);
+        if (r.cancelled()) {
+            say((imported ? "Import of " : "Opening ") + name + " cancelled; the topology you had open stays open", false);
             return;
         }
-        Optional<Path> path = files.size() == 1 ? Optional.of(files.get(0)) : Optional.empty();
-        show(new Document(r.topology().get(), name, name, path, r.report()));
+        if (r.topology().isEmpty()) {
+            int n = r.report().errors().size();
+            String what = imported ? "Cannot import " : "Cannot open ";
+            failure.set(new Failure(what + name, name + " was not " + (imported ? "imported" : "opened") + ": " + n
+                    + (n == 1 ? " error" : " errors") + ". The topology you had open stays open.", r.report(), ++serial, excerpts));
+            say("Could not " + (imported ? "import " : "open ") + name, true);
+            return;
+        }
+        Topology t = r.topology().get();
+        Optional<Path> path = files.size() == 1 && !imported ? Optional.of(files.get(0)) : Optional.empty();
+        String title = imported ? importTitle(files) : name;
+        show(new Document(t, title, name, path, r.report(), imported, excerpts));
         path.ifPresent(recent::add);
         int w = r.report().warnings().size();
-        say("Opened " + name + (w == 0 ? "" : w == 1 ? " with 1 warning" : " with " + w + " warnings"), w > 0);
+        String warnings = w == 0 ? "" : w == 1 ? " with 1 warning" : " with " + w + " warnings";
+        if (imported) {
+            say("Imported " + t.functions().size() + " PCI functions from " + (files.size() == 1 ? name : files.size() + " files")
+                    + warnings, w > 0);
+        } else {
+            say("Opened " + name + warnings, w > 0);
+        }
+    }
+
+    /** A topology JSON file: named .json, or (a single file) its first non-blank character opens a JSON object. */
+    private static boolean isTopologyJson(List<Path> files) {
+        if (files.size() != 1) return false;
+        Path p = files.get(0);
+        if (String.valueOf(p.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".json")) return true;
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] head = in.readNBytes(256);
+            for (byte b : head) {
+                if (b == '{') return true;
+                if (!Character.isWhitespace(b) && (b & 0xff) != 0xef && (b & 0xff) != 0xbb && (b & 0xff) != 0xbf) return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** {@code Imported: a.tree.txt, a.verbose.txt, a.iommu-groups.txt}; long lists name two and count the rest. */
+    static String importTitle(List<Path> files) {
+        List<String> names = files.stream().map(p -> String.valueOf(p.getFileName())).toList();
+        if (names.size() <= 3) return "Imported: " + String.join(", ", names);
+        return "Imported: " + names.get(0) + ", " + names.get(1) + " + " + (names.size() - 2) + " more";
+    }
+
+    /** A file name to offer in Save As: the open file's, else the machine's name. */
+    static String suggestedFileName(Document d) {
+        String base = d.path().map(p -> p.getFileName().toString())
+                .orElse(d.topology().name().replaceAll("[^A-Za-z0-9_.-]+", "-").replaceAll("^-|-$", ""));
+        if (base.isEmpty()) base = "topology";
+        return base.endsWith(".json") ? base : base + ".json";
     }
 
     /** Opens a recent file, or drops it from the list if it is gone. */
@@ -212,7 +323,7 @@ public final class DocumentModel {
         }
         recent.add(target);
         if (document.get() == saved) {
-            document.set(new Document(saved.topology(), name, name, Optional.of(target), saved.report()));
+            document.set(new Document(saved.topology(), name, name, Optional.of(target), saved.report(), false, saved.excerpts()));
         }
         say("Saved " + target, false);
     }

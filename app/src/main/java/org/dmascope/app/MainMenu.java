@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -14,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
+import org.dmascope.app.undo.UndoStack;
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.views.common.AppIcon;
 import org.dmascope.views.common.Theme;
@@ -21,17 +23,32 @@ import org.dmascope.views.topology.TopologyCanvas;
 import org.dmascope.views.topology.TopologyView;
 
 /**
- * The menu bar: File (open, samples, recent files, save as, quit), View (find, zoom, fit, theme),
- * Help. Samples and recent files follow the document model's lists.
+ * The menu bar: File (open, import, samples, recent files, save as, import report, quit), Edit (undo,
+ * redo), View (find, zoom, fit, colour by IOMMU group, theme), Tools (P2P matrix, platform and
+ * kernel), Help. Samples and recent files follow the document model's lists.
  */
 final class MainMenu {
     static final String MENU_BAR_ID = "main-menu";
     static final String SAMPLES_MENU_ID = "open-sample-menu";
     static final String RECENT_MENU_ID = "open-recent-menu";
+    static final String COLOUR_GROUPS_ID = "colour-groups-item";
 
     /** What the menus ask of the window. */
     interface Actions {
         void open();
+
+        void importFiles();
+
+        void importReport();
+
+        /** Whether the canvas is coloured by IOMMU group now (the menu's initial tick). */
+        boolean colourByGroup();
+
+        void colourByGroup(boolean on);
+
+        void matrix();
+
+        void platform();
 
         void saveAs();
 
@@ -47,21 +64,27 @@ final class MainMenu {
     private final DocumentModel documents;
     private final TopologyView topologyView;
     private final Actions actions;
+    private final UndoStack undo;
+    private final CheckMenuItem colourGroups = new CheckMenuItem("Colour by IOMMU Group");
+    private final MenuItem importReport = new MenuItem("Import Report…");
     private final Menu samplesMenu = new Menu("Open Sample");
     private final Menu recentMenu = new Menu("Open Recent");
     private final ToggleGroup themes = new ToggleGroup();
     private final MenuBar bar;
 
-    MainMenu(DocumentModel documents, TopologyView topologyView, Actions actions, Theme theme) {
+    MainMenu(DocumentModel documents, TopologyView topologyView, UndoStack undo, Actions actions, Theme theme) {
         this.documents = documents;
         this.topologyView = topologyView;
+        this.undo = undo;
         this.actions = actions;
-        this.bar = new MenuBar(fileMenu(), viewMenu(theme), helpMenu());
+        this.bar = new MenuBar(fileMenu(), editMenu(), viewMenu(theme), toolsMenu(), helpMenu());
         bar.setId(MENU_BAR_ID);
         documents.samplesProperty().addListener((ListChangeListener<SampleCatalog.Sample>) c -> fillSamples());
         documents.recentFiles().files().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillSamples();
         fillRecent();
+        documents.documentProperty().addListener((obs, old, d) -> showReportItem(d));
+        showReportItem(documents.getDocument());
     }
 
     MenuBar bar() {
@@ -74,15 +97,41 @@ final class MainMenu {
                 .forEach(r -> r.setSelected(r.getText().equals(theme.title())));
     }
 
+    /** Import Report… is there for an import (even without findings) and for any file that loaded with warnings. */
+    private void showReportItem(DocumentModel.Document d) {
+        importReport.setDisable(d == null || !d.imported() && d.report().isEmpty());
+    }
+
     private Menu fileMenu() {
         MenuItem open = item("Open…", AppIcon.OPEN, "open-item", shortcut(KeyCode.O), actions::open);
+        MenuItem imp = item("Import…", null, "import-item", shortcut(KeyCode.I), actions::importFiles);
+        importReport.setId("import-report-item");
+        importReport.setOnAction(e -> actions.importReport());
         samplesMenu.setId(SAMPLES_MENU_ID);
         recentMenu.setId(RECENT_MENU_ID);
         MenuItem saveAs = item("Save As…", AppIcon.SAVE, "save-as-item",
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::saveAs);
         MenuItem quit = item("Quit", null, "quit-item", shortcut(KeyCode.Q), actions::quit);
-        return new Menu("File", null, open, samplesMenu, recentMenu, new SeparatorMenuItem(), saveAs,
-                new SeparatorMenuItem(), quit);
+        return new Menu("File", null, open, imp, samplesMenu, recentMenu, new SeparatorMenuItem(), saveAs,
+                new SeparatorMenuItem(), importReport, new SeparatorMenuItem(), quit);
+    }
+
+    private Menu editMenu() {
+        MenuItem undoItem = item("Undo", null, "undo-item", shortcut(KeyCode.Z), undo::undo);
+        undoItem.textProperty().bind(undo.undoTextProperty());
+        undoItem.disableProperty().bind(undo.canUndoProperty().not());
+        MenuItem redoItem = item("Redo", null, "redo-item",
+                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), undo::redo);
+        redoItem.textProperty().bind(undo.redoTextProperty());
+        redoItem.disableProperty().bind(undo.canRedoProperty().not());
+        for (MenuItem m : new MenuItem[] {undoItem, redoItem}) m.setMnemonicParsing(false);
+        return new Menu("Edit", null, undoItem, redoItem);
+    }
+
+    private Menu toolsMenu() {
+        MenuItem matrix = item("P2P Matrix…", null, "matrix-item", shortcut(KeyCode.M), actions::matrix);
+        MenuItem platform = item("Platform & Kernel…", null, "platform-item", shortcut(KeyCode.K), actions::platform);
+        return new Menu("Tools", null, matrix, platform);
     }
 
     private Menu viewMenu(Theme current) {
@@ -102,8 +151,12 @@ final class MainMenu {
             r.setOnAction(e -> actions.theme(t));
             themeMenu.getItems().add(r);
         }
+        colourGroups.setId(COLOUR_GROUPS_ID);
+        colourGroups.setAccelerator(shortcut(KeyCode.G));
+        colourGroups.setSelected(actions.colourByGroup());
+        colourGroups.setOnAction(e -> actions.colourByGroup(colourGroups.isSelected()));
         return new Menu("View", null, find, new SeparatorMenuItem(), zoomIn, zoomOut, actual, fit,
-                new SeparatorMenuItem(), themeMenu);
+                new SeparatorMenuItem(), colourGroups, new SeparatorMenuItem(), themeMenu);
     }
 
     private Menu helpMenu() {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
+import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -19,6 +21,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
@@ -27,19 +30,29 @@ import javafx.stage.Stage;
 import org.dmascope.model.report.Report;
 import org.dmascope.views.common.AppIcon;
 import org.dmascope.views.common.Theme;
-import org.dmascope.views.importreport.DiagnosticsDialog;
+import org.dmascope.views.importreport.ImportReportDialog;
+import org.dmascope.views.importreport.ImportReportViewModel;
+import org.dmascope.views.importreport.SourceExcerpts;
 import org.dmascope.views.inspector.InspectorView;
+import org.dmascope.views.matrix.P2pMatrixView;
+import org.dmascope.views.matrix.P2pMatrixViewModel;
+import org.dmascope.views.platform.PlatformView;
+import org.dmascope.views.platform.PlatformViewModel;
+import org.dmascope.views.topology.GroupColourSync;
 import org.dmascope.views.topology.TopologyView;
 
 /**
- * The main window: menus, the topology view and the inspector side by side, and the status bar.
- * It turns menu commands, dropped files and file choosers into {@link DocumentModel} commands and
- * shows the failures it publishes.
+ * The main window: menus, the topology view and the inspector side by side, the import progress and
+ * the status bar. It turns menu commands, dropped files and file choosers into {@link DocumentModel}
+ * commands, shows the failures and reports it publishes, and opens the tool windows (P2P matrix,
+ * platform and kernel) on the {@link PlatformSession}'s rules.
  */
 public final class MainWindow {
     public static final double MIN_WIDTH = 960;
     public static final double MIN_HEIGHT = 600;
     static final String SPLIT_ID = "main-split";
+    static final String MATRIX_WINDOW = "matrix";
+    static final String PLATFORM_WINDOW = "platform";
     private static final String APP_NAME = "dmascope";
 
     private final Stage stage;
@@ -47,31 +60,42 @@ public final class MainWindow {
     private final TopologyView topologyView;
     private final InspectorView inspectorView;
     private final AppPreferences preferences;
+    private final PlatformSession session;
+    private GroupColourSync groupColours;
+    private ToolWindows tools;
     private MainMenu menu;
     private Theme theme;
     private Path lastDirectory;
 
     public MainWindow(Stage stage, DocumentModel documents, TopologyView topologyView, InspectorView inspectorView,
-                      AppPreferences preferences) {
+                      AppPreferences preferences, PlatformSession session) {
         this.stage = stage;
         this.documents = documents;
         this.topologyView = topologyView;
         this.inspectorView = inspectorView;
         this.preferences = preferences;
+        this.session = session;
         this.theme = preferences.theme();
     }
 
     /** Builds the scene and shows the window. */
     public void show(double width, double height) {
         BorderPane root = new BorderPane();
-        menu = new MainMenu(documents, topologyView, new MenuActions(), theme);
+        tools = new ToolWindows(stage, session.undoStack(), theme);
+        groupColours = new GroupColourSync(topologyView.canvas(), session.rules());
+        groupColours.setEnabled(preferences.colourByGroup());
+        menu = new MainMenu(documents, topologyView, session.undoStack(), new MenuActions(), theme);
         root.setTop(menu.bar());
         SplitPane split = new SplitPane(topologyView, inspectorView);
         split.setId(SPLIT_ID);
         split.setDividerPositions(1 - inspectorWidth(width) / width);
         SplitPane.setResizableWithParent(inspectorView, false);
         inspectorView.setMinWidth(300);
-        root.setCenter(split);
+        // The import banner floats over the bottom of the window's centre: showing and hiding it must not
+        // resize the canvas, which would repaint the whole drawing while the import runs.
+        ImportBanner banner = new ImportBanner(documents);
+        StackPane.setAlignment(banner, Pos.BOTTOM_CENTER);
+        root.setCenter(new StackPane(split, banner));
         root.setBottom(new StatusBar(documents, topologyView.canvas(), this::showWarnings));
         Scene scene = new Scene(root, width, height);
         theme.applyTo(scene);
@@ -102,7 +126,11 @@ public final class MainWindow {
     private void initListeners() {
         documents.documentProperty().addListener((obs, old, d) -> showTitle(d));
         documents.failureProperty().addListener((obs, old, f) -> {
-            if (f != null) showReport(f.title(), f.summary(), f.report());
+            if (f != null) showReport(f.title(), f.summary(), f.report(), f.excerpts(), true);
+        });
+        stage.setOnHidden(e -> {
+            tools.closeAll();
+            groupColours.dispose();
         });
     }
 
@@ -111,6 +139,19 @@ public final class MainWindow {
     }
 
     // ---- files ----
+
+    private void chooseAndImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import lspci, IOMMU-group or hwloc exports of one machine");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("Text exports (*.txt)", "*.txt"),
+                new FileChooser.ExtensionFilter("hwloc XML (*.xml)", "*.xml"));
+        initialDirectory(chooser);
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files == null || files.isEmpty()) return;
+        lastDirectory = files.get(0).toPath().getParent();
+        documents.open(files.stream().map(File::toPath).toList());
+    }
 
     private void chooseAndOpen() {
         FileChooser chooser = new FileChooser();
@@ -130,9 +171,7 @@ public final class MainWindow {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save Topology As");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Topology JSON (*.json)", "*.json"));
-        String base = d.path().map(p -> p.getFileName().toString())
-                .orElse(d.title().replaceAll("[^A-Za-z0-9_.-]+", "-").replaceAll("^-|-$", "") + ".json");
-        chooser.setInitialFileName(base.endsWith(".json") ? base : base + ".json");
+        chooser.setInitialFileName(DocumentModel.suggestedFileName(d));
         initialDirectory(chooser);
         File f = chooser.showSaveDialog(stage);
         if (f == null) return;
@@ -164,15 +203,46 @@ public final class MainWindow {
 
     // ---- dialogs ----
 
-    private void showReport(String title, String summary, Report report) {
-        new DiagnosticsDialog(stage, title, summary, report, theme.stylesheets()).show();
+    private void showReport(String title, String summary, Report report, SourceExcerpts excerpts, boolean modal) {
+        new ImportReportDialog(stage, new ImportReportViewModel(title, summary, report, excerpts), theme.stylesheets(), modal).show();
     }
 
+    /** The report of the open document: its warnings with their lines, or that an import found nothing to warn about. */
     private void showWarnings() {
         DocumentModel.Document d = documents.getDocument();
-        if (d == null || d.report().isEmpty()) return;
+        if (d == null || !d.imported() && d.report().isEmpty()) return;
         int n = d.report().warnings().size();
-        showReport("Warnings for " + d.title(), d.title() + " loaded with " + n + (n == 1 ? " warning." : " warnings."), d.report());
+        String what = d.imported() ? "Imported " + d.topology().functions().size() + " PCI functions" : d.title() + " loaded";
+        String summary = what + (n == 0 ? " without warnings." : " with " + n + (n == 1 ? " warning" : " warnings")
+                + ": what the exports did not say or disagreed on.");
+        showReport("Import report — " + d.title(), summary, d.report(), d.excerpts(), false);
+    }
+
+    private void showMatrix() {
+        tools.show(MATRIX_WINDOW, "P2P Matrix", 1000, 720, () -> {
+            P2pMatrixViewModel model = new P2pMatrixViewModel(session.rules(), session.background(), Platform::runLater);
+            P2pMatrixView view = new P2pMatrixView(model);
+            return new ToolWindows.Content(view, () -> {
+                view.dispose();
+                model.dispose();
+            });
+        });
+    }
+
+    private void showPlatform() {
+        tools.show(PLATFORM_WINDOW, "Platform & Kernel", 900, 760, () -> {
+            PlatformViewModel model = new PlatformViewModel(session.rules(), session);
+            PlatformView view = new PlatformView(model);
+            return new ToolWindows.Content(view, () -> {
+                view.dispose();
+                model.dispose();
+            });
+        });
+    }
+
+    private void colourByGroup(boolean on) {
+        preferences.setColourByGroup(on);
+        groupColours.setEnabled(on);
     }
 
     private void showAbout() {
@@ -214,12 +284,17 @@ public final class MainWindow {
             "F                 fit the machine to the window",
             "Ctrl+F            find a device by address or name",
             "Ctrl+O            open a topology file (or drop it on the window)",
-            "Ctrl+Shift+S      save the topology as JSON");
+            "Ctrl+I            import lspci / IOMMU-group / hwloc exports of one machine",
+            "Ctrl+Shift+S      save the topology as JSON",
+            "Ctrl+G            colour the devices by IOMMU group",
+            "Ctrl+M, Ctrl+K    P2P matrix, platform and kernel assumptions",
+            "Ctrl+Z, Ctrl+Shift+Z   undo, redo a platform change");
 
     private void applyTheme(Theme t) {
         theme = t;
         preferences.setTheme(t);
         t.applyTo(stage.getScene());
+        tools.applyTheme(t);
         menu.showTheme(t);
     }
 
@@ -228,6 +303,36 @@ public final class MainWindow {
         @Override
         public void open() {
             chooseAndOpen();
+        }
+
+        @Override
+        public void importFiles() {
+            chooseAndImport();
+        }
+
+        @Override
+        public void importReport() {
+            showWarnings();
+        }
+
+        @Override
+        public boolean colourByGroup() {
+            return groupColours.isEnabled();
+        }
+
+        @Override
+        public void colourByGroup(boolean on) {
+            MainWindow.this.colourByGroup(on);
+        }
+
+        @Override
+        public void matrix() {
+            showMatrix();
+        }
+
+        @Override
+        public void platform() {
+            showPlatform();
         }
 
         @Override

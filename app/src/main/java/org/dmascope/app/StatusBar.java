@@ -47,8 +47,10 @@ final class StatusBar extends HBox {
         zoom.setMinWidth(Region.USE_PREF_SIZE);
         counts.setMinWidth(Region.USE_PREF_SIZE);
         busy.setPrefSize(14, 14);
-        busy.visibleProperty().bind(documents.busyProperty());
-        busy.managedProperty().bind(documents.busyProperty());
+        // An import shows its own progress bar; a second animation would only cost frames.
+        var spinning = documents.busyProperty().and(documents.progressProperty().isNull());
+        busy.visibleProperty().bind(spinning);
+        busy.managedProperty().bind(spinning);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(message, Priority.SOMETIMES);

@@ -15,6 +15,11 @@ import java.util.prefs.Preferences;
 
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.io.TopologyFiles;
+import org.dmascope.model.io.TopologyInputs;
+import org.dmascope.model.io.imports.ImportProgress;
+import org.dmascope.model.report.Diagnostic;
+import org.dmascope.model.testing.Corpus;
+import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.topology.TopologyViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +127,90 @@ class DocumentModelTest {
         documents.saveAs(target);
         assertTrue(documents.failureProperty().get().summary().startsWith("x.json was not written"));
         assertEquals("Switch-local P2P server", documents.getDocument().title());
+    }
+
+    private static List<Path> icelake() {
+        return List.of(Corpus.file("intel-icelake-sp-cx7-sriov.tree.txt"), Corpus.file("intel-icelake-sp-cx7-sriov.verbose.txt"),
+                Corpus.file("intel-icelake-sp-cx7-sriov.iommu-groups.txt"));
+    }
+
+    @Test
+    void threeExportsOfOneMachineImportAsOneMergedMachineWithItsReport() {
+        documents.open(icelake());
+        DocumentModel.Document d = documents.getDocument();
+        assertTrue(d.imported());
+        assertEquals("Imported: intel-icelake-sp-cx7-sriov.tree.txt, intel-icelake-sp-cx7-sriov.verbose.txt, "
+                + "intel-icelake-sp-cx7-sriov.iommu-groups.txt", d.title());
+        assertEquals(TopologyInputs.load(icelake()).topology().orElseThrow(), d.topology(), "the CLI's import, the same machine");
+        assertEquals(17, d.topology().functions().size());
+        assertEquals(d.topology().functions().size(), d.topology().functions().stream().map(f -> f.address()).distinct().count());
+        assertTrue(d.path().isEmpty(), "an import is no file to save back to");
+        assertEquals("Imported 17 PCI functions from 3 files with 3 warnings", documents.messageProperty().get().text());
+        Diagnostic first = d.report().warnings().get(0);
+        String excerpt = d.excerpts().around(first.file().orElseThrow(), first.line()).orElseThrow().text();
+        assertTrue(excerpt.contains("▶ " + first.line() + " │ "), excerpt);
+        assertTrue(documents.recentFiles().files().isEmpty(), "Open Recent lists topology files only");
+        assertEquals(null, documents.progressProperty().get());
+    }
+
+    @Test
+    void progressIsPublishedWhileAnImportRuns() {
+        List<ImportProgress.Step> seen = new java.util.ArrayList<>();
+        documents.progressProperty().addListener((obs, old, step) -> {
+            if (step != null) seen.add(step);
+        });
+        Path big = Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt");
+        documents.open(List.of(big));
+        assertFalse(seen.isEmpty());
+        assertEquals(big.toFile().length(), seen.get(0).bytesTotal());
+        assertEquals("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt", seen.get(0).file());
+        assertEquals(null, documents.progressProperty().get(), "the bar goes away at the end");
+        assertEquals(340, documents.getDocument().topology().functions().size());
+    }
+
+    @Test
+    void cancellingAnImportKeepsTheOpenTopology() {
+        Topology before = view.getTopology();
+        documents.setImportHook(step -> {
+            if (step.line() > 1000) documents.cancelImport();
+        });
+        documents.open(List.of(Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt")));
+        assertSame(before, view.getTopology());
+        assertEquals("Switch-local P2P server", documents.getDocument().title());
+        assertEquals(null, documents.failureProperty().get(), "a cancel is no failure");
+        assertEquals("Import of supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt cancelled; the topology you had open stays open",
+                documents.messageProperty().get().text());
+        assertFalse(documents.busyProperty().get());
+    }
+
+    @Test
+    void anUnusableImportShowsItsErrorsAndKeepsTheTopology() throws IOException {
+        Topology before = view.getTopology();
+        Path nvsmi = Corpus.file("amd-wrx80-tr3975wx-2x5090.nvsmi-topo.txt");
+        documents.open(List.of(nvsmi));
+        DocumentModel.Failure f = documents.failureProperty().get();
+        assertEquals("Cannot import amd-wrx80-tr3975wx-2x5090.nvsmi-topo.txt", f.title());
+        assertTrue(f.report().errors().get(0).toString().startsWith("amd-wrx80-tr3975wx-2x5090.nvsmi-topo.txt:"), f.report().toText());
+        assertSame(before, view.getTopology());
+    }
+
+    @Test
+    void anImportedMachineSavesAndReopensLosslessly() throws IOException {
+        documents.open(icelake());
+        Topology imported = documents.getDocument().topology();
+        assertEquals("intel-icelake-sp-cx7-sriov.json", DocumentModel.suggestedFileName(documents.getDocument()));
+        Path target = dir.resolve("icelake.json");
+        documents.saveAs(target);
+        assertEquals("icelake.json", documents.getDocument().title());
+        assertFalse(documents.getDocument().imported(), "now it is a topology file");
+        Topology reread = TopologyFiles.load(target).topology().orElseThrow();
+        assertEquals(imported, reread);
+        SourceRef where = reread.function(org.dmascope.model.topology.Bdf.parse("0000:b1:00.1")).orElseThrow()
+                .provenance().of("identity").orElseThrow();
+        assertTrue(where.file().startsWith("intel-icelake-sp-cx7-sriov."), "provenance survives: " + where);
+        documents.open(List.of(target));
+        assertEquals(imported, documents.getDocument().topology());
+        assertFalse(documents.getDocument().imported());
     }
 
     @Test

@@ -18,6 +18,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
+import org.dmascope.model.testing.Corpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Dropping a file on the window opens it. The file comes from a drag source the test adds to the window. */
+/**
+ * Dropping a topology file on the window opens it; dropping several exports of one machine imports them
+ * as one. The files come from drag sources the test adds to the window.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FileDropTest {
     @TempDir
@@ -57,8 +61,20 @@ class FileDropTest {
             db.setContent(c);
             e.consume();
         });
-        // The source sits in the window itself: under Monocle a drag from a second window never arrived.
-        ((BorderPane) stage.getScene().getRoot()).setLeft(source);
+        Label exports = new Label("icelake exports");
+        exports.setId("drag-exports");
+        exports.setStyle("-fx-padding: 30;");
+        exports.setOnDragDetected(e -> {
+            Dragboard db = exports.startDragAndDrop(TransferMode.COPY);
+            ClipboardContent c = new ClipboardContent();
+            c.putFiles(List.of(Corpus.file("intel-icelake-sp-cx7-sriov.tree.txt").toFile(),
+                    Corpus.file("intel-icelake-sp-cx7-sriov.verbose.txt").toFile(),
+                    Corpus.file("intel-icelake-sp-cx7-sriov.iommu-groups.txt").toFile()));
+            db.setContent(c);
+            e.consume();
+        });
+        // The sources sit in the window itself: under Monocle a drag from a second window never arrived.
+        ((BorderPane) stage.getScene().getRoot()).setLeft(new javafx.scene.layout.VBox(source, exports));
     }
 
     /**
@@ -94,5 +110,15 @@ class FileDropTest {
         robot.drag("#drag-source").dropTo("#topology-canvas");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "smaller.json — dmascope".equals(stage.getTitle()));
         assertEquals("Smaller server", robot.lookup("#inspector-title").queryLabeled().getText());
+    }
+
+    @Test
+    void droppingThreeExportsImportsOneMachine(FxRobot robot) throws TimeoutException {
+        robot.drag("#drag-exports").dropTo("#topology-canvas");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getTitle().startsWith("Imported: intel-icelake-sp-cx7-sriov.tree.txt"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(17, robot.lookup("#topology-canvas").queryAs(org.dmascope.views.topology.TopologyCanvas.class)
+                .getTopology().functions().size());
+        assertEquals("3 warnings", robot.lookup("#status-warnings").queryLabeled().getText());
     }
 }

@@ -27,7 +27,7 @@ import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.views.common.Theme;
-import org.dmascope.views.importreport.DiagnosticsDialog;
+import org.dmascope.views.importreport.ImportReportView;
 import org.dmascope.views.inspector.InspectorRows;
 import org.dmascope.views.inspector.InspectorSheet;
 import org.dmascope.views.topology.TopologyCanvas;
@@ -167,10 +167,11 @@ class MainWindowTest {
         Path bad = TestFiles.badJson(dir);
         robot.clickOn(id("03:00.0"));
         robot.interact(() -> documents.open(List.of(bad)));
-        waitUntil(() -> robot.lookup("#" + DiagnosticsDialog.TEXT_ID).tryQuery().isPresent());
-        String errors = robot.lookup("#" + DiagnosticsDialog.TEXT_ID).queryAs(TextArea.class).getText();
+        waitUntil(() -> robot.lookup("#" + ImportReportView.CONTEXT_ID).tryQuery().isPresent());
+        String errors = robot.lookup("#" + ImportReportView.CONTEXT_ID).queryAs(TextArea.class).getText();
         assertTrue(errors.matches("(?s)broken\\.json:\\d+:\\d+: error: .*"), errors);
-        assertTrue(text(robot, "#" + DiagnosticsDialog.SUMMARY_ID).contains("stays open"));
+        assertTrue(errors.contains("▶"), "the lines around the error are shown: " + errors);
+        assertTrue(text(robot, "#" + ImportReportView.SUMMARY_ID).contains("stays open"));
         assertEquals(DEFAULT_TITLE, stage.getTitle());
         assertTrue(drawn(robot, "07:00.0"));
         assertEquals(TopologyItem.device(Bdf.parse("03:00.0")), canvas(robot).getSelectedItem(), "even the selection survives");
@@ -182,8 +183,8 @@ class MainWindowTest {
     void aFileThatFailsValidationShowsWhichDeviceAndKeepsTheTopology(FxRobot robot) throws IOException {
         Path dup = TestFiles.duplicateAddress(dir);
         robot.interact(() -> documents.open(List.of(dup)));
-        waitUntil(() -> robot.lookup("#" + DiagnosticsDialog.TEXT_ID).tryQuery().isPresent());
-        String errors = robot.lookup("#" + DiagnosticsDialog.TEXT_ID).queryAs(TextArea.class).getText();
+        waitUntil(() -> robot.lookup("#" + ImportReportView.CONTEXT_ID).tryQuery().isPresent());
+        String errors = robot.lookup("#" + ImportReportView.CONTEXT_ID).queryAs(TextArea.class).getText();
         assertTrue(errors.startsWith("duplicate.json:") && errors.contains("0000:03:00.0"), errors);
         assertEquals(DEFAULT_TITLE, stage.getTitle());
         assertTrue(drawn(robot, "04:00.0") || drawn(robot, "03:00.0"));
@@ -198,8 +199,8 @@ class MainWindowTest {
         waitUntil(() -> "warned.json — dmascope".equals(stage.getTitle()));
         assertEquals("1 warning", text(robot, "#status-warnings"));
         robot.clickOn("#status-warnings");
-        waitUntil(() -> robot.lookup("#" + DiagnosticsDialog.TEXT_ID).tryQuery().isPresent());
-        assertTrue(robot.lookup("#" + DiagnosticsDialog.TEXT_ID).queryAs(TextArea.class).getText().contains("colour"));
+        waitUntil(() -> robot.lookup("#" + ImportReportView.CONTEXT_ID).tryQuery().isPresent());
+        assertTrue(robot.lookup("#" + ImportReportView.CONTEXT_ID).queryAs(TextArea.class).getText().contains("colour"));
         robot.clickOn("Close");
     }
 

@@ -113,7 +113,7 @@ class WindowScreenshots {
         Path bad = Files.createTempDirectory("shots").resolve("broken.json");
         Files.writeString(bad, "{\n  \"format\": \"dmascope-topology\",\n  \"version\": 1,\n  \"name\": \n}\n");
         robot.interact(() -> documents.open(List.of(bad)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#diagnostics-text").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#report-context").tryQuery().isPresent());
         shot(robot, "window-error-dialog");
         robot.clickOn("Close");
         robot.clickOn("View");

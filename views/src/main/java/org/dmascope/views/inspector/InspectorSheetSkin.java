@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SkinBase;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -78,6 +79,9 @@ final class InspectorSheetSkin extends SkinBase<InspectorSheet> {
                     if (field.exact()) {
                         Label source = new Label(field.source());
                         source.getStyleClass().add("field-source");
+                        // Long export names: keep the end, where the line number is.
+                        source.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+                        source.setTooltip(new Tooltip(field.source()));
                         value = new VBox(1, value, source);
                     }
                 }

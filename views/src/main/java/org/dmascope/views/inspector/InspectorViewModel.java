@@ -1,5 +1,6 @@
 package org.dmascope.views.inspector;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,18 +13,21 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 
+import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.topology.DeviceKind;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.common.AppIcon;
+import org.dmascope.views.rules.RulesModel;
 import org.dmascope.views.topology.DeviceText;
 import org.dmascope.views.topology.TopologyViewModel;
 
 /** The inspector's content for the current selection (or the machine when nothing is selected). */
 public final class InspectorViewModel {
     private final TopologyViewModel topology;
+    private final RulesModel rules;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "");
     private final ReadOnlyObjectWrapper<AppIcon> icon = new ReadOnlyObjectWrapper<>(this, "icon", AppIcon.HOST_BRIDGE);
@@ -32,10 +36,17 @@ public final class InspectorViewModel {
     private final InvalidationListener refresh = o -> refresh();
 
     public InspectorViewModel(TopologyViewModel topology) {
+        this(topology, null);
+    }
+
+    /** @param rules the kernel's decisions, for a device's IOMMU group; null shows the topology's fields only */
+    public InspectorViewModel(TopologyViewModel topology, RulesModel rules) {
         this.topology = topology;
+        this.rules = rules;
         topology.topologyProperty().addListener(refresh);
         topology.selectionProperty().addListener(refresh);
         topology.sourceNameProperty().addListener(refresh);
+        if (rules != null) rules.rulesProperty().addListener(refresh);
         refresh();
     }
 
@@ -44,6 +55,7 @@ public final class InspectorViewModel {
         topology.topologyProperty().removeListener(refresh);
         topology.selectionProperty().removeListener(refresh);
         topology.sourceNameProperty().removeListener(refresh);
+        if (rules != null) rules.rulesProperty().removeListener(refresh);
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -78,7 +90,7 @@ public final class InspectorViewModel {
         if (f.isPresent()) {
             PciFunction fn = f.get();
             set(fn.kind() == DeviceKind.OTHER ? AppIcon.OTHER : AppIcon.of(fn.kind()), DeviceText.title(fn),
-                    fn.address() + " · " + DeviceText.detail(fn), InspectorRows.of(t, fn, file));
+                    fn.address() + " · " + DeviceText.detail(fn), withGroup(t, fn, InspectorRows.of(t, fn, file)));
             return;
         }
         Optional<HostBridge> hb = topology.selectedHostBridge();
@@ -93,6 +105,18 @@ public final class InspectorViewModel {
             return;
         }
         set(AppIcon.APP, t.name(), "The machine (select a device for its fields)", InspectorRows.of(t, file));
+    }
+
+    /** The group rows go right after the identity, where they are seen without scrolling. */
+    private List<InspectorRow> withGroup(Topology t, PciFunction fn, List<InspectorRow> fields) {
+        if (rules == null) return fields;
+        Optional<TopologyRules> r = rules.rulesFor(t);
+        if (r.isEmpty()) return fields;
+        List<InspectorRow> out = new ArrayList<>(fields);
+        int at = 0;
+        for (int i = 0; i < out.size(); i++) if (out.get(i).category().equals(InspectorRows.IDENTITY)) at = i + 1;
+        out.addAll(at, GroupRows.of(r.get(), fn));
+        return out;
     }
 
     private void set(AppIcon i, String t, String s, List<InspectorRow> r) {

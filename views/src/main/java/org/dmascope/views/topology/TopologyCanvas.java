@@ -32,6 +32,8 @@ public class TopologyCanvas extends Control {
     public static final double MAX_ZOOM = 4.0;
     public static final double ZOOM_STEP = 1.25;
     private static final String STYLESHEET = Resources.stylesheet(TopologyCanvas.class, "topology-canvas.css");
+    /** The IOMMU group colouring, a sheet of its own: a palette and rules that only apply while it is on. */
+    private static final String GROUPS_STYLESHEET = Resources.stylesheet(TopologyCanvas.class, "topology-groups.css");
 
     private final ObjectProperty<Topology> topology = new SimpleObjectProperty<>(this, "topology");
     private final ObjectProperty<TopologyItem> selectedItem = new SimpleObjectProperty<>(this, "selectedItem");
@@ -43,10 +45,12 @@ public class TopologyCanvas extends Control {
             super.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, v)));
         }
     };
+    private final ObjectProperty<GroupColouring> groupColouring = new SimpleObjectProperty<>(this, "groupColouring");
     private final ReadOnlyObjectWrapper<LayoutResult> layout = new ReadOnlyObjectWrapper<>(this, "layout");
 
     public TopologyCanvas() {
         getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(GROUPS_STYLESHEET);
         setFocusTraversable(true);
         topology.addListener((obs, old, t) -> {
             toggledVfGroups.clear();
@@ -125,6 +129,19 @@ public class TopologyCanvas extends Control {
 
     public final void setZoom(double v) {
         zoom.set(v);
+    }
+
+    /** Colours functions by IOMMU group when set; null draws them in their normal colours. */
+    public final ObjectProperty<GroupColouring> groupColouringProperty() {
+        return groupColouring;
+    }
+
+    public final GroupColouring getGroupColouring() {
+        return groupColouring.get();
+    }
+
+    public final void setGroupColouring(GroupColouring c) {
+        groupColouring.set(c);
     }
 
     /** The current layout, recomputed when the topology or a VF group's expansion changes. */

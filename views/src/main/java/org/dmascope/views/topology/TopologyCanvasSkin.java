@@ -56,6 +56,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     private final VBox zoomButtons;
     private final Label placeholder = new Label("No topology open");
     private final Map<TopologyItem, Node> nodes = new HashMap<>();
+    private final GroupDecorator groupDecorator = new GroupDecorator();
 
     private boolean fitPending = true;
     /** The view was fitted and the user has not zoomed or panned since: a resize fits again. */
@@ -86,6 +87,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
             c.getAddedSubList().forEach(i -> mark(i, MATCH, true));
         }
     };
+    private final InvalidationListener groupsListener = o -> decorateGroups();
     private final ChangeListener<Number> zoomListener = (obs, old, now) -> applyZoom(old.doubleValue(), now.doubleValue());
     private final TopologyCanvasBehavior behavior = new TopologyCanvasBehavior(this);
     private final EventHandler<KeyEvent> keyHandler = behavior::keyPressed;
@@ -116,7 +118,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         placeholder.getStyleClass().add("placeholder");
         placeholder.setManaged(false);
 
-        getChildren().addAll(viewport, hbar, vbar, zoomButtons, placeholder);
+        getChildren().addAll(viewport, hbar, vbar, zoomButtons, placeholder, groupDecorator.legend());
 
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -134,6 +136,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         canvas.selectedItemProperty().addListener(selectionListener);
         canvas.getHighlighted().addListener(highlightListener);
         canvas.zoomProperty().addListener(zoomListener);
+        canvas.groupColouringProperty().addListener(groupsListener);
         scale.setX(canvas.getZoom());
         scale.setY(canvas.getZoom());
         rebuild();
@@ -148,6 +151,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
             canvas.selectedItemProperty().removeListener(selectionListener);
             canvas.getHighlighted().removeListener(highlightListener);
             canvas.zoomProperty().removeListener(zoomListener);
+            canvas.groupColouringProperty().removeListener(groupsListener);
         }
         super.dispose();
     }
@@ -206,12 +210,19 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         all.addAll(solid);
         all.addAll(labels);
         drawing.getChildren().setAll(all);
+        decorateGroups();
         Rect bounds = layout.bounds();
         drawing.resize(bounds.width(), bounds.height());
         mark(canvas.getSelectedItem(), SELECTED, true);
         canvas.getHighlighted().forEach(i -> mark(i, MATCH, true));
         getSkinnable().requestLayout();
         updateBars();
+    }
+
+    private void decorateGroups() {
+        boolean band = groupDecorator.legend().isVisible();
+        groupDecorator.apply(drawing, getSkinnable().getLayout(), nodes, getSkinnable().getGroupColouring());
+        if (band != groupDecorator.legend().isVisible()) getSkinnable().requestLayout();
     }
 
     private void mark(TopologyItem item, PseudoClass pc, boolean on) {
@@ -229,6 +240,11 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
+        // The group legend is a band above the drawing, so it never hides part of the machine.
+        double band = legendBand(w);
+        groupDecorator.legend().resizeRelocate(x, y, w, band);
+        y += band;
+        h -= band;
         double bw = vbar.isVisible() ? vbar.prefWidth(-1) : 0;
         double bh = hbar.isVisible() ? hbar.prefHeight(-1) : 0;
         double vw = Math.max(0, w - bw);
@@ -257,6 +273,11 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
             }
             clampAndApply();
         }
+    }
+
+    private double legendBand(double width) {
+        Label legend = groupDecorator.legend();
+        return legend.isVisible() ? Math.ceil(legend.prefHeight(width)) : 0;
     }
 
     @Override
@@ -290,7 +311,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     void fit() {
         TopologyCanvas c = getSkinnable();
         double vw = c.getWidth() - snappedLeftInset() - snappedRightInset();
-        double vh = c.getHeight() - snappedTopInset() - snappedBottomInset();
+        double vh = c.getHeight() - snappedTopInset() - snappedBottomInset() - legendBand(vw);
         if (vw <= 1 || vh <= 1) {
             fitPending = true;
             return;

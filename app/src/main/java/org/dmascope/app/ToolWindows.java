@@ -1,0 +1,87 @@
+package org.dmascope.app;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+import org.dmascope.app.undo.UndoStack;
+import org.dmascope.views.common.Theme;
+
+/**
+ * The main window's tool windows (P2P matrix, platform panel): one of each, owned by the main window,
+ * in its theme, with Undo and Redo on their keys too. Closing one disposes its content.
+ */
+final class ToolWindows {
+    /** What a tool window shows, and how to let go of it. */
+    record Content(Parent root, Runnable dispose) {
+    }
+
+    private final Stage owner;
+    private final UndoStack undo;
+    private final Map<String, Stage> open = new LinkedHashMap<>();
+    private Theme theme;
+
+    ToolWindows(Stage owner, UndoStack undo, Theme theme) {
+        this.owner = owner;
+        this.undo = undo;
+        this.theme = theme;
+    }
+
+    /**
+     * Shows the window {@code key}, creating it the first time (or after it was closed) at the given
+     * size, or smaller to fit inside the main window.
+     */
+    Stage show(String key, String title, double maxWidth, double maxHeight, Supplier<Content> content) {
+        Stage s = open.get(key);
+        if (s != null) {
+            s.show();
+            s.toFront();
+            return s;
+        }
+        double width = owner.isShowing() ? Math.min(maxWidth, Math.max(640, owner.getWidth() * 0.9)) : maxWidth;
+        double height = owner.isShowing() ? Math.min(maxHeight, Math.max(480, owner.getHeight() * 0.92)) : maxHeight;
+        Content c = content.get();
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(title + " — dmascope");
+        Scene scene = new Scene(c.root(), width, height);
+        theme.applyTo(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), undo::undo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), undo::redo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
+        stage.setScene(scene);
+        stage.getIcons().setAll(owner.getIcons());
+        stage.setOnHidden(e -> {
+            open.remove(key);
+            c.dispose().run();
+        });
+        if (owner.isShowing()) {
+            stage.setX(owner.getX() + Math.max(0, owner.getWidth() - width) / 2 + 40);
+            stage.setY(owner.getY() + Math.max(0, owner.getHeight() - height) / 2 + 20);
+        }
+        open.put(key, stage);
+        stage.show();
+        return stage;
+    }
+
+    Optional<Stage> window(String key) {
+        return Optional.ofNullable(open.get(key));
+    }
+
+    void applyTheme(Theme t) {
+        theme = t;
+        for (Stage s : open.values()) t.applyTo(s.getScene());
+    }
+
+    void closeAll() {
+        for (Stage s : open.values().toArray(new Stage[0])) s.close();
+    }
+}

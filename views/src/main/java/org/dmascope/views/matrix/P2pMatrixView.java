@@ -1,0 +1,213 @@
+package org.dmascope.views.matrix;
+
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.dmascope.views.common.Resources;
+
+/**
+ * The P2P matrix window's content: a legend and copy buttons, the {@link MatrixGrid}, and under it the
+ * explanation of the cell under the pointer (or the focused one): map type and distance with the rule
+ * and the kernel's reason, the nvidia-smi label and the NCCL path type with theirs.
+ */
+public final class P2pMatrixView extends BorderPane {
+    public static final String STYLE_CLASS = "p2p-matrix-view";
+    public static final String GRID_ID = "p2p-matrix-grid";
+    public static final String SUMMARY_ID = "matrix-summary";
+    public static final String PAIR_ID = "matrix-pair";
+    public static final String MAP_TYPE_ID = "matrix-map-type";
+    public static final String REASON_ID = "matrix-reason";
+    public static final String SMI_ID = "matrix-smi";
+    public static final String NCCL_ID = "matrix-nccl";
+    public static final String COPY_TEXT_ID = "matrix-copy-text";
+    public static final String COPY_CSV_ID = "matrix-copy-csv";
+    public static final String PLACEHOLDER_ID = "matrix-placeholder";
+    private static final String STYLESHEET = Resources.stylesheet(P2pMatrixView.class, "p2p-matrix-view.css");
+
+    private final P2pMatrixViewModel model;
+    private final MatrixGrid grid = new MatrixGrid();
+    private final Label summary = new Label();
+    private final Label placeholder = new Label();
+    private final Label pair = value(PAIR_ID);
+    private final Label mapType = value(MAP_TYPE_ID);
+    private final Label reason = value(REASON_ID);
+    private final Label smi = value(SMI_ID);
+    private final Label nccl = value(NCCL_ID);
+    private final InvalidationListener detailListener = o -> showDetail();
+    private final InvalidationListener matrixListener = o -> showMatrix();
+    private boolean syncing;
+
+    public P2pMatrixView(P2pMatrixViewModel model) {
+        this.model = model;
+        getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(STYLESHEET);
+        setTop(createHeader());
+        setCenter(createGrid());
+        setBottom(createDetail());
+        initListeners();
+        showMatrix();
+        showDetail();
+    }
+
+    private VBox createHeader() {
+        Label legend = new Label("Rows provide the memory, columns do the DMA. Cell: nvidia-smi label; colour: the kernel's P2PDMA map type.");
+        legend.setWrapText(true);
+        legend.getStyleClass().add("intro");
+        HBox chips = new HBox(8, chip("BUS_ADDR", "bus-addr", "peer-to-peer inside the PCIe fabric"),
+                chip("THRU_HOST_BRIDGE", "host-bridge", "through the root complex, mapped like host memory"),
+                chip("NOT_SUPPORTED", "not-supported", "the kernel refuses P2P"));
+        chips.setAlignment(Pos.CENTER_LEFT);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button copyText = new Button("Copy as Text");
+        copyText.setId(COPY_TEXT_ID);
+        copyText.setOnAction(e -> copy(model.asText()));
+        Button copyCsv = new Button("Copy as CSV");
+        copyCsv.setId(COPY_CSV_ID);
+        copyCsv.setOnAction(e -> copy(model.asCsv()));
+        HBox bar = new HBox(8, chips, spacer, copyText, copyCsv);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        summary.setId(SUMMARY_ID);
+        summary.textProperty().bind(model.summaryProperty());
+        summary.getStyleClass().add("summary");
+        summary.setWrapText(true);
+        VBox header = new VBox(6, legend, bar, summary);
+        header.getStyleClass().add("header");
+        return header;
+    }
+
+    private static Label chip(String text, String styleClass, String tip) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("legend-chip", styleClass);
+        l.setTooltip(new javafx.scene.control.Tooltip(tip));
+        return l;
+    }
+
+    private StackPane createGrid() {
+        grid.setId(GRID_ID);
+        placeholder.setId(PLACEHOLDER_ID);
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.setMouseTransparent(true);
+        StackPane p = new StackPane(grid, placeholder);
+        p.getStyleClass().add("grid-holder");
+        return p;
+    }
+
+    private GridPane createDetail() {
+        GridPane g = new GridPane();
+        g.getStyleClass().add("detail");
+        g.setHgap(12);
+        g.setVgap(4);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        g.getColumnConstraints().addAll(names, values);
+        String[] rows = {"Pair", "Map type", "Why", "nvidia-smi", "NCCL"};
+        Label[] v = {pair, mapType, reason, smi, nccl};
+        for (int i = 0; i < rows.length; i++) {
+            Label n = new Label(rows[i]);
+            n.getStyleClass().add("name");
+            g.addRow(i, n, v[i]);
+        }
+        return g;
+    }
+
+    private static Label value(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("value");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private void initListeners() {
+        model.detailProperty().addListener(detailListener);
+        model.matrixProperty().addListener(matrixListener);
+        model.computingProperty().addListener(matrixListener);
+        model.focusedProperty().addListener((obs, old, c) -> sync(() -> grid.setFocusedCell(c)));
+        grid.focusedCellProperty().addListener((obs, old, c) -> sync(() -> model.focus(c)));
+        grid.hoveredCellProperty().addListener((obs, old, c) -> model.hover(c));
+        grid.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C && model.getDetail() != null) {
+                copy(model.getDetail().asText());
+                e.consume();
+            }
+        });
+    }
+
+    /** Stops following the view model. */
+    public void dispose() {
+        model.detailProperty().removeListener(detailListener);
+        model.matrixProperty().removeListener(matrixListener);
+        model.computingProperty().removeListener(matrixListener);
+    }
+
+    private void sync(Runnable r) {
+        if (syncing) return;
+        syncing = true;
+        try {
+            r.run();
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void showMatrix() {
+        grid.rowLabelsProperty().set(model.labelsProperty().get());
+        grid.setMatrix(model.getMatrix());
+        sync(() -> grid.setFocusedCell(model.focusedProperty().get()));
+        boolean empty = model.getMatrix() == null || model.getMatrix().size() == 0;
+        placeholder.setText(model.computingProperty().get() && model.getMatrix() == null ? "Computing the matrix…"
+                : "This topology has no DMA-capable endpoints (GPUs, NVMe, NICs, accelerators…)");
+        placeholder.setVisible(empty);
+    }
+
+    private void showDetail() {
+        P2pMatrixViewModel.Detail d = model.getDetail();
+        // A canvas has no text of its own: screen readers read the explained cell.
+        grid.setAccessibleText(d == null ? "P2P matrix" : d.asText());
+        if (d == null) {
+            pair.setText("Point at a cell, or move the focus with the arrow keys");
+            for (Label l : new Label[] {mapType, reason, smi, nccl}) l.setText("");
+            return;
+        }
+        pair.setText(d.client() + " (client) does DMA to the memory of " + d.provider() + " (provider)");
+        mapType.setText(d.mapType() + ", distance " + d.distance() + "   (" + d.mapTypeRule() + ")");
+        reason.setText(d.reason() + d.suggestion().map(s -> "\nFor BUS_ADDR: " + s).orElse(""));
+        smi.setText(d.smi());
+        nccl.setText(d.nccl());
+        mapType.getStyleClass().removeAll("bus-addr", "host-bridge", "not-supported");
+        mapType.getStyleClass().add(switch (d.mapType()) {
+            case "BUS_ADDR" -> "bus-addr";
+            case "THRU_HOST_BRIDGE" -> "host-bridge";
+            default -> "not-supported";
+        });
+    }
+
+    private static void copy(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    public MatrixGrid grid() {
+        return grid;
+    }
+}

@@ -1,0 +1,233 @@
+package org.dmascope.views.matrix;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.matrix.MatrixCell;
+import org.dmascope.model.kernel.matrix.P2pMatrix;
+import org.dmascope.model.kernel.p2p.P2pVerdict;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.views.matrix.MatrixGrid.Cell;
+import org.dmascope.views.rules.RulesModel;
+import org.dmascope.views.topology.DeviceText;
+
+/**
+ * The P2P matrix window's state: the matrix of the current rules (built on the background executor,
+ * published on the UI executor), the endpoint labels, the focused and hovered cell and the explanation
+ * of the cell under the pointer (else the focused one). Follows the rules model until disposed.
+ */
+public final class P2pMatrixViewModel {
+
+    /**
+     * Everything said about one cell.
+     *
+     * @param provider    provider address and name
+     * @param client      client address and name
+     * @param mapType     BUS_ADDR, THRU_HOST_BRIDGE or NOT_SUPPORTED
+     * @param distance    the kernel's distance
+     * @param mapTypeRule the R-ids that decided the map type
+     * @param reason      the kernel decision in a sentence
+     * @param smi         nvidia-smi label with its rule and legend
+     * @param nccl        NCCL path type with its rule and legend
+     */
+    public record Detail(Cell cell, String provider, String client, String mapType, int distance, String mapTypeRule,
+                         String reason, String smi, String nccl, Optional<String> suggestion) {
+
+        /** The cell as lines of text, for copying. */
+        public String asText() {
+            return "provider " + provider + "\nclient   " + client + "\nmap type " + mapType + ", distance " + distance
+                    + " (" + mapTypeRule + ")\n" + reason + "\nnvidia-smi " + smi + "\nNCCL " + nccl
+                    + suggestion.map(s -> "\nfor BUS_ADDR: " + s).orElse("") + "\n";
+        }
+    }
+
+    private final RulesModel rules;
+    private final Executor background;
+    private final Executor ui;
+    private final ReadOnlyObjectWrapper<P2pMatrix> matrix = new ReadOnlyObjectWrapper<>(this, "matrix");
+    private final ReadOnlyObjectWrapper<List<String>> labels = new ReadOnlyObjectWrapper<>(this, "labels", List.of());
+    private final ReadOnlyObjectWrapper<Cell> focused = new ReadOnlyObjectWrapper<>(this, "focused");
+    private final ReadOnlyObjectWrapper<Cell> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
+    private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+    private final InvalidationListener rulesListener = o -> recompute();
+    private TopologyRules shownRules;
+    private long request;
+
+    public P2pMatrixViewModel(RulesModel rules, Executor background, Executor ui) {
+        this.rules = rules;
+        this.background = background;
+        this.ui = ui;
+        rules.rulesProperty().addListener(rulesListener);
+        recompute();
+    }
+
+    public void dispose() {
+        rules.rulesProperty().removeListener(rulesListener);
+    }
+
+    // ---- Properties ----
+
+    public ReadOnlyObjectProperty<P2pMatrix> matrixProperty() {
+        return matrix.getReadOnlyProperty();
+    }
+
+    public P2pMatrix getMatrix() {
+        return matrix.get();
+    }
+
+    /** Row labels: short address and short name of each endpoint. */
+    public ReadOnlyObjectProperty<List<String>> labelsProperty() {
+        return labels.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Cell> focusedProperty() {
+        return focused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Cell> hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    /** The cell under the pointer, else the focused cell, explained; null when there is none. */
+    public ReadOnlyObjectProperty<Detail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public Detail getDetail() {
+        return detail.get();
+    }
+
+    /** Endpoint count and the assumptions in force, one line. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    // ---- Commands ----
+
+    public void focus(Cell c) {
+        focused.set(valid(c) ? c : null);
+        explain();
+    }
+
+    /** Focuses the cell of a (provider, client) pair. */
+    public boolean focus(Bdf provider, Bdf client) {
+        P2pMatrix m = matrix.get();
+        if (m == null) return false;
+        int r = m.endpoints().indexOf(provider);
+        int c = m.endpoints().indexOf(client);
+        if (r < 0 || c < 0) return false;
+        focus(new Cell(r, c));
+        return true;
+    }
+
+    public void hover(Cell c) {
+        hovered.set(valid(c) ? c : null);
+        explain();
+    }
+
+    /** The whole matrix as text, nvidia-smi style. */
+    public String asText() {
+        return matrix.get() == null ? "" : MatrixExport.text(matrix.get(), shownRules);
+    }
+
+    public String asCsv() {
+        return matrix.get() == null ? "" : MatrixExport.csv(matrix.get());
+    }
+
+    // ---- work ----
+
+    private boolean valid(Cell c) {
+        P2pMatrix m = matrix.get();
+        return c != null && m != null && c.row() >= 0 && c.column() >= 0 && c.row() < m.size() && c.column() < m.size();
+    }
+
+    private void recompute() {
+        TopologyRules r = rules.getRules();
+        long mine = ++request;
+        if (r == null) {
+            publish(mine, null, null);
+            return;
+        }
+        computing.set(true);
+        background.execute(() -> {
+            P2pMatrix m;
+            try {
+                m = r.matrix();
+            } catch (RuntimeException e) {
+                m = null;
+            }
+            P2pMatrix result = m;
+            ui.execute(() -> publish(mine, r, result));
+        });
+    }
+
+    private void publish(long mine, TopologyRules r, P2pMatrix m) {
+        if (mine != request) return;
+        computing.set(false);
+        P2pMatrix old = matrix.get();
+        boolean sameEndpoints = old != null && m != null && old.endpoints().equals(m.endpoints());
+        shownRules = r;
+        // Everything the view reads when the matrix changes is set before the matrix.
+        summary.set(m == null ? "No topology" : summary(r, m));
+        labels.set(m == null ? List.of() : labels(r.topology(), m));
+        if (!sameEndpoints) {
+            hovered.set(null);
+            focused.set(m != null && m.size() > 1 ? new Cell(0, 1) : m != null && m.size() == 1 ? new Cell(0, 0) : null);
+        }
+        matrix.set(m);
+        explain();
+    }
+
+    private static List<String> labels(Topology t, P2pMatrix m) {
+        return m.endpoints().stream()
+                .map(b -> b.shortText() + "  " + t.function(b).map(DeviceText::shortName).orElse(""))
+                .toList();
+    }
+
+    private static String summary(TopologyRules r, P2pMatrix m) {
+        String platform = r.assumptions().forP2p().stream()
+                .filter(a -> !a.name().equals("kernel"))
+                .map(a -> a.name() + " " + a.shown())
+                .collect(Collectors.joining(" · "));
+        return m.size() + (m.size() == 1 ? " DMA-capable endpoint" : " DMA-capable endpoints") + " · "
+                + r.assumptions().profile().label() + " · " + platform;
+    }
+
+    private void explain() {
+        Cell c = hovered.get() != null ? hovered.get() : focused.get();
+        P2pMatrix m = matrix.get();
+        if (c == null || m == null || shownRules == null) {
+            detail.set(null);
+            return;
+        }
+        MatrixCell cell = m.cell(c.row(), c.column());
+        P2pMatrix.Explanation e = m.explain(c.row(), c.column());
+        P2pVerdict v = e.mapType();
+        Topology t = shownRules.topology();
+        String rulesText = v.rules().isEmpty() ? MatrixCell.MAP_TYPE_RULE : String.join(", ", v.rules());
+        detail.set(new Detail(c, name(t, cell.provider()), name(t, cell.client()), cell.mapType().name(), cell.distance(),
+                rulesText, v.reason(), e.smi(), e.nccl(), v.suggestion()));
+    }
+
+    private static String name(Topology t, Bdf b) {
+        return b + t.function(b).map(f -> " " + DeviceText.shortName(f)).orElse("");
+    }
+}

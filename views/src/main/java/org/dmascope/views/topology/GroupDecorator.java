@@ -1,0 +1,105 @@
+package org.dmascope.views.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+
+import org.dmascope.views.topology.LayoutBox.BoxKind;
+
+/**
+ * Colours the drawn functions by IOMMU group: style classes on each card, port marker and VF chip
+ * ({@code iommu-group group-colour-N}, {@code group-differs}, {@code no-group}) and a small tag with the
+ * group number on its top edge. Tags live in the drawing above everything else, so the cards keep
+ * their own layout; turning the colouring off removes both.
+ */
+final class GroupDecorator {
+    static final String COLOURED = "iommu-group";
+    static final String NO_GROUP = "no-group";
+    static final String DIFFERS = "group-differs";
+    static final String TAG = "group-tag";
+    static final String COLOUR_PREFIX = "group-colour-";
+    private static final double TAG_INSET = 8;
+
+    static final String LEGEND_ID = "group-legend";
+
+    private final List<Node> tags = new ArrayList<>();
+    private final List<Node> styled = new ArrayList<>();
+    private final Label legend = new Label();
+
+    GroupDecorator() {
+        legend.setId(LEGEND_ID);
+        legend.getStyleClass().add("group-legend");
+        legend.setManaged(false);
+        legend.setVisible(false);
+        legend.setMouseTransparent(true);
+        legend.setWrapText(true);
+    }
+
+    /** A line over the drawing saying what the colours mean; the skin places it. */
+    Label legend() {
+        return legend;
+    }
+
+    /** The node id of a function's tag, e.g. {@code group-tag-device-0000-03-00-0}. */
+    static String tagId(TopologyItem item) {
+        return "group-tag-" + item.nodeId();
+    }
+
+    /** Removes the previous decoration and applies {@code colouring} (null: none) to the drawn nodes. */
+    void apply(Pane drawing, LayoutResult layout, Map<TopologyItem, Node> nodes, GroupColouring colouring) {
+        clear(drawing);
+        legend.setVisible(colouring != null && layout != null);
+        legend.setText(colouring == null ? "" : colouring.legend());
+        if (colouring == null || layout == null || !colouring.iommuPresent()) return;
+        for (LayoutBox b : layout.boxes()) {
+            if (!decorated(b.kind()) || b.item().isEmpty() || b.function().isEmpty()) continue;
+            Node n = nodes.get(b.item().get());
+            GroupColouring.Tag tag = colouring.tag(b.function().get()).orElse(null);
+            if (n == null || tag == null) continue;
+            List<String> classes = classes(tag);
+            n.getStyleClass().addAll(classes);
+            styled.add(n);
+            Label l = new Label(tag.text());
+            l.setId(tagId(b.item().get()));
+            l.getStyleClass().add(TAG);
+            l.getStyleClass().addAll(classes);
+            l.setMouseTransparent(true);
+            l.setMinWidth(Label.USE_PREF_SIZE);
+            Rect r = b.bounds();
+            // On the top edge at the left, opposite the card's badge; centredAt keeps it at its own size.
+            double w = Math.max(22, 9 + 6.6 * tag.text().length());
+            double h = 16;
+            drawing.getChildren().add(DrawingPane.centredAt(l, new Rect(r.x() + TAG_INSET, r.y() - h / 2, w, h)));
+            tags.add(l);
+        }
+    }
+
+    private static boolean decorated(BoxKind k) {
+        return k == BoxKind.DEVICE || k == BoxKind.UPSTREAM_PORT || k == BoxKind.DOWNSTREAM_PORT || k == BoxKind.VIRTUAL_FUNCTION;
+    }
+
+    private static List<String> classes(GroupColouring.Tag tag) {
+        List<String> c = new ArrayList<>(3);
+        if (tag.grouped()) {
+            c.add(COLOURED);
+            c.add(COLOUR_PREFIX + tag.colour());
+        } else {
+            c.add(NO_GROUP);
+        }
+        if (tag.differs()) c.add(DIFFERS);
+        return c;
+    }
+
+    private void clear(Pane drawing) {
+        drawing.getChildren().removeAll(tags);
+        tags.clear();
+        for (Node n : styled) {
+            n.getStyleClass().removeIf(s -> s.equals(COLOURED) || s.equals(NO_GROUP) || s.equals(DIFFERS) || s.startsWith(COLOUR_PREFIX));
+        }
+        styled.clear();
+    }
+}

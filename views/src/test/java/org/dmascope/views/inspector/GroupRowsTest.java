@@ -1,0 +1,73 @@
+package org.dmascope.views.inspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.dmascope.model.io.SampleCatalog;
+import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.Platform.IommuDriver;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.views.rules.RulesModel;
+import org.dmascope.views.topology.TopologyItem;
+import org.dmascope.views.topology.TopologyViewModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The inspector's IOMMU group rows for the selected device, without a Stage. */
+class GroupRowsTest {
+    private static final Bdf GPU = Bdf.parse("0000:03:00.0");
+    private final Topology t = SampleCatalog.loadDefault();
+    private TopologyViewModel topology;
+    private RulesModel rules;
+    private InspectorViewModel inspector;
+
+    @BeforeEach
+    void setUp() {
+        topology = new TopologyViewModel();
+        topology.show(t, "switch-p2p-server.json");
+        rules = new RulesModel();
+        inspector = new InspectorViewModel(topology, rules);
+        topology.select(TopologyItem.device(GPU));
+    }
+
+    private String value(String name) {
+        return inspector.value(GroupRows.CATEGORY, name).orElseThrow(() -> new AssertionError("no row " + name));
+    }
+
+    @Test
+    void noGroupRowsUntilTheRulesForThisTopologyArrive() {
+        assertTrue(inspector.value(GroupRows.CATEGORY, GroupRows.GROUP).isEmpty());
+        rules.publish(TopologyRules.of(SampleCatalog.load().samples().get(1).topology()), PlatformOverrides.NONE);
+        assertTrue(inspector.value(GroupRows.CATEGORY, GroupRows.GROUP).isEmpty(), "rules of another machine are not shown");
+    }
+
+    @Test
+    void theSelectedDeviceShowsItsGroupReasonMembersAndDomain() {
+        TopologyRules r = TopologyRules.of(t);
+        rules.publish(r, PlatformOverrides.NONE);
+        int id = r.groupOf(GPU).orElseThrow().group().id();
+        assertEquals("G" + id + " (derived with the Linux 6.19 (mainline) rules)", value(GroupRows.GROUP));
+        assertEquals(r.groupOf(GPU).orElseThrow().member().reason(), value(GroupRows.WHY));
+        assertTrue(value(GroupRows.WHY).contains("downstream port 0000:02:00.0"), value(GroupRows.WHY));
+        assertTrue(value(GroupRows.MEMBERS).startsWith("0000:02:00.0 "), value(GroupRows.MEMBERS));
+        assertTrue(value(GroupRows.DOMAIN).startsWith("DMA-FQ: "), value(GroupRows.DOMAIN));
+        List<String> categories = inspector.rowsProperty().stream().map(InspectorRow::category).distinct().toList();
+        assertEquals(List.of(InspectorRows.IDENTITY, GroupRows.CATEGORY), categories.subList(0, 2), "seen without scrolling");
+    }
+
+    @Test
+    void theRowsFollowAPlatformChange() {
+        PlatformOverrides identity = PlatformOverrides.NONE.withIommuMode(IommuMode.IDENTITY);
+        rules.publish(TopologyRules.of(t, PlatformAssumptions.resolve(t, identity)), identity);
+        assertTrue(value(GroupRows.DOMAIN).startsWith("identity: "), value(GroupRows.DOMAIN));
+        PlatformOverrides none = PlatformOverrides.NONE.withIommu(IommuDriver.NONE);
+        rules.publish(TopologyRules.of(t, PlatformAssumptions.resolve(t, none)), none);
+        assertTrue(value(GroupRows.GROUP).startsWith("none: no IOMMU (iommu = none, your choice)"), value(GroupRows.GROUP));
+    }
+}

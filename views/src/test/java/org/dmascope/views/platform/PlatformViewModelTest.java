@@ -1,0 +1,115 @@
+package org.dmascope.views.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.dmascope.model.io.SampleCatalog;
+import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.platform.CpuIdentity;
+import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.topology.Platform.CpuVendor;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.views.rules.RulesModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The platform panel's rows and commands without a Stage; the editor applies changes at once, as the app does. */
+class PlatformViewModelTest {
+    private final Topology t = SampleCatalog.loadDefault();
+    private final List<String> edits = new ArrayList<>();
+    private RulesModel rules;
+    private PlatformViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        rules = new RulesModel();
+        rules.publish(TopologyRules.of(t), PlatformOverrides.NONE);
+        model = new PlatformViewModel(rules, (next, what) -> {
+            edits.add(what);
+            rules.publish(TopologyRules.of(t, PlatformAssumptions.resolve(t, next)), next);
+        });
+    }
+
+    private PlatformViewModel.Row row(String name) {
+        return model.row(name).orElseThrow();
+    }
+
+    @Test
+    void everyAssumptionIsListedWithItsValueAndSource() {
+        PlatformAssumptions a = rules.getRules().assumptions();
+        assertEquals(a.all().size(), model.rowsProperty().size());
+        assertEquals(a.all().stream().map(x -> x.name()).toList(), model.rowsProperty().stream().map(PlatformViewModel.Row::name).toList());
+        assertEquals("default", row(PlatformViewModel.KERNEL).source());
+        assertEquals("mainline", row(PlatformViewModel.KERNEL).value());
+        assertEquals("topology file", row(PlatformViewModel.IOMMU).source());
+        assertEquals("vtd", row(PlatformViewModel.IOMMU).value());
+        assertEquals("lazy", row(PlatformViewModel.IOMMU_MODE).value());
+        assertTrue(row(PlatformViewModel.CMDLINE).value().contains("pci=disable_acs_redir="));
+        assertFalse(row(PlatformViewModel.ARCHITECTURE).editable());
+        assertTrue(model.summaryProperty().get().startsWith("With these assumptions: 9 IOMMU groups"), model.summaryProperty().get());
+    }
+
+    @Test
+    void aChoiceBecomesAnOverrideNamedForUndo() {
+        assertEquals(Optional.empty(), model.set(PlatformViewModel.IOMMU_MODE, "identity"));
+        assertEquals(Optional.of(IommuMode.IDENTITY), rules.getOverrides().iommuMode());
+        assertEquals(List.of("IOMMU mode (default domain): lazy → identity"), edits);
+        PlatformViewModel.Row r = row(PlatformViewModel.IOMMU_MODE);
+        assertEquals("your choice", r.source());
+        assertTrue(r.chosen());
+        assertTrue(model.summaryProperty().get().contains("identity"), model.summaryProperty().get());
+    }
+
+    @Test
+    void choosingTheValueInForceChangesNothing() {
+        assertEquals(Optional.empty(), model.set(PlatformViewModel.IOMMU, "vtd"));
+        assertTrue(edits.isEmpty());
+        assertEquals(PlatformOverrides.NONE, rules.getOverrides());
+    }
+
+    @Test
+    void typedValuesAreParsedAndBadOnesRefusedWithAReason() {
+        assertEquals(Optional.empty(), model.set(PlatformViewModel.CPU, "amd:0x19"));
+        assertEquals(Optional.of(CpuIdentity.of(CpuVendor.AMD, 0x19)), rules.getOverrides().cpu());
+        Optional<String> refused = model.set(PlatformViewModel.CPU, "pentium");
+        assertTrue(refused.orElseThrow().contains("unknown CPU vendor"), refused.get());
+        assertTrue(model.set(PlatformViewModel.KERNEL, "4.19").orElseThrow().contains("mainline, 5.15, 5.4"));
+        assertTrue(model.set(PlatformViewModel.ARCHITECTURE, "arm64").isPresent(), "read-only rows refuse");
+        assertEquals(1, edits.size());
+        assertEquals(Optional.empty(), model.set(PlatformViewModel.KERNEL, "5.4"));
+        assertEquals(Optional.of(KernelProfile.V5_4), rules.getOverrides().profile());
+    }
+
+    @Test
+    void theCommandLineIsReadAsTheKernelReadsIt() {
+        model.set(PlatformViewModel.CMDLINE, "iommu=pt iommu.strict=maybe");
+        assertEquals("your choice", row(PlatformViewModel.CMDLINE).source());
+        assertTrue(row(PlatformViewModel.CMDLINE).detail().contains("iommu.strict=maybe is not a boolean"));
+        // The sample records the default domain the running kernel reported; that outranks the command line.
+        assertEquals("lazy", row(PlatformViewModel.IOMMU_MODE).value());
+        assertEquals("topology file", row(PlatformViewModel.IOMMU_MODE).source());
+    }
+
+    @Test
+    void resetDropsOneChoiceAndResetAllEvery() {
+        model.set(PlatformViewModel.IOMMU_MODE, "dma");
+        model.set(PlatformViewModel.ACS_REQUESTED, "no");
+        model.reset(PlatformViewModel.IOMMU_MODE);
+        assertEquals(Optional.empty(), rules.getOverrides().iommuMode());
+        assertEquals(Optional.of(false), rules.getOverrides().acsRequested());
+        assertEquals("topology file", row(PlatformViewModel.IOMMU_MODE).source());
+        model.resetAll();
+        assertEquals(PlatformOverrides.NONE, rules.getOverrides());
+        assertEquals(4, edits.size());
+        model.resetAll();
+        assertEquals(4, edits.size(), "nothing to reset is no edit");
+    }
+}

@@ -29,6 +29,7 @@ import org.dmascope.views.common.AppIcon;
 import org.dmascope.views.common.Theme;
 import org.dmascope.views.importreport.DiagnosticsDialog;
 import org.dmascope.views.inspector.InspectorView;
+import org.dmascope.views.mapping.MappingWorkspace;
 import org.dmascope.views.topology.TopologyView;
 
 /**
@@ -47,13 +48,16 @@ public final class MainWindow {
     private final TopologyView topologyView;
     private final InspectorView inspectorView;
     private final AppPreferences preferences;
+    private final MappingWorkspace mapping;
     private MainMenu menu;
     private Theme theme;
     private Path lastDirectory;
 
+    /** @param mapping the buffer chips, verdict and mapping details around the topology view */
     public MainWindow(Stage stage, DocumentModel documents, TopologyView topologyView, InspectorView inspectorView,
-                      AppPreferences preferences) {
+                      AppPreferences preferences, MappingWorkspace mapping) {
         this.stage = stage;
+        this.mapping = mapping;
         this.documents = documents;
         this.topologyView = topologyView;
         this.inspectorView = inspectorView;
@@ -65,8 +69,9 @@ public final class MainWindow {
     public void show(double width, double height) {
         BorderPane root = new BorderPane();
         menu = new MainMenu(documents, topologyView, new MenuActions(), theme);
+        menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping).menu());
         root.setTop(menu.bar());
-        SplitPane split = new SplitPane(topologyView, inspectorView);
+        SplitPane split = new SplitPane(mapping, inspectorView);
         split.setId(SPLIT_ID);
         split.setDividerPositions(1 - inspectorWidth(width) / width);
         SplitPane.setResizableWithParent(inspectorView, false);
@@ -214,7 +219,15 @@ public final class MainWindow {
             "F                 fit the machine to the window",
             "Ctrl+F            find a device by address or name",
             "Ctrl+O            open a topology file (or drop it on the window)",
-            "Ctrl+Shift+S      save the topology as JSON");
+            "Ctrl+Shift+S      save the topology as JSON",
+            "",
+            "Mapping a buffer",
+            "Ctrl+B            put the keyboard on the buffer chips (← → choose, Alt+↓ settings)",
+            "Enter             on a chip: pick it; then arrows to a device and Enter maps it",
+            "Ctrl+M            map the chosen buffer for the selected device",
+            "Ctrl+R            replay the route on the topology",
+            "Ctrl+P            play or pause the translation steps",
+            "In the steps      Space play/pause, ← → step, Home/End first/last");
 
     private void applyTheme(Theme t) {
         theme = t;

@@ -113,11 +113,11 @@ public record BufferSettings(long size, long offset, PageLayout.Kind layout, lon
     public static String directionWords(DmaDirection d) {
         switch (d) {
             case TO_DEVICE:
-                return "to the device (DMA_TO_DEVICE)";
+                return "to the device (TO_DEVICE)";
             case FROM_DEVICE:
-                return "from the device (DMA_FROM_DEVICE)";
+                return "from the device (FROM_DEVICE)";
             default:
-                return "both ways (DMA_BIDIRECTIONAL)";
+                return "both ways (BIDIRECTIONAL)";
         }
     }
 }

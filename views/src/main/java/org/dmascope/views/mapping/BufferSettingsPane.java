@@ -51,15 +51,17 @@ final class BufferSettingsPane extends GridPane {
         setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);
-        getColumnConstraints().addAll(labels, new ColumnConstraints(200));
+        getColumnConstraints().addAll(labels, new ColumnConstraints(250));
         Label heading = new Label(source.title());
         heading.getStyleClass().add("heading");
         Label where = new Label(source.detail());
         where.getStyleClass().add("muted");
         where.setWrapText(true);
-        where.setMaxWidth(300);
+        where.setMaxWidth(330);
         add(heading, 0, 0, 2, 1);
         add(where, 0, 1, 2, 1);
+        GridPane.setHalignment(heading, HPos.LEFT);
+        GridPane.setHalignment(where, HPos.LEFT);
         int row = 2;
         size.setId(SIZE_ID);
         size.setEditable(true);
@@ -90,8 +92,9 @@ final class BufferSettingsPane extends GridPane {
         problem.setId(PROBLEM_ID);
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
-        problem.setMaxWidth(300);
+        problem.setMaxWidth(330);
         add(problem, 0, row, 2, 1);
+        GridPane.setHalignment(problem, HPos.LEFT);
         fill(initial);
         size.valueProperty().addListener((o, a, b) -> edited());
         size.getEditor().textProperty().addListener((o, a, b) -> {

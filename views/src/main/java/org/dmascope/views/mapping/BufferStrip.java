@@ -173,7 +173,8 @@ final class BufferStrip extends HBox {
         BufferSource s = chip.source();
         model.selectedSourceProperty().set(s);
         BufferSettingsPane pane = new BufferSettingsPane(s, model.settingsOf(s), v -> model.setSettings(s, v));
-        pane.getStyleClass().add("buffer-popover");
+        // A popup's scene has no .root of its own: the pane takes the theme's root colours and font.
+        pane.getStyleClass().addAll("root", "buffer-popover");
         popup.getContent().setAll(pane);
         Scene scene = getScene();
         if (scene == null || scene.getWindow() == null) return;

@@ -38,10 +38,10 @@ final class OptionsBar extends FlowPane {
             new Choice<>(MapApi.IOVA, "two-step IOVA"));
     static final List<Choice<Optional<IommuMode>>> MODES = List.of(
             new Choice<>(Optional.empty(), "kernel decides"),
-            new Choice<>(Optional.of(IommuMode.DMA), "DMA (strict)"),
-            new Choice<>(Optional.of(IommuMode.DMA_FQ), "DMA-FQ (lazy)"),
-            new Choice<>(Optional.of(IommuMode.IDENTITY), "identity (passthrough)"),
-            new Choice<>(Optional.of(IommuMode.OFF), "off (no IOMMU)"));
+            new Choice<>(Optional.of(IommuMode.DMA), "DMA, strict"),
+            new Choice<>(Optional.of(IommuMode.DMA_FQ), "DMA-FQ, lazy"),
+            new Choice<>(Optional.of(IommuMode.IDENTITY), "identity"),
+            new Choice<>(Optional.of(IommuMode.OFF), "off"));
     static final List<Choice<OptionalInt>> MASKS = List.of(new Choice<>(OptionalInt.empty(), "device's"),
             new Choice<>(OptionalInt.of(24), "24 bits"), new Choice<>(OptionalInt.of(32), "32 bits"),
             new Choice<>(OptionalInt.of(36), "36 bits"), new Choice<>(OptionalInt.of(40), "40 bits"),
@@ -54,6 +54,9 @@ final class OptionsBar extends FlowPane {
     static final List<Choice<OptionalLong>> BOUNDARIES = List.of(new Choice<>(OptionalLong.empty(), "device's"),
             new Choice<>(OptionalLong.of(0xFFFFL), "0xffff"), new Choice<>(OptionalLong.of(0xF_FFFFL), "0xfffff"),
             new Choice<>(OptionalLong.of(0xFFFF_FFFFL), "0xffffffff"), new Choice<>(OptionalLong.of(-1L), "none"));
+
+    private static final String IOMMU_TIP = "The initiator's IOMMU default domain: DMA (strict), DMA-FQ (lazy flush queue), "
+            + "identity (passthrough: dma-direct), off (no IOMMU); \"kernel decides\" follows R-GRP-3";
 
     private final MappingViewModel model;
     private final ComboBox<Choice<MapApi>> api = combo(API_ID, APIS);
@@ -70,11 +73,11 @@ final class OptionsBar extends FlowPane {
     OptionsBar(MappingViewModel model) {
         this.model = model;
         getStyleClass().add(STYLE_CLASS);
-        setHgap(12);
+        setHgap(10);
         setVgap(6);
         setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(field("API", api, "The driver's DMA API call"),
-                field("IOMMU", iommu, "The initiator's IOMMU default domain; \"kernel decides\" follows R-GRP-3"),
+                field("IOMMU", iommu, IOMMU_TIP),
                 field("Mask", mask, "dma_set_mask(): which bus addresses the device can emit"),
                 field("Max seg", maxSeg, "dma_set_max_seg_size()"),
                 field("Boundary", boundary, "dma_set_seg_boundary(): no segment may cross it"),
@@ -152,6 +155,6 @@ final class OptionsBar extends FlowPane {
 
     private void showReasons(MappingOutcome out) {
         String why = out == null || out.iommuReason().isEmpty() ? "" : "\n\nFor the last drop: " + out.iommuReason();
-        iommu.getTooltip().setText("The initiator's IOMMU default domain; \"kernel decides\" follows R-GRP-3" + why);
+        iommu.getTooltip().setText(IOMMU_TIP + why);
     }
 }

@@ -269,8 +269,10 @@ final class StepsView extends BorderPane {
         for (Map.Entry<String, String> e : map.entrySet()) {
             Label tag = new Label(firstRow ? side : "");
             tag.getStyleClass().addAll("value-side", side);
+            tag.setMinWidth(Region.USE_PREF_SIZE);
             Label name = new Label(e.getKey());
             name.getStyleClass().add("value-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(e.getValue());
             value.getStyleClass().add("value");
             value.setWrapText(true);

@@ -42,6 +42,7 @@ final class VerdictBanner extends HBox {
     private final Label detail = new Label();
     private final Label remedy = new Label();
     private final Label timing = new Label();
+    private final Tooltip timingTip = new Tooltip();
     private final ProgressIndicator progress = new ProgressIndicator();
     private final Label elapsed = new Label();
     private final Button cancel = new Button("Cancel");
@@ -77,6 +78,7 @@ final class VerdictBanner extends HBox {
         remedy.setWrapText(true);
         timing.setId(TIMING_ID);
         timing.getStyleClass().add("timing");
+        timing.setTooltip(timingTip);
         VBox text = new VBox(2, headline, detail, remedy);
         text.setMinWidth(220);
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -165,8 +167,9 @@ final class VerdictBanner extends HBox {
             timing.setText("");
             return;
         }
-        String engine = String.format(Locale.ROOT, "engine %.1f ms", t.computeNanos() / 1e6);
-        timing.setText(t.dropToPaintNanos() < 0 ? engine
-                : engine + String.format(Locale.ROOT, " · on screen %.0f ms after the drop", t.dropToPaintNanos() / 1e6));
+        timing.setText(String.format(Locale.ROOT, "engine %.1f ms", t.computeNanos() / 1e6));
+        timingTip.setText(t.dropToPaintNanos() < 0 ? "The mapping engine's time"
+                : String.format(Locale.ROOT, "The mapping engine's time; the result was on screen %.0f ms after the drop",
+                t.dropToPaintNanos() / 1e6));
     }
 }

@@ -26,7 +26,7 @@ import org.dmascope.views.topology.DeviceText;
  *                 {@code DIRECT}, {@code SWIOTLB}, or the kernel's error
  * @param headline one sentence
  * @param detail   the addresses and why
- * @param remedy   for a refusal: what would make it work
+ * @param remedy   what would change it: for a refusal what makes it work, through the host bridge what keeps it in the switch
  */
 public record VerdictText(Tone tone, String code, String headline, String detail, Optional<String> remedy) {
 
@@ -76,9 +76,11 @@ public record VerdictText(Tone tone, String code, String headline, String detail
             String hb = m.route().flatMap(r -> r.hops().stream().filter(h -> h.device().isEmpty()).findFirst())
                     .map(h -> "host bridge " + h.node()).orElse("the host bridge");
             String why = o.p2p().map(v -> " Why: " + capital(v.reason()) + ".").orElse("");
+            Optional<String> inside = o.p2p().flatMap(P2pVerdict::suggestion)
+                    .map(x -> "To keep it inside the switch (BUS_ADDR): boot with " + x + ".");
             return new VerdictText(Tone.HOST, "THRU_HOST_BRIDGE", "Peer-to-peer through the " + hb
                     + ": the root complex routes it, mapped like RAM", client + " gets " + addressKind(m) + " " + first(s) + " "
-                    + handed + "." + why + later, Optional.empty());
+                    + handed + "." + why + later, inside);
         }
         if (anyFlag(s, DmaSegments.SWIOTLB)) {
             String page = m.pinned() == null ? "" : " at " + Hex.addr(m.pinned().page(0));

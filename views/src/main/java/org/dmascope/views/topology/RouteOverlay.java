@@ -110,6 +110,11 @@ final class RouteOverlay extends Pane {
         getChildren().addAll(segments);
         getChildren().addAll(stops);
         revealed.set(drawn.size());
+        // Unmanaged, the overlay is not reached by every layout pass: size the new badges now.
+        if (getScene() != null) {
+            applyCss();
+            layout();
+        }
     }
 
     /** Hides the route and reveals it again hop by hop. */
@@ -196,7 +201,7 @@ final class RouteOverlay extends Pane {
         b.setMaxSize(2 * BADGE_R, 2 * BADGE_R);
         // On a wide bar the badge sits where the route meets it; elsewhere on the box's corner.
         double x = r.width() > WIDE ? anchorX + LANE + 6 : r.x() - BADGE_R + 2;
-        b.relocate(x + repeat * (2 * BADGE_R + 4), r.y() - BADGE_R + 2);
+        b.resizeRelocate(x + repeat * (2 * BADGE_R + 4), r.y() - BADGE_R + 2, 2 * BADGE_R, 2 * BADGE_R);
         // A Tooltip is a popup window, costly to make: it is made when the pointer first comes.
         String tip = number + " · " + s.label() + "\n" + s.explanation();
         b.setOnMouseEntered(e -> {
@@ -220,7 +225,7 @@ final class RouteOverlay extends Pane {
         pill.setMinSize(r.width(), r.height());
         pill.setPrefSize(r.width(), r.height());
         pill.setMaxSize(r.width(), r.height());
-        pill.relocate(r.x(), r.y());
+        pill.resizeRelocate(r.x(), r.y(), r.width(), r.height());
         pill.setMouseTransparent(true);
         pill.getProperties().put(STOP, index);
         return pill;

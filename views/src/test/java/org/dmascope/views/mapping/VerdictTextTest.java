@@ -40,6 +40,8 @@ class VerdictTextTest {
         assertTrue(v.headline().contains("host bridge pci0000:00"), v.headline());
         assertTrue(v.detail().contains("gets IOVA"), v.detail());
         assertTrue(v.detail().contains("ACS redirect (ReqRedir+ CmpltRedir+) on 0000:02:02.0"), v.detail());
+        assertEquals("To keep it inside the switch (BUS_ADDR): boot with pci=disable_acs_redir=0000:02:02.0;0000:02:00.0.",
+                v.remedy().orElseThrow());
     }
 
     @Test

@@ -21,14 +21,17 @@ import org.testfx.util.WaitForAsyncUtils;
 final class MappingDriver {
     private final FxRobot robot;
     private final DocumentModel documents;
+    /** Looked up once: polling lookups from the test thread would race the FX thread's changes to the scene graph. */
+    private final MappingWorkspace workspace;
 
     MappingDriver(FxRobot robot, DocumentModel documents) {
         this.robot = robot;
         this.documents = documents;
+        this.workspace = robot.lookup(".mapping-workspace").queryAs(MappingWorkspace.class);
     }
 
     MappingWorkspace workspace() {
-        return robot.lookup(".mapping-workspace").queryAs(MappingWorkspace.class);
+        return workspace;
     }
 
     MappingViewModel model() {

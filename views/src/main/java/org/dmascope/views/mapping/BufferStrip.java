@@ -173,14 +173,12 @@ final class BufferStrip extends HBox {
         BufferSource s = chip.source();
         model.selectedSourceProperty().set(s);
         BufferSettingsPane pane = new BufferSettingsPane(s, model.settingsOf(s), v -> model.setSettings(s, v));
-        // A popup's scene has no .root of its own: the pane takes the theme's root colours and font.
-        pane.getStyleClass().addAll("root", "buffer-popover");
+        // The popup's scene takes the window's stylesheets (the theme) when it shows; this feature's own go on the pane.
+        pane.getStyleClass().add("buffer-popover");
+        pane.getStylesheets().setAll(stylesheets);
         popup.getContent().setAll(pane);
         Scene scene = getScene();
         if (scene == null || scene.getWindow() == null) return;
-        List<String> sheets = new ArrayList<>(scene.getStylesheets());
-        sheets.addAll(stylesheets);
-        popup.getScene().getStylesheets().setAll(sheets);
         Bounds b = chip.localToScreen(chip.getBoundsInLocal());
         popup.show(chip, b.getMinX(), b.getMaxY() + 4);
     }

@@ -1,14 +1,23 @@
 package org.dmascope.app;
 
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
+import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.mapping.IommuMode;
+import org.dmascope.model.mapping.MapApi;
 import org.dmascope.views.common.Theme;
+import org.dmascope.views.mapping.MappingOptions;
 
-/** What the app remembers between runs: the theme, the group colouring and the recent files. */
+/** What the app remembers between runs: the theme, the group colouring, the recent files and the mapping options. */
 public final class AppPreferences {
     private static final String THEME = "theme";
     private static final String COLOUR_BY_GROUP = "colourByIommuGroup";
+    private static final String MAPPING = "mapping";
+    private static final String AUTO = "auto";
 
     private final Preferences node;
     private final RecentFiles recentFiles;
@@ -47,5 +56,41 @@ public final class AppPreferences {
 
     public RecentFiles recentFiles() {
         return recentFiles;
+    }
+
+    /** The mapping options last used; anything unreadable falls back to its default. */
+    public MappingOptions mappingOptions() {
+        Preferences m = node.node(MAPPING);
+        MappingOptions d = MappingOptions.DEFAULTS;
+        MapApi api = MapApi.parse(m.get("api", d.api().cli())).orElse(d.api());
+        String mode = m.get("iommuMode", AUTO);
+        Optional<IommuMode> iommu = mode.equals(AUTO) ? Optional.empty() : IommuMode.parse(mode);
+        KernelProfile profile = KernelProfile.byId(m.get("kernel", d.profile().id())).orElse(d.profile());
+        int mask = m.getInt("dmaMaskBits", 0);
+        long maxSeg = m.getLong("maxSegmentSize", 0);
+        String boundary = m.get("segmentBoundaryMask", "");
+        OptionalLong b = OptionalLong.empty();
+        try {
+            if (!boundary.isEmpty()) b = OptionalLong.of(Long.parseUnsignedLong(boundary, 16));
+        } catch (NumberFormatException e) {
+            b = OptionalLong.empty();
+        }
+        return new MappingOptions(api, iommu, mask >= 1 && mask <= 64 ? OptionalInt.of(mask) : OptionalInt.empty(),
+                maxSeg > 0 && maxSeg <= 0xFFFF_FFFFL ? OptionalLong.of(maxSeg) : OptionalLong.empty(), b, profile);
+    }
+
+    public void setMappingOptions(MappingOptions o) {
+        Preferences m = node.node(MAPPING);
+        m.put("api", o.api().cli());
+        m.put("iommuMode", o.iommuMode().map(IommuMode::cli).orElse(AUTO));
+        m.put("kernel", o.profile().id());
+        m.putInt("dmaMaskBits", o.dmaMaskBits().orElse(0));
+        m.putLong("maxSegmentSize", o.maxSegmentSize().orElse(0));
+        m.put("segmentBoundaryMask", o.segmentBoundaryMask().isPresent() ? Long.toHexString(o.segmentBoundaryMask().getAsLong()) : "");
+        try {
+            m.flush();
+        } catch (BackingStoreException e) {
+            // Remembered for this session only.
+        }
     }
 }

@@ -14,6 +14,10 @@ import javafx.stage.Stage;
 import org.dmascope.app.undo.UndoStack;
 import org.dmascope.views.inspector.InspectorView;
 import org.dmascope.views.inspector.InspectorViewModel;
+import org.dmascope.views.mapping.MappingViewModel;
+import org.dmascope.views.mapping.MappingWorkspace;
+import org.dmascope.views.pagewalk.PageWalkView;
+import org.dmascope.views.scatterlist.ScatterListView;
 import org.dmascope.views.topology.TopologyView;
 import org.dmascope.views.topology.TopologyViewModel;
 
@@ -27,6 +31,12 @@ public final class DmascopeApplication extends Application {
     private static final String PREFERENCES_NODE = "/org/dmascope/app";
 
     private ExecutorService executor;
+    /** The mapping engine's thread: its kernel state is not thread-safe, so one task at a time. */
+    private ExecutorService engineExecutor;
+    private MappingViewModel mappingModel;
+    private MappingWorkspace mappingWorkspace;
+    private ScatterListView scatterList;
+    private PageWalkView pageWalk;
     private TopologyView topologyView;
     private InspectorView inspectorView;
     private InspectorViewModel inspectorModel;
@@ -48,17 +58,30 @@ public final class DmascopeApplication extends Application {
 
     /** Builds and shows the window at the given size; returns the document model (tests drive it). */
     public DocumentModel start(Stage stage, double width, double height) {
-        executor = Executors.newFixedThreadPool(2, daemonThreads());
+        executor = Executors.newFixedThreadPool(2, daemonThreads("dmascope-worker-"));
+        engineExecutor = Executors.newSingleThreadExecutor(daemonThreads("dmascope-engine-"));
         Preferences prefsNode = Preferences.userRoot().node(System.getProperty(PREFERENCES_PROPERTY, PREFERENCES_NODE));
         AppPreferences preferences = new AppPreferences(prefsNode);
         TopologyViewModel topologyModel = new TopologyViewModel();
         DocumentModel documents = new DocumentModel(executor, Platform::runLater, topologyModel, preferences.recentFiles());
-        session = new PlatformSession(executor, Platform::runLater, documents, new UndoStack());
+        session = new PlatformSession(executor, Platform::runLater, documents, new UndoStack(),
+                preferences.mappingOptions().profile());
         inspectorModel = new InspectorViewModel(topologyModel, session.rules());
         topologyView = new TopologyView(topologyModel);
         inspectorView = new InspectorView(inspectorModel);
+        mappingModel = new MappingViewModel(topologyModel.topologyProperty(), engineExecutor, Platform::runLater);
+        mappingModel.optionsProperty().set(preferences.mappingOptions());
+        mappingModel.optionsProperty().addListener((obs, old, o) -> preferences.setMappingOptions(o));
+        mappingWorkspace = new MappingWorkspace(topologyView, mappingModel);
+        scatterList = new ScatterListView(mappingModel.mappingProperty(), mappingModel.selectedStepProperty(),
+                mappingModel.selectedSegmentProperty());
+        pageWalk = new PageWalkView(mappingModel.mappingProperty(), mappingModel.selectedStepProperty(),
+                mappingModel.selectedSegmentProperty());
         documents.showDefaultSample();
-        new MainWindow(stage, documents, topologyView, inspectorView, preferences, session).show(width, height);
+        mappingWorkspace.details().setResultViews(scatterList, pageWalk);
+        new ProfileSync(session, mappingModel).start();
+        new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace), preferences, session)
+                .show(width, height);
         documents.loadSamples();
         return documents;
     }
@@ -73,13 +96,18 @@ public final class DmascopeApplication extends Application {
         if (topologyView != null) topologyView.dispose();
         if (inspectorView != null) inspectorView.dispose();
         if (inspectorModel != null) inspectorModel.dispose();
+        if (scatterList != null) scatterList.dispose();
+        if (pageWalk != null) pageWalk.dispose();
+        if (mappingWorkspace != null) mappingWorkspace.dispose();
+        if (mappingModel != null) mappingModel.dispose();
         if (executor != null) executor.shutdownNow();
+        if (engineExecutor != null) engineExecutor.shutdownNow();
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "dmascope-worker-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -129,7 +129,8 @@ final class MainMenu {
     }
 
     private Menu toolsMenu() {
-        MenuItem matrix = item("P2P Matrix…", null, "matrix-item", shortcut(KeyCode.M), actions::matrix);
+        MenuItem matrix = item("P2P Matrix…", null, "matrix-item",
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::matrix);
         MenuItem platform = item("Platform & Kernel…", null, "platform-item", shortcut(KeyCode.K), actions::platform);
         return new Menu("Tools", null, matrix, platform);
     }

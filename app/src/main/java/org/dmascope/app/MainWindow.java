@@ -34,6 +34,7 @@ import org.dmascope.views.importreport.ImportReportDialog;
 import org.dmascope.views.importreport.ImportReportViewModel;
 import org.dmascope.views.importreport.SourceExcerpts;
 import org.dmascope.views.inspector.InspectorView;
+import org.dmascope.views.mapping.MappingWorkspace;
 import org.dmascope.views.matrix.P2pMatrixView;
 import org.dmascope.views.matrix.P2pMatrixViewModel;
 import org.dmascope.views.platform.PlatformView;
@@ -60,6 +61,7 @@ public final class MainWindow {
     private final TopologyView topologyView;
     private final InspectorView inspectorView;
     private final AppPreferences preferences;
+    private final MappingWorkspace mapping;
     private final PlatformSession session;
     private GroupColourSync groupColours;
     private ToolWindows tools;
@@ -67,12 +69,17 @@ public final class MainWindow {
     private Theme theme;
     private Path lastDirectory;
 
-    public MainWindow(Stage stage, DocumentModel documents, TopologyView topologyView, InspectorView inspectorView,
-                      AppPreferences preferences, PlatformSession session) {
+    /**
+     * @param views   the topology view, the inspector and the mapping workspace around the topology view
+     * @param session the platform what-ifs and the kernel rules they give
+     */
+    public MainWindow(Stage stage, DocumentModel documents, WindowViews views, AppPreferences preferences,
+                      PlatformSession session) {
         this.stage = stage;
         this.documents = documents;
-        this.topologyView = topologyView;
-        this.inspectorView = inspectorView;
+        this.topologyView = views.topology();
+        this.inspectorView = views.inspector();
+        this.mapping = views.mapping();
         this.preferences = preferences;
         this.session = session;
         this.theme = preferences.theme();
@@ -85,8 +92,9 @@ public final class MainWindow {
         groupColours = new GroupColourSync(topologyView.canvas(), session.rules());
         groupColours.setEnabled(preferences.colourByGroup());
         menu = new MainMenu(documents, topologyView, session.undoStack(), new MenuActions(), theme);
+        menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping).menu());
         root.setTop(menu.bar());
-        SplitPane split = new SplitPane(topologyView, inspectorView);
+        SplitPane split = new SplitPane(mapping, inspectorView);
         split.setId(SPLIT_ID);
         split.setDividerPositions(1 - inspectorWidth(width) / width);
         SplitPane.setResizableWithParent(inspectorView, false);
@@ -287,8 +295,17 @@ public final class MainWindow {
             "Ctrl+I            import lspci / IOMMU-group / hwloc exports of one machine",
             "Ctrl+Shift+S      save the topology as JSON",
             "Ctrl+G            colour the devices by IOMMU group",
-            "Ctrl+M, Ctrl+K    P2P matrix, platform and kernel assumptions",
-            "Ctrl+Z, Ctrl+Shift+Z   undo, redo a platform change");
+            "Ctrl+Shift+P      the P2P matrix of every device pair",
+            "Ctrl+K            platform and kernel assumptions",
+            "Ctrl+Z, Ctrl+Shift+Z   undo, redo a platform change",
+            "",
+            "Mapping a buffer",
+            "Ctrl+B            put the keyboard on the buffer chips (← → choose, Alt+↓ settings)",
+            "Enter             on a chip: pick it; then arrows to a device and Enter maps it",
+            "Ctrl+M            map the chosen buffer for the selected device",
+            "Ctrl+R            replay the route on the topology",
+            "Ctrl+P            play or pause the translation steps",
+            "In the steps      Space play/pause, ← → step, Home/End first/last");
 
     private void applyTheme(Theme t) {
         theme = t;

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 
 import org.dmascope.app.undo.UndoStack;
 import org.dmascope.app.undo.UndoableEdit;
+import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
@@ -25,13 +26,20 @@ public final class PlatformSession implements PlatformEditor {
     private final RulesModel rules = new RulesModel();
     private Topology topology;
     private PlatformOverrides overrides = PlatformOverrides.NONE;
+    private KernelProfile preferredProfile;
     private long request;
 
-    public PlatformSession(Executor background, Executor ui, DocumentModel documents, UndoStack undo) {
+    /**
+     * @param preferredProfile the kernel the user last chose: every machine opens under it, so choosing
+     *                         a kernel once holds until the user chooses another
+     */
+    public PlatformSession(Executor background, Executor ui, DocumentModel documents, UndoStack undo,
+                           KernelProfile preferredProfile) {
         this.background = background;
         this.ui = ui;
         this.documents = documents;
         this.undo = undo;
+        this.preferredProfile = preferredProfile;
         // An invalidation listener: documents are records, and a change listener stays silent when an
         // equal copy of the same machine is opened again, whose topology is another instance.
         documents.documentProperty().addListener(o -> documentChanged());
@@ -72,13 +80,15 @@ public final class PlatformSession implements PlatformEditor {
 
     private void opened(Topology t) {
         topology = t;
-        overrides = PlatformOverrides.NONE;
+        overrides = preferredProfile == KernelProfile.MAINLINE ? PlatformOverrides.NONE
+                : PlatformOverrides.NONE.withProfile(preferredProfile);
         undo.clear();
         compute();
     }
 
     private void apply(PlatformOverrides o) {
         overrides = o;
+        preferredProfile = o.profile().orElse(KernelProfile.MAINLINE);
         compute();
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
+import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.app.undo.UndoStack;
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.P2pMapType;
@@ -37,7 +38,7 @@ class PlatformSessionTest {
         documents = new DocumentModel(Runnable::run, Runnable::run, new TopologyViewModel(), new RecentFiles(prefs));
         documents.showDefaultSample();
         undo = new UndoStack();
-        session = new PlatformSession(Runnable::run, Runnable::run, documents, undo);
+        session = new PlatformSession(Runnable::run, Runnable::run, documents, undo, KernelProfile.MAINLINE);
     }
 
     @AfterEach

@@ -2,16 +2,22 @@ package org.dmascope.views.topology;
 
 import java.util.Optional;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 
@@ -47,6 +53,12 @@ public class TopologyCanvas extends Control {
     };
     private final ObjectProperty<GroupColouring> groupColouring = new SimpleObjectProperty<>(this, "groupColouring");
     private final ReadOnlyObjectWrapper<LayoutResult> layout = new ReadOnlyObjectWrapper<>(this, "layout");
+    private final ObjectProperty<CanvasRoute> route = new SimpleObjectProperty<>(this, "route");
+    private final BooleanProperty routeFocused = new SimpleBooleanProperty(this, "routeFocused");
+    private final ReadOnlyIntegerWrapper routeStopsShown = new ReadOnlyIntegerWrapper(this, "routeStopsShown");
+    private final ObservableSet<TopologyItem> emphasised = FXCollections.observableSet();
+    private final ObservableMap<TopologyItem, Boolean> dropMarks = FXCollections.observableHashMap();
+    private final ObjectProperty<TopologyItem> dropHover = new SimpleObjectProperty<>(this, "dropHover");
 
     public TopologyCanvas() {
         getStyleClass().add(STYLE_CLASS);
@@ -153,7 +165,67 @@ public class TopologyCanvas extends Control {
         return layout.get();
     }
 
+    /** The route drawn over the topology; setting one animates it hop by hop. */
+    public final ObjectProperty<CanvasRoute> routeProperty() {
+        return route;
+    }
+
+    public final CanvasRoute getRoute() {
+        return route.get();
+    }
+
+    public final void setRoute(CanvasRoute r) {
+        route.set(r);
+    }
+
+    /** The route is what the user is looking at (its step is selected): drawn stronger. */
+    public final BooleanProperty routeFocusedProperty() {
+        return routeFocused;
+    }
+
+    /** Stops of the route drawn so far: grows while it animates, all of them when it is done. */
+    public final ReadOnlyIntegerProperty routeStopsShownProperty() {
+        return routeStopsShown.getReadOnlyProperty();
+    }
+
+    void setRouteStopsShown(int n) {
+        routeStopsShown.set(n);
+    }
+
+    /** Items a translation step touched, drawn with a ring. */
+    public final ObservableSet<TopologyItem> getEmphasised() {
+        return emphasised;
+    }
+
+    /**
+     * While a buffer is dragged: each item that accepts it ({@code true}) or refuses it
+     * ({@code false}); items not in the map are drawn as usual.
+     */
+    public final ObservableMap<TopologyItem, Boolean> getDropMarks() {
+        return dropMarks;
+    }
+
+    /** The item under a dragged buffer. */
+    public final ObjectProperty<TopologyItem> dropHoverProperty() {
+        return dropHover;
+    }
+
+    /** The item drawn by {@code picked} or by the nearest of its parents that draws one. */
+    public static Optional<TopologyItem> itemAt(Node picked) {
+        for (Node n = picked; n != null; n = n.getParent()) {
+            Object item = n.getProperties().get(CanvasNodes.ITEM);
+            if (item instanceof TopologyItem i) return Optional.of(i);
+            if (n instanceof TopologyCanvas) return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     // ---- Commands (the skin does the geometry) ----
+
+    /** Draws the route again, hop by hop. */
+    public void replayRoute() {
+        skin().ifPresent(TopologyCanvasSkin::playRoute);
+    }
 
     public void zoomIn() {
         skin().ifPresent(s -> s.zoomAroundCentre(ZOOM_STEP));

@@ -9,6 +9,8 @@ import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Cursor;
@@ -42,6 +44,10 @@ import org.dmascope.views.topology.LayoutBox.BoxKind;
 public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass MATCH = PseudoClass.getPseudoClass("match");
+    static final PseudoClass EMPHASISED = PseudoClass.getPseudoClass("emphasised");
+    static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
+    static final PseudoClass DROP_HOVER = PseudoClass.getPseudoClass("drop-hover");
     private static final double REVEAL_MARGIN = 40;
     private static final double FIT_PADDING = 8;
     /** Centring an item zooms in to at least this, so the result is readable. */
@@ -57,6 +63,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     private final Label placeholder = new Label("No topology open");
     private final Map<TopologyItem, Node> nodes = new HashMap<>();
     private final GroupDecorator groupDecorator = new GroupDecorator();
+    private final RouteOverlay routeOverlay = new RouteOverlay();
 
     private boolean fitPending = true;
     /** The view was fitted and the user has not zoomed or panned since: a resize fits again. */
@@ -89,6 +96,26 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     };
     private final InvalidationListener groupsListener = o -> decorateGroups();
     private final ChangeListener<Number> zoomListener = (obs, old, now) -> applyZoom(old.doubleValue(), now.doubleValue());
+    private final ChangeListener<CanvasRoute> routeListener = (obs, old, r) -> {
+        routeOverlay.show(getSkinnable().getLayout(), r);
+        playRoute();
+    };
+    private final ChangeListener<Boolean> routeFocusListener = (obs, old, f) -> routeOverlay.setRouteFocused(f);
+    private final SetChangeListener<TopologyItem> emphasisListener = c -> {
+        if (c.wasRemoved()) mark(c.getElementRemoved(), EMPHASISED, false);
+        if (c.wasAdded()) mark(c.getElementAdded(), EMPHASISED, true);
+    };
+    private final MapChangeListener<TopologyItem, Boolean> dropMarkListener = c -> {
+        if (c.wasRemoved()) {
+            mark(c.getKey(), DROP_TARGET, false);
+            mark(c.getKey(), DROP_REFUSED, false);
+        }
+        if (c.wasAdded()) markDrop(c.getKey(), c.getValueAdded());
+    };
+    private final ChangeListener<TopologyItem> dropHoverListener = (obs, old, item) -> {
+        mark(old, DROP_HOVER, false);
+        mark(item, DROP_HOVER, true);
+    };
     private final TopologyCanvasBehavior behavior = new TopologyCanvasBehavior(this);
     private final EventHandler<KeyEvent> keyHandler = behavior::keyPressed;
 
@@ -137,6 +164,13 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         canvas.getHighlighted().addListener(highlightListener);
         canvas.zoomProperty().addListener(zoomListener);
         canvas.groupColouringProperty().addListener(groupsListener);
+        canvas.routeProperty().addListener(routeListener);
+        canvas.routeFocusedProperty().addListener(routeFocusListener);
+        canvas.getEmphasised().addListener(emphasisListener);
+        canvas.getDropMarks().addListener(dropMarkListener);
+        canvas.dropHoverProperty().addListener(dropHoverListener);
+        routeOverlay.revealedProperty().addListener((obs, old, n) -> canvas.setRouteStopsShown(n.intValue()));
+        routeOverlay.setRouteFocused(canvas.routeFocusedProperty().get());
         scale.setX(canvas.getZoom());
         scale.setY(canvas.getZoom());
         rebuild();
@@ -152,6 +186,11 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
             canvas.getHighlighted().removeListener(highlightListener);
             canvas.zoomProperty().removeListener(zoomListener);
             canvas.groupColouringProperty().removeListener(groupsListener);
+            canvas.routeProperty().removeListener(routeListener);
+            canvas.routeFocusedProperty().removeListener(routeFocusListener);
+            canvas.getEmphasised().removeListener(emphasisListener);
+            canvas.getDropMarks().removeListener(dropMarkListener);
+            canvas.dropHoverProperty().removeListener(dropHoverListener);
         }
         super.dispose();
     }
@@ -174,6 +213,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         nodes.clear();
         if (layout == null || topology == null) {
             drawing.getChildren().clear();
+            routeOverlay.show(null, null);
             placeholder.setText("No topology open");
             placeholder.setVisible(true);
             drawnTopology = null;
@@ -209,12 +249,17 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         all.addAll(lines);
         all.addAll(solid);
         all.addAll(labels);
+        all.add(routeOverlay);
         drawing.getChildren().setAll(all);
         decorateGroups();
+        routeOverlay.show(layout, canvas.getRoute());
         Rect bounds = layout.bounds();
         drawing.resize(bounds.width(), bounds.height());
         mark(canvas.getSelectedItem(), SELECTED, true);
         canvas.getHighlighted().forEach(i -> mark(i, MATCH, true));
+        canvas.getEmphasised().forEach(i -> mark(i, EMPHASISED, true));
+        canvas.getDropMarks().forEach(this::markDrop);
+        mark(canvas.dropHoverProperty().get(), DROP_HOVER, true);
         getSkinnable().requestLayout();
         updateBars();
     }
@@ -229,6 +274,16 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         if (item == null) return;
         Node n = nodes.get(item);
         if (n != null) n.pseudoClassStateChanged(pc, on);
+    }
+
+    private void markDrop(TopologyItem item, Boolean accepts) {
+        mark(item, DROP_TARGET, accepts);
+        mark(item, DROP_REFUSED, !accepts);
+    }
+
+    /** Reveals the route hop by hop. */
+    void playRoute() {
+        routeOverlay.play();
     }
 
     /** The drawn node of an item, for tests and tooling. */

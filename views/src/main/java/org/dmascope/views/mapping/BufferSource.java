@@ -1,0 +1,119 @@
+package org.dmascope.views.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.NumaNode;
+import org.dmascope.model.topology.P2pMemory;
+import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.model.util.ByteSize;
+import org.dmascope.views.topology.DeviceText;
+import org.dmascope.views.topology.TopologyItem;
+
+/** Where a buffer can come from: the RAM of a NUMA node, or P2P memory a device's driver registered. */
+public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pMem {
+
+    /** The node id of the chip, usable in CSS and {@code lookup("#…")}. */
+    String id();
+
+    /** A short name for the chip: {@code RAM · node 0}. */
+    String title();
+
+    /** One line about where the memory is, for the chip's tooltip. */
+    String detail();
+
+    /** Where the memory is drawn on the canvas. */
+    TopologyItem item();
+
+    /** Bytes there are. */
+    long capacity();
+
+    default boolean isHost() {
+        return this instanceof Ram;
+    }
+
+    /** The RAM of a NUMA node. */
+    record Ram(int node, long bytes) implements BufferSource {
+        @Override
+        public String id() {
+            return "buffer-chip-ram-node" + node;
+        }
+
+        @Override
+        public String title() {
+            return "RAM · node " + node;
+        }
+
+        @Override
+        public String detail() {
+            return "System RAM of NUMA node " + node + " (" + ByteSize.format(bytes) + "): pinned user pages";
+        }
+
+        @Override
+        public TopologyItem item() {
+            return TopologyItem.numa(node);
+        }
+
+        @Override
+        public long capacity() {
+            return bytes;
+        }
+    }
+
+    /**
+     * P2P memory of a BAR ({@code pci_p2pdma_add_resource}), e.g. an NVMe controller memory buffer.
+     *
+     * @param deviceName the provider's short name
+     */
+    record P2pMem(Bdf provider, String deviceName, P2pMemory memory) implements BufferSource {
+        @Override
+        public String id() {
+            return "buffer-chip-p2p-" + TopologyItem.sanitise(provider.toString()) + "-bar" + memory.bar();
+        }
+
+        @Override
+        public String title() {
+            return "P2P · " + provider.shortText() + " BAR " + memory.bar();
+        }
+
+        @Override
+        public String detail() {
+            return ByteSize.format(memory.size()) + " of P2P memory in BAR " + memory.bar() + " of " + deviceName + " (" + provider
+                    + ")" + (memory.published() ? ", published for any driver" : ", kept by its own driver");
+        }
+
+        @Override
+        public TopologyItem item() {
+            return TopologyItem.device(provider);
+        }
+
+        @Override
+        public long capacity() {
+            return memory.size();
+        }
+    }
+
+    /** Every source of a topology: the RAM of each NUMA node, then each P2P memory region in address order. */
+    static List<BufferSource> of(Topology t) {
+        List<BufferSource> out = new ArrayList<>();
+        if (t == null) return out;
+        for (NumaNode n : t.numaNodes()) {
+            long bytes = n.memory().stream().mapToLong(r -> r.size()).sum();
+            if (bytes > 0) out.add(new Ram(n.id(), bytes));
+        }
+        for (PciFunction f : t.functions()) {
+            for (P2pMemory m : f.p2pMemory()) out.add(new P2pMem(f.address(), DeviceText.shortName(f), m));
+        }
+        return out;
+    }
+
+    /** The source a spec-like key names, for tests and preferences: {@code ram:0}, {@code p2p:0000:05:00.0:2}. */
+    static String key(BufferSource s) {
+        if (s instanceof Ram r) return "ram:" + r.node();
+        P2pMem p = (P2pMem) s;
+        return ("p2p:" + p.provider() + ":" + p.memory().bar()).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,93 @@
+package org.dmascope.views.mapping;
+
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The result of a drop in tabs: Steps, Scatter list, Page walk and Live mappings. The scatter list
+ * and the page walk are separate widgets bound to the same view model; until the app hands them in
+ * with {@link #setResultViews} their tabs say what will appear there.
+ */
+public final class MappingDetailsView extends TabPane {
+    public static final String ID = "mapping-details";
+    public static final String STEPS_TAB_ID = "steps-tab";
+    public static final String SCATTER_LIST_TAB_ID = "scatter-list-tab";
+    public static final String PAGE_WALK_TAB_ID = "page-walk-tab";
+    public static final String LIVE_TAB_ID = "live-mappings-tab";
+
+    private final MappingViewModel model;
+    private final StepsView steps;
+    private final LiveMappingsView live;
+    private final Tab stepsTab = new Tab("Steps");
+    private final Tab scatterTab = new Tab("Scatter list");
+    private final Tab walkTab = new Tab("Page walk");
+    private final Tab liveTab = new Tab("Live mappings");
+    private final ChangeListener<LiveState> liveListener = (o, a, l) -> showLiveCount(l);
+
+    public MappingDetailsView(MappingViewModel model) {
+        this.model = model;
+        setId(ID);
+        getStyleClass().add("mapping-details");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        steps = new StepsView(model, this::showTab);
+        live = new LiveMappingsView(model);
+        stepsTab.setId(STEPS_TAB_ID);
+        stepsTab.setContent(steps);
+        scatterTab.setId(SCATTER_LIST_TAB_ID);
+        scatterTab.setContent(placeholder("The scatter list will appear here: input entries, DMA segments, flags and totals."));
+        walkTab.setId(PAGE_WALK_TAB_ID);
+        walkTab.setContent(placeholder("The page walk will appear here: the selected segment's address spaces and page-table levels."));
+        liveTab.setId(LIVE_TAB_ID);
+        liveTab.setContent(live);
+        getTabs().setAll(stepsTab, scatterTab, walkTab, liveTab);
+        liveTab.selectedProperty().addListener((o, a, selected) -> live.setShown(selected));
+        model.liveProperty().addListener(liveListener);
+        showLiveCount(model.liveProperty().get());
+    }
+
+    /**
+     * The integration hook for the two result widgets: {@code ScatterListView} and {@code PageWalkView},
+     * both built on {@link MappingViewModel#mappingProperty()}, {@link MappingViewModel#selectedStepProperty()}
+     * and {@link MappingViewModel#selectedSegmentProperty()}.
+     */
+    public void setResultViews(Node scatterList, Node pageWalk) {
+        scatterTab.setContent(scatterList);
+        walkTab.setContent(pageWalk);
+    }
+
+    /** Selects the tab with that id. */
+    public void showTab(String tabId) {
+        getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> getSelectionModel().select(t));
+    }
+
+    /** Puts the keyboard on the step list (Space plays, arrows step). */
+    public void focusSteps() {
+        showTab(STEPS_TAB_ID);
+        steps.list().requestFocus();
+    }
+
+    public void dispose() {
+        steps.dispose();
+        live.dispose();
+        model.liveProperty().removeListener(liveListener);
+    }
+
+    private void showLiveCount(LiveState l) {
+        int n = l.count();
+        liveTab.setText(n == 0 ? "Live mappings" : "Live mappings (" + n + ")");
+    }
+
+    private static Node placeholder(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("placeholder");
+        l.setMaxWidth(560);
+        StackPane p = new StackPane(l);
+        p.getStyleClass().add("tab-placeholder");
+        return p;
+    }
+}

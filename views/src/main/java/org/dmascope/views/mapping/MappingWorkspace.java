@@ -1,0 +1,434 @@
+package org.dmascope.views.mapping;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import org.dmascope.model.mapping.Step;
+import org.dmascope.model.mapping.StepKind;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.views.common.Resources;
+import org.dmascope.views.topology.DeviceText;
+import org.dmascope.views.topology.LayoutBox;
+import org.dmascope.views.topology.LayoutResult;
+import org.dmascope.views.topology.TopologyCanvas;
+import org.dmascope.views.topology.TopologyItem;
+import org.dmascope.views.topology.TopologyView;
+
+/**
+ * The core interaction: buffer chips above the topology, the verdict, the options and the mapping
+ * details below it. Dragging a chip marks every device that can take it and says why the others
+ * cannot; dropping it maps the buffer off the FX thread and draws its route hop by hop. The same works
+ * from the keyboard: Enter on a chip, the arrows to a device, Enter.
+ */
+public final class MappingWorkspace extends BorderPane {
+    public static final String STYLE_CLASS = "mapping-workspace";
+    public static final String SPLIT_ID = "mapping-split";
+    public static final String DRAG_HINT_ID = "drag-hint";
+    public static final String TOAST_ID = "mapping-toast";
+    static final String STYLESHEET = Resources.stylesheet(MappingWorkspace.class, "mapping-view.css");
+    private static final Duration TOAST_TIME = Duration.seconds(7);
+    private static final double TOPOLOGY_MIN_HEIGHT = 350;
+
+    private final TopologyView topologyView;
+    private final TopologyCanvas canvas;
+    private final MappingViewModel model;
+    private final BufferStrip strip;
+    private final VerdictBanner banner;
+    private final OptionsBar options;
+    private final MappingDetailsView details;
+    private final SplitPane split;
+    private final Label dragHint = new Label();
+    private final Label toast = new Label();
+    private final PauseTransition toastTimer = new PauseTransition(TOAST_TIME);
+    private BufferSource dragging;
+    private Runnable pendingPaint;
+
+    private final ChangeListener<org.dmascope.views.topology.CanvasRoute> routeListener = (o, a, r) -> canvasRoute(r);
+    private final ChangeListener<Set<TopologyItem>> focusListener = (o, a, f) -> canvasFocus(f);
+    private final ChangeListener<Step> stepListener = (o, a, s) -> stepChanged(s);
+    private final ChangeListener<MappingViewModel.Timing> timingListener = (o, a, t) -> awaitPaint();
+    private final ChangeListener<MappingViewModel.Message> messageListener = (o, a, m) -> {
+        if (m != null) showToast(m.text(), m.problem());
+    };
+    private final ChangeListener<Boolean> armedListener = (o, a, armed) -> armedChanged(armed);
+    private final ChangeListener<TopologyItem> selectionListener = (o, a, item) -> selectionChanged();
+    private final ChangeListener<Topology> topologyListener = (o, a, t) -> {
+        clearDropMarks();
+        hideToast();
+    };
+
+    public MappingWorkspace(TopologyView topologyView, MappingViewModel model) {
+        this.topologyView = topologyView;
+        this.canvas = topologyView.canvas();
+        this.model = model;
+        getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(STYLESHEET);
+        strip = new BufferStrip(model, new StripListener(), List.of(STYLESHEET));
+        banner = new VerdictBanner(model, this::replayRoute);
+        options = new OptionsBar(model);
+        details = new MappingDetailsView(model);
+        setTop(strip);
+        dragHint.setId(DRAG_HINT_ID);
+        dragHint.getStyleClass().add("drag-hint");
+        dragHint.setManaged(false);
+        dragHint.setVisible(false);
+        dragHint.setMouseTransparent(true);
+        toast.setId(TOAST_ID);
+        toast.getStyleClass().add("mapping-toast");
+        toast.setVisible(false);
+        toast.setMouseTransparent(true);
+        toast.setWrapText(true);
+        toast.setMaxWidth(640);
+        StackPane.setAlignment(toast, Pos.TOP_CENTER);
+        StackPane.setMargin(toast, new javafx.geometry.Insets(52, 20, 0, 20));
+        StackPane top = new StackPane(topologyView, toast, dragHint);
+        // The machine stays readable on the smallest window: the details give way first.
+        top.setMinHeight(TOPOLOGY_MIN_HEIGHT);
+        VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
+        VBox lower = new VBox(banner, options, details);
+        lower.getStyleClass().add("mapping-lower");
+        lower.setMinHeight(140);
+        split = new SplitPane(top, lower);
+        split.setId(SPLIT_ID);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        setCenter(split);
+        toastTimer.setOnFinished(e -> hideToast());
+        initListeners();
+        canvasRoute(model.routeProperty().get());
+    }
+
+    private void initListeners() {
+        model.routeProperty().addListener(routeListener);
+        model.focusProperty().addListener(focusListener);
+        model.selectedStepProperty().addListener(stepListener);
+        model.timingProperty().addListener(timingListener);
+        model.messageProperty().addListener(messageListener);
+        model.armedProperty().addListener(armedListener);
+        model.topologyProperty().addListener(topologyListener);
+        canvas.selectedItemProperty().addListener(selectionListener);
+        canvas.addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
+        canvas.addEventHandler(DragEvent.DRAG_EXITED, e -> {
+            if (dragging != null) {
+                canvas.dropHoverProperty().set(null);
+                dragHint.setVisible(false);
+            }
+        });
+        canvas.addEventHandler(DragEvent.DRAG_DROPPED, this::dragDropped);
+        canvas.addEventFilter(KeyEvent.KEY_PRESSED, this::canvasKey);
+    }
+
+    /** Stops listening to the view model and the canvas, which outlive this view. */
+    public void dispose() {
+        model.routeProperty().removeListener(routeListener);
+        model.focusProperty().removeListener(focusListener);
+        model.selectedStepProperty().removeListener(stepListener);
+        model.timingProperty().removeListener(timingListener);
+        model.messageProperty().removeListener(messageListener);
+        model.armedProperty().removeListener(armedListener);
+        model.topologyProperty().removeListener(topologyListener);
+        canvas.selectedItemProperty().removeListener(selectionListener);
+        strip.dispose();
+        banner.dispose();
+        options.dispose();
+        details.dispose();
+        toastTimer.stop();
+    }
+
+    // ---- for the window and its menus ----
+
+    public MappingViewModel model() {
+        return model;
+    }
+
+    /** The tabs below the topology; the app puts the scatter list and page walk into them. */
+    public MappingDetailsView details() {
+        return details;
+    }
+
+    public TopologyView topologyView() {
+        return topologyView;
+    }
+
+    /** Maps the selected buffer for the device selected on the canvas; without one, asks for it. */
+    public void mapSelectedBufferOntoSelectedDevice() {
+        TopologyItem item = canvas.getSelectedItem();
+        if (item instanceof TopologyItem.Device d) {
+            model.mapSelected(d.address());
+        } else {
+            model.arm();
+            canvas.requestFocus();
+        }
+    }
+
+    /** Puts the keyboard on the buffer chips. */
+    public void focusBuffers() {
+        strip.focusSelected();
+    }
+
+    public void openBufferSettings() {
+        strip.openSettingsOfSelected();
+    }
+
+    public void replayRoute() {
+        canvas.replayRoute();
+    }
+
+    /** Puts the keyboard on the steps. */
+    public void focusSteps() {
+        details.focusSteps();
+    }
+
+    // ---- dragging ----
+
+    private final class StripListener implements BufferStrip.Listener {
+        @Override
+        public void dragStarted(BufferSource source) {
+            dragging = source;
+            markDropTargets(source);
+        }
+
+        @Override
+        public void dragEnded() {
+            dragging = null;
+            dragHint.setVisible(false);
+            if (!model.armedProperty().get()) clearDropMarks();
+            canvas.dropHoverProperty().set(null);
+        }
+
+        @Override
+        public void armed() {
+            canvas.requestFocus();
+            if (!(canvas.getSelectedItem() instanceof TopologyItem.Device d) || model.refusal(model.selectedSourceProperty().get(),
+                    d).isPresent()) {
+                firstTarget().ifPresent(canvas::setSelectedItem);
+            }
+        }
+    }
+
+    private Optional<TopologyItem> firstTarget() {
+        LayoutResult l = canvas.getLayout();
+        BufferSource s = model.selectedSourceProperty().get();
+        if (l == null || s == null) return Optional.empty();
+        return l.boxes().stream().map(LayoutBox::item).flatMap(Optional::stream)
+                .filter(i -> i instanceof TopologyItem.Device && model.refusal(s, i).isEmpty()).findFirst();
+    }
+
+    private void markDropTargets(BufferSource source) {
+        LayoutResult l = canvas.getLayout();
+        if (l == null) return;
+        Map<TopologyItem, Boolean> marks = new HashMap<>();
+        for (LayoutBox b : l.boxes()) {
+            b.item().filter(i -> !(i instanceof TopologyItem.Numa)).ifPresent(i -> marks.put(i, model.refusal(source, i).isEmpty()));
+        }
+        canvas.getDropMarks().clear();
+        canvas.getDropMarks().putAll(marks);
+    }
+
+    private void clearDropMarks() {
+        canvas.getDropMarks().clear();
+        canvas.dropHoverProperty().set(null);
+    }
+
+    private BufferSource draggedSource(DragEvent e) {
+        if (!e.getDragboard().hasString()) return null;
+        String s = e.getDragboard().getString();
+        if (s == null || !s.startsWith(BufferStrip.DRAG_PREFIX)) return null;
+        String key = s.substring(BufferStrip.DRAG_PREFIX.length());
+        return model.sourcesProperty().stream().filter(b -> BufferSource.key(b).equals(key)).findFirst().orElse(dragging);
+    }
+
+    private void dragOver(DragEvent e) {
+        BufferSource s = draggedSource(e);
+        if (s == null) return;
+        if (canvas.getDropMarks().isEmpty()) markDropTargets(s);
+        Optional<TopologyItem> item = TopologyCanvas.itemAt(e.getPickResult().getIntersectedNode());
+        canvas.dropHoverProperty().set(item.orElse(null));
+        String text;
+        boolean ok = false;
+        if (item.isEmpty()) {
+            text = "Drop " + s.title() + " on a device that does DMA (the highlighted ones)";
+        } else {
+            Optional<String> no = model.refusal(s, item.get());
+            ok = no.isEmpty();
+            text = ok ? "Drop to map " + model.settingsOf(s).summary(s) + " of " + s.title() + " for " + name(item.get())
+                    : "✕  " + capital(no.get());
+            if (ok) e.acceptTransferModes(TransferMode.COPY);
+        }
+        showDragHint(text, ok, e.getSceneX(), e.getSceneY());
+        e.consume();
+    }
+
+    private void dragDropped(DragEvent e) {
+        BufferSource s = draggedSource(e);
+        if (s == null) return;
+        Optional<TopologyItem> item = TopologyCanvas.itemAt(e.getPickResult().getIntersectedNode());
+        boolean done = false;
+        if (item.isPresent() && item.get() instanceof TopologyItem.Device d && model.refusal(s, d).isEmpty()) {
+            done = model.drop(s, d.address());
+            if (done) canvas.setSelectedItem(d);
+        }
+        e.setDropCompleted(done);
+        e.consume();
+        dragHint.setVisible(false);
+        clearDropMarks();
+    }
+
+    private void showDragHint(String text, boolean ok, double sceneX, double sceneY) {
+        dragHint.setText(text);
+        dragHint.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("refused"), !ok);
+        dragHint.setVisible(true);
+        dragHint.autosize();
+        Point2D p = dragHint.getParent().sceneToLocal(sceneX, sceneY);
+        double x = Math.min(p.getX() + 18, dragHint.getParent().getLayoutBounds().getWidth() - dragHint.getWidth() - 6);
+        double y = Math.min(p.getY() + 22, dragHint.getParent().getLayoutBounds().getHeight() - dragHint.getHeight() - 6);
+        dragHint.relocate(Math.max(6, x), Math.max(6, y));
+    }
+
+    // ---- the keyboard path ----
+
+    private void armedChanged(boolean armed) {
+        if (armed) {
+            BufferSource s = model.selectedSourceProperty().get();
+            if (s != null) markDropTargets(s);
+            showArmedHint();
+        } else {
+            if (dragging == null) clearDropMarks();
+            if (toast.getProperties().containsKey("armed")) hideToast();
+        }
+    }
+
+    private void selectionChanged() {
+        if (model.armedProperty().get()) showArmedHint();
+    }
+
+    private void showArmedHint() {
+        BufferSource s = model.selectedSourceProperty().get();
+        if (s == null) return;
+        TopologyItem item = canvas.getSelectedItem();
+        String text;
+        boolean problem = false;
+        if (item == null) {
+            text = "Pick the device that will DMA " + s.title() + " with the arrow keys, then press Enter · Esc cancels";
+        } else {
+            Optional<String> no = model.refusal(s, item);
+            problem = no.isPresent();
+            text = no.map(n -> "✕  " + capital(n) + " · pick another device with the arrow keys · Esc cancels")
+                    .orElse("Enter maps " + model.settingsOf(s).summary(s) + " of " + s.title() + " for " + name(item) + " · Esc cancels");
+        }
+        showToast(text, problem);
+        toast.getProperties().put("armed", Boolean.TRUE);
+        toastTimer.stop();
+        canvas.dropHoverProperty().set(item);
+    }
+
+    private void canvasKey(KeyEvent e) {
+        if (!model.armedProperty().get()) return;
+        if (e.getCode() == KeyCode.ENTER) {
+            TopologyItem item = canvas.getSelectedItem();
+            if (item instanceof TopologyItem.Device d && model.refusal(model.selectedSourceProperty().get(), d).isEmpty()) {
+                model.mapSelected(d.address());
+                hideToast();
+            } else {
+                showArmedHint();
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            model.disarm();
+            e.consume();
+        }
+    }
+
+    // ---- results on the canvas ----
+
+    private void canvasRoute(org.dmascope.views.topology.CanvasRoute r) {
+        canvas.setRoute(r);
+    }
+
+    private void canvasFocus(Set<TopologyItem> items) {
+        canvas.getEmphasised().clear();
+        canvas.getEmphasised().addAll(items);
+    }
+
+    private void stepChanged(Step s) {
+        boolean route = s != null && s.kind() == StepKind.ROUTE;
+        canvas.routeFocusedProperty().set(route);
+        if (route && model.playingProperty().get()) canvas.replayRoute();
+    }
+
+    /** Records when the first pulse after a result runs: layout and CSS are done, the frame is drawn next. */
+    private void awaitPaint() {
+        if (!model.isAwaitingPaint()) return;
+        Scene scene = getScene();
+        if (scene == null) {
+            model.markPainted(System.nanoTime());
+            return;
+        }
+        if (pendingPaint != null) return;
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                model.markPainted(System.nanoTime());
+                pendingPaint = null;
+                // Removing a pulse listener while the pulse iterates its list is not allowed.
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+            }
+        };
+        pendingPaint = once;
+        scene.addPostLayoutPulseListener(once);
+        Platform.requestNextPulse();
+    }
+
+    // ---- texts ----
+
+    private void showToast(String text, boolean problem) {
+        toast.setText(text);
+        toast.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), problem);
+        toast.getProperties().remove("armed");
+        toast.setVisible(true);
+        toastTimer.playFromStart();
+    }
+
+    private void hideToast() {
+        toast.setVisible(false);
+        toast.getProperties().remove("armed");
+        toastTimer.stop();
+    }
+
+    private String name(TopologyItem item) {
+        Topology t = model.topologyProperty().get();
+        if (item instanceof TopologyItem.Device d && t != null) {
+            Bdf a = d.address();
+            return t.function(a).map((PciFunction f) -> DeviceText.shortName(f) + " (" + a.shortText() + ")").orElse(a.toString());
+        }
+        if (item instanceof TopologyItem.Host h) return "host bridge " + h.id();
+        return "NUMA node " + ((TopologyItem.Numa) item).id();
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

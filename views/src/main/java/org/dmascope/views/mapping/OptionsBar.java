@@ -1,0 +1,160 @@
+package org.dmascope.views.mapping;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+
+import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.mapping.IommuMode;
+import org.dmascope.model.mapping.MapApi;
+
+/**
+ * The mapping options as combo boxes: API, IOMMU mode, the device's DMA mask, max segment size and
+ * segment boundary, and the kernel. "device" and "as the kernel decides" leave the value to the
+ * topology and the kernel's rules. A change recomputes the last drop at once.
+ */
+final class OptionsBar extends FlowPane {
+    static final String STYLE_CLASS = "options-bar";
+    static final String API_ID = "option-api";
+    static final String IOMMU_ID = "option-iommu";
+    static final String MASK_ID = "option-mask";
+    static final String MAX_SEG_ID = "option-max-seg";
+    static final String BOUNDARY_ID = "option-boundary";
+    static final String KERNEL_ID = "option-kernel";
+
+    static final List<Choice<MapApi>> APIS = List.of(new Choice<>(MapApi.SG, "dma_map_sg"),
+            new Choice<>(MapApi.PHYS, "dma_map_phys"), new Choice<>(MapApi.BLOCK, "block request"),
+            new Choice<>(MapApi.IOVA, "two-step IOVA"));
+    static final List<Choice<Optional<IommuMode>>> MODES = List.of(
+            new Choice<>(Optional.empty(), "kernel decides"),
+            new Choice<>(Optional.of(IommuMode.DMA), "DMA, strict"),
+            new Choice<>(Optional.of(IommuMode.DMA_FQ), "DMA-FQ, lazy"),
+            new Choice<>(Optional.of(IommuMode.IDENTITY), "identity"),
+            new Choice<>(Optional.of(IommuMode.OFF), "off"));
+    static final List<Choice<OptionalInt>> MASKS = List.of(new Choice<>(OptionalInt.empty(), "device's"),
+            new Choice<>(OptionalInt.of(24), "24 bits"), new Choice<>(OptionalInt.of(32), "32 bits"),
+            new Choice<>(OptionalInt.of(36), "36 bits"), new Choice<>(OptionalInt.of(40), "40 bits"),
+            new Choice<>(OptionalInt.of(44), "44 bits"), new Choice<>(OptionalInt.of(48), "48 bits"),
+            new Choice<>(OptionalInt.of(64), "64 bits"));
+    static final List<Choice<OptionalLong>> MAX_SEGMENTS = List.of(new Choice<>(OptionalLong.empty(), "device's"),
+            new Choice<>(OptionalLong.of(4096), "4 KiB"), new Choice<>(OptionalLong.of(16384), "16 KiB"),
+            new Choice<>(OptionalLong.of(65536), "64 KiB"), new Choice<>(OptionalLong.of(1L << 20), "1 MiB"),
+            new Choice<>(OptionalLong.of(0xFFFF_FFFFL), "4 GiB − 1"));
+    static final List<Choice<OptionalLong>> BOUNDARIES = List.of(new Choice<>(OptionalLong.empty(), "device's"),
+            new Choice<>(OptionalLong.of(0xFFFFL), "0xffff"), new Choice<>(OptionalLong.of(0xF_FFFFL), "0xfffff"),
+            new Choice<>(OptionalLong.of(0xFFFF_FFFFL), "0xffffffff"), new Choice<>(OptionalLong.of(-1L), "none"));
+
+    private static final String IOMMU_TIP = "The initiator's IOMMU default domain: DMA (strict), DMA-FQ (lazy flush queue), "
+            + "identity (passthrough: dma-direct), off (no IOMMU); \"kernel decides\" follows R-GRP-3";
+
+    private final MappingViewModel model;
+    private final ComboBox<Choice<MapApi>> api = combo(API_ID, APIS);
+    private final ComboBox<Choice<Optional<IommuMode>>> iommu = combo(IOMMU_ID, MODES);
+    private final ComboBox<Choice<OptionalInt>> mask = combo(MASK_ID, MASKS);
+    private final ComboBox<Choice<OptionalLong>> maxSeg = combo(MAX_SEG_ID, MAX_SEGMENTS);
+    private final ComboBox<Choice<OptionalLong>> boundary = combo(BOUNDARY_ID, BOUNDARIES);
+    private final ComboBox<Choice<KernelProfile>> kernel = combo(KERNEL_ID,
+            java.util.Arrays.stream(KernelProfile.values()).map(p -> new Choice<>(p, kernelWords(p))).toList());
+    private final ChangeListener<MappingOptions> optionsListener = (o, a, b) -> show(b);
+    private final ChangeListener<MappingOutcome> outcomeListener = (o, a, b) -> showReasons(b);
+    private boolean showing;
+
+    OptionsBar(MappingViewModel model) {
+        this.model = model;
+        getStyleClass().add(STYLE_CLASS);
+        setHgap(10);
+        setVgap(6);
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(field("API", api, "The driver's DMA API call"),
+                field("IOMMU", iommu, IOMMU_TIP),
+                field("Mask", mask, "dma_set_mask(): which bus addresses the device can emit"),
+                field("Max seg", maxSeg, "dma_set_max_seg_size()"),
+                field("Boundary", boundary, "dma_set_seg_boundary(): no segment may cross it"),
+                field("Kernel", kernel, "Which kernel's rules apply; another kernel boots with nothing mapped"));
+        setMinHeight(USE_PREF_SIZE);
+        show(model.optionsProperty().get());
+        api.valueProperty().addListener((o, a, b) -> edited(x -> x.withApi(b.value())));
+        iommu.valueProperty().addListener((o, a, b) -> edited(x -> x.withIommuMode(b.value())));
+        mask.valueProperty().addListener((o, a, b) -> edited(x -> x.withDmaMaskBits(b.value())));
+        maxSeg.valueProperty().addListener((o, a, b) -> edited(x -> x.withMaxSegmentSize(b.value())));
+        boundary.valueProperty().addListener((o, a, b) -> edited(x -> x.withSegmentBoundaryMask(b.value())));
+        kernel.valueProperty().addListener((o, a, b) -> edited(x -> x.withProfile(b.value())));
+        model.optionsProperty().addListener(optionsListener);
+        model.outcomeProperty().addListener(outcomeListener);
+    }
+
+    /** {@code 6.19 mainline}, {@code 5.4 LTS}: short enough for one row of options. */
+    static String kernelWords(KernelProfile p) {
+        return p.label().replace("Linux ", "").replace("(", "").replace(")", "");
+    }
+
+    void dispose() {
+        model.optionsProperty().removeListener(optionsListener);
+        model.outcomeProperty().removeListener(outcomeListener);
+    }
+
+    private static <T> ComboBox<Choice<T>> combo(String id, List<Choice<T>> choices) {
+        ComboBox<Choice<T>> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().setAll(choices);
+        c.setVisibleRowCount(choices.size());
+        return c;
+    }
+
+    private static HBox field(String name, ComboBox<?> box, String tip) {
+        Label l = new Label(name);
+        l.getStyleClass().add("option-label");
+        l.setLabelFor(box);
+        box.setTooltip(new Tooltip(tip));
+        HBox h = new HBox(5, l, box);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private void edited(Function<MappingOptions, MappingOptions> change) {
+        if (showing) return;
+        MappingOptions next = change.apply(model.optionsProperty().get());
+        if (!next.equals(model.optionsProperty().get())) model.optionsProperty().set(next);
+    }
+
+    private void show(MappingOptions o) {
+        showing = true;
+        try {
+            select(api, o.api());
+            select(iommu, o.iommuMode());
+            select(mask, o.dmaMaskBits());
+            select(maxSeg, o.maxSegmentSize());
+            select(boundary, o.segmentBoundaryMask());
+            select(kernel, o.profile());
+        } finally {
+            showing = false;
+        }
+    }
+
+    /** A value the list does not offer (from older preferences) is added, so it still shows. */
+    private static <T> void select(ComboBox<Choice<T>> box, T value) {
+        Optional<Choice<T>> c = box.getItems().stream().filter(x -> Objects.equals(x.value(), value)).findFirst();
+        if (c.isEmpty()) {
+            Choice<T> added = new Choice<>(value, String.valueOf(value).replace("OptionalLong", "").replace("OptionalInt", ""));
+            box.getItems().add(added);
+            c = Optional.of(added);
+        }
+        box.setValue(c.get());
+    }
+
+    private void showReasons(MappingOutcome out) {
+        String why = out == null || out.iommuReason().isEmpty() ? "" : "\n\nFor the last drop: " + out.iommuReason();
+        iommu.getTooltip().setText(IOMMU_TIP + why);
+    }
+}

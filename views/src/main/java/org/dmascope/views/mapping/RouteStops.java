@@ -1,0 +1,71 @@
+package org.dmascope.views.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.route.HopDecision;
+import org.dmascope.model.kernel.route.RouteHop;
+import org.dmascope.model.kernel.route.TlpRoute;
+import org.dmascope.model.mapping.BufferSpec;
+import org.dmascope.model.mapping.Mapping;
+import org.dmascope.views.topology.CanvasRoute;
+import org.dmascope.views.topology.TopologyItem;
+
+/**
+ * Turns a mapping's TLP route into what the canvas draws: each hop's item and badge. Hops name a
+ * device, a host bridge (by id) or, for host memory, the RAM of the buffer's NUMA node.
+ */
+public final class RouteStops {
+    private RouteStops() {
+    }
+
+    /** The stops of the mapping's route; null when the mapping has none. */
+    public static CanvasRoute of(Mapping m) {
+        if (m == null || m.route().isEmpty()) return null;
+        TlpRoute r = m.route().get();
+        int node = m.request().buffer() instanceof BufferSpec.Host h ? h.node() : -1;
+        List<CanvasRoute.Stop> stops = new ArrayList<>();
+        for (RouteHop h : r.hops()) stops.add(stop(h, node));
+        CanvasRoute.Tone tone;
+        if (!m.verdict().isOk() || !r.delivered()) tone = CanvasRoute.Tone.REFUSED;
+        else if (m.mapType() == P2pMapType.BUS_ADDR) tone = CanvasRoute.Tone.PEER;
+        else tone = CanvasRoute.Tone.HOST;
+        return new CanvasRoute(stops, tone);
+    }
+
+    /** The canvas item a hop passes. */
+    public static TopologyItem itemOf(RouteHop h, int numaNode) {
+        if (h.device().isPresent()) return TopologyItem.device(h.device().get());
+        if (h.decision() == HopDecision.TARGET) return TopologyItem.numa(Math.max(0, numaNode));
+        return TopologyItem.host(h.node());
+    }
+
+    private static CanvasRoute.Stop stop(RouteHop h, int node) {
+        TopologyItem item = itemOf(h, node);
+        CanvasRoute.Mark mark;
+        switch (h.decision()) {
+            case SOURCE:
+                mark = CanvasRoute.Mark.SOURCE;
+                break;
+            case REDIRECTED_UPSTREAM:
+                mark = CanvasRoute.Mark.REDIRECTED;
+                break;
+            case EGRESS_BLOCKED:
+            case HOST_BRIDGE_REFUSED:
+                mark = CanvasRoute.Mark.BLOCKED;
+                break;
+            case TARGET:
+                mark = CanvasRoute.Mark.TARGET;
+                break;
+            case ROOT_COMPLEX:
+            case CROSS_HOST_BRIDGE:
+                mark = CanvasRoute.Mark.TURN;
+                break;
+            default:
+                mark = h.role().contains("common upstream") ? CanvasRoute.Mark.TURN : CanvasRoute.Mark.PASS;
+        }
+        String label = item instanceof TopologyItem.Numa ? "RAM · node " + Math.max(0, node) : h.node() + " · " + h.role();
+        return new CanvasRoute.Stop(item, mark, label, h.decision().words() + ": " + h.explanation());
+    }
+}

@@ -148,10 +148,22 @@ class MappingScreenshots {
         MappingDriver.clearMonocleDragView();
         d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("03:00.0"));
         d.selectStep(StepKind.PAGE_TABLE);
+        shot(robot, "iommu-steps-1600x1000");
+        // (d) shows the page walk itself: the Page walk tab, with the details given room as a user would drag it.
+        robot.interact(() -> {
+            d.workspace().details().showTab(org.dmascope.views.mapping.MappingDetailsView.PAGE_WALK_TAB_ID);
+            ((javafx.scene.control.SplitPane) d.workspace().lookup("#" + org.dmascope.views.mapping.MappingWorkspace.SPLIT_ID))
+                    .setDividerPositions(0.40);
+        });
         shot(robot, "screenshot-iommu");
         theme(robot, Theme.DARK);
         shot(robot, "iommu-dark-1600x1000");
         theme(robot, Theme.LIGHT);
+        robot.interact(() -> {
+            d.workspace().details().showTab(org.dmascope.views.mapping.MappingDetailsView.STEPS_TAB_ID);
+            ((javafx.scene.control.SplitPane) d.workspace().lookup("#" + org.dmascope.views.mapping.MappingWorkspace.SPLIT_ID))
+                    .setDividerPositions(0.55);
+        });
 
         // (b) the ACS twin: the same drag goes up through the host bridge; with Linux 5.4 it is refused.
         d.openSample("acs-redirect-server.json");

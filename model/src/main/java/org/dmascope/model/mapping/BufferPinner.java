@@ -26,8 +26,11 @@ import org.dmascope.model.util.Hex;
 public final class BufferPinner {
     private static final long PAGE = 4096;
     private static final long LOW_RESERVED = 1L << 20;
-    /** Chance that a scattered run continues with the next physical page. */
-    private static final double RUN_CONTINUES = 0.25;
+    /**
+     * A scattered run continues with the next physical page with a chance of a quarter: when the top
+     * two bits of a draw are zero, which is exactly {@code nextDouble() < 0.25} without the conversion.
+     */
+    private static final int RUN_CONTINUES_SHIFT = 62;
 
     private BufferPinner() {
     }
@@ -70,6 +73,7 @@ public final class BufferPinner {
         long units = (h.offset() + h.size() + unit - 1) / unit;
         Intervals free = new Intervals(node, unit, exclude);
         long[] unitAddr;
+        int runsOfUnits = -1;
         SplittableRandom rng = new SplittableRandom(layout.seed());
         if (layout.kind() == PageLayout.Kind.CONTIGUOUS) {
             long start;
@@ -85,9 +89,11 @@ public final class BufferPinner {
             unitAddr = new long[(int) units];
             for (int i = 0; i < units; i++) unitAddr[i] = start + i * unit;
         } else {
-            unitAddr = scatter(free, units, layout.kind() == PageLayout.Kind.SCATTERED, rng, node, unit);
+            Placement p = scatter(free, units, layout.kind() == PageLayout.Kind.SCATTERED, rng, node, unit);
+            unitAddr = p.addr;
+            runsOfUnits = p.ranges;
         }
-        if (unit == PAGE && unitAddr.length == nPages) return new PinnedBuffer(unitAddr, offset4k, h.size(), null);
+        if (unit == PAGE && unitAddr.length == nPages) return new PinnedBuffer(unitAddr, offset4k, h.size(), null, runsOfUnits);
         long pagesPerUnit = unit / PAGE;
         long[] pages = new long[nPages];
         for (int i = 0; i < nPages; i++) {
@@ -95,6 +101,10 @@ public final class BufferPinner {
             pages[i] = unitAddr[(int) (p / pagesPerUnit)] + (p % pagesPerUnit) * PAGE;
         }
         return new PinnedBuffer(pages, offset4k, h.size(), null);
+    }
+
+    /** Placed units and how many physically contiguous ranges they form (-1: not counted). */
+    private record Placement(long[] addr, int ranges) {
     }
 
     /** Longest run of neighbouring pages in a scattered layout. */
@@ -108,17 +118,24 @@ public final class BufferPinner {
      * used twice and no lookup table is needed. A buffer too large for that (less than 16 pages of RAM
      * per page) is placed by random picks with a check for clashes instead.
      */
-    private static long[] scatter(Intervals free, long units, boolean runs, SplittableRandom rng, NumaNode node, long unit) {
+    private static Placement scatter(Intervals free, long units, boolean runs, SplittableRandom rng, NumaNode node, long unit) {
         if (units > free.total / 2) {
             throw new IllegalArgumentException("node " + node.id() + " has too little RAM for " + units + " scattered "
                     + ByteSize.format(unit) + " pages");
         }
         long width = free.total / units;
-        if (width < 2 * MAX_RUN || free.smallest < 2 * MAX_RUN) return scatterByRejection(free, units, runs, rng, node, unit);
+        if (width < 2 * MAX_RUN || free.smallest < 2 * MAX_RUN) {
+            return new Placement(scatterByRejection(free, units, runs, rng, node, unit), -1);
+        }
         long mul = coprimeMultiplier((int) units, rng);
         long stratum = rng.nextLong(units);
+        // moving on by a run of len strata is one addition modulo units
+        long[] advance = new long[MAX_RUN + 1];
+        for (int len = 0; len <= MAX_RUN; len++) advance[len] = mul * len % units;
         long[] out = new long[(int) units];
         int n = 0;
+        int ranges = 0;
+        long nextAddr = -1;
         while (n < units) {
             int len = runLength(runs, units - n, rng);
             long s0 = stratum * width;
@@ -130,19 +147,20 @@ public final class BufferPinner {
                 iv = free.intervalOf(v);
             }
             long base = (free.lo[iv] + v - (free.cumulative[iv] - (free.hi[iv] - free.lo[iv]))) * unit;
+            if (base != nextAddr) ranges++;
             for (int k = 0; k < len; k++) out[n++] = base + k * unit;
-            for (int k = 0; k < len; k++) {
-                stratum += mul;
-                if (stratum >= units) stratum -= units;
-            }
+            nextAddr = base + len * unit;
+            stratum += advance[len];
+            if (stratum >= units) stratum -= units;
         }
-        return out;
+        return new Placement(out, ranges);
     }
 
+    /** How many pages a scattered run has (see {@link #RUN_CONTINUES_SHIFT}). */
     private static int runLength(boolean runs, long left, SplittableRandom rng) {
         int run = 1;
         if (runs) {
-            while (run < left && run < MAX_RUN && rng.nextDouble() < RUN_CONTINUES) run++;
+            while (run < left && run < MAX_RUN && rng.nextLong() >>> RUN_CONTINUES_SHIFT == 0) run++;
         }
         return run;
     }

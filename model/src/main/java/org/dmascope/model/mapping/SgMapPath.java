@@ -22,7 +22,8 @@ final class SgMapPath {
 
     static void run(MapContext c) {
         PinnedBuffer b = c.buf;
-        ScatterList sg = SgFromPages.build(b.pagesArray(), c.pgmap(), b.pageCount(), b.offset(), b.size(), c.dev.maxSegSize());
+        ScatterList sg = SgFromPages.build(b.pagesArray(), c.pgmap(), b.pageCount(), b.offset(), b.size(), c.dev.maxSegSize(),
+                b.phyrCount());
         if (sg == null) {
             c.fail("EINVAL", SgFromPages.ERROR, "sg_alloc_table_from_pages() = -EINVAL",
                     "the device's max segment size " + c.dev.maxSegSize() + " is below one page, so no scatterlist can be built");

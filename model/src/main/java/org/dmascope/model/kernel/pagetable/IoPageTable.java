@@ -29,13 +29,14 @@ public final class IoPageTable {
         final int depth;
         final long base;
         final long[] pte;
+        /** The tables below; null at the last level, which holds only leaves. */
         final Table[] next;
 
-        Table(int depth, long base, int entries) {
+        Table(int depth, long base, int entries, boolean lastLevel) {
             this.depth = depth;
             this.base = base;
             this.pte = new long[entries];
-            this.next = new Table[entries];
+            this.next = lastLevel ? null : new Table[entries];
         }
     }
 
@@ -63,8 +64,12 @@ public final class IoPageTable {
         }
         smallSize = g.granule();
         smallDepth = g.leafDepth(smallSize);
-        this.root = new Table(0, 0, g.entries(0));
+        this.root = newTable(0, 0);
         this.tables = 1;
+    }
+
+    private Table newTable(int depth, long base) {
+        return new Table(depth, base, g.entries(depth), depth == g.levels() - 1);
     }
 
     public PageTableGeometry geometry() {
@@ -97,36 +102,51 @@ public final class IoPageTable {
      */
     public long mapPages(long iova, long paddr, long pgsize, long count, int prot) {
         lastError = null;
-        int depth = pgsize == smallSize ? smallDepth : g.leafDepth(pgsize);
+        boolean small = pgsize == smallSize;
+        int depth = small ? smallDepth : g.leafDepth(pgsize);
         if (depth < 0) {
             lastError = Errno.EINVAL;
             return 0;
         }
-        int reps = pgsize == smallSize ? 1 : g.replicas(pgsize);
+        int reps = small ? 1 : g.replicas(pgsize);
+        long pteBits = VALID | LEAF | ((long) prot << 4) | ((long) Long.numberOfTrailingZeros(pgsize) << 58);
+        int meta = PageTableLog.meta(depth, pgsize, prot);
+        int sh = shift[depth];
+        long im = indexMask[depth];
+        PageTableLog log = this.log;
         long mapped = 0;
-        for (long k = 0; k < count; k++) {
+        long k = 0;
+        while (k < count) {
             Table t = tableFor(iova, depth);
             if (t == null) {
                 lastError = Errno.EEXIST;
                 return mapped;
             }
-            int idx = (int) ((iova >>> shift[depth]) & indexMask[depth]);
-            for (int r = 0; r < reps; r++) {
-                long old = t.pte[idx + r];
-                if (old == 0) continue;
-                if ((old & LEAF) != 0) {
-                    lastError = Errno.EEXIST;
-                    return mapped;
+            long[] pte = t.pte;
+            int idx = (int) ((iova >>> sh) & im);
+            // every leaf that falls into this table, without walking again
+            while (true) {
+                for (int r = 0; r < reps; r++) {
+                    long old = pte[idx + r];
+                    if (old == 0) continue;
+                    if ((old & LEAF) != 0) {
+                        lastError = Errno.EEXIST;
+                        return mapped;
+                    }
+                    replaceTable(t, idx + r);
                 }
-                replaceTable(t, idx + r);
+                long e = (paddr & PHYS_MASK) | pteBits;
+                for (int r = 0; r < reps; r++) pte[idx + r] = e;
+                leafPtes += reps;
+                if (log != null) log.leaf(iova, paddr, meta);
+                iova += pgsize;
+                paddr += pgsize;
+                mapped += pgsize;
+                k++;
+                int nextIdx = (int) ((iova >>> sh) & im);
+                if (k == count || nextIdx <= idx) break;
+                idx = nextIdx;
             }
-            long pte = (paddr & PHYS_MASK) | VALID | LEAF | ((long) prot << 4) | ((long) Long.numberOfTrailingZeros(pgsize) << 58);
-            for (int r = 0; r < reps; r++) t.pte[idx + r] = pte;
-            leafPtes += reps;
-            if (log != null) log.leaf(iova, paddr, depth, pgsize, prot);
-            iova += pgsize;
-            paddr += pgsize;
-            mapped += pgsize;
         }
         return mapped;
     }
@@ -155,7 +175,7 @@ public final class IoPageTable {
     private static long countLeaves(Table t) {
         long n = 0;
         for (int i = 0; i < t.pte.length; i++) {
-            if (t.next[i] != null) n += countLeaves(t.next[i]);
+            if (t.next != null && t.next[i] != null) n += countLeaves(t.next[i]);
             else if ((t.pte[i] & LEAF) != 0) n++;
         }
         return n;
@@ -175,7 +195,7 @@ public final class IoPageTable {
             if (child == null) {
                 long childSpan = g.entrySize(d);
                 long base = iova & -childSpan;
-                child = new Table(d + 1, base, g.entries(d + 1));
+                child = newTable(d + 1, base);
                 t.next[idx] = child;
                 t.pte[idx] = VALID | ((long) tables << 12);
                 tables++;
@@ -230,6 +250,7 @@ public final class IoPageTable {
 
     private static int countTables(Table t) {
         int n = 1;
+        if (t.next == null) return n;
         for (Table c : t.next) if (c != null) n += countTables(c);
         return n;
     }
@@ -272,7 +293,7 @@ public final class IoPageTable {
 
     /** Drops every table but an empty root. */
     public void clear() {
-        root = new Table(0, 0, g.entries(0));
+        root = newTable(0, 0);
         tables = 1;
         leafPtes = 0;
         cachedTable = null;

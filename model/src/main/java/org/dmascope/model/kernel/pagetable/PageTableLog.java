@@ -3,15 +3,21 @@ package org.dmascope.model.kernel.pagetable;
 import java.util.Arrays;
 
 /**
- * What one mapping wrote into an I/O page table, in primitive arrays so that a quarter of a million
- * 4 KiB leaves cost about 20 bytes each: every leaf (IOVA, physical address, depth, size) and every
- * table the walk had to allocate.
+ * What one mapping wrote into an I/O page table. A quarter of a million 4 KiB leaves cost 8 bytes
+ * each: only the physical address is kept per leaf. Leaves written one after the other at
+ * consecutive IOVAs with the same level, size and protection form a stretch (a whole
+ * {@code iommu_map_sg} is usually one), which keeps the IOVA and those fields once. Every table the
+ * walk had to allocate is kept too.
  */
 public final class PageTableLog {
-    long[] leafIova;
     long[] leafPhys;
-    int[] leafMeta;
     int leaves;
+    int[] stretchFirst = new int[4];
+    long[] stretchIova = new long[4];
+    int[] stretchMeta = new int[4];
+    int stretches;
+    private long nextIova;
+    private int currentMeta = -1;
     long[] tableBase = new long[8];
     int[] tableDepth = new int[8];
     int tables;
@@ -20,25 +26,48 @@ public final class PageTableLog {
         this(64);
     }
 
-    /** @param expectedLeaves room to reserve, so a large mapping does not grow the arrays step by step */
+    /** @param expectedLeaves room to reserve, so a large mapping does not grow the array step by step */
     public PageTableLog(int expectedLeaves) {
-        int n = Math.max(16, expectedLeaves);
-        leafIova = new long[n];
-        leafPhys = new long[n];
-        leafMeta = new int[n];
+        leafPhys = new long[Math.max(16, expectedLeaves)];
     }
 
-    void leaf(long iova, long phys, int depth, long pgsize, int prot) {
-        if (leaves == leafIova.length) {
-            int n = leaves * 2;
-            leafIova = Arrays.copyOf(leafIova, n);
-            leafPhys = Arrays.copyOf(leafPhys, n);
-            leafMeta = Arrays.copyOf(leafMeta, n);
+    /** Leaf metadata as stored: the depth, the page size's shift and the protection bits. */
+    static int meta(int depth, long pgsize, int prot) {
+        return depth | (Long.numberOfTrailingZeros(pgsize) << 4) | (prot << 12);
+    }
+
+    static int depthOf(int meta) {
+        return meta & 0xF;
+    }
+
+    static int sizeShiftOf(int meta) {
+        return (meta >>> 4) & 0x3F;
+    }
+
+    static int protOf(int meta) {
+        return meta >>> 12;
+    }
+
+    /** A leaf of the size {@code meta} names at {@code iova}. */
+    void leaf(long iova, long phys, int meta) {
+        if (iova != nextIova || meta != currentMeta || stretches == 0) startStretch(iova, meta);
+        if (leaves == leafPhys.length) leafPhys = Arrays.copyOf(leafPhys, leaves * 2);
+        leafPhys[leaves++] = phys;
+        nextIova = iova + (1L << sizeShiftOf(meta));
+    }
+
+    private void startStretch(long iova, int meta) {
+        if (stretches == stretchFirst.length) {
+            int n = stretches * 2;
+            stretchFirst = Arrays.copyOf(stretchFirst, n);
+            stretchIova = Arrays.copyOf(stretchIova, n);
+            stretchMeta = Arrays.copyOf(stretchMeta, n);
         }
-        leafIova[leaves] = iova;
-        leafPhys[leaves] = phys;
-        leafMeta[leaves] = depth | (Long.numberOfTrailingZeros(pgsize) << 4) | (prot << 12);
-        leaves++;
+        stretchFirst[stretches] = leaves;
+        stretchIova[stretches] = iova;
+        stretchMeta[stretches] = meta;
+        stretches++;
+        currentMeta = meta;
     }
 
     void table(long base, int depth) {
@@ -58,8 +87,8 @@ public final class PageTableLog {
     /** An immutable copy for a {@code Mapping}. */
     public PageTableChanges freeze(PageTableGeometry g) {
         // A log sized right is handed over without a copy; it must not be written after freezing.
-        boolean exact = leaves == leafIova.length;
-        return new PageTableChanges(g, exact ? leafIova : Arrays.copyOf(leafIova, leaves), exact ? leafPhys : Arrays.copyOf(leafPhys, leaves),
-                exact ? leafMeta : Arrays.copyOf(leafMeta, leaves), Arrays.copyOf(tableBase, tables), Arrays.copyOf(tableDepth, tables));
+        long[] phys = leaves == leafPhys.length ? leafPhys : Arrays.copyOf(leafPhys, leaves);
+        return new PageTableChanges(g, phys, Arrays.copyOf(stretchFirst, stretches), Arrays.copyOf(stretchIova, stretches),
+                Arrays.copyOf(stretchMeta, stretches), Arrays.copyOf(tableBase, tables), Arrays.copyOf(tableDepth, tables));
     }
 }

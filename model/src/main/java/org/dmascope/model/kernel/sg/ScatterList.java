@@ -31,6 +31,7 @@ public final class ScatterList {
     long[] dmaAddress;
     int[] dmaLength;
     byte[] dmaFlags;
+    /** Null while every entry is ordinary memory ({@link #NO_PROVIDER}): host buffers never pay for it. */
     int[] provider;
     int[] formedFrom;
 
@@ -42,7 +43,6 @@ public final class ScatterList {
         dmaAddress = new long[c];
         dmaLength = new int[c];
         dmaFlags = new byte[c];
-        provider = new int[c];
         formedFrom = new int[c];
     }
 
@@ -53,7 +53,15 @@ public final class ScatterList {
         page[i] = pagePhys;
         offset[i] = (int) off;
         length[i] = (int) len;
-        provider[i] = providerIndex;
+        if (providerIndex != NO_PROVIDER) {
+            if (provider == null) {
+                provider = new int[page.length];
+                Arrays.fill(provider, NO_PROVIDER);
+            }
+            provider[i] = providerIndex;
+        } else if (provider != null) {
+            provider[i] = NO_PROVIDER;
+        }
         return i;
     }
 
@@ -70,7 +78,10 @@ public final class ScatterList {
         dmaAddress = Arrays.copyOf(dmaAddress, n);
         dmaLength = Arrays.copyOf(dmaLength, n);
         dmaFlags = Arrays.copyOf(dmaFlags, n);
-        provider = Arrays.copyOf(provider, n);
+        if (provider != null) {
+            provider = Arrays.copyOf(provider, n);
+            Arrays.fill(provider, nents, n, NO_PROVIDER);
+        }
         formedFrom = Arrays.copyOf(formedFrom, n);
     }
 
@@ -96,7 +107,7 @@ public final class ScatterList {
     }
 
     public int provider(int i) {
-        return provider[i];
+        return provider == null ? NO_PROVIDER : provider[i];
     }
 
     public long dmaAddress(int i) {
@@ -181,19 +192,21 @@ public final class ScatterList {
         System.arraycopy(page, 0, c.page, 0, nents);
         System.arraycopy(offset, 0, c.offset, 0, nents);
         System.arraycopy(length, 0, c.length, 0, nents);
-        System.arraycopy(provider, 0, c.provider, 0, nents);
+        if (provider != null) c.provider = Arrays.copyOf(provider, c.page.length);
         c.nents = nents;
         return c;
     }
 
     /**
      * The input columns exactly {@code nents} long (page, offset, length, provider), shared when the
-     * arrays are already that size: for keeping the entries after mapping, which restores them.
+     * arrays are already that size: for keeping the entries after mapping, which restores them. The
+     * provider column is null when every entry is ordinary memory.
      */
     public Object[] inputColumns() {
         boolean exact = page.length == nents;
         return new Object[] {exact ? page : Arrays.copyOf(page, nents), exact ? offset : Arrays.copyOf(offset, nents),
-                exact ? length : Arrays.copyOf(length, nents), exact ? provider : Arrays.copyOf(provider, nents)};
+                exact ? length : Arrays.copyOf(length, nents),
+                provider == null ? null : exact ? provider : Arrays.copyOf(provider, nents)};
     }
 
     /** Total bytes of the input entries. */

@@ -25,9 +25,21 @@ public final class SgFromPages {
      * @return the list, or null when {@code maxSegment} is below a page ({@code -EINVAL}, {@link #ERROR})
      */
     public static ScatterList build(long[] pages, int[] pgmap, int nPages, long offset, long size, long maxSegment) {
+        return build(pages, pgmap, nPages, offset, size, maxSegment, -1);
+    }
+
+    /**
+     * {@link #build(long[], int[], int, long, long, long)} when the caller already knows how many
+     * physically contiguous runs the pages form ({@code physRanges}, -1 if not): without
+     * {@code dev_pagemap}s and with a max segment no run can reach, that is the number of entries,
+     * and the pages need not be counted again.
+     */
+    public static ScatterList build(long[] pages, int[] pgmap, int nPages, long offset, long size, long maxSegment, int physRanges) {
         maxSegment = KernelArith.alignDown(maxSegment, KernelArith.PAGE_SIZE);
         if (maxSegment < KernelArith.PAGE_SIZE) return null;
-        ScatterList sg = new ScatterList(countEntries(pages, pgmap, nPages, maxSegment));
+        boolean noSplit = pgmap == null && nPages > 0 && Long.compareUnsigned(maxSegment, (long) (nPages - 1) << KernelArith.PAGE_SHIFT) > 0;
+        int entries = physRanges >= 0 && noSplit ? physRanges : countEntries(pages, pgmap, nPages, maxSegment);
+        ScatterList sg = new ScatterList(entries);
         int cur = 0;
         while (cur < nPages) {
             int j = cur + 1;

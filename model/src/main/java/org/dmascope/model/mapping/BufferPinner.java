@@ -2,7 +2,6 @@ package org.dmascope.model.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.dmascope.model.kernel.dma.P2pBusOffset;
 import org.dmascope.model.kernel.dma.P2pProvider;
@@ -74,7 +73,7 @@ public final class BufferPinner {
         Intervals free = new Intervals(node, unit, exclude);
         long[] unitAddr;
         int runsOfUnits = -1;
-        SplittableRandom rng = new SplittableRandom(layout.seed());
+        SplitMix rng = new SplitMix(layout.seed());
         if (layout.kind() == PageLayout.Kind.CONTIGUOUS) {
             long start;
             if (layout.at().isPresent()) {
@@ -118,7 +117,7 @@ public final class BufferPinner {
      * used twice and no lookup table is needed. A buffer too large for that (less than 16 pages of RAM
      * per page) is placed by random picks with a check for clashes instead.
      */
-    private static Placement scatter(Intervals free, long units, boolean runs, SplittableRandom rng, NumaNode node, long unit) {
+    private static Placement scatter(Intervals free, long units, boolean runs, SplitMix rng, NumaNode node, long unit) {
         if (units > free.total / 2) {
             throw new IllegalArgumentException("node " + node.id() + " has too little RAM for " + units + " scattered "
                     + ByteSize.format(unit) + " pages");
@@ -136,10 +135,25 @@ public final class BufferPinner {
         int n = 0;
         int ranges = 0;
         long nextAddr = -1;
+        // the generator's state lives in a local here: no field load and store per draw
+        long seed = rng.seed;
         while (n < units) {
-            int len = runLength(runs, units - n, rng);
+            int len = 1;
+            if (runs) {
+                long left = units - n;
+                while (len < left && len < MAX_RUN && SplitMix.mix64(seed += SplitMix.GOLDEN_GAMMA) >>> RUN_CONTINUES_SHIFT == 0) len++;
+            }
             long s0 = stratum * width;
-            long v = s0 + below(rng, width - len + 1);
+            long bound = width - len + 1;
+            long pick;
+            if (bound < (1L << 31)) {
+                pick = below32(SplitMix.mix32(seed += SplitMix.GOLDEN_GAMMA), bound);
+            } else {
+                rng.seed = seed;
+                pick = rng.nextLong(bound);
+                seed = rng.seed;
+            }
+            long v = s0 + pick;
             int iv = free.intervalOf(v);
             long ivEnd = free.cumulative[iv];
             if (v + len > ivEnd) {
@@ -148,16 +162,23 @@ public final class BufferPinner {
             }
             long base = (free.lo[iv] + v - (free.cumulative[iv] - (free.hi[iv] - free.lo[iv]))) * unit;
             if (base != nextAddr) ranges++;
-            for (int k = 0; k < len; k++) out[n++] = base + k * unit;
+            if (n + MAX_RUN <= out.length) {
+                // a fixed count of writes, no branch on the run's length; the next run overwrites the surplus
+                for (int k = 0; k < MAX_RUN; k++) out[n + k] = base + k * unit;
+            } else {
+                for (int k = 0; k < len; k++) out[n + k] = base + k * unit;
+            }
+            n += len;
             nextAddr = base + len * unit;
             stratum += advance[len];
             if (stratum >= units) stratum -= units;
         }
+        rng.seed = seed;
         return new Placement(out, ranges);
     }
 
     /** How many pages a scattered run has (see {@link #RUN_CONTINUES_SHIFT}). */
-    private static int runLength(boolean runs, long left, SplittableRandom rng) {
+    private static int runLength(boolean runs, long left, SplitMix rng) {
         int run = 1;
         if (runs) {
             while (run < left && run < MAX_RUN && rng.nextLong() >>> RUN_CONTINUES_SHIFT == 0) run++;
@@ -165,7 +186,7 @@ public final class BufferPinner {
         return run;
     }
 
-    private static long[] scatterByRejection(Intervals free, long units, boolean runs, SplittableRandom rng, NumaNode node, long unit) {
+    private static long[] scatterByRejection(Intervals free, long units, boolean runs, SplitMix rng, NumaNode node, long unit) {
         long[] out = new long[(int) units];
         PfnSet used = new PfnSet((int) Math.min(units, 1 << 26));
         int n = 0;
@@ -187,14 +208,13 @@ public final class BufferPinner {
         return out;
     }
 
-    /** A random number in {@code [0, bound)} by multiply-shift (Lemire), avoiding a division per page. */
-    private static long below(SplittableRandom rng, long bound) {
-        if (bound < (1L << 31)) return ((rng.nextInt() & 0xFFFF_FFFFL) * bound) >>> 32;
-        return rng.nextLong(bound);
+    /** A random number in {@code [0, bound)} from a 32-bit draw by multiply-shift (Lemire), for a bound under 2^31: no division per page. */
+    private static long below32(int draw, long bound) {
+        return ((draw & 0xFFFF_FFFFL) * bound) >>> 32;
     }
 
     /** A multiplier near the golden ratio of {@code n}, nudged by the seed, that is coprime to n. */
-    private static long coprimeMultiplier(int n, SplittableRandom rng) {
+    private static long coprimeMultiplier(int n, SplitMix rng) {
         if (n <= 2) return 1;
         long m = (long) (n * 0.6180339887) + rng.nextInt(Math.max(1, n / 16));
         m = Math.max(1, m % n);
@@ -264,7 +284,7 @@ public final class BufferPinner {
         }
 
         /** A random start unit for a run of {@code len} units inside one interval, or -1. */
-        long pick(int len, SplittableRandom rng) {
+        long pick(int len, SplitMix rng) {
             long x = rng.nextLong(total);
             int i = 0;
             int a = 0;
@@ -281,7 +301,7 @@ public final class BufferPinner {
             return u;
         }
 
-        long pickContiguous(long units, SplittableRandom rng) {
+        long pickContiguous(long units, SplitMix rng) {
             long room = 0;
             for (int i = 0; i < lo.length; i++) room += Math.max(0, hi[i] - lo[i] - units + 1);
             if (room <= 0) throw new IllegalArgumentException("no contiguous stretch of RAM that large");

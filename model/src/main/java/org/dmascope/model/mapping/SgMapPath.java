@@ -42,8 +42,9 @@ final class SgMapPath {
                 .out("entries", sg.nents()).out("chain entries", lay.chainEntries())
                 .out("bytes", lay.bytes() + " (" + SgTableLayout.SCATTERLIST_BYTES + " per entry)").build());
 
-        long alignedSum = 0;
-        for (int i = 0; i < sg.nents(); i++) alignedSum += KernelArith.alignUp(sg.length(i) + (sg.offset(i) & 0xFFF), 4096);
+        // the entries' lengths rounded out to whole pages: every entry of a list built from pages covers
+        // whole pages (the first from the buffer offset, the last to the buffer end), so this is all pages
+        long alignedSum = (long) b.pageCount() << KernelArith.PAGE_SHIFT;
         c.startPageTableLog();
         SgMapResult r = c.api.mapSg(sg, c.newP2pState(), c.providers);
         c.stopPageTableLog();

@@ -46,6 +46,9 @@ public final class IoPageTable {
     private final long[] indexMask;
     private final int smallDepth;
     private final long smallSize;
+    /** Granule pages are single entries of the last level, where {@link #mapSmallPages} applies. */
+    private final boolean smallFast;
+    private final int smallShift;
     private Table root;
     private int tables;
     private long leafPtes;
@@ -64,6 +67,8 @@ public final class IoPageTable {
         }
         smallSize = g.granule();
         smallDepth = g.leafDepth(smallSize);
+        smallShift = Long.numberOfTrailingZeros(smallSize);
+        smallFast = smallDepth == g.levels() - 1 && g.entrySize(smallDepth) == smallSize;
         this.root = newTable(0, 0);
         this.tables = 1;
     }
@@ -102,6 +107,12 @@ public final class IoPageTable {
      */
     public long mapPages(long iova, long paddr, long pgsize, long count, int prot) {
         lastError = null;
+        if (pgsize == smallSize && smallFast) return mapSmallPages(iova, paddr, count, prot);
+        return mapAnyPages(iova, paddr, pgsize, count, prot);
+    }
+
+    /** {@link #mapPages} for every size and format, leaf by leaf. */
+    private long mapAnyPages(long iova, long paddr, long pgsize, long count, int prot) {
         boolean small = pgsize == smallSize;
         int depth = small ? smallDepth : g.leafDepth(pgsize);
         if (depth < 0) {
@@ -113,42 +124,72 @@ public final class IoPageTable {
         int meta = PageTableLog.meta(depth, pgsize, prot);
         int sh = shift[depth];
         long im = indexMask[depth];
-        PageTableLog log = this.log;
         long mapped = 0;
-        long k = 0;
-        while (k < count) {
+        for (long k = 0; k < count; k++) {
             Table t = tableFor(iova, depth);
             if (t == null) {
                 lastError = Errno.EEXIST;
                 return mapped;
             }
-            long[] pte = t.pte;
             int idx = (int) ((iova >>> sh) & im);
-            // every leaf that falls into this table, without walking again
-            while (true) {
-                for (int r = 0; r < reps; r++) {
-                    long old = pte[idx + r];
-                    if (old == 0) continue;
-                    if ((old & LEAF) != 0) {
-                        lastError = Errno.EEXIST;
-                        return mapped;
-                    }
-                    replaceTable(t, idx + r);
+            for (int r = 0; r < reps; r++) {
+                long old = t.pte[idx + r];
+                if (old == 0) continue;
+                if ((old & LEAF) != 0) {
+                    lastError = Errno.EEXIST;
+                    return mapped;
                 }
-                long e = (paddr & PHYS_MASK) | pteBits;
-                for (int r = 0; r < reps; r++) pte[idx + r] = e;
-                leafPtes += reps;
-                if (log != null) log.leaf(iova, paddr, meta);
-                iova += pgsize;
-                paddr += pgsize;
-                mapped += pgsize;
-                k++;
-                int nextIdx = (int) ((iova >>> sh) & im);
-                if (k == count || nextIdx <= idx) break;
-                idx = nextIdx;
+                replaceTable(t, idx + r);
             }
+            long e = (paddr & PHYS_MASK) | pteBits;
+            for (int r = 0; r < reps; r++) t.pte[idx + r] = e;
+            leafPtes += reps;
+            if (log != null) log.leaves(iova, paddr, meta, 1);
+            iova += pgsize;
+            paddr += pgsize;
+            mapped += pgsize;
         }
         return mapped;
+    }
+
+    /**
+     * {@link #mapPages} for pages of the granule, the common case: one PTE each in a last-level
+     * table, which holds only leaves, so an entry in use is always {@code -EEXIST}. Each table is
+     * found once for all the leaves that fall into it.
+     */
+    private long mapSmallPages(long iova, long paddr, long count, int prot) {
+        int sizeShift = smallShift;
+        long pteBits = VALID | LEAF | ((long) prot << 4) | ((long) sizeShift << 58);
+        int sh = shift[smallDepth];
+        long im = indexMask[smallDepth];
+        long done = 0;
+        while (done < count) {
+            Table t = tableFor(iova, smallDepth);
+            if (t == null) {
+                lastError = Errno.EEXIST;
+                break;
+            }
+            long[] pte = t.pte;
+            int idx = (int) ((iova >>> sh) & im);
+            int n = (int) Math.min(count - done, pte.length - idx);
+            int i = 0;
+            while (i < n && pte[idx + i] == 0) {
+                pte[idx + i] = ((paddr + ((long) i << sizeShift)) & PHYS_MASK) | pteBits;
+                i++;
+            }
+            if (i > 0) {
+                leafPtes += i;
+                if (log != null) log.leaves(iova, paddr, PageTableLog.metaOfShift(smallDepth, sizeShift, prot), i);
+                iova += (long) i << sizeShift;
+                paddr += (long) i << sizeShift;
+                done += i;
+            }
+            if (i < n) {
+                lastError = Errno.EEXIST;
+                break;
+            }
+        }
+        return done << sizeShift;
     }
 
     private Errno lastError;
@@ -182,10 +223,13 @@ public final class IoPageTable {
     }
 
     private Table tableFor(long iova, int depth) {
-        if (cachedTable != null && cachedTable.depth == depth && Long.compareUnsigned(iova, cachedLo) >= 0
-                && Long.compareUnsigned(iova, cachedHi) <= 0) {
-            return cachedTable;
-        }
+        Table c = cachedTable;
+        if (c != null && c.depth == depth && Long.compareUnsigned(iova - cachedLo, cachedHi - cachedLo) <= 0) return c;
+        return walkTo(iova, depth);
+    }
+
+    /** The table at {@code depth} on the way to {@code iova}, allocating missing ones; null when a leaf is in the way. */
+    private Table walkTo(long iova, int depth) {
         Table t = root;
         for (int d = 0; d < depth; d++) {
             int idx = (int) ((iova >>> shift[d]) & indexMask[d]);

@@ -33,7 +33,11 @@ public final class PageTableLog {
 
     /** Leaf metadata as stored: the depth, the page size's shift and the protection bits. */
     static int meta(int depth, long pgsize, int prot) {
-        return depth | (Long.numberOfTrailingZeros(pgsize) << 4) | (prot << 12);
+        return metaOfShift(depth, Long.numberOfTrailingZeros(pgsize), prot);
+    }
+
+    static int metaOfShift(int depth, int sizeShift, int prot) {
+        return depth | (sizeShift << 4) | (prot << 12);
     }
 
     static int depthOf(int meta) {
@@ -48,12 +52,19 @@ public final class PageTableLog {
         return meta >>> 12;
     }
 
-    /** A leaf of the size {@code meta} names at {@code iova}. */
-    void leaf(long iova, long phys, int meta) {
-        if (iova != nextIova || meta != currentMeta || stretches == 0) startStretch(iova, meta);
-        if (leaves == leafPhys.length) leafPhys = Arrays.copyOf(leafPhys, leaves * 2);
-        leafPhys[leaves++] = phys;
-        nextIova = iova + (1L << sizeShiftOf(meta));
+    /**
+     * {@code n} leaves of the size {@code meta} names, written at consecutive IOVAs from {@code iova}
+     * to consecutive physical addresses from {@code phys}.
+     */
+    void leaves(long iova, long phys, int meta, int n) {
+        if (iova != nextIova || meta != currentMeta) startStretch(iova, meta);
+        if (leaves + n > leafPhys.length) leafPhys = Arrays.copyOf(leafPhys, Math.max(leaves + n, leaves * 2));
+        int shift = sizeShiftOf(meta);
+        long[] p = leafPhys;
+        int at = leaves;
+        for (int k = 0; k < n; k++) p[at + k] = phys + ((long) k << shift);
+        leaves = at + n;
+        nextIova = iova + ((long) n << shift);
     }
 
     private void startStretch(long iova, int meta) {

@@ -192,6 +192,71 @@ public final class IoPageTable {
         return done << sizeShift;
     }
 
+    /**
+     * Whether {@link #mapGranuleLeaves} applies: a granule page is a single entry of the last level
+     * (every format modelled, every granule).
+     */
+    public boolean writesGranuleLeaves() {
+        return smallFast;
+    }
+
+    /**
+     * Whether {@code [iova, iova + size)} is free: no leaf of any size lies in it, so granule pages
+     * can be written there without finding an entry in use. Reads only; allocates nothing.
+     */
+    public boolean isFree(long iova, long size) {
+        if (size == 0) return true;
+        long last = iova + size - 1;
+        long rootLast = (long) root.pte.length << shift[0];
+        if (Long.compareUnsigned(last, iova) < 0 || (rootLast != 0 && Long.compareUnsigned(last, rootLast - 1) > 0)) return false;
+        return isFree(root, iova, last);
+    }
+
+    private boolean isFree(Table t, long first, long last) {
+        int sh = shift[t.depth];
+        long tableLast = t.base + ((long) t.pte.length << sh) - 1;
+        long lo = Long.compareUnsigned(first, t.base) > 0 ? first : t.base;
+        long hi = Long.compareUnsigned(last, tableLast) < 0 ? last : tableLast;
+        if (Long.compareUnsigned(lo, hi) > 0) return true;
+        int a = (int) ((lo - t.base) >>> sh);
+        int b = (int) ((hi - t.base) >>> sh);
+        for (int i = a; i <= b; i++) {
+            long pte = t.pte[i];
+            if (pte == 0) continue;
+            if ((pte & LEAF) != 0 || !isFree(t.next[i], first, last)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Writes granule pages at consecutive IOVAs from {@code iova}, page {@code k} pointing to
+     * {@code phys[k]}: the same entries, tables and log as {@code mapPages(iova + k * granule,
+     * phys[k], granule, 1, prot)} one page after the other, but table by table. The range must be
+     * {@link #isFree free} and {@link #writesGranuleLeaves} true. A log that is still empty keeps
+     * {@code phys} (exactly {@code n} long) instead of copying it, so the caller must not change it.
+     */
+    public void mapGranuleLeaves(long iova, long[] phys, int n, int prot) {
+        if (!smallFast) throw new IllegalStateException("granule pages are not single last-level entries here");
+        lastError = null;
+        long pteBits = VALID | LEAF | ((long) prot << 4) | ((long) smallShift << 58);
+        int sh = shift[smallDepth];
+        long im = indexMask[smallDepth];
+        long at = iova;
+        int j = 0;
+        while (j < n) {
+            Table t = tableFor(at, smallDepth);
+            if (t == null) throw new IllegalStateException("a leaf lies in the way of a range that was free");
+            long[] pte = t.pte;
+            int idx = (int) ((at >>> sh) & im);
+            int m = Math.min(n - j, pte.length - idx);
+            for (int k = 0; k < m; k++) pte[idx + k] = (phys[j + k] & PHYS_MASK) | pteBits;
+            j += m;
+            at += (long) m << smallShift;
+        }
+        leafPtes += n;
+        if (log != null) log.leaves(iova, phys, n, PageTableLog.metaOfShift(smallDepth, smallShift, prot));
+    }
+
     private Errno lastError;
 
     /** Why the last {@link #mapPages} stopped short. */

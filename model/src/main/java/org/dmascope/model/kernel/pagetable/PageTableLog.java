@@ -26,10 +26,17 @@ public final class PageTableLog {
         this(64);
     }
 
-    /** @param expectedLeaves room to reserve, so a large mapping does not grow the array step by step */
+    /**
+     * @param expectedLeaves room to reserve on the first write, so a large mapping does not grow the
+     *                       array step by step (a mapping written in one go hands its array over instead)
+     */
     public PageTableLog(int expectedLeaves) {
-        leafPhys = new long[Math.max(16, expectedLeaves)];
+        leafPhys = NO_LEAVES;
+        this.expectedLeaves = Math.max(16, expectedLeaves);
     }
+
+    private static final long[] NO_LEAVES = new long[0];
+    private final int expectedLeaves;
 
     /** Leaf metadata as stored: the depth, the page size's shift and the protection bits. */
     static int meta(int depth, long pgsize, int prot) {
@@ -58,13 +65,36 @@ public final class PageTableLog {
      */
     void leaves(long iova, long phys, int meta, int n) {
         if (iova != nextIova || meta != currentMeta) startStretch(iova, meta);
-        if (leaves + n > leafPhys.length) leafPhys = Arrays.copyOf(leafPhys, Math.max(leaves + n, leaves * 2));
+        if (leaves + n > leafPhys.length) room(n);
         int shift = sizeShiftOf(meta);
         long[] p = leafPhys;
         int at = leaves;
         for (int k = 0; k < n; k++) p[at + k] = phys + ((long) k << shift);
         leaves = at + n;
         nextIova = iova + ((long) n << shift);
+    }
+
+    /**
+     * {@code n} leaves of the size {@code meta} names at consecutive IOVAs from {@code iova}, leaf
+     * {@code k} pointing to {@code phys[k]}. The first write into an empty log keeps {@code phys} when
+     * it is exactly {@code n} long.
+     */
+    void leaves(long iova, long[] phys, int n, int meta) {
+        if (n == 0) return;
+        if (iova != nextIova || meta != currentMeta) startStretch(iova, meta);
+        if (leaves == 0 && phys.length == n) {
+            leafPhys = phys;
+        } else {
+            if (leaves + n > leafPhys.length) room(n);
+            System.arraycopy(phys, 0, leafPhys, leaves, n);
+        }
+        leaves += n;
+        nextIova = iova + ((long) n << sizeShiftOf(meta));
+    }
+
+    private void room(int n) {
+        int want = Math.max(leaves + n, leaves == 0 ? expectedLeaves : leaves * 2);
+        leafPhys = Arrays.copyOf(leafPhys, want);
     }
 
     private void startStretch(long iova, int meta) {

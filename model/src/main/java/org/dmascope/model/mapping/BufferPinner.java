@@ -162,12 +162,7 @@ public final class BufferPinner {
             }
             long base = (free.lo[iv] + v - (free.cumulative[iv] - (free.hi[iv] - free.lo[iv]))) * unit;
             if (base != nextAddr) ranges++;
-            if (n + MAX_RUN <= out.length) {
-                // a fixed count of writes, no branch on the run's length; the next run overwrites the surplus
-                for (int k = 0; k < MAX_RUN; k++) out[n + k] = base + k * unit;
-            } else {
-                for (int k = 0; k < len; k++) out[n + k] = base + k * unit;
-            }
+            for (int k = 0; k < len; k++) out[n + k] = base + k * unit;
             n += len;
             nextAddr = base + len * unit;
             stratum += advance[len];

@@ -39,6 +39,7 @@ public final class SgFromPages {
         if (maxSegment < KernelArith.PAGE_SIZE) return null;
         boolean noSplit = pgmap == null && nPages > 0 && Long.compareUnsigned(maxSegment, (long) (nPages - 1) << KernelArith.PAGE_SHIFT) > 0;
         int entries = physRanges >= 0 && noSplit ? physRanges : countEntries(pages, pgmap, nPages, maxSegment);
+        if (noSplit) return buildRuns(pages, nPages, offset, size, entries);
         ScatterList sg = new ScatterList(entries);
         int cur = 0;
         while (cur < nPages) {
@@ -54,6 +55,48 @@ public final class SgFromPages {
             offset = 0;
             cur = j;
         }
+        return sg;
+    }
+
+    /**
+     * {@link #build} when only physical contiguity splits entries (no {@code dev_pagemap}s, a max
+     * segment no run reaches): one entry per run of consecutive pages, found page by page without a
+     * branch on where runs end (a scattered buffer's runs of one to eight pages would mispredict one in
+     * every few): each page rewrites its run's entry with the run's first page and length so far.
+     * The first entry then starts at {@code offset} and the last ends at {@code size}, as in {@link #build}.
+     *
+     * @param entries the number of runs (exactly)
+     */
+    private static ScatterList buildRuns(long[] pages, int nPages, long offset, long size, int entries) {
+        ScatterList sg = new ScatterList(entries);
+        long[] page = sg.page;
+        int[] length = sg.length;
+        long start = pages[0];
+        long prev = start;
+        int first = 0;
+        int e = 0;
+        page[0] = start;
+        length[0] = (int) KernelArith.PAGE_SIZE;
+        for (int i = 1; i < nPages; i++) {
+            long p = pages[i];
+            long gap = p - prev - KernelArith.PAGE_SIZE;
+            int starts = (int) ((gap | -gap) >>> 63);
+            long mask = -(long) starts;
+            e += starts;
+            first += (i - first) & (int) mask;
+            start ^= (start ^ p) & mask;
+            page[e] = start;
+            length[e] = (int) ((long) (i - first + 1) << KernelArith.PAGE_SHIFT);
+            prev = p;
+        }
+        sg.nents = e + 1;
+        if (sg.nents != entries) throw new IllegalArgumentException(entries + " runs expected, the pages form " + sg.nents);
+        // the first entry begins at the offset; the last holds what is left of the size
+        sg.setOffset(0, offset);
+        long lastChunk = ((long) (nPages - first) << KernelArith.PAGE_SHIFT) - (e == 0 ? offset : 0);
+        long before = ((long) first << KernelArith.PAGE_SHIFT) - offset;
+        if (e > 0) length[0] = (int) (Integer.toUnsignedLong(length[0]) - offset);
+        length[e] = (int) Math.min(size - (e == 0 ? 0 : before), lastChunk);
         return sg;
     }
 

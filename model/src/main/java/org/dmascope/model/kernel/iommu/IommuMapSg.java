@@ -92,7 +92,7 @@ public final class IommuMapSg {
             invalidate(sg);
             return new Result(SgMapResult.fail(Errno.ENOMEM), null);
         }
-        long mapped = mapSg(domain, iova, sg, prot);
+        long mapped = mapSg(domain, iova, sg, prot, iovaLen);
         if (mapped < 0 || mapped < iovaLen) {
             IommuDmaUnmap.freeIova(domain, iova, iovaLen, false);
             invalidate(sg);
@@ -107,9 +107,13 @@ public final class IommuMapSg {
      *
      * @return bytes mapped, or -1 on failure (what was mapped is unmapped again)
      */
-    static long mapSg(IommuDmaDomain domain, long iova, ScatterList sg, int prot) {
-        long granuleRuns = mapGranuleRuns(domain, iova, sg, prot);
-        if (granuleRuns >= 0) return granuleRuns;
+    static long mapSg(IommuDmaDomain domain, long iova, ScatterList sg, int prot, long iovaLen) {
+        long granuleRuns = mapGranuleRuns(domain, iova, sg, prot, iovaLen);
+        return granuleRuns >= 0 ? granuleRuns : mapSgRunByRun(domain, iova, sg, prot);
+    }
+
+    /** {@link #mapSg} as the kernel writes it: one {@code iommu_map()} per physically contiguous run. */
+    static long mapSgRunByRun(IommuDmaDomain domain, long iova, ScatterList sg, int prot) {
         long len = 0;
         long mapped = 0;
         long start = 0;
@@ -145,37 +149,35 @@ public final class IommuMapSg {
      * of run by run (a quarter of a million runs of one to eight pages cost a mispredicted branch each
      * in every loop over a run). When the IOVA range is free, no {@code map_pages} can fail.
      *
+     * @param total the sum of the entries' lengths (what pass one allocated)
      * @return bytes mapped, or -1 when the list or the range is not like that (the general path decides)
      */
-    private static long mapGranuleRuns(IommuDmaDomain domain, long iova, ScatterList sg, int prot) {
+    static long mapGranuleRuns(IommuDmaDomain domain, long iova, ScatterList sg, int prot, long total) {
         IoPageTable pt = domain.pageTable();
         int n = sg.nents();
         long bitmap = domain.pgsizeBitmap();
         long granule = Long.lowestOneBit(bitmap);
-        if (n == 0 || !pt.writesGranuleLeaves() || (iova & (granule - 1)) != 0) return -1;
+        int shift = Long.numberOfTrailingZeros(granule);
+        if (n == 0 || !pt.writesGranuleLeaves() || ((iova | total) & (granule - 1)) != 0 || total <= 0
+                || total >>> shift > Integer.MAX_VALUE - 16 || !pt.isFree(iova, total)) {
+            return -1;
+        }
         long above = Long.lowestOneBit(bitmap & -(granule << 1));
         long runLimit = above == 0 ? Long.MAX_VALUE : above;
-        long total = 0;
+        long[] phys = new long[(int) (total >>> shift)];
         long run = 0;
         long runEnd = -1;
+        int j = 0;
+        // checks the list and lists its pages in one pass; the array is dropped when a check fails
         for (int i = 0; i < n; i++) {
-            if (sg.isBusAddress(i)) return -1;
             long p = sg.phys(i);
             long len = sg.length(i);
-            if (len == 0 || ((p | len) & (granule - 1)) != 0) return -1;
+            if (sg.isBusAddress(i) || len == 0 || ((p | len) & (granule - 1)) != 0) return -1;
             run = p == runEnd ? run + len : len;
             if (run >= runLimit) return -1;
             runEnd = p + len;
-            total += len;
-        }
-        int shift = Long.numberOfTrailingZeros(granule);
-        long leaves = total >>> shift;
-        if (leaves > Integer.MAX_VALUE - 16 || !pt.isFree(iova, total)) return -1;
-        long[] phys = new long[(int) leaves];
-        int j = 0;
-        for (int i = 0; i < n; i++) {
-            long p = sg.phys(i);
-            int c = (int) (sg.length(i) >>> shift);
+            int c = (int) (len >>> shift);
+            if (c > phys.length - j) return -1;
             if (c <= 8 && j + 8 <= phys.length) {
                 // a fixed eight writes instead of a loop as long as the run: the entries after this one overwrite the surplus
                 for (int k = 0; k < 8; k++) phys[j + k] = p + ((long) k << shift);
@@ -184,6 +186,7 @@ public final class IommuMapSg {
             }
             j += c;
         }
+        if (j != phys.length) return -1;
         pt.mapGranuleLeaves(iova, phys, phys.length, prot);
         return total;
     }

@@ -9,6 +9,7 @@ import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.Errno;
+import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.dma.KmallocBounce;
 import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pMapState;
@@ -164,6 +165,12 @@ public final class IommuMapSg {
         }
         long above = Long.lowestOneBit(bitmap & -(granule << 1));
         long runLimit = above == 0 ? Long.MAX_VALUE : above;
+        long[] pages = sg.fromPages();
+        if (pages != null && granule == KernelArith.PAGE_SIZE && (long) pages.length << shift == total && sg.longestEntry() < runLimit) {
+            // every entry is a run of whole pages, none continues the one before: the leaves are the pages
+            pt.mapGranuleLeaves(iova, pages, pages.length, prot);
+            return total;
+        }
         long[] phys = new long[(int) (total >>> shift)];
         long run = 0;
         long runEnd = -1;

@@ -121,6 +121,15 @@ public final class PageTableChanges {
 
     /** Bytes held by this object's arrays. */
     public long footprintBytes() {
-        return 16L * 7 + 8L * phys.length + 16L * stretchFirst.length + 8L * tableBase.length + 4L * tableDepth.length;
+        return footprintBytesBesides(null);
+    }
+
+    /**
+     * Bytes held by this object's arrays, leaving out {@code countedElsewhere} when the leaf addresses
+     * are that very array (a mapping of whole pinned pages keeps the pinned page list as its leaves).
+     */
+    public long footprintBytesBesides(long[] countedElsewhere) {
+        long leaves = phys == countedElsewhere ? 0 : 8L * phys.length;
+        return 16L * 7 + leaves + 16L * stretchFirst.length + 8L * tableBase.length + 4L * tableDepth.length;
     }
 }

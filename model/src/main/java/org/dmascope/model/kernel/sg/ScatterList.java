@@ -36,6 +36,9 @@ public final class ScatterList {
     byte[] dmaFlags;
     int[] provider;
     int[] formedFrom;
+    /** See {@link #fromPages()}; dropped by any change to an entry's page, offset, length or flags. */
+    long[] fromPages;
+    long longestEntry;
 
     public ScatterList(int capacity) {
         int c = Math.max(1, capacity);
@@ -48,6 +51,7 @@ public final class ScatterList {
 
     /** Appends an entry ({@code sg_set_page}); {@code pagePhys} must be page aligned. */
     public int add(long pagePhys, long off, long len, int providerIndex) {
+        fromPages = null;
         if (nents == page.length) grow();
         int i = nents++;
         page[i] = pagePhys;
@@ -150,18 +154,22 @@ public final class ScatterList {
             if ((int) v == 0) return;
             offset = new int[page.length];
         }
+        if (offset[i] != (int) v) fromPages = null;
         offset[i] = (int) v;
     }
 
     public void setLength(int i, long v) {
+        if (length[i] != (int) v) fromPages = null;
         length[i] = (int) v;
     }
 
     public void markUnset(int i) {
+        fromPages = null;
         flags()[i] |= DMA_ADDRESS_UNSET;
     }
 
     public void markBusAddress(int i) {
+        fromPages = null;
         flags()[i] |= SG_DMA_BUS_ADDRESS;
     }
 
@@ -171,7 +179,24 @@ public final class ScatterList {
 
     /** {@code sg_dma_mark_swiotlb(sg)}: marks the whole list (the flag lives on the first entry). */
     public void markSwiotlb() {
+        fromPages = null;
         if (nents > 0) flags()[0] |= SG_DMA_SWIOTLB;
+    }
+
+    /**
+     * The whole pages the entries were cut from, when {@code sg_alloc_table_from_pages} made one
+     * entry of every maximal run of consecutive ordinary pages of a buffer that starts and ends on a
+     * page boundary, and no entry has changed since (null otherwise): entry {@code i} then covers the
+     * next {@code length(i) / PAGE_SIZE} of these pages, and no entry continues the one before it
+     * physically. Mapping code may use the array as the list of pages; nobody may change it.
+     */
+    public long[] fromPages() {
+        return fromPages;
+    }
+
+    /** The longest entry in bytes, while {@link #fromPages()} is not null. */
+    public long longestEntry() {
+        return longestEntry;
     }
 
     public boolean isSwiotlb() {

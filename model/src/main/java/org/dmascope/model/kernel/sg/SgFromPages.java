@@ -75,6 +75,7 @@ public final class SgFromPages {
         long prev = start;
         int first = 0;
         int e = 0;
+        int longest = 1;
         page[0] = start;
         length[0] = (int) KernelArith.PAGE_SIZE;
         for (int i = 1; i < nPages; i++) {
@@ -85,12 +86,18 @@ public final class SgFromPages {
             e += starts;
             first += (i - first) & (int) mask;
             start ^= (start ^ p) & mask;
+            int run = i - first + 1;
             page[e] = start;
-            length[e] = (int) ((long) (i - first + 1) << KernelArith.PAGE_SHIFT);
+            length[e] = (int) ((long) run << KernelArith.PAGE_SHIFT);
+            longest = Math.max(longest, run);
             prev = p;
         }
         sg.nents = e + 1;
         if (sg.nents != entries) throw new IllegalArgumentException(entries + " runs expected, the pages form " + sg.nents);
+        if (offset == 0 && size == (long) nPages << KernelArith.PAGE_SHIFT && pages.length == nPages) {
+            sg.fromPages = pages;
+            sg.longestEntry = (long) longest << KernelArith.PAGE_SHIFT;
+        }
         // the first entry begins at the offset; the last holds what is left of the size
         sg.setOffset(0, offset);
         long lastChunk = ((long) (nPages - first) << KernelArith.PAGE_SHIFT) - (e == 0 ? offset : 0);

@@ -1,6 +1,8 @@
 package org.dmascope.model.kernel.iommu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -12,6 +14,7 @@ import org.dmascope.model.kernel.pagetable.PageTableGeometry;
 import org.dmascope.model.kernel.pagetable.PageTableLog;
 import org.dmascope.model.kernel.pagetable.VtdGeometry;
 import org.dmascope.model.kernel.sg.ScatterList;
+import org.dmascope.model.kernel.sg.SgFromPages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,6 +85,64 @@ class MapSgGranuleRunsTest {
             }
         }
         assertTrue(fast > 100, "the table-by-table path was taken " + fast + " times");
+    }
+
+    @Test
+    void aListCutFromWholePagesIsWrittenFromThePagesThemselves() {
+        SplittableRandom r = new SplittableRandom(11);
+        int shared = 0;
+        for (PageTableGeometry g : geometries()) {
+            for (int round = 0; round < 30; round++) {
+                int n = 1 + r.nextInt(round < 5 ? 4 : 5000);
+                long[] pages = new long[n];
+                for (int i = 0; i < n; i++) {
+                    pages[i] = i > 0 && r.nextInt(4) == 0 ? pages[i - 1] + 4096 : (1 + r.nextLong(1L << 22)) << 12;
+                }
+                ScatterList sg = SgFromPages.build(pages, null, n, 0, (long) n << 12, 0xFFFF_FFFFL);
+                assertSame(pages, sg.fromPages(), "built from whole pages");
+                ScatterList copy = sg.copyInputs();
+                long iova = (r.nextLong(1L << 20) + 1) << 21;
+                IommuDmaDomain a = new IommuDmaDomain("a", g, DmaDomainType.DMA, 0);
+                IommuDmaDomain b = new IommuDmaDomain("b", g, DmaDomainType.DMA, 0);
+                PageTableLog la = new PageTableLog();
+                PageTableLog lb = new PageTableLog();
+                a.pageTable().record(la);
+                b.pageTable().record(lb);
+                long total = (long) n << 12;
+                long got = IommuMapSg.mapGranuleRuns(a, iova, sg, PROT, total);
+                long want = IommuMapSg.mapSgRunByRun(b, iova, copy, PROT);
+                String what = g.describe() + ", round " + round + ", " + n + " pages";
+                if (got < 0) {
+                    got = IommuMapSg.mapSgRunByRun(a, iova, sg, PROT);
+                } else {
+                    PageTableChanges ch = la.freeze(g);
+                    assertEquals(ch.footprintBytes() - 8L * n, ch.footprintBytesBesides(pages), what + ": the log keeps the page array itself");
+                    shared++;
+                }
+                assertEquals(want, got, what);
+                assertSameTables(a, b, iova, total, what);
+                assertSameLog(la.freeze(g), lb.freeze(g), what);
+            }
+        }
+        assertTrue(shared > 60, "the pages were the leaves " + shared + " times");
+    }
+
+    @Test
+    void aChangedEntryOrAPartialPageForgetsThePages() {
+        long[] pages = {0x10_0000L, 0x10_1000L, 0x30_0000L};
+        ScatterList sg = SgFromPages.build(pages, null, 3, 0, 0x3000, 0xFFFF_FFFFL);
+        assertSame(pages, sg.fromPages());
+        assertEquals(0x2000, sg.longestEntry());
+        sg.setLength(1, 0x1000);
+        assertSame(pages, sg.fromPages(), "the same length is no change");
+        sg.setLength(1, 0x2000);
+        assertNull(sg.fromPages(), "a padded entry no longer covers just its pages");
+        assertNull(SgFromPages.build(pages, null, 3, 0x200, 0x2E00, 0xFFFF_FFFFL).fromPages(), "the buffer starts inside its first page");
+        assertNull(SgFromPages.build(pages, null, 3, 0, 0x2800, 0xFFFF_FFFFL).fromPages(), "the buffer ends inside its last page");
+        assertNull(SgFromPages.build(pages, new int[3], 3, 0, 0x3000, 0xFFFF_FFFFL).fromPages(), "P2P pages");
+        ScatterList marked = SgFromPages.build(pages, null, 3, 0, 0x3000, 0xFFFF_FFFFL);
+        marked.markBusAddress(0);
+        assertNull(marked.fromPages());
     }
 
     @Test

@@ -71,36 +71,34 @@ public final class SgFromPages {
         ScatterList sg = new ScatterList(entries);
         long[] page = sg.page;
         int[] length = sg.length;
-        long start = pages[0];
-        long prev = start;
-        int first = 0;
+        long prev = pages[0];
         int e = 0;
-        int longest = 1;
-        page[0] = start;
+        int run = 1;
+        page[0] = prev;
         length[0] = (int) KernelArith.PAGE_SIZE;
         for (int i = 1; i < nPages; i++) {
             long p = pages[i];
             long gap = p - prev - KernelArith.PAGE_SIZE;
             int starts = (int) ((gap | -gap) >>> 63);
-            long mask = -(long) starts;
             e += starts;
-            first += (i - first) & (int) mask;
-            start ^= (start ^ p) & mask;
-            int run = i - first + 1;
-            page[e] = start;
+            run = (run & (starts - 1)) + 1;
+            page[e] = p - ((long) (run - 1) << KernelArith.PAGE_SHIFT);
             length[e] = (int) ((long) run << KernelArith.PAGE_SHIFT);
-            longest = Math.max(longest, run);
             prev = p;
         }
         sg.nents = e + 1;
         if (sg.nents != entries) throw new IllegalArgumentException(entries + " runs expected, the pages form " + sg.nents);
         if (offset == 0 && size == (long) nPages << KernelArith.PAGE_SHIFT && pages.length == nPages) {
+            // a separate pass: a running maximum in the loop above would lengthen its chain of dependences
+            long longest = 0;
+            for (int k = 0; k <= e; k++) longest = Math.max(longest, Integer.toUnsignedLong(length[k]));
             sg.fromPages = pages;
-            sg.longestEntry = (long) longest << KernelArith.PAGE_SHIFT;
+            sg.longestEntry = longest;
         }
         // the first entry begins at the offset; the last holds what is left of the size
         sg.setOffset(0, offset);
-        long lastChunk = ((long) (nPages - first) << KernelArith.PAGE_SHIFT) - (e == 0 ? offset : 0);
+        int first = nPages - run;
+        long lastChunk = ((long) run << KernelArith.PAGE_SHIFT) - (e == 0 ? offset : 0);
         long before = ((long) first << KernelArith.PAGE_SHIFT) - offset;
         if (e > 0) length[0] = (int) (Integer.toUnsignedLong(length[0]) - offset);
         length[e] = (int) Math.min(size - (e == 0 ? 0 : before), lastChunk);

@@ -104,6 +104,41 @@ public final class ScatterList {
         return Integer.toUnsignedLong(length[i]);
     }
 
+    // The columns themselves, for passes that walk every entry in place as the kernel's loops do: a
+    // loop over local arrays compiles to far less than one over accessors. Each is at least nents()
+    // long and stays the same array until entries are added. Lengths and offsets are read through
+    // them but changed only through setLength/setOffset, which keep fromPages() honest.
+
+    /** The {@code dma_address} column. */
+    public long[] dmaAddressColumn() {
+        return dmaAddress;
+    }
+
+    /** The {@code dma_length} column (unsigned). */
+    public int[] dmaLengthColumn() {
+        return dmaLength;
+    }
+
+    /** The {@code length} column (unsigned), to read. */
+    public int[] lengthColumn() {
+        return length;
+    }
+
+    /** The DMA flags column, null while no entry has a flag. */
+    public byte[] dmaFlagsColumn() {
+        return dmaFlags;
+    }
+
+    /** Whether every entry starts at offset 0 of its page. */
+    public boolean noOffsets() {
+        return offset == null;
+    }
+
+    /** Whether every entry is ordinary memory ({@link #NO_PROVIDER}). */
+    public boolean noProviders() {
+        return provider == null;
+    }
+
     /** {@code sg_phys(sg)}. */
     public long phys(int i) {
         return offset == null ? page[i] : page[i] + Integer.toUnsignedLong(offset[i]);

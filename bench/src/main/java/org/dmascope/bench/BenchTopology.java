@@ -5,6 +5,7 @@ import org.dmascope.model.mapping.BufferSpecParser;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
 import org.dmascope.model.mapping.MapRequest;
+import org.dmascope.model.mapping.MappingEngine;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 
@@ -27,5 +28,12 @@ final class BenchTopology {
     static MapRequest request(Topology t) {
         return MapRequest.builder(t, Bdf.parse("0000:06:00.0"), BufferSpecParser.parse(BUFFER)).api(MapApi.SG)
                 .iommuMode(IommuMode.DMA).build();
+    }
+
+    /** An engine for host memory: no P2P answers needed. */
+    static MappingEngine engine() {
+        return new MappingEngine((p, c) -> {
+            throw new IllegalStateException("host memory only");
+        });
     }
 }

@@ -2,7 +2,6 @@ package org.dmascope.model.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.dmascope.model.kernel.dma.P2pBusOffset;
 import org.dmascope.model.kernel.dma.P2pProvider;
@@ -26,8 +25,11 @@ import org.dmascope.model.util.Hex;
 public final class BufferPinner {
     private static final long PAGE = 4096;
     private static final long LOW_RESERVED = 1L << 20;
-    /** Chance that a scattered run continues with the next physical page. */
-    private static final double RUN_CONTINUES = 0.25;
+    /**
+     * A scattered run continues with the next physical page with a chance of a quarter: when the top
+     * two bits of a draw are zero, which is exactly {@code nextDouble() < 0.25} without the conversion.
+     */
+    private static final int RUN_CONTINUES_SHIFT = 62;
 
     private BufferPinner() {
     }
@@ -70,7 +72,8 @@ public final class BufferPinner {
         long units = (h.offset() + h.size() + unit - 1) / unit;
         Intervals free = new Intervals(node, unit, exclude);
         long[] unitAddr;
-        SplittableRandom rng = new SplittableRandom(layout.seed());
+        int runsOfUnits = -1;
+        SplitMix rng = new SplitMix(layout.seed());
         if (layout.kind() == PageLayout.Kind.CONTIGUOUS) {
             long start;
             if (layout.at().isPresent()) {
@@ -85,9 +88,11 @@ public final class BufferPinner {
             unitAddr = new long[(int) units];
             for (int i = 0; i < units; i++) unitAddr[i] = start + i * unit;
         } else {
-            unitAddr = scatter(free, units, layout.kind() == PageLayout.Kind.SCATTERED, rng, node, unit);
+            Placement p = scatter(free, units, layout.kind() == PageLayout.Kind.SCATTERED, rng, node, unit);
+            unitAddr = p.addr;
+            runsOfUnits = p.ranges;
         }
-        if (unit == PAGE && unitAddr.length == nPages) return new PinnedBuffer(unitAddr, offset4k, h.size(), null);
+        if (unit == PAGE && unitAddr.length == nPages) return new PinnedBuffer(unitAddr, offset4k, h.size(), null, runsOfUnits);
         long pagesPerUnit = unit / PAGE;
         long[] pages = new long[nPages];
         for (int i = 0; i < nPages; i++) {
@@ -95,6 +100,10 @@ public final class BufferPinner {
             pages[i] = unitAddr[(int) (p / pagesPerUnit)] + (p % pagesPerUnit) * PAGE;
         }
         return new PinnedBuffer(pages, offset4k, h.size(), null);
+    }
+
+    /** Placed units and how many physically contiguous ranges they form (-1: not counted). */
+    private record Placement(long[] addr, int ranges) {
     }
 
     /** Longest run of neighbouring pages in a scattered layout. */
@@ -108,21 +117,43 @@ public final class BufferPinner {
      * used twice and no lookup table is needed. A buffer too large for that (less than 16 pages of RAM
      * per page) is placed by random picks with a check for clashes instead.
      */
-    private static long[] scatter(Intervals free, long units, boolean runs, SplittableRandom rng, NumaNode node, long unit) {
+    private static Placement scatter(Intervals free, long units, boolean runs, SplitMix rng, NumaNode node, long unit) {
         if (units > free.total / 2) {
             throw new IllegalArgumentException("node " + node.id() + " has too little RAM for " + units + " scattered "
                     + ByteSize.format(unit) + " pages");
         }
         long width = free.total / units;
-        if (width < 2 * MAX_RUN || free.smallest < 2 * MAX_RUN) return scatterByRejection(free, units, runs, rng, node, unit);
+        if (width < 2 * MAX_RUN || free.smallest < 2 * MAX_RUN) {
+            return new Placement(scatterByRejection(free, units, runs, rng, node, unit), -1);
+        }
         long mul = coprimeMultiplier((int) units, rng);
         long stratum = rng.nextLong(units);
+        // moving on by a run of len strata is one addition modulo units
+        long[] advance = new long[MAX_RUN + 1];
+        for (int len = 0; len <= MAX_RUN; len++) advance[len] = mul * len % units;
         long[] out = new long[(int) units];
         int n = 0;
+        int ranges = 0;
+        long nextAddr = -1;
+        // the generator's state lives in a local here: no field load and store per draw
+        long seed = rng.seed;
         while (n < units) {
-            int len = runLength(runs, units - n, rng);
+            int len = 1;
+            if (runs) {
+                long left = units - n;
+                while (len < left && len < MAX_RUN && SplitMix.mix64(seed += SplitMix.GOLDEN_GAMMA) >>> RUN_CONTINUES_SHIFT == 0) len++;
+            }
             long s0 = stratum * width;
-            long v = s0 + below(rng, width - len + 1);
+            long bound = width - len + 1;
+            long pick;
+            if (bound < (1L << 31)) {
+                pick = below32(SplitMix.mix32(seed += SplitMix.GOLDEN_GAMMA), bound);
+            } else {
+                rng.seed = seed;
+                pick = rng.nextLong(bound);
+                seed = rng.seed;
+            }
+            long v = s0 + pick;
             int iv = free.intervalOf(v);
             long ivEnd = free.cumulative[iv];
             if (v + len > ivEnd) {
@@ -130,24 +161,27 @@ public final class BufferPinner {
                 iv = free.intervalOf(v);
             }
             long base = (free.lo[iv] + v - (free.cumulative[iv] - (free.hi[iv] - free.lo[iv]))) * unit;
-            for (int k = 0; k < len; k++) out[n++] = base + k * unit;
-            for (int k = 0; k < len; k++) {
-                stratum += mul;
-                if (stratum >= units) stratum -= units;
-            }
+            if (base != nextAddr) ranges++;
+            for (int k = 0; k < len; k++) out[n + k] = base + k * unit;
+            n += len;
+            nextAddr = base + len * unit;
+            stratum += advance[len];
+            if (stratum >= units) stratum -= units;
         }
-        return out;
+        rng.seed = seed;
+        return new Placement(out, ranges);
     }
 
-    private static int runLength(boolean runs, long left, SplittableRandom rng) {
+    /** How many pages a scattered run has (see {@link #RUN_CONTINUES_SHIFT}). */
+    private static int runLength(boolean runs, long left, SplitMix rng) {
         int run = 1;
         if (runs) {
-            while (run < left && run < MAX_RUN && rng.nextDouble() < RUN_CONTINUES) run++;
+            while (run < left && run < MAX_RUN && rng.nextLong() >>> RUN_CONTINUES_SHIFT == 0) run++;
         }
         return run;
     }
 
-    private static long[] scatterByRejection(Intervals free, long units, boolean runs, SplittableRandom rng, NumaNode node, long unit) {
+    private static long[] scatterByRejection(Intervals free, long units, boolean runs, SplitMix rng, NumaNode node, long unit) {
         long[] out = new long[(int) units];
         PfnSet used = new PfnSet((int) Math.min(units, 1 << 26));
         int n = 0;
@@ -169,14 +203,13 @@ public final class BufferPinner {
         return out;
     }
 
-    /** A random number in {@code [0, bound)} by multiply-shift (Lemire), avoiding a division per page. */
-    private static long below(SplittableRandom rng, long bound) {
-        if (bound < (1L << 31)) return ((rng.nextInt() & 0xFFFF_FFFFL) * bound) >>> 32;
-        return rng.nextLong(bound);
+    /** A random number in {@code [0, bound)} from a 32-bit draw by multiply-shift (Lemire), for a bound under 2^31: no division per page. */
+    private static long below32(int draw, long bound) {
+        return ((draw & 0xFFFF_FFFFL) * bound) >>> 32;
     }
 
     /** A multiplier near the golden ratio of {@code n}, nudged by the seed, that is coprime to n. */
-    private static long coprimeMultiplier(int n, SplittableRandom rng) {
+    private static long coprimeMultiplier(int n, SplitMix rng) {
         if (n <= 2) return 1;
         long m = (long) (n * 0.6180339887) + rng.nextInt(Math.max(1, n / 16));
         m = Math.max(1, m % n);
@@ -246,7 +279,7 @@ public final class BufferPinner {
         }
 
         /** A random start unit for a run of {@code len} units inside one interval, or -1. */
-        long pick(int len, SplittableRandom rng) {
+        long pick(int len, SplitMix rng) {
             long x = rng.nextLong(total);
             int i = 0;
             int a = 0;
@@ -263,7 +296,7 @@ public final class BufferPinner {
             return u;
         }
 
-        long pickContiguous(long units, SplittableRandom rng) {
+        long pickContiguous(long units, SplitMix rng) {
             long room = 0;
             for (int i = 0; i < lo.length; i++) room += Math.max(0, hi[i] - lo[i] - units + 1);
             if (room <= 0) throw new IllegalArgumentException("no contiguous stretch of RAM that large");

@@ -1,6 +1,7 @@
 package org.dmascope.model.mapping;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 import org.dmascope.model.kernel.sg.ScatterList;
 
@@ -31,6 +32,7 @@ public final class InputEntries {
     private final int[] offset;
     private final long[] len;
     private final int[] len32;
+    /** Null when no entry is P2P memory. */
     private final int[] provider;
 
     private InputEntries(Kind kind, long[] base, int[] offset, long[] len, int[] len32, int[] provider) {
@@ -73,11 +75,12 @@ public final class InputEntries {
 
     /** The entry's pages are P2P memory. */
     public boolean p2p(int i) {
+        if (provider == null) return Objects.checkIndex(i, base.length) < 0;
         return provider[i] >= 0;
     }
 
     long footprintBytes() {
         return 48 + 8L * base.length + (offset == null ? 0 : 4L * offset.length) + (len == null ? 4L * len32.length : 8L * len.length)
-                + 4L * provider.length;
+                + (provider == null ? 0 : 4L * provider.length);
     }
 }

@@ -155,7 +155,7 @@ public final class Mapping {
      */
     public long footprintBytes() {
         long b = 200;
-        b += pageTable.footprintBytes();
+        b += pinned == null ? pageTable.footprintBytes() : pageTable.footprintBytesBesides(pinned.pagesArray());
         b += inputs.footprintBytes();
         b += segments.footprintBytes();
         if (pinned != null) b += pinned.footprintBytes();

@@ -15,12 +15,20 @@ public final class PinnedBuffer {
     private final long size;
     private final P2pProvider provider;
     private volatile PhysRanges phyr;
+    /** The number of physical ranges, -1 until counted. */
+    private volatile int phyrCount;
 
     PinnedBuffer(long[] pages, long offset, long size, P2pProvider provider) {
+        this(pages, offset, size, provider, -1);
+    }
+
+    /** @param phyrCount the number of physical ranges when the pin step counted them while placing, else -1 */
+    PinnedBuffer(long[] pages, long offset, long size, P2pProvider provider, int phyrCount) {
         this.pages = pages;
         this.offset = offset;
         this.size = size;
         this.provider = provider;
+        this.phyrCount = phyrCount;
     }
 
     public int pageCount() {
@@ -65,11 +73,11 @@ public final class PinnedBuffer {
         return r;
     }
 
-    /** How many physical ranges there are, without building them. */
+    /** How many physical ranges there are, without building them (counted once). */
     public int phyrCount() {
-        PhysRanges r = phyr;
-        if (r != null) return r.count();
-        return PhysRanges.countRanges(pages, pages.length);
+        int n = phyrCount;
+        if (n < 0) phyrCount = n = PhysRanges.countRanges(pages, pages.length);
+        return n;
     }
 
     long footprintBytes() {

@@ -22,7 +22,8 @@ final class SgMapPath {
 
     static void run(MapContext c) {
         PinnedBuffer b = c.buf;
-        ScatterList sg = SgFromPages.build(b.pagesArray(), c.pgmap(), b.pageCount(), b.offset(), b.size(), c.dev.maxSegSize());
+        ScatterList sg = SgFromPages.build(b.pagesArray(), c.pgmap(), b.pageCount(), b.offset(), b.size(), c.dev.maxSegSize(),
+                b.phyrCount());
         if (sg == null) {
             c.fail("EINVAL", SgFromPages.ERROR, "sg_alloc_table_from_pages() = -EINVAL",
                     "the device's max segment size " + c.dev.maxSegSize() + " is below one page, so no scatterlist can be built");
@@ -41,8 +42,9 @@ final class SgMapPath {
                 .out("entries", sg.nents()).out("chain entries", lay.chainEntries())
                 .out("bytes", lay.bytes() + " (" + SgTableLayout.SCATTERLIST_BYTES + " per entry)").build());
 
-        long alignedSum = 0;
-        for (int i = 0; i < sg.nents(); i++) alignedSum += KernelArith.alignUp(sg.length(i) + (sg.offset(i) & 0xFFF), 4096);
+        // the entries' lengths rounded out to whole pages: every entry of a list built from pages covers
+        // whole pages (the first from the buffer offset, the last to the buffer end), so this is all pages
+        long alignedSum = (long) b.pageCount() << KernelArith.PAGE_SHIFT;
         c.startPageTableLog();
         SgMapResult r = c.api.mapSg(sg, c.newP2pState(), c.providers);
         c.stopPageTableLog();

@@ -26,6 +26,8 @@ public final class IommuDmaDomain {
     private final List<ReservedRegion> reserved = new ArrayList<>();
     private final Set<String> attached = new LinkedHashSet<>();
     private final long startPfn;
+    // read for every iommu_map(); the geometry never changes
+    private final long pgsizeBitmap;
 
     /**
      * R-IOMMU-1 {@code iommu_dma_init_domain()}: granule = smallest page size, {@code start_pfn} at
@@ -39,6 +41,7 @@ public final class IommuDmaDomain {
         this.startPfn = Math.max(1, lowestDmaAddress >>> order);
         this.iovad = new IovaDomain(1L << order, startPfn);
         this.pgtable = new IoPageTable(geometry);
+        this.pgsizeBitmap = geometry.pgsizeBitmap();
     }
 
     public String id() {
@@ -74,7 +77,7 @@ public final class IommuDmaDomain {
     }
 
     public long pgsizeBitmap() {
-        return geometry.pgsizeBitmap();
+        return pgsizeBitmap;
     }
 
     public long apertureEnd() {

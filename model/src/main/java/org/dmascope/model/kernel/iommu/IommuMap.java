@@ -47,7 +47,8 @@ public final class IommuMap {
 
     /** {@code iommu_map(domain, iova, paddr, size, prot)}: null on success. */
     public static Errno map(IommuDmaDomain domain, long iova, long paddr, long size, int prot) {
-        long minPagesz = Long.lowestOneBit(domain.pgsizeBitmap());
+        long bitmap = domain.pgsizeBitmap();
+        long minPagesz = Long.lowestOneBit(bitmap);
         if (((iova | paddr | size) & (minPagesz - 1)) != 0) return Errno.EINVAL;
         IoPageTable pt = domain.pageTable();
         if (size == minPagesz) {
@@ -57,8 +58,8 @@ public final class IommuMap {
         long origIova = iova;
         long remaining = size;
         while (remaining != 0) {
-            int idx = pgsizeIndex(domain.pgsizeBitmap(), iova, paddr, remaining);
-            long count = countFor(domain.pgsizeBitmap(), iova, paddr, remaining, idx);
+            int idx = pgsizeIndex(bitmap, iova, paddr, remaining);
+            long count = countFor(bitmap, iova, paddr, remaining, idx);
             long want = count << idx;
             long mapped = pt.mapPages(iova, paddr, 1L << idx, count, prot);
             remaining -= mapped;

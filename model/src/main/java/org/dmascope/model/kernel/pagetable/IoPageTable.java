@@ -29,13 +29,14 @@ public final class IoPageTable {
         final int depth;
         final long base;
         final long[] pte;
+        /** The tables below; null at the last level, which holds only leaves. */
         final Table[] next;
 
-        Table(int depth, long base, int entries) {
+        Table(int depth, long base, int entries, boolean lastLevel) {
             this.depth = depth;
             this.base = base;
             this.pte = new long[entries];
-            this.next = new Table[entries];
+            this.next = lastLevel ? null : new Table[entries];
         }
     }
 
@@ -45,6 +46,9 @@ public final class IoPageTable {
     private final long[] indexMask;
     private final int smallDepth;
     private final long smallSize;
+    /** Granule pages are single entries of the last level, where {@link #mapSmallPages} applies. */
+    private final boolean smallFast;
+    private final int smallShift;
     private Table root;
     private int tables;
     private long leafPtes;
@@ -63,8 +67,14 @@ public final class IoPageTable {
         }
         smallSize = g.granule();
         smallDepth = g.leafDepth(smallSize);
-        this.root = new Table(0, 0, g.entries(0));
+        smallShift = Long.numberOfTrailingZeros(smallSize);
+        smallFast = smallDepth == g.levels() - 1 && g.entrySize(smallDepth) == smallSize;
+        this.root = newTable(0, 0);
         this.tables = 1;
+    }
+
+    private Table newTable(int depth, long base) {
+        return new Table(depth, base, g.entries(depth), depth == g.levels() - 1);
     }
 
     public PageTableGeometry geometry() {
@@ -97,12 +107,23 @@ public final class IoPageTable {
      */
     public long mapPages(long iova, long paddr, long pgsize, long count, int prot) {
         lastError = null;
-        int depth = pgsize == smallSize ? smallDepth : g.leafDepth(pgsize);
+        if (pgsize == smallSize && smallFast) return mapSmallPages(iova, paddr, count, prot);
+        return mapAnyPages(iova, paddr, pgsize, count, prot);
+    }
+
+    /** {@link #mapPages} for every size and format, leaf by leaf. */
+    private long mapAnyPages(long iova, long paddr, long pgsize, long count, int prot) {
+        boolean small = pgsize == smallSize;
+        int depth = small ? smallDepth : g.leafDepth(pgsize);
         if (depth < 0) {
             lastError = Errno.EINVAL;
             return 0;
         }
-        int reps = pgsize == smallSize ? 1 : g.replicas(pgsize);
+        int reps = small ? 1 : g.replicas(pgsize);
+        long pteBits = VALID | LEAF | ((long) prot << 4) | ((long) Long.numberOfTrailingZeros(pgsize) << 58);
+        int meta = PageTableLog.meta(depth, pgsize, prot);
+        int sh = shift[depth];
+        long im = indexMask[depth];
         long mapped = 0;
         for (long k = 0; k < count; k++) {
             Table t = tableFor(iova, depth);
@@ -110,7 +131,7 @@ public final class IoPageTable {
                 lastError = Errno.EEXIST;
                 return mapped;
             }
-            int idx = (int) ((iova >>> shift[depth]) & indexMask[depth]);
+            int idx = (int) ((iova >>> sh) & im);
             for (int r = 0; r < reps; r++) {
                 long old = t.pte[idx + r];
                 if (old == 0) continue;
@@ -120,15 +141,120 @@ public final class IoPageTable {
                 }
                 replaceTable(t, idx + r);
             }
-            long pte = (paddr & PHYS_MASK) | VALID | LEAF | ((long) prot << 4) | ((long) Long.numberOfTrailingZeros(pgsize) << 58);
-            for (int r = 0; r < reps; r++) t.pte[idx + r] = pte;
+            long e = (paddr & PHYS_MASK) | pteBits;
+            for (int r = 0; r < reps; r++) t.pte[idx + r] = e;
             leafPtes += reps;
-            if (log != null) log.leaf(iova, paddr, depth, pgsize, prot);
+            if (log != null) log.leaves(iova, paddr, meta, 1);
             iova += pgsize;
             paddr += pgsize;
             mapped += pgsize;
         }
         return mapped;
+    }
+
+    /**
+     * {@link #mapPages} for pages of the granule, the common case: one PTE each in a last-level
+     * table, which holds only leaves, so an entry in use is always {@code -EEXIST}. Each table is
+     * found once for all the leaves that fall into it.
+     */
+    private long mapSmallPages(long iova, long paddr, long count, int prot) {
+        int sizeShift = smallShift;
+        long pteBits = VALID | LEAF | ((long) prot << 4) | ((long) sizeShift << 58);
+        int sh = shift[smallDepth];
+        long im = indexMask[smallDepth];
+        long done = 0;
+        while (done < count) {
+            Table t = tableFor(iova, smallDepth);
+            if (t == null) {
+                lastError = Errno.EEXIST;
+                break;
+            }
+            long[] pte = t.pte;
+            int idx = (int) ((iova >>> sh) & im);
+            int n = (int) Math.min(count - done, pte.length - idx);
+            int i = 0;
+            while (i < n && pte[idx + i] == 0) {
+                pte[idx + i] = ((paddr + ((long) i << sizeShift)) & PHYS_MASK) | pteBits;
+                i++;
+            }
+            if (i > 0) {
+                leafPtes += i;
+                if (log != null) log.leaves(iova, paddr, PageTableLog.metaOfShift(smallDepth, sizeShift, prot), i);
+                iova += (long) i << sizeShift;
+                paddr += (long) i << sizeShift;
+                done += i;
+            }
+            if (i < n) {
+                lastError = Errno.EEXIST;
+                break;
+            }
+        }
+        return done << sizeShift;
+    }
+
+    /**
+     * Whether {@link #mapGranuleLeaves} applies: a granule page is a single entry of the last level
+     * (every format modelled, every granule).
+     */
+    public boolean writesGranuleLeaves() {
+        return smallFast;
+    }
+
+    /**
+     * Whether {@code [iova, iova + size)} is free: no leaf of any size lies in it, so granule pages
+     * can be written there without finding an entry in use. Reads only; allocates nothing.
+     */
+    public boolean isFree(long iova, long size) {
+        if (size == 0) return true;
+        long last = iova + size - 1;
+        long rootLast = (long) root.pte.length << shift[0];
+        if (Long.compareUnsigned(last, iova) < 0 || (rootLast != 0 && Long.compareUnsigned(last, rootLast - 1) > 0)) return false;
+        return isFree(root, iova, last);
+    }
+
+    private boolean isFree(Table t, long first, long last) {
+        int sh = shift[t.depth];
+        long tableLast = t.base + ((long) t.pte.length << sh) - 1;
+        long lo = Long.compareUnsigned(first, t.base) > 0 ? first : t.base;
+        long hi = Long.compareUnsigned(last, tableLast) < 0 ? last : tableLast;
+        if (Long.compareUnsigned(lo, hi) > 0) return true;
+        int a = (int) ((lo - t.base) >>> sh);
+        int b = (int) ((hi - t.base) >>> sh);
+        for (int i = a; i <= b; i++) {
+            long pte = t.pte[i];
+            if (pte == 0) continue;
+            if ((pte & LEAF) != 0 || !isFree(t.next[i], first, last)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Writes granule pages at consecutive IOVAs from {@code iova}, page {@code k} pointing to
+     * {@code phys[k]}: the same entries, tables and log as {@code mapPages(iova + k * granule,
+     * phys[k], granule, 1, prot)} one page after the other, but table by table. The range must be
+     * {@link #isFree free} and {@link #writesGranuleLeaves} true. A log that is still empty keeps
+     * {@code phys} (exactly {@code n} long) instead of copying it, so the caller must not change it.
+     */
+    public void mapGranuleLeaves(long iova, long[] phys, int n, int prot) {
+        if (!smallFast) throw new IllegalStateException("granule pages are not single last-level entries here");
+        lastError = null;
+        long pteBits = VALID | LEAF | ((long) prot << 4) | ((long) smallShift << 58);
+        int sh = shift[smallDepth];
+        long im = indexMask[smallDepth];
+        long at = iova;
+        int j = 0;
+        while (j < n) {
+            Table t = tableFor(at, smallDepth);
+            if (t == null) throw new IllegalStateException("a leaf lies in the way of a range that was free");
+            long[] pte = t.pte;
+            int idx = (int) ((at >>> sh) & im);
+            int m = Math.min(n - j, pte.length - idx);
+            for (int k = 0; k < m; k++) pte[idx + k] = (phys[j + k] & PHYS_MASK) | pteBits;
+            j += m;
+            at += (long) m << smallShift;
+        }
+        leafPtes += n;
+        if (log != null) log.leaves(iova, phys, n, PageTableLog.metaOfShift(smallDepth, smallShift, prot));
     }
 
     private Errno lastError;
@@ -155,17 +281,20 @@ public final class IoPageTable {
     private static long countLeaves(Table t) {
         long n = 0;
         for (int i = 0; i < t.pte.length; i++) {
-            if (t.next[i] != null) n += countLeaves(t.next[i]);
+            if (t.next != null && t.next[i] != null) n += countLeaves(t.next[i]);
             else if ((t.pte[i] & LEAF) != 0) n++;
         }
         return n;
     }
 
     private Table tableFor(long iova, int depth) {
-        if (cachedTable != null && cachedTable.depth == depth && Long.compareUnsigned(iova, cachedLo) >= 0
-                && Long.compareUnsigned(iova, cachedHi) <= 0) {
-            return cachedTable;
-        }
+        Table c = cachedTable;
+        if (c != null && c.depth == depth && Long.compareUnsigned(iova - cachedLo, cachedHi - cachedLo) <= 0) return c;
+        return walkTo(iova, depth);
+    }
+
+    /** The table at {@code depth} on the way to {@code iova}, allocating missing ones; null when a leaf is in the way. */
+    private Table walkTo(long iova, int depth) {
         Table t = root;
         for (int d = 0; d < depth; d++) {
             int idx = (int) ((iova >>> shift[d]) & indexMask[d]);
@@ -175,7 +304,7 @@ public final class IoPageTable {
             if (child == null) {
                 long childSpan = g.entrySize(d);
                 long base = iova & -childSpan;
-                child = new Table(d + 1, base, g.entries(d + 1));
+                child = newTable(d + 1, base);
                 t.next[idx] = child;
                 t.pte[idx] = VALID | ((long) tables << 12);
                 tables++;
@@ -230,6 +359,7 @@ public final class IoPageTable {
 
     private static int countTables(Table t) {
         int n = 1;
+        if (t.next == null) return n;
         for (Table c : t.next) if (c != null) n += countTables(c);
         return n;
     }
@@ -272,7 +402,7 @@ public final class IoPageTable {
 
     /** Drops every table but an empty root. */
     public void clear() {
-        root = new Table(0, 0, g.entries(0));
+        root = newTable(0, 0);
         tables = 1;
         leafPtes = 0;
         cachedTable = null;

@@ -1,17 +1,20 @@
 package org.dmascope.model.kernel.pagetable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The page-table entries one mapping wrote, immutable. Per leaf: its IOVA, the physical address it
  * points to, the level that holds it and the page size; the index at every level on the way down is
- * computed from the IOVA on request ({@link #walk(int)}), which keeps a large mapping small.
+ * computed from the IOVA on request ({@link #walk(int)}), which keeps a large mapping small. Only the
+ * physical address is stored per leaf; the rest comes from the stretch of consecutive leaves the leaf
+ * belongs to (see {@link PageTableLog}).
  */
 public final class PageTableChanges {
     /** No page-table writes (dma-direct, bus addresses, swiotlb without IOMMU). */
-    public static final PageTableChanges NONE = new PageTableChanges(null, new long[0], new long[0], new int[0], new long[0],
-            new int[0]);
+    public static final PageTableChanges NONE = new PageTableChanges(null, new long[0], new int[0], new long[0], new int[0],
+            new long[0], new int[0]);
 
     /** One level of a walk: the level's kernel name, number and the index used there. */
     public record LevelIndex(String levelName, int level, int index) {
@@ -22,27 +25,38 @@ public final class PageTableChanges {
     }
 
     private final PageTableGeometry geometry;
-    private final long[] iova;
     private final long[] phys;
-    private final int[] meta;
+    private final int[] stretchFirst;
+    private final long[] stretchIova;
+    private final int[] stretchMeta;
     private final long[] tableBase;
     private final int[] tableDepth;
 
-    PageTableChanges(PageTableGeometry geometry, long[] iova, long[] phys, int[] meta, long[] tableBase, int[] tableDepth) {
+    PageTableChanges(PageTableGeometry geometry, long[] phys, int[] stretchFirst, long[] stretchIova, int[] stretchMeta,
+                     long[] tableBase, int[] tableDepth) {
         this.geometry = geometry;
-        this.iova = iova;
         this.phys = phys;
-        this.meta = meta;
+        this.stretchFirst = stretchFirst;
+        this.stretchIova = stretchIova;
+        this.stretchMeta = stretchMeta;
         this.tableBase = tableBase;
         this.tableDepth = tableDepth;
     }
 
     public int leafCount() {
-        return iova.length;
+        return phys.length;
+    }
+
+    /** The stretch holding leaf {@code i}. */
+    private int stretchOf(int i) {
+        if (i < 0 || i >= phys.length) throw new IndexOutOfBoundsException("leaf " + i + " of " + phys.length);
+        int s = Arrays.binarySearch(stretchFirst, i);
+        return s >= 0 ? s : -s - 2;
     }
 
     public long leafIova(int i) {
-        return iova[i];
+        int s = stretchOf(i);
+        return stretchIova[s] + ((long) (i - stretchFirst[s]) << PageTableLog.sizeShiftOf(stretchMeta[s]));
     }
 
     public long leafPhys(int i) {
@@ -50,29 +64,30 @@ public final class PageTableChanges {
     }
 
     public long leafSize(int i) {
-        return 1L << ((meta[i] >>> 4) & 0x3F);
+        return 1L << PageTableLog.sizeShiftOf(stretchMeta[stretchOf(i)]);
     }
 
     /** The kernel's number for the level holding leaf {@code i}. */
     public int leafLevel(int i) {
-        return geometry.kernelLevel(meta[i] & 0xF);
+        return geometry.kernelLevel(PageTableLog.depthOf(stretchMeta[stretchOf(i)]));
     }
 
     public String leafLevelName(int i) {
-        return geometry.levelName(meta[i] & 0xF);
+        return geometry.levelName(PageTableLog.depthOf(stretchMeta[stretchOf(i)]));
     }
 
     /** {@code IOMMU_READ} (1) / {@code IOMMU_WRITE} (2) / {@code IOMMU_CACHE} (4) / {@code IOMMU_MMIO} (0x10) bits of the leaf. */
     public int leafProt(int i) {
-        return meta[i] >>> 12;
+        return PageTableLog.protOf(stretchMeta[stretchOf(i)]);
     }
 
     /** The index at every level from the root down to the leaf. */
     public List<LevelIndex> walk(int i) {
-        int depth = meta[i] & 0xF;
+        int depth = PageTableLog.depthOf(stretchMeta[stretchOf(i)]);
+        long iova = leafIova(i);
         List<LevelIndex> out = new ArrayList<>(depth + 1);
         for (int d = 0; d <= depth; d++) {
-            out.add(new LevelIndex(geometry.levelName(d), geometry.kernelLevel(d), geometry.index(iova[i], d)));
+            out.add(new LevelIndex(geometry.levelName(d), geometry.kernelLevel(d), geometry.index(iova, d)));
         }
         return out;
     }
@@ -95,7 +110,10 @@ public final class PageTableChanges {
     /** Leaves per page size, e.g. {@code 4KiB → 512}, for summaries. */
     public java.util.SortedMap<Long, Integer> leavesBySize() {
         int[] bySize = new int[64];
-        for (int m : meta) bySize[(m >>> 4) & 0x3F]++;
+        for (int s = 0; s < stretchFirst.length; s++) {
+            int end = s + 1 < stretchFirst.length ? stretchFirst[s + 1] : phys.length;
+            bySize[PageTableLog.sizeShiftOf(stretchMeta[s])] += end - stretchFirst[s];
+        }
         java.util.SortedMap<Long, Integer> out = new java.util.TreeMap<>();
         for (int b = 0; b < 64; b++) if (bySize[b] != 0) out.put(1L << b, bySize[b]);
         return out;
@@ -103,6 +121,15 @@ public final class PageTableChanges {
 
     /** Bytes held by this object's arrays. */
     public long footprintBytes() {
-        return 16L * 5 + 8L * iova.length + 8L * phys.length + 4L * meta.length + 8L * tableBase.length + 4L * tableDepth.length;
+        return footprintBytesBesides(null);
+    }
+
+    /**
+     * Bytes held by this object's arrays, leaving out {@code countedElsewhere} when the leaf addresses
+     * are that very array (a mapping of whole pinned pages keeps the pinned page list as its leaves).
+     */
+    public long footprintBytesBesides(long[] countedElsewhere) {
+        long leaves = phys == countedElsewhere ? 0 : 8L * phys.length;
+        return 16L * 7 + leaves + 16L * stretchFirst.length + 8L * tableBase.length + 4L * tableDepth.length;
     }
 }

@@ -1,6 +1,7 @@
 package org.dmascope.model.kernel.sg;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 import org.dmascope.model.kernel.dma.KernelArith;
 
@@ -25,7 +26,9 @@ public final class ScatterList {
 
     int nents;
     long[] page;
-    // offset, length and dma_length are unsigned int in struct scatterlist: stored as int, read unsigned
+    // offset, length and dma_length are unsigned int in struct scatterlist: stored as int, read unsigned.
+    // Columns that are mostly zero (offset, flags, provider) stay null until an entry needs them, and
+    // formedFrom grows with the output segments: a large host list of whole pages pays for none of them.
     int[] offset;
     int[] length;
     long[] dmaAddress;
@@ -33,27 +36,36 @@ public final class ScatterList {
     byte[] dmaFlags;
     int[] provider;
     int[] formedFrom;
+    /** See {@link #fromPages()}; dropped by any change to an entry's page, offset, length or flags. */
+    long[] fromPages;
+    long longestEntry;
 
     public ScatterList(int capacity) {
         int c = Math.max(1, capacity);
         page = new long[c];
-        offset = new int[c];
         length = new int[c];
         dmaAddress = new long[c];
         dmaLength = new int[c];
-        dmaFlags = new byte[c];
-        provider = new int[c];
-        formedFrom = new int[c];
+        formedFrom = new int[Math.min(c, 16)];
     }
 
     /** Appends an entry ({@code sg_set_page}); {@code pagePhys} must be page aligned. */
     public int add(long pagePhys, long off, long len, int providerIndex) {
+        fromPages = null;
         if (nents == page.length) grow();
         int i = nents++;
         page[i] = pagePhys;
-        offset[i] = (int) off;
+        setOffset(i, off);
         length[i] = (int) len;
-        provider[i] = providerIndex;
+        if (providerIndex != NO_PROVIDER) {
+            if (provider == null) {
+                provider = new int[page.length];
+                Arrays.fill(provider, NO_PROVIDER);
+            }
+            provider[i] = providerIndex;
+        } else if (provider != null) {
+            provider[i] = NO_PROVIDER;
+        }
         return i;
     }
 
@@ -65,13 +77,15 @@ public final class ScatterList {
     private void grow() {
         int n = page.length * 2;
         page = Arrays.copyOf(page, n);
-        offset = Arrays.copyOf(offset, n);
+        if (offset != null) offset = Arrays.copyOf(offset, n);
         length = Arrays.copyOf(length, n);
         dmaAddress = Arrays.copyOf(dmaAddress, n);
         dmaLength = Arrays.copyOf(dmaLength, n);
-        dmaFlags = Arrays.copyOf(dmaFlags, n);
-        provider = Arrays.copyOf(provider, n);
-        formedFrom = Arrays.copyOf(formedFrom, n);
+        if (dmaFlags != null) dmaFlags = Arrays.copyOf(dmaFlags, n);
+        if (provider != null) {
+            provider = Arrays.copyOf(provider, n);
+            Arrays.fill(provider, nents, n, NO_PROVIDER);
+        }
     }
 
     public int nents() {
@@ -83,20 +97,55 @@ public final class ScatterList {
     }
 
     public long offset(int i) {
-        return Integer.toUnsignedLong(offset[i]);
+        return offset == null ? 0 : Integer.toUnsignedLong(offset[i]);
     }
 
     public long length(int i) {
         return Integer.toUnsignedLong(length[i]);
     }
 
+    // The columns themselves, for passes that walk every entry in place as the kernel's loops do: a
+    // loop over local arrays compiles to far less than one over accessors. Each is at least nents()
+    // long and stays the same array until entries are added. Lengths and offsets are read through
+    // them but changed only through setLength/setOffset, which keep fromPages() honest.
+
+    /** The {@code dma_address} column. */
+    public long[] dmaAddressColumn() {
+        return dmaAddress;
+    }
+
+    /** The {@code dma_length} column (unsigned). */
+    public int[] dmaLengthColumn() {
+        return dmaLength;
+    }
+
+    /** The {@code length} column (unsigned), to read. */
+    public int[] lengthColumn() {
+        return length;
+    }
+
+    /** The DMA flags column, null while no entry has a flag. */
+    public byte[] dmaFlagsColumn() {
+        return dmaFlags;
+    }
+
+    /** Whether every entry starts at offset 0 of its page. */
+    public boolean noOffsets() {
+        return offset == null;
+    }
+
+    /** Whether every entry is ordinary memory ({@link #NO_PROVIDER}). */
+    public boolean noProviders() {
+        return provider == null;
+    }
+
     /** {@code sg_phys(sg)}. */
     public long phys(int i) {
-        return page[i] + Integer.toUnsignedLong(offset[i]);
+        return offset == null ? page[i] : page[i] + Integer.toUnsignedLong(offset[i]);
     }
 
     public int provider(int i) {
-        return provider[i];
+        return provider == null ? NO_PROVIDER : provider[i];
     }
 
     public long dmaAddress(int i) {
@@ -108,16 +157,16 @@ public final class ScatterList {
     }
 
     public byte dmaFlags(int i) {
-        return dmaFlags[i];
+        return dmaFlags == null ? 0 : dmaFlags[i];
     }
 
     public boolean isBusAddress(int i) {
-        return (dmaFlags[i] & SG_DMA_BUS_ADDRESS) != 0;
+        return dmaFlags != null && (dmaFlags[i] & SG_DMA_BUS_ADDRESS) != 0;
     }
 
     /** For output segment {@code i}: the first input entry that formed it. */
     public int formedFrom(int i) {
-        return formedFrom[i];
+        return i < formedFrom.length ? formedFrom[i] : 0;
     }
 
     // In-place field access for the mapping code in other kernel packages.
@@ -136,35 +185,69 @@ public final class ScatterList {
     }
 
     public void setOffset(int i, long v) {
+        if (offset == null) {
+            if ((int) v == 0) return;
+            offset = new int[page.length];
+        }
+        if (offset[i] != (int) v) fromPages = null;
         offset[i] = (int) v;
     }
 
     public void setLength(int i, long v) {
+        if (length[i] != (int) v) fromPages = null;
         length[i] = (int) v;
     }
 
     public void markUnset(int i) {
-        dmaFlags[i] |= DMA_ADDRESS_UNSET;
+        fromPages = null;
+        flags()[i] |= DMA_ADDRESS_UNSET;
     }
 
     public void markBusAddress(int i) {
-        dmaFlags[i] |= SG_DMA_BUS_ADDRESS;
+        fromPages = null;
+        flags()[i] |= SG_DMA_BUS_ADDRESS;
     }
 
     public void unmarkBusAddress(int i) {
-        dmaFlags[i] &= ~SG_DMA_BUS_ADDRESS;
+        if (dmaFlags != null) dmaFlags[i] &= ~SG_DMA_BUS_ADDRESS;
     }
 
     /** {@code sg_dma_mark_swiotlb(sg)}: marks the whole list (the flag lives on the first entry). */
     public void markSwiotlb() {
-        if (nents > 0) dmaFlags[0] |= SG_DMA_SWIOTLB;
+        fromPages = null;
+        if (nents > 0) flags()[0] |= SG_DMA_SWIOTLB;
+    }
+
+    /**
+     * The whole pages the entries were cut from, when {@code sg_alloc_table_from_pages} made one
+     * entry of every maximal run of consecutive ordinary pages of a buffer that starts and ends on a
+     * page boundary, and no entry has changed since (null otherwise): entry {@code i} then covers the
+     * next {@code length(i) / PAGE_SIZE} of these pages, and no entry continues the one before it
+     * physically. Mapping code may use the array as the list of pages; nobody may change it.
+     */
+    public long[] fromPages() {
+        return fromPages;
+    }
+
+    /** The longest entry in bytes, while {@link #fromPages()} is not null. */
+    public long longestEntry() {
+        return longestEntry;
     }
 
     public boolean isSwiotlb() {
-        return nents > 0 && (dmaFlags[0] & SG_DMA_SWIOTLB) != 0;
+        return nents > 0 && dmaFlags != null && (dmaFlags[0] & SG_DMA_SWIOTLB) != 0;
+    }
+
+    private byte[] flags() {
+        if (dmaFlags == null) dmaFlags = new byte[page.length];
+        return dmaFlags;
     }
 
     public void setFormedFrom(int outSlot, int firstInput) {
+        if (outSlot >= formedFrom.length) {
+            Objects.checkIndex(outSlot, page.length);
+            formedFrom = Arrays.copyOf(formedFrom, Math.min(page.length, Math.max(outSlot + 1, formedFrom.length * 2)));
+        }
         formedFrom[outSlot] = firstInput;
     }
 
@@ -172,28 +255,32 @@ public final class ScatterList {
     public void clearDma() {
         Arrays.fill(dmaAddress, 0, nents, 0);
         Arrays.fill(dmaLength, 0, nents, 0);
-        Arrays.fill(dmaFlags, 0, nents, (byte) 0);
+        if (dmaFlags != null) Arrays.fill(dmaFlags, 0, nents, (byte) 0);
     }
 
     /** An independent copy of the input fields (the DMA fields start cleared). */
     public ScatterList copyInputs() {
         ScatterList c = new ScatterList(nents);
         System.arraycopy(page, 0, c.page, 0, nents);
-        System.arraycopy(offset, 0, c.offset, 0, nents);
+        if (offset != null) c.offset = Arrays.copyOf(offset, c.page.length);
         System.arraycopy(length, 0, c.length, 0, nents);
-        System.arraycopy(provider, 0, c.provider, 0, nents);
+        if (provider != null) c.provider = Arrays.copyOf(provider, c.page.length);
         c.nents = nents;
         return c;
     }
 
     /**
      * The input columns exactly {@code nents} long (page, offset, length, provider), shared when the
-     * arrays are already that size: for keeping the entries after mapping, which restores them.
+     * arrays are already that size: for keeping the entries after mapping, which restores them. The
+     * offset column is null when every offset is 0, the provider column when every entry is ordinary
+     * memory.
      */
     public Object[] inputColumns() {
         boolean exact = page.length == nents;
-        return new Object[] {exact ? page : Arrays.copyOf(page, nents), exact ? offset : Arrays.copyOf(offset, nents),
-                exact ? length : Arrays.copyOf(length, nents), exact ? provider : Arrays.copyOf(provider, nents)};
+        return new Object[] {exact ? page : Arrays.copyOf(page, nents),
+                offset == null ? null : exact ? offset : Arrays.copyOf(offset, nents),
+                exact ? length : Arrays.copyOf(length, nents),
+                provider == null ? null : exact ? provider : Arrays.copyOf(provider, nents)};
     }
 
     /** Total bytes of the input entries. */

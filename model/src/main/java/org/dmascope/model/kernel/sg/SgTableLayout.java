@@ -34,24 +34,18 @@ public final class SgTableLayout {
 
     public static Layout alloc(int nents, int maxEnts) {
         if (nents <= 0) return new Layout(0, 0, new int[0], 0, 0);
-        java.util.List<Integer> chunks = new java.util.ArrayList<>();
+        // every array but the last gives its final slot to the chain entry
+        int chains = nents > maxEnts ? (nents - 2) / (maxEnts - 1) : 0;
+        int[] chunks = new int[chains + 1];
         int left = nents;
         int allocated = 0;
-        int chains = 0;
-        while (left > 0) {
-            int allocSize = left;
-            int sgSize;
-            if (allocSize > maxEnts) {
-                allocSize = maxEnts;
-                sgSize = allocSize - 1;
-                chains++;
-            } else {
-                sgSize = allocSize;
-            }
-            left -= sgSize;
-            chunks.add(allocSize);
-            allocated += allocSize;
+        for (int i = 0; i < chains; i++) {
+            chunks[i] = maxEnts;
+            left -= maxEnts - 1;
+            allocated += maxEnts;
         }
-        return new Layout(nents, nents, chunks.stream().mapToInt(Integer::intValue).toArray(), allocated, chains);
+        chunks[chains] = left;
+        allocated += left;
+        return new Layout(nents, nents, chunks, allocated, chains);
     }
 }

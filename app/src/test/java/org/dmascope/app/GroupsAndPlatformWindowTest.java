@@ -19,7 +19,7 @@ import javafx.stage.Window;
 
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.groups.IommuGroup;
-import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.views.inspector.GroupRows;
 import org.dmascope.views.inspector.InspectorSheet;
@@ -125,7 +125,7 @@ class GroupsAndPlatformWindowTest {
         robot.clickOn("Tools").clickOn("Platform & Kernel…");
         waitUntil(() -> robot.lookup("#" + PlatformView.editorId(PlatformViewModel.IOMMU_MODE)).tryQuery().isPresent());
         robot.clickOn("#" + PlatformView.editorId(PlatformViewModel.IOMMU_MODE)).clickOn("identity — pass-through");
-        waitUntil(() -> app.session().rules().getRules().assumptions().iommuMode() == IommuMode.IDENTITY);
+        waitUntil(() -> app.session().rules().getRules().assumptions().iommuMode() == DefaultDomainChoice.IDENTITY);
         waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("identity: "));
         assertEquals("your choice", robot.lookup("#" + PlatformView.sourceId(PlatformViewModel.IOMMU_MODE)).queryLabeled().getText());
         // Ctrl+Z in the panel's own window.

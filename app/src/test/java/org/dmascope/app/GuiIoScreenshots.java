@@ -153,7 +153,7 @@ class GuiIoScreenshots {
                 Stage platform = toolWindow("Platform & Kernel");
                 shot(robot, platform, "platform-" + t.key() + "-" + s[0]);
                 robot.interact(() -> app.session().change(app.session().overrides().withIommuMode(
-                        org.dmascope.model.kernel.platform.IommuMode.IDENTITY).withAcsRequested(true), "what-ifs"));
+                        org.dmascope.model.kernel.platform.DefaultDomainChoice.IDENTITY).withAcsRequested(true), "what-ifs"));
                 waitRules();
                 shot(robot, platform, "platform-chosen-" + t.key() + "-" + s[0]);
                 closeTools(robot);

@@ -14,7 +14,7 @@ import org.dmascope.app.undo.UndoStack;
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.platform.AssumptionSource;
-import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
@@ -76,7 +76,7 @@ class PlatformSessionTest {
     @Test
     void theTopologyIsNeverTouchedByPlatformEdits() {
         Topology before = documents.getDocument().topology();
-        session.change(session.overrides().withIommuMode(IommuMode.IDENTITY), "identity");
+        session.change(session.overrides().withIommuMode(DefaultDomainChoice.IDENTITY), "identity");
         undo.undo();
         undo.redo();
         assertSame(before, documents.getDocument().topology());
@@ -85,7 +85,7 @@ class PlatformSessionTest {
 
     @Test
     void openingAnotherMachineStartsOverWithItsOwnPlatform() {
-        session.change(session.overrides().withIommuMode(IommuMode.IDENTITY), "identity");
+        session.change(session.overrides().withIommuMode(DefaultDomainChoice.IDENTITY), "identity");
         documents.loadSamples();
         documents.openSample(documents.samplesProperty().get(1));
         assertEquals(PlatformOverrides.NONE, session.rules().getOverrides());

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.platform.Assumption;
 import org.dmascope.model.kernel.platform.CpuIdentity;
-import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.topology.Platform.IommuDriver;
@@ -71,7 +71,7 @@ final class PlatformOptions {
         if (iommu.isPresent()) o = o.withIommu(iommu(iommu.get()));
         Optional<String> mode = readIommuMode ? args.option("--iommu-mode") : Optional.empty();
         if (mode.isPresent()) {
-            o = o.withIommuMode(IommuMode.byId(mode.get()).orElseThrow(() ->
+            o = o.withIommuMode(DefaultDomainChoice.byId(mode.get()).orElseThrow(() ->
                     new UsageException("--iommu-mode must be dma, lazy or identity, not " + mode.get())));
         }
         Optional<String> acs = args.option("--acs-requested");

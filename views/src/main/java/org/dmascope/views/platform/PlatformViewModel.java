@@ -21,7 +21,7 @@ import org.dmascope.model.kernel.groups.IommuGroups;
 import org.dmascope.model.kernel.platform.Assumption;
 import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.CpuIdentity;
-import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.KernelCommandLine;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
@@ -128,7 +128,7 @@ public final class PlatformViewModel {
                 case KERNEL -> o.withProfile(KernelProfile.byId(v).orElseThrow(() -> refused("kernel profile", v, KernelProfile.ids())));
                 case CPU -> o.withCpu(CpuIdentity.parse(v));
                 case IOMMU -> o.withIommu(named(IommuDriver.class, "IOMMU driver", v));
-                case IOMMU_MODE -> o.withIommuMode(IommuMode.byId(v).orElseThrow(() -> refused("IOMMU mode", v, "dma, lazy, identity")));
+                case IOMMU_MODE -> o.withIommuMode(DefaultDomainChoice.byId(v).orElseThrow(() -> refused("IOMMU mode", v, "dma, lazy, identity")));
                 case ACS_REQUESTED -> o.withAcsRequested(yes(v));
                 case CMDLINE -> o.withCommandLine(v);
                 case MEMORY_ENCRYPTION -> o.withMemoryEncryption(named(MemoryEncryption.class, "memory encryption", v));
@@ -217,7 +217,7 @@ public final class PlatformViewModel {
                     cpus(), true, true);
             case IOMMU -> new Row(a.name(), "IOMMU driver", ((IommuDriver) a.value()).jsonName(), a.shown(), source, chosen, a.detail(),
                     iommus(), true, false);
-            case IOMMU_MODE -> new Row(a.name(), "IOMMU mode (default domain)", ((IommuMode) a.value()).id(), a.shown(), source, chosen,
+            case IOMMU_MODE -> new Row(a.name(), "IOMMU mode (default domain)", ((DefaultDomainChoice) a.value()).id(), a.shown(), source, chosen,
                     a.detail(), modes(), true, false);
             case ACS_REQUESTED -> new Row(a.name(), "ACS requested by the IOMMU driver", yesNo(a.value()), a.shown(), source, chosen,
                     a.detail(), YES_NO, true, false);
@@ -273,9 +273,9 @@ public final class PlatformViewModel {
     }
 
     private static List<Choice> modes() {
-        return List.of(new Choice(IommuMode.DMA.id(), "dma — translated, strict (DMA)"),
-                new Choice(IommuMode.LAZY.id(), "lazy — translated, flush queue (DMA-FQ)"),
-                new Choice(IommuMode.IDENTITY.id(), "identity — pass-through"));
+        return List.of(new Choice(DefaultDomainChoice.DMA.id(), "dma — translated, strict (DMA)"),
+                new Choice(DefaultDomainChoice.LAZY.id(), "lazy — translated, flush queue (DMA-FQ)"),
+                new Choice(DefaultDomainChoice.IDENTITY.id(), "identity — pass-through"));
     }
 
     private static <E extends Enum<E> & Named> List<Choice> named(Class<E> type) {

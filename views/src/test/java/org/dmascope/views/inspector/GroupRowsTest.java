@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.TopologyRules;
-import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.topology.Bdf;
@@ -63,7 +63,7 @@ class GroupRowsTest {
 
     @Test
     void theRowsFollowAPlatformChange() {
-        PlatformOverrides identity = PlatformOverrides.NONE.withIommuMode(IommuMode.IDENTITY);
+        PlatformOverrides identity = PlatformOverrides.NONE.withIommuMode(DefaultDomainChoice.IDENTITY);
         rules.publish(TopologyRules.of(t, PlatformAssumptions.resolve(t, identity)), identity);
         assertTrue(value(GroupRows.DOMAIN).startsWith("identity: "), value(GroupRows.DOMAIN));
         PlatformOverrides none = PlatformOverrides.NONE.withIommu(IommuDriver.NONE);

@@ -12,7 +12,7 @@ import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.platform.CpuIdentity;
-import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.topology.Platform.CpuVendor;
@@ -60,7 +60,7 @@ class PlatformViewModelTest {
     @Test
     void aChoiceBecomesAnOverrideNamedForUndo() {
         assertEquals(Optional.empty(), model.set(PlatformViewModel.IOMMU_MODE, "identity"));
-        assertEquals(Optional.of(IommuMode.IDENTITY), rules.getOverrides().iommuMode());
+        assertEquals(Optional.of(DefaultDomainChoice.IDENTITY), rules.getOverrides().iommuMode());
         assertEquals(List.of("IOMMU mode (default domain): lazy → identity"), edits);
         PlatformViewModel.Row r = row(PlatformViewModel.IOMMU_MODE);
         assertEquals("your choice", r.source());

@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.TopologyRules;
-import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.topology.Topology;
@@ -57,7 +57,7 @@ class PlatformViewTest {
         Button reset = robot.lookup(id(PlatformView.resetId(PlatformViewModel.IOMMU_MODE))).queryButton();
         assertFalse(reset.isVisible());
         robot.clickOn(id(PlatformView.editorId(PlatformViewModel.IOMMU_MODE))).clickOn("identity — pass-through");
-        assertEquals(Optional.of(IommuMode.IDENTITY), rules.getOverrides().iommuMode());
+        assertEquals(Optional.of(DefaultDomainChoice.IDENTITY), rules.getOverrides().iommuMode());
         assertEquals("your choice", source.getText());
         assertTrue(reset.isVisible());
         assertTrue(robot.lookup(id(PlatformView.SUMMARY_ID)).queryLabeled().getText().contains("identity"));

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.acs.UntrustedDevices;
 import org.dmascope.model.kernel.platform.AssumptionSource;
-import org.dmascope.model.kernel.platform.IommuMode;
+import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.NumaNode;
@@ -38,7 +38,7 @@ public final class DefaultDomainPolicy {
     /** The type every group starts from (before per-group rules). */
     public static DomainDecision global(PlatformAssumptions a) {
         List<String> steps = new ArrayList<>();
-        IommuMode mode = a.iommuMode();
+        DefaultDomainChoice mode = a.iommuMode();
         AssumptionSource src = a.iommuModeAssumption().source();
         boolean implicit = src == AssumptionSource.DEFAULT;
         boolean identity;
@@ -48,8 +48,8 @@ public final class DefaultDomainPolicy {
             strict = !a.isX86();
             steps.add("CONFIG_IOMMU_DEFAULT_PASSTHROUGH=y makes IDENTITY the default");
         } else {
-            identity = mode == IommuMode.IDENTITY;
-            strict = mode == IommuMode.DMA;
+            identity = mode == DefaultDomainChoice.IDENTITY;
+            strict = mode == DefaultDomainChoice.DMA;
             steps.add("iommu mode " + mode.id() + " (" + src.words() + "): " + a.iommuModeAssumption().detail());
         }
         MemoryEncryption enc = a.memoryEncryption();

@@ -23,7 +23,7 @@ public final class PlatformAssumptions {
     private final Assumption<Boolean> x86;
     private final Assumption<CpuIdentity> cpu;
     private final Assumption<IommuDriver> iommu;
-    private final Assumption<IommuMode> iommuMode;
+    private final Assumption<DefaultDomainChoice> iommuMode;
     private final Assumption<Boolean> acsRequested;
     private final Assumption<KernelCommandLine> commandLine;
     private final Assumption<MemoryEncryption> memoryEncryption;
@@ -32,7 +32,7 @@ public final class PlatformAssumptions {
     private final Assumption<Boolean> kconfigPassthrough;
 
     private PlatformAssumptions(Assumption<KernelProfile> profile, Assumption<Boolean> x86, Assumption<CpuIdentity> cpu,
-                                Assumption<IommuDriver> iommu, Assumption<IommuMode> iommuMode,
+                                Assumption<IommuDriver> iommu, Assumption<DefaultDomainChoice> iommuMode,
                                 Assumption<Boolean> acsRequested, Assumption<KernelCommandLine> commandLine,
                                 Assumption<MemoryEncryption> memoryEncryption, Assumption<Boolean> vtdCachingMode,
                                 Assumption<Boolean> vtdFirstStage, Assumption<Boolean> kconfigPassthrough) {
@@ -126,7 +126,7 @@ public final class PlatformAssumptions {
             acs = Assumption.of("acsRequested", false, "no", iommu.source(), "no IOMMU driver: nothing requests ACS");
         }
 
-        Assumption<IommuMode> mode = resolveMode(o, p, cl, x86.value());
+        Assumption<DefaultDomainChoice> mode = resolveMode(o, p, cl, x86.value());
 
         Assumption<MemoryEncryption> enc = o.memoryEncryption()
                 .map(m -> Assumption.of("memoryEncryption", m, m.jsonName(), AssumptionSource.OPTION, "memory encryption for this run"))
@@ -156,40 +156,40 @@ public final class PlatformAssumptions {
         return new PlatformAssumptions(profile, x86, cpu, iommu, mode, acs, cmdline, enc, caching, stage, kpt);
     }
 
-    private static Assumption<IommuMode> resolveMode(PlatformOverrides o, Platform p, KernelCommandLine cl, boolean x86) {
+    private static Assumption<DefaultDomainChoice> resolveMode(PlatformOverrides o, Platform p, KernelCommandLine cl, boolean x86) {
         if (o.iommuMode().isPresent()) {
-            IommuMode m = o.iommuMode().get();
+            DefaultDomainChoice m = o.iommuMode().get();
             return Assumption.of("iommuMode", m, m.id(), AssumptionSource.OPTION, modeWords(m));
         }
         if (p.iommu().defaultDomain().isPresent()) {
             DomainType d = p.iommu().defaultDomain().get();
-            IommuMode m = switch (d) {
-                case IDENTITY -> IommuMode.IDENTITY;
-                case DMA_FQ -> IommuMode.LAZY;
-                case DMA -> p.iommu().strict().orElse(true) ? IommuMode.DMA : IommuMode.LAZY;
-                case BLOCKED -> IommuMode.DMA;
+            DefaultDomainChoice m = switch (d) {
+                case IDENTITY -> DefaultDomainChoice.IDENTITY;
+                case DMA_FQ -> DefaultDomainChoice.LAZY;
+                case DMA -> p.iommu().strict().orElse(true) ? DefaultDomainChoice.DMA : DefaultDomainChoice.LAZY;
+                case BLOCKED -> DefaultDomainChoice.DMA;
             };
             return Assumption.of("iommuMode", m, m.id(), AssumptionSource.TOPOLOGY,
                     "default domain " + d.jsonName() + " as the running kernel reported it");
         }
         if (cl.passthrough().isPresent() || cl.strict().isPresent()) {
-            IommuMode m;
-            if (cl.passthrough().orElse(false)) m = IommuMode.IDENTITY;
-            else if (cl.strict().isPresent()) m = cl.strict().get() ? IommuMode.DMA : IommuMode.LAZY;
-            else m = x86 ? IommuMode.LAZY : IommuMode.DMA;
+            DefaultDomainChoice m;
+            if (cl.passthrough().orElse(false)) m = DefaultDomainChoice.IDENTITY;
+            else if (cl.strict().isPresent()) m = cl.strict().get() ? DefaultDomainChoice.DMA : DefaultDomainChoice.LAZY;
+            else m = x86 ? DefaultDomainChoice.LAZY : DefaultDomainChoice.DMA;
             return Assumption.of("iommuMode", m, m.id(), AssumptionSource.KERNEL_COMMAND_LINE, modeWords(m));
         }
         if (p.iommu().strict().isPresent()) {
-            IommuMode m = p.iommu().strict().get() ? IommuMode.DMA : IommuMode.LAZY;
+            DefaultDomainChoice m = p.iommu().strict().get() ? DefaultDomainChoice.DMA : DefaultDomainChoice.LAZY;
             return Assumption.of("iommuMode", m, m.id(), AssumptionSource.TOPOLOGY, "iommu.strict as the topology gives it");
         }
-        IommuMode m = x86 ? IommuMode.LAZY : IommuMode.DMA;
+        DefaultDomainChoice m = x86 ? DefaultDomainChoice.LAZY : DefaultDomainChoice.DMA;
         return Assumption.of("iommuMode", m, m.id(), AssumptionSource.DEFAULT, x86
                 ? "translated with a flush queue: CONFIG_IOMMU_DEFAULT_DMA_LAZY, the x86 Kconfig default"
                 : "translated and strict: CONFIG_IOMMU_DEFAULT_DMA_STRICT, the default outside x86 and s390");
     }
 
-    private static String modeWords(IommuMode m) {
+    private static String modeWords(DefaultDomainChoice m) {
         return switch (m) {
             case DMA -> "translated, strict IOTLB flushing (iommu.strict=1)";
             case LAZY -> "translated, lazy flushing through a flush queue (iommu.strict=0)";
@@ -252,11 +252,11 @@ public final class PlatformAssumptions {
         return iommu.value() != IommuDriver.NONE;
     }
 
-    public Assumption<IommuMode> iommuModeAssumption() {
+    public Assumption<DefaultDomainChoice> iommuModeAssumption() {
         return iommuMode;
     }
 
-    public IommuMode iommuMode() {
+    public DefaultDomainChoice iommuMode() {
         return iommuMode.value();
     }
 

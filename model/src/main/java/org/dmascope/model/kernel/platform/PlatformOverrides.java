@@ -21,7 +21,7 @@ import org.dmascope.model.topology.Platform.MemoryEncryption;
  * @param kconfigPassthrough  {@code CONFIG_IOMMU_DEFAULT_PASSTHROUGH=y}
  */
 public record PlatformOverrides(Optional<KernelProfile> profile, Optional<CpuIdentity> cpu, Optional<IommuDriver> iommu,
-                                Optional<IommuMode> iommuMode, Optional<Boolean> acsRequested,
+                                Optional<DefaultDomainChoice> iommuMode, Optional<Boolean> acsRequested,
                                 Optional<String> commandLine, Optional<MemoryEncryption> memoryEncryption,
                                 Optional<Boolean> vtdCachingMode, Optional<Boolean> kconfigPassthrough) {
 
@@ -43,7 +43,7 @@ public record PlatformOverrides(Optional<KernelProfile> profile, Optional<CpuIde
                 vtdCachingMode, kconfigPassthrough);
     }
 
-    public PlatformOverrides withIommuMode(IommuMode v) {
+    public PlatformOverrides withIommuMode(DefaultDomainChoice v) {
         return new PlatformOverrides(profile, cpu, iommu, Optional.of(v), acsRequested, commandLine, memoryEncryption,
                 vtdCachingMode, kconfigPassthrough);
     }

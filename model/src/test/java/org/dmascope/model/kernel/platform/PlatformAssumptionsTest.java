@@ -31,7 +31,7 @@ class PlatformAssumptionsTest {
         assertEquals(AssumptionSource.TOPOLOGY, a.cpuAssumption().source());
         assertEquals(Optional.of(CpuVendor.INTEL), a.cpu().vendor());
         assertEquals(IommuDriver.INTEL_VTD, a.iommu());
-        assertEquals(IommuMode.LAZY, a.iommuMode(), "DMA-FQ in the file");
+        assertEquals(DefaultDomainChoice.LAZY, a.iommuMode(), "DMA-FQ in the file");
         assertEquals(4, a.commandLine().disableAcsRedir().size());
         assertFalse(a.acsWhatIf());
     }
@@ -45,19 +45,19 @@ class PlatformAssumptionsTest {
         assertEquals(AssumptionSource.DEFAULT, a.iommuAssumption().source());
         assertTrue(a.iommuAssumption().detail().contains("assumed"));
         assertTrue(a.acsRequested());
-        assertEquals(IommuMode.LAZY, a.iommuMode());
+        assertEquals(DefaultDomainChoice.LAZY, a.iommuMode());
         assertTrue(a.all().stream().allMatch(x -> !x.sentence().isBlank()));
     }
 
     @Test
     void optionsWinOverTheTopology() {
         PlatformAssumptions a = PlatformAssumptions.resolve(Samples.switchP2pServer(), PlatformOverrides.NONE
-                .withCpu(CpuIdentity.parse("amd:0x19")).withIommu(IommuDriver.NONE).withIommuMode(IommuMode.IDENTITY));
+                .withCpu(CpuIdentity.parse("amd:0x19")).withIommu(IommuDriver.NONE).withIommuMode(DefaultDomainChoice.IDENTITY));
         assertEquals("amd family 0x19", a.cpu().words());
         assertEquals(AssumptionSource.OPTION, a.cpuAssumption().source());
         assertFalse(a.iommuPresent());
         assertFalse(a.acsRequested(), "no IOMMU driver, nothing requests ACS");
-        assertEquals(IommuMode.IDENTITY, a.iommuMode());
+        assertEquals(DefaultDomainChoice.IDENTITY, a.iommuMode());
     }
 
     @Test

@@ -5,9 +5,11 @@ import java.util.Optional;
 
 /**
  * The user-facing choice of default DMA domain behaviour, the way {@code iommu.passthrough=} and
- * {@code iommu.strict=} set it on the kernel command line (R-GRP-3).
+ * {@code iommu.strict=} set it on the kernel command line (R-GRP-3) and {@code --iommu-mode} sets it
+ * for the topology rules. It is an input to the default-domain rule; the per-device outcome of that
+ * rule is {@link org.dmascope.model.mapping.IommuMode}.
  */
-public enum IommuMode {
+public enum DefaultDomainChoice {
     /** Translated, strict: unmap flushes the IOTLB before the IOVA is reused ({@code iommu.strict=1}). */
     DMA("dma"),
     /** Translated, lazy: IOVAs go through a flush queue ({@code iommu.strict=0}, DMA-FQ). */
@@ -17,7 +19,7 @@ public enum IommuMode {
 
     private final String id;
 
-    IommuMode(String id) {
+    DefaultDomainChoice(String id) {
         this.id = id;
     }
 
@@ -25,7 +27,7 @@ public enum IommuMode {
         return id;
     }
 
-    public static Optional<IommuMode> byId(String id) {
+    public static Optional<DefaultDomainChoice> byId(String id) {
         return Arrays.stream(values()).filter(m -> m.id.equalsIgnoreCase(id)).findFirst();
     }
 }

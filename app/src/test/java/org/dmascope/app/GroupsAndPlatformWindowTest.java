@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.groups.IommuGroup;
@@ -33,13 +29,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** View ▸ Colour by IOMMU Group, the group in the inspector, and platform what-ifs with Edit ▸ Undo/Redo. */
 @ExtendWith(ApplicationExtension.class)
 class GroupsAndPlatformWindowTest {
     private static final Bdf GPU = Bdf.parse("0000:03:00.0");
-    private final String prefsNode = TestPreferences.newNodeName();
+    private final RunningApp running = new RunningApp();
     private DmascopeApplication app;
     private DocumentModel documents;
     private Stage stage;
@@ -47,31 +42,22 @@ class GroupsAndPlatformWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty(DmascopeApplication.PREFERENCES_PROPERTY, prefsNode);
-        app = new DmascopeApplication();
-        documents = app.start(stage, 1280, 800);
+        documents = running.start(stage, 1280, 800);
+        app = running.app();
     }
 
     @Stop
     void stop() {
-        if (app != null) app.stop();
+        running.stop();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        assertTrue(Window.getWindows().stream().noneMatch(w -> w != stage && w instanceof Stage && w.isShowing()),
-                "a test closes the windows it opened");
-        TestPreferences.remove(Preferences.userRoot().node(prefsNode));
-        System.clearProperty(DmascopeApplication.PREFERENCES_PROPERTY);
+        running.tearDown(true);
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.waitUntil(condition, 10);
     }
 
     private TopologyRules rules() {
@@ -101,10 +87,10 @@ class GroupsAndPlatformWindowTest {
                 assertEquals("G" + g.id(), tag.getText());
             }
         }
-        assertTrue(new AppPreferences(Preferences.userRoot().node(prefsNode)).colourByGroup());
+        assertTrue(running.preferences().colourByGroup());
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
         waitUntil(() -> !card(robot, GPU).getStyleClass().contains("iommu-group"));
-        assertFalse(new AppPreferences(Preferences.userRoot().node(prefsNode)).colourByGroup());
+        assertFalse(running.preferences().colourByGroup());
     }
 
     @Test

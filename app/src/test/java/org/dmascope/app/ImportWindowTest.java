@@ -9,17 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.dmascope.model.testing.Corpus;
 import org.dmascope.model.topology.Topology;
@@ -34,7 +31,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Importing exports in the window: the merged machine and its report, progress, cancel, and an FX thread that stays free. */
 @ExtendWith(ApplicationExtension.class)
@@ -50,7 +46,7 @@ class ImportWindowTest {
     static final long FX_WORST_BUDGET_MS = 600;
 
     private static final Path SUPERMICRO = Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt");
-    private final String prefsNode = TestPreferences.newNodeName();
+    private final RunningApp running = new RunningApp();
     private DmascopeApplication app;
     private DocumentModel documents;
     private Stage stage;
@@ -58,31 +54,22 @@ class ImportWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty(DmascopeApplication.PREFERENCES_PROPERTY, prefsNode);
-        app = new DmascopeApplication();
-        documents = app.start(stage, 1280, 800);
+        documents = running.start(stage, 1280, 800);
+        app = running.app();
     }
 
     @Stop
     void stop() {
-        if (app != null) app.stop();
+        running.stop();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        assertTrue(Window.getWindows().stream().noneMatch(w -> w != stage && w instanceof Stage && w.isShowing()),
-                "a test closes the windows it opened");
-        TestPreferences.remove(Preferences.userRoot().node(prefsNode));
-        System.clearProperty(DmascopeApplication.PREFERENCES_PROPERTY);
+        running.tearDown(true);
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.waitUntil(condition, 20);
     }
 
     private static List<Path> icelake() {

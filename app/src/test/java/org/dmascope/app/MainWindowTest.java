@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -40,7 +37,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
@@ -48,7 +44,7 @@ class MainWindowTest {
 
     @TempDir
     Path dir;
-    private final String prefsNode = TestPreferences.newNodeName();
+    private final RunningApp running = new RunningApp();
     private DmascopeApplication app;
     private DocumentModel documents;
     private Stage stage;
@@ -56,31 +52,22 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty(DmascopeApplication.PREFERENCES_PROPERTY, prefsNode);
-        app = new DmascopeApplication();
-        documents = app.start(stage, 1280, 800);
+        documents = running.start(stage, 1280, 800);
+        app = running.app();
     }
 
     @Stop
     void stop() {
-        if (app != null) app.stop();
+        running.stop();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        assertTrue(Window.getWindows().stream().noneMatch(w -> w != stage && w instanceof Stage && w.isShowing()),
-                "a test closes the dialogs it opened");
-        TestPreferences.remove(Preferences.userRoot().node(prefsNode));
-        System.clearProperty(DmascopeApplication.PREFERENCES_PROPERTY);
+        running.tearDown(true);
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.waitUntil(condition, 10);
     }
 
     private static String id(String address) {
@@ -241,7 +228,7 @@ class MainWindowTest {
     void theThemeSwitchesAndIsRemembered(FxRobot robot) {
         robot.clickOn("View").clickOn("Theme").clickOn("Dark");
         assertTrue(stage.getScene().getStylesheets().containsAll(Theme.DARK.stylesheets()));
-        assertEquals(Theme.DARK, new AppPreferences(Preferences.userRoot().node(prefsNode)).theme());
+        assertEquals(Theme.DARK, running.preferences().theme());
     }
 
     @Test

@@ -3,11 +3,8 @@ package org.dmascope.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
@@ -25,12 +22,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Tools ▸ P2P Matrix…: the known pair of the default sample, the pointer and the keys, and following the platform and the topology. */
 @ExtendWith(ApplicationExtension.class)
 class MatrixWindowTest {
-    private final String prefsNode = TestPreferences.newNodeName();
+    private final RunningApp running = new RunningApp();
     private DmascopeApplication app;
     private DocumentModel documents;
     private Stage stage;
@@ -38,29 +34,22 @@ class MatrixWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty(DmascopeApplication.PREFERENCES_PROPERTY, prefsNode);
-        app = new DmascopeApplication();
-        documents = app.start(stage, 1280, 800);
+        documents = running.start(stage, 1280, 800);
+        app = running.app();
     }
 
     @Stop
     void stop() {
-        if (app != null) app.stop();
+        running.stop();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        TestPreferences.remove(Preferences.userRoot().node(prefsNode));
-        System.clearProperty(DmascopeApplication.PREFERENCES_PROPERTY);
+        running.tearDown(false);
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.waitUntil(condition, 10);
     }
 
     private static String text(FxRobot robot, String id) {

@@ -23,6 +23,7 @@ import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.Step;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
+import org.dmascope.views.common.ContentRegion;
 import org.dmascope.views.common.Resources;
 
 /**
@@ -34,7 +35,7 @@ import org.dmascope.views.common.Resources;
  * <p>Keys: ← → previous/next segment, ↑ ↓ previous/next page, Page Up/Down ten pages, Home/End first/last
  * segment. The selected segment is shared with the scatter list through {@code selectedSegment}.
  */
-public final class PageWalkView extends Region {
+public final class PageWalkView extends ContentRegion {
     public static final String STYLE_CLASS = "page-walk-view";
     public static final String SEGMENT_LABEL_ID = "walk-segment";
     public static final String PREV_SEGMENT_ID = "walk-prev-segment";
@@ -91,7 +92,6 @@ public final class PageWalkView extends Region {
         show();
     };
 
-    private final VBox content = new VBox();
     private final Label segmentLabel = new Label();
     private final Label stopLabel = new Label();
     private final Button prevSegment = navButton(PREV_SEGMENT_ID, "◀", "Previous segment (←)");
@@ -173,7 +173,6 @@ public final class PageWalkView extends Region {
         center = new StackPane(scroller, empty);
         VBox.setVgrow(center, Priority.ALWAYS);
         content.getChildren().addAll(header, verdict, center);
-        getChildren().add(content);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
@@ -382,31 +381,4 @@ public final class PageWalkView extends Region {
         return sb.toString();
     }
 
-    // ---- layout ----
-
-    @Override
-    protected void layoutChildren() {
-        content.resizeRelocate(snappedLeftInset(), snappedTopInset(), getWidth() - snappedLeftInset() - snappedRightInset(),
-                getHeight() - snappedTopInset() - snappedBottomInset());
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + content.prefWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + content.prefHeight(width) + snappedBottomInset();
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return snappedLeftInset() + content.minWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return snappedTopInset() + content.minHeight(width) + snappedBottomInset();
-    }
 }

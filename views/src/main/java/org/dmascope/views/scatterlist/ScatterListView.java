@@ -39,6 +39,7 @@ import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.Step;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
+import org.dmascope.views.common.ContentRegion;
 import org.dmascope.views.common.Resources;
 
 /**
@@ -51,7 +52,7 @@ import org.dmascope.views.common.Resources;
  * <p>Selecting a row selects its segment in {@code selectedSegment} (shared with the page walk);
  * the selected step lights up the side of the list it touched.
  */
-public final class ScatterListView extends Region {
+public final class ScatterListView extends ContentRegion {
     public static final String STYLE_CLASS = "scatter-list-view";
     public static final String TABLE_ID = "scatter-table";
     public static final String SUMMARY_ID = "scatter-summary";
@@ -106,7 +107,6 @@ public final class ScatterListView extends Region {
     private final ChangeListener<Step> stepListener = (o, old, s) -> showStep(s);
     private final ChangeListener<Number> segmentListener = (o, old, s) -> segmentChanged(s.intValue());
 
-    private final VBox content = new VBox();
     private final Label summary = new Label();
     private final Label verdict = new Label();
     private final Label stepHint = new Label();
@@ -130,7 +130,6 @@ public final class ScatterListView extends Region {
         footer = createFooter();
         content.getChildren().addAll(createHeader(), verdict, createTable(), footer);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().add(content);
         mapping.addListener(mappingListener);
         selectedStep.addListener(stepListener);
         selectedSegment.addListener(segmentListener);
@@ -449,33 +448,6 @@ public final class ScatterListView extends Region {
         return table;
     }
 
-    // ---- layout ----
-
-    @Override
-    protected void layoutChildren() {
-        content.resizeRelocate(snappedLeftInset(), snappedTopInset(), getWidth() - snappedLeftInset() - snappedRightInset(),
-                getHeight() - snappedTopInset() - snappedBottomInset());
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + content.prefWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return snappedTopInset() + content.prefHeight(width) + snappedBottomInset();
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return snappedLeftInset() + content.minWidth(-1) + snappedRightInset();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return snappedTopInset() + content.minHeight(width) + snappedBottomInset();
-    }
 
     // ---- rows and cells ----
 

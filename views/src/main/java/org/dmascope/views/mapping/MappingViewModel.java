@@ -347,7 +347,9 @@ public final class MappingViewModel {
                 ui.execute(() -> live.set(l));
                 return;
             }
-            ui.execute(() -> apply(out, id, rebooted));
+            // The verdict's words count the segments and live mappings: for a GiB that is a frame's work, so it is done here.
+            VerdictText words = VerdictText.of(out, t);
+            ui.execute(() -> apply(out, words, id, rebooted));
         });
     }
 
@@ -356,7 +358,7 @@ public final class MappingViewModel {
         return session;
     }
 
-    private void apply(MappingOutcome out, long id, boolean rebooted) {
+    private void apply(MappingOutcome out, VerdictText words, long id, boolean rebooted) {
         if (id != latest) return;
         if (rebooted) {
             say("Another kernel or platform: it boots with nothing mapped, so the earlier live mappings are gone", false);
@@ -369,7 +371,7 @@ public final class MappingViewModel {
         route.set(RouteStops.of(m));
         live.set(out.live());
         outcome.set(out);
-        verdict.set(VerdictText.of(out, topology.get()));
+        verdict.set(words);
         steps.setAll(m == null ? List.of() : m.steps());
         selectedStep.set(steps.isEmpty() ? null : steps.get(0));
         selectedStepIndex.set(steps.isEmpty() ? -1 : 0);

@@ -36,6 +36,7 @@ import org.dmascope.model.mapping.Step;
 import org.dmascope.model.mapping.StepKind;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
+import org.dmascope.views.common.StyleVariant;
 
 /**
  * The translation steps of the mapping: a numbered list, a player (first, back, play/pause, next,
@@ -419,8 +420,7 @@ final class StepsView extends BorderPane {
             }
             number.setText((getIndex() + 1) + ".");
             kind.setText(kindWords(s.kind()));
-            kind.getStyleClass().removeIf(c -> c.startsWith("kind-"));
-            kind.getStyleClass().add("kind-" + s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            StyleVariant.set(kind, "kind-", s.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             text.setText(s.title());
             String r = s.ruleId();
             int comma = r.indexOf(',');

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.dmascope.model.util.ByteSize;
+import org.dmascope.views.common.StyleVariant;
 
 /**
  * The verdict of the last drop in words: a tag with the map type, a headline saying which way the data
@@ -119,9 +120,8 @@ final class VerdictBanner extends HBox {
     }
 
     private void show(VerdictText v) {
-        getStyleClass().removeIf(c -> c.startsWith("tone-"));
+        StyleVariant.set(this, "tone-", v == null ? "idle" : v.tone().name().toLowerCase(Locale.ROOT));
         if (v == null) {
-            getStyleClass().add("tone-idle");
             code.setText("READY");
             headline.setText("Drag a buffer, watch the kernel");
             detail.setText(IDLE);
@@ -133,7 +133,6 @@ final class VerdictBanner extends HBox {
             timing.setText("");
             return;
         }
-        getStyleClass().add("tone-" + v.tone().name().toLowerCase(Locale.ROOT));
         code.setText(v.code());
         headline.setText(v.headline());
         detail.setText(v.detail());

@@ -21,6 +21,8 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
 import javafx.util.Duration;
 
+import org.dmascope.views.common.StyleVariant;
+
 /**
  * Draws a {@link CanvasRoute} over the drawing, in drawing coordinates: a line from stop to stop
  * (orthogonal, like the connectors; going up on the left lane and down on the right one, so a route
@@ -80,9 +82,9 @@ final class RouteOverlay extends Pane {
         stops.clear();
         paths = List.of();
         revealed.set(0);
-        getStyleClass().removeIf(c -> c.startsWith("tone-"));
-        if (layout == null || route == null || route.stops().isEmpty()) return;
-        getStyleClass().add("tone-" + route.tone().name().toLowerCase(Locale.ROOT));
+        boolean none = layout == null || route == null || route.stops().isEmpty();
+        StyleVariant.set(this, "tone-", none ? null : route.tone().name().toLowerCase(Locale.ROOT));
+        if (none) return;
         List<Rect> rects = new ArrayList<>();
         List<CanvasRoute.Stop> drawn = new ArrayList<>();
         for (CanvasRoute.Stop s : route.stops()) {

@@ -370,6 +370,7 @@ class MappingWorkspaceTest {
     static final class PulseGaps {
         /** Written by the FX thread only; tests wait on it from theirs. */
         volatile int pulses;
+        /** The FX thread appends while the test thread reads: both under this object's lock. */
         final List<Long> times = new ArrayList<>();
         final List<Long> cpu = new ArrayList<>();
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -378,8 +379,10 @@ class MappingWorkspaceTest {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
-                times.add(t);
-                cpu.add(threads.getCurrentThreadCpuTime());
+                synchronized (PulseGaps.this) {
+                    times.add(t);
+                    cpu.add(threads.getCurrentThreadCpuTime());
+                }
                 pulses++;
                 onPulse.run();
             }
@@ -397,7 +400,7 @@ class MappingWorkspaceTest {
          * The most CPU time the FX thread used between two consecutive pulses that both ran in [from, to]: the work
          * of one pulse and of whatever ran on the FX thread before the next one.
          */
-        double maxCpuMs(long from, long to) {
+        synchronized double maxCpuMs(long from, long to) {
             long max = 0;
             for (int i = 1; i < times.size(); i++) {
                 if (times.get(i - 1) < from || times.get(i) > to) continue;
@@ -407,14 +410,14 @@ class MappingWorkspaceTest {
         }
 
         /** Pulses that ran in (from, to]. */
-        int between(long from, long to) {
+        synchronized int between(long from, long to) {
             int n = 0;
             for (long t : times) if (t > from && t <= to) n++;
             return n;
         }
 
         /** The longest gap between pulses in [from, to], counting from {@code from} to the first pulse after it. */
-        double maxGapMs(long from, long to) {
+        synchronized double maxGapMs(long from, long to) {
             long prev = from;
             long max = 0;
             for (long t : times) {

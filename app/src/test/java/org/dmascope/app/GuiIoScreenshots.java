@@ -1,22 +1,11 @@
 package org.dmascope.app;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
-import javafx.geometry.Rectangle2D;
-import javafx.scene.control.SplitPane;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-
-import javax.imageio.ImageIO;
 
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.testing.Corpus;
@@ -39,8 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @EnabledIfSystemProperty(named = "dmascope.screenshots", matches = ".+")
 @ExtendWith(ApplicationExtension.class)
 class GuiIoScreenshots {
-    private final Path dir = Path.of(System.getProperty("dmascope.screenshots", "target/screenshots"));
-    private final String prefsNode = TestPreferences.newNodeName();
+    private final ScreenshotWindow window = new ScreenshotWindow();
     private DmascopeApplication app;
     private DocumentModel documents;
     private Stage stage;
@@ -48,46 +36,18 @@ class GuiIoScreenshots {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty(DmascopeApplication.PREFERENCES_PROPERTY, prefsNode);
-        app = new DmascopeApplication();
-        documents = app.start(stage, 1280, 800);
-        stage.setX(0);
-        stage.setY(0);
+        documents = window.start(stage, 1280, 800);
+        app = window.app();
     }
 
     @Stop
     void stop() throws Exception {
-        app.stop();
-        TestPreferences.remove(Preferences.userRoot().node(prefsNode));
+        window.stop();
     }
 
-    private void shot(FxRobot robot, Window w, String name) {
-        WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        Image image = robot.capture(new Rectangle2D(w.getX(), w.getY(), w.getWidth(), w.getHeight())).getImage();
-        int iw = (int) image.getWidth();
-        int ih = (int) image.getHeight();
-        int[] argb = new int[iw * ih];
-        image.getPixelReader().getPixels(0, 0, iw, ih, PixelFormat.getIntArgbInstance(), argb, 0, iw);
-        BufferedImage out = new BufferedImage(iw, ih, BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, iw, ih, argb, 0, iw);
-        try {
-            Files.createDirectories(dir);
-            ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void size(FxRobot robot, double w, double h) {
-        robot.interact(() -> {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(w);
-            stage.setHeight(h);
-            robot.lookup("#main-split").queryAs(SplitPane.class).setDividerPositions(1 - MainWindow.inspectorWidth(w) / w);
-        });
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+    /** The window at that size with the machine fitted to its canvas, as the groups shots compare machines. */
+    private void fitted(FxRobot robot, double w, double h) {
+        window.size(robot, w, h);
         robot.interact(() -> robot.lookup("#topology-canvas").queryAs(org.dmascope.views.topology.TopologyCanvas.class).fit());
     }
 
@@ -125,14 +85,14 @@ class GuiIoScreenshots {
         for (Theme t : Theme.values()) {
             theme(robot, t);
             for (int[] s : new int[][] {{1280, 800}, {1920, 1080}}) {
-                size(robot, s[0], s[1]);
+                fitted(robot, s[0], s[1]);
                 sample(robot, "switch-p2p-server.json");
                 robot.clickOn("#" + TopologyItem.nodeId(Bdf.parse("03:00.0")));
-                shot(robot, stage, "groups-default-" + t.key() + "-" + s[0]);
+                window.shot(robot, stage, "groups-default-" + t.key() + "-" + s[0]);
                 sample(robot, "dgx-like.json");
-                shot(robot, stage, "groups-dgx-" + t.key() + "-" + s[0]);
+                window.shot(robot, stage, "groups-dgx-" + t.key() + "-" + s[0]);
                 sample(robot, "supermicro-4028gr-tvrt-8xv100-pex9765.json");
-                shot(robot, stage, "groups-supermicro-" + t.key() + "-" + s[0]);
+                window.shot(robot, stage, "groups-supermicro-" + t.key() + "-" + s[0]);
 
                 sample(robot, "switch-p2p-server.json");
                 robot.clickOn("Tools").clickOn("P2P Matrix…");
@@ -140,22 +100,22 @@ class GuiIoScreenshots {
                 Stage matrix = toolWindow("P2P Matrix");
                 robot.clickOn("#p2p-matrix-grid");
                 robot.type(javafx.scene.input.KeyCode.RIGHT, javafx.scene.input.KeyCode.DOWN);
-                shot(robot, matrix, "matrix-default-" + t.key() + "-" + s[0]);
+                window.shot(robot, matrix, "matrix-default-" + t.key() + "-" + s[0]);
                 sample(robot, "supermicro-4028gr-tvrt-8xv100-pex9765.json");
                 // The software renderer needs a while for the big machine behind the matrix window.
                 WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS);
-                shot(robot, matrix, "matrix-supermicro-" + t.key() + "-" + s[0]);
+                window.shot(robot, matrix, "matrix-supermicro-" + t.key() + "-" + s[0]);
                 closeTools(robot);
 
                 sample(robot, "switch-p2p-server.json");
                 robot.clickOn("Tools").clickOn("Platform & Kernel…");
                 WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
                 Stage platform = toolWindow("Platform & Kernel");
-                shot(robot, platform, "platform-" + t.key() + "-" + s[0]);
+                window.shot(robot, platform, "platform-" + t.key() + "-" + s[0]);
                 robot.interact(() -> app.session().change(app.session().overrides().withIommuMode(
                         org.dmascope.model.kernel.platform.DefaultDomainChoice.IDENTITY).withAcsRequested(true), "what-ifs"));
                 waitRules();
-                shot(robot, platform, "platform-chosen-" + t.key() + "-" + s[0]);
+                window.shot(robot, platform, "platform-chosen-" + t.key() + "-" + s[0]);
                 closeTools(robot);
 
                 // An import held at about 40 % so the progress bar can be seen.
@@ -172,7 +132,7 @@ class GuiIoScreenshots {
                 robot.interact(() -> documents.open(List.of(Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt"))));
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> documents.progressProperty().get() != null
                         && documents.progressProperty().get().fraction() > 0.3);
-                shot(robot, stage, "import-progress-" + t.key() + "-" + s[0]);
+                window.shot(robot, stage, "import-progress-" + t.key() + "-" + s[0]);
                 release.countDown();
                 documents.setImportHook(null);
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !documents.busyProperty().get());
@@ -182,11 +142,11 @@ class GuiIoScreenshots {
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> documents.getDocument().imported());
                 waitRules();
                 robot.clickOn("#" + TopologyItem.nodeId(Bdf.parse("0000:b1:00.1")));
-                shot(robot, stage, "import-icelake-" + t.key() + "-" + s[0]);
+                window.shot(robot, stage, "import-icelake-" + t.key() + "-" + s[0]);
                 robot.clickOn("File").clickOn("Import Report…");
                 WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
                 Stage report = toolWindow("Import report");
-                shot(robot, report, "import-report-" + t.key() + "-" + s[0]);
+                window.shot(robot, report, "import-report-" + t.key() + "-" + s[0]);
                 closeTools(robot);
             }
         }

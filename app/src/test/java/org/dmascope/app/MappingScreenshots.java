@@ -1,20 +1,9 @@
 package org.dmascope.app;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
-import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
 import javafx.stage.Stage;
-
-import javax.imageio.ImageIO;
 
 import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.mapping.StepKind;
@@ -49,66 +38,22 @@ class MappingScreenshots {
     }
 
     private static final String P2P_CHIP = MappingDriver.chipOfP2p("05:00.0", 2);
-    private final Path dir = Path.of(System.getProperty("dmascope.screenshots", "target/screenshots"));
-    private final String prefsNode = TestPreferences.newNodeName();
-    private DmascopeApplication app;
+    private final ScreenshotWindow window = new ScreenshotWindow();
     private DocumentModel documents;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        System.setProperty(DmascopeApplication.PREFERENCES_PROPERTY, prefsNode);
-        app = new DmascopeApplication();
-        documents = app.start(stage, 1600, 1000);
-        stage.setX(0);
-        stage.setY(0);
+        documents = window.start(stage, 1600, 1000);
     }
 
     @Stop
     void stop() throws Exception {
-        app.stop();
-        TestPreferences.remove(Preferences.userRoot().node(prefsNode));
+        window.stop();
     }
 
     @BeforeEach
     void clearDragView() throws ReflectiveOperationException {
         MappingDriver.clearMonocleDragView();
-    }
-
-    private void shot(FxRobot robot, String name) {
-        WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        Image image = robot.capture(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())).getImage();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        try {
-            Files.createDirectories(dir);
-            ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void size(FxRobot robot, double w, double h) {
-        robot.interact(() -> {
-            stage.setWidth(w);
-            stage.setHeight(h);
-        });
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        // As a fresh start at that size lays out: the split applies a position to the width it has now.
-        robot.interact(() -> robot.lookup("#main-split").queryAs(SplitPane.class)
-                .setDividerPositions(1 - MainWindow.inspectorWidth(w) / w));
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void theme(FxRobot robot, Theme t) {
-        robot.interact(() -> t.applyTo(stage.getScene()));
     }
 
     /** Picks the kernel in the options bar, as a person does. */
@@ -121,24 +66,24 @@ class MappingScreenshots {
         MappingDriver d = new MappingDriver(robot, documents);
         // A person takes a moment before the first drag; the engine warms up meanwhile.
         WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
-        shot(robot, "mapping-ready");
+        window.shot(robot, "mapping-ready");
 
         // (a) the default sample: the NoLoad's CMB to a T4 behind the same switch.
         robot.drag(P2P_CHIP).moveTo(MappingDriver.device("03:00.0"));
-        shot(robot, "mapping-dragging");
+        window.shot(robot, "mapping-dragging");
         robot.drop();
         d.waitForResult();
         d.selectStep(StepKind.ROUTE);
-        shot(robot, "screenshot-p2p");
+        window.shot(robot, "screenshot-p2p");
         for (Theme t : Theme.values()) {
-            theme(robot, t);
+            window.theme(robot, t);
             for (double[] s : new double[][] {{1280, 800}, {1600, 1000}, {1920, 1080}}) {
-                size(robot, s[0], s[1]);
-                shot(robot, "p2p-" + t.key() + "-" + (int) s[0] + "x" + (int) s[1]);
+                window.size(robot, s[0], s[1]);
+                window.shot(robot, "p2p-" + t.key() + "-" + (int) s[0] + "x" + (int) s[1]);
             }
         }
-        theme(robot, Theme.LIGHT);
-        size(robot, 1600, 1000);
+        window.theme(robot, Theme.LIGHT);
+        window.size(robot, 1600, 1000);
 
         // (d) host memory through the IOMMU: 1 MiB of scattered pages for the same GPU, the page-table step selected.
         robot.interact(() -> {
@@ -148,20 +93,20 @@ class MappingScreenshots {
         MappingDriver.clearMonocleDragView();
         d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("03:00.0"));
         d.selectStep(StepKind.PAGE_TABLE);
-        shot(robot, "iommu-steps-1600x1000");
+        window.shot(robot, "iommu-steps-1600x1000");
         // (d) shows the page walk itself: the Page walk tab, with the details given room as a user would drag it.
         robot.interact(() -> {
             d.workspace().details().showTab(org.dmascope.views.mapping.MappingDetailsView.PAGE_WALK_TAB_ID);
-            ((javafx.scene.control.SplitPane) d.workspace().lookup("#" + org.dmascope.views.mapping.MappingWorkspace.SPLIT_ID))
+            ((SplitPane) d.workspace().lookup("#" + org.dmascope.views.mapping.MappingWorkspace.SPLIT_ID))
                     .setDividerPositions(0.40);
         });
-        shot(robot, "screenshot-iommu");
-        theme(robot, Theme.DARK);
-        shot(robot, "iommu-dark-1600x1000");
-        theme(robot, Theme.LIGHT);
+        window.shot(robot, "screenshot-iommu");
+        window.theme(robot, Theme.DARK);
+        window.shot(robot, "iommu-dark-1600x1000");
+        window.theme(robot, Theme.LIGHT);
         robot.interact(() -> {
             d.workspace().details().showTab(org.dmascope.views.mapping.MappingDetailsView.STEPS_TAB_ID);
-            ((javafx.scene.control.SplitPane) d.workspace().lookup("#" + org.dmascope.views.mapping.MappingWorkspace.SPLIT_ID))
+            ((SplitPane) d.workspace().lookup("#" + org.dmascope.views.mapping.MappingWorkspace.SPLIT_ID))
                     .setDividerPositions(0.55);
         });
 
@@ -170,11 +115,11 @@ class MappingScreenshots {
         MappingDriver.clearMonocleDragView();
         d.drag(P2P_CHIP, MappingDriver.device("03:00.0"));
         d.selectStep(StepKind.ROUTE);
-        shot(robot, "screenshot-acs");
+        window.shot(robot, "screenshot-acs");
         kernel(robot, KernelProfile.V5_4);
         d.waitForResult();
         d.selectStep(StepKind.ROUTE);
-        shot(robot, "acs-refused-5.4");
+        window.shot(robot, "acs-refused-5.4");
         kernel(robot, KernelProfile.MAINLINE);
         d.waitForResult();
 
@@ -187,26 +132,26 @@ class MappingScreenshots {
         MappingDriver.clearMonocleDragView();
         d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("03:00.0"));
         d.selectStep(StepKind.SWIOTLB);
-        shot(robot, "screenshot-swiotlb");
-        theme(robot, Theme.DARK);
-        size(robot, 1280, 800);
-        shot(robot, "swiotlb-dark-1280x800");
-        theme(robot, Theme.LIGHT);
-        size(robot, 1600, 1000);
+        window.shot(robot, "screenshot-swiotlb");
+        window.theme(robot, Theme.DARK);
+        window.size(robot, 1280, 800);
+        window.shot(robot, "swiotlb-dark-1280x800");
+        window.theme(robot, Theme.LIGHT);
+        window.size(robot, 1600, 1000);
 
         // The settings popover, the keyboard path, and the live mappings after a second drop.
         robot.clickOn(MappingDriver.chipOfRam(0) + "-settings");
-        shot(robot, "buffer-settings");
+        window.shot(robot, "buffer-settings");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         d.openSample("switch-p2p-server.json");
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.B).release(javafx.scene.input.KeyCode.CONTROL);
         robot.type(javafx.scene.input.KeyCode.ENTER);
-        shot(robot, "keyboard-armed");
+        window.shot(robot, "keyboard-armed");
         robot.type(javafx.scene.input.KeyCode.ENTER);
         d.waitForResult();
         robot.interact(() -> d.model().mapAgain());
         d.waitForResult();
         robot.interact(() -> d.workspace().details().showTab(org.dmascope.views.mapping.MappingDetailsView.LIVE_TAB_ID));
-        shot(robot, "live-mappings");
+        window.shot(robot, "live-mappings");
     }
 }

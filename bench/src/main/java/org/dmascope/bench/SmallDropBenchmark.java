@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (16.7 ms at 60 Hz). The window's share is one pulse after the result arrives (asserted by
  * {@code MappingWorkspaceTest}); this measures the engine's share, what the window runs for a drop on
  * the default sample: the T4 GPU (03:00.0) maps scattered host memory through its DMA domain, or the
- * NVMe CMB behind the same switch peer-to-peer, with the rules of the whole topology built fresh as a
- * new drop does.
+ * NVMe CMB behind the same switch peer-to-peer. The rules of the whole topology are built fresh each
+ * time, as for the first drop on a machine (the window keeps them for later drops): the upper bound.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
+import java.util.prefs.BackingStoreException;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
@@ -22,33 +22,30 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window the screenshot harnesses capture: the whole application on its own preferences node, at
- * the screen's top-left corner, resized as a fresh start at that size would lay out, and written to
- * PNG files in the directory named by {@code -Ddmascope.screenshots}.
+ * The window the screenshot harnesses capture: the whole application as window tests run it
+ * ({@link RunningApp}), at the screen's top-left corner, resized as a fresh start at that size would
+ * lay out, and written to PNG files in the directory named by {@code -Ddmascope.screenshots}.
  */
 final class ScreenshotWindow {
     private final Path dir = Path.of(System.getProperty("dmascope.screenshots", "target/screenshots"));
-    private final String prefsNode = TestPreferences.newNodeName();
-    private DmascopeApplication app;
+    private final RunningApp running = new RunningApp();
     private Stage stage;
 
     DocumentModel start(Stage stage, double width, double height) {
         this.stage = stage;
-        System.setProperty(DmascopeApplication.PREFERENCES_PROPERTY, prefsNode);
-        app = new DmascopeApplication();
-        DocumentModel documents = app.start(stage, width, height);
+        DocumentModel documents = running.start(stage, width, height);
         stage.setX(0);
         stage.setY(0);
         return documents;
     }
 
-    void stop() throws Exception {
-        app.stop();
-        TestPreferences.remove(Preferences.userRoot().node(prefsNode));
+    void stop() throws BackingStoreException {
+        running.stop();
+        running.tearDown(false);
     }
 
     DmascopeApplication app() {
-        return app;
+        return running.app();
     }
 
     /** The main window, as a PNG named {@code name}. */

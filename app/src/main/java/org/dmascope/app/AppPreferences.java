@@ -9,10 +9,10 @@ import java.util.prefs.Preferences;
 import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
+import org.dmascope.model.session.MapOptions;
 import org.dmascope.views.common.Theme;
-import org.dmascope.views.mapping.MappingOptions;
 
-/** What the app remembers between runs: the theme, the group colouring, the recent files and the mapping options. */
+/** What the app remembers between runs: the theme, the group colouring, the recent files, the mapping options and the kernel. */
 public final class AppPreferences {
     private static final String THEME = "theme";
     private static final String COLOUR_BY_GROUP = "colourByIommuGroup";
@@ -47,11 +47,7 @@ public final class AppPreferences {
     }
 
     private void flush() {
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            // Remembered for this session only.
-        }
+        flush(node);
     }
 
     public RecentFiles recentFiles() {
@@ -59,13 +55,12 @@ public final class AppPreferences {
     }
 
     /** The mapping options last used; anything unreadable falls back to its default. */
-    public MappingOptions mappingOptions() {
+    public MapOptions mappingOptions() {
         Preferences m = node.node(MAPPING);
-        MappingOptions d = MappingOptions.DEFAULTS;
+        MapOptions d = MapOptions.DEFAULTS;
         MapApi api = MapApi.parse(m.get("api", d.api().cli())).orElse(d.api());
         String mode = m.get("iommuMode", AUTO);
         Optional<IommuMode> iommu = mode.equals(AUTO) ? Optional.empty() : IommuMode.parse(mode);
-        KernelProfile profile = KernelProfile.byId(m.get("kernel", d.profile().id())).orElse(d.profile());
         int mask = m.getInt("dmaMaskBits", 0);
         long maxSeg = m.getLong("maxSegmentSize", 0);
         String boundary = m.get("segmentBoundaryMask", "");
@@ -75,20 +70,37 @@ public final class AppPreferences {
         } catch (NumberFormatException e) {
             b = OptionalLong.empty();
         }
-        return new MappingOptions(api, iommu, mask >= 1 && mask <= 64 ? OptionalInt.of(mask) : OptionalInt.empty(),
-                maxSeg > 0 && maxSeg <= 0xFFFF_FFFFL ? OptionalLong.of(maxSeg) : OptionalLong.empty(), b, profile);
+        return d.withApi(api).withIommuMode(iommu)
+                .withDmaMaskBits(mask >= 1 && mask <= 64 ? OptionalInt.of(mask) : OptionalInt.empty())
+                .withMaxSegmentSize(maxSeg > 0 && maxSeg <= 0xFFFF_FFFFL ? OptionalLong.of(maxSeg) : OptionalLong.empty())
+                .withSegmentBoundaryMask(b);
     }
 
-    public void setMappingOptions(MappingOptions o) {
+    public void setMappingOptions(MapOptions o) {
         Preferences m = node.node(MAPPING);
         m.put("api", o.api().cli());
         m.put("iommuMode", o.iommuMode().map(IommuMode::cli).orElse(AUTO));
-        m.put("kernel", o.profile().id());
-        m.putInt("dmaMaskBits", o.dmaMaskBits().orElse(0));
-        m.putLong("maxSegmentSize", o.maxSegmentSize().orElse(0));
-        m.put("segmentBoundaryMask", o.segmentBoundaryMask().isPresent() ? Long.toHexString(o.segmentBoundaryMask().getAsLong()) : "");
+        m.putInt("dmaMaskBits", o.dma().maskBits().orElse(0));
+        m.putLong("maxSegmentSize", o.dma().maxSegmentSize().orElse(0));
+        m.put("segmentBoundaryMask", o.dma().segmentBoundaryMask().isPresent()
+                ? Long.toHexString(o.dma().segmentBoundaryMask().getAsLong()) : "");
+        flush(m);
+    }
+
+    /** The kernel last chosen: every machine opens under it until the user chooses another. */
+    public KernelProfile kernel() {
+        return KernelProfile.byId(node.node(MAPPING).get("kernel", KernelProfile.MAINLINE.id())).orElse(KernelProfile.MAINLINE);
+    }
+
+    public void setKernel(KernelProfile p) {
+        Preferences m = node.node(MAPPING);
+        m.put("kernel", p.id());
+        flush(m);
+    }
+
+    private static void flush(Preferences n) {
         try {
-            m.flush();
+            n.flush();
         } catch (BackingStoreException e) {
             // Remembered for this session only.
         }

@@ -12,10 +12,13 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 
 import org.dmascope.app.undo.UndoStack;
+import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.session.RunningKernel;
 import org.dmascope.views.inspector.InspectorView;
 import org.dmascope.views.inspector.InspectorViewModel;
 import org.dmascope.views.mapping.MappingViewModel;
 import org.dmascope.views.mapping.MappingWorkspace;
+import org.dmascope.views.mapping.StepPlayer;
 import org.dmascope.views.pagewalk.PageWalkView;
 import org.dmascope.views.scatterlist.ScatterListView;
 import org.dmascope.views.topology.TopologyView;
@@ -64,22 +67,22 @@ public final class DmascopeApplication extends Application {
         AppPreferences preferences = new AppPreferences(prefsNode);
         TopologyViewModel topologyModel = new TopologyViewModel();
         DocumentModel documents = new DocumentModel(executor, Platform::runLater, topologyModel, preferences.recentFiles());
-        session = new PlatformSession(executor, Platform::runLater, documents, new UndoStack(),
-                preferences.mappingOptions().profile());
+        RunningKernel kernel = new RunningKernel(engineExecutor);
+        session = new PlatformSession(executor, Platform::runLater, documents, new UndoStack(), preferences.kernel(), kernel);
+        session.rules().overridesProperty().addListener((obs, old, o) -> preferences.setKernel(o.profile().orElse(KernelProfile.MAINLINE)));
         inspectorModel = new InspectorViewModel(topologyModel, session.rules());
         topologyView = new TopologyView(topologyModel);
         inspectorView = new InspectorView(inspectorModel);
-        mappingModel = new MappingViewModel(topologyModel.topologyProperty(), engineExecutor, Platform::runLater);
-        mappingModel.optionsProperty().set(preferences.mappingOptions());
-        mappingModel.optionsProperty().addListener((obs, old, o) -> preferences.setMappingOptions(o));
+        mappingModel = new MappingViewModel(topologyModel.topologyProperty(), session.rules(), session, kernel, Platform::runLater);
+        mappingModel.options().optionsProperty().set(preferences.mappingOptions());
+        mappingModel.options().optionsProperty().addListener((obs, old, o) -> preferences.setMappingOptions(o));
         mappingWorkspace = new MappingWorkspace(topologyView, mappingModel);
-        scatterList = new ScatterListView(mappingModel.mappingProperty(), mappingModel.selectedStepProperty(),
-                mappingModel.selectedSegmentProperty());
-        pageWalk = new PageWalkView(mappingModel.mappingProperty(), mappingModel.selectedStepProperty(),
-                mappingModel.selectedSegmentProperty());
+        StepPlayer player = mappingModel.player();
+        scatterList = new ScatterListView(mappingModel.mappingProperty(), player.selectedStepProperty(),
+                player.selectedSegmentProperty());
+        pageWalk = new PageWalkView(mappingModel.mappingProperty(), player.selectedStepProperty(), player.selectedSegmentProperty());
         documents.showDefaultSample();
         mappingWorkspace.details().setResultViews(scatterList, pageWalk);
-        new ProfileSync(session, mappingModel).start();
         new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace), preferences, session)
                 .show(width, height);
         documents.loadSamples();

@@ -28,19 +28,19 @@ final class MappingMenu {
         MenuItem replay = item("Replay Route", "replay-route-item", shortcut(KeyCode.R), workspace::replayRoute);
         MenuItem play = item("Play or Pause the Steps", "play-steps-item", shortcut(KeyCode.P), () -> {
             workspace.focusSteps();
-            model.togglePlay();
+            model.player().togglePlay();
         });
         MenuItem steps = item("Go to the Steps", "focus-steps-item", null, workspace::focusSteps);
         MenuItem live = item("Show Live Mappings", "show-live-item", null,
                 () -> workspace.details().showTab(MappingDetailsView.LIVE_TAB_ID));
-        MenuItem clear = item("Unmap Everything", "unmap-all-item", null, model::clearState);
+        MenuItem clear = item("Unmap Everything", "unmap-all-item", null, model.live()::clear);
         menu = new Menu("Mapping", null, pick, settings, map, again, new SeparatorMenuItem(), replay, play, steps,
                 new SeparatorMenuItem(), live, clear);
         menu.setId(MENU_ID);
         map.disableProperty().bind(model.selectedSourceProperty().isNull());
         again.disableProperty().bind(model.mappingProperty().isNull());
         replay.disableProperty().bind(model.routeProperty().isNull());
-        play.disableProperty().bind(model.stepsProperty().emptyProperty());
+        play.disableProperty().bind(model.player().stepsProperty().emptyProperty());
     }
 
     Menu menu() {

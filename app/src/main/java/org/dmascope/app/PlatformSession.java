@@ -5,17 +5,19 @@ import java.util.concurrent.Executor;
 import org.dmascope.app.undo.UndoStack;
 import org.dmascope.app.undo.UndoableEdit;
 import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.TopologyRules;
-import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.session.KernelSession;
+import org.dmascope.model.session.RunningKernel;
 import org.dmascope.model.topology.Topology;
-import org.dmascope.views.platform.PlatformEditor;
+import org.dmascope.model.util.NewestWins;
+import org.dmascope.views.rules.PlatformEditor;
 import org.dmascope.views.rules.RulesModel;
 
 /**
- * The platform what-ifs of the open document and the kernel rules they give. Each change is an
- * undoable edit; the rules are computed on the background executor and published to the
- * {@link RulesModel} on the UI executor, newest request only. Opening another machine starts over
+ * The platform what-ifs of the open document and the kernel they boot. Each change is an undoable
+ * edit; the machine is booted ({@link KernelSession#boot}) on the background executor, installed as
+ * the {@link RunningKernel} the mappings use, and its rules published to the {@link RulesModel} on the
+ * UI executor, newest request only. Opening another machine starts over
  * with its own platform facts and an empty history; the topology itself is never touched.
  */
 public final class PlatformSession implements PlatformEditor {
@@ -24,18 +26,20 @@ public final class PlatformSession implements PlatformEditor {
     private final DocumentModel documents;
     private final UndoStack undo;
     private final RulesModel rules = new RulesModel();
+    private final RunningKernel kernel;
+    private final NewestWins boots = new NewestWins();
     private Topology topology;
     private PlatformOverrides overrides = PlatformOverrides.NONE;
     private KernelProfile preferredProfile;
-    private long request;
 
     /**
      * @param preferredProfile the kernel the user last chose: every machine opens under it, so choosing
      *                         a kernel once holds until the user chooses another
      */
     public PlatformSession(Executor background, Executor ui, DocumentModel documents, UndoStack undo,
-                           KernelProfile preferredProfile) {
+                           KernelProfile preferredProfile, RunningKernel kernel) {
         this.background = background;
+        this.kernel = kernel;
         this.ui = ui;
         this.documents = documents;
         this.undo = undo;
@@ -92,26 +96,32 @@ public final class PlatformSession implements PlatformEditor {
         compute();
     }
 
+    /**
+     * Boots the machine under the current what-ifs off the UI thread, makes that the running kernel,
+     * and publishes its rules; only the newest boot is published.
+     */
     private void compute() {
-        long mine = ++request;
+        NewestWins.Ticket ticket = boots.next();
         Topology t = topology;
         PlatformOverrides o = overrides;
         rules.computing(o);
         background.execute(() -> {
-            TopologyRules r;
+            KernelSession booted;
             try {
-                r = TopologyRules.of(t, PlatformAssumptions.resolve(t, o));
-                r.groups();
+                booted = KernelSession.boot(t, o);
             } catch (RuntimeException e) {
                 String why = String.valueOf(e);
                 ui.execute(() -> {
-                    if (mine == request) documents.say("The kernel rules failed on this topology (" + why + "); please report it", true);
+                    if (ticket.isNewest()) documents.say("The kernel rules failed on this topology (" + why + "); please report it", true);
                 });
                 return;
             }
-            TopologyRules result = r;
+            if (!ticket.isNewest()) return;
+            // Installed before the rules are published: whatever reacts to them maps on this kernel.
+            kernel.install(booted);
+            kernel.warmUp();
             ui.execute(() -> {
-                if (mine == request) rules.publish(result, o);
+                if (ticket.isNewest()) rules.publish(booted.rules(), o);
             });
         });
     }

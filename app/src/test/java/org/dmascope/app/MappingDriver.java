@@ -72,9 +72,9 @@ final class MappingDriver {
 
     void selectStep(StepKind kind) {
         robot.interact(() -> {
-            for (Step s : model().stepsProperty()) {
+            for (Step s : model().player().stepsProperty()) {
                 if (s.kind() == kind) {
-                    model().selectedStepProperty().set(s);
+                    model().player().selectedStepProperty().set(s);
                     return;
                 }
             }

@@ -91,7 +91,7 @@ class MappingWindowTest {
         // Ctrl+M maps the chosen buffer for the selected device again; the first stays live, so a second one lands beside it.
         robot.press(KeyCode.CONTROL).type(KeyCode.M).release(KeyCode.CONTROL);
         d.waitForResult();
-        assertEquals(2, d.model().liveProperty().get().count());
+        assertEquals(2, d.model().live().snapshotProperty().get().liveCount());
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(d.canvas().routeStopsShownProperty().get() < 5, "Ctrl+R draws the route again from its start");
@@ -112,6 +112,6 @@ class MappingWindowTest {
         assertFalse(d.model().mappingProperty().get().verdict().isOk());
         assertTrue(robot.lookup("#verdict-remedy").queryAs(Label.class).getText().contains("pci=disable_acs_redir="));
         AppPreferences stored = new AppPreferences(Preferences.userRoot().node(prefsNode));
-        assertEquals(KernelProfile.V5_4, stored.mappingOptions().profile(), "the options are remembered");
+        assertEquals(KernelProfile.V5_4, stored.kernel(), "the kernel is remembered");
     }
 }

@@ -6,16 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.app.undo.UndoStack;
 import org.dmascope.model.io.SampleCatalog;
+import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.mapping.BufferSpecParser;
+import org.dmascope.model.session.Boot;
+import org.dmascope.model.session.MapCall;
+import org.dmascope.model.session.MapOptions;
+import org.dmascope.model.session.RunningKernel;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.topology.TopologyViewModel;
@@ -31,6 +38,7 @@ class PlatformSessionTest {
     private DocumentModel documents;
     private UndoStack undo;
     private PlatformSession session;
+    private RunningKernel kernel;
 
     @BeforeEach
     void setUp() {
@@ -38,7 +46,8 @@ class PlatformSessionTest {
         documents = new DocumentModel(Runnable::run, Runnable::run, new TopologyViewModel(), new RecentFiles(prefs));
         documents.showDefaultSample();
         undo = new UndoStack();
-        session = new PlatformSession(Runnable::run, Runnable::run, documents, undo, KernelProfile.MAINLINE);
+        kernel = new RunningKernel(Runnable::run);
+        session = new PlatformSession(Runnable::run, Runnable::run, documents, undo, KernelProfile.MAINLINE, kernel);
     }
 
     @AfterEach
@@ -71,6 +80,20 @@ class PlatformSessionTest {
         undo.redo();
         assertEquals(P2pMapType.THRU_HOST_BRIDGE, nvmeToGpu());
         assertFalse(undo.canRedoProperty().get());
+    }
+
+    @Test
+    void theMappingsRunOnTheKernelWhoseRulesArePublished() {
+        Topology t = documents.getDocument().topology();
+        MapCall cmbForGpu = new MapCall(GPU, BufferSpecParser.parse("bar:0000:05:00.0:2:64KiB"), MapOptions.DEFAULTS);
+        List<RunningKernel.Mapped> results = new ArrayList<>();
+        kernel.map(new Boot(t, session.overrides()), cmbForGpu, null, () -> true, results::add);
+        assertEquals(P2pMapType.BUS_ADDR, results.get(0).outcome().mapping().mapType());
+        session.change(session.overrides().withAcsRequested(true).withCommandLine("intel_iommu=on"), "ACS what-if");
+        kernel.map(new Boot(t, session.overrides()), cmbForGpu, null, () -> true, results::add);
+        assertEquals(P2pMapType.THRU_HOST_BRIDGE, results.get(1).outcome().mapping().mapType());
+        assertEquals(1, results.get(1).discardedByReboot(), "the new boot discarded the first mapping");
+        assertEquals(1, results.get(1).outcome().after().liveCount());
     }
 
     @Test

@@ -1,11 +1,15 @@
 package org.dmascope.bench;
 
+import java.util.Optional;
+
 import org.dmascope.model.io.SampleCatalog;
+import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.mapping.BufferSpecParser;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
-import org.dmascope.model.mapping.MapRequest;
-import org.dmascope.model.mapping.MappingEngine;
+import org.dmascope.model.session.KernelSession;
+import org.dmascope.model.session.MapCall;
+import org.dmascope.model.session.MapOptions;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 
@@ -25,15 +29,13 @@ final class BenchTopology {
     }
 
     /** dma_map_sg by the ConnectX NIC (64-bit mask, 2 GiB segments) in a strict DMA domain, VT-d 48-bit: 4 levels. */
-    static MapRequest request(Topology t) {
-        return MapRequest.builder(t, Bdf.parse("0000:06:00.0"), BufferSpecParser.parse(BUFFER)).api(MapApi.SG)
-                .iommuMode(IommuMode.DMA).build();
+    static MapCall call() {
+        return new MapCall(Bdf.parse("0000:06:00.0"), BufferSpecParser.parse(BUFFER),
+                MapOptions.DEFAULTS.withApi(MapApi.SG).withIommuMode(Optional.of(IommuMode.DMA)));
     }
 
-    /** An engine for host memory: no P2P answers needed. */
-    static MappingEngine engine() {
-        return new MappingEngine((p, c) -> {
-            throw new IllegalStateException("host memory only");
-        });
+    /** The sample booted with its own platform facts: the kernel the window runs. */
+    static KernelSession session(Topology t) {
+        return KernelSession.boot(t, PlatformOverrides.NONE);
     }
 }

@@ -2,11 +2,9 @@ package org.dmascope.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.dmascope.model.mapping.DmaState;
-import org.dmascope.model.mapping.MapRequest;
 import org.dmascope.model.mapping.Mapping;
-import org.dmascope.model.mapping.MappingEngine;
-import org.dmascope.model.topology.Topology;
+import org.dmascope.model.session.KernelSession;
+import org.dmascope.model.session.MapCall;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,18 +44,17 @@ public class MapSgBenchmark {
     /** {@code SG_END} in {@code page_link}: the last entry. */
     static final long SG_END = 0x2;
 
-    private MappingEngine engine;
-    private MapRequest request;
+    private KernelSession booted;
+    private MapCall call;
     /** The physical address of each page of the buffer, as the mapping pins them. */
     private long[] pages;
     /** Where the mapping's IOVA range starts. */
     private long iova;
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws InterruptedException {
-        Topology t = BenchTopology.topology();
-        request = BenchTopology.request(t);
-        engine = BenchTopology.engine();
-        Mapping reference = engine.map(request, new DmaState());
+        booted = BenchTopology.session(BenchTopology.topology());
+        call = BenchTopology.call();
+        Mapping reference = booted.reboot().map(call).mapping();
         if (!reference.verdict().isOk() || reference.pinned().pageCount() != BenchTopology.PAGES) {
             throw new IllegalStateException("the workload does not map " + BenchTopology.PAGES + " pages: " + reference);
         }
@@ -66,14 +63,14 @@ public class MapSgBenchmark {
         if (params.getBenchmark().endsWith(".mapSg1GiBScattered")) {
             Object[] result = {reference};
             reference = null;
-            RetainedHeap.report(RetainedHeap.measure(engine, request, result));
+            RetainedHeap.report(RetainedHeap.measure(booted, call, result));
         }
     }
 
     /** The first mapping after boot: a fresh domain each time, so every table is allocated again. */
     @Benchmark
     public Mapping mapSg1GiBScattered() {
-        Mapping m = engine.map(request, new DmaState());
+        Mapping m = booted.reboot().map(call).mapping();
         if (!m.verdict().isOk()) throw new IllegalStateException(m.verdict().toString());
         return m;
     }

@@ -7,21 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.dmascope.model.mapping.DmaState;
-import org.dmascope.model.mapping.MapRequest;
-import org.dmascope.model.mapping.Mapping;
-import org.dmascope.model.mapping.MappingEngine;
-
 import com.sun.management.HotSpotDiagnosticMXBean;
+import org.dmascope.model.mapping.Mapping;
+import org.dmascope.model.session.KernelSession;
+import org.dmascope.model.session.MapCall;
 
 /**
  * The heap a mapping keeps, measured the plain way: heap in use after full GCs while the object is
  * reachable, minus heap in use after full GCs once it is not. That is what dropping it gives back,
  * including G1's rounding of large arrays up to whole regions (an array of half a region or more gets
  * regions of its own). Measured for the benchmark's reference result (mapped like every measured
- * operation, into a fresh {@link DmaState}), and for fresh mappings together with their
- * {@link DmaState}, whose share (the domain's page tables and IOVA tree) is reported apart: it belongs
- * to the kernel state, not to the result. {@link Mapping#footprintBytes()}, the engine's own
+ * operation, in a freshly rebooted {@link KernelSession}), and for fresh mappings together with their
+ * session, whose share (the domain's page tables and IOVA tree) is reported apart: it belongs to the
+ * kernel state, not to the result. {@link Mapping#footprintBytes()}, the engine's own
  * sum of its arrays, is reported next to it.
  */
 final class RetainedHeap {
@@ -32,7 +30,7 @@ final class RetainedHeap {
     /**
      * @param result      bytes freed when the benchmark's reference result was dropped
      * @param mapping     the same for fresh mappings, averaged
-     * @param state       what their {@link DmaState} kept besides (page tables, IOVA tree), averaged
+     * @param state       what their session's state kept besides (page tables, IOVA tree), averaged
      * @param arrays      {@link Mapping#footprintBytes()}
      * @param regionBytes G1's region size in this JVM
      */
@@ -59,7 +57,7 @@ final class RetainedHeap {
      * @param result holds the benchmark's reference result in its first slot and nowhere else: the slot
      *               is cleared to drop it
      */
-    static Result measure(MappingEngine engine, MapRequest request, Object[] result) throws InterruptedException {
+    static Result measure(KernelSession booted, MapCall call, Object[] result) throws InterruptedException {
         long with = usedAfterGc();
         result[0] = null;
         long freed = with - usedAfterGc();
@@ -67,8 +65,8 @@ final class RetainedHeap {
         long state = 0;
         long arrays = 0;
         for (int r = 0; r < ROUNDS; r++) {
-            DmaState s = new DmaState();
-            Mapping m = engine.map(request, s);
+            KernelSession s = booted.reboot();
+            Mapping m = s.map(call).mapping();
             arrays = m.footprintBytes();
             Object[] keep = {s, m};
             s = null;

@@ -2,13 +2,13 @@ package org.dmascope.bench;
 
 import java.util.concurrent.TimeUnit;
 
+import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.mapping.BufferSpecParser;
-import org.dmascope.model.mapping.DmaState;
 import org.dmascope.model.mapping.MapApi;
-import org.dmascope.model.mapping.MapRequest;
 import org.dmascope.model.mapping.Mapping;
-import org.dmascope.model.mapping.MappingEngine;
-import org.dmascope.model.mapping.TopologyMappingRules;
+import org.dmascope.model.session.KernelSession;
+import org.dmascope.model.session.MapCall;
+import org.dmascope.model.session.MapOptions;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (16.7 ms at 60 Hz). The window's share is one pulse after the result arrives (asserted by
  * {@code MappingWorkspaceTest}); this measures the engine's share, what the window runs for a drop on
  * the default sample: the T4 GPU (03:00.0) maps scattered host memory through its DMA domain, or the
- * NVMe CMB behind the same switch peer-to-peer. The rules of the whole topology are built fresh each
- * time, as for the first drop on a machine (the window keeps them for later drops): the upper bound.
+ * NVMe CMB behind the same switch peer-to-peer. The machine is booted afresh each time (its rules and
+ * IOMMU groups built), as for the first drop on a machine (the window keeps the running kernel for
+ * later drops): the upper bound.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,19 +46,19 @@ public class SmallDropBenchmark {
     public String source;
 
     private Topology topology;
-    private MapRequest request;
+    private MapCall call;
 
     @Setup
     public void setUp() {
         topology = BenchTopology.topology();
         String spec = source.equals("host") ? "host:node0:" + size + ":scattered:seed=1" : "bar:0000:05:00.0:2:" + size;
-        request = MapRequest.builder(topology, Bdf.parse("0000:03:00.0"), BufferSpecParser.parse(spec)).api(MapApi.SG).build();
+        call = new MapCall(Bdf.parse("0000:03:00.0"), BufferSpecParser.parse(spec), MapOptions.DEFAULTS.withApi(MapApi.SG));
         Mapping m = drop();
         if (!m.verdict().isOk()) throw new IllegalStateException(spec + " does not map: " + m.verdict());
     }
 
     @Benchmark
     public Mapping drop() {
-        return new MappingEngine(TopologyMappingRules.of(topology)).map(request, new DmaState());
+        return KernelSession.boot(topology, PlatformOverrides.NONE).map(call).mapping();
     }
 }

@@ -1,5 +1,7 @@
 package org.dmascope.views.mapping;
 
+import java.util.List;
+
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,6 +14,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.dmascope.model.mapping.BufferSpec;
+import org.dmascope.model.mapping.DmaSegments;
+import org.dmascope.model.mapping.Mapping;
+import org.dmascope.model.session.SessionSnapshot;
+import org.dmascope.model.util.ByteSize;
+import org.dmascope.model.util.Hex;
 import org.dmascope.views.topology.TopologyItem;
 
 /**
@@ -29,7 +37,7 @@ final class LiveMappingsView extends BorderPane {
     private final MappingViewModel model;
     private final Label summary = new Label();
     private final VBox rows = new VBox(4);
-    private final ChangeListener<LiveState> liveListener = (o, a, l) -> liveChanged();
+    private final ChangeListener<SessionSnapshot> liveListener = (o, a, l) -> liveChanged();
     /** The rows are rebuilt when they can be seen: a drop should not pay for a hidden tab. */
     private boolean stale;
     private boolean shown;
@@ -44,7 +52,7 @@ final class LiveMappingsView extends BorderPane {
         Button clear = new Button("Unmap everything");
         clear.setId(CLEAR_ID);
         clear.setTooltip(new Tooltip("Unmap every live mapping: the IOMMU domains and the swiotlb pool start empty"));
-        clear.setOnAction(e -> model.clearState());
+        clear.setOnAction(e -> model.live().clear());
         clear.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
@@ -56,8 +64,8 @@ final class LiveMappingsView extends BorderPane {
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         setCenter(scroll);
-        model.liveProperty().addListener(liveListener);
-        show(model.liveProperty().get());
+        model.live().snapshotProperty().addListener(liveListener);
+        show(model.live().snapshotProperty().get());
     }
 
     private void liveChanged() {
@@ -74,55 +82,80 @@ final class LiveMappingsView extends BorderPane {
     private void refreshIfShown() {
         if (stale && shown) {
             stale = false;
-            show(model.liveProperty().get());
+            show(model.live().snapshotProperty().get());
         }
     }
 
     void dispose() {
-        model.liveProperty().removeListener(liveListener);
+        model.live().snapshotProperty().removeListener(liveListener);
     }
 
-    private void show(LiveState l) {
+    private void show(SessionSnapshot l) {
         rows.getChildren().clear();
-        int n = l.count();
-        summary.setText((n == 0 ? EMPTY : n + (n == 1 ? " live mapping" : " live mappings") + " in " + l.domains().size()
-                + (l.domains().size() == 1 ? " domain." : " domains.")) + l.swiotlb().map(s -> "  " + capital(s) + ".").orElse(""));
-        for (LiveState.Domain d : l.domains()) {
-            Label title = new Label(d.title() + (d.queued() > 0 ? " — " + d.queued() + " unmapped IOVA range"
-                    + (d.queued() == 1 ? "" : "s") + " wait in the flush queue" : ""));
-            title.getStyleClass().add("domain-title");
-            title.setMinWidth(0);
-            HBox head = new HBox(10, title);
-            head.setAlignment(Pos.CENTER_LEFT);
-            if (d.lazy()) {
-                Button flush = new Button("Flush IOTLB");
-                flush.setId("flush-" + TopologyItem.sanitise(d.id()));
-                flush.setDisable(d.queued() == 0);
-                flush.setOnAction(e -> model.flush(d.id()));
-                head.getChildren().add(flush);
-            }
-            rows.getChildren().add(head);
-            for (LiveState.Entry e : d.mappings()) {
-                Label text = new Label(e.summary() + "   " + e.mapping().request().buffer().spec());
-                text.getStyleClass().add("mono");
-                text.setMinWidth(0);
-                HBox.setHgrow(text, Priority.ALWAYS);
-                text.setMaxWidth(Double.MAX_VALUE);
-                boolean shown = e.mapping() == model.mappingProperty().get();
-                if (shown) text.getStyleClass().add("current");
-                Button unmap = new Button("Unmap");
-                unmap.setId("unmap-" + e.mapping().id());
-                unmap.setOnAction(x -> model.unmap(e.mapping()));
-                unmap.setMinWidth(Region.USE_PREF_SIZE);
-                HBox row = new HBox(10, text, unmap);
-                row.getStyleClass().add("live-row");
-                row.setAlignment(Pos.CENTER_LEFT);
-                rows.getChildren().add(row);
-            }
+        int n = l.liveCount();
+        int domains = (int) l.domains().stream().filter(d -> !d.live().isEmpty() || !d.flushQueue().isEmpty()).count()
+                + (l.direct().isEmpty() ? 0 : 1);
+        summary.setText((n == 0 ? EMPTY : n + (n == 1 ? " live mapping" : " live mappings") + " in " + domains
+                + (domains == 1 ? " domain." : " domains.")) + l.swiotlb().map(s -> "  " + poolWords(s) + ".").orElse(""));
+        for (SessionSnapshot.Domain d : l.domains()) {
+            if (d.live().isEmpty() && d.flushQueue().isEmpty()) continue;
+            addDomain("IOMMU domain “" + d.id() + "” · " + d.type().sysfsName() + " (" + (d.lazy() ? "lazy" : "strict") + ")",
+                    d, d.live());
+        }
+        if (!l.direct().isEmpty()) addDomain("dma-direct (no IOMMU domain)", null, l.direct());
+    }
+
+    private void addDomain(String heading, SessionSnapshot.Domain d, List<Mapping> mappings) {
+        int queued = d == null ? 0 : d.flushQueue().size();
+        Label title = new Label(heading + (queued > 0 ? " — " + queued + " unmapped IOVA range"
+                + (queued == 1 ? "" : "s") + " wait in the flush queue" : ""));
+        title.getStyleClass().add("domain-title");
+        title.setMinWidth(0);
+        HBox head = new HBox(10, title);
+        head.setAlignment(Pos.CENTER_LEFT);
+        if (d != null && d.lazy()) {
+            Button flush = new Button("Flush IOTLB");
+            flush.setId("flush-" + TopologyItem.sanitise(d.id()));
+            flush.setDisable(queued == 0);
+            flush.setOnAction(e -> model.live().flush(d.id()));
+            head.getChildren().add(flush);
+        }
+        rows.getChildren().add(head);
+        for (Mapping m : mappings) {
+            Label text = new Label(summary(m) + "   " + m.request().buffer().spec());
+            text.getStyleClass().add("mono");
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+            boolean shown = m == model.mappingProperty().get();
+            if (shown) text.getStyleClass().add("current");
+            Button unmap = new Button("Unmap");
+            unmap.setId("unmap-" + m.id());
+            unmap.setOnAction(x -> model.live().unmap(m));
+            unmap.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(10, text, unmap);
+            row.getStyleClass().add("live-row");
+            row.setAlignment(Pos.CENTER_LEFT);
+            rows.getChildren().add(row);
         }
     }
 
-    private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    private static String poolWords(SessionSnapshot.Swiotlb p) {
+        return "Swiotlb pool at " + Hex.addr(p.start()) + ": " + p.used() + " of " + p.nslabs() + " slots (2 KiB each) in use";
     }
+
+    /** {@code #3  64 KiB host for 03:00.0  →  0xffff0000 …  (13 segments)}. */
+    static String summary(Mapping m) {
+        DmaSegments s = m.segments();
+        StringBuilder sb = new StringBuilder("#").append(m.id()).append("  ").append(ByteSize.human(m.request().buffer().size()))
+                .append(" ").append(m.request().buffer() instanceof BufferSpec.Bar ? "P2P" : "host").append(" for ")
+                .append(m.request().initiator().shortText());
+        if (s.count() > 0) {
+            sb.append("  →  ").append(Hex.addr(s.address(0)));
+            if (s.count() > 1) sb.append(" …");
+            sb.append("  (").append(s.count()).append(s.count() == 1 ? " segment" : " segments").append(")");
+        }
+        return sb.toString();
+    }
+
 }

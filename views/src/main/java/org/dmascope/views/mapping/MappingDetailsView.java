@@ -7,6 +7,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 
+import org.dmascope.model.session.SessionSnapshot;
+
 /**
  * The result of a drop in tabs: Steps, Scatter list, Page walk and Live mappings. The scatter list
  * and the page walk are separate widgets bound to the same view model; until the app hands them in
@@ -26,7 +28,7 @@ public final class MappingDetailsView extends TabPane {
     private final Tab scatterTab = new Tab("Scatter list");
     private final Tab walkTab = new Tab("Page walk");
     private final Tab liveTab = new Tab("Live mappings");
-    private final ChangeListener<LiveState> liveListener = (o, a, l) -> showLiveCount(l);
+    private final ChangeListener<SessionSnapshot> liveListener = (o, a, l) -> showLiveCount(l);
 
     public MappingDetailsView(MappingViewModel model) {
         this.model = model;
@@ -45,14 +47,14 @@ public final class MappingDetailsView extends TabPane {
         liveTab.setContent(live);
         getTabs().setAll(stepsTab, scatterTab, walkTab, liveTab);
         liveTab.selectedProperty().addListener((o, a, selected) -> live.setShown(selected));
-        model.liveProperty().addListener(liveListener);
-        showLiveCount(model.liveProperty().get());
+        model.live().snapshotProperty().addListener(liveListener);
+        showLiveCount(model.live().snapshotProperty().get());
     }
 
     /**
      * The integration hook for the two result widgets: {@code ScatterListView} and {@code PageWalkView},
-     * both built on {@link MappingViewModel#mappingProperty()}, {@link MappingViewModel#selectedStepProperty()}
-     * and {@link MappingViewModel#selectedSegmentProperty()}.
+     * both built on {@link MappingViewModel#mappingProperty()}, {@link StepPlayer#selectedStepProperty()}
+     * and {@link StepPlayer#selectedSegmentProperty()}.
      */
     public void setResultViews(Node scatterList, Node pageWalk) {
         scatterTab.setContent(scatterList);
@@ -73,11 +75,11 @@ public final class MappingDetailsView extends TabPane {
     public void dispose() {
         steps.dispose();
         live.dispose();
-        model.liveProperty().removeListener(liveListener);
+        model.live().snapshotProperty().removeListener(liveListener);
     }
 
-    private void showLiveCount(LiveState l) {
-        int n = l.count();
+    private void showLiveCount(SessionSnapshot l) {
+        int n = l.liveCount();
         liveTab.setText(n == 0 ? "Live mappings" : "Live mappings (" + n + ")");
     }
 

@@ -70,7 +70,7 @@ public final class MappingWorkspace extends BorderPane {
     private final ChangeListener<Set<TopologyItem>> focusListener = (o, a, f) -> canvasFocus(f);
     private final ChangeListener<Step> stepListener = (o, a, s) -> stepChanged(s);
     private final ChangeListener<MappingViewModel.Timing> timingListener = (o, a, t) -> awaitPaint();
-    private final ChangeListener<MappingViewModel.Message> messageListener = (o, a, m) -> {
+    private final ChangeListener<Messages.Message> messageListener = (o, a, m) -> {
         if (m != null) showToast(m.text(), m.problem());
     };
     private final ChangeListener<Boolean> armedListener = (o, a, armed) -> armedChanged(armed);
@@ -123,8 +123,8 @@ public final class MappingWorkspace extends BorderPane {
 
     private void initListeners() {
         model.routeProperty().addListener(routeListener);
-        model.focusProperty().addListener(focusListener);
-        model.selectedStepProperty().addListener(stepListener);
+        model.player().focusProperty().addListener(focusListener);
+        model.player().selectedStepProperty().addListener(stepListener);
         model.timingProperty().addListener(timingListener);
         model.messageProperty().addListener(messageListener);
         model.armedProperty().addListener(armedListener);
@@ -144,8 +144,8 @@ public final class MappingWorkspace extends BorderPane {
     /** Stops listening to the view model and the canvas, which outlive this view. */
     public void dispose() {
         model.routeProperty().removeListener(routeListener);
-        model.focusProperty().removeListener(focusListener);
-        model.selectedStepProperty().removeListener(stepListener);
+        model.player().focusProperty().removeListener(focusListener);
+        model.player().selectedStepProperty().removeListener(stepListener);
         model.timingProperty().removeListener(timingListener);
         model.messageProperty().removeListener(messageListener);
         model.armedProperty().removeListener(armedListener);
@@ -376,7 +376,7 @@ public final class MappingWorkspace extends BorderPane {
     private void stepChanged(Step s) {
         boolean route = s != null && s.kind() == StepKind.ROUTE;
         canvas.routeFocusedProperty().set(route);
-        if (route && model.playingProperty().get()) canvas.replayRoute();
+        if (route && model.player().playingProperty().get()) canvas.replayRoute();
     }
 
     /** Records when the first pulse after a result runs: layout and CSS are done, the frame is drawn next. */

@@ -18,6 +18,8 @@ import javafx.scene.layout.HBox;
 import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
+import org.dmascope.model.session.MapOptions;
+import org.dmascope.model.session.MapOutcome;
 
 /**
  * The mapping options as combo boxes: API, IOMMU mode, the device's DMA mask, max segment size and
@@ -66,8 +68,9 @@ final class OptionsBar extends FlowPane {
     private final ComboBox<Choice<OptionalLong>> boundary = combo(BOUNDARY_ID, BOUNDARIES);
     private final ComboBox<Choice<KernelProfile>> kernel = combo(KERNEL_ID,
             java.util.Arrays.stream(KernelProfile.values()).map(p -> new Choice<>(p, kernelWords(p))).toList());
-    private final ChangeListener<MappingOptions> optionsListener = (o, a, b) -> show(b);
-    private final ChangeListener<MappingOutcome> outcomeListener = (o, a, b) -> showReasons(b);
+    private final ChangeListener<MapOptions> optionsListener = (o, a, b) -> show(b);
+    private final ChangeListener<KernelProfile> kernelListener = (o, a, b) -> showKernel(b);
+    private final ChangeListener<MapOutcome> outcomeListener = (o, a, b) -> showReasons(b);
     private boolean showing;
 
     OptionsBar(MappingViewModel model) {
@@ -83,14 +86,18 @@ final class OptionsBar extends FlowPane {
                 field("Boundary", boundary, "dma_set_seg_boundary(): no segment may cross it"),
                 field("Kernel", kernel, "Which kernel's rules apply; another kernel boots with nothing mapped"));
         setMinHeight(USE_PREF_SIZE);
-        show(model.optionsProperty().get());
+        show(model.options().optionsProperty().get());
+        showKernel(model.options().kernelProperty().getValue());
         api.valueProperty().addListener((o, a, b) -> edited(x -> x.withApi(b.value())));
         iommu.valueProperty().addListener((o, a, b) -> edited(x -> x.withIommuMode(b.value())));
         mask.valueProperty().addListener((o, a, b) -> edited(x -> x.withDmaMaskBits(b.value())));
         maxSeg.valueProperty().addListener((o, a, b) -> edited(x -> x.withMaxSegmentSize(b.value())));
         boundary.valueProperty().addListener((o, a, b) -> edited(x -> x.withSegmentBoundaryMask(b.value())));
-        kernel.valueProperty().addListener((o, a, b) -> edited(x -> x.withProfile(b.value())));
-        model.optionsProperty().addListener(optionsListener);
+        kernel.valueProperty().addListener((o, a, b) -> {
+            if (!showing) model.options().chooseKernel(b.value());
+        });
+        model.options().optionsProperty().addListener(optionsListener);
+        model.options().kernelProperty().addListener(kernelListener);
         model.outcomeProperty().addListener(outcomeListener);
     }
 
@@ -100,7 +107,8 @@ final class OptionsBar extends FlowPane {
     }
 
     void dispose() {
-        model.optionsProperty().removeListener(optionsListener);
+        model.options().optionsProperty().removeListener(optionsListener);
+        model.options().kernelProperty().removeListener(kernelListener);
         model.outcomeProperty().removeListener(outcomeListener);
     }
 
@@ -122,21 +130,30 @@ final class OptionsBar extends FlowPane {
         return h;
     }
 
-    private void edited(Function<MappingOptions, MappingOptions> change) {
+    private void edited(Function<MapOptions, MapOptions> change) {
         if (showing) return;
-        MappingOptions next = change.apply(model.optionsProperty().get());
-        if (!next.equals(model.optionsProperty().get())) model.optionsProperty().set(next);
+        MapOptions current = model.options().optionsProperty().get();
+        MapOptions next = change.apply(current);
+        if (!next.equals(current)) model.options().optionsProperty().set(next);
     }
 
-    private void show(MappingOptions o) {
+    private void show(MapOptions o) {
         showing = true;
         try {
             select(api, o.api());
             select(iommu, o.iommuMode());
-            select(mask, o.dmaMaskBits());
-            select(maxSeg, o.maxSegmentSize());
-            select(boundary, o.segmentBoundaryMask());
-            select(kernel, o.profile());
+            select(mask, o.dma().maskBits());
+            select(maxSeg, o.dma().maxSegmentSize());
+            select(boundary, o.dma().segmentBoundaryMask());
+        } finally {
+            showing = false;
+        }
+    }
+
+    private void showKernel(KernelProfile p) {
+        showing = true;
+        try {
+            select(kernel, p);
         } finally {
             showing = false;
         }
@@ -153,7 +170,7 @@ final class OptionsBar extends FlowPane {
         box.setValue(c.get());
     }
 
-    private void showReasons(MappingOutcome out) {
+    private void showReasons(MapOutcome out) {
         String why = out == null || out.iommuReason().isEmpty() ? "" : "\n\nFor the last drop: " + out.iommuReason();
         iommu.getTooltip().setText(IOMMU_TIP + why);
     }

@@ -108,16 +108,16 @@ final class StepsView extends BorderPane {
     }
 
     private HBox createPlayer() {
-        Button first = button("|◀", FIRST_ID, "First step (Home)", model::firstStep);
-        Button previous = button("◀", PREVIOUS_ID, "Previous step (←)", model::previousStep);
+        Button first = button("|◀", FIRST_ID, "First step (Home)", model.player()::firstStep);
+        Button previous = button("◀", PREVIOUS_ID, "Previous step (←)", model.player()::previousStep);
         play.setId(PLAY_ID);
         play.getStyleClass().add("play-button");
         play.setTooltip(new Tooltip("Play the steps one after the other (Space)"));
-        play.setOnAction(e -> model.togglePlay());
+        play.setOnAction(e -> model.player().togglePlay());
         play.setFocusTraversable(false);
         play.setMinWidth(Region.USE_PREF_SIZE);
-        Button next = button("▶", NEXT_ID, "Next step (→)", model::nextStep);
-        Button last = button("▶|", LAST_ID, "Last step (End)", model::lastStep);
+        Button next = button("▶", NEXT_ID, "Next step (→)", model.player()::nextStep);
+        Button last = button("▶|", LAST_ID, "Last step (End)", model.player()::lastStep);
         slider.setId(SLIDER_ID);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
@@ -170,36 +170,36 @@ final class StepsView extends BorderPane {
     }
 
     private void initListeners() {
-        model.stepsProperty().addListener(stepsListener);
-        model.selectedStepProperty().addListener(selectedListener);
-        model.playingProperty().addListener(playingListener);
+        model.player().stepsProperty().addListener(stepsListener);
+        model.player().selectedStepProperty().addListener(selectedListener);
+        model.player().playingProperty().addListener(playingListener);
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
-            if (!syncing && i.intValue() >= 0) model.selectStep(i.intValue());
+            if (!syncing && i.intValue() >= 0) model.player().selectStep(i.intValue());
         });
         slider.valueProperty().addListener((o, a, v) -> {
-            if (!syncing) model.selectStep((int) Math.round(v.doubleValue()));
+            if (!syncing) model.player().selectStep((int) Math.round(v.doubleValue()));
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         tick.setOnFinished(e -> {
-            if (model.advance()) schedule();
+            if (model.player().advance()) schedule();
         });
     }
 
     void dispose() {
-        model.stepsProperty().removeListener(stepsListener);
-        model.selectedStepProperty().removeListener(selectedListener);
-        model.playingProperty().removeListener(playingListener);
+        model.player().stepsProperty().removeListener(stepsListener);
+        model.player().selectedStepProperty().removeListener(selectedListener);
+        model.player().playingProperty().removeListener(playingListener);
         tick.stop();
     }
 
     private void key(KeyEvent e) {
         boolean handled = true;
         switch (e.getCode()) {
-            case SPACE -> model.togglePlay();
-            case LEFT, UP -> model.previousStep();
-            case RIGHT, DOWN -> model.nextStep();
-            case HOME -> model.firstStep();
-            case END -> model.lastStep();
+            case SPACE -> model.player().togglePlay();
+            case LEFT, UP -> model.player().previousStep();
+            case RIGHT, DOWN -> model.player().nextStep();
+            case HOME -> model.player().firstStep();
+            case END -> model.player().lastStep();
             default -> handled = false;
         }
         if (handled) e.consume();
@@ -208,7 +208,7 @@ final class StepsView extends BorderPane {
     private void showSteps() {
         syncing = true;
         try {
-            List<Step> steps = model.stepsProperty();
+            List<Step> steps = model.player().stepsProperty();
             list.getItems().setAll(steps);
             slider.setMax(Math.max(0, steps.size() - 1));
             slider.setDisable(steps.size() < 2);
@@ -216,16 +216,16 @@ final class StepsView extends BorderPane {
             syncing = false;
         }
         // A new mapping selects its step right after: the detail is drawn once, then.
-        Step selected = model.selectedStepProperty().get();
-        if (selected == null || model.stepsProperty().contains(selected)) showSelected(model.selectedStepIndexProperty().get());
+        Step selected = model.player().selectedStepProperty().get();
+        if (selected == null || model.player().stepsProperty().contains(selected)) showSelected(model.player().selectedStepIndexProperty().get());
     }
 
     private void showSelectedStep() {
-        showSelected(model.selectedStepIndexProperty().get());
+        showSelected(model.player().selectedStepIndexProperty().get());
     }
 
     private void showSelected(int i) {
-        List<Step> steps = model.stepsProperty();
+        List<Step> steps = model.player().stepsProperty();
         boolean has = i >= 0 && i < steps.size();
         syncing = true;
         try {
@@ -384,7 +384,7 @@ final class StepsView extends BorderPane {
 
     /** Longer narration stays longer on screen. */
     private void schedule() {
-        Step s = model.selectedStepProperty().get();
+        Step s = model.player().selectedStepProperty().get();
         int words = s == null ? 0 : s.narration().split("\\s+").length;
         tick.setDuration(Duration.millis(Math.min(6000, 1400 + 90.0 * words)));
         tick.playFromStart();

@@ -9,6 +9,7 @@ import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.Mapping;
+import org.dmascope.model.session.MapOutcome;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PortType;
@@ -54,7 +55,7 @@ public record VerdictText(Tone tone, String code, String headline, String detail
         Objects.requireNonNull(remedy);
     }
 
-    public static VerdictText of(MappingOutcome o, Topology t) {
+    public static VerdictText of(MapOutcome o, Topology t) {
         if (o.problem().isPresent()) {
             return new VerdictText(Tone.ERROR, "CANNOT MAP", "This buffer cannot be made on this machine",
                     capital(o.problem().get()) + ".", Optional.empty());
@@ -100,7 +101,7 @@ public record VerdictText(Tone tone, String code, String headline, String detail
                         + "), so the DMA address is the CPU physical address." + later, Optional.empty());
     }
 
-    private static VerdictText refused(MappingOutcome o, Mapping m, Topology t, String client) {
+    private static VerdictText refused(MapOutcome o, Mapping m, Topology t, String client) {
         String kernel = m.verdict().kernelReturn();
         if (m.mapType() == P2pMapType.NOT_SUPPORTED) {
             String provider = o.p2p().map(v -> name(t, v.provider())).orElse("the provider");
@@ -125,8 +126,8 @@ public record VerdictText(Tone tone, String code, String headline, String detail
         return m.verdict().error() != null && !c.startsWith("-") && c.startsWith("E") ? "-" + c : c;
     }
 
-    private static String later(MappingOutcome o, Mapping m) {
-        int n = o.live().countInDomainOf(m);
+    private static String later(MapOutcome o, Mapping m) {
+        int n = o.after().countInDomainOf(m);
         if (n <= 1) return "";
         return " Mapping #" + m.id() + (m.domainId() == null ? " next to " : " in domain “" + m.domainId() + "” next to ")
                 + (n - 1) + (n == 2 ? " earlier live mapping" : " earlier live mappings")

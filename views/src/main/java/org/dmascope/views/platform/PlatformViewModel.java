@@ -29,6 +29,7 @@ import org.dmascope.model.topology.Platform.DomainType;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;
 import org.dmascope.model.topology.Platform.Named;
+import org.dmascope.views.rules.PlatformEditor;
 import org.dmascope.views.rules.RulesModel;
 
 /**

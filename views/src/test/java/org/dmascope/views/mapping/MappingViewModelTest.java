@@ -23,6 +23,7 @@ import org.dmascope.model.mapping.StepKind;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.testing.Samples;
+import org.dmascope.views.testing.TestKernel;
 import org.dmascope.views.topology.TopologyItem;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,12 @@ class MappingViewModelTest {
     }
 
     private MappingViewModel inline() {
-        return new MappingViewModel(topology, Runnable::run, Runnable::run);
+        return on(Runnable::run);
+    }
+
+    private MappingViewModel on(Executor engine) {
+        TestKernel k = new TestKernel(topology, engine);
+        return new MappingViewModel(topology, k.rules(), k.editor(), k.kernel(), Runnable::run);
     }
 
     private static BufferSource cmb(MappingViewModel m) {
@@ -61,16 +67,16 @@ class MappingViewModelTest {
         assertEquals(P2pMapType.BUS_ADDR, mapping.mapType());
         assertEquals("BUS_ADDR", m.verdictProperty().get().code());
         assertEquals(5, m.routeProperty().get().stops().size());
-        assertEquals(mapping.steps(), m.stepsProperty());
-        assertSame(mapping.steps().get(0), m.selectedStepProperty().get());
-        assertEquals(0, m.selectedSegmentProperty().get(), "the first segment, for the page walk");
+        assertEquals(mapping.steps(), m.player().stepsProperty());
+        assertSame(mapping.steps().get(0), m.player().selectedStepProperty().get());
+        assertEquals(0, m.player().selectedSegmentProperty().get(), "the first segment, for the page walk");
         assertFalse(m.runningProperty().get());
-        assertEquals(1, m.liveProperty().get().count());
+        assertEquals(1, m.live().snapshotProperty().get().liveCount());
         assertTrue(m.timingProperty().get().computeNanos() > 0);
         assertTrue(m.isAwaitingPaint());
         m.markPainted(System.nanoTime());
         assertTrue(m.timingProperty().get().dropToPaintNanos() >= 0);
-        assertEquals(Set(TopologyItem.device(T4)), m.focusProperty().get(), "the first step is about the initiator");
+        assertEquals(Set(TopologyItem.device(T4)), m.player().focusProperty().get(), "the first step is about the initiator");
     }
 
     private static java.util.Set<TopologyItem> Set(TopologyItem... items) {
@@ -92,10 +98,10 @@ class MappingViewModelTest {
         MappingViewModel m = inline();
         m.drop(cmb(m), T4);
         assertEquals(P2pMapType.THRU_HOST_BRIDGE, m.mappingProperty().get().mapType());
-        m.optionsProperty().set(m.optionsProperty().get().withProfile(KernelProfile.V5_4));
+        m.options().chooseKernel(KernelProfile.V5_4);
         assertEquals(P2pMapType.NOT_SUPPORTED, m.mappingProperty().get().mapType());
         assertEquals("NOT_SUPPORTED", m.verdictProperty().get().code());
-        assertEquals(0, m.liveProperty().get().count(), "another kernel boots with nothing mapped; the refusal holds nothing");
+        assertEquals(0, m.live().snapshotProperty().get().liveCount(), "another kernel boots with nothing mapped; the refusal holds nothing");
         assertTrue(m.messageProperty().get().text().startsWith("Another kernel"));
     }
 
@@ -105,10 +111,10 @@ class MappingViewModelTest {
         m.drop(m.sourcesProperty().get(0), T4);
         Mapping viaIommu = m.mappingProperty().get();
         assertEquals("IOMMU", m.verdictProperty().get().code());
-        m.optionsProperty().set(m.optionsProperty().get().withIommuMode(Optional.of(IommuMode.IDENTITY)));
+        m.options().optionsProperty().set(m.options().optionsProperty().get().withIommuMode(Optional.of(IommuMode.IDENTITY)));
         assertNotSame(viaIommu, m.mappingProperty().get());
         assertEquals("DIRECT", m.verdictProperty().get().code());
-        assertEquals(1, m.liveProperty().get().count(), "the recomputed mapping replaced the first");
+        assertEquals(1, m.live().snapshotProperty().get().liveCount(), "the recomputed mapping replaced the first");
     }
 
     @Test
@@ -117,17 +123,17 @@ class MappingViewModelTest {
         m.drop(m.sourcesProperty().get(0), T4);
         long first = m.mappingProperty().get().segments().address(0);
         m.mapAgain();
-        assertEquals(2, m.liveProperty().get().count());
+        assertEquals(2, m.live().snapshotProperty().get().liveCount());
         assertEquals(first - (64 << 10), m.mappingProperty().get().segments().address(0));
         assertTrue(m.verdictProperty().get().detail().contains("next to 1 earlier live mapping"));
         Mapping second = m.mappingProperty().get();
-        m.unmap(second);
-        assertEquals(1, m.liveProperty().get().count());
+        m.live().unmap(second);
+        assertEquals(1, m.live().snapshotProperty().get().liveCount());
         assertTrue(m.messageProperty().get().text().startsWith("Unmapped #"), m.messageProperty().get().text());
-        m.flush("group 4");
+        m.live().flush("group 4");
         assertTrue(m.messageProperty().get().text().contains("1 queued IOVA range freed"), m.messageProperty().get().text());
-        m.clearState();
-        assertEquals(0, m.liveProperty().get().count());
+        m.live().clear();
+        assertEquals(0, m.live().snapshotProperty().get().liveCount());
     }
 
     @Test
@@ -137,7 +143,7 @@ class MappingViewModelTest {
         m.drop(ram, T4);
         m.setSettings(ram, BufferSettings.HOST_DEFAULT.withSize(2L << 20));
         assertEquals(2L << 20, m.mappingProperty().get().segments().totalLength());
-        assertEquals(1, m.liveProperty().get().count());
+        assertEquals(1, m.live().snapshotProperty().get().liveCount());
         m.setSettings(cmb(m), BufferSettings.P2P_DEFAULT.withSize(4096));
         assertEquals(2L << 20, m.mappingProperty().get().segments().totalLength(), "another chip's settings do not remap");
     }
@@ -146,29 +152,29 @@ class MappingViewModelTest {
     void theStepPlayerStepsPlaysAndStopsAtTheEnd() {
         MappingViewModel m = inline();
         m.drop(cmb(m), T4);
-        int n = m.stepsProperty().size();
-        m.nextStep();
-        assertEquals(1, m.selectedStepIndexProperty().get());
-        m.lastStep();
-        m.play();
-        assertEquals(0, m.selectedStepIndexProperty().get(), "playing from the end starts over");
+        int n = m.player().stepsProperty().size();
+        m.player().nextStep();
+        assertEquals(1, m.player().selectedStepIndexProperty().get());
+        m.player().lastStep();
+        m.player().play();
+        assertEquals(0, m.player().selectedStepIndexProperty().get(), "playing from the end starts over");
         int ticks = 0;
-        while (m.advance()) ticks++;
+        while (m.player().advance()) ticks++;
         assertEquals(n - 2, ticks);
-        assertEquals(n - 1, m.selectedStepIndexProperty().get());
-        assertFalse(m.playingProperty().get());
-        m.selectStep(4);
-        assertEquals(StepKind.ROUTE, m.selectedStepProperty().get().kind());
-        assertTrue(m.routeStepSelected());
-        assertEquals(5, m.focusProperty().get().size(), "the route step touches every hop");
-        m.selectedStepProperty().set(org.dmascope.model.mapping.Step.of(StepKind.PIN, "", "foreign").build());
-        assertEquals(4, m.selectedStepIndexProperty().get(), "a step of another mapping is not accepted");
+        assertEquals(n - 1, m.player().selectedStepIndexProperty().get());
+        assertFalse(m.player().playingProperty().get());
+        m.player().selectStep(4);
+        assertEquals(StepKind.ROUTE, m.player().selectedStepProperty().get().kind());
+        assertTrue(m.player().routeStepSelected());
+        assertEquals(5, m.player().focusProperty().get().size(), "the route step touches every hop");
+        m.player().selectedStepProperty().set(org.dmascope.model.mapping.Step.of(StepKind.PIN, "", "foreign").build());
+        assertEquals(4, m.player().selectedStepIndexProperty().get(), "a step of another mapping is not accepted");
     }
 
     @Test
     void aCancelledMappingIsReleasedUnseen() {
         Held engine = new Held();
-        MappingViewModel m = new MappingViewModel(topology, engine, Runnable::run);
+        MappingViewModel m = on(engine);
         engine.runAll();
         m.drop(m.sourcesProperty().get(0), T4);
         assertTrue(m.runningProperty().get());
@@ -177,18 +183,18 @@ class MappingViewModelTest {
         assertFalse(m.runningProperty().get());
         engine.runAll();
         assertNull(m.mappingProperty().get(), "the late result is not shown");
-        assertEquals(0, m.liveProperty().get().count(), "and its resources were given back");
+        assertEquals(0, m.live().snapshotProperty().get().liveCount(), "and its resources were given back");
     }
 
     @Test
     void aNewerDropWinsOverOneStillRunning() {
         Held engine = new Held();
-        MappingViewModel m = new MappingViewModel(topology, engine, Runnable::run);
+        MappingViewModel m = on(engine);
         m.drop(m.sourcesProperty().get(0), T4);
         m.drop(cmb(m), T4);
         engine.runAll();
         assertEquals(P2pMapType.BUS_ADDR, m.mappingProperty().get().mapType());
-        assertEquals(1, m.liveProperty().get().count());
+        assertEquals(1, m.live().snapshotProperty().get().liveCount());
     }
 
     @Test
@@ -199,7 +205,7 @@ class MappingViewModelTest {
         topology.set(Samples.legacy());
         assertNull(m.mappingProperty().get());
         assertNull(m.verdictProperty().get());
-        assertTrue(m.stepsProperty().isEmpty());
+        assertTrue(m.player().stepsProperty().isEmpty());
         assertFalse(m.armedProperty().get());
         assertEquals(1, m.sourcesProperty().size(), "the legacy desktop has RAM and no P2P memory");
         assertEquals(m.sourcesProperty().get(0), m.selectedSourceProperty().get());

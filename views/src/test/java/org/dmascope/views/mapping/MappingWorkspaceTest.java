@@ -32,6 +32,7 @@ import org.dmascope.model.topology.Topology;
 import org.dmascope.views.common.Theme;
 import org.dmascope.views.testing.MonocleDrag;
 import org.dmascope.views.testing.Samples;
+import org.dmascope.views.testing.TestKernel;
 import org.dmascope.views.topology.TopologyCanvas;
 import org.dmascope.views.topology.TopologyItem;
 import org.dmascope.views.topology.TopologyView;
@@ -69,7 +70,7 @@ class MappingWorkspaceTest {
             return t;
         });
         topologyModel.show(Samples.switchP2p(), "switch-p2p-server.json");
-        model = new MappingViewModel(topologyModel.topologyProperty(), task -> engineThread.execute(() -> {
+        TestKernel kernel = new TestKernel(topologyModel.topologyProperty(), task -> engineThread.execute(() -> {
             try {
                 gate.await();
             } catch (InterruptedException e) {
@@ -77,7 +78,9 @@ class MappingWorkspaceTest {
                 return;
             }
             task.run();
-        }), Platform::runLater);
+        }));
+        model = new MappingViewModel(topologyModel.topologyProperty(), kernel.rules(), kernel.editor(), kernel.kernel(),
+                Platform::runLater);
         TopologyView view = new TopologyView(topologyModel);
         workspace = new MappingWorkspace(view, model);
         canvas = view.canvas();
@@ -213,26 +216,26 @@ class MappingWorkspaceTest {
         robot.interact(() -> model.drop(model.sourcesProperty().get(1), T4));
         waitForResult();
         robot.clickOn("#" + StepsView.LIST_ID);
-        robot.interact(() -> model.selectStep(0));
+        robot.interact(() -> model.player().selectStep(0));
         robot.type(KeyCode.RIGHT);
-        assertEquals(1, model.selectedStepIndexProperty().get());
+        assertEquals(1, model.player().selectedStepIndexProperty().get());
         robot.type(KeyCode.END);
-        assertEquals(model.stepsProperty().size() - 1, model.selectedStepIndexProperty().get());
+        assertEquals(model.player().stepsProperty().size() - 1, model.player().selectedStepIndexProperty().get());
         robot.type(KeyCode.HOME);
-        assertEquals(0, model.selectedStepIndexProperty().get());
+        assertEquals(0, model.player().selectedStepIndexProperty().get());
         robot.type(KeyCode.SPACE);
-        assertTrue(model.playingProperty().get());
+        assertTrue(model.player().playingProperty().get());
         assertEquals("❚❚  Pause", robot.lookup("#" + StepsView.PLAY_ID).queryButton().getText());
-        waitUntil(() -> model.selectedStepIndexProperty().get() >= 1);
+        waitUntil(() -> model.player().selectedStepIndexProperty().get() >= 1);
         robot.type(KeyCode.SPACE);
-        assertFalse(model.playingProperty().get());
-        robot.interact(() -> model.selectStep(4));
-        assertEquals(StepKind.ROUTE, model.selectedStepProperty().get().kind());
+        assertFalse(model.player().playingProperty().get());
+        robot.interact(() -> model.player().selectStep(4));
+        assertEquals(StepKind.ROUTE, model.player().selectedStepProperty().get().kind());
         assertTrue(canvas.routeFocusedProperty().get(), "the route step draws the route stronger");
         assertTrue(node(robot, "01:00.0").getPseudoClassStates().contains(PseudoClass.getPseudoClass("emphasised")));
         assertEquals(5, robot.lookup("#" + StepsView.HOPS_ID).queryAs(javafx.scene.layout.GridPane.class).getChildren().size() / 4);
         robot.clickOn("#" + StepsView.NEXT_ID);
-        assertEquals(5, model.selectedStepIndexProperty().get());
+        assertEquals(5, model.player().selectedStepIndexProperty().get());
         assertFalse(canvas.routeFocusedProperty().get());
     }
 
@@ -258,7 +261,7 @@ class MappingWorkspaceTest {
         assertEquals("IOMMU", text(robot, VerdictBanner.CODE_ID));
         robot.clickOn("#" + OptionsBar.IOMMU_ID).clickOn("identity");
         waitUntil(() -> "DIRECT".equals(model.verdictProperty().get().code()));
-        assertEquals(1, model.liveProperty().get().count(), "the recomputed mapping replaced the old one");
+        assertEquals(1, model.live().snapshotProperty().get().liveCount(), "the recomputed mapping replaced the old one");
     }
 
     @Test
@@ -274,11 +277,11 @@ class MappingWorkspaceTest {
         assertFalse(model.runningProperty().get());
         assertFalse(progress.getParent().isVisible(), "the progress indicator, its time and Cancel are gone");
         gate.countDown();
-        waitUntil(() -> model.liveProperty().get() != null);
+        waitUntil(() -> model.live().snapshotProperty().get() != null);
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(model.mappingProperty().get(), "the cancelled result never shows");
-        assertEquals(0, model.liveProperty().get().count(), "and holds nothing");
+        assertEquals(0, model.live().snapshotProperty().get().liveCount(), "and holds nothing");
         assertEquals("READY", text(robot, VerdictBanner.CODE_ID));
     }
 

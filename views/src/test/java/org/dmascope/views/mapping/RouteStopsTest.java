@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.session.MapOptions;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.testing.Samples;
@@ -18,10 +18,8 @@ class RouteStopsTest {
     private static final Bdf T4 = Bdf.parse("0000:03:00.0");
 
     private static CanvasRoute route(Topology t, int source, KernelProfile p) {
-        MappingSession s = new MappingSession(t, PlatformOverrides.NONE.withProfile(p));
         BufferSource src = BufferSource.of(t).get(source);
-        return RouteStops.of(s.map(new DropRequest(src, BufferSettings.defaultFor(src), T4), MappingOptions.DEFAULTS.withProfile(p))
-                .mapping());
+        return RouteStops.of(Drops.map(t, source, BufferSettings.defaultFor(src), T4, p, MapOptions.DEFAULTS).mapping());
     }
 
     private static TopologyItem dev(String a) {

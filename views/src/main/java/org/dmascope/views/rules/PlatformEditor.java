@@ -1,4 +1,4 @@
-package org.dmascope.views.platform;
+package org.dmascope.views.rules;
 
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 

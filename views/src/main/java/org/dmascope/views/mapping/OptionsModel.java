@@ -1,0 +1,52 @@
+package org.dmascope.views.mapping;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+
+import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.session.MapOptions;
+import org.dmascope.views.rules.PlatformEditor;
+import org.dmascope.views.rules.RulesModel;
+
+/**
+ * The options a drop is mapped with, and the kernel it runs on. The options (API, IOMMU mode, DMA
+ * parameters) are the mapping's own; the kernel is the machine's, kept once by the platform what-ifs,
+ * so choosing it here is the same undoable change as in the platform panel.
+ */
+public final class OptionsModel {
+    private final ObjectProperty<MapOptions> options = new SimpleObjectProperty<>(this, "options", MapOptions.DEFAULTS);
+    private final RulesModel rules;
+    private final PlatformEditor editor;
+    private final ObjectBinding<KernelProfile> kernel;
+
+    OptionsModel(RulesModel rules, PlatformEditor editor) {
+        this.rules = rules;
+        this.editor = editor;
+        this.kernel = Bindings.createObjectBinding(() -> profileOf(rules.getOverrides()), rules.overridesProperty());
+    }
+
+    /** The options (remembered by the app); changing them recomputes the last drop. */
+    public ObjectProperty<MapOptions> optionsProperty() {
+        return options;
+    }
+
+    /** The kernel the machine runs. */
+    public ObservableValue<KernelProfile> kernelProperty() {
+        return kernel;
+    }
+
+    /** Boots the machine with another kernel (an undoable platform change); nothing stays mapped. */
+    public void chooseKernel(KernelProfile p) {
+        PlatformOverrides o = rules.getOverrides();
+        if (profileOf(o) == p) return;
+        editor.change(o.withProfile(p), "kernel " + p.label());
+    }
+
+    private static KernelProfile profileOf(PlatformOverrides o) {
+        return o.profile().orElse(KernelProfile.MAINLINE);
+    }
+}

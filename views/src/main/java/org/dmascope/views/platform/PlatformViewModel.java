@@ -25,6 +25,7 @@ import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.KernelCommandLine;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.platform.PlatformSettings;
 import org.dmascope.model.topology.Platform.DomainType;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;
@@ -38,17 +39,17 @@ import org.dmascope.views.rules.RulesModel;
  * {@link PlatformEditor}, which makes the change undoable). No Stage needed.
  */
 public final class PlatformViewModel {
-    public static final String KERNEL = "kernel";
+    public static final String KERNEL = PlatformSettings.KERNEL;
     public static final String ARCHITECTURE = "architecture";
-    public static final String CPU = "cpu";
-    public static final String IOMMU = "iommu";
-    public static final String IOMMU_MODE = "iommuMode";
-    public static final String ACS_REQUESTED = "acsRequested";
-    public static final String CMDLINE = "cmdline";
-    public static final String MEMORY_ENCRYPTION = "memoryEncryption";
-    public static final String VTD_CACHING_MODE = "vtdCachingMode";
+    public static final String CPU = PlatformSettings.CPU;
+    public static final String IOMMU = PlatformSettings.IOMMU;
+    public static final String IOMMU_MODE = PlatformSettings.IOMMU_MODE;
+    public static final String ACS_REQUESTED = PlatformSettings.ACS_REQUESTED;
+    public static final String CMDLINE = PlatformSettings.CMDLINE;
+    public static final String MEMORY_ENCRYPTION = PlatformSettings.MEMORY_ENCRYPTION;
+    public static final String VTD_CACHING_MODE = PlatformSettings.VTD_CACHING_MODE;
     public static final String VTD_FIRST_STAGE = "vtdFirstStage";
-    public static final String KCONFIG_PASSTHROUGH = "kconfigPassthrough";
+    public static final String KCONFIG_PASSTHROUGH = PlatformSettings.KCONFIG_PASSTHROUGH;
 
     /** A value a row may take: what the rules get, and how it reads. */
     public record Choice(String id, String text) {
@@ -125,18 +126,7 @@ public final class PlatformViewModel {
         if (v.equals(row.get().value())) return Optional.empty();
         PlatformOverrides next;
         try {
-            next = switch (name) {
-                case KERNEL -> o.withProfile(KernelProfile.byId(v).orElseThrow(() -> refused("kernel profile", v, KernelProfile.ids())));
-                case CPU -> o.withCpu(CpuIdentity.parse(v));
-                case IOMMU -> o.withIommu(named(IommuDriver.class, "IOMMU driver", v));
-                case IOMMU_MODE -> o.withIommuMode(DefaultDomainChoice.byId(v).orElseThrow(() -> refused("IOMMU mode", v, "dma, lazy, identity")));
-                case ACS_REQUESTED -> o.withAcsRequested(yes(v));
-                case CMDLINE -> o.withCommandLine(v);
-                case MEMORY_ENCRYPTION -> o.withMemoryEncryption(named(MemoryEncryption.class, "memory encryption", v));
-                case VTD_CACHING_MODE -> o.withVtdCachingMode(yes(v));
-                case KCONFIG_PASSTHROUGH -> o.withKconfigPassthrough(yes(v));
-                default -> throw new IllegalArgumentException(name + " cannot be changed here");
-            };
+            next = PlatformSettings.set(o, name, v);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -149,7 +139,7 @@ public final class PlatformViewModel {
     /** Drops the user's choice for one assumption: the topology's value or the default applies again. */
     public void reset(String name) {
         PlatformOverrides o = rules.getOverrides();
-        PlatformOverrides next = without(o, name);
+        PlatformOverrides next = PlatformSettings.unset(o, name);
         if (next.equals(o)) return;
         editor.change(next, row(name).map(Row::label).orElse(name) + ": back to the " + (rules.getRules() == null ? "default"
                 : "topology's value or the default"));
@@ -159,34 +149,6 @@ public final class PlatformViewModel {
     public void resetAll() {
         if (rules.getOverrides().equals(PlatformOverrides.NONE)) return;
         editor.change(PlatformOverrides.NONE, "all platform assumptions back to the topology's values and defaults");
-    }
-
-    static PlatformOverrides without(PlatformOverrides o, String name) {
-        return new PlatformOverrides(
-                name.equals(KERNEL) ? Optional.empty() : o.profile(),
-                name.equals(CPU) ? Optional.empty() : o.cpu(),
-                name.equals(IOMMU) ? Optional.empty() : o.iommu(),
-                name.equals(IOMMU_MODE) ? Optional.empty() : o.iommuMode(),
-                name.equals(ACS_REQUESTED) ? Optional.empty() : o.acsRequested(),
-                name.equals(CMDLINE) ? Optional.empty() : o.commandLine(),
-                name.equals(MEMORY_ENCRYPTION) ? Optional.empty() : o.memoryEncryption(),
-                name.equals(VTD_CACHING_MODE) ? Optional.empty() : o.vtdCachingMode(),
-                name.equals(KCONFIG_PASSTHROUGH) ? Optional.empty() : o.kconfigPassthrough());
-    }
-
-    private static IllegalArgumentException refused(String what, String v, String choices) {
-        return new IllegalArgumentException("\"" + v + "\" is not a " + what + " (one of " + choices + ")");
-    }
-
-    private static <E extends Enum<E> & Named> E named(Class<E> type, String what, String v) {
-        return Named.parse(type, v).orElseThrow(() -> refused(what, v, Named.choices(type)));
-    }
-
-    private static boolean yes(String v) {
-        String s = v.toLowerCase(Locale.ROOT);
-        if (s.equals("yes") || s.equals("y")) return true;
-        if (s.equals("no") || s.equals("n")) return false;
-        throw refused("yes/no value", v, "yes, no");
     }
 
     // ---- rows ----

@@ -1,0 +1,95 @@
+package org.dmascope.model.kernel.platform;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.topology.Platform.IommuDriver;
+import org.dmascope.model.topology.Platform.MemoryEncryption;
+import org.dmascope.model.topology.Platform.Named;
+
+/**
+ * The platform facts a user may set, by name, as text: the one reader of a typed value for the
+ * platform panel, scenario files and the command line. Names are those of the assumptions
+ * ({@link PlatformAssumptions#all()}); a value that is not one of the choices is refused with a
+ * sentence naming the choices.
+ */
+public final class PlatformSettings {
+    public static final String KERNEL = "kernel";
+    public static final String CPU = "cpu";
+    public static final String IOMMU = "iommu";
+    public static final String IOMMU_MODE = "iommuMode";
+    public static final String ACS_REQUESTED = "acsRequested";
+    public static final String CMDLINE = "cmdline";
+    public static final String MEMORY_ENCRYPTION = "memoryEncryption";
+    public static final String VTD_CACHING_MODE = "vtdCachingMode";
+    public static final String KCONFIG_PASSTHROUGH = "kconfigPassthrough";
+
+    /** Every settable name, in the order the platform panel lists them. */
+    public static final List<String> NAMES = List.of(KERNEL, CPU, IOMMU, IOMMU_MODE, ACS_REQUESTED, CMDLINE, MEMORY_ENCRYPTION,
+            VTD_CACHING_MODE, KCONFIG_PASSTHROUGH);
+
+    private PlatformSettings() {
+    }
+
+    /**
+     * {@code o} with the setting {@code name} set to {@code value}.
+     *
+     * @throws IllegalArgumentException when the name is not settable or the value not one it takes, with a sentence
+     */
+    public static PlatformOverrides set(PlatformOverrides o, String name, String value) {
+        String v = value == null ? "" : value.trim();
+        return switch (name) {
+            case KERNEL -> o.withProfile(KernelProfile.byId(v).orElseThrow(() -> refused("kernel profile", v, KernelProfile.ids())));
+            case CPU -> o.withCpu(CpuIdentity.parse(v));
+            case IOMMU -> o.withIommu(iommu(v));
+            case IOMMU_MODE -> o.withIommuMode(DefaultDomainChoice.byId(v)
+                    .orElseThrow(() -> refused("IOMMU mode", v, "dma, lazy, identity")));
+            case ACS_REQUESTED -> o.withAcsRequested(yes(v));
+            case CMDLINE -> o.withCommandLine(v);
+            case MEMORY_ENCRYPTION -> o.withMemoryEncryption(Named.parse(MemoryEncryption.class, v.toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> refused("memory encryption", v, Named.choices(MemoryEncryption.class))));
+            case VTD_CACHING_MODE -> o.withVtdCachingMode(yes(v));
+            case KCONFIG_PASSTHROUGH -> o.withKconfigPassthrough(yes(v));
+            default -> throw new IllegalArgumentException(name + " cannot be set (settable: " + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    /** {@code o} without the user's choice for {@code name}: the topology's value or the default applies again. */
+    public static PlatformOverrides unset(PlatformOverrides o, String name) {
+        return new PlatformOverrides(
+                name.equals(KERNEL) ? Optional.empty() : o.profile(),
+                name.equals(CPU) ? Optional.empty() : o.cpu(),
+                name.equals(IOMMU) ? Optional.empty() : o.iommu(),
+                name.equals(IOMMU_MODE) ? Optional.empty() : o.iommuMode(),
+                name.equals(ACS_REQUESTED) ? Optional.empty() : o.acsRequested(),
+                name.equals(CMDLINE) ? Optional.empty() : o.commandLine(),
+                name.equals(MEMORY_ENCRYPTION) ? Optional.empty() : o.memoryEncryption(),
+                name.equals(VTD_CACHING_MODE) ? Optional.empty() : o.vtdCachingMode(),
+                name.equals(KCONFIG_PASSTHROUGH) ? Optional.empty() : o.kconfigPassthrough());
+    }
+
+    /** The IOMMU driver by its JSON name or a common alias ({@code intel}, {@code amd}, {@code smmu}, {@code off}). */
+    static IommuDriver iommu(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "none", "off" -> IommuDriver.NONE;
+            case "vtd", "intel", "dmar" -> IommuDriver.INTEL_VTD;
+            case "amd-vi", "amdvi", "amd" -> IommuDriver.AMD_VI;
+            case "smmuv3", "smmu" -> IommuDriver.ARM_SMMU_V3;
+            default -> throw refused("IOMMU driver", v, Named.choices(IommuDriver.class));
+        };
+    }
+
+    static boolean yes(String v) {
+        String s = v.toLowerCase(Locale.ROOT);
+        if (s.equals("yes") || s.equals("y") || s.equals("true")) return true;
+        if (s.equals("no") || s.equals("n") || s.equals("false")) return false;
+        throw refused("yes/no value", v, "yes, no");
+    }
+
+    private static IllegalArgumentException refused(String what, String v, String choices) {
+        return new IllegalArgumentException("\"" + v + "\" is not a" + (what.matches("^[aeiouAEIOU].*") ? "n " : " ") + what
+                + " (one of " + choices + ")");
+    }
+}

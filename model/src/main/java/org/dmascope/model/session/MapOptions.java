@@ -59,6 +59,10 @@ public record MapOptions(MapApi api, Optional<IommuMode> iommuMode, DmaParameter
         return withDma(new DmaParameters(dma.maskBits(), dma.maxSegmentSize(), v, dma.minAlignMask()));
     }
 
+    public MapOptions withMinAlignMask(OptionalLong v) {
+        return withDma(new DmaParameters(dma.maskBits(), dma.maxSegmentSize(), dma.segmentBoundaryMask(), v));
+    }
+
     public MapOptions withBlockPath(BlockPath v) {
         return new MapOptions(api, iommuMode, dma, v, domainId);
     }

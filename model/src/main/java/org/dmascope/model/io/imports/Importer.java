@@ -1,8 +1,6 @@
 package org.dmascope.model.io.imports;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,15 +11,11 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.dmascope.model.io.LoadResult;
-import org.dmascope.model.io.TopologyFiles;
-import org.dmascope.model.io.detect.Detection;
-import org.dmascope.model.io.detect.FormatDetector;
-import org.dmascope.model.io.detect.InputFormat;
-import org.dmascope.model.io.groups.IommuGroupReader;
-import org.dmascope.model.io.hwloc.HwlocXmlReader;
-import org.dmascope.model.io.lspci.LspciMachineReader;
-import org.dmascope.model.io.lspci.LspciTreeReader;
-import org.dmascope.model.io.lspci.LspciVerboseReader;
+import org.dmascope.model.io.formats.Detection;
+import org.dmascope.model.io.formats.DocumentFormat;
+import org.dmascope.model.io.formats.FactsFormat;
+import org.dmascope.model.io.formats.ImportFormats;
+import org.dmascope.model.io.formats.RefusedFormat;
 import org.dmascope.model.io.merge.ImportedSource;
 import org.dmascope.model.io.merge.MachineFacts;
 import org.dmascope.model.io.merge.TopologyMerger;
@@ -41,7 +35,8 @@ import org.dmascope.model.topology.TopologyValidator;
  * Imports what real machines export (lspci trees, listings, hex dumps and machine-readable output,
  * IOMMU group listings, hwloc XML) into one topology: each file's format is detected, read into facts,
  * the files are merged and the result validated. Several files of one machine merge into one machine.
- * A topology JSON file is read as such (alone).
+ * A topology JSON file is read as such (alone). Which formats exist is the {@link ImportFormats}'
+ * business; the importer only knows that a format is read into facts, opened whole, or refused.
  *
  * <p>Bad input never throws: every problem ends up in the report with the file and line. The import
  * runs on the caller's thread; {@code progress} hears about each file and every few hundred lines, and
@@ -51,13 +46,31 @@ public final class Importer {
     /** Files larger than this are refused before reading: the largest real lspci -vvvxxxx dump is a few MiB. */
     public static final long MAX_FILE_BYTES = 64L << 20;
 
-    private Importer() {
+    private final ImportFormats formats;
+
+    /** @param formats what files are detected and read as */
+    public Importer(ImportFormats formats) {
+        this.formats = formats;
+    }
+
+    /** Imports files from disk with the {@linkplain ImportFormats#standard() standard formats} (CLI, tests). */
+    public static ImportResult importFiles(List<Path> files, ImportProgress progress, BooleanSupplier cancelled) {
+        return new Importer(ImportFormats.standard()).fromFiles(files, progress, cancelled);
+    }
+
+    /** Imports files already in memory with the standard formats (pasted text, tests, benchmarks). */
+    public static ImportResult importInputs(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
+        return new Importer(ImportFormats.standard()).fromInputs(inputs, progress, cancelled);
+    }
+
+    /** The formats this importer reads. */
+    public ImportFormats formats() {
+        return formats;
     }
 
     /** Imports files from disk. */
-    public static ImportResult importFiles(List<Path> files, ImportProgress progress, BooleanSupplier cancelled) {
+    public ImportResult fromFiles(List<Path> files, ImportProgress progress, BooleanSupplier cancelled) {
         if (files.isEmpty()) return failed(null, "no input files given");
-        if (files.size() == 1 && isJsonFile(files.get(0))) return fromLoad(TopologyFiles.load(files.get(0)));
         List<ImportInput> inputs = new ArrayList<>();
         Findings findings = new Findings();
         for (Path p : files) {
@@ -75,14 +88,14 @@ public final class Importer {
             } catch (IOException e) {
                 findings.error(name, 0, "the file could not be read: " + e.getMessage());
             }
-            if (cancelled.getAsBoolean()) return new ImportResult(Optional.empty(), cancelledReport(), true);
+            if (cancelled.getAsBoolean()) return cancelled();
         }
         if (findings.hasErrors()) return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
-        return importInputs(inputs, progress, cancelled);
+        return fromInputs(inputs, progress, cancelled);
     }
 
     /** Imports files already in memory (pasted text, tests, benchmarks). */
-    public static ImportResult importInputs(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
+    public ImportResult fromInputs(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
         if (inputs.isEmpty()) return failed(null, "no input files given");
         Findings findings = new Findings();
         long total = 0;
@@ -96,35 +109,36 @@ public final class Importer {
                 continue;
             }
             SourceText text = SourceText.decode(in.name(), in.content(), findings);
-            Detection d = FormatDetector.detect(text);
-            if (d.format() == InputFormat.TOPOLOGY_JSON) {
-                if (inputs.size() == 1) return fromLoad(readJson(in));
-                findings.error(in.name(), d.line(), "a dmascope topology JSON file describes a whole machine and cannot be"
+            Detection d = formats.detect(text);
+            if (d.format() instanceof RefusedFormat refused) {
+                findings.error(in.name(), d.line(), refused.refusal());
+                continue;
+            }
+            if (d.format() instanceof DocumentFormat document) {
+                if (inputs.size() == 1) return opened(document.read(in.name(), in.content()));
+                findings.error(in.name(), d.line(), "a " + document.name() + " file describes a whole machine and cannot be"
                         + " merged with exports; open it on its own");
                 continue;
             }
-            if (!d.format().isTopologySource()) {
-                findings.error(in.name(), d.line(), d.format().refusal());
-                continue;
-            }
+            FactsFormat format = (FactsFormat) d.format();
             Checkpoint checkpoint = checkpoint(in, k, inputs.size(), done, total, progress, cancelled);
             try {
                 checkpoint.reached(0, text.lineCount());
-                MachineFacts facts = read(d.format(), text, findings, checkpoint);
+                MachineFacts facts = format.read(text, findings, checkpoint);
                 if (facts.functions().isEmpty() && facts.hostBridges().isEmpty() && !findings.hasErrors()) {
-                    findings.error(in.name(), d.line(), "this file was recognised as " + d.format().description()
+                    findings.error(in.name(), d.line(), "this file was recognised as " + format.name()
                             + ", but no PCI function could be read from it");
                 }
-                sources.add(new ImportedSource(in.name(), d.format().description(), facts));
+                sources.add(new ImportedSource(in.name(), format.name(), formats.machineName(in.name()), facts));
             } catch (ImportCancelledException e) {
-                return new ImportResult(Optional.empty(), cancelledReport(), true);
+                return cancelled();
             } catch (RuntimeException e) {
                 // A defect of dmascope, not of the file: say so plainly and keep the report.
                 findings.error(in.name(), 0, "internal error while reading this file (" + e + "); please report it with the file");
             }
             done += in.content().length;
         }
-        if (cancelled.getAsBoolean()) return new ImportResult(Optional.empty(), cancelledReport(), true);
+        if (cancelled.getAsBoolean()) return cancelled();
         if (findings.hasErrors()) return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
         Topology t;
         try {
@@ -141,17 +155,6 @@ public final class Importer {
         progress.update(new ImportProgress.Step(inputs.get(inputs.size() - 1).name(), inputs.size() - 1, inputs.size(),
                 total, total, 0, 0));
         return new ImportResult(report.hasErrors() ? Optional.empty() : Optional.of(t), report, false);
-    }
-
-    private static MachineFacts read(InputFormat format, SourceText text, Findings findings, Checkpoint checkpoint) {
-        return switch (format) {
-            case LSPCI_TREE -> LspciTreeReader.read(text, findings, checkpoint);
-            case LSPCI_LISTING -> LspciVerboseReader.read(text, findings, checkpoint);
-            case LSPCI_MACHINE -> LspciMachineReader.read(text, findings, checkpoint);
-            case IOMMU_GROUPS -> IommuGroupReader.read(text, findings, checkpoint);
-            case HWLOC_XML -> HwlocXmlReader.read(text, findings, checkpoint);
-            default -> throw new IllegalArgumentException("not a topology source: " + format);
-        };
     }
 
     private static Checkpoint checkpoint(ImportInput in, int index, int count, long done, long total,
@@ -174,20 +177,7 @@ public final class Importer {
         }
     }
 
-    private static boolean isJsonFile(Path p) {
-        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".json");
-    }
-
-    private static LoadResult readJson(ImportInput in) {
-        try {
-            return TopologyFiles.load(new ByteArrayInputStream(in.content()), in.name());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail to read
-        }
-    }
-
-    private static ImportResult fromLoad(LoadResult r) {
+    private static ImportResult opened(LoadResult r) {
         return new ImportResult(r.topology(), r.report(), false);
     }
 
@@ -197,9 +187,9 @@ public final class Importer {
         return new ImportResult(Optional.empty(), new Report(f.diagnostics()), false);
     }
 
-    private static Report cancelledReport() {
+    private static ImportResult cancelled() {
         Findings f = new Findings();
         f.add(Diagnostic.error("the import was cancelled"));
-        return new Report(f.diagnostics());
+        return new ImportResult(Optional.empty(), new Report(f.diagnostics()), true);
     }
 }

@@ -88,9 +88,9 @@ public final class Importer {
             } catch (IOException e) {
                 findings.error(name, 0, "the file could not be read: " + e.getMessage());
             }
-            if (cancelled.getAsBoolean()) return cancelled();
+            if (cancelled.getAsBoolean()) return cancelled(List.of());
         }
-        if (findings.hasErrors()) return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
+        if (findings.hasErrors()) return ImportResult.failed(new Report(findings.diagnostics()), List.of());
         return fromInputs(inputs, progress, cancelled);
     }
 
@@ -101,6 +101,7 @@ public final class Importer {
         long total = 0;
         for (ImportInput in : inputs) total += in.content().length;
         List<ImportedSource> sources = new ArrayList<>();
+        List<SourceText> texts = new ArrayList<>();
         long done = 0;
         for (int k = 0; k < inputs.size(); k++) {
             ImportInput in = inputs.get(k);
@@ -109,13 +110,14 @@ public final class Importer {
                 continue;
             }
             SourceText text = SourceText.decode(in.name(), in.content(), findings);
+            texts.add(text);
             Detection d = formats.detect(text);
             if (d.format() instanceof RefusedFormat refused) {
                 findings.error(in.name(), d.line(), refused.refusal());
                 continue;
             }
             if (d.format() instanceof DocumentFormat document) {
-                if (inputs.size() == 1) return opened(document.read(in.name(), in.content()));
+                if (inputs.size() == 1) return opened(document.read(in.name(), in.content()), text);
                 findings.error(in.name(), d.line(), "a " + document.name() + " file describes a whole machine and cannot be"
                         + " merged with exports; open it on its own");
                 continue;
@@ -131,21 +133,21 @@ public final class Importer {
                 }
                 sources.add(new ImportedSource(in.name(), format.name(), formats.machineName(in.name()), facts));
             } catch (ImportCancelledException e) {
-                return cancelled();
+                return cancelled(texts);
             } catch (RuntimeException e) {
                 // A defect of dmascope, not of the file: say so plainly and keep the report.
                 findings.error(in.name(), 0, "internal error while reading this file (" + e + "); please report it with the file");
             }
             done += in.content().length;
         }
-        if (cancelled.getAsBoolean()) return cancelled();
-        if (findings.hasErrors()) return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
+        if (cancelled.getAsBoolean()) return cancelled(texts);
+        if (findings.hasErrors()) return ImportResult.failed(new Report(findings.diagnostics()), texts);
         Topology t;
         try {
             t = TopologyMerger.merge(sources, findings);
         } catch (RuntimeException e) {
             findings.error(null, 0, "internal error while merging the files (" + e + "); please report it with the files");
-            return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
+            return ImportResult.failed(new Report(findings.diagnostics()), texts);
         }
         if (t.functions().isEmpty()) {
             findings.warning(sources.get(0).file(), 0, "no PCI function was found; the topology has only its host bridges");
@@ -154,7 +156,7 @@ public final class Importer {
         Report report = new Report(findings.diagnostics());
         progress.update(new ImportProgress.Step(inputs.get(inputs.size() - 1).name(), inputs.size() - 1, inputs.size(),
                 total, total, 0, 0));
-        return new ImportResult(report.hasErrors() ? Optional.empty() : Optional.of(t), report, false);
+        return new ImportResult(report.hasErrors() ? Optional.empty() : Optional.of(t), report, false, false, texts);
     }
 
     private static Checkpoint checkpoint(ImportInput in, int index, int count, long done, long total,
@@ -177,19 +179,19 @@ public final class Importer {
         }
     }
 
-    private static ImportResult opened(LoadResult r) {
-        return new ImportResult(r.topology(), r.report(), false);
+    private static ImportResult opened(LoadResult r, SourceText text) {
+        return new ImportResult(r.topology(), r.report(), false, true, List.of(text));
     }
 
     private static ImportResult failed(String file, String message) {
         Findings f = new Findings();
         f.error(file, 0, message);
-        return new ImportResult(Optional.empty(), new Report(f.diagnostics()), false);
+        return ImportResult.failed(new Report(f.diagnostics()), List.of());
     }
 
-    private static ImportResult cancelled() {
+    private static ImportResult cancelled(List<SourceText> texts) {
         Findings f = new Findings();
         f.add(Diagnostic.error("the import was cancelled"));
-        return new ImportResult(Optional.empty(), new Report(f.diagnostics()), true);
+        return new ImportResult(Optional.empty(), new Report(f.diagnostics()), true, false, texts);
     }
 }

@@ -12,6 +12,8 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 
 import org.dmascope.app.undo.UndoStack;
+import org.dmascope.model.io.formats.ImportFormats;
+import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.session.RunningKernel;
 import org.dmascope.views.inspector.InspectorView;
@@ -66,7 +68,8 @@ public final class DmascopeApplication extends Application {
         Preferences prefsNode = Preferences.userRoot().node(System.getProperty(PREFERENCES_PROPERTY, PREFERENCES_NODE));
         AppPreferences preferences = new AppPreferences(prefsNode);
         TopologyViewModel topologyModel = new TopologyViewModel();
-        DocumentModel documents = new DocumentModel(executor, Platform::runLater, topologyModel, preferences.recentFiles());
+        DocumentModel documents = new DocumentModel(executor, Platform::runLater, topologyModel, preferences.recentFiles(),
+                new Importer(ImportFormats.standard()));
         RunningKernel kernel = new RunningKernel(engineExecutor);
         session = new PlatformSession(executor, Platform::runLater, documents, new UndoStack(), preferences.kernel(), kernel);
         session.rules().overridesProperty().addListener((obs, old, o) -> preferences.setKernel(o.profile().orElse(KernelProfile.MAINLINE)));

@@ -1,7 +1,6 @@
 package org.dmascope.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +20,7 @@ import javafx.collections.FXCollections;
 import org.dmascope.model.io.LoadResult;
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.io.TopologyFiles;
+import org.dmascope.model.io.formats.ImportFormats;
 import org.dmascope.model.io.imports.ImportProgress;
 import org.dmascope.model.io.imports.ImportResult;
 import org.dmascope.model.io.imports.Importer;
@@ -70,6 +70,7 @@ public final class DocumentModel {
     private final Executor ui;
     private final TopologyViewModel view;
     private final RecentFiles recent;
+    private final Importer importer;
     private final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>(this, "failure");
@@ -88,12 +89,19 @@ public final class DocumentModel {
      * @param background where files are read and written
      * @param ui         where results are published (the FX thread)
      * @param view       the topology view model that shows the document
+     * @param importer   what opens and imports files
      */
-    public DocumentModel(Executor background, Executor ui, TopologyViewModel view, RecentFiles recent) {
+    public DocumentModel(Executor background, Executor ui, TopologyViewModel view, RecentFiles recent, Importer importer) {
         this.background = background;
         this.ui = ui;
         this.view = view;
         this.recent = recent;
+        this.importer = importer;
+    }
+
+    /** With the standard formats (tests). */
+    public DocumentModel(Executor background, Executor ui, TopologyViewModel view, RecentFiles recent) {
+        this(background, ui, view, recent, new Importer(ImportFormats.standard()));
     }
 
     // ---- Properties ----
@@ -130,6 +138,11 @@ public final class DocumentModel {
 
     public RecentFiles recentFiles() {
         return recent;
+    }
+
+    /** The formats files are opened and imported as, for file choosers. */
+    public ImportFormats formats() {
+        return importer.formats();
     }
 
     // ---- Commands ----
@@ -185,21 +198,18 @@ public final class DocumentModel {
         Consumer<ImportProgress.Step> hook = importHook;
         background.execute(() -> {
             ImportResult r;
-            boolean json = false;
             SourceExcerpts excerpts = SourceExcerpts.NONE;
             try {
-                json = isTopologyJson(files);
-                r = Importer.importFiles(files, step -> {
+                r = importer.fromFiles(files, step -> {
                     hook.accept(step);
                     myRelay.update(step);
                 }, cancelled::get);
-                if (!r.cancelled() && !r.report().isEmpty()) excerpts = ImportSources.excerpts(files, r.report());
+                if (!r.cancelled() && !r.report().isEmpty()) excerpts = ImportSources.excerpts(r);
             } catch (RuntimeException e) {
-                r = new ImportResult(Optional.empty(),
-                        new Report(List.of(Diagnostic.error("could not be read: " + e).at(name, 0, 0))), false);
+                r = ImportResult.failed(new Report(List.of(Diagnostic.error("could not be read: " + e).at(name, 0, 0))), List.of());
             }
             ImportResult result = r;
-            boolean imported = !json;
+            boolean imported = !r.document();
             SourceExcerpts lines = excerpts;
             ui.execute(() -> finishOpen(request, files, name, result, imported, lines, myRelay));
         });
@@ -250,23 +260,6 @@ public final class DocumentModel {
         } else {
             say("Opened " + name + warnings, w > 0);
         }
-    }
-
-    /** A topology JSON file: named .json, or (a single file) its first non-blank character opens a JSON object. */
-    private static boolean isTopologyJson(List<Path> files) {
-        if (files.size() != 1) return false;
-        Path p = files.get(0);
-        if (String.valueOf(p.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".json")) return true;
-        try (InputStream in = Files.newInputStream(p)) {
-            byte[] head = in.readNBytes(256);
-            for (byte b : head) {
-                if (b == '{') return true;
-                if (!Character.isWhitespace(b) && (b & 0xff) != 0xef && (b & 0xff) != 0xbb && (b & 0xff) != 0xbf) return false;
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
     }
 
     /** {@code Imported: a.tree.txt, a.verbose.txt, a.iommu-groups.txt}; long lists name two and count the rest. */

@@ -27,6 +27,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.dmascope.model.io.formats.FileFilter;
 import org.dmascope.model.report.Report;
 import org.dmascope.views.common.AppIcon;
 import org.dmascope.views.common.Theme;
@@ -151,9 +152,8 @@ public final class MainWindow {
     private void chooseAndImport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import lspci, IOMMU-group or hwloc exports of one machine");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
-                new FileChooser.ExtensionFilter("Text exports (*.txt)", "*.txt"),
-                new FileChooser.ExtensionFilter("hwloc XML (*.xml)", "*.xml"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters().addAll(extensionFilters(documents.formats().exportFilters()));
         initialDirectory(chooser);
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files == null || files.isEmpty()) return;
@@ -164,8 +164,8 @@ public final class MainWindow {
     private void chooseAndOpen() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open Topology");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Topology JSON (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+        chooser.getExtensionFilters().addAll(extensionFilters(documents.formats().documentFilters()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*.*"));
         initialDirectory(chooser);
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files == null || files.isEmpty()) return;
@@ -185,6 +185,10 @@ public final class MainWindow {
         if (f == null) return;
         lastDirectory = f.toPath().getParent();
         documents.saveAs(f.toPath());
+    }
+
+    private static List<FileChooser.ExtensionFilter> extensionFilters(List<FileFilter> filters) {
+        return filters.stream().map(f -> new FileChooser.ExtensionFilter(f.label(), f.globs())).toList();
     }
 
     private void initialDirectory(FileChooser chooser) {

@@ -15,8 +15,8 @@ import java.util.prefs.Preferences;
 
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.io.TopologyFiles;
-import org.dmascope.model.io.TopologyInputs;
 import org.dmascope.model.io.imports.ImportProgress;
+import org.dmascope.model.io.imports.TopologyInputs;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.testing.Corpus;
 import org.dmascope.model.topology.SourceRef;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dmascope.model.io.TopologyFiles;
 import org.dmascope.model.io.TopologyJsonWriter;
+import org.dmascope.model.io.formats.ImportFormats;
 import org.dmascope.model.io.imports.ImportProgress;
 import org.dmascope.model.io.imports.ImportResult;
 import org.dmascope.model.io.imports.Importer;
@@ -40,14 +41,13 @@ public final class ImportCommand implements Command {
         return """
                 usage: dmascope import FILE... [-o topo.json] [--format text|json]
                 Reads what a machine exports and merges it into one topology:
-                  lspci -t/-tv/-tvnn/-tn trees, lspci -v/-vv/-vvv listings (with -D, -P/-PP, -nn, -k, -b),
-                  lspci -x/-xxx/-xxxx hex dumps, lspci -vmm/-mm, IOMMU group listings, hwloc topology XML.
+                %s
                 Several FILEs must describe the same machine; disagreements are reported.
                   -o FILE        write the topology as JSON (atomically)
                   --format json  print one JSON object: functions, hostBridges, warnings, errors and,
                                  without -o, the topology itself
                 Exit status: 0 imported (warnings allowed), 2 unusable input (the reason is on stderr).
-                """;
+                """.formatted(ImportFormats.standard().help("  "));
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dmascope.model.io.LoadResult;
-import org.dmascope.model.io.TopologyInputs;
+import org.dmascope.model.io.imports.TopologyInputs;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;

@@ -1,8 +1,6 @@
 package org.dmascope.model.io.imports;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,15 +11,11 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.dmascope.model.io.LoadResult;
-import org.dmascope.model.io.TopologyFiles;
-import org.dmascope.model.io.detect.Detection;
-import org.dmascope.model.io.detect.FormatDetector;
-import org.dmascope.model.io.detect.InputFormat;
-import org.dmascope.model.io.groups.IommuGroupReader;
-import org.dmascope.model.io.hwloc.HwlocXmlReader;
-import org.dmascope.model.io.lspci.LspciMachineReader;
-import org.dmascope.model.io.lspci.LspciTreeReader;
-import org.dmascope.model.io.lspci.LspciVerboseReader;
+import org.dmascope.model.io.formats.Detection;
+import org.dmascope.model.io.formats.DocumentFormat;
+import org.dmascope.model.io.formats.FactsFormat;
+import org.dmascope.model.io.formats.ImportFormats;
+import org.dmascope.model.io.formats.RefusedFormat;
 import org.dmascope.model.io.merge.ImportedSource;
 import org.dmascope.model.io.merge.MachineFacts;
 import org.dmascope.model.io.merge.TopologyMerger;
@@ -41,7 +35,8 @@ import org.dmascope.model.topology.TopologyValidator;
  * Imports what real machines export (lspci trees, listings, hex dumps and machine-readable output,
  * IOMMU group listings, hwloc XML) into one topology: each file's format is detected, read into facts,
  * the files are merged and the result validated. Several files of one machine merge into one machine.
- * A topology JSON file is read as such (alone).
+ * A topology JSON file is read as such (alone). Which formats exist is the {@link ImportFormats}'
+ * business; the importer only knows that a format is read into facts, opened whole, or refused.
  *
  * <p>Bad input never throws: every problem ends up in the report with the file and line. The import
  * runs on the caller's thread; {@code progress} hears about each file and every few hundred lines, and
@@ -51,13 +46,31 @@ public final class Importer {
     /** Files larger than this are refused before reading: the largest real lspci -vvvxxxx dump is a few MiB. */
     public static final long MAX_FILE_BYTES = 64L << 20;
 
-    private Importer() {
+    private final ImportFormats formats;
+
+    /** @param formats what files are detected and read as */
+    public Importer(ImportFormats formats) {
+        this.formats = formats;
+    }
+
+    /** Imports files from disk with the {@linkplain ImportFormats#standard() standard formats} (CLI, tests). */
+    public static ImportResult importFiles(List<Path> files, ImportProgress progress, BooleanSupplier cancelled) {
+        return new Importer(ImportFormats.standard()).fromFiles(files, progress, cancelled);
+    }
+
+    /** Imports files already in memory with the standard formats (pasted text, tests, benchmarks). */
+    public static ImportResult importInputs(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
+        return new Importer(ImportFormats.standard()).fromInputs(inputs, progress, cancelled);
+    }
+
+    /** The formats this importer reads. */
+    public ImportFormats formats() {
+        return formats;
     }
 
     /** Imports files from disk. */
-    public static ImportResult importFiles(List<Path> files, ImportProgress progress, BooleanSupplier cancelled) {
+    public ImportResult fromFiles(List<Path> files, ImportProgress progress, BooleanSupplier cancelled) {
         if (files.isEmpty()) return failed(null, "no input files given");
-        if (files.size() == 1 && isJsonFile(files.get(0))) return fromLoad(TopologyFiles.load(files.get(0)));
         List<ImportInput> inputs = new ArrayList<>();
         Findings findings = new Findings();
         for (Path p : files) {
@@ -75,19 +88,20 @@ public final class Importer {
             } catch (IOException e) {
                 findings.error(name, 0, "the file could not be read: " + e.getMessage());
             }
-            if (cancelled.getAsBoolean()) return new ImportResult(Optional.empty(), cancelledReport(), true);
+            if (cancelled.getAsBoolean()) return cancelled(List.of());
         }
-        if (findings.hasErrors()) return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
-        return importInputs(inputs, progress, cancelled);
+        if (findings.hasErrors()) return ImportResult.failed(new Report(findings.diagnostics()), List.of());
+        return fromInputs(inputs, progress, cancelled);
     }
 
     /** Imports files already in memory (pasted text, tests, benchmarks). */
-    public static ImportResult importInputs(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
+    public ImportResult fromInputs(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
         if (inputs.isEmpty()) return failed(null, "no input files given");
         Findings findings = new Findings();
         long total = 0;
         for (ImportInput in : inputs) total += in.content().length;
         List<ImportedSource> sources = new ArrayList<>();
+        List<SourceText> texts = new ArrayList<>();
         long done = 0;
         for (int k = 0; k < inputs.size(); k++) {
             ImportInput in = inputs.get(k);
@@ -96,42 +110,44 @@ public final class Importer {
                 continue;
             }
             SourceText text = SourceText.decode(in.name(), in.content(), findings);
-            Detection d = FormatDetector.detect(text);
-            if (d.format() == InputFormat.TOPOLOGY_JSON) {
-                if (inputs.size() == 1) return fromLoad(readJson(in));
-                findings.error(in.name(), d.line(), "a dmascope topology JSON file describes a whole machine and cannot be"
+            texts.add(text);
+            Detection d = formats.detect(text);
+            if (d.format() instanceof RefusedFormat refused) {
+                findings.error(in.name(), d.line(), refused.refusal());
+                continue;
+            }
+            if (d.format() instanceof DocumentFormat document) {
+                if (inputs.size() == 1) return opened(document.read(in.name(), in.content()), text);
+                findings.error(in.name(), d.line(), "a " + document.name() + " file describes a whole machine and cannot be"
                         + " merged with exports; open it on its own");
                 continue;
             }
-            if (!d.format().isTopologySource()) {
-                findings.error(in.name(), d.line(), d.format().refusal());
-                continue;
-            }
+            FactsFormat format = (FactsFormat) d.format();
             Checkpoint checkpoint = checkpoint(in, k, inputs.size(), done, total, progress, cancelled);
             try {
                 checkpoint.reached(0, text.lineCount());
-                MachineFacts facts = read(d.format(), text, findings, checkpoint);
+                MachineFacts facts = format.read(text, findings, checkpoint);
                 if (facts.functions().isEmpty() && facts.hostBridges().isEmpty() && !findings.hasErrors()) {
-                    findings.error(in.name(), d.line(), "this file was recognised as " + d.format().description()
+                    findings.error(in.name(), d.line(), "this file was recognised as " + format.name()
                             + ", but no PCI function could be read from it");
                 }
-                sources.add(new ImportedSource(in.name(), d.format().description(), facts));
+                sources.add(new ImportedSource(in.name(), format.name(), formats.machineName(in.name()), facts));
             } catch (ImportCancelledException e) {
-                return new ImportResult(Optional.empty(), cancelledReport(), true);
+                return cancelled(texts);
             } catch (RuntimeException e) {
                 // A defect of dmascope, not of the file: say so plainly and keep the report.
                 findings.error(in.name(), 0, "internal error while reading this file (" + e + "); please report it with the file");
             }
             done += in.content().length;
         }
-        if (cancelled.getAsBoolean()) return new ImportResult(Optional.empty(), cancelledReport(), true);
-        if (findings.hasErrors()) return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
+        if (cancelled.getAsBoolean()) return cancelled(texts);
+        if (findings.hasErrors()) return ImportResult.failed(new Report(findings.diagnostics()), texts);
         Topology t;
         try {
             t = TopologyMerger.merge(sources, findings);
         } catch (RuntimeException e) {
             findings.error(null, 0, "internal error while merging the files (" + e + "); please report it with the files");
-            return new ImportResult(Optional.empty(), new Report(findings.diagnostics()), false);
+            return ImportResult.failed(new Report(findings.diagnostics()), texts);
         }
         if (t.functions().isEmpty()) {
             findings.warning(sources.get(0).file(), 0, "no PCI function was found; the topology has only its host bridges");
@@ -140,18 +156,7 @@ public final class Importer {
         Report report = new Report(findings.diagnostics());
         progress.update(new ImportProgress.Step(inputs.get(inputs.size() - 1).name(), inputs.size() - 1, inputs.size(),
                 total, total, 0, 0));
-        return new ImportResult(report.hasErrors() ? Optional.empty() : Optional.of(t), report, false);
-    }
-
-    private static MachineFacts read(InputFormat format, SourceText text, Findings findings, Checkpoint checkpoint) {
-        return switch (format) {
-            case LSPCI_TREE -> LspciTreeReader.read(text, findings, checkpoint);
-            case LSPCI_LISTING -> LspciVerboseReader.read(text, findings, checkpoint);
-            case LSPCI_MACHINE -> LspciMachineReader.read(text, findings, checkpoint);
-            case IOMMU_GROUPS -> IommuGroupReader.read(text, findings, checkpoint);
-            case HWLOC_XML -> HwlocXmlReader.read(text, findings, checkpoint);
-            default -> throw new IllegalArgumentException("not a topology source: " + format);
-        };
+        return new ImportResult(report.hasErrors() ? Optional.empty() : Optional.of(t), report, false, false, texts);
     }
 
     private static Checkpoint checkpoint(ImportInput in, int index, int count, long done, long total,
@@ -174,32 +179,19 @@ public final class Importer {
         }
     }
 
-    private static boolean isJsonFile(Path p) {
-        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".json");
-    }
-
-    private static LoadResult readJson(ImportInput in) {
-        try {
-            return TopologyFiles.load(new ByteArrayInputStream(in.content()), in.name());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail to read
-        }
-    }
-
-    private static ImportResult fromLoad(LoadResult r) {
-        return new ImportResult(r.topology(), r.report(), false);
+    private static ImportResult opened(LoadResult r, SourceText text) {
+        return new ImportResult(r.topology(), r.report(), false, true, List.of(text));
     }
 
     private static ImportResult failed(String file, String message) {
         Findings f = new Findings();
         f.error(file, 0, message);
-        return new ImportResult(Optional.empty(), new Report(f.diagnostics()), false);
+        return ImportResult.failed(new Report(f.diagnostics()), List.of());
     }
 
-    private static Report cancelledReport() {
+    private static ImportResult cancelled(List<SourceText> texts) {
         Findings f = new Findings();
         f.add(Diagnostic.error("the import was cancelled"));
-        return new Report(f.diagnostics());
+        return new ImportResult(Optional.empty(), new Report(f.diagnostics()), true, false, texts);
     }
 }

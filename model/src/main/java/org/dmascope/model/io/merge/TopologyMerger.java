@@ -35,9 +35,6 @@ import org.dmascope.model.topology.TopologySource;
  * host bridge is created for every root bus. Nothing is guessed: a field no export states stays unknown.
  */
 public final class TopologyMerger {
-    private static final String[] KIND_SUFFIXES = {".tree", ".verbose", ".hex", ".iommu-groups", ".hwloc-xml", ".hwloc",
-            ".lspci", ".vmm", ".groups"};
-
     private final Findings findings;
     private final MachineFacts all = new MachineFacts();
 
@@ -214,19 +211,8 @@ public final class TopologyMerger {
     /** The machine name the files share ({@code x99-i7-5930k} for its tree and verbose dumps). */
     static String name(List<ImportedSource> sources) {
         Set<String> names = new LinkedHashSet<>();
-        for (ImportedSource s : sources) names.add(machineName(s.file()));
+        for (ImportedSource s : sources) names.add(s.machine());
         return String.join(" + ", names);
-    }
-
-    static String machineName(String file) {
-        String n = file;
-        for (String ext : new String[]{".txt", ".xml", ".log", ".out"}) {
-            if (n.endsWith(ext) && n.length() > ext.length()) n = n.substring(0, n.length() - ext.length());
-        }
-        for (String kind : KIND_SUFFIXES) {
-            if (n.endsWith(kind) && n.length() > kind.length()) n = n.substring(0, n.length() - kind.length());
-        }
-        return n;
     }
 
     private static String description(List<ImportedSource> sources) {

@@ -18,7 +18,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dmascope.model.io.LoadResult;
-import org.dmascope.model.io.TopologyInputs;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.testing.Corpus;
 import org.dmascope.model.topology.Acs;

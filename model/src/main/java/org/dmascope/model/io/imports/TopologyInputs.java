@@ -1,10 +1,9 @@
-package org.dmascope.model.io;
+package org.dmascope.model.io.imports;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import org.dmascope.model.io.imports.ImportProgress;
-import org.dmascope.model.io.imports.Importer;
+import org.dmascope.model.io.LoadResult;
 
 /**
  * Turns the files a user names (on the command line or in File ▸ Open) into one topology: a topology
@@ -15,6 +14,7 @@ public final class TopologyInputs {
     private TopologyInputs() {
     }
 
+    /** Loads the files with the standard formats. */
     public static LoadResult load(List<Path> files) {
         return Importer.importFiles(files, ImportProgress.NONE, () -> false).toLoadResult();
     }

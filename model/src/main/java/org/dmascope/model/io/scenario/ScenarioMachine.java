@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.dmascope.model.io.LoadResult;
 import org.dmascope.model.io.SampleCatalog;
-import org.dmascope.model.io.TopologyInputs;
+import org.dmascope.model.io.imports.TopologyInputs;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Report;
 import org.dmascope.model.session.scenario.Scenario;

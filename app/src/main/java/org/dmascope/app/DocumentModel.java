@@ -27,6 +27,7 @@ import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Report;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.model.util.NewestWins;
 import org.dmascope.views.importreport.SourceExcerpts;
 import org.dmascope.views.topology.TopologyViewModel;
 
@@ -79,7 +80,7 @@ public final class DocumentModel {
     private final ReadOnlyListWrapper<SampleCatalog.Sample> samples =
             new ReadOnlyListWrapper<>(this, "samples", FXCollections.observableArrayList());
     private long serial;
-    private long latestOpen;
+    private final NewestWins opens = new NewestWins();
     private AtomicBoolean cancelCurrent = new AtomicBoolean();
     private ProgressRelay relay;
     private volatile Consumer<ImportProgress.Step> importHook = s -> {
@@ -172,7 +173,7 @@ public final class DocumentModel {
 
     public void openSample(SampleCatalog.Sample s) {
         cancelImport();
-        latestOpen = ++serial;
+        opens.invalidate();
         show(new Document(s.topology(), s.title(), s.fileName(), Optional.empty(), Report.EMPTY));
         say("Opened the sample “" + s.title() + "”", false);
     }
@@ -186,11 +187,11 @@ public final class DocumentModel {
         if (files.isEmpty()) return;
         cancelImport();
         String name = displayName(files);
-        long request = latestOpen = ++serial;
+        NewestWins.Ticket request = opens.next();
         AtomicBoolean cancelled = new AtomicBoolean();
         cancelCurrent = cancelled;
         ProgressRelay myRelay = new ProgressRelay(ui, step -> {
-            if (request == latestOpen) progress.set(step);
+            if (request.isNewest()) progress.set(step);
         });
         relay = myRelay;
         busy.set(true);
@@ -229,10 +230,10 @@ public final class DocumentModel {
         } : hook;
     }
 
-    private void finishOpen(long request, List<Path> files, String name, ImportResult r, boolean imported,
+    private void finishOpen(NewestWins.Ticket request, List<Path> files, String name, ImportResult r, boolean imported,
                             SourceExcerpts excerpts, ProgressRelay myRelay) {
         myRelay.close();
-        if (request != latestOpen) return;
+        if (!request.isNewest()) return;
         busy.set(false);
         progress.set(null);
         if (r.cancelled()) {

@@ -19,6 +19,7 @@ import org.dmascope.model.kernel.matrix.P2pMatrix;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.model.util.NewestWins;
 import org.dmascope.views.matrix.MatrixGrid.Cell;
 import org.dmascope.views.rules.RulesModel;
 import org.dmascope.views.topology.DeviceText;
@@ -65,7 +66,7 @@ public final class P2pMatrixViewModel {
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
     private final InvalidationListener rulesListener = o -> recompute();
     private TopologyRules shownRules;
-    private long request;
+    private final NewestWins requests = new NewestWins();
 
     public P2pMatrixViewModel(RulesModel rules, Executor background, Executor ui) {
         this.rules = rules;
@@ -161,7 +162,7 @@ public final class P2pMatrixViewModel {
 
     private void recompute() {
         TopologyRules r = rules.getRules();
-        long mine = ++request;
+        NewestWins.Ticket mine = requests.next();
         if (r == null) {
             publish(mine, null, null);
             return;
@@ -179,8 +180,8 @@ public final class P2pMatrixViewModel {
         });
     }
 
-    private void publish(long mine, TopologyRules r, P2pMatrix m) {
-        if (mine != request) return;
+    private void publish(NewestWins.Ticket mine, TopologyRules r, P2pMatrix m) {
+        if (!mine.isNewest()) return;
         computing.set(false);
         P2pMatrix old = matrix.get();
         boolean sameEndpoints = old != null && m != null && old.endpoints().equals(m.endpoints());

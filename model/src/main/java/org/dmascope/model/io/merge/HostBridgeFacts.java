@@ -42,24 +42,20 @@ public final class HostBridgeFacts {
     }
 
     public void busRange(HostBridge.BusRange range, SourceRef at, Findings findings) {
-        busRange = agree(busRange, new Fact<>(range, at), "bus range", findings);
+        busRange = Fact.agree(busRange, new Fact<>(range, at), subject(), "bus range", findings);
     }
 
     public void numaNode(int node, SourceRef at, Findings findings) {
-        numaNode = agree(numaNode, new Fact<>(node, at), "NUMA node", findings);
+        numaNode = Fact.agree(numaNode, new Fact<>(node, at), subject(), "NUMA node", findings);
     }
 
     void absorb(HostBridgeFacts other, Findings findings) {
-        if (other.busRange != null) busRange = agree(busRange, other.busRange, "bus range", findings);
-        if (other.numaNode != null) numaNode = agree(numaNode, other.numaNode, "NUMA node", findings);
+        if (other.busRange != null) busRange = Fact.agree(busRange, other.busRange, subject(), "bus range", findings);
+        if (other.numaNode != null) numaNode = Fact.agree(numaNode, other.numaNode, subject(), "NUMA node", findings);
     }
 
-    private <T> Fact<T> agree(Fact<T> old, Fact<T> fact, String what, Findings findings) {
-        if (old == null) return fact;
-        if (!old.value().equals(fact.value())) {
-            findings.warning(fact.source(), String.format("host bridge %04x:%02x: %s and %s disagree on the %s (%s vs %s); the first is kept",
-                    domain, rootBus, old.source(), fact.source(), what, old.value(), fact.value()), null);
-        }
-        return old;
+    /** How a disagreement about this one starts. */
+    private String subject() {
+        return String.format("host bridge %04x:%02x: ", domain, rootBus);
     }
 }

@@ -56,19 +56,19 @@ public final class MachineFacts {
     }
 
     public void architecture(Platform.Architecture a, SourceRef at, Findings findings) {
-        architecture = agree(architecture, new Fact<>(a, at), "architecture", findings);
+        architecture = Fact.agree(architecture, new Fact<>(a, at), "", "architecture", findings);
     }
 
     public void cpuVendor(Platform.CpuVendor v, SourceRef at, Findings findings) {
-        cpuVendor = agree(cpuVendor, new Fact<>(v, at), "CPU vendor", findings);
+        cpuVendor = Fact.agree(cpuVendor, new Fact<>(v, at), "", "CPU vendor", findings);
     }
 
     public void cpuFamily(int family, SourceRef at, Findings findings) {
-        cpuFamily = agree(cpuFamily, new Fact<>(family, at), "CPU family", findings);
+        cpuFamily = Fact.agree(cpuFamily, new Fact<>(family, at), "", "CPU family", findings);
     }
 
     public void cpuModel(String model, SourceRef at, Findings findings) {
-        cpuModel = agree(cpuModel, new Fact<>(model, at), "CPU model", findings);
+        cpuModel = Fact.agree(cpuModel, new Fact<>(model, at), "", "CPU model", findings);
     }
 
     Optional<Fact<Platform.Architecture>> architecture() {
@@ -92,22 +92,13 @@ public final class MachineFacts {
         for (FunctionFacts f : other.functions.values()) function(f.address(), f.listed()).absorb(f, findings);
         for (HostBridgeFacts hb : other.hostBridges.values()) hostBridge(hb.domain(), hb.rootBus(), hb.seen()).absorb(hb, findings);
         for (NumaFacts n : other.numaNodes.values()) numaNode(n.id(), n.seen()).absorb(n, findings);
-        other.architecture().ifPresent(f -> architecture = agree(architecture, f, "architecture", findings));
-        other.cpuVendor().ifPresent(f -> cpuVendor = agree(cpuVendor, f, "CPU vendor", findings));
-        other.cpuFamily().ifPresent(f -> cpuFamily = agree(cpuFamily, f, "CPU family", findings));
-        other.cpuModel().ifPresent(f -> cpuModel = agree(cpuModel, f, "CPU model", findings));
+        other.architecture().ifPresent(f -> architecture = Fact.agree(architecture, f, "", "architecture", findings));
+        other.cpuVendor().ifPresent(f -> cpuVendor = Fact.agree(cpuVendor, f, "", "CPU vendor", findings));
+        other.cpuFamily().ifPresent(f -> cpuFamily = Fact.agree(cpuFamily, f, "", "CPU family", findings));
+        other.cpuModel().ifPresent(f -> cpuModel = Fact.agree(cpuModel, f, "", "CPU model", findings));
     }
 
     private static long key(int domain, int bus) {
         return (long) domain << 8 | bus;
-    }
-
-    private static <T> Fact<T> agree(Fact<T> old, Fact<T> fact, String what, Findings findings) {
-        if (old == null) return fact;
-        if (!old.value().equals(fact.value())) {
-            findings.warning(fact.source(), old.source() + " and " + fact.source() + " disagree on the " + what
-                    + " (" + old.value() + " vs " + fact.value() + "); the first is kept", null);
-        }
-        return old;
     }
 }

@@ -34,24 +34,20 @@ public final class NumaFacts {
     }
 
     public void socket(int value, SourceRef at, Findings findings) {
-        socket = agree(socket, new Fact<>(value, at), "socket", findings);
+        socket = Fact.agree(socket, new Fact<>(value, at), subject(), "socket", findings);
     }
 
     public void cpus(String value, SourceRef at, Findings findings) {
-        cpus = agree(cpus, new Fact<>(value, at), "CPU list", findings);
+        cpus = Fact.agree(cpus, new Fact<>(value, at), subject(), "CPU list", findings);
     }
 
     void absorb(NumaFacts other, Findings findings) {
-        if (other.socket != null) socket = agree(socket, other.socket, "socket", findings);
-        if (other.cpus != null) cpus = agree(cpus, other.cpus, "CPU list", findings);
+        if (other.socket != null) socket = Fact.agree(socket, other.socket, subject(), "socket", findings);
+        if (other.cpus != null) cpus = Fact.agree(cpus, other.cpus, subject(), "CPU list", findings);
     }
 
-    private <T> Fact<T> agree(Fact<T> old, Fact<T> fact, String what, Findings findings) {
-        if (old == null) return fact;
-        if (!old.value().equals(fact.value())) {
-            findings.warning(fact.source(), "NUMA node " + id + ": " + old.source() + " and " + fact.source()
-                    + " disagree on the " + what + " (" + old.value() + " vs " + fact.value() + "); the first is kept", null);
-        }
-        return old;
+    /** How a disagreement about this one starts. */
+    private String subject() {
+        return "NUMA node " + id + ": ";
     }
 }

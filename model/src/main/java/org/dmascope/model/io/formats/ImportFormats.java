@@ -42,6 +42,7 @@ public final class ImportFormats {
                 new BinaryFormat(), // before EmptyFormat: a binary file has no lines either
                 new EmptyFormat(),
                 new HwlocXmlFormat(),
+                new NcclTopologyXmlFormat(),
                 new OtherXmlFormat(),
                 // Line signatures: when two of them sign the same line, the one listed first wins.
                 new KernelLogFormat(),

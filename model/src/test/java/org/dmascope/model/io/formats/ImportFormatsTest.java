@@ -28,7 +28,7 @@ class ImportFormatsTest {
     private static final Map<String, Class<? extends ImportFormat>> BY_KIND = Map.of(
             "tree", LspciTreeFormat.class, "verbose", LspciListingFormat.class, "hex", LspciListingFormat.class,
             "iommu-groups", IommuGroupsFormat.class, "hwloc-xml", HwlocXmlFormat.class,
-            "dmesg", KernelLogFormat.class, "nvsmi-topo", NvidiaSmiTopoFormat.class);
+            "dmesg", KernelLogFormat.class, "nvsmi-topo", NvidiaSmiTopoFormat.class, "nccl-xml", NcclTopologyXmlFormat.class);
 
     /** The sample imported from a real machine's corpus dump (see RealSampleTest): no topology JSON is in the corpus. */
     private static final String REAL_JSON = "supermicro-4028gr-tvrt-8xv100-pex9765.json";
@@ -99,7 +99,7 @@ class ImportFormatsTest {
     @Test
     void theDetectionOrderIsTheRegistrationOrderWithinEachConfidence() {
         assertEquals(List.of(TopologyJsonFormat.class, BinaryFormat.class, EmptyFormat.class, HwlocXmlFormat.class,
-                OtherXmlFormat.class, KernelLogFormat.class, NvidiaSmiTopoFormat.class, IommuGroupsFormat.class,
+                NcclTopologyXmlFormat.class, OtherXmlFormat.class, KernelLogFormat.class, NvidiaSmiTopoFormat.class, IommuGroupsFormat.class,
                 LspciTreeFormat.class, LspciMachineFormat.class, LspciListingFormat.class, UnknownFormat.class),
                 formats.all().stream().map(Object::getClass).toList());
     }
@@ -142,8 +142,8 @@ class ImportFormatsTest {
     void theFirstLineAnyFormatSignsDecides() {
         String tree = "-[0000:00]-+-00.0  Intel Corporation Device\n";
         String dmesg = "[    0.512345] DMAR: IOMMU enabled\n";
-        assertEquals(new Detection(formats.all().get(8), Confidence.LINE, 2), formats.detect(bytes("a.txt", "preamble\n" + tree + dmesg)));
-        assertEquals(new Detection(formats.all().get(5), Confidence.LINE, 2), formats.detect(bytes("b.txt", "preamble\n" + dmesg + tree)));
+        assertEquals(new Detection(formats.all().get(9), Confidence.LINE, 2), formats.detect(bytes("a.txt", "preamble\n" + tree + dmesg)));
+        assertEquals(new Detection(formats.all().get(6), Confidence.LINE, 2), formats.detect(bytes("b.txt", "preamble\n" + dmesg + tree)));
     }
 
     @Test
@@ -155,7 +155,7 @@ class ImportFormatsTest {
 
     @Test
     void textNoFormatRecognisesFallsBackAtTheWeakestConfidence() {
-        assertEquals(new Detection(formats.all().get(11), Confidence.FALLBACK, 0), formats.detect(bytes("n.txt", "hello\n")));
+        assertEquals(new Detection(formats.all().get(12), Confidence.FALLBACK, 0), formats.detect(bytes("n.txt", "hello\n")));
     }
 
     @Test

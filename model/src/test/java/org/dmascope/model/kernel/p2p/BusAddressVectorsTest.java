@@ -7,12 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.fixtures.Fx;
 import org.dmascope.model.kernel.fixtures.T1;
+import org.dmascope.model.kernel.iommu.DmaDomainType;
+import org.dmascope.model.kernel.iommu.IommuAllocIova;
+import org.dmascope.model.kernel.iommu.IommuDeviceState;
+import org.dmascope.model.kernel.iommu.IommuDmaDomain;
+import org.dmascope.model.kernel.iommu.IovaReservedRegions;
+import org.dmascope.model.kernel.iommu.ReservedRegion;
+import org.dmascope.model.kernel.iova.IovaRange;
+import org.dmascope.model.kernel.pagetable.ArmLpaeGeometry;
 import org.dmascope.model.topology.AddressRange;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.HostWindow;
+import org.dmascope.model.topology.Platform;
 import org.junit.jupiter.api.Test;
 
 /** The vectors of kernel-dma-rules.md section 3.2 (R-P2P-10, R-IOMMU-1 reservations). */
@@ -58,21 +70,30 @@ class BusAddressVectorsTest {
         assertTrue(P2pDmaAddress.directIdentity(P2pMapType.NOT_SUPPORTED, 0x40_1000_3000L, 0).address().isEmpty());
     }
 
+    /**
+     * BA-4 on what the engine runs: {@link IovaReservedRegions} reserves the 4 GiB window in bus space,
+     * the domain turns it into granule frames, and a 64-bit PCI device's 32-bit-first IOVA attempt
+     * finds no room, so it allocates above 4 GiB at once and stops trying (R-IOMMU-2 since v6.4).
+     */
     @Test
     void ba4_busWindowIsReservedSoThe32BitFirstAttemptHasNoRoom() {
-        List<AddressRange> reserved = HostBridgeIovaReservations.of(dtHostBridge(), 4096);
-        assertEquals(List.of(new AddressRange(0, 0xFFFF_FFFFL)), reserved);
-        assertEquals(0, HostBridgeIovaReservations.freeBytes(reserved, 0x1000, 0xFFFF_FFFFL));
-        assertEquals(1L << 32, HostBridgeIovaReservations.freeBytes(reserved, 0x1_0000_0000L, 0x1_FFFF_FFFFL));
-    }
+        List<ReservedRegion> reserved = IovaReservedRegions.of(dtHostBridge(), Platform.IommuDriver.ARM_SMMU_V3);
+        assertEquals(1, reserved.size());
+        assertEquals(0, reserved.get(0).start());
+        assertEquals(0xFFFF_FFFFL, reserved.get(0).end());
 
-    @Test
-    void ba4_dmaRangeGapsAreReservedToo() {
-        HostBridge hb = new HostBridge("pci0000:00", 0, 0, java.util.Optional.empty(), java.util.OptionalInt.empty(), List.of(),
-                List.of(new org.dmascope.model.topology.DmaRange(0x8000_0000L, 0x8000_0000L, 0x8000_0000L)),
-                org.dmascope.model.topology.Provenance.NONE);
-        List<AddressRange> reserved = HostBridgeIovaReservations.of(hb, 4096);
-        assertEquals(new AddressRange(0, 0x8000_0FFFL), reserved.get(0), "start up to the first range's start page");
-        assertEquals(new AddressRange(0x1_0000_0000L, -1L), reserved.get(1), "everything above the last range");
+        IommuDmaDomain d = new IommuDmaDomain("ba4", new ArmLpaeGeometry(4096, 48, false), DmaDomainType.DMA, 0);
+        d.attach("0000:01:00.0", reserved);
+        IovaRange r = d.iovad().find(0xF_FFFFL);
+        assertEquals(IovaRange.Kind.RESERVED, r.kind());
+        assertEquals(0, r.pfnLo());
+        assertEquals(0xF_FFFFL, r.pfnHi(), "iova_pfn(0xffffffff): the whole window, granule by granule");
+
+        IommuDeviceState pci = new IommuDeviceState(true, false);
+        MapTrace trace = new MapTrace();
+        long iova = IommuAllocIova.alloc(d, 0x1000, -1L, DeviceDma.pciDefaults64(), pci, KernelProfile.MAINLINE, trace);
+        assertTrue(Long.compareUnsigned(iova, 0xFFFF_FFFFL) > 0, "above 4 GiB: " + Long.toHexString(iova));
+        assertFalse(pci.pci32bitWorkaround(), "the failed 32-bit attempt is not repeated");
+        assertTrue(trace.kernelLog().stream().anyMatch(l -> l.startsWith("Using ")));
     }
 }

@@ -22,8 +22,9 @@ import org.dmascope.model.topology.Platform;
  *     first and one past the previous range's bus end afterwards, and {@code end} the next range's bus
  *     start, the kernel reserves {@code iova_pfn(start) .. iova_pfn(end)} when {@code end > start}, so
  *     the first granule of the next range goes too; after the last range it reserves up to
- *     {@code ~(phys_addr_t)0}
- *     (nothing when the last range ends at 2^64 − 1). {@code iommu_dma_ranges_sort} orders the
+ *     {@code ~(phys_addr_t)0}.
+ *     "One past the end" is 64-bit arithmetic: a last range ending at 2^64 − 1 wraps {@code start} to
+ *     0 and the kernel then reserves the whole IOVA space. {@code iommu_dma_ranges_sort} orders the
  *     ranges by {@code res->start}, their CPU address; they are sorted by bus address here, which gives
  *     the same order unless two ranges' CPU and bus orders disagree, and then the kernel meets
  *     {@code end < start} and fails the domain with -EINVAL ("Failed to reserve IOVA"), as it does for
@@ -78,8 +79,10 @@ public final class IovaReservedRegions {
                 out.add(new ReservedRegion(start, end, "not covered by the host bridge's dma-ranges"));
             }
             start = r.busRange().end() + 1;
-            if (i == ranges.size() - 1 && start != 0) {
-                out.add(new ReservedRegion(start, -1L, "above the host bridge's last dma-range"));
+            if (i == ranges.size() - 1 && end != -1L && Long.compareUnsigned(-1L, start) > 0) {
+                out.add(new ReservedRegion(start, -1L, start == 0
+                        ? "the last dma-range ends at 2^64-1, so the kernel's start wraps to 0 and it reserves everything"
+                        : "above the host bridge's last dma-range"));
             }
         }
     }

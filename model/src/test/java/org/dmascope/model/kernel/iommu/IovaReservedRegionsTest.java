@@ -63,6 +63,16 @@ class IovaReservedRegionsTest {
     }
 
     @Test
+    void aLastDmaRangeEndingAt2To64WrapsAndTheKernelReservesEverything() {
+        HostBridge hb = new HostBridge("pci0000:00", 0, 0, Optional.empty(), OptionalInt.empty(), List.of(),
+                List.of(new DmaRange(0x8000_0000_0000_0000L, 0x8000_0000_0000_0000L, 0x8000_0000_0000_0000L)), Provenance.NONE);
+        List<ReservedRegion> r = IovaReservedRegions.of(hb, Platform.IommuDriver.ARM_SMMU_V3);
+        assertEquals(2, r.size());
+        assertEquals(0, r.get(1).start(), "start = res->end - offset + 1 wraps to 0");
+        assertEquals(-1L, r.get(1).end());
+    }
+
+    @Test
     void x86DriversReserveTheInterruptWindow() {
         List<ReservedRegion> vtd = IovaReservedRegions.of(null, Platform.IommuDriver.INTEL_VTD);
         assertEquals(List.of(new ReservedRegion(0xFEE0_0000L, 0xFEEF_FFFFL, "x86 MSI/interrupt window (IOMMU_RESV_MSI)")), vtd);

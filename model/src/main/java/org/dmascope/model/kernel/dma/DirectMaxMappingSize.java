@@ -4,8 +4,9 @@ import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMaxMappingSize;
 
 /**
- * R-DIR-5 {@code dma_direct_max_mapping_size(dev)}: the swiotlb limit when swiotlb is active and the
- * device is addressing-limited or always bounces, else no limit ({@code SIZE_MAX}, here -1).
+ * R-DIR-5 {@code dma_direct_max_mapping_size(dev)} (kernel/dma/direct.c): the swiotlb limit (R-TLB-3)
+ * when swiotlb is active and the device is addressing-limited or always bounces, else no limit
+ * ({@code SIZE_MAX}, here -1). {@link DmaApi#maxMappingSize} dispatches to it for dma-direct.
  */
 public final class DirectMaxMappingSize {
     private DirectMaxMappingSize() {

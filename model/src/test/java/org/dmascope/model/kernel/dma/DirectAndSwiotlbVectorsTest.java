@@ -211,15 +211,4 @@ class DirectAndSwiotlbVectorsTest {
         assertTrue(p.isEmpty());
         assertNull(DirectMapPhys.unmap(dev32(), 0x1_0000_0000L, tlb(p)));
     }
-
-    @Test
-    void coherentAllocationsComeFromTheZoneTheMaskReaches() {
-        assertEquals(DirectCoherentZone.Zone.ZONE_DMA32, DirectCoherentZone.of(dev64(), DirectSupported.X86_ZONE_DMA_LIMIT),
-                "PCI's coherent mask defaults to 32 bits");
-        DeviceDma wide = new DeviceDma(-1L, -1L, 0, DmaRangeMap.IDENTITY, 65536, 0xFFFF_FFFFL, 0, true, false, List.of());
-        assertEquals(DirectCoherentZone.Zone.ZONE_NORMAL, DirectCoherentZone.of(wide, DirectSupported.X86_ZONE_DMA_LIMIT));
-        DeviceDma isa = new DeviceDma(-1L, KernelArith.dmaBitMask(24), 0, DmaRangeMap.IDENTITY, 65536, 0xFFFF_FFFFL, 0, true, false,
-                List.of());
-        assertEquals(DirectCoherentZone.Zone.ZONE_DMA, DirectCoherentZone.of(isa, DirectSupported.X86_ZONE_DMA_LIMIT));
-    }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import org.dmascope.model.kernel.block.BioSplit;
 import org.dmascope.model.kernel.block.BlkDmaIter;
 import org.dmascope.model.kernel.block.BlkMapIter;
-import org.dmascope.model.kernel.block.BlkRqMapSg;
 import org.dmascope.model.kernel.block.Bvecs;
 import org.dmascope.model.kernel.block.QueueLimits;
 import org.dmascope.model.kernel.dma.SgMapResult;
@@ -73,7 +72,7 @@ final class BlockMapPath {
                 }
                 ways[res.way().ordinal()]++;
             } else {
-                ScatterList sg = BlkRqMapSg.map(req.bvecs(), lim);
+                ScatterList sg = BlkMapIter.mapSg(req.bvecs(), lim);
                 SgTableLayout.Layout lay = SgTableLayout.alloc(sg.nents());
                 sgEntries += lay.entriesAllocated();
                 sgChains += lay.chainEntries();

@@ -61,7 +61,7 @@ class BlockVectorsTest {
 
     @Test
     void blk1_contiguousVectorsMergeIntoOneEntry() {
-        ScatterList sg = BlkRqMapSg.map(vecs(0x1_0000_0000L, 0x1000, 0x1_0000_1000L, 0x1000), defaults());
+        ScatterList sg = BlkMapIter.mapSg(vecs(0x1_0000_0000L, 0x1000, 0x1_0000_1000L, 0x1000), defaults());
         assertEquals(1, sg.nents());
         assertEquals(0x1_0000_0000L, sg.phys(0));
         assertEquals(0x2000, sg.length(0));
@@ -70,12 +70,12 @@ class BlockVectorsTest {
     @Test
     void blk2_maxSegmentSizeKeepsThemApart() {
         QueueLimits lim = QueueLimits.validate(0, 0x1000, 0, 0, 0, 0, 0);
-        assertEquals(2, BlkRqMapSg.map(vecs(0x1_0000_0000L, 0x1000, 0x1_0000_1000L, 0x1000), lim).nents());
+        assertEquals(2, BlkMapIter.mapSg(vecs(0x1_0000_0000L, 0x1000, 0x1_0000_1000L, 0x1000), lim).nents());
     }
 
     @Test
     void blk3_segmentBoundarySplitsAMultiPageVector() {
-        ScatterList sg = BlkRqMapSg.map(vecs(0xFFFF_F000L, 0x2000), defaults());
+        ScatterList sg = BlkMapIter.mapSg(vecs(0xFFFF_F000L, 0x2000), defaults());
         assertEquals(2, sg.nents());
         assertEquals(0xFFFF_F000L, sg.phys(0));
         assertEquals(0x1000, sg.length(0));

@@ -1,10 +1,10 @@
 package org.dmascope.model.mapping;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.P2pMapperAction;
 import org.dmascope.model.kernel.dma.SegmentCollector;
 import org.dmascope.model.kernel.iommu.IovaTwoStep;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 

@@ -3,7 +3,6 @@ package org.dmascope.model.mapping;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaApi;
 import org.dmascope.model.kernel.dma.Errno;
@@ -11,6 +10,7 @@ import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
 import org.dmascope.model.kernel.dma.SegmentCollector;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableLog;
 import org.dmascope.model.kernel.sg.SgTableLayout;
 import org.dmascope.model.topology.PciFunction;

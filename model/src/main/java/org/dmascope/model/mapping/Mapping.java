@@ -3,10 +3,10 @@ package org.dmascope.model.mapping;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaApi;
 import org.dmascope.model.kernel.dma.MapTrace;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DirectSupported;
 import org.dmascope.model.kernel.dma.DmaApi;
@@ -20,6 +19,7 @@ import org.dmascope.model.kernel.iommu.DmaDomainType;
 import org.dmascope.model.kernel.iommu.IommuDeviceState;
 import org.dmascope.model.kernel.iommu.IommuDmaDomain;
 import org.dmascope.model.kernel.iommu.IovaReservedRegions;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.pagetable.PageTableGeometry;
 import org.dmascope.model.kernel.route.RouteHop;

@@ -2,12 +2,12 @@ package org.dmascope.model.mapping;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pMapperAction;
 import org.dmascope.model.kernel.dma.PhysToDma;
 import org.dmascope.model.kernel.dma.SegmentCollector;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.util.Hex;
 
 /** {@code dma_map_phys()} once per physical range, the way a driver with a phys-range list maps it. */

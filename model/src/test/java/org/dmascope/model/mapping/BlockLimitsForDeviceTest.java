@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.block.QueueLimits;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaApi;
@@ -16,6 +15,7 @@ import org.dmascope.model.kernel.iommu.DmaDomainType;
 import org.dmascope.model.kernel.iommu.IommuDeviceState;
 import org.dmascope.model.kernel.iommu.IommuDmaDomain;
 import org.dmascope.model.kernel.pagetable.VtdGeometry;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbPool;
 import org.dmascope.model.kernel.swiotlb.SwiotlbSizing;

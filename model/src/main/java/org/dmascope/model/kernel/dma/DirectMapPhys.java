@@ -2,7 +2,7 @@ package org.dmascope.model.kernel.dma;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMapSingle;

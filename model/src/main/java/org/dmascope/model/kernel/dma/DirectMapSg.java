@@ -4,8 +4,8 @@ import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 

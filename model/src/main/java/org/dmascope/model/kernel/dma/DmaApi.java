@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.iommu.IommuDeviceState;
 import org.dmascope.model.kernel.iommu.IommuDmaDomain;
 import org.dmascope.model.kernel.iommu.IommuMapPhys;
 import org.dmascope.model.kernel.iommu.IommuMapSg;
 import org.dmascope.model.kernel.iommu.IovaTwoStep;
 import org.dmascope.model.kernel.iova.IovaRcache;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;

@@ -1,8 +1,8 @@
 package org.dmascope.model.kernel.dma;
 
 import java.util.function.IntFunction;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 
-import org.dmascope.model.kernel.P2pMapType;
 
 /**
  * R-P2P-9 {@code struct pci_p2pdma_map_state} and {@code pci_p2pdma_state(state, dev, page)}

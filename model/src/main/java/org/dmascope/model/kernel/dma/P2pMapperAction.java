@@ -1,6 +1,6 @@
 package org.dmascope.model.kernel.dma;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 
 /**
  * R-P2P-12 what the DMA mappers do with each map type (R-DIR-4, R-IOMMU-6, R-BLK-7): an ordinary

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.acs.UntrustedDevices;
 import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.PciFunction;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.acs.DeviceWords;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PciHierarchy;

@@ -4,8 +4,6 @@ import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.Errno;
@@ -15,7 +13,9 @@ import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
 import org.dmascope.model.kernel.dma.SgMapResult;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.IoPageTable;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 

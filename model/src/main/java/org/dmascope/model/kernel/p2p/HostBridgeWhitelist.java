@@ -3,8 +3,8 @@ package org.dmascope.model.kernel.p2p;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.acs.DeviceWords;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
 

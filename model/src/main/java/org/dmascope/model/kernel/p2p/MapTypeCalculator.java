@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.acs.AcsState;
 import org.dmascope.model.kernel.acs.DeviceWords;
 import org.dmascope.model.topology.Bdf;

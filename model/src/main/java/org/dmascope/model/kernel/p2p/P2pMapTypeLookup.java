@@ -2,7 +2,6 @@ package org.dmascope.model.kernel.p2p;
 
 import java.util.Optional;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 

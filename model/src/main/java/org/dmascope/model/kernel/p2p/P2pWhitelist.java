@@ -2,8 +2,8 @@ package org.dmascope.model.kernel.p2p;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dmascope.model.kernel.profile.KernelProfile;
 
-import org.dmascope.model.kernel.KernelProfile;
 
 /**
  * R-P2P-3 {@code pci_p2pdma_whitelist[]} (drivers/pci/p2pdma.c) for each kernel profile, in table

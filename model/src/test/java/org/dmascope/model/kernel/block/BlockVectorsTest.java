@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaApi;
 import org.dmascope.model.kernel.dma.DmaDirection;
@@ -20,7 +18,9 @@ import org.dmascope.model.kernel.iommu.IommuDeviceState;
 import org.dmascope.model.kernel.iommu.IommuDmaDomain;
 import org.dmascope.model.kernel.iommu.IovaReservedRegions;
 import org.dmascope.model.kernel.iommu.ReservedRegion;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.VtdGeometry;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.topology.Bdf;

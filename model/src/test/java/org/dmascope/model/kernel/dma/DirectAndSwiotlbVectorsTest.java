@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMaxMappingSize;

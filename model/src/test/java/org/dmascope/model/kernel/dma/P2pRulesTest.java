@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.topology.AddressRange;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.HostWindow;

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.Errno;
@@ -18,7 +16,9 @@ import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.VtdGeometry;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbPool;

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.acs.AcsState;
 import org.dmascope.model.kernel.fixtures.Fx;

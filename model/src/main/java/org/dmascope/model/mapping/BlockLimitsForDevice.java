@@ -1,8 +1,8 @@
 package org.dmascope.model.mapping;
 
+import org.dmascope.model.kernel.DmaApi;
 import org.dmascope.model.kernel.block.QueueLimits;
 import org.dmascope.model.kernel.dma.DeviceDma;
-import org.dmascope.model.kernel.dma.DmaApi;
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.topology.PciFunction;
 

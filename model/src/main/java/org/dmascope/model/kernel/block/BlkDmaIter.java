@@ -4,7 +4,7 @@ import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.dma.DmaApi;
+import org.dmascope.model.kernel.DmaApi;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;

@@ -2,9 +2,9 @@ package org.dmascope.model.kernel.iommu;
 
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.KernelArith;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.iova.IovaDomain;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-IOMMU-2 {@code iommu_dma_alloc_iova(domain, size, dma_limit, dev)} (drivers/iommu/dma-iommu.c,

@@ -4,9 +4,9 @@ import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.Errno;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.iova.IovaDomain;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-IOMMU-4 {@code __iommu_dma_map(dev, phys, size, prot, dma_mask)} (drivers/iommu/dma-iommu.c):

@@ -5,13 +5,13 @@ import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.KmallocBounce;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.pagetable.IoPageTable;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMapSingle;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMaxMappingSize;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-IOMMU-5 {@code iommu_dma_map_phys()} (v6.18; {@code iommu_dma_map_page} / {@code iommu_dma_map_resource}

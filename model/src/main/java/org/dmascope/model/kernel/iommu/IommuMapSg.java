@@ -9,7 +9,6 @@ import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.dma.KmallocBounce;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
 import org.dmascope.model.kernel.dma.SgMapResult;
@@ -18,6 +17,7 @@ import org.dmascope.model.kernel.pagetable.IoPageTable;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-IOMMU-6 {@code iommu_dma_map_sg()} and {@code iommu_map_sg()} (drivers/iommu/dma-iommu.c,

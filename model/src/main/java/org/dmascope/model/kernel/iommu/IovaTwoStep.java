@@ -3,13 +3,13 @@ package org.dmascope.model.kernel.iommu;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.Errno;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.iova.IovaDomain;
 import org.dmascope.model.kernel.pagetable.IoPageTable;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMapSingle;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-IOMMU-9 the two-step IOVA API (v6.16+, drivers/iommu/dma-iommu.c, Documentation/core-api/dma-api.rst

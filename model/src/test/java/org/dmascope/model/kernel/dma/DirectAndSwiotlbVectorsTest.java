@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.dmascope.model.kernel.direct.DirectMapPhys;
+import org.dmascope.model.kernel.direct.DirectMapSg;
+import org.dmascope.model.kernel.direct.DirectMaxMappingSize;
+import org.dmascope.model.kernel.direct.DirectSupported;
+import org.dmascope.model.kernel.direct.DmaCapable;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
@@ -15,6 +20,7 @@ import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMaxMappingSize;
 import org.dmascope.model.kernel.swiotlb.SwiotlbPool;
 import org.dmascope.model.kernel.swiotlb.SwiotlbSizing;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.topology.Bdf;
 import org.junit.jupiter.api.Test;
 

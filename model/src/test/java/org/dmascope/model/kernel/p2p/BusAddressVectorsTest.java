@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.dmascope.model.kernel.direct.DirectMapSg;
 import org.dmascope.model.kernel.dma.DeviceDma;
-import org.dmascope.model.kernel.dma.DirectMapSg;
 import org.dmascope.model.kernel.dma.DmaDirection;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pBusOffset;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
@@ -27,6 +26,7 @@ import org.dmascope.model.kernel.pagetable.ArmLpaeGeometry;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.topology.AddressRange;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.HostBridge;

@@ -1,6 +1,9 @@
-package org.dmascope.model.kernel.dma;
+package org.dmascope.model.kernel.direct;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
+
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.KernelArith;
 
 /**
  * R-DIR-2 {@code dma_capable(dev, addr, size, is_ram)} (include/linux/dma-direct.h): the last byte

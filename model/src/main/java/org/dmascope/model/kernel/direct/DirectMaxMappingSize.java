@@ -1,12 +1,15 @@
-package org.dmascope.model.kernel.dma;
+package org.dmascope.model.kernel.direct;
 
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMaxMappingSize;
 
 /**
  * R-DIR-5 {@code dma_direct_max_mapping_size(dev)} (kernel/dma/direct.c): the swiotlb limit (R-TLB-3)
  * when swiotlb is active and the device is addressing-limited or always bounces, else no limit
- * ({@code SIZE_MAX}, here -1). {@link DmaApi#maxMappingSize} dispatches to it for dma-direct.
+ * ({@code SIZE_MAX}, here -1). {@code DmaApi.maxMappingSize} ({@code dma_max_mapping_size}) dispatches
+ * to it for dma-direct.
  */
 public final class DirectMaxMappingSize {
     private DirectMaxMappingSize() {

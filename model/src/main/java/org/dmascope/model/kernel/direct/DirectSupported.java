@@ -1,4 +1,8 @@
-package org.dmascope.model.kernel.dma;
+package org.dmascope.model.kernel.direct;
+
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.dma.PhysToDma;
 
 /**
  * R-DIR-7 {@code dma_direct_supported(dev, mask)} (kernel/dma/direct.c): a mask of 32 bits or more is

@@ -1,13 +1,20 @@
-package org.dmascope.model.kernel.dma;
+package org.dmascope.model.kernel.direct;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
 import java.util.function.IntFunction;
 
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.DmaDirection;
+import org.dmascope.model.kernel.dma.Errno;
+import org.dmascope.model.kernel.dma.P2pMapState;
+import org.dmascope.model.kernel.dma.P2pProvider;
+import org.dmascope.model.kernel.dma.SgMapResult;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-DIR-4 {@code dma_direct_map_sg()} (kernel/dma/direct.c): every entry is mapped on its own, so

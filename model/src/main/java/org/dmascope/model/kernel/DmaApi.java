@@ -1,4 +1,4 @@
-package org.dmascope.model.kernel.dma;
+package org.dmascope.model.kernel;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
@@ -6,6 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import org.dmascope.model.kernel.direct.DirectMapPhys;
+import org.dmascope.model.kernel.direct.DirectMapSg;
+import org.dmascope.model.kernel.direct.DirectMaxMappingSize;
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.DmaDirection;
+import org.dmascope.model.kernel.dma.Errno;
+import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.dma.P2pMapState;
+import org.dmascope.model.kernel.dma.P2pProvider;
+import org.dmascope.model.kernel.dma.SgMapResult;
 import org.dmascope.model.kernel.iommu.IommuDeviceState;
 import org.dmascope.model.kernel.iommu.IommuDmaDomain;
 import org.dmascope.model.kernel.iommu.IommuMapPhys;
@@ -16,6 +26,7 @@ import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * The streaming DMA API for one device (kernel/dma/mapping.c), bound to everything the device's

@@ -23,6 +23,7 @@ import org.dmascope.model.kernel.iommu.IommuMapSg;
 import org.dmascope.model.kernel.iommu.IovaTwoStep;
 import org.dmascope.model.kernel.iova.IovaRcache;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
@@ -45,6 +46,7 @@ import org.dmascope.model.kernel.trace.MapTrace;
  * </ul>
  * Every resource a call takes is remembered in {@link #resources()} so the mapping can be undone.
  */
+@KernelRule({"R-MAP-1", "R-MAP-2", "R-MAP-3"})
 public final class DmaApi {
     /** Something a mapping holds until it is unmapped. */
     public sealed interface Resource permits IommuRange, Bounce {

@@ -1,5 +1,6 @@
 package org.dmascope.model.kernel.block;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.sg.ScatterList;
 
 /**
@@ -9,6 +10,7 @@ import org.dmascope.model.kernel.sg.ScatterList;
  * vectors while the total stays within the limit computed at the segment start and the vectors are
  * physically mergeable (R-BLK-5). {@link #mapSg} is {@code __blk_rq_map_sg()} on top of it.
  */
+@KernelRule("R-BLK-6")
 public final class BlkMapIter {
     private final Bvecs v;
     private final QueueLimits lim;

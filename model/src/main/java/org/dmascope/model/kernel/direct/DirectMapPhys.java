@@ -7,6 +7,7 @@ import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.KmallocBounce;
 import org.dmascope.model.kernel.dma.PhysToDma;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMapSingle;
@@ -20,6 +21,7 @@ import org.dmascope.model.kernel.trace.MapTrace;
  * unaligned kmalloc buffer on a non-coherent arm64 device is bounced through swiotlb when it is
  * active, else the map fails ("DMA addr overflow"). Before v6.18 P2P pages were never bounced.
  */
+@KernelRule("R-DIR-3")
 public final class DirectMapPhys {
     private DirectMapPhys() {
     }

@@ -2,6 +2,7 @@ package org.dmascope.model.kernel.direct;
 
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMaxMappingSize;
 
@@ -11,6 +12,7 @@ import org.dmascope.model.kernel.swiotlb.SwiotlbMaxMappingSize;
  * ({@code SIZE_MAX}, here -1). {@code DmaApi.maxMappingSize} ({@code dma_max_mapping_size}) dispatches
  * to it for dma-direct.
  */
+@KernelRule("R-DIR-5")
 public final class DirectMaxMappingSize {
     private DirectMaxMappingSize() {
     }

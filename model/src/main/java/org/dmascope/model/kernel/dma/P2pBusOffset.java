@@ -2,6 +2,7 @@ package org.dmascope.model.kernel.dma;
 
 import java.util.Optional;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.AddressRange;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.HostWindow;
@@ -14,6 +15,7 @@ import org.dmascope.model.topology.HostWindow;
  * (0 with no containing window); a P2P page's bus address is then
  * {@code pci_p2pdma_bus_addr_map(provider, paddr) = paddr + bus_offset}.
  */
+@KernelRule("R-P2P-10")
 public final class P2pBusOffset {
     private P2pBusOffset() {
     }

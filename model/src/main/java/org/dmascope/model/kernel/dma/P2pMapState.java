@@ -2,6 +2,7 @@ package org.dmascope.model.kernel.dma;
 
 import java.util.function.IntFunction;
 import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 
 /**
@@ -10,6 +11,7 @@ import org.dmascope.model.kernel.p2p.P2pMapType;
  * looked up only when its provider differs from the previous page's, so a run of pages from one
  * provider costs one lookup. A fresh state is used for each map call.
  */
+@KernelRule("R-P2P-9")
 public final class P2pMapState {
     private final IntFunction<P2pMapType> mapTypeOfProvider;
     private int mem = -1;

@@ -4,6 +4,7 @@ import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.iova.IovaDomain;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
@@ -14,6 +15,7 @@ import org.dmascope.model.kernel.trace.MapTrace;
  * {@code dev->iommu->pci_32bit_workaround} for good and logs "Using N-bit DMA addresses"; older
  * kernels retried below 4 GiB on every allocation.
  */
+@KernelRule("R-IOMMU-2")
 public final class IommuAllocIova {
     private IommuAllocIova() {
     }

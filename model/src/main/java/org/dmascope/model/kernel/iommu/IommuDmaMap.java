@@ -6,6 +6,7 @@ import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.iova.IovaDomain;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
@@ -14,6 +15,7 @@ import org.dmascope.model.kernel.trace.MapTrace;
  * granule-aligned physical address, and the device gets the IOVA plus the in-granule offset. A
  * min-align mask wider than the granule cannot be honoured ("Unsupported alignment constraint").
  */
+@KernelRule("R-IOMMU-4")
 public final class IommuDmaMap {
     private IommuDmaMap() {
     }

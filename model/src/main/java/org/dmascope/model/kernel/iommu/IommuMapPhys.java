@@ -7,6 +7,7 @@ import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.KmallocBounce;
 import org.dmascope.model.kernel.pagetable.IoPageTable;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMapSingle;
@@ -21,6 +22,7 @@ import org.dmascope.model.kernel.trace.MapTrace;
  * of that bounce, {@code iommu_dma_max_mapping_size()} limits an untrusted device to what one swiotlb
  * bounce can hold.
  */
+@KernelRule("R-IOMMU-5")
 public final class IommuMapPhys {
     private IommuMapPhys() {
     }

@@ -15,6 +15,7 @@ import org.dmascope.model.kernel.dma.SgMapResult;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.IoPageTable;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.trace.MapTrace;
@@ -32,6 +33,7 @@ import org.dmascope.model.kernel.trace.MapTrace;
  * (the refactor wrote {@code sg} where it meant {@code s}); it equals the entry's own length when the
  * entries have equal lengths. Earlier kernels used the entry's own length.
  */
+@KernelRule("R-IOMMU-6")
 public final class IommuMapSg {
     private IommuMapSg() {
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.DmaRange;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.HostWindow;
@@ -39,6 +40,7 @@ import org.dmascope.model.topology.Platform;
  * {@code iova_pfn()}; {@link IommuDmaDomain#attach} turns both ends into granule frames the same way,
  * so a partly covered granule at either end is reserved whole.
  */
+@KernelRule("R-IOMMU-1")
 public final class IovaReservedRegions {
     public static final long MSI_RANGE_START = 0xFEE0_0000L;
     public static final long MSI_RANGE_END = 0xFEEF_FFFFL;

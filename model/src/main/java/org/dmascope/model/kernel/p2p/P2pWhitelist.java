@@ -3,6 +3,7 @@ package org.dmascope.model.kernel.p2p;
 import java.util.ArrayList;
 import java.util.List;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 
 /**
@@ -18,6 +19,7 @@ import org.dmascope.model.kernel.profile.KernelProfile;
  *       2f95-2f98.</li>
  * </ul>
  */
+@KernelRule("R-P2P-3")
 public final class P2pWhitelist {
     /** {@code PCI_ANY_ID} in the device field. */
     public static final int ANY = -1;

@@ -26,7 +26,12 @@ import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.topology.Bdf;
 import org.junit.jupiter.api.Test;
 
-/** Section 3.10 of kernel-dma-rules.md, block part: BLK-1..BLK-6. */
+/**
+ * Section 3.10 of kernel-dma-rules.md, block part: BLK-1..BLK-6 on R-BLK-1 (queue limits), R-BLK-2
+ * (segment size at an address), R-BLK-3 (virt-boundary gaps), R-BLK-4 (bio splitting), R-BLK-5
+ * (physical merging), R-BLK-6 ({@code blk_map_iter_next}, {@code __blk_rq_map_sg}) and R-BLK-7 (the
+ * DMA iterator).
+ */
 class BlockVectorsTest {
     static final P2pProvider EPB = new P2pProvider(Bdf.parse("04:00.0"), 2, 0x38_0000_0000L, 1L << 30, 0);
 

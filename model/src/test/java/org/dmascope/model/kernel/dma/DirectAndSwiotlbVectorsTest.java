@@ -24,7 +24,13 @@ import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.topology.Bdf;
 import org.junit.jupiter.api.Test;
 
-/** Section 3.3 of kernel-dma-rules.md: dma-direct and swiotlb vectors DD-1..DD-12. */
+/**
+ * Section 3.3 of kernel-dma-rules.md: dma-direct and swiotlb vectors DD-1..DD-12 on R-DIR-1
+ * ({@code phys_to_dma}, DD-2/DD-3), R-DIR-2 ({@code dma_capable}, DD-3), R-DIR-3
+ * ({@code dma_direct_map_phys}), R-DIR-4 ({@code dma_direct_map_sg}, DD-1, DD-8..DD-10), R-DIR-5 and
+ * R-TLB-3 (max mapping size, DD-6), R-DIR-7 ({@code dma_direct_supported}, DD-12) and R-TLB-4/R-TLB-5
+ * (bounce slots, DD-4..DD-6).
+ */
 class DirectAndSwiotlbVectorsTest {
     static final KernelProfile MAINLINE = KernelProfile.MAINLINE;
     /** BA-1: EPb's P2P BAR at CPU 0x38_0000_0000, window offset 0. */

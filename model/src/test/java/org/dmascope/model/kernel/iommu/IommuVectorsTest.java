@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Section 3.4 of kernel-dma-rules.md: dma-iommu scatter-gather and IOVA vectors IO-1..IO-15, under the
  * IOMMU defaults of section 3 (fresh DMA domain, 4 KiB granule, 64-bit PCI device trying 32-bit IOVAs
- * first, only the x86 MSI window reserved near 4 GiB).
+ * first, only the x86 MSI window reserved near 4 GiB): R-IOMMU-6 and R-IOMMU-7 (the two passes of
+ * {@code iommu_dma_map_sg}, IO-1..IO-9), R-IOMMU-5 and R-IOMMU-4 ({@code iommu_dma_map_phys} and
+ * {@code __iommu_dma_map}, IO-10..IO-12), R-IOMMU-2 and R-IOMMU-3 (IOVA allocation, IO-13, IO-15),
+ * R-IOMMU-9 (the two-step API, IO-14), and R-GRP-4 (the lazy domain's flush queue).
  */
 class IommuVectorsTest {
     static final KernelProfile MAINLINE = KernelProfile.MAINLINE;

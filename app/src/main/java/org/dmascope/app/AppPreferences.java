@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
 import org.dmascope.model.session.MapOptions;

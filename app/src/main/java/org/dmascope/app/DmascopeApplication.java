@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 import org.dmascope.app.undo.UndoStack;
 import org.dmascope.model.io.formats.ImportFormats;
 import org.dmascope.model.io.imports.Importer;
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.session.RunningKernel;
 import org.dmascope.views.inspector.InspectorView;
 import org.dmascope.views.inspector.InspectorViewModel;

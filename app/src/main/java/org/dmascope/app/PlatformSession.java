@@ -4,8 +4,8 @@ import java.util.concurrent.Executor;
 
 import org.dmascope.app.undo.UndoStack;
 import org.dmascope.app.undo.UndoableEdit;
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.session.KernelSession;
 import org.dmascope.model.session.RunningKernel;
 import org.dmascope.model.topology.Topology;

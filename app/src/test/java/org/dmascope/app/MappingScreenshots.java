@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.StepKind;
 import org.dmascope.views.common.Theme;
 import org.dmascope.views.mapping.BufferSettings;

@@ -11,8 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.views.topology.TopologyItem;

@@ -13,11 +13,11 @@ import java.util.prefs.Preferences;
 
 import org.dmascope.app.undo.UndoStack;
 import org.dmascope.model.io.SampleCatalog;
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BufferSpecParser;
 import org.dmascope.model.session.Boot;
 import org.dmascope.model.session.MapCall;

@@ -6,10 +6,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BlockPath;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.BufferSpecParser;

@@ -6,9 +6,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.InputEntries;
 import org.dmascope.model.mapping.Mapping;

@@ -9,12 +9,12 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.platform.Assumption;
 import org.dmascope.model.kernel.platform.CpuIdentity;
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Topology;
 

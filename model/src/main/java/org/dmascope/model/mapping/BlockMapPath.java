@@ -6,7 +6,6 @@ import java.util.List;
 import org.dmascope.model.kernel.block.BioSplit;
 import org.dmascope.model.kernel.block.BlkDmaIter;
 import org.dmascope.model.kernel.block.BlkMapIter;
-import org.dmascope.model.kernel.block.BlkRqMapSg;
 import org.dmascope.model.kernel.block.Bvecs;
 import org.dmascope.model.kernel.block.QueueLimits;
 import org.dmascope.model.kernel.dma.SgMapResult;
@@ -25,7 +24,7 @@ final class BlockMapPath {
     }
 
     static void run(MapContext c) {
-        QueueLimits lim = BlockLimitsForDevice.of(c.initiator, c.dev, c.api.usesIommu());
+        QueueLimits lim = BlockLimitsForDevice.of(c.initiator, c.api, MappingEngine.lastRamByte(c.req.topology()));
         PhysRanges r = c.buf.phyr();
         Bvecs all = new Bvecs(r.count());
         for (int i = 0; i < r.count(); i++) all.add(r.addr(i), r.len(i), c.buf.isP2p() ? 0 : -1);
@@ -73,7 +72,7 @@ final class BlockMapPath {
                 }
                 ways[res.way().ordinal()]++;
             } else {
-                ScatterList sg = BlkRqMapSg.map(req.bvecs(), lim);
+                ScatterList sg = BlkMapIter.mapSg(req.bvecs(), lim);
                 SgTableLayout.Layout lay = SgTableLayout.alloc(sg.nents());
                 sgEntries += lay.entriesAllocated();
                 sgChains += lay.chainEntries();

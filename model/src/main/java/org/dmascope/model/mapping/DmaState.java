@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.dma.DmaApi;
+import org.dmascope.model.kernel.DmaApi;
 import org.dmascope.model.kernel.iommu.DmaDomainType;
 import org.dmascope.model.kernel.iommu.IommuDeviceState;
 import org.dmascope.model.kernel.iommu.IommuDmaDomain;

@@ -1,9 +1,10 @@
 package org.dmascope.model.mapping;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.Errno;
+import org.dmascope.model.kernel.dma.P2pMapperAction;
 import org.dmascope.model.kernel.dma.SegmentCollector;
 import org.dmascope.model.kernel.iommu.IovaTwoStep;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 
@@ -22,7 +23,8 @@ final class IovaLinkPath {
         PhysRanges r = c.buf.phyr();
         c.inputs = PhysMapPath.vectors(c);
         P2pMapType t = c.newP2pState().state(c.buf.isP2p() ? 0 : -1);
-        if (t == P2pMapType.BUS_ADDR) {
+        P2pMapperAction action = P2pMapperAction.of(t);
+        if (action == P2pMapperAction.BUS_ADDRESS) {
             for (int i = 0; i < r.count(); i++) c.out.add(c.buf.provider().busAddress(r.addr(i)), r.len(i), SegmentCollector.BUS, i, 1);
             c.step(Step.of(StepKind.P2P, "R-P2P-12", "Bus addresses, no IOVA")
                     .say("A BUS_ADDR provider's ranges are used at their PCI bus address; no IOVA is allocated (as in dma_buf_phys_vec_to_sgt).")
@@ -30,11 +32,11 @@ final class IovaLinkPath {
             c.verdict = Verdict.ok("no IOVA needed", r.count() + " bus-address segments");
             return;
         }
-        if (t != P2pMapType.NONE && t != P2pMapType.THRU_HOST_BRIDGE) {
+        if (action == P2pMapperAction.REJECT) {
             c.fail("EREMOTEIO", Errno.EREMOTEIO, "-EREMOTEIO", "the P2P map type " + t + " cannot be mapped (R-P2P-12)");
             return;
         }
-        boolean mmio = t == P2pMapType.THRU_HOST_BRIDGE;
+        boolean mmio = action == P2pMapperAction.MAP_CPU_PHYS;
         IovaTwoStep.State state = new IovaTwoStep.State();
         c.startPageTableLog();
         boolean iova = c.api.iovaTryAlloc(state, r.addr(0), c.buf.size());

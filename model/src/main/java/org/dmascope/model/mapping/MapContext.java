@@ -3,16 +3,16 @@ package org.dmascope.model.mapping;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.DmaApi;
 import org.dmascope.model.kernel.dma.DeviceDma;
-import org.dmascope.model.kernel.dma.DmaApi;
 import org.dmascope.model.kernel.dma.Errno;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
 import org.dmascope.model.kernel.dma.SegmentCollector;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableLog;
 import org.dmascope.model.kernel.sg.SgTableLayout;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.topology.PciFunction;
 
 /** What one mapping call works with and accumulates; the API paths read and fill it. */

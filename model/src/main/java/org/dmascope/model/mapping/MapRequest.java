@@ -3,7 +3,7 @@ package org.dmascope.model.mapping;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.DmaParameters;
 import org.dmascope.model.topology.Topology;

@@ -3,13 +3,13 @@ package org.dmascope.model.mapping;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.DmaApi;
 import org.dmascope.model.kernel.dma.DeviceDma;
-import org.dmascope.model.kernel.dma.DmaApi;
-import org.dmascope.model.kernel.dma.MapTrace;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * The immutable result of one mapping: the verdict, the P2P map type, the ordered translation steps,

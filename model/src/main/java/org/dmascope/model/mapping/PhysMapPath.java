@@ -2,11 +2,12 @@ package org.dmascope.model.mapping;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.P2pMapState;
+import org.dmascope.model.kernel.dma.P2pMapperAction;
 import org.dmascope.model.kernel.dma.PhysToDma;
 import org.dmascope.model.kernel.dma.SegmentCollector;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.util.Hex;
 
 /** {@code dma_map_phys()} once per physical range, the way a driver with a phys-range list maps it. */
@@ -19,14 +20,15 @@ final class PhysMapPath {
         c.inputs = vectors(c);
         P2pMapState p2p = c.newP2pState();
         P2pMapType t = p2p.state(c.buf.isP2p() ? 0 : -1);
-        if (t != P2pMapType.NONE && t != P2pMapType.BUS_ADDR && t != P2pMapType.THRU_HOST_BRIDGE) {
+        P2pMapperAction action = P2pMapperAction.of(t);
+        if (action == P2pMapperAction.REJECT) {
             c.fail("EREMOTEIO", Errno.EREMOTEIO, "-EREMOTEIO", "the P2P map type " + t + " cannot be mapped (R-P2P-12)");
             return;
         }
-        boolean mmio = t == P2pMapType.THRU_HOST_BRIDGE;
+        boolean mmio = action == P2pMapperAction.MAP_CPU_PHYS;
         c.startPageTableLog();
         for (int i = 0; i < r.count(); i++) {
-            if (t == P2pMapType.BUS_ADDR) {
+            if (action == P2pMapperAction.BUS_ADDRESS) {
                 c.out.add(c.buf.provider().busAddress(r.addr(i)), r.len(i), SegmentCollector.BUS, i, 1);
                 continue;
             }
@@ -45,12 +47,12 @@ final class PhysMapPath {
             c.out.add(dma, r.len(i), f, i, 1);
         }
         c.stopPageTableLog();
-        c.step(Step.of(t == P2pMapType.BUS_ADDR ? StepKind.P2P : c.api.usesIommu() ? StepKind.IOVA_ALLOC : StepKind.DMA_DIRECT,
+        c.step(Step.of(action == P2pMapperAction.BUS_ADDRESS ? StepKind.P2P : c.api.usesIommu() ? StepKind.IOVA_ALLOC : StepKind.DMA_DIRECT,
                 c.api.usesIommu() ? "R-MAP-3, R-IOMMU-5, R-IOMMU-4" : "R-MAP-3, R-DIR-3",
                 "dma_map_phys() per physical range")
                 .say("Each physical range is mapped on its own" + (c.api.usesIommu() ? ", each with its own IOVA allocation." : "."))
                 .say(mmio ? "P2P memory through the host bridge is mapped as MMIO (DMA_ATTR_MMIO; dma_map_resource before v6.18): never bounced, uncached." : "")
-                .say(t == P2pMapType.BUS_ADDR ? "Bus-address P2P ranges need no mapping: the device uses the PCI bus address." : "")
+                .say(action == P2pMapperAction.BUS_ADDRESS ? "Bus-address P2P ranges need no mapping: the device uses the PCI bus address." : "")
                 .in("ranges", r.count()).out("segments", c.out.size()).build());
         if (c.api.usesIommu()) {
             SgMapPath.describeIovaAlloc(c, 0, "R-IOMMU-2, R-IOMMU-3");

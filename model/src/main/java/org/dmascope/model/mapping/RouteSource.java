@@ -2,7 +2,7 @@ package org.dmascope.model.mapping;
 
 import java.util.Optional;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.topology.Bdf;
 

@@ -3,7 +3,6 @@ package org.dmascope.model.mapping;
 import java.util.Map;
 
 import org.dmascope.model.kernel.dma.KernelArith;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.PhysToDma;
 import org.dmascope.model.kernel.dma.SegmentCollector;
 import org.dmascope.model.kernel.dma.SgMapResult;
@@ -12,6 +11,7 @@ import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.sg.SgFromPages;
 import org.dmascope.model.kernel.sg.SgTableLayout;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 

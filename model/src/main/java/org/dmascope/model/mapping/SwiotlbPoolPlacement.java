@@ -19,11 +19,11 @@ public final class SwiotlbPoolPlacement {
     }
 
     public static SwiotlbSizing of(Topology t, boolean forceBounce, List<String> notes) {
-        return of(t, forceBounce, notes, org.dmascope.model.kernel.KernelProfile.MAINLINE);
+        return of(t, forceBounce, notes, org.dmascope.model.kernel.profile.KernelProfile.MAINLINE);
     }
 
     /** As {@link #of(Topology, boolean, List)}; kernels before v6.0 have no areas (one index, one lock). */
-    public static SwiotlbSizing of(Topology t, boolean forceBounce, List<String> notes, org.dmascope.model.kernel.KernelProfile profile) {
+    public static SwiotlbSizing of(Topology t, boolean forceBounce, List<String> notes, org.dmascope.model.kernel.profile.KernelProfile profile) {
         long size = t.platform().swiotlb().size().orElse(SwiotlbSizing.IO_TLB_DEFAULT_SIZE);
         long start;
         if (t.platform().swiotlb().start().isPresent()) {

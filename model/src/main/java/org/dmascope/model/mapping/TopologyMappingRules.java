@@ -2,11 +2,11 @@ package org.dmascope.model.mapping;
 
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.groups.DomainDecision;
 import org.dmascope.model.kernel.p2p.P2pClient;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;

@@ -6,13 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.matrix.DmaEndpoints;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.DmaState;
 import org.dmascope.model.mapping.IommuMode;

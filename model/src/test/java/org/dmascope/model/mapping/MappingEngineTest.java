@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
@@ -187,7 +187,7 @@ class MappingEngineTest {
         assertTrue(last.narration().contains("6.17-6.19"), last.narration());
 
         MapRequest old = MapRequest.builder(t, Bdf.parse("0000:06:00.0"), BufferSpecParser.parse("bar:0000:05:00.0:2:4KiB"))
-                .iommuMode(IommuMode.OFF).profile(org.dmascope.model.kernel.KernelProfile.V5_15).build();
+                .iommuMode(IommuMode.OFF).profile(org.dmascope.model.kernel.profile.KernelProfile.V5_15).build();
         Mapping m515 = new MappingEngine((p, c) -> P2pMapType.THRU_HOST_BRIDGE).map(old, new DmaState());
         assertEquals(0x38_4000_0000L, m515.segments().address(0), "5.15 maps the CPU physical address");
         assertFalse(m515.segments().has(0, DmaSegments.UNSET));

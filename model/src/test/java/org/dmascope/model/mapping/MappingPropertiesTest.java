@@ -10,10 +10,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.iommu.IommuDmaDomain;
 import org.dmascope.model.kernel.iommu.ReservedRegion;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.DmaParameters;
 import org.dmascope.model.topology.Topology;

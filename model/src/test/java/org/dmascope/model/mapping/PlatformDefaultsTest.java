@@ -83,7 +83,7 @@ class PlatformDefaultsTest {
         assertEquals(0xFC00_0000L, s.start(), "64 MiB below 4 GiB, inside RAM from 2 GiB");
         assertEquals(8, s.nareas(), "cpus 0-7");
         assertEquals(1, notes.size());
-        var old = SwiotlbPoolPlacement.of(t, false, notes, org.dmascope.model.kernel.KernelProfile.V5_15);
+        var old = SwiotlbPoolPlacement.of(t, false, notes, org.dmascope.model.kernel.profile.KernelProfile.V5_15);
         assertEquals(1, old.nareas(), "no swiotlb areas before v6.0");
         assertTrue(notes.get(notes.size() - 1).contains("v6.0"));
     }

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.dmascope.model.io.SampleCatalog;
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BufferSpecParser;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.IommuMode;

@@ -11,8 +11,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BufferSpecParser;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;

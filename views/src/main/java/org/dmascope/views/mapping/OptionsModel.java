@@ -6,8 +6,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.session.MapOptions;
 import org.dmascope.views.rules.PlatformEditor;
 import org.dmascope.views.rules.RulesModel;

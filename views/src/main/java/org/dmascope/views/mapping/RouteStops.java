@@ -3,7 +3,7 @@ package org.dmascope.views.mapping;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.route.HopDecision;
 import org.dmascope.model.kernel.route.RouteHop;
 import org.dmascope.model.kernel.route.TlpRoute;

@@ -28,9 +28,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.route.RouteHop;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.Step;
 import org.dmascope.model.mapping.StepKind;

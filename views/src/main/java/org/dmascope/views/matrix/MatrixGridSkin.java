@@ -22,9 +22,9 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.matrix.MatrixCell;
 import org.dmascope.model.kernel.matrix.P2pMatrix;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.views.matrix.MatrixGrid.Cell;
 
 /**

@@ -6,10 +6,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pProvider;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbPool;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.InputEntries;
 import org.dmascope.model.mapping.Mapping;

@@ -3,9 +3,9 @@ package org.dmascope.views.pagewalk;
 import java.util.Arrays;
 import java.util.List;
 
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.InputEntries;
 import org.dmascope.model.mapping.Mapping;

@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.groups.IommuGroup;
 import org.dmascope.model.kernel.groups.IommuGroups;
@@ -26,6 +25,7 @@ import org.dmascope.model.kernel.platform.KernelCommandLine;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.platform.PlatformSettings;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform.DomainType;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;

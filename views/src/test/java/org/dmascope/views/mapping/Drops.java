@@ -1,7 +1,7 @@
 package org.dmascope.views.mapping;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.session.KernelSession;
 import org.dmascope.model.session.MapCall;
 import org.dmascope.model.session.MapOptions;

@@ -15,8 +15,8 @@ import java.util.concurrent.Executor;
 
 import javafx.beans.property.SimpleObjectProperty;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.StepKind;

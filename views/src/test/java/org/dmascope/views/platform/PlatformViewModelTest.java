@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dmascope.model.io.SampleCatalog;
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.platform.CpuIdentity;
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform.CpuVendor;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.rules.RulesModel;

@@ -23,7 +23,7 @@ import java.util.function.Function;
 import org.dmascope.model.io.json.JsonNodeAt;
 import org.dmascope.model.io.json.JsonReadContext;
 import org.dmascope.model.io.json.LocatedJsonParser;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.platform.PlatformSettings;
 import org.dmascope.model.mapping.BufferSpec;

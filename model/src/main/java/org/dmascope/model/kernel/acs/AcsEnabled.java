@@ -2,6 +2,7 @@ package org.dmascope.model.kernel.acs;
 
 import java.util.Optional;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PortType;
 
@@ -12,6 +13,7 @@ import org.dmascope.model.topology.PortType;
  * ({@link AcsFlagsEnabled}); endpoints, upstream ports and RCiEPs need them only when multifunction
  * (a single function has nothing to isolate from); anything else counts as isolated.
  */
+@KernelRule("R-ACS-2")
 public final class AcsEnabled {
     private AcsEnabled() {
     }

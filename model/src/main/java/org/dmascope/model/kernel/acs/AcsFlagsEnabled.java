@@ -1,5 +1,6 @@
 package org.dmascope.model.kernel.acs;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Acs;
 
 /**
@@ -8,6 +9,7 @@ import org.dmascope.model.topology.Acs;
  * EC (a feature the device does not implement is hard-wired, so it counts as enabled, except Egress
  * Control), and every remaining flag must be set in the control register.
  */
+@KernelRule("R-ACS-1")
 public final class AcsFlagsEnabled {
     private AcsFlagsEnabled() {
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
 
@@ -12,6 +13,7 @@ import org.dmascope.model.topology.PciFunction;
  * {@code start} up through the bridges ({@code bus->self}) to the root bus must be ACS-enabled; the
  * first one that is not ends the walk.
  */
+@KernelRule("R-ACS-3")
 public final class AcsPathEnabled {
     private AcsPathEnabled() {
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-BLK-4 {@code bio_split_rw_at()} / {@code bvec_split_segs()} (block/blk-merge.c): walks the
@@ -13,6 +14,7 @@ import org.dmascope.model.kernel.dma.KernelArith;
  * position rounded down to the logical block size. Splitting repeats on the remainder, giving the
  * requests the device sees.
  */
+@KernelRule("R-BLK-4")
 public final class BioSplit {
     private BioSplit() {
     }

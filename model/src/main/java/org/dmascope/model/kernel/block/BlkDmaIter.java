@@ -4,13 +4,14 @@ import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.P2pMapType;
-import org.dmascope.model.kernel.dma.DmaApi;
+import org.dmascope.model.kernel.DmaApi;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
 import org.dmascope.model.kernel.dma.SegmentCollector;
 import org.dmascope.model.kernel.iommu.IovaTwoStep;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-BLK-7 {@code blk_rq_dma_map_iter_start()} / {@code _next()} (block/blk-mq-dma.c, v6.17+, used by
@@ -22,6 +23,7 @@ import org.dmascope.model.kernel.iommu.IovaTwoStep;
  * device gets one segment; otherwise each vector is mapped with {@code dma_map_phys} (its own IOVA
  * with an IOMMU).
  */
+@KernelRule("R-BLK-7")
 public final class BlkDmaIter {
     private BlkDmaIter() {
     }

@@ -1,6 +1,7 @@
 package org.dmascope.model.kernel.block;
 
 import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-BLK-1 {@code struct queue_limits} after {@code blk_validate_limits()} (block/blk-settings.c):
@@ -12,6 +13,7 @@ import org.dmascope.model.kernel.dma.KernelArith;
  *
  * @param maxSectors  largest request in 512-byte sectors
  */
+@KernelRule("R-BLK-1")
 public record QueueLimits(int maxSegments, long maxSegmentSize, long segBoundaryMask, long virtBoundaryMask, int dmaAlignment,
                           long minSegmentSize, int logicalBlockSize, long maxSectors) {
     public static final int BLK_MAX_SEGMENTS = 128;

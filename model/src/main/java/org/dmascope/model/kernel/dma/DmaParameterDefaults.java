@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.DmaParameters;
 import org.dmascope.model.topology.PciFunction;
 
@@ -14,6 +15,7 @@ import org.dmascope.model.topology.PciFunction;
  * {@code dma_get_seg_boundary()} in include/linux/dma-mapping.h): streaming and coherent mask
  * 32 bits, max segment size 65536, segment boundary 0xFFFF_FFFF, no min-align mask.
  */
+@KernelRule("R-MAP-4")
 public final class DmaParameterDefaults {
     /** {@code pdev->dma_mask = 0xffffffff} in {@code pci_device_add()}. */
     public static final int PCI_MASK_BITS = 32;

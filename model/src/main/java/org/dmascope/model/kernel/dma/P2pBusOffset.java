@@ -2,16 +2,20 @@ package org.dmascope.model.kernel.dma;
 
 import java.util.Optional;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.AddressRange;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.HostWindow;
 
 /**
- * R-P2P-10 {@code bus_offset = pci_bus_address(pdev, bar) - pci_resource_start(pdev, bar)}
- * (drivers/pci/p2pdma.c, {@code pcibios_resource_to_bus} in drivers/pci/host-bridge.c): the BAR's bus
- * address is its CPU address minus the offset of the first host-bridge window that fully contains
- * it, so {@code bus_offset = -window.offset}; with no containing window the offset is 0.
+ * R-P2P-10 P2P bus addresses (drivers/pci/p2pdma.c, {@code pcibios_resource_to_bus} in
+ * drivers/pci/host-bridge.c): a provider's {@code bus_offset = pci_bus_address(pdev, bar) -
+ * pci_resource_start(pdev, bar)}, where the BAR's bus address is its CPU address minus the offset of
+ * the first host-bridge memory window that fully contains it, so {@code bus_offset = -window.offset}
+ * (0 with no containing window); a P2P page's bus address is then
+ * {@code pci_p2pdma_bus_addr_map(provider, paddr) = paddr + bus_offset}.
  */
+@KernelRule("R-P2P-10")
 public final class P2pBusOffset {
     private P2pBusOffset() {
     }
@@ -24,5 +28,10 @@ public final class P2pBusOffset {
         if (hostBridge == null) return Optional.empty();
         return hostBridge.windows().stream().filter(w -> w.kind().isMemory()).filter(w -> w.cpuRange().contains(barCpuRange))
                 .findFirst();
+    }
+
+    /** {@code pci_p2pdma_bus_addr_map()}: the bus address of the P2P page at CPU physical {@code paddr}. */
+    public static long busAddress(long paddr, long busOffset) {
+        return paddr + busOffset;
     }
 }

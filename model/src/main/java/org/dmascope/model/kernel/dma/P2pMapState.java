@@ -1,8 +1,9 @@
 package org.dmascope.model.kernel.dma;
 
 import java.util.function.IntFunction;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.rule.KernelRule;
 
-import org.dmascope.model.kernel.P2pMapType;
 
 /**
  * R-P2P-9 {@code struct pci_p2pdma_map_state} and {@code pci_p2pdma_state(state, dev, page)}
@@ -10,6 +11,7 @@ import org.dmascope.model.kernel.P2pMapType;
  * looked up only when its provider differs from the previous page's, so a run of pages from one
  * provider costs one lookup. A fresh state is used for each map call.
  */
+@KernelRule("R-P2P-9")
 public final class P2pMapState {
     private final IntFunction<P2pMapType> mapTypeOfProvider;
     private int mem = -1;

@@ -1,6 +1,7 @@
 package org.dmascope.model.kernel.dma;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-P2P-12 what the DMA mappers do with each map type (R-DIR-4, R-IOMMU-6, R-BLK-7): an ordinary
@@ -10,6 +11,7 @@ import org.dmascope.model.kernel.P2pMapType;
  * {@code NOT_SUPPORTED} and {@code UNKNOWN} fail with {@code -EREMOTEIO} (block iterator:
  * {@code BLK_STS_INVAL}).
  */
+@KernelRule("R-P2P-12")
 public enum P2pMapperAction {
     MAP_NORMALLY,
     BUS_ADDRESS,

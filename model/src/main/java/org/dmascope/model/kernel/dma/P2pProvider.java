@@ -9,9 +9,9 @@ import org.dmascope.model.topology.Bdf;
  */
 public record P2pProvider(Bdf owner, int bar, long barCpuStart, long barSize, long busOffset) {
 
-    /** {@code pci_p2pdma_bus_addr_map(provider, paddr) = paddr + bus_offset}. */
+    /** {@code pci_p2pdma_bus_addr_map(provider, paddr)} (R-P2P-10, {@link P2pBusOffset#busAddress}). */
     public long busAddress(long paddr) {
-        return paddr + busOffset;
+        return P2pBusOffset.busAddress(paddr, busOffset);
     }
 
     public String label() {

@@ -2,6 +2,8 @@ package org.dmascope.model.kernel.dma;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
+import org.dmascope.model.kernel.rule.KernelRule;
+
 /**
  * R-DIR-1 {@code phys_to_dma(dev, phys)} / {@code translate_phys_to_dma()} (include/linux/dma-direct.h):
  * without a {@code dma_range_map} the DMA address is the CPU physical address; with one, the first
@@ -10,6 +12,7 @@ import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
  * The SME C-bit that {@code phys_to_dma} (not {@code phys_to_dma_unencrypted}) would add on an
  * encrypted host is not modelled: its bit position is not in the topology.
  */
+@KernelRule("R-DIR-1")
 public final class PhysToDma {
     private PhysToDma() {
     }

@@ -2,6 +2,7 @@ package org.dmascope.model.kernel.dma;
 
 import java.util.Locale;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Platform;
 
 /**
@@ -10,6 +11,7 @@ import org.dmascope.model.topology.Platform;
  * disables it; a SEV/TDX guest or {@code swiotlb=force} bounces everything; an SME host, a pool the
  * topology reports, or RAM above 4 GiB (a 32-bit device could not reach it) enable it.
  */
+@KernelRule("R-DIR-6")
 public final class SwiotlbActivation {
     private SwiotlbActivation() {
     }

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.acs.UntrustedDevices;
 import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.PciFunction;
@@ -31,6 +32,7 @@ import org.dmascope.model.topology.Topology;
  *   <li>per group: an untrusted member forces a strict DMA domain.</li>
  * </ul>
  */
+@KernelRule("R-GRP-3")
 public final class DefaultDomainPolicy {
     private DefaultDomainPolicy() {
     }

@@ -3,7 +3,7 @@ package org.dmascope.model.kernel.groups;
 import java.util.BitSet;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PciHierarchy;

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.acs.DeviceWords;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PciHierarchy;
@@ -21,6 +22,7 @@ import org.dmascope.model.topology.Topology;
  * NO_ALIAS, a PCI-to-PCIe bridge as itself, and a conventional bridge as itself (or as
  * (secondary, 00.0) with {@code PCIE_BRIDGE_ALIAS}).
  */
+@KernelRule("R-GRP-1")
 public final class DmaAliasWalk {
     private final PciHierarchy hierarchy;
     private final VmdOwners vmd;

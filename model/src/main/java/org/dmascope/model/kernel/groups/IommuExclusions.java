@@ -33,7 +33,7 @@ public final class IommuExclusions {
         }
         if (a.iommu() == IommuDriver.INTEL_VTD && v == 0x8086 && f.address().bus() == 0 && f.address().device() == 2) {
             for (int id : IGFX) {
-                if (id == d && (id != 0x29b2 || a.profile() == org.dmascope.model.kernel.KernelProfile.MAINLINE)) {
+                if (id == d && (id != 0x29b2 || a.profile() == org.dmascope.model.kernel.profile.KernelProfile.MAINLINE)) {
                     return Optional.of("its graphics-only DMAR unit is ignored (quirk_iommu_igfx sets disable_igfx_iommu), so it gets no IOMMU group");
                 }
             }

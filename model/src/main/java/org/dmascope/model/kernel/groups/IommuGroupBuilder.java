@@ -17,6 +17,7 @@ import org.dmascope.model.kernel.acs.AcsVerdict;
 import org.dmascope.model.kernel.acs.DeviceWords;
 import org.dmascope.model.kernel.groups.GroupMember.Mechanism;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
@@ -45,6 +46,7 @@ import org.dmascope.model.topology.Topology;
  * changing between revisions, and the reference could not pin it down (GR-2 note), so no answer it gave
  * here could be checked against a kernel.
  */
+@KernelRule("R-GRP-2")
 public final class IommuGroupBuilder {
     private final Topology topology;
     private final PciHierarchy hierarchy;

@@ -3,6 +3,7 @@ package org.dmascope.model.kernel.iommu;
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
 import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.sg.ScatterList;
 
 /**
@@ -13,6 +14,7 @@ import org.dmascope.model.kernel.sg.ScatterList;
  * the max segment size (unsigned 32-bit arithmetic, as in C); an entry that did not end on a granule
  * (or was padded) closes the segment. Bus-address entries are copied through as their own segments.
  */
+@KernelRule("R-IOMMU-7")
 public final class FinaliseSg {
     private FinaliseSg() {
     }

@@ -5,15 +5,17 @@ import java.util.Collections;
 import java.util.List;
 
 import org.dmascope.model.kernel.iova.IovaDomain;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
- * The lazy-mode flush queue of a {@code DMA_FQ} domain ({@code queue_iova}, {@code fq_flush_timeout}
- * in drivers/iommu/dma-iommu.c): an unmapped range's page-table entries are cleared at once but its
- * IOVA is only freed after the next IOTLB flush, so the device's stale TLB entries cannot hit memory
- * reused for something else. A full ring ({@code IOVA_DEFAULT_FQ_SIZE} = 256, one slot kept empty)
+ * R-GRP-4 the lazy-mode flush queue of a {@code DMA_FQ} domain ({@code queue_iova},
+ * {@code fq_flush_timeout} in drivers/iommu/dma-iommu.c): an unmapped range's page-table entries are
+ * cleared at once but its IOVA is only freed after the next IOTLB flush, so the device's stale TLB
+ * entries cannot hit memory reused for something else. A full ring ({@code IOVA_DEFAULT_FQ_SIZE} = 256, one slot kept empty)
  * flushes at once; otherwise the 10 ms timer does, which this model leaves to an explicit
  * {@link #flush()}.
  */
+@KernelRule("R-GRP-4")
 public final class FlushQueue {
     public static final int IOVA_DEFAULT_FQ_SIZE = 256;
 

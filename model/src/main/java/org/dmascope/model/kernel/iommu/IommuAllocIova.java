@@ -1,10 +1,11 @@
 package org.dmascope.model.kernel.iommu;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.KernelArith;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.iova.IovaDomain;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-IOMMU-2 {@code iommu_dma_alloc_iova(domain, size, dma_limit, dev)} (drivers/iommu/dma-iommu.c,
@@ -14,6 +15,7 @@ import org.dmascope.model.kernel.iova.IovaDomain;
  * {@code dev->iommu->pci_32bit_workaround} for good and logs "Using N-bit DMA addresses"; older
  * kernels retried below 4 GiB on every allocation.
  */
+@KernelRule("R-IOMMU-2")
 public final class IommuAllocIova {
     private IommuAllocIova() {
     }

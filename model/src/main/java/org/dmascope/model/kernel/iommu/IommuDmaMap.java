@@ -2,11 +2,12 @@ package org.dmascope.model.kernel.iommu;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.Errno;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.iova.IovaDomain;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-IOMMU-4 {@code __iommu_dma_map(dev, phys, size, prot, dma_mask)} (drivers/iommu/dma-iommu.c):
@@ -14,6 +15,7 @@ import org.dmascope.model.kernel.iova.IovaDomain;
  * granule-aligned physical address, and the device gets the IOVA plus the in-granule offset. A
  * min-align mask wider than the granule cannot be honoured ("Unsupported alignment constraint").
  */
+@KernelRule("R-IOMMU-4")
 public final class IommuDmaMap {
     private IommuDmaMap() {
     }

@@ -3,6 +3,7 @@ package org.dmascope.model.kernel.iommu;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.pagetable.IoPageTable;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-IOMMU-8 {@code iommu_map()} / {@code __iommu_map()} / {@code iommu_pgsize()} (drivers/iommu/iommu.c):
@@ -12,6 +13,7 @@ import org.dmascope.model.kernel.pagetable.IoPageTable;
  * equally offset within it, only enough small pages are mapped to reach that larger boundary. A
  * failure unmaps what was mapped.
  */
+@KernelRule("R-IOMMU-8")
 public final class IommuMap {
     private IommuMap() {
     }

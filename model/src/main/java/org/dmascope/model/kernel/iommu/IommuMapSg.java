@@ -4,20 +4,21 @@ import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.dma.KmallocBounce;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
 import org.dmascope.model.kernel.dma.SgMapResult;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.IoPageTable;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-IOMMU-6 {@code iommu_dma_map_sg()} and {@code iommu_map_sg()} (drivers/iommu/dma-iommu.c,
@@ -32,6 +33,7 @@ import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
  * (the refactor wrote {@code sg} where it meant {@code s}); it equals the entry's own length when the
  * entries have equal lengths. Earlier kernels used the entry's own length.
  */
+@KernelRule("R-IOMMU-6")
 public final class IommuMapSg {
     private IommuMapSg() {
     }

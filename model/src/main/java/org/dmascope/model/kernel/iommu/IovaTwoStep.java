@@ -1,15 +1,16 @@
 package org.dmascope.model.kernel.iommu;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.Errno;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.iova.IovaDomain;
 import org.dmascope.model.kernel.pagetable.IoPageTable;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMapSingle;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-IOMMU-9 the two-step IOVA API (v6.16+, drivers/iommu/dma-iommu.c, Documentation/core-api/dma-api.rst
@@ -19,6 +20,7 @@ import org.dmascope.model.kernel.swiotlb.SwiotlbMapSingle;
  * unless it is the first; {@code dma_iova_sync} syncs once; the device sees one contiguous range.
  * Without dma-iommu {@code try_alloc} returns false and the caller maps range by range.
  */
+@KernelRule("R-IOMMU-9")
 public final class IovaTwoStep {
     /** {@code DMA_IOVA_USE_SWIOTLB}: the top bit of {@code __size}. */
     public static final long DMA_IOVA_USE_SWIOTLB = 1L << 63;

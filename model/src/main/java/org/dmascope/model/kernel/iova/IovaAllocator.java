@@ -3,6 +3,7 @@ package org.dmascope.model.kernel.iova;
 import java.util.Map;
 
 import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-IOMMU-3 the IOVA allocator ({@code alloc_iova_fast}, {@code alloc_iova},
@@ -13,6 +14,7 @@ import org.dmascope.model.kernel.dma.KernelArith;
  * limit, placing the range naturally aligned to its rounded-up size in the first hole that fits, with
  * one retry from the limit itself before giving up (and remembering the failed size for 32-bit limits).
  */
+@KernelRule("R-IOMMU-3")
 public final class IovaAllocator {
     private IovaAllocator() {
     }

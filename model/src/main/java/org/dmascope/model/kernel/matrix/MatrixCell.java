@@ -1,6 +1,6 @@
 package org.dmascope.model.kernel.matrix;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.topology.Bdf;
 
 /**

@@ -1,6 +1,7 @@
 package org.dmascope.model.kernel.p2p;
 
 import org.dmascope.model.kernel.acs.AcsState;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Acs;
 
 /**
@@ -8,6 +9,7 @@ import org.dmascope.model.topology.Acs;
  * capability and its control register (at +6, as lspci shows it) has any of RR, CR, EC. Capability
  * bits are not consulted.
  */
+@KernelRule("R-P2P-1")
 public final class AcsRedirect {
     /** RR | CR | EC. */
     public static final int REDIRECT_BITS = Acs.RR | Acs.CR | Acs.EC;

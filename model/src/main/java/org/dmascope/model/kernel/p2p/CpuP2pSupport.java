@@ -2,6 +2,7 @@ package org.dmascope.model.kernel.p2p;
 
 import org.dmascope.model.kernel.platform.CpuIdentity;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Platform.CpuVendor;
 
 /**
@@ -10,6 +11,7 @@ import org.dmascope.model.topology.Platform.CpuVendor;
  * elsewhere. Added by "PCI/P2PDMA: Allow P2PDMA on all AMD CPUs newer than the Zen family" (July
  * 2020, between v5.4 and v5.15); absent in 5.4, which only had the single 1022:1450 whitelist entry.
  */
+@KernelRule("R-P2P-2")
 public final class CpuP2pSupport {
     private CpuP2pSupport() {
     }

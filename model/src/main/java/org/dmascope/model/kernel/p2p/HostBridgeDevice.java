@@ -2,7 +2,7 @@ package org.dmascope.model.kernel.p2p;
 
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PortType;

@@ -3,8 +3,9 @@ package org.dmascope.model.kernel.p2p;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.acs.DeviceWords;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
 
@@ -15,6 +16,7 @@ import org.dmascope.model.topology.PciFunction;
  * an entry flagged REQ_SAME_HOST_BRIDGE then fails. The first entry matching the vendor (and device,
  * unless the entry says any) decides.
  */
+@KernelRule("R-P2P-4")
 public final class HostBridgeWhitelist {
     private HostBridgeWhitelist() {
     }

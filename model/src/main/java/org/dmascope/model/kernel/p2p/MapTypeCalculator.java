@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.acs.AcsState;
 import org.dmascope.model.kernel.acs.DeviceWords;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 
@@ -26,6 +26,7 @@ import org.dmascope.model.topology.PciFunction;
  * walk and the same decision (confirmed in the 5.4.225 source); only the whitelist, the host bridge
  * device lookup and the CPU rule differ, and those live in {@link P2pIndex}.
  */
+@KernelRule("R-P2P-5")
 public final class MapTypeCalculator {
     private MapTypeCalculator() {
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Bdf;
 
 /**
@@ -13,6 +13,7 @@ import org.dmascope.model.topology.Bdf;
  * up, and any NOT_SUPPORTED pair makes the result -1 (a non-verbose call stops at the first one).
  * THRU_HOST_BRIDGE pairs count with their plain hop distance.
  */
+@KernelRule("R-P2P-6")
 public final class P2pDistanceMany {
     private P2pDistanceMany() {
     }

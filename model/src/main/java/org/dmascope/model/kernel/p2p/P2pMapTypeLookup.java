@@ -2,7 +2,7 @@ package org.dmascope.model.kernel.p2p;
 
 import java.util.Optional;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 
@@ -12,6 +12,7 @@ import org.dmascope.model.topology.PciFunction;
  * unlike {@link P2pDistanceMany}), gives NOT_SUPPORTED; otherwise the cached or freshly computed
  * map type of R-P2P-5.
  */
+@KernelRule("R-P2P-8")
 public final class P2pMapTypeLookup {
     private P2pMapTypeLookup() {
     }

@@ -2,8 +2,9 @@ package org.dmascope.model.kernel.p2p;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 
-import org.dmascope.model.kernel.KernelProfile;
 
 /**
  * R-P2P-3 {@code pci_p2pdma_whitelist[]} (drivers/pci/p2pdma.c) for each kernel profile, in table
@@ -18,6 +19,7 @@ import org.dmascope.model.kernel.KernelProfile;
  *       2f95-2f98.</li>
  * </ul>
  */
+@KernelRule("R-P2P-3")
 public final class P2pWhitelist {
     /** {@code PCI_ANY_ID} in the device field. */
     public static final int ANY = -1;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.P2pMemory;
 import org.dmascope.model.topology.PciFunction;
@@ -15,6 +16,7 @@ import org.dmascope.model.topology.PciFunction;
  * {@link P2pDistanceMany} (non-verbose); the smallest distance wins, up to PAGE_SIZE/8 = 512 ties are
  * kept, and one of the ties is picked with {@code get_random_u32_below()}.
  */
+@KernelRule("R-P2P-7")
 public final class P2pmemFinder {
     /** {@code PAGE_SIZE / sizeof(struct pci_dev *)} on a 64-bit kernel with 4 KiB pages. */
     public static final int MAX_TIES = 4096 / 8;

@@ -1,7 +1,7 @@
 package org.dmascope.model.kernel.pagetable;
 
 /**
- * R-PT-3 AMD IOMMU v1 tables ({@code AMD_IOMMU_V1}, drivers/iommu/amd/io_pgtable.c and
+ * AMD IOMMU v1 tables, the {@code AMD_IOMMU_V1} format of R-PT-3 (drivers/iommu/amd/io_pgtable.c and
  * amd_iommu_types.h): 4K base, 9 bits per level with {@code PM_LEVEL_SHIFT(x) = 12 + 9x} (level 0
  * holds 4K PTEs). Any power-of-two page size from 4K is allowed except 512G
  * ({@code AMD_IOMMU_PGSIZES = ~0xFFF & ~(2ULL << 38)}): a size between two level sizes is stored

@@ -1,5 +1,6 @@
 package org.dmascope.model.kernel.pagetable;
 
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.util.ByteSize;
 
 /**
@@ -10,6 +11,7 @@ import org.dmascope.model.util.ByteSize;
  * Stage 2 concatenates up to 16 first-level tables instead of a start level 0 (the pre-v6.13 rule
  * {@code pgd_pages <= ARM_LPAE_S2_MAX_CONCAT_PAGES} [uncertain for newer kernels]).
  */
+@KernelRule("R-PT-1")
 public final class ArmLpaeGeometry implements PageTableGeometry {
     private static final int ARM_LPAE_MAX_LEVELS = 4;
     private static final int ARM_LPAE_S2_MAX_CONCAT_PAGES = 16;

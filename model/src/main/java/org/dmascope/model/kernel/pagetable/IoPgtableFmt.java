@@ -1,10 +1,13 @@
 package org.dmascope.model.kernel.pagetable;
 
+import org.dmascope.model.kernel.rule.KernelRule;
+
 /**
  * R-PT-3 {@code enum io_pgtable_fmt} (include/linux/io-pgtable.h) in declaration order, plus the
  * native VT-d formats that never went through io-pgtable. {@link #modelled()} says which of them
  * this model can build ({@link PageTableGeometry} implementations).
  */
+@KernelRule("R-PT-3")
 public enum IoPgtableFmt {
     ARM_32_LPAE_S1(false),
     ARM_32_LPAE_S2(false),

@@ -1,5 +1,7 @@
 package org.dmascope.model.kernel.pagetable;
 
+import org.dmascope.model.kernel.rule.KernelRule;
+
 /**
  * R-PT-2 Intel VT-d tables (drivers/iommu/intel/iommu.h: {@code LEVEL_STRIDE} 9,
  * {@code VTD_PAGE_SHIFT} 12, {@code width_to_agaw}, {@code agaw_to_level}, {@code pfn_level_offset}):
@@ -8,6 +10,7 @@ package org.dmascope.model.kernel.pagetable;
  * 1 GiB superpages when the hardware has them (assumed). The aperture is {@code 2^width - 1} for
  * second-stage tables and {@code 2^(width-1) - 1} for first-stage (canonical) tables.
  */
+@KernelRule("R-PT-2")
 public final class VtdGeometry implements PageTableGeometry {
     public static final int LEVEL_STRIDE = 9;
     public static final int VTD_PAGE_SHIFT = 12;

@@ -3,7 +3,7 @@ package org.dmascope.model.kernel.platform;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform;
 import org.dmascope.model.topology.Platform.Architecture;
 import org.dmascope.model.topology.Platform.CpuVendor;

@@ -2,7 +2,7 @@ package org.dmascope.model.kernel.platform;
 
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;
 import org.dmascope.model.topology.Platform.Named;

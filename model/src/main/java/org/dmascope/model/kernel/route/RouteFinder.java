@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.acs.AcsState;
 import org.dmascope.model.kernel.acs.DeviceWords;
 import org.dmascope.model.kernel.p2p.AcsRedirect;
 import org.dmascope.model.kernel.p2p.HostBridgeCheck;
 import org.dmascope.model.kernel.p2p.P2pIndex;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.kernel.p2p.RedirectPort;
 import org.dmascope.model.topology.Acs;

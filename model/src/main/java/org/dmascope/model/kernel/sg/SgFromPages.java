@@ -2,6 +2,7 @@ package org.dmascope.model.kernel.sg;
 
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-SG-4 {@code sg_alloc_append_table_from_pages(pages, n_pages, offset, size, max_segment)}
@@ -12,6 +13,7 @@ import org.dmascope.model.kernel.dma.KernelArith;
  * each chunk becomes one entry whose first page keeps the buffer offset.
  * {@code sg_alloc_table_from_pages} is this with {@code max_segment = UINT_MAX}.
  */
+@KernelRule("R-SG-4")
 public final class SgFromPages {
     private SgFromPages() {
     }

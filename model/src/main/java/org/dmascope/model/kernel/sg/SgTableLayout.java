@@ -1,5 +1,7 @@
 package org.dmascope.model.kernel.sg;
 
+import org.dmascope.model.kernel.rule.KernelRule;
+
 /**
  * R-SG-1..3 how a scatterlist table is laid out in memory (include/linux/scatterlist.h,
  * lib/scatterlist.c {@code __sg_alloc_table}): entries come in arrays of at most
@@ -7,6 +9,7 @@ package org.dmascope.model.kernel.sg;
  * chain entry ({@code SG_CHAIN} in {@code page_link}) pointing to the next array and carries no data;
  * the last data entry is marked {@code SG_END}.
  */
+@KernelRule({"R-SG-1", "R-SG-2", "R-SG-3"})
 public final class SgTableLayout {
     /** SG-5 {@code sizeof(struct scatterlist)} on x86-64 with {@code CONFIG_NEED_SG_DMA_LENGTH}: 8+4+4+8+4+4. */
     public static final int SCATTERLIST_BYTES = 32;

@@ -2,6 +2,7 @@ package org.dmascope.model.kernel.swiotlb;
 
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-TLB-4 {@code swiotlb_tbl_map_single(dev, orig, mapping_size, alloc_align_mask)}
@@ -10,6 +11,7 @@ import org.dmascope.model.kernel.dma.KernelArith;
  * and copies the original into the bounce buffer, even for {@code DMA_FROM_DEVICE}, so bytes the
  * device does not write survive.
  */
+@KernelRule("R-TLB-4")
 public final class SwiotlbMapSingle {
     private SwiotlbMapSingle() {
     }

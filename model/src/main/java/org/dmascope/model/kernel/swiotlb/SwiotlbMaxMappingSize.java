@@ -2,11 +2,13 @@ package org.dmascope.model.kernel.swiotlb;
 
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-TLB-3 {@code swiotlb_max_mapping_size(dev)}: one segment of 128 slots (256 KiB) minus the slots a
  * min-align mask may skip. NVMe (0xFFF) gets 258048.
  */
+@KernelRule("R-TLB-3")
 public final class SwiotlbMaxMappingSize {
     private SwiotlbMaxMappingSize() {
     }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dmascope.model.kernel.rule.KernelRule;
+
 /**
  * The default bounce-buffer pool ({@code struct io_tlb_pool}) with its slot state. Allocated slots
  * stay taken until released, so a second mapping lands where the kernel would put it.
@@ -15,6 +17,7 @@ import java.util.Map;
  * 128-slot segment, so one allocation never crosses a segment and is at most 128 × 2048 bytes.
  * Dynamic transient pools ({@code CONFIG_SWIOTLB_DYNAMIC}) are not modelled: only the default pool.
  */
+@KernelRule("R-TLB-2")
 public final class SwiotlbPool {
     public static final int IO_TLB_SHIFT = 11;
     public static final int IO_TLB_SIZE = 1 << IO_TLB_SHIFT;

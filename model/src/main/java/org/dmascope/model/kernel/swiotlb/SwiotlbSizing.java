@@ -1,6 +1,7 @@
 package org.dmascope.model.kernel.swiotlb;
 
 import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-TLB-1 sizing of the default pool (kernel/dma/swiotlb.c {@code swiotlb_adjust_nareas},
@@ -14,6 +15,7 @@ import org.dmascope.model.kernel.dma.KernelArith;
  * @param nareas     areas (one lock each)
  * @param forceBounce {@code swiotlb=force} or a confidential-computing guest: every streaming map bounces
  */
+@KernelRule("R-TLB-1")
 public record SwiotlbSizing(long start, int nslabs, int nareas, boolean forceBounce) {
     /** {@code IO_TLB_DEFAULT_SIZE}: 64 MiB. */
     public static final long IO_TLB_DEFAULT_SIZE = 64L << 20;

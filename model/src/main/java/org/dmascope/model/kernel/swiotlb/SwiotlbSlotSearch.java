@@ -3,6 +3,7 @@ package org.dmascope.model.kernel.swiotlb;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.dma.PhysToDma;
+import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-TLB-5 {@code swiotlb_search_pool_area()} and {@code swiotlb_pool_find_slots()} (kernel/dma/swiotlb.c,
@@ -11,6 +12,7 @@ import org.dmascope.model.kernel.dma.PhysToDma;
  * starts at the area's rotating index, steps by the alignment stride, and never crosses the device's
  * segment boundary or a 128-slot segment. Areas are tried starting with the mapping CPU's.
  */
+@KernelRule("R-TLB-5")
 public final class SwiotlbSlotSearch {
     private SwiotlbSlotSearch() {
     }

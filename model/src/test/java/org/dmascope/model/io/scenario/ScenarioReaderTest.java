@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.session.scenario.Scenario;

@@ -17,7 +17,7 @@ import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.api.Test;
 
-/** The vectors of kernel-dma-rules.md section 3.7 (R-ACS-1..3). */
+/** The vectors of kernel-dma-rules.md section 3.7: R-ACS-1, R-ACS-2 (ACS-1..ACS-8) and R-ACS-3 (the path walk). */
 class AcsVectorsTest {
     private static final int REQ = AcsRules.REQ_ACS_FLAGS;
 

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.DmaApi;
 import org.dmascope.model.kernel.dma.DeviceDma;
-import org.dmascope.model.kernel.dma.DmaApi;
 import org.dmascope.model.kernel.dma.DmaDirection;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
 import org.dmascope.model.kernel.dma.SegmentCollector;
@@ -20,13 +17,21 @@ import org.dmascope.model.kernel.iommu.IommuDeviceState;
 import org.dmascope.model.kernel.iommu.IommuDmaDomain;
 import org.dmascope.model.kernel.iommu.IovaReservedRegions;
 import org.dmascope.model.kernel.iommu.ReservedRegion;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.VtdGeometry;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.topology.Bdf;
 import org.junit.jupiter.api.Test;
 
-/** Section 3.10 of kernel-dma-rules.md, block part: BLK-1..BLK-6. */
+/**
+ * Section 3.10 of kernel-dma-rules.md, block part: BLK-1..BLK-6 on R-BLK-1 (queue limits), R-BLK-2
+ * (segment size at an address), R-BLK-3 (virt-boundary gaps), R-BLK-4 (bio splitting), R-BLK-5
+ * (physical merging), R-BLK-6 ({@code blk_map_iter_next}, {@code __blk_rq_map_sg}) and R-BLK-7 (the
+ * DMA iterator).
+ */
 class BlockVectorsTest {
     static final P2pProvider EPB = new P2pProvider(Bdf.parse("04:00.0"), 2, 0x38_0000_0000L, 1L << 30, 0);
 
@@ -61,7 +66,7 @@ class BlockVectorsTest {
 
     @Test
     void blk1_contiguousVectorsMergeIntoOneEntry() {
-        ScatterList sg = BlkRqMapSg.map(vecs(0x1_0000_0000L, 0x1000, 0x1_0000_1000L, 0x1000), defaults());
+        ScatterList sg = BlkMapIter.mapSg(vecs(0x1_0000_0000L, 0x1000, 0x1_0000_1000L, 0x1000), defaults());
         assertEquals(1, sg.nents());
         assertEquals(0x1_0000_0000L, sg.phys(0));
         assertEquals(0x2000, sg.length(0));
@@ -70,12 +75,12 @@ class BlockVectorsTest {
     @Test
     void blk2_maxSegmentSizeKeepsThemApart() {
         QueueLimits lim = QueueLimits.validate(0, 0x1000, 0, 0, 0, 0, 0);
-        assertEquals(2, BlkRqMapSg.map(vecs(0x1_0000_0000L, 0x1000, 0x1_0000_1000L, 0x1000), lim).nents());
+        assertEquals(2, BlkMapIter.mapSg(vecs(0x1_0000_0000L, 0x1000, 0x1_0000_1000L, 0x1000), lim).nents());
     }
 
     @Test
     void blk3_segmentBoundarySplitsAMultiPageVector() {
-        ScatterList sg = BlkRqMapSg.map(vecs(0xFFFF_F000L, 0x2000), defaults());
+        ScatterList sg = BlkMapIter.mapSg(vecs(0xFFFF_F000L, 0x2000), defaults());
         assertEquals(2, sg.nents());
         assertEquals(0xFFFF_F000L, sg.phys(0));
         assertEquals(0x1000, sg.length(0));

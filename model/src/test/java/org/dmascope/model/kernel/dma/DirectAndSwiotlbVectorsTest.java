@@ -8,17 +8,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.direct.DirectMapPhys;
+import org.dmascope.model.kernel.direct.DirectMapSg;
+import org.dmascope.model.kernel.direct.DirectMaxMappingSize;
+import org.dmascope.model.kernel.direct.DirectSupported;
+import org.dmascope.model.kernel.direct.DmaCapable;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMaxMappingSize;
 import org.dmascope.model.kernel.swiotlb.SwiotlbPool;
 import org.dmascope.model.kernel.swiotlb.SwiotlbSizing;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.topology.Bdf;
 import org.junit.jupiter.api.Test;
 
-/** Section 3.3 of kernel-dma-rules.md: dma-direct and swiotlb vectors DD-1..DD-12. */
+/**
+ * Section 3.3 of kernel-dma-rules.md: dma-direct and swiotlb vectors DD-1..DD-12 on R-DIR-1
+ * ({@code phys_to_dma}, DD-2/DD-3), R-DIR-2 ({@code dma_capable}, DD-3), R-DIR-3
+ * ({@code dma_direct_map_phys}), R-DIR-4 ({@code dma_direct_map_sg}, DD-1, DD-8..DD-10), R-DIR-5 and
+ * R-TLB-3 (max mapping size, DD-6), R-DIR-7 ({@code dma_direct_supported}, DD-12) and R-TLB-4/R-TLB-5
+ * (bounce slots, DD-4..DD-6).
+ */
 class DirectAndSwiotlbVectorsTest {
     static final KernelProfile MAINLINE = KernelProfile.MAINLINE;
     /** BA-1: EPb's P2P BAR at CPU 0x38_0000_0000, window offset 0. */
@@ -210,16 +222,5 @@ class DirectAndSwiotlbVectorsTest {
         assertEquals(0x5000_0000L, DirectMapPhys.unmap(dev32(), dma, tlb(p)).tlbAddr());
         assertTrue(p.isEmpty());
         assertNull(DirectMapPhys.unmap(dev32(), 0x1_0000_0000L, tlb(p)));
-    }
-
-    @Test
-    void coherentAllocationsComeFromTheZoneTheMaskReaches() {
-        assertEquals(DirectCoherentZone.Zone.ZONE_DMA32, DirectCoherentZone.of(dev64(), DirectSupported.X86_ZONE_DMA_LIMIT),
-                "PCI's coherent mask defaults to 32 bits");
-        DeviceDma wide = new DeviceDma(-1L, -1L, 0, DmaRangeMap.IDENTITY, 65536, 0xFFFF_FFFFL, 0, true, false, List.of());
-        assertEquals(DirectCoherentZone.Zone.ZONE_NORMAL, DirectCoherentZone.of(wide, DirectSupported.X86_ZONE_DMA_LIMIT));
-        DeviceDma isa = new DeviceDma(-1L, KernelArith.dmaBitMask(24), 0, DmaRangeMap.IDENTITY, 65536, 0xFFFF_FFFFL, 0, true, false,
-                List.of());
-        assertEquals(DirectCoherentZone.Zone.ZONE_DMA, DirectCoherentZone.of(isa, DirectSupported.X86_ZONE_DMA_LIMIT));
     }
 }

@@ -7,34 +7,17 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.topology.AddressRange;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.HostWindow;
 import org.dmascope.model.topology.Provenance;
 import org.junit.jupiter.api.Test;
 
-/** R-P2P-9 state caching, R-P2P-10 bus offsets (BA-1, BA-2), R-P2P-12 mapper actions. */
+/** R-P2P-9 state caching, R-P2P-10 the first containing window (BA-1..BA-3 are in BusAddressVectorsTest), R-P2P-12 mapper actions. */
 class P2pRulesTest {
     static HostBridge bridge(HostWindow... w) {
         return new HostBridge("pci0000:00", 0, 0, Optional.empty(), OptionalInt.empty(), List.of(w), List.of(), Provenance.NONE);
-    }
-
-    @Test
-    void ba1_x86WindowHasNoOffset() {
-        HostBridge hb = bridge(new HostWindow(HostWindow.Kind.PREFETCHABLE_MEMORY, 0x38_0000_0000L, 0x38_0000_0000L, 64L << 30));
-        long off = P2pBusOffset.of(hb, AddressRange.ofSize(0x38_0000_0000L, 1L << 30));
-        assertEquals(0, off);
-        P2pProvider p = new P2pProvider(null, 2, 0x38_0000_0000L, 1L << 30, off);
-        assertEquals(0x38_0000_2000L, p.busAddress(0x38_0000_2000L));
-    }
-
-    @Test
-    void ba2_dtWindowOffsetIsSubtracted() {
-        HostBridge hb = bridge(new HostWindow(HostWindow.Kind.MEMORY, 0x40_0000_0000L, 0, 0x1_0000_0000L));
-        long off = P2pBusOffset.of(hb, AddressRange.ofSize(0x40_1000_0000L, 256L << 20));
-        assertEquals(-0x40_0000_0000L, off);
-        assertEquals(0x1000_3000L, new P2pProvider(null, 0, 0x40_1000_0000L, 256L << 20, off).busAddress(0x40_1000_3000L));
     }
 
     @Test

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.dmascope.model.kernel.KernelProfile;
 import org.dmascope.model.kernel.fixtures.Fx;
 import org.dmascope.model.kernel.fixtures.T1;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.HostBridge;

@@ -9,27 +9,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.dma.DeviceDma;
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.KernelArith;
-import org.dmascope.model.kernel.dma.MapTrace;
 import org.dmascope.model.kernel.dma.P2pMapState;
 import org.dmascope.model.kernel.dma.P2pProvider;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.VtdGeometry;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbPool;
 import org.dmascope.model.kernel.swiotlb.SwiotlbSizing;
+import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.topology.Bdf;
 import org.junit.jupiter.api.Test;
 
 /**
  * Section 3.4 of kernel-dma-rules.md: dma-iommu scatter-gather and IOVA vectors IO-1..IO-15, under the
  * IOMMU defaults of section 3 (fresh DMA domain, 4 KiB granule, 64-bit PCI device trying 32-bit IOVAs
- * first, only the x86 MSI window reserved near 4 GiB).
+ * first, only the x86 MSI window reserved near 4 GiB): R-IOMMU-6 and R-IOMMU-7 (the two passes of
+ * {@code iommu_dma_map_sg}, IO-1..IO-9), R-IOMMU-5 and R-IOMMU-4 ({@code iommu_dma_map_phys} and
+ * {@code __iommu_dma_map}, IO-10..IO-12), R-IOMMU-2 and R-IOMMU-3 (IOVA allocation, IO-13, IO-15),
+ * R-IOMMU-9 (the two-step API, IO-14), and R-GRP-4 (the lazy domain's flush queue).
  */
 class IommuVectorsTest {
     static final KernelProfile MAINLINE = KernelProfile.MAINLINE;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.fixtures.Fx;
 import org.dmascope.model.kernel.fixtures.T1;
 import org.dmascope.model.kernel.fixtures.Samples;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.HostBridge;

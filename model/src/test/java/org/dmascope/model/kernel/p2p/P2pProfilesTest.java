@@ -8,13 +8,12 @@ import static org.dmascope.model.kernel.fixtures.T1.EPC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.fixtures.Fx;
 import org.dmascope.model.kernel.fixtures.T1;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform.CpuVendor;
 import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.api.Test;

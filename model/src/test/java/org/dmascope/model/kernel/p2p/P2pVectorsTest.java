@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.dmascope.model.kernel.P2pMapType;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.acs.AcsState;
 import org.dmascope.model.kernel.fixtures.Fx;
@@ -29,7 +28,12 @@ import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.api.Test;
 
-/** The vectors of kernel-dma-rules.md section 3.1 (R-P2P-1..8) on topology T1. */
+/**
+ * The vectors of kernel-dma-rules.md section 3.1 on topology T1: R-P2P-1 (ACS redirect), R-P2P-2 (AMD
+ * Zen CPUs), R-P2P-3 and R-P2P-4 (the host-bridge whitelist), R-P2P-5 (map type and distance), R-P2P-6
+ * ({@code pci_p2pdma_distance_many}), R-P2P-7 ({@code pci_p2pmem_find_many}) and R-P2P-8 (the map-time
+ * lookup).
+ */
 class P2pVectorsTest {
 
     private static TopologyRules rules(Topology t) {

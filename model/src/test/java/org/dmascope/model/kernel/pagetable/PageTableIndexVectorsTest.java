@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Section 3.6 of kernel-dma-rules.md: page-table index split vectors PT-1..PT-6. */
+/**
+ * Section 3.6 of kernel-dma-rules.md: page-table index split vectors PT-1..PT-4 (R-PT-1, ARM LPAE),
+ * PT-5 and PT-6 (R-PT-2, VT-d), and the {@code io_pgtable_fmt} order (R-PT-3).
+ */
 class PageTableIndexVectorsTest {
     static final long IOVA = 0x7FFF_DEAD_B000L;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform.CpuVendor;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-/** Section 3.10 of kernel-dma-rules.md, scatterlist part: SG-1..SG-5. */
+/**
+ * Section 3.10 of kernel-dma-rules.md, scatterlist part: SG-1 (R-SG-3 chunks, R-SG-1 chain entries),
+ * SG-2..SG-4 (R-SG-4), SG-5 (R-SG-2).
+ */
 class ScatterlistVectorsTest {
     static long[] pfns(long... pfn) {
         long[] out = new long[pfn.length];

@@ -1,4 +1,4 @@
-package org.dmascope.model.kernel;
+package org.dmascope.model.kernel.profile;
 
 import java.util.Arrays;
 import java.util.Optional;

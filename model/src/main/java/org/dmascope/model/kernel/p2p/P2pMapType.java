@@ -1,4 +1,4 @@
-package org.dmascope.model.kernel;
+package org.dmascope.model.kernel.p2p;
 
 /**
  * {@code enum pci_p2pdma_map_type} (include/linux/pci-p2pdma.h, R-P2P-5, R-P2P-12): how a page is

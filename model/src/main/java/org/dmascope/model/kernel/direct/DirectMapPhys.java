@@ -1,11 +1,17 @@
-package org.dmascope.model.kernel.dma;
+package org.dmascope.model.kernel.direct;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.DmaDirection;
+import org.dmascope.model.kernel.dma.KmallocBounce;
+import org.dmascope.model.kernel.dma.PhysToDma;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
 import org.dmascope.model.kernel.swiotlb.SwiotlbMapSingle;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-DIR-3 {@code dma_direct_map_phys(dev, phys, size, dir, attrs)} (kernel/dma/direct.h, v6.18 form;
@@ -15,6 +21,7 @@ import org.dmascope.model.kernel.swiotlb.SwiotlbMapSingle;
  * unaligned kmalloc buffer on a non-coherent arm64 device is bounced through swiotlb when it is
  * active, else the map fails ("DMA addr overflow"). Before v6.18 P2P pages were never bounced.
  */
+@KernelRule("R-DIR-3")
 public final class DirectMapPhys {
     private DirectMapPhys() {
     }

@@ -1,4 +1,4 @@
-package org.dmascope.model.kernel.dma;
+package org.dmascope.model.kernel.trace;
 
 import java.util.ArrayList;
 import java.util.List;

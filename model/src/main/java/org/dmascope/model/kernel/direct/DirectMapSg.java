@@ -1,13 +1,21 @@
-package org.dmascope.model.kernel.dma;
+package org.dmascope.model.kernel.direct;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.KernelProfile;
-import org.dmascope.model.kernel.P2pMapType;
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.DmaDirection;
+import org.dmascope.model.kernel.dma.Errno;
+import org.dmascope.model.kernel.dma.P2pMapState;
+import org.dmascope.model.kernel.dma.P2pProvider;
+import org.dmascope.model.kernel.dma.SgMapResult;
+import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * R-DIR-4 {@code dma_direct_map_sg()} (kernel/dma/direct.c): every entry is mapped on its own, so
@@ -21,6 +29,7 @@ import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
  * "dma-direct: ... use fallthrough" (Fixes: a25e7962db0d, seen as a 2026 stable backport) came after v6.19 [~].
  * Profiles v6.17–v6.19 therefore leave the address unset, as the released kernels did.
  */
+@KernelRule("R-DIR-4")
 public final class DirectMapSg {
     private DirectMapSg() {
     }

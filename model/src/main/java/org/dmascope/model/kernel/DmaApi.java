@@ -1,4 +1,4 @@
-package org.dmascope.model.kernel.dma;
+package org.dmascope.model.kernel;
 
 import static org.dmascope.model.kernel.dma.KernelArith.DMA_MAPPING_ERROR;
 
@@ -6,15 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import org.dmascope.model.kernel.KernelProfile;
+import org.dmascope.model.kernel.direct.DirectMapPhys;
+import org.dmascope.model.kernel.direct.DirectMapSg;
+import org.dmascope.model.kernel.direct.DirectMaxMappingSize;
+import org.dmascope.model.kernel.dma.DeviceDma;
+import org.dmascope.model.kernel.dma.DmaDirection;
+import org.dmascope.model.kernel.dma.Errno;
+import org.dmascope.model.kernel.dma.KernelArith;
+import org.dmascope.model.kernel.dma.P2pMapState;
+import org.dmascope.model.kernel.dma.P2pProvider;
+import org.dmascope.model.kernel.dma.SgMapResult;
 import org.dmascope.model.kernel.iommu.IommuDeviceState;
 import org.dmascope.model.kernel.iommu.IommuDmaDomain;
 import org.dmascope.model.kernel.iommu.IommuMapPhys;
 import org.dmascope.model.kernel.iommu.IommuMapSg;
 import org.dmascope.model.kernel.iommu.IovaTwoStep;
+import org.dmascope.model.kernel.iova.IovaRcache;
+import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
+import org.dmascope.model.kernel.trace.MapTrace;
 
 /**
  * The streaming DMA API for one device (kernel/dma/mapping.c), bound to everything the device's
@@ -27,9 +40,13 @@ import org.dmascope.model.kernel.swiotlb.SwiotlbContext;
  *     error into 0 ({@link SgMapResult#dmaMapSgReturn()}).</li>
  * <li>R-MAP-3 {@code dma_map_phys(dev, phys, size, dir, attrs)} (v6.18; {@code dma_map_page_attrs} and
  *     {@code dma_map_resource} before): direct → R-DIR-3, iommu → R-IOMMU-5.</li>
+ * <li>{@code dma_max_mapping_size(dev)} dispatched the same way: direct → R-DIR-5, iommu →
+ *     {@code iommu_dma_max_mapping_size()} (R-IOMMU-5); {@code dma_opt_mapping_size(dev)} is that,
+ *     lowered to {@code iova_rcache_range()} for dma-iommu.</li>
  * </ul>
  * Every resource a call takes is remembered in {@link #resources()} so the mapping can be undone.
  */
+@KernelRule({"R-MAP-1", "R-MAP-2", "R-MAP-3"})
 public final class DmaApi {
     /** Something a mapping holds until it is unmapped. */
     public sealed interface Resource permits IommuRange, Bounce {
@@ -91,6 +108,28 @@ public final class DmaApi {
 
     public MapTrace trace() {
         return trace;
+    }
+
+    /**
+     * {@code dma_max_mapping_size(dev)} (kernel/dma/mapping.c): the largest single mapping, -1 for
+     * {@code SIZE_MAX}. Drivers size their requests by it (SCSI's {@code max_sectors}).
+     *
+     * @param lastRamByte highest CPU physical address of RAM, for {@code dma_addressing_limited()}
+     */
+    public long maxMappingSize(long lastRamByte) {
+        if (usesIommu()) return IommuMapPhys.maxMappingSize(dev, profile);
+        return DirectMaxMappingSize.of(dev, tlb, lastRamByte + 1);
+    }
+
+    /**
+     * {@code dma_opt_mapping_size(dev)} (kernel/dma/mapping.c, v6.0+): {@link #maxMappingSize}, lowered for
+     * dma-iommu to {@code iommu_dma_opt_mapping_size() = iova_rcache_range()}, the largest IOVA the range
+     * caches keep (PAGE_SIZE &lt;&lt; (IOVA_RANGE_CACHE_MAX_SIZE - 1) = 128 KiB). NVMe sizes its requests by it.
+     */
+    public long optMappingSize(long lastRamByte) {
+        long max = maxMappingSize(lastRamByte);
+        if (!usesIommu()) return max;
+        return KernelArith.minU(max, KernelArith.PAGE_SIZE << (IovaRcache.IOVA_RANGE_CACHE_MAX_SIZE - 1));
     }
 
     /** R-MAP-2 {@code dma_map_sgtable()}. */

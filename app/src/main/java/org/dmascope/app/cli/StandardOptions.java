@@ -1,0 +1,13 @@
+package org.dmascope.app.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * What every command shares: {@code -h/--help}, {@code -V/--version} and the layout of the usage text
+ * (options in the order declared, a blank line before them). A mixin, declared last so that help and
+ * version close each option list.
+ */
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpAutoWidth = true, sortOptions = false,
+        synopsisHeading = "usage: ", parameterListHeading = "%n", optionListHeading = "%n")
+final class StandardOptions {
+}

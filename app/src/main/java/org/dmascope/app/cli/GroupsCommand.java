@@ -37,8 +37,7 @@ import picocli.CommandLine.Option;
                 "Prints the IOMMU groups. Without --derive, the groups the input carries (lspci 'IOMMU group:' lines) are used when "
                         + "every function has one; otherwise, and with --derive, they are derived with the kernel's rules. When the "
                         + "input carries groups, the derived groups are compared with them as partitions and every difference is listed."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the groups were printed", "2:unusable input or bad usage (the reason is on stderr)"})
+        exitCodeList = {"0:the groups were printed", StandardOptions.UNUSABLE})
 final class GroupsCommand implements Callable<Integer> {
     private final Streams streams;
 

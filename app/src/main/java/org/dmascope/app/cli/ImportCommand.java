@@ -40,8 +40,7 @@ import picocli.CommandLine.Option;
                 "Reads what a machine exports and merges it into one topology; several FILEs must describe the same machine, "
                         + "disagreements are reported. It reads:"},
         modelTransformer = ImportCommand.FormatList.class,
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:imported (warnings allowed)", "2:unusable input or bad usage (the reason is on stderr)"})
+        exitCodeList = {"0:imported (warnings allowed)", StandardOptions.UNUSABLE})
 public final class ImportCommand implements Callable<Integer> {
     private final Streams streams;
 

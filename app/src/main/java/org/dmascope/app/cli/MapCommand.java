@@ -41,8 +41,7 @@ import picocli.CommandLine.Spec;
                         + "kernel's PCI defaults (32-bit mask, 64 KiB segments, 4 GiB boundary). The platform options are facts for "
                         + "the topology rules (P2P map type, groups), as for 'dmascope p2p'."},
         modelTransformer = MapCommand.SpecGrammar.class,
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:mapped", "1:the kernel refuses (see verdict)", "2:unusable input or bad usage (the reason is on stderr)"})
+        exitCodeList = {"0:mapped", "1:the kernel refuses (see verdict)", StandardOptions.UNUSABLE})
 public final class MapCommand implements Callable<Integer> {
     private final Streams streams;
 
@@ -56,7 +55,7 @@ public final class MapCommand implements Callable<Integer> {
             description = "the device that maps the buffer (DDDD:BB:DD.F, or BB:DD.F)")
     private PciAddress initiator;
 
-    @Option(names = "--buffer", paramLabel = "SPEC", required = true, converter = BufferSpecConverter.class,
+    @Option(names = "--buffer", paramLabel = "SPEC", required = true, converter = ModelParsed.Buffer.class,
             description = "the buffer: host memory on a NUMA node or P2P memory in a BAR (SPEC below)")
     private BufferSpec buffer;
 

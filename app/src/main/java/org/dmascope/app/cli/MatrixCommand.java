@@ -28,8 +28,7 @@ import picocli.CommandLine.Mixin;
                 "For every (provider, client) pair of DMA-capable endpoints (GPUs, NVMe, NICs, accelerators, other non-bridge "
                         + "functions; VFs included): the P2PDMA map type and distance, the nvidia-smi topo class (X PIX PXB PHB "
                         + "NODE SYS) and the NCCL path type, each with the rule that produced it."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the matrix was printed", "2:unusable input or bad usage (the reason is on stderr)"})
+        exitCodeList = {"0:the matrix was printed", StandardOptions.UNUSABLE})
 final class MatrixCommand implements Callable<Integer> {
     private final Streams streams;
 

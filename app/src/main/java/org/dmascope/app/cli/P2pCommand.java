@@ -33,8 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"P2PDMA map type, distance and route for a provider/client pair",
                 "Explains whether CLIENT can DMA to PROVIDER's memory (calc_map_type_and_dist): BUS_ADDR inside the PCIe fabric, "
                         + "THRU_HOST_BRIDGE through the root complex, or NOT_SUPPORTED; with the route hop by hop."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:BUS_ADDR or THRU_HOST_BRIDGE", "1:NOT_SUPPORTED", "2:unusable input or bad usage (the reason is on stderr)"})
+        exitCodeList = {"0:BUS_ADDR or THRU_HOST_BRIDGE", "1:NOT_SUPPORTED", StandardOptions.UNUSABLE})
 final class P2pCommand implements Callable<Integer> {
     private final Streams streams;
 

@@ -38,7 +38,7 @@ final class PlatformOptions {
                 description = "kernel profile: ${COMPLETION-CANDIDATES} (default mainline)")
         private KernelProfile kernel;
 
-        @Option(names = "--cpu", paramLabel = "V[:FAMILY]", converter = CpuConverter.class,
+        @Option(names = "--cpu", paramLabel = "V[:FAMILY]", converter = ModelParsed.Cpu.class,
                 description = "CPU 0, e.g. intel, amd:0x19, hygon:0x18")
         private CpuIdentity cpu;
 

@@ -38,13 +38,13 @@ final class Choices {
     /** {@code --iommu}: the IOMMU driver, any case, with the names the kernel and vendors use. */
     static final class Iommu extends Choice<IommuDriver> {
         Iommu() {
-            super("an IOMMU driver", List.of("none", "vtd", "amdvi", "smmuv3"), v -> Optional.ofNullable(switch (v.toLowerCase(Locale.ROOT)) {
-                case "none", "off" -> IommuDriver.NONE;
-                case "vtd", "intel", "dmar" -> IommuDriver.INTEL_VTD;
-                case "amdvi", "amd-vi", "amd" -> IommuDriver.AMD_VI;
-                case "smmuv3", "smmu" -> IommuDriver.ARM_SMMU_V3;
-                default -> null;
-            }));
+            super("an IOMMU driver", List.of("none", "vtd", "amdvi", "smmuv3"), v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "none", "off" -> Optional.of(IommuDriver.NONE);
+                case "vtd", "intel", "dmar" -> Optional.of(IommuDriver.INTEL_VTD);
+                case "amdvi", "amd-vi", "amd" -> Optional.of(IommuDriver.AMD_VI);
+                case "smmuv3", "smmu" -> Optional.of(IommuDriver.ARM_SMMU_V3);
+                default -> Optional.empty();
+            });
         }
     }
 

@@ -71,7 +71,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     /** A required option that is absent, or an option given last without its value. */
     private static String missing(ArgSpec arg, String[] args) {
         if (!(arg instanceof OptionSpec option)) return "no input " + arg.paramLabel() + " given";
-        boolean given = Arrays.stream(args).anyMatch(a -> Arrays.stream(option.names()).anyMatch(n -> a.equals(n) || a.startsWith(n + "=")));
+        boolean given = Arrays.stream(args)
+                .anyMatch(a -> Arrays.stream(option.names()).anyMatch(n -> a.equals(n) || a.startsWith(n + "=")));
         return given ? "option " + name(option) + " needs a value" : name(option) + " " + option.paramLabel() + " is required";
     }
 

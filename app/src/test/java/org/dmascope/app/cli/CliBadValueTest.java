@@ -19,7 +19,8 @@ class CliBadValueTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "map|--initiator|ffffffff:03:00.0|dmascope map: --initiator: ffffffff:03:00.0 is not a PCI address: a domain is at most 7fffffff",
+            "map|--initiator|ffffffff:03:00.0|dmascope map: --initiator: ffffffff:03:00.0 is not a PCI address: "
+                    + "a domain is at most 7fffffff",
             "map|--initiator|03:20.0|dmascope map: --initiator: 03:20.0 is not a PCI address: a device number is at most 1f",
             "p2p|--provider|zz|dmascope p2p: --provider: zz is not a PCI address: expected DDDD:BB:DD.F or BB:DD.F",
             "map|--limit|99999999999|dmascope map: --limit: 99999999999 is too large (at most 2147483647)",
@@ -29,7 +30,8 @@ class CliBadValueTest {
                     + "\"0xffffffffffffffff\" is too large (at most 0x7fffffffffffffff bytes)",
             "map|--buffer|host:node0:8EiB|dmascope map: --buffer: bad buffer spec \"host:node0:8EiB\": \"8EiB\" is too large",
             "map|--buffer|bar:ffffffff:05:00.0:2:4KiB|is not a PCI address: a domain is at most 7fffffff",
-            "map|--buffer|host:node0:1MiB:sideways|dmascope map: --buffer: bad buffer spec \"host:node0:1MiB:sideways\": \"sideways\" is neither",
+            "map|--buffer|host:node0:1MiB:sideways|dmascope map: --buffer: bad buffer spec \"host:node0:1MiB:sideways\": "
+                    + "\"sideways\" is neither",
             "map|--dma-mask|65|dmascope map: --dma-mask: 65 is too large (at most 64)",
             "map|--dma-mask|0|dmascope map: --dma-mask: 0 is too small (at least 1)",
             "map|--max-seg|0|dmascope map: --max-seg: 0 is too small (at least 1 byte)",
@@ -53,7 +55,9 @@ class CliBadValueTest {
         assertTrue(r.err().contains(message), r.toString());
         assertTrue(r.err().endsWith("Try 'dmascope " + command + " --help' for more information.\n"), r.toString());
         assertEquals("", r.out());
-        for (String never : List.of("internal error", "defect", "Exception", "\tat ")) assertFalse(r.err().contains(never), never + "\n" + r);
+        for (String never : List.of("internal error", "defect", "Exception", "\tat ")) {
+            assertFalse(r.err().contains(never), never + "\n" + r);
+        }
     }
 
     /** A command line that would run but for the value under test. */

@@ -1,11 +1,8 @@
 package org.dmascope.app;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -261,7 +258,7 @@ public final class MainWindow {
         Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
         a.initOwner(stage);
         a.setTitle("About dmascope");
-        a.setHeaderText("dmascope " + version());
+        a.setHeaderText("dmascope " + AppVersion.text());
         Label text = new Label("A desktop explorer of memory and PCI bus topology: open a machine, select a device, "
                 + "and see what the Linux kernel would do with its DMA.\n\nThe Linux kernel is the ground truth: "
                 + "every decision follows a rule of its source.");
@@ -388,15 +385,5 @@ public final class MainWindow {
         SnapshotParameters p = new SnapshotParameters();
         p.setFill(Color.TRANSPARENT);
         return n.snapshot(p, null);
-    }
-
-    static String version() {
-        try (InputStream in = MainWindow.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            if (in != null) p.load(in);
-            return p.getProperty("version", "(development build)");
-        } catch (IOException e) {
-            return "(development build)";
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,59 +24,59 @@ import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 /**
  * {@code dmascope groups FILE… [--derive]}: the IOMMU groups with the reason each member is in its
  * group, each group's default domain, and the differences from the groups the input reported.
  */
-final class GroupsCommand implements Command {
+@Command(name = "groups", customSynopsis = "dmascope groups FILE... [--derive] [--format text|json] [platform options]",
+        description = {"IOMMU groups with the reason for each member",
+                "Prints the IOMMU groups. Without --derive, the groups the input carries (lspci 'IOMMU group:' lines) are used when "
+                        + "every function has one; otherwise, and with --derive, they are derived with the kernel's rules. When the "
+                        + "input carries groups, the derived groups are compared with them as partitions and every difference is listed."},
+        exitCodeList = {"0:the groups were printed", StandardOptions.UNUSABLE})
+final class GroupsCommand implements Callable<Integer> {
+    private final Streams streams;
 
-    @Override
-    public String name() {
-        return "groups";
+    @Mixin
+    private InputFiles files = new InputFiles();
+
+    @Option(names = "--derive", arity = "0", description = "derive the groups with the kernel's rules even when the input carries them")
+    private boolean derive;
+
+    @Mixin
+    private OutputOptions format = new OutputOptions();
+
+    @Mixin
+    private TopologyPlatformOptions platform = new TopologyPlatformOptions();
+
+    @Mixin
+    private StandardOptions standard = new StandardOptions();
+
+    GroupsCommand(Streams streams) {
+        this.streams = streams;
     }
 
     @Override
-    public String summary() {
-        return "IOMMU groups with the reason for each member";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: dmascope groups FILE... [--derive] [--kernel P] [--format text|json] [platform options]\n"
-                + "Prints the IOMMU groups. Without --derive, the groups the input carries (lspci 'IOMMU group:'\n"
-                + "lines) are used when every function has one; otherwise, and with --derive, they are derived\n"
-                + "with the kernel's rules. When the input carries groups, the derived groups are compared with\n"
-                + "them as partitions and every difference is listed.\n\n" + PlatformOptions.USAGE;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        Set<String> s = new HashSet<>(PlatformOptions.VALUED);
-        s.add("--format");
-        return s;
-    }
-
-    @Override
-    public Set<String> flagOptions() {
-        return Set.of("--derive");
-    }
-
-    @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) throws UsageException {
-        CliArgs.OutputFormat format = args.format();
-        Optional<Topology> loaded = Inputs.load(args, err);
+    public Integer call() {
+        PrintStream out = streams.out();
+        PrintStream err = streams.err();
+        Optional<Topology> loaded = files.load(err);
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
-        PlatformAssumptions a = PlatformOptions.resolve(args, t);
+        PlatformAssumptions a = platform.resolve(t);
         PlatformOptions.warnings(a, err);
         TopologyRules rules = TopologyRules.of(t, a);
         IommuGroups derived = rules.groups();
         Map<Bdf, Integer> reported = GroupPartitions.reported(t);
-        boolean useReported = !args.flag("--derive") && GroupPartitions.reportedForEveryFunction(t);
+        boolean useReported = !derive && GroupPartitions.reportedForEveryFunction(t);
         Optional<GroupPartitions.Comparison> cmp = reported.isEmpty() ? Optional.empty()
                 : Optional.of(GroupPartitions.compare(derived.assignment(), reported));
         List<IommuGroup> groups = useReported ? reportedGroups(reported, derived) : derived.groups();
-        if (format == CliArgs.OutputFormat.JSON) {
+        if (format.json()) {
             JsonOutput.print(json(t, rules, groups, derived, useReported, cmp), out);
         } else {
             text(t, rules, groups, derived, useReported, cmp, out);

@@ -3,9 +3,12 @@ package org.dmascope.app.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,52 +22,74 @@ import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Severity;
 import org.dmascope.model.topology.Topology;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IHelpSectionRenderer;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+
 /**
  * {@code dmascope import FILE… [-o topo.json] [--format text|json]}: reads exports of one machine
  * (lspci, IOMMU group listings, hwloc XML) into one topology, prints the import report and writes
  * the topology as JSON.
  */
-public final class ImportCommand implements Command {
+@Command(name = "import", customSynopsis = "dmascope import FILE... [-o topo.json] [--format text|json]",
+        description = {"import lspci/hwloc exports of one machine into a topology",
+                "Reads what a machine exports and merges it into one topology; several FILEs must describe the same machine, "
+                        + "disagreements are reported. It reads:"},
+        modelTransformer = ImportCommand.FormatList.class,
+        exitCodeList = {"0:imported (warnings allowed)", StandardOptions.UNUSABLE})
+public final class ImportCommand implements Callable<Integer> {
+    private final Streams streams;
 
-    @Override
-    public String name() {
-        return "import";
+    @Mixin
+    private InputFiles files = new InputFiles();
+
+    @Option(names = "-o", paramLabel = "FILE",
+            description = "write the topology as JSON (atomically); without -o, --format json prints it in the summary object")
+    private String output;
+
+    @Mixin
+    private OutputOptions format = new OutputOptions();
+
+    @Mixin
+    private StandardOptions standard = new StandardOptions();
+
+    ImportCommand(Streams streams) {
+        this.streams = streams;
+    }
+
+    /**
+     * The formats the importers read, after the description, as the format registry words and wraps
+     * them; a section of its own, so the usage text prints it as it is.
+     */
+    static final class FormatList implements IModelTransformer {
+        private static final String KEY = "importFormats";
+
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            UsageMessageSpec usage = spec.usageMessage();
+            List<String> keys = new ArrayList<>(usage.sectionKeys());
+            keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_DESCRIPTION) + 1, KEY);
+            usage.sectionKeys(keys);
+            Map<String, IHelpSectionRenderer> renderers = new LinkedHashMap<>(usage.sectionMap());
+            renderers.put(KEY, help -> ImportFormats.standard().help("  ") + System.lineSeparator());
+            usage.sectionMap(renderers);
+            return spec;
+        }
     }
 
     @Override
-    public String summary() {
-        return "import lspci/hwloc exports of one machine into a topology";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: dmascope import FILE... [-o topo.json] [--format text|json]
-                Reads what a machine exports and merges it into one topology:
-                %s
-                Several FILEs must describe the same machine; disagreements are reported.
-                  -o FILE        write the topology as JSON (atomically)
-                  --format json  print one JSON object: functions, hostBridges, warnings, errors and,
-                                 without -o, the topology itself
-                Exit status: 0 imported (warnings allowed), 2 unusable input (the reason is on stderr).
-                """.formatted(ImportFormats.standard().help("  "));
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("-o", "--format");
-    }
-
-    @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) throws UsageException {
-        List<String> files = args.operands();
-        if (files.isEmpty()) throw new UsageException("no input FILE given");
-        CliArgs.OutputFormat format = args.format();
-        Optional<String> output = args.option("-o");
-        ImportResult r = Importer.importFiles(files.stream().map(Path::of).toList(), ImportProgress.NONE, () -> false);
+    public Integer call() {
+        PrintStream out = streams.out();
+        PrintStream err = streams.err();
+        Optional<String> output = Optional.ofNullable(this.output);
+        ImportResult r = Importer.importFiles(files.paths(), ImportProgress.NONE, () -> false);
         if (r.topology().isEmpty()) {
             for (Diagnostic d : r.report().diagnostics()) err.println(d);
-            if (format == CliArgs.OutputFormat.JSON) JsonOutput.print(summary(r, Optional.empty(), Optional.empty()), out);
+            if (format.json()) JsonOutput.print(summary(r, Optional.empty(), Optional.empty()), out);
             return Cli.UNUSABLE;
         }
         Topology t = r.topology().get();
@@ -76,7 +101,7 @@ public final class ImportCommand implements Command {
                 return Cli.UNUSABLE;
             }
         }
-        if (format == CliArgs.OutputFormat.JSON) {
+        if (format.json()) {
             JsonOutput.print(summary(r, Optional.of(t), output), out);
         } else {
             text(r, t, output, out);

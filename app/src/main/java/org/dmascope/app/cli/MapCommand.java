@@ -1,185 +1,166 @@
 package org.dmascope.app.cli;
 
-import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
-import org.dmascope.model.kernel.TopologyRules;
-import org.dmascope.model.kernel.platform.PlatformAssumptions;
-import org.dmascope.model.kernel.platform.PlatformOverrides;
-import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BlockPath;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.BufferSpecParser;
-import org.dmascope.model.mapping.DmaState;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
-import org.dmascope.model.mapping.MapRequest;
-import org.dmascope.model.mapping.Mapping;
-import org.dmascope.model.mapping.MappingEngine;
-import org.dmascope.model.mapping.TopologyMappingRules;
+import org.dmascope.model.session.KernelSession;
+import org.dmascope.model.session.MapCall;
+import org.dmascope.model.session.MapOptions;
+import org.dmascope.model.session.MapOutcome;
 import org.dmascope.model.topology.DmaParameters;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
-import org.dmascope.model.util.ByteSize;
-import org.dmascope.model.util.Hex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dmascope map FILE… --initiator BDF --buffer SPEC}: what the kernel does when the initiator
  * maps the buffer. Exit 0 when the mapping succeeds, 1 when the kernel refuses it (the verdict says
  * why), 2 for unusable input.
  */
-public final class MapCommand implements Command {
-    @Override
-    public String name() {
-        return "map";
+@Command(name = "map", customSynopsis = "dmascope map FILE... --initiator BDF --buffer SPEC [options] [platform options]",
+        description = {"show how the kernel maps a buffer for a device (steps, IOVA, page tables, segments)",
+                "--dma-mask, --max-seg, --seg-boundary and --min-align replace the device's DMA parameters; unknown ones use the "
+                        + "kernel's PCI defaults (32-bit mask, 64 KiB segments, 4 GiB boundary). The platform options are facts for "
+                        + "the topology rules (P2P map type, groups), as for 'dmascope p2p'."},
+        modelTransformer = MapCommand.SpecGrammar.class,
+        exitCodeList = {"0:mapped", "1:the kernel refuses (see verdict)", StandardOptions.UNUSABLE})
+public final class MapCommand implements Callable<Integer> {
+    private final Streams streams;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private InputFiles files = new InputFiles();
+
+    @Option(names = "--initiator", paramLabel = "BDF", required = true, converter = PciAddress.Converter.class,
+            description = "the device that maps the buffer (DDDD:BB:DD.F, or BB:DD.F)")
+    private PciAddress initiator;
+
+    @Option(names = "--buffer", paramLabel = "SPEC", required = true, converter = ModelParsed.Buffer.class,
+            description = "the buffer: host memory on a NUMA node or P2P memory in a BAR (SPEC below)")
+    private BufferSpec buffer;
+
+    @Option(names = "--api", paramLabel = "sg|phys|block|iova", converter = Choices.Api.class, completionCandidates = Choices.Api.class,
+            description = "sg = dma_map_sg (default), phys = dma_map_phys per range, block = a block request, "
+                    + "iova = the two-step dma_iova_* API")
+    private MapApi api = MapApi.SG;
+
+    @Option(names = "--iommu-mode", paramLabel = "M", converter = Choices.DeviceIommuMode.class,
+            completionCandidates = Choices.DeviceIommuMode.class,
+            description = "the initiator's IOMMU default domain: dma (strict), lazy (DMA-FQ), identity (passthrough), off (no IOMMU); "
+                    + "default: the kernel's default-domain rule (R-GRP-3) for the initiator's IOMMU group")
+    private IommuMode iommuMode;
+
+    @Option(names = "--domain", paramLabel = "NAME",
+            description = "the IOMMU domain identity (devices of one IOMMU group share one); default: the initiator's IOMMU group "
+                    + "as the kernel forms it (R-GRP-2)")
+    private String domain;
+
+    @Option(names = "--dma-mask", paramLabel = "BITS", converter = WholeNumber.MaskBits.class, description = "DMA mask width, 1 to 64")
+    private Integer dmaMaskBits;
+
+    @Option(names = "--max-seg", paramLabel = "SIZE", converter = SegmentSize.class,
+            description = "max segment size, 1 byte to 0xffffffff (65536, 0x10000, 64KiB)")
+    private Long maxSegment;
+
+    @Option(names = "--seg-boundary", paramLabel = "MASK", converter = HexMask.Boundary.class,
+            description = "segment boundary, a mask 2^n-1 such as 0xffffffff")
+    private Long segmentBoundary;
+
+    @Option(names = "--min-align", paramLabel = "MASK", converter = HexMask.class, description = "minimum alignment mask, such as 0xfff")
+    private Long minAlign;
+
+    @Option(names = "--block-path", paramLabel = "auto|dma-iter|map-sg", converter = Choices.Block.class,
+            completionCandidates = Choices.Block.class,
+            description = "for --api block: blk_rq_dma_map_iter (dma-iter, v6.17+), blk_rq_map_sg + dma_map_sg (map-sg), "
+                    + "or the kernel's choice (auto, default)")
+    private BlockPath blockPath = BlockPath.AUTO;
+
+    @Option(names = "--limit", paramLabel = "N", converter = WholeNumber.ListLength.class,
+            description = "how many segments, page-table entries and inputs to list (default 1000)")
+    private int limit = 1000;
+
+    @Mixin
+    private OutputOptions format = new OutputOptions();
+
+    @Mixin
+    private PlatformOptions platform = new PlatformOptions();
+
+    @Mixin
+    private StandardOptions standard = new StandardOptions();
+
+    MapCommand(Streams streams) {
+        this.streams = streams;
     }
 
-    @Override
-    public String summary() {
-        return "show how the kernel maps a buffer for a device (steps, IOVA, page tables, segments)";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: dmascope map FILE... --initiator BDF --buffer SPEC [--api sg|phys|block|iova]\n"
-                + "         [--iommu-mode dma|lazy|identity|off] [--domain NAME] [--dma-mask BITS] [--max-seg SIZE]\n"
-                + "         [--seg-boundary MASK] [--min-align MASK] [--kernel " + String.join("|", KernelProfile.ids().split(", ")) + "]\n"
-                + "         [--block-path auto|dma-iter|map-sg] [--limit N] [--format text|json]\n"
-                + "         [--cpu V[:FAMILY]] [--iommu D] [--acs-requested yes|no] [--cmdline \"...\"]\n"
-                + "\n"
-                + "SPEC: " + BufferSpecParser.GRAMMAR + "\n"
-                + "  e.g. host:node0:1MiB:scattered:seed=7   bar:0000:05:00.0:2:offset=0x2000:64KiB\n"
-                + "--iommu-mode: the initiator's IOMMU default domain (dma = strict, lazy = DMA-FQ, identity = passthrough,\n"
-                + "  off = no IOMMU); default: the kernel's default-domain rule (R-GRP-3) for the initiator's IOMMU group.\n"
-                + "--domain: the IOMMU domain identity (devices of one IOMMU group share one); default: the initiator's\n"
-                + "  IOMMU group as the kernel forms it (R-GRP-2).\n"
-                + "--cpu/--iommu/--acs-requested/--cmdline: platform facts for the topology rules (P2P map type, groups),\n"
-                + "  as for 'dmascope p2p'.\n"
-                + "--dma-mask/--max-seg/--seg-boundary/--min-align replace the device's DMA parameters; unknown ones use the\n"
-                + "  kernel's PCI defaults (32-bit mask, 64 KiB segments, 4 GiB boundary).\n"
-                + "--limit: how many segments, page-table entries and inputs to list (default 1000).\n"
-                + "Exit status: 0 mapped, 1 the kernel refuses (see verdict), 2 unusable input.\n";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("--initiator", "--buffer", "--api", "--iommu-mode", "--domain", "--dma-mask", "--max-seg", "--seg-boundary",
-                "--min-align", "--kernel", "--block-path", "--limit", "--format", "--cpu", "--iommu", "--acs-requested", "--cmdline");
-    }
-
-    @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) throws UsageException {
-        CliArgs.OutputFormat format = args.format();
-        String initiatorText = args.option("--initiator").orElseThrow(() -> new UsageException("--initiator BDF is required"));
-        String specText = args.option("--buffer").orElseThrow(() -> new UsageException("--buffer SPEC is required"));
-        BufferSpec spec;
-        try {
-            spec = BufferSpecParser.parse(specText);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+    /** The SPEC grammar of the buffer, in the usage text; from the parser, so it never disagrees with it. */
+    static final class SpecGrammar implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            List<String> footer = new ArrayList<>();
+            footer.add("%nSPEC, the buffer:");
+            for (String alternative : BufferSpecParser.GRAMMAR.split("\\s+or\\s+")) footer.addAll(wrapBeforeBrackets(alternative));
+            footer.add("  e.g. host:node0:1MiB:scattered:seed=7   bar:0000:05:00.0:2:offset=0x2000:64KiB");
+            spec.usageMessage().footer(footer.toArray(String[]::new));
+            return spec;
         }
-        MapApi api = args.option("--api").map(a -> MapApi.parse(a).orElse(null)).orElse(MapApi.SG);
-        if (api == null) throw new UsageException("--api must be sg, phys, block or iova");
-        PlatformOverrides platform = PlatformOptions.overrides(args, false);
-        BlockPath blockPath = BlockPath.AUTO;
-        if (args.option("--block-path").isPresent()) {
-            String b = args.option("--block-path").get();
-            switch (b) {
-                case "auto":
-                    break;
-                case "dma-iter":
-                    blockPath = BlockPath.DMA_ITER;
-                    break;
-                case "map-sg":
-                    blockPath = BlockPath.MAP_SG;
-                    break;
-                default:
-                    throw new UsageException("--block-path must be auto, dma-iter or map-sg, not " + b);
+
+        /** The grammar has no spaces to wrap at: break before an optional item, indenting what follows. */
+        private static List<String> wrapBeforeBrackets(String alternative) {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder("  ");
+            for (String item : alternative.split("(?=\\[)")) {
+                if (line.length() + item.length() > 78 && !line.toString().isBlank()) {
+                    lines.add(line.toString());
+                    line = new StringBuilder("      ");
+                }
+                line.append(item);
             }
+            lines.add(line.toString());
+            return lines;
         }
-        int limit = 1000;
-        if (args.option("--limit").isPresent()) {
-            try {
-                limit = Integer.parseInt(args.option("--limit").get());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 0) throw new UsageException("--limit must be a whole number of 0 or more");
-        }
-        DmaParameters overrides = dmaOverrides(args);
-        Optional<IommuMode> mode = Optional.empty();
-        if (args.option("--iommu-mode").isPresent()) {
-            String m = args.option("--iommu-mode").get();
-            mode = Optional.of(IommuMode.parse(m).orElseThrow(
-                    () -> new UsageException("--iommu-mode must be dma, lazy, identity or off, not " + m)));
-        }
+    }
 
-        Optional<Topology> loaded = Inputs.load(args, err);
+    @Override
+    public Integer call() {
+        Optional<Topology> loaded = files.load(streams.err());
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
-        PciFunction initiator = Inputs.device(t, initiatorText, "initiator");
-        TopologyMappingRules rules = new TopologyMappingRules(TopologyRules.of(t, PlatformAssumptions.resolve(t, platform)));
-        IommuMode.Resolved resolved = mode.map(m -> new IommuMode.Resolved(m, "--iommu-mode " + m.cli()))
-                .orElseGet(() -> rules.iommuMode(initiator));
-        Optional<String> domain = args.option("--domain").or(() -> rules.domainId(initiator));
-        MapRequest req = new MapRequest(t, initiator.address(), spec, api, resolved.mode(), domain, overrides, rules.profile(),
-                blockPath, 0);
-        Mapping m;
-        try {
-            m = new MappingEngine(rules).map(req, new DmaState());
-        } catch (IllegalArgumentException e) {
-            err.println("dmascope map: " + e.getMessage());
+        PciFunction device = initiator.in(t, "initiator", spec.commandLine());
+        MapOutcome outcome = KernelSession.boot(t, platform.overrides()).map(new MapCall(device.address(), buffer, options()));
+        if (!outcome.hasMapping()) {
+            streams.err().println("dmascope map: " + outcome.problem().orElseThrow());
             return Cli.UNUSABLE;
         }
-        if (format == CliArgs.OutputFormat.JSON) JsonOutput.print(MapJson.of(m, resolved.reason(), limit), out);
-        else MapText.print(m, resolved.reason(), limit, out);
-        return m.verdict().isOk() ? Cli.OK : Cli.FAILED;
+        String reason = iommuMode != null ? "--iommu-mode " + iommuMode.cli() : outcome.iommuReason();
+        if (format.json()) JsonOutput.print(MapJson.of(outcome.mapping(), reason, limit), streams.out());
+        else MapText.print(outcome.mapping(), reason, limit, streams.out());
+        return outcome.mapping().verdict().isOk() ? Cli.OK : Cli.FAILED;
     }
 
-    private static DmaParameters dmaOverrides(CliArgs args) throws UsageException {
-        OptionalInt bits = OptionalInt.empty();
-        if (args.option("--dma-mask").isPresent()) {
-            String v = args.option("--dma-mask").get();
-            try {
-                int b = Integer.parseInt(v);
-                if (b < 1 || b > 64) throw new NumberFormatException();
-                bits = OptionalInt.of(b);
-            } catch (NumberFormatException e) {
-                throw new UsageException("--dma-mask must be a bit count 1-64, not " + v);
-            }
-        }
-        OptionalLong seg = size(args, "--max-seg");
-        if (seg.isPresent() && (seg.getAsLong() <= 0 || seg.getAsLong() > 0xFFFF_FFFFL)) {
-            throw new UsageException("--max-seg must be 1 to 0xffffffff bytes");
-        }
-        OptionalLong boundary = mask(args, "--seg-boundary");
-        if (boundary.isPresent() && boundary.getAsLong() != -1L && Long.bitCount(boundary.getAsLong() + 1) != 1) {
-            throw new UsageException("--seg-boundary must be a mask 2^n-1 such as 0xffffffff, not " + Hex.addr(boundary.getAsLong()));
-        }
-        OptionalLong align = mask(args, "--min-align");
-        return new DmaParameters(bits, seg, boundary, align);
+    /** What the options say of the mapping; what they leave unset the kernel's rules decide. */
+    private MapOptions options() {
+        return MapOptions.DEFAULTS.withApi(api).withIommuMode(Optional.ofNullable(iommuMode)).withDomainId(Optional.ofNullable(domain))
+                .withBlockPath(blockPath).withDma(new DmaParameters(dmaMaskBits == null ? OptionalInt.empty()
+                        : OptionalInt.of(dmaMaskBits), optional(maxSegment), optional(segmentBoundary), optional(minAlign)));
     }
 
-    private static OptionalLong size(CliArgs args, String name) throws UsageException {
-        Optional<String> v = args.option(name);
-        if (v.isEmpty()) return OptionalLong.empty();
-        try {
-            return OptionalLong.of(ByteSize.parse(v.get()));
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a size such as 65536, 0x10000 or 64KiB, not " + v.get());
-        }
-    }
-
-    private static OptionalLong mask(CliArgs args, String name) throws UsageException {
-        Optional<String> v = args.option(name);
-        if (v.isEmpty()) return OptionalLong.empty();
-        try {
-            return OptionalLong.of(Hex.parse(v.get()));
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a hex mask such as 0xffffffff, not " + v.get());
-        }
+    private static OptionalLong optional(Long value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
 }

@@ -1,9 +1,8 @@
 package org.dmascope.app.cli;
 
 import java.io.PrintStream;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,48 +16,48 @@ import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 /**
  * {@code dmascope matrix FILE…}: every pair of DMA-capable endpoints with the kernel's map type and
  * distance, the nvidia-smi class and the NCCL path type, each with the rule that produced it.
  */
-final class MatrixCommand implements Command {
+@Command(name = "matrix", customSynopsis = "dmascope matrix FILE... [--format text|json] [platform options]",
+        description = {"P2P matrix of the DMA-capable endpoints",
+                "For every (provider, client) pair of DMA-capable endpoints (GPUs, NVMe, NICs, accelerators, other non-bridge "
+                        + "functions; VFs included): the P2PDMA map type and distance, the nvidia-smi topo class (X PIX PXB PHB "
+                        + "NODE SYS) and the NCCL path type, each with the rule that produced it."},
+        exitCodeList = {"0:the matrix was printed", StandardOptions.UNUSABLE})
+final class MatrixCommand implements Callable<Integer> {
+    private final Streams streams;
 
-    @Override
-    public String name() {
-        return "matrix";
+    @Mixin
+    private InputFiles files = new InputFiles();
+
+    @Mixin
+    private OutputOptions format = new OutputOptions();
+
+    @Mixin
+    private TopologyPlatformOptions platform = new TopologyPlatformOptions();
+
+    @Mixin
+    private StandardOptions standard = new StandardOptions();
+
+    MatrixCommand(Streams streams) {
+        this.streams = streams;
     }
 
     @Override
-    public String summary() {
-        return "P2P matrix of the DMA-capable endpoints";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: dmascope matrix FILE... [--kernel P] [--format text|json] [platform options]\n"
-                + "For every (provider, client) pair of DMA-capable endpoints (GPUs, NVMe, NICs, accelerators, other\n"
-                + "non-bridge functions; VFs included): the P2PDMA map type and distance, the nvidia-smi topo class\n"
-                + "(X PIX PXB PHB NODE SYS) and the NCCL path type, each with the rule that produced it.\n\n"
-                + PlatformOptions.USAGE;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        Set<String> s = new HashSet<>(PlatformOptions.VALUED);
-        s.add("--format");
-        return s;
-    }
-
-    @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) throws UsageException {
-        CliArgs.OutputFormat format = args.format();
-        Optional<Topology> loaded = Inputs.load(args, err);
+    public Integer call() {
+        PrintStream out = streams.out();
+        Optional<Topology> loaded = files.load(streams.err());
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
-        TopologyRules rules = TopologyRules.of(t, PlatformOptions.resolve(args, t));
-        PlatformOptions.warnings(rules.assumptions(), err);
+        TopologyRules rules = TopologyRules.of(t, platform.resolve(t));
+        PlatformOptions.warnings(rules.assumptions(), streams.err());
         P2pMatrix m = rules.matrix();
-        if (format == CliArgs.OutputFormat.JSON) {
+        if (format.json()) {
             JsonOutput.print(json(t, rules, m), out);
         } else {
             text(t, rules, m, out);

@@ -1,10 +1,9 @@
 package org.dmascope.app.cli;
 
 import java.io.PrintStream;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,55 +19,64 @@ import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 /**
  * {@code dmascope p2p FILE… --provider BDF --client BDF}: the kernel's P2PDMA map type and distance
  * for the client's DMA to the provider's memory, why, and the route the TLPs take.
  */
-final class P2pCommand implements Command {
+@Command(name = "p2p", customSynopsis = "dmascope p2p FILE... --provider BDF --client BDF [--format text|json] [platform options]",
+        description = {"P2PDMA map type, distance and route for a provider/client pair",
+                "Explains whether CLIENT can DMA to PROVIDER's memory (calc_map_type_and_dist): BUS_ADDR inside the PCIe fabric, "
+                        + "THRU_HOST_BRIDGE through the root complex, or NOT_SUPPORTED; with the route hop by hop."},
+        exitCodeList = {"0:BUS_ADDR or THRU_HOST_BRIDGE", "1:NOT_SUPPORTED", StandardOptions.UNUSABLE})
+final class P2pCommand implements Callable<Integer> {
+    private final Streams streams;
 
-    @Override
-    public String name() {
-        return "p2p";
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private InputFiles files = new InputFiles();
+
+    @Option(names = "--provider", paramLabel = "BDF", required = true, converter = PciAddress.Converter.class,
+            description = "the device whose memory is the target (DDDD:BB:DD.F, or BB:DD.F)")
+    private PciAddress provider;
+
+    @Option(names = "--client", paramLabel = "BDF", required = true, converter = PciAddress.Converter.class,
+            description = "the device that does the DMA")
+    private PciAddress client;
+
+    @Mixin
+    private OutputOptions format = new OutputOptions();
+
+    @Mixin
+    private TopologyPlatformOptions platform = new TopologyPlatformOptions();
+
+    @Mixin
+    private StandardOptions standard = new StandardOptions();
+
+    P2pCommand(Streams streams) {
+        this.streams = streams;
     }
 
     @Override
-    public String summary() {
-        return "P2PDMA map type, distance and route for a provider/client pair";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: dmascope p2p FILE... --provider BDF --client BDF [--kernel P] [--format text|json] [platform options]\n"
-                + "Explains whether CLIENT can DMA to PROVIDER's memory (calc_map_type_and_dist): BUS_ADDR inside the\n"
-                + "PCIe fabric, THRU_HOST_BRIDGE through the root complex, or NOT_SUPPORTED; with the route hop by hop.\n"
-                + "Addresses may omit the domain (03:00.0). Exit status 1 when the answer is NOT_SUPPORTED.\n\n"
-                + PlatformOptions.USAGE;
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        Set<String> s = new HashSet<>(PlatformOptions.VALUED);
-        s.add("--format");
-        s.add("--provider");
-        s.add("--client");
-        return s;
-    }
-
-    @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) throws UsageException {
-        CliArgs.OutputFormat format = args.format();
-        String providerText = args.option("--provider").orElseThrow(() -> new UsageException("--provider BDF is required"));
-        String clientText = args.option("--client").orElseThrow(() -> new UsageException("--client BDF is required"));
-        Optional<Topology> loaded = Inputs.load(args, err);
+    public Integer call() {
+        PrintStream out = streams.out();
+        Optional<Topology> loaded = files.load(streams.err());
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
-        PciFunction provider = Inputs.device(t, providerText, "provider");
-        PciFunction client = Inputs.device(t, clientText, "client");
-        TopologyRules rules = TopologyRules.of(t, PlatformOptions.resolve(args, t));
-        PlatformOptions.warnings(rules.assumptions(), err);
-        P2pVerdict v = rules.p2p(provider.address(), client.address());
+        PciFunction providerFunction = provider.in(t, "provider", spec.commandLine());
+        PciFunction clientFunction = client.in(t, "client", spec.commandLine());
+        TopologyRules rules = TopologyRules.of(t, platform.resolve(t));
+        PlatformOptions.warnings(rules.assumptions(), streams.err());
+        P2pVerdict v = rules.p2p(providerFunction.address(), clientFunction.address());
         TlpRoute route = rules.route(v);
-        if (format == CliArgs.OutputFormat.JSON) {
+        if (format.json()) {
             JsonOutput.print(json(rules, v, route), out);
         } else {
             text(t, rules, v, route, out);

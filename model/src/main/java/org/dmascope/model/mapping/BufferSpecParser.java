@@ -3,6 +3,7 @@ package org.dmascope.model.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.dmascope.model.kernel.dma.DmaDirection;
@@ -87,7 +88,8 @@ public final class BufferSpecParser {
         } else {
             throw bad(text, "expected bar:BDF:BAR:SIZE, e.g. bar:0000:05:00.0:2:64KiB");
         }
-        if (!Bdf.isValid(bdf)) throw bad(text, "\"" + bdf + "\" is not a PCI address");
+        Optional<String> notAnAddress = Bdf.problem(bdf);
+        if (notAnAddress.isPresent()) throw bad(text, "\"" + bdf + "\" is not a PCI address: " + notAnAddress.get());
         if (i >= tok.length) throw bad(text, "no BAR number after " + bdf);
         int barIndex;
         try {
@@ -159,7 +161,9 @@ public final class BufferSpecParser {
             }
             long s;
             try {
-                s = ByteSize.parse(t);
+                s = ByteSize.parseLength(t);
+            } catch (ByteSize.TooLarge e) {
+                throw bad(text, tooLarge("\"" + t + "\""));
             } catch (NumberFormatException e) {
                 throw bad(text, "\"" + t + "\" is neither a size, a layout (contiguous, scattered, huge2m, huge1g, pages=...) "
                         + "nor an option (seed=, offset=, at=, direction=)");
@@ -196,10 +200,16 @@ public final class BufferSpecParser {
 
     private static long size(String text, String v, String what) {
         try {
-            return ByteSize.parse(v);
+            return ByteSize.parseLength(v);
+        } catch (ByteSize.TooLarge e) {
+            throw bad(text, tooLarge(what + v));
         } catch (NumberFormatException e) {
             throw bad(text, what + v + " is not a size");
         }
+    }
+
+    private static String tooLarge(String what) {
+        return what + " is too large (at most " + Hex.addr(ByteSize.MAX) + " bytes)";
     }
 
     private static long addr(String text, String v, String what) {

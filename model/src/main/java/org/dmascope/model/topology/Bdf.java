@@ -1,6 +1,7 @@
 package org.dmascope.model.topology;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,14 +40,35 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
         if (!m.matches()) {
             throw new IllegalArgumentException("not a PCI address (expected DDDD:BB:DD.F or BB:DD.F): \"" + text + "\"");
         }
-        int domain = m.group(1) == null ? 0 : (int) Long.parseLong(m.group(1), 16);
+        Optional<String> range = outOfRange(m);
+        if (range.isPresent()) throw new IllegalArgumentException("not a PCI address: \"" + text + "\": " + range.get());
+        int domain = m.group(1) == null ? 0 : Integer.parseInt(m.group(1), 16);
         return new Bdf(domain, Integer.parseInt(m.group(2), 16), Integer.parseInt(m.group(3), 16),
                 Integer.parseInt(m.group(4)));
     }
 
     /** True when {@code text} parses as an address. */
     public static boolean isValid(String text) {
-        return text != null && TEXT.matcher(text.trim()).matches();
+        return problem(text).isEmpty();
+    }
+
+    /**
+     * Why {@code text} is not an address, in words without the text ("a device number is at most 1f"), or
+     * empty when it is one. For messages that name the text their own way.
+     */
+    public static Optional<String> problem(String text) {
+        Matcher m = TEXT.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) return Optional.of("expected DDDD:BB:DD.F or BB:DD.F, in hex");
+        return outOfRange(m);
+    }
+
+    /** The pattern lets through numbers a field cannot hold: a domain beyond the kernel's int, a slot above 31. */
+    private static Optional<String> outOfRange(Matcher m) {
+        if (m.group(1) != null && Long.parseLong(m.group(1), 16) > Integer.MAX_VALUE) {
+            return Optional.of("a domain is at most 7fffffff (ordinary domains are 0000-ffff, Intel VMD's start at 10000)");
+        }
+        if (Integer.parseInt(m.group(3), 16) > 0x1F) return Optional.of("a device number is at most 1f");
+        return Optional.empty();
     }
 
     /** Kernel {@code devfn}: slot in bits 7:3, function in bits 2:0. */

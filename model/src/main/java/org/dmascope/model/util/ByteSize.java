@@ -12,12 +12,16 @@ import java.util.regex.Pattern;
 public final class ByteSize {
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*([KMGTPE])(?:i?B)?|(\\d+)\\s*B",
             Pattern.CASE_INSENSITIVE);
+    /** What {@link #parse} reads when the number fits: telling "too large" from "not a size at all". */
+    private static final Pattern NUMBER = Pattern.compile("0x[0-9a-f]+|\\d+\\s*(?:[KMGTPE](?:i?B)?|B)?", Pattern.CASE_INSENSITIVE);
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     public static final long KiB = 1L << 10;
     public static final long MiB = 1L << 20;
     public static final long GiB = 1L << 30;
     public static final long TiB = 1L << 40;
+    /** The longest length {@link #parseLength} accepts, 8 EiB - 1: lengths are signed {@code long}s. */
+    public static final long MAX = Long.MAX_VALUE;
 
     private ByteSize() {
     }
@@ -42,6 +46,33 @@ public final class ByteSize {
         }
         if (s.matches("\\d+")) return Long.parseLong(s);
         throw new NumberFormatException("not a size (expected e.g. 4096, 0x1000, 4KiB, 1GiB): \"" + text + "\"");
+    }
+
+    /**
+     * Parses a length: a size of 0 to {@link #MAX} bytes. {@link #parse} reads 16 hex digits as an
+     * unsigned 64-bit value (a topology's addresses and sizes round-trip that way); a length that big is
+     * refused here instead of turning negative.
+     *
+     * @throws TooLarge when the text is a size above {@link #MAX}
+     * @throws NumberFormatException when it is not a size at all
+     */
+    public static long parseLength(String text) {
+        long v;
+        try {
+            v = parse(text);
+        } catch (NumberFormatException e) {
+            if (NUMBER.matcher(text.trim().replace("_", "")).matches()) throw new TooLarge(text);
+            throw e;
+        }
+        if (v < 0) throw new TooLarge(text);
+        return v;
+    }
+
+    /** A length above {@link #MAX} bytes: the text reads as a size, but no {@code long} holds it. */
+    public static final class TooLarge extends NumberFormatException {
+        TooLarge(String text) {
+            super("size too large: \"" + text + "\" (at most " + Hex.addr(MAX) + " bytes)");
+        }
     }
 
     /**

@@ -70,7 +70,13 @@ class BufferSpecParserTest {
             "bar:0000:04:00.0:7:4KiB|BAR 7 does not exist",
             "bar:0000:04:00.0:2:scattered:4KiB|always contiguous",
             "bar:zz:00.0:2:4KiB|not a PCI address",
-            "host:node0:0|at least one byte"})
+            "host:node0:0|at least one byte",
+            "host:node0:0xffffffffffffffff|\"0xffffffffffffffff\" is too large (at most 0x7fffffffffffffff bytes)",
+            "host:node0:8EiB|\"8EiB\" is too large",
+            "host:node0:99999999999999999999|is too large",
+            "host:node0:4KiB:offset=0x10000000000000000|offset=0x10000000000000000 is too large",
+            "bar:ffffffff:04:00.0:2:4KiB|a domain is at most 7fffffff",
+            "bar:0000:04:20.0:2:4KiB|a device number is at most 1f"})
     void badSpecsSayWhatIsWrong(String spec, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BufferSpecParser.parse(spec));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

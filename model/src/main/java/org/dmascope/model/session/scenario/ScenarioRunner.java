@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.platform.PlatformSettings;
+import org.dmascope.model.kernel.iova.IovaRange;
 import org.dmascope.model.kernel.swiotlb.SwiotlbAllocation;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.Mapping;
@@ -177,13 +178,13 @@ public final class ScenarioRunner {
         out.add(snap.liveCount() + (snap.liveCount() == 1 ? " live mapping" : " live mappings"));
         for (SessionSnapshot.Domain d : snap.domains()) {
             out.add("IOMMU domain “" + d.id() + "” (" + d.type().sysfsName() + ", " + d.geometry() + "): " + d.live().size() + " live");
-            for (var r : d.allocated()) {
-                out.add("  IOVA " + Hex.addr(r.pfnLo() * d.granule()) + "-" + Hex.addr((r.pfnHi() + 1) * d.granule() - 1) + " allocated");
+            for (IovaRange r : d.allocated()) {
+                String state = d.cachedPfns().contains(r.pfnLo()) ? "free, parked in the IOVA range cache"
+                        : d.flushQueue().stream().anyMatch(q -> q.pfn() == r.pfnLo()) ? "unmapped, waits in the flush queue"
+                        : "mapped";
+                out.add("  IOVA " + Hex.addr(r.pfnLo() * d.granule()) + "-" + Hex.addr((r.pfnHi() + 1) * d.granule() - 1) + "  "
+                        + state);
             }
-            for (var q : d.flushQueue()) {
-                out.add("  IOVA " + Hex.addr(q.pfn() * d.granule()) + " (" + q.pages() + " pages) waits in the flush queue");
-            }
-            for (long pfn : d.cachedPfns()) out.add("  IOVA " + Hex.addr(pfn * d.granule()) + " parked in the range cache");
         }
         if (!snap.direct().isEmpty()) out.add("dma-direct: " + snap.direct().size() + " live");
         snap.swiotlb().ifPresent(p -> {

@@ -1,0 +1,36 @@
+package org.dmascope.model.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BdfTest {
+    @Test
+    void parsesWithAndWithoutDomainIncludingVmdDomains() {
+        assertEquals(Bdf.of(0, 3, 0, 0), Bdf.parse("03:00.0"));
+        assertEquals(Bdf.of(0x10000, 0xe1, 0x1f, 7), Bdf.parse("10000:e1:1f.7"));
+        assertEquals(Bdf.of(0x7fffffff, 0, 0, 0), Bdf.parse("7fffffff:00:00.0"));
+        assertEquals(Optional.empty(), Bdf.problem("0000:03:00.0"));
+    }
+
+    /** The pattern admits numbers the fields cannot hold; they are refused with the limit, not wrapped or thrown later. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ffffffff:03:00.0|a domain is at most 7fffffff",
+            "80000000:03:00.0|a domain is at most 7fffffff",
+            "03:20.0|a device number is at most 1f",
+            "zz|expected DDDD:BB:DD.F or BB:DD.F"})
+    void outOfRangeFieldsAreNotAddresses(String text, String problem) {
+        assertFalse(Bdf.isValid(text));
+        assertTrue(Bdf.problem(text).orElseThrow().startsWith(problem), Bdf.problem(text).toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bdf.parse(text));
+        assertTrue(e.getMessage().contains("not a PCI address") && e.getMessage().contains(text), e.getMessage());
+    }
+}

@@ -24,6 +24,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.dmascope.app.cli.AppVersion;
 import org.dmascope.model.io.formats.FileFilter;
 import org.dmascope.model.report.Report;
 import org.dmascope.views.common.AppIcon;

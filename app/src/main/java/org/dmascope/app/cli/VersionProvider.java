@@ -1,6 +1,5 @@
 package org.dmascope.app.cli;
 
-import org.dmascope.app.AppVersion;
 
 import picocli.CommandLine.IVersionProvider;
 

@@ -1,4 +1,4 @@
-package org.dmascope.app;
+package org.dmascope.app.cli;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -12,7 +12,10 @@ import org.dmascope.model.mapping.MapApi;
 import org.dmascope.model.session.MapOptions;
 import org.dmascope.views.common.Theme;
 
-/** What the app remembers between runs: the theme, the group colouring, the recent files, the mapping options and the kernel. */
+/**
+ * What the app remembers between runs: the theme, the group colouring, the recent files, the mapping options and the
+ * kernel.
+ */
 public final class AppPreferences {
     private static final String THEME = "theme";
     private static final String COLOUR_BY_GROUP = "colourByIommuGroup";
@@ -72,7 +75,8 @@ public final class AppPreferences {
         }
         return d.withApi(api).withIommuMode(iommu)
                 .withDmaMaskBits(mask >= 1 && mask <= 64 ? OptionalInt.of(mask) : OptionalInt.empty())
-                .withMaxSegmentSize(maxSeg > 0 && maxSeg <= 0xFFFF_FFFFL ? OptionalLong.of(maxSeg) : OptionalLong.empty())
+                .withMaxSegmentSize(maxSeg > 0 && maxSeg <= 0xFFFF_FFFFL ? OptionalLong.of(maxSeg)
+                        : OptionalLong.empty())
                 .withSegmentBoundaryMask(b);
     }
 
@@ -89,7 +93,8 @@ public final class AppPreferences {
 
     /** The kernel last chosen: every machine opens under it until the user chooses another. */
     public KernelProfile kernel() {
-        return KernelProfile.byId(node.node(MAPPING).get("kernel", KernelProfile.MAINLINE.id())).orElse(KernelProfile.MAINLINE);
+        return KernelProfile.byId(node.node(MAPPING).get("kernel", KernelProfile.MAINLINE.id()))
+                .orElse(KernelProfile.MAINLINE);
     }
 
     public void setKernel(KernelProfile p) {

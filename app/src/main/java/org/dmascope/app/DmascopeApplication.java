@@ -68,25 +68,31 @@ public final class DmascopeApplication extends Application {
         Preferences prefsNode = Preferences.userRoot().node(System.getProperty(PREFERENCES_PROPERTY, PREFERENCES_NODE));
         AppPreferences preferences = new AppPreferences(prefsNode);
         TopologyViewModel topologyModel = new TopologyViewModel();
-        DocumentModel documents = new DocumentModel(executor, Platform::runLater, topologyModel, preferences.recentFiles(),
+        DocumentModel documents = new DocumentModel(executor, Platform::runLater, topologyModel,
+                preferences.recentFiles(),
                 new Importer(ImportFormats.standard()));
         RunningKernel kernel = new RunningKernel(engineExecutor);
-        session = new PlatformSession(executor, Platform::runLater, documents, new UndoStack(), preferences.kernel(), kernel);
-        session.rules().overridesProperty().addListener((obs, old, o) -> preferences.setKernel(o.profile().orElse(KernelProfile.MAINLINE)));
+        session = new PlatformSession(executor, Platform::runLater, documents, new UndoStack(), preferences.kernel(),
+                kernel);
+        session.rules().overridesProperty().addListener((obs, old, o) -> preferences.setKernel(o.profile()
+                .orElse(KernelProfile.MAINLINE)));
         inspectorModel = new InspectorViewModel(topologyModel, session.rules());
         topologyView = new TopologyView(topologyModel);
         inspectorView = new InspectorView(inspectorModel);
-        mappingModel = new MappingViewModel(topologyModel.topologyProperty(), session.rules(), session, kernel, Platform::runLater);
+        mappingModel = new MappingViewModel(topologyModel.topologyProperty(), session.rules(), session, kernel,
+                Platform::runLater);
         mappingModel.options().optionsProperty().set(preferences.mappingOptions());
         mappingModel.options().optionsProperty().addListener((obs, old, o) -> preferences.setMappingOptions(o));
         mappingWorkspace = new MappingWorkspace(topologyView, mappingModel);
         StepPlayer player = mappingModel.player();
         scatterList = new ScatterListView(mappingModel.mappingProperty(), player.selectedStepProperty(),
                 player.selectedSegmentProperty());
-        pageWalk = new PageWalkView(mappingModel.mappingProperty(), player.selectedStepProperty(), player.selectedSegmentProperty());
+        pageWalk = new PageWalkView(mappingModel.mappingProperty(), player.selectedStepProperty(),
+                player.selectedSegmentProperty());
         documents.showDefaultSample();
         mappingWorkspace.details().setResultViews(scatterList, pageWalk);
-        new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace), preferences, session)
+        new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace), preferences,
+                session)
                 .show(width, height);
         documents.loadSamples();
         return documents;

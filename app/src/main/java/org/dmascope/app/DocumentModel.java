@@ -92,7 +92,8 @@ public final class DocumentModel {
      * @param view       the topology view model that shows the document
      * @param importer   what opens and imports files
      */
-    public DocumentModel(Executor background, Executor ui, TopologyViewModel view, RecentFiles recent, Importer importer) {
+    public DocumentModel(Executor background, Executor ui, TopologyViewModel view, RecentFiles recent,
+            Importer importer) {
         this.background = background;
         this.ui = ui;
         this.view = view;
@@ -207,7 +208,8 @@ public final class DocumentModel {
                 }, cancelled::get);
                 if (!r.cancelled() && !r.report().isEmpty()) excerpts = ImportSources.excerpts(r);
             } catch (RuntimeException e) {
-                r = ImportResult.failed(new Report(List.of(Diagnostic.error("could not be read: " + e).at(name, 0, 0))), List.of());
+                r = ImportResult.failed(new Report(List.of(Diagnostic.error("could not be read: " + e).at(name, 0, 0))),
+                        List.of());
             }
             ImportResult result = r;
             boolean imported = !r.document();
@@ -237,14 +239,16 @@ public final class DocumentModel {
         busy.set(false);
         progress.set(null);
         if (r.cancelled()) {
-            say((imported ? "Import of " : "Opening ") + name + " cancelled; the topology you had open stays open", false);
+            say((imported ? "Import of " : "Opening ") + name + " cancelled; the topology you had open stays open",
+                    false);
             return;
         }
         if (r.topology().isEmpty()) {
             int n = r.report().errors().size();
             String what = imported ? "Cannot import " : "Cannot open ";
             failure.set(new Failure(what + name, name + " was not " + (imported ? "imported" : "opened") + ": " + n
-                    + (n == 1 ? " error" : " errors") + ". The topology you had open stays open.", r.report(), ++serial, excerpts));
+                    + (n == 1 ? " error" : " errors") + ". The topology you had open stays open.", r.report(), ++serial,
+                            excerpts));
             say("Could not " + (imported ? "import " : "open ") + name, true);
             return;
         }
@@ -256,7 +260,8 @@ public final class DocumentModel {
         int w = r.report().warnings().size();
         String warnings = w == 0 ? "" : w == 1 ? " with 1 warning" : " with " + w + " warnings";
         if (imported) {
-            say("Imported " + t.functions().size() + " PCI functions from " + (files.size() == 1 ? name : files.size() + " files")
+            say("Imported " + t.functions().size() + " PCI functions from " + (files.size() == 1 ? name : files.size()
+                    + " files")
                     + warnings, w > 0);
         } else {
             say("Opened " + name + warnings, w > 0);
@@ -310,14 +315,16 @@ public final class DocumentModel {
         busy.set(false);
         String name = target.getFileName().toString();
         if (error.isPresent()) {
-            failure.set(new Failure("Cannot save " + name, name + " was not written; any previous file there is unchanged.",
+            failure.set(new Failure("Cannot save " + name,
+                    name + " was not written; any previous file there is unchanged.",
                     new Report(List.of(Diagnostic.error(error.get()).at(target.toString(), 0, 0))), ++serial));
             say("Could not save " + name, true);
             return;
         }
         recent.add(target);
         if (document.get() == saved) {
-            document.set(new Document(saved.topology(), name, name, Optional.of(target), saved.report(), false, saved.excerpts()));
+            document.set(new Document(saved.topology(), name, name, Optional.of(target), saved.report(), false,
+                    saved.excerpts()));
         }
         say("Saved " + target, false);
     }

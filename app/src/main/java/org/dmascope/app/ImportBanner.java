@@ -54,7 +54,8 @@ final class ImportBanner extends HBox {
     /** {@code lspci-vvv.txt (1 of 3): line 3400 of 14012 · 240KiB of 568KiB}. */
     static String describe(ImportProgress.Step s) {
         StringBuilder sb = new StringBuilder(s.file());
-        if (s.fileCount() > 1) sb.append(" (").append(s.fileIndex() + 1).append(" of ").append(s.fileCount()).append(')');
+        if (s.fileCount() > 1) sb.append(" (").append(s.fileIndex() + 1).append(" of ").append(s.fileCount())
+                .append(')');
         if (s.lines() > 0) sb.append(String.format(Locale.ROOT, ": line %,d of %,d", s.line(), s.lines()));
         sb.append(" · ").append(ByteSize.human(s.bytesDone())).append(" of ").append(ByteSize.human(s.bytesTotal()));
         return sb.toString();

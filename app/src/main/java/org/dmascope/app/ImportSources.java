@@ -37,7 +37,8 @@ final class ImportSources {
             int last = Math.min(text.lineCount(), d.line() + CONTEXT);
             List<String> lines = new ArrayList<>(last - first + 1);
             for (int n = first; n <= last; n++) lines.add(text.line(n - 1));
-            out.put(SourceExcerpts.key(d.file().get(), d.line()), new SourceExcerpt(d.file().get(), d.line(), first, lines));
+            out.put(SourceExcerpts.key(d.file().get(), d.line()), new SourceExcerpt(d.file().get(), d.line(), first,
+                    lines));
         }
         return SourceExcerpts.of(out);
     }

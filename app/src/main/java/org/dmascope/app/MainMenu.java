@@ -110,7 +110,8 @@ final class MainMenu {
         samplesMenu.setId(SAMPLES_MENU_ID);
         recentMenu.setId(RECENT_MENU_ID);
         MenuItem saveAs = item("Save As…", AppIcon.SAVE, "save-as-item",
-                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::saveAs);
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        actions::saveAs);
         MenuItem quit = item("Quit", null, "quit-item", shortcut(KeyCode.Q), actions::quit);
         return new Menu("File", null, open, imp, samplesMenu, recentMenu, new SeparatorMenuItem(), saveAs,
                 new SeparatorMenuItem(), importReport, new SeparatorMenuItem(), quit);
@@ -130,18 +131,22 @@ final class MainMenu {
 
     private Menu toolsMenu() {
         MenuItem matrix = item("P2P Matrix…", null, "matrix-item",
-                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::matrix);
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        actions::matrix);
         MenuItem platform = item("Platform & Kernel…", null, "platform-item", shortcut(KeyCode.K), actions::platform);
         return new Menu("Tools", null, matrix, platform);
     }
 
     private Menu viewMenu(Theme current) {
         TopologyCanvas canvas = topologyView.canvas();
-        MenuItem find = item("Find Device…", AppIcon.SEARCH, "find-item", shortcut(KeyCode.F), topologyView::focusSearch);
+        MenuItem find = item("Find Device…", AppIcon.SEARCH, "find-item", shortcut(KeyCode.F),
+                topologyView::focusSearch);
         // The canvas takes + and − itself; these work from anywhere in the window.
         MenuItem zoomIn = item("Zoom In", AppIcon.ZOOM_IN, "zoom-in-item", shortcut(KeyCode.EQUALS), canvas::zoomIn);
-        MenuItem zoomOut = item("Zoom Out", AppIcon.ZOOM_OUT, "zoom-out-item", shortcut(KeyCode.MINUS), canvas::zoomOut);
-        MenuItem actual = item("Actual Size", null, "actual-size-item", shortcut(KeyCode.DIGIT0), () -> canvas.setZoom(1.0));
+        MenuItem zoomOut = item("Zoom Out", AppIcon.ZOOM_OUT, "zoom-out-item", shortcut(KeyCode.MINUS),
+                canvas::zoomOut);
+        MenuItem actual = item("Actual Size", null, "actual-size-item", shortcut(KeyCode.DIGIT0),
+                () -> canvas.setZoom(1.0));
         MenuItem fit = item("Fit to Window", AppIcon.FIT, "fit-item", new KeyCodeCombination(KeyCode.F), canvas::fit);
         Menu themeMenu = new Menu("Theme");
         for (Theme t : Theme.values()) {

@@ -191,7 +191,8 @@ public final class MainWindow {
 
     private void initialDirectory(FileChooser chooser) {
         Path dir = lastDirectory != null ? lastDirectory
-                : documents.recentFiles().files().stream().map(Path::getParent).filter(p -> p != null && p.toFile().isDirectory())
+                : documents.recentFiles().files().stream().map(Path::getParent).filter(p -> p != null && p.toFile()
+                        .isDirectory())
                 .findFirst().orElse(null);
         if (dir != null && dir.toFile().isDirectory()) chooser.setInitialDirectory(dir.toFile());
     }
@@ -214,15 +215,19 @@ public final class MainWindow {
     // ---- dialogs ----
 
     private void showReport(String title, String summary, Report report, SourceExcerpts excerpts, boolean modal) {
-        new ImportReportDialog(stage, new ImportReportViewModel(title, summary, report, excerpts), theme.stylesheets(), modal).show();
+        new ImportReportDialog(stage, new ImportReportViewModel(title, summary, report, excerpts), theme.stylesheets(),
+                modal).show();
     }
 
-    /** The report of the open document: its warnings with their lines, or that an import found nothing to warn about. */
+    /**
+     * The report of the open document: its warnings with their lines, or that an import found nothing to warn about.
+     */
     private void showWarnings() {
         DocumentModel.Document d = documents.getDocument();
         if (d == null || !d.imported() && d.report().isEmpty()) return;
         int n = d.report().warnings().size();
-        String what = d.imported() ? "Imported " + d.topology().functions().size() + " PCI functions" : d.title() + " loaded";
+        String what = d.imported() ? "Imported " + d.topology().functions().size() + " PCI functions" : d.title()
+                + " loaded";
         String summary = what + (n == 0 ? " without warnings." : " with " + n + (n == 1 ? " warning" : " warnings")
                 + ": what the exports did not say or disagreed on.");
         showReport("Import report — " + d.title(), summary, d.report(), d.excerpts(), false);
@@ -230,7 +235,8 @@ public final class MainWindow {
 
     private void showMatrix() {
         tools.show(MATRIX_WINDOW, "P2P Matrix", 1000, 720, () -> {
-            P2pMatrixViewModel model = new P2pMatrixViewModel(session.rules(), session.background(), Platform::runLater);
+            P2pMatrixViewModel model = new P2pMatrixViewModel(session.rules(), session.background(),
+                    Platform::runLater);
             P2pMatrixView view = new P2pMatrixView(model);
             return new ToolWindows.Content(view, () -> {
                 view.dispose();

@@ -24,7 +24,8 @@ final class MappingMenu {
         MenuItem map = item("Map Buffer onto Selected Device", "map-buffer-item", shortcut(KeyCode.M),
                 workspace::mapSelectedBufferOntoSelectedDevice);
         MenuItem again = item("Map Again (Keep the Last Mapping)", "map-again-item",
-                new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), model::mapAgain);
+                new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        model::mapAgain);
         MenuItem replay = item("Replay Route", "replay-route-item", shortcut(KeyCode.R), workspace::replayRoute);
         MenuItem play = item("Play or Pause the Steps", "play-steps-item", shortcut(KeyCode.P), () -> {
             workspace.focusSteps();

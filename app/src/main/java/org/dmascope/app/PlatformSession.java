@@ -112,7 +112,8 @@ public final class PlatformSession implements PlatformEditor {
             } catch (RuntimeException e) {
                 String why = String.valueOf(e);
                 ui.execute(() -> {
-                    if (ticket.isNewest()) documents.say("The kernel rules failed on this topology (" + why + "); please report it", true);
+                    if (ticket.isNewest()) documents.say("The kernel rules failed on this topology (" + why
+                            + "); please report it", true);
                 });
                 return;
             }

@@ -104,7 +104,8 @@ class DocumentModelTest {
         Files.delete(file);
         documents.openRecent(file.toAbsolutePath().normalize());
         assertTrue(documents.recentFiles().files().isEmpty());
-        assertEquals("smaller.json no longer exists; removed from Open Recent", documents.messageProperty().get().text());
+        assertEquals("smaller.json no longer exists; removed from Open Recent", documents.messageProperty().get()
+                .text());
         assertEquals("Switch-local P2P server", documents.getDocument().title());
     }
 
@@ -130,7 +131,8 @@ class DocumentModelTest {
     }
 
     private static List<Path> icelake() {
-        return List.of(Corpus.file("intel-icelake-sp-cx7-sriov.tree.txt"), Corpus.file("intel-icelake-sp-cx7-sriov.verbose.txt"),
+        return List.of(Corpus.file("intel-icelake-sp-cx7-sriov.tree.txt"),
+                Corpus.file("intel-icelake-sp-cx7-sriov.verbose.txt"),
                 Corpus.file("intel-icelake-sp-cx7-sriov.iommu-groups.txt"));
     }
 
@@ -141,11 +143,14 @@ class DocumentModelTest {
         assertTrue(d.imported());
         assertEquals("Imported: intel-icelake-sp-cx7-sriov.tree.txt, intel-icelake-sp-cx7-sriov.verbose.txt, "
                 + "intel-icelake-sp-cx7-sriov.iommu-groups.txt", d.title());
-        assertEquals(TopologyInputs.load(icelake()).topology().orElseThrow(), d.topology(), "the CLI's import, the same machine");
+        assertEquals(TopologyInputs.load(icelake()).topology().orElseThrow(), d.topology(),
+                "the CLI's import, the same machine");
         assertEquals(17, d.topology().functions().size());
-        assertEquals(d.topology().functions().size(), d.topology().functions().stream().map(f -> f.address()).distinct().count());
+        assertEquals(d.topology().functions().size(), d.topology().functions().stream().map(f -> f.address()).distinct()
+                .count());
         assertTrue(d.path().isEmpty(), "an import is no file to save back to");
-        assertEquals("Imported 17 PCI functions from 3 files with 3 warnings", documents.messageProperty().get().text());
+        assertEquals("Imported 17 PCI functions from 3 files with 3 warnings", documents.messageProperty().get()
+                .text());
         Diagnostic first = d.report().warnings().get(0);
         String excerpt = d.excerpts().around(first.file().orElseThrow(), first.line()).orElseThrow().text();
         assertTrue(excerpt.contains("▶ " + first.line() + " │ "), excerpt);
@@ -178,7 +183,8 @@ class DocumentModelTest {
         assertSame(before, view.getTopology());
         assertEquals("Switch-local P2P server", documents.getDocument().title());
         assertEquals(null, documents.failureProperty().get(), "a cancel is no failure");
-        assertEquals("Import of supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt cancelled; the topology you had open stays open",
+        assertEquals("Import of supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt cancelled; the topology you had "
+                + "open stays open",
                 documents.messageProperty().get().text());
         assertFalse(documents.busyProperty().get());
     }
@@ -190,7 +196,8 @@ class DocumentModelTest {
         documents.open(List.of(nvsmi));
         DocumentModel.Failure f = documents.failureProperty().get();
         assertEquals("Cannot import amd-wrx80-tr3975wx-2x5090.nvsmi-topo.txt", f.title());
-        assertTrue(f.report().errors().get(0).toString().startsWith("amd-wrx80-tr3975wx-2x5090.nvsmi-topo.txt:"), f.report().toText());
+        assertTrue(f.report().errors().get(0).toString().startsWith("amd-wrx80-tr3975wx-2x5090.nvsmi-topo.txt:"),
+                f.report().toText());
         assertSame(before, view.getTopology());
     }
 

@@ -83,7 +83,8 @@ class FileDropTest {
      */
     @BeforeEach
     void clearMonocleDragView() throws ReflectiveOperationException {
-        Class<?> glass = Class.forName("com.sun.glass.ui.Application").getMethod("GetApplication").invoke(null).getClass();
+        Class<?> glass = Class.forName("com.sun.glass.ui.Application").getMethod("GetApplication").invoke(null)
+                .getClass();
         if (!glass.getName().contains("monocle")) return;
         Class<?> mouseInput = Class.forName("com.sun.glass.ui.monocle.MouseInput");
         var getInstance = mouseInput.getDeclaredMethod("getInstance");
@@ -115,7 +116,8 @@ class FileDropTest {
     @Test
     void droppingThreeExportsImportsOneMachine(FxRobot robot) throws TimeoutException {
         robot.drag("#drag-exports").dropTo("#topology-canvas");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getTitle().startsWith("Imported: intel-icelake-sp-cx7-sriov.tree.txt"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> stage.getTitle().startsWith("Imported: intel-icelake-sp-cx7-sriov.tree.txt"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(17, robot.lookup("#topology-canvas").queryAs(org.dmascope.views.topology.TopologyCanvas.class)
                 .getTopology().functions().size());

@@ -82,7 +82,8 @@ class GroupsAndPlatformWindowTest {
         waitUntil(() -> card(robot, GPU).getStyleClass().contains("iommu-group"));
         for (IommuGroup g : r.groups().groups()) {
             for (Bdf b : g.addresses()) {
-                assertTrue(card(robot, b).getStyleClass().contains("group-colour-" + g.id() % 9), b + " in group " + g.id());
+                assertTrue(card(robot, b).getStyleClass().contains("group-colour-" + g.id() % 9),
+                        b + " in group " + g.id());
                 Label tag = robot.lookup("#group-tag-" + TopologyItem.nodeId(b)).queryAs(Label.class);
                 assertEquals("G" + g.id(), tag.getText());
             }
@@ -98,7 +99,8 @@ class GroupsAndPlatformWindowTest {
         TopologyRules r = rules();
         robot.clickOn("#" + TopologyItem.nodeId(GPU));
         TopologyRules.GroupInfo info = r.groupOf(GPU).orElseThrow();
-        assertEquals("G" + info.group().id() + " (derived with the Linux 6.19 (mainline) rules)", field(robot, GroupRows.GROUP));
+        assertEquals("G" + info.group().id() + " (derived with the Linux 6.19 (mainline) rules)", field(robot,
+                GroupRows.GROUP));
         assertEquals(info.member().reason(), field(robot, GroupRows.WHY));
         assertTrue(field(robot, GroupRows.DOMAIN).startsWith("DMA-FQ: "), field(robot, GroupRows.DOMAIN));
         assertTrue(field(robot, GroupRows.MEMBERS).contains("0000:02:00.0"));
@@ -113,11 +115,13 @@ class GroupsAndPlatformWindowTest {
         robot.clickOn("#" + PlatformView.editorId(PlatformViewModel.IOMMU_MODE)).clickOn("identity — pass-through");
         waitUntil(() -> app.session().rules().getRules().assumptions().iommuMode() == DefaultDomainChoice.IDENTITY);
         waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("identity: "));
-        assertEquals("your choice", robot.lookup("#" + PlatformView.sourceId(PlatformViewModel.IOMMU_MODE)).queryLabeled().getText());
+        assertEquals("your choice", robot.lookup("#" + PlatformView.sourceId(PlatformViewModel.IOMMU_MODE))
+                .queryLabeled().getText());
         // Ctrl+Z in the panel's own window.
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("DMA-FQ: "));
-        assertEquals("topology file", robot.lookup("#" + PlatformView.sourceId(PlatformViewModel.IOMMU_MODE)).queryLabeled().getText());
+        assertEquals("topology file", robot.lookup("#" + PlatformView.sourceId(PlatformViewModel.IOMMU_MODE))
+                .queryLabeled().getText());
         robot.interact(() -> robot.lookup("#" + PlatformView.SUMMARY_ID).query().getScene().getWindow().hide());
         // Edit ▸ Redo in the main window names the change.
         robot.clickOn("Edit");
@@ -126,6 +130,7 @@ class GroupsAndPlatformWindowTest {
         assertEquals("Redo IOMMU mode (default domain): lazy → identity", redo.getText());
         robot.clickOn("#redo-item");
         waitUntil(() -> field(robot, GroupRows.DOMAIN).startsWith("identity: "));
-        assertEquals(documents.getDocument().topology(), app.session().rules().getRules().topology(), "the topology is untouched");
+        assertEquals(documents.getDocument().topology(), app.session().rules().getRules().topology(),
+                "the topology is untouched");
     }
 }

@@ -48,7 +48,8 @@ class GuiIoScreenshots {
     /** The window at that size with the machine fitted to its canvas, as the groups shots compare machines. */
     private void fitted(FxRobot robot, double w, double h) {
         window.size(robot, w, h);
-        robot.interact(() -> robot.lookup("#topology-canvas").queryAs(org.dmascope.views.topology.TopologyCanvas.class).fit());
+        robot.interact(() -> robot.lookup("#topology-canvas").queryAs(org.dmascope.views.topology.TopologyCanvas.class)
+                .fit());
     }
 
     private void theme(FxRobot robot, Theme t) {
@@ -57,7 +58,8 @@ class GuiIoScreenshots {
 
     private void sample(FxRobot robot, String file) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !documents.samplesProperty().isEmpty());
-        SampleCatalog.Sample s = documents.samplesProperty().stream().filter(x -> x.fileName().equals(file)).findFirst().orElseThrow();
+        SampleCatalog.Sample s = documents.samplesProperty().stream().filter(x -> x.fileName().equals(file)).findFirst()
+                .orElseThrow();
         robot.interact(() -> documents.openSample(s));
         waitRules();
     }
@@ -69,12 +71,14 @@ class GuiIoScreenshots {
     }
 
     private Stage toolWindow(String titleStart) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith(titleStart))
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle()
+                .startsWith(titleStart))
                 .map(Stage.class::cast).findFirst().orElseThrow();
     }
 
     private void closeTools(FxRobot robot) {
-        robot.interact(() -> Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage).map(Stage.class::cast).toList()
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w != stage && w instanceof Stage)
+                .map(Stage.class::cast).toList()
                 .forEach(Stage::close));
     }
 
@@ -113,7 +117,8 @@ class GuiIoScreenshots {
                 Stage platform = toolWindow("Platform & Kernel");
                 window.shot(robot, platform, "platform-" + t.key() + "-" + s[0]);
                 robot.interact(() -> app.session().change(app.session().overrides().withIommuMode(
-                        org.dmascope.model.kernel.platform.DefaultDomainChoice.IDENTITY).withAcsRequested(true), "what-ifs"));
+                        org.dmascope.model.kernel.platform.DefaultDomainChoice.IDENTITY).withAcsRequested(true),
+                                "what-ifs"));
                 waitRules();
                 window.shot(robot, platform, "platform-chosen-" + t.key() + "-" + s[0]);
                 closeTools(robot);
@@ -129,7 +134,8 @@ class GuiIoScreenshots {
                         Thread.currentThread().interrupt();
                     }
                 });
-                robot.interact(() -> documents.open(List.of(Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt"))));
+                robot.interact(()
+                        -> documents.open(List.of(Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt"))));
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> documents.progressProperty().get() != null
                         && documents.progressProperty().get().fraction() > 0.3);
                 window.shot(robot, stage, "import-progress-" + t.key() + "-" + s[0]);
@@ -138,7 +144,8 @@ class GuiIoScreenshots {
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !documents.busyProperty().get());
 
                 robot.interact(() -> documents.open(List.of(Corpus.file("intel-icelake-sp-cx7-sriov.tree.txt"),
-                        Corpus.file("intel-icelake-sp-cx7-sriov.verbose.txt"), Corpus.file("intel-icelake-sp-cx7-sriov.iommu-groups.txt"))));
+                        Corpus.file("intel-icelake-sp-cx7-sriov.verbose.txt"),
+                                Corpus.file("intel-icelake-sp-cx7-sriov.iommu-groups.txt"))));
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> documents.getDocument().imported());
                 waitRules();
                 robot.clickOn("#" + TopologyItem.nodeId(Bdf.parse("0000:b1:00.1")));

@@ -32,7 +32,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
-/** Importing exports in the window: the merged machine and its report, progress, cancel, and an FX thread that stays free. */
+/**
+ * Importing exports in the window: the merged machine and its report, progress, cancel, and an FX thread that stays
+ * free.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ImportWindowTest {
     /**
@@ -71,7 +74,8 @@ class ImportWindowTest {
     }
 
     private static List<Path> icelake() {
-        return List.of(Corpus.file("intel-icelake-sp-cx7-sriov.tree.txt"), Corpus.file("intel-icelake-sp-cx7-sriov.verbose.txt"),
+        return List.of(Corpus.file("intel-icelake-sp-cx7-sriov.tree.txt"),
+                Corpus.file("intel-icelake-sp-cx7-sriov.verbose.txt"),
                 Corpus.file("intel-icelake-sp-cx7-sriov.iommu-groups.txt"));
     }
 
@@ -82,7 +86,8 @@ class ImportWindowTest {
         assertTrue(robot.lookup("#status-counts").queryLabeled().getText().startsWith("17 functions · 1 host bridge"));
         // Fields the exports left unknown say so, with the file and line of what they did say.
         robot.clickOn("#" + TopologyItem.nodeId(org.dmascope.model.topology.Bdf.parse("0000:b1:00.1")));
-        assertEquals("unknown", robot.lookup("#" + InspectorSheet.valueId("Identity", "Revision")).queryLabeled().getText());
+        assertEquals("unknown", robot.lookup("#" + InspectorSheet.valueId("Identity", "Revision")).queryLabeled()
+                .getText());
         assertEquals("Mellanox Technologies MT2910 Family [ConnectX-7]",
                 robot.lookup("#" + InspectorSheet.valueId("Identity", "Device")).queryLabeled().getText());
         robot.clickOn("File").clickOn("Import Report…");
@@ -98,7 +103,8 @@ class ImportWindowTest {
     @Test
     void aLargeDumpShowsProgressAndTheFxThreadStaysFree(FxRobot robot) throws InterruptedException {
         AtomicInteger bannerShown = new AtomicInteger();
-        robot.interact(() -> robot.lookup("#" + ImportBanner.ID).query().visibleProperty().addListener((obs, was, now) -> {
+        robot.interact(() -> robot.lookup("#" + ImportBanner.ID).query().visibleProperty().addListener((obs, was,
+                now) -> {
             if (now) bannerShown.incrementAndGet();
         }));
         Topology before = documents.getDocument().topology();
@@ -112,7 +118,8 @@ class ImportWindowTest {
             // so the FX thread is always probed while an import is under way, whatever this machine's speed.
             if (step.line() > 2000 && held.compareAndSet(false, true)) {
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (latencies.size() < 5 && System.nanoTime() < until) java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                while (latencies.size() < 5
+                        && System.nanoTime() < until) java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
             }
         });
         Thread pinger = new Thread(() -> {
@@ -146,7 +153,8 @@ class ImportWindowTest {
         assertTrue(sorted.size() >= 5, "probes ran during the import: " + sorted.size());
         long median = sorted.get(sorted.size() / 2);
         long worst = sorted.get(sorted.size() - 1);
-        System.out.println("FX latency while importing " + SUPERMICRO.getFileName() + ": median " + median + " ms, worst " + worst
+        System.out.println("FX latency while importing " + SUPERMICRO.getFileName() + ": median " + median
+                + " ms, worst " + worst
                 + " ms over " + sorted.size() + " probes");
         // Wall-clock latencies depend on how busy the machine is, so they are printed, not asserted: that the probes
         // ran while the import was held halfway shows the FX thread was free.

@@ -92,7 +92,8 @@ class MainWindowTest {
         for (PciFunction f : SampleCatalog.loadDefault().functions()) {
             assertTrue(drawn(robot, f.address().toString()), f.address() + " is on the canvas");
         }
-        assertEquals("13 functions · 1 host bridge · 1 switch · 6 endpoints · 1 NUMA node", text(robot, "#status-counts"));
+        assertEquals("13 functions · 1 host bridge · 1 switch · 6 endpoints · 1 NUMA node", text(robot,
+                "#status-counts"));
         assertFalse(robot.lookup("#status-warnings").query().isVisible());
         assertTrue(stage.getMinWidth() >= 900 && stage.getMinHeight() >= 560);
     }
@@ -161,7 +162,8 @@ class MainWindowTest {
         assertTrue(text(robot, "#" + ImportReportView.SUMMARY_ID).contains("stays open"));
         assertEquals(DEFAULT_TITLE, stage.getTitle());
         assertTrue(drawn(robot, "07:00.0"));
-        assertEquals(TopologyItem.device(Bdf.parse("03:00.0")), canvas(robot).getSelectedItem(), "even the selection survives");
+        assertEquals(TopologyItem.device(Bdf.parse("03:00.0")), canvas(robot).getSelectedItem(),
+                "even the selection survives");
         assertTrue(text(robot, "#status-message").startsWith("Could not open broken.json"));
         robot.clickOn("Close");
     }
@@ -187,7 +189,8 @@ class MainWindowTest {
         assertEquals("1 warning", text(robot, "#status-warnings"));
         robot.clickOn("#status-warnings");
         waitUntil(() -> robot.lookup("#" + ImportReportView.CONTEXT_ID).tryQuery().isPresent());
-        assertTrue(robot.lookup("#" + ImportReportView.CONTEXT_ID).queryAs(TextArea.class).getText().contains("colour"));
+        assertTrue(robot.lookup("#" + ImportReportView.CONTEXT_ID).queryAs(TextArea.class).getText()
+                .contains("colour"));
         robot.clickOn("Close");
     }
 
@@ -198,7 +201,8 @@ class MainWindowTest {
         waitUntil(() -> !documents.recentFiles().files().isEmpty());
         robot.interact(documents::showDefaultSample);
         java.nio.file.Files.delete(smaller);
-        robot.clickOn("File").clickOn("Open Recent").clickOn(n -> n instanceof Label l && l.getText().startsWith("smaller.json"));
+        robot.clickOn("File").clickOn("Open Recent").clickOn(n -> n instanceof Label l && l.getText()
+                .startsWith("smaller.json"));
         waitUntil(() -> documents.recentFiles().files().isEmpty());
         assertEquals("smaller.json no longer exists; removed from Open Recent", text(robot, "#status-message"));
         assertEquals(DEFAULT_TITLE, stage.getTitle());
@@ -236,12 +240,14 @@ class MainWindowTest {
         Path target = dir.resolve("saved.json");
         robot.interact(() -> documents.saveAs(target));
         waitUntil(() -> "saved.json — dmascope".equals(stage.getTitle()));
-        assertEquals(SampleCatalog.loadDefault(), org.dmascope.model.io.TopologyFiles.load(target).topology().orElseThrow());
+        assertEquals(SampleCatalog.loadDefault(), org.dmascope.model.io.TopologyFiles.load(target).topology()
+                .orElseThrow());
     }
 
     @Test
     void theLayoutHoldsAtTheMinimumAndAtFullHd(FxRobot robot) {
-        for (double[] size : new double[][] {{1280, 800}, {1920, 1080}, {MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT}}) {
+        for (double[] size : new double[][] {{1280, 800}, {1920, 1080}, {MainWindow.MIN_WIDTH,
+                MainWindow.MIN_HEIGHT}}) {
             robot.interact(() -> {
                 stage.setX(0);
                 stage.setY(0);

@@ -84,7 +84,8 @@ final class MappingDriver {
 
     void openSample(String fileName) {
         waitUntil(() -> !documents.samplesProperty().isEmpty());
-        SampleCatalog.Sample s = documents.samplesProperty().stream().filter(x -> x.fileName().equals(fileName)).findFirst()
+        SampleCatalog.Sample s = documents.samplesProperty().stream().filter(x -> x.fileName().equals(fileName))
+                .findFirst()
                 .orElseThrow();
         robot.interact(() -> documents.openSample(s));
         WaitForAsyncUtils.waitForFxEvents();
@@ -103,7 +104,8 @@ final class MappingDriver {
      * drop then fails in {@code View.notifyDragLeave}. Clearing the stale field avoids that (toolchain.md).
      */
     static void clearMonocleDragView() throws ReflectiveOperationException {
-        Class<?> glass = Class.forName("com.sun.glass.ui.Application").getMethod("GetApplication").invoke(null).getClass();
+        Class<?> glass = Class.forName("com.sun.glass.ui.Application").getMethod("GetApplication").invoke(null)
+                .getClass();
         if (!glass.getName().contains("monocle")) return;
         Class<?> mouseInput = Class.forName("com.sun.glass.ui.monocle.MouseInput");
         var getInstance = mouseInput.getDeclaredMethod("getInstance");

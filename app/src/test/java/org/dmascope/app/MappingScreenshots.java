@@ -127,7 +127,8 @@ class MappingScreenshots {
         d.openSample("legacy-pci-no-iommu.json");
         robot.interact(() -> {
             BufferSource ram = d.model().sourcesProperty().get(0);
-            d.model().setSettings(ram, BufferSettings.HOST_DEFAULT.withLayout(org.dmascope.model.mapping.PageLayout.Kind.CONTIGUOUS));
+            d.model().setSettings(ram,
+                    BufferSettings.HOST_DEFAULT.withLayout(org.dmascope.model.mapping.PageLayout.Kind.CONTIGUOUS));
         });
         MappingDriver.clearMonocleDragView();
         d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("03:00.0"));
@@ -144,14 +145,16 @@ class MappingScreenshots {
         window.shot(robot, "buffer-settings");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         d.openSample("switch-p2p-server.json");
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.B).release(javafx.scene.input.KeyCode.CONTROL);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.B)
+                .release(javafx.scene.input.KeyCode.CONTROL);
         robot.type(javafx.scene.input.KeyCode.ENTER);
         window.shot(robot, "keyboard-armed");
         robot.type(javafx.scene.input.KeyCode.ENTER);
         d.waitForResult();
         robot.interact(() -> d.model().mapAgain());
         d.waitForResult();
-        robot.interact(() -> d.workspace().details().showTab(org.dmascope.views.mapping.MappingDetailsView.LIVE_TAB_ID));
+        robot.interact(() -> d.workspace().details()
+                .showTab(org.dmascope.views.mapping.MappingDetailsView.LIVE_TAB_ID));
         window.shot(robot, "live-mappings");
     }
 }

@@ -68,7 +68,8 @@ class MappingWindowTest {
         Mapping m = d.model().mappingProperty().get();
         assertEquals("BUS_ADDR", code(robot));
         assertEquals(P2pMapType.BUS_ADDR, m.mapType());
-        assertEquals(5, m.route().orElseThrow().hops().size(), "T4 → its port → switch upstream port → NoLoad's port → NoLoad");
+        assertEquals(5, m.route().orElseThrow().hops().size(),
+                "T4 → its port → switch upstream port → NoLoad's port → NoLoad");
         assertEquals(1, m.segments().count());
         assertEquals(5, d.canvas().routeStopsShownProperty().get(), "every hop is drawn");
         assertEquals("NVIDIA Tesla T4", robot.lookup("#inspector-title").queryAs(Label.class).getText(),
@@ -81,14 +82,16 @@ class MappingWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
         robot.type(KeyCode.RIGHT, KeyCode.ENTER);
         assertTrue(d.model().armedProperty().get());
-        for (int i = 0; i < 30 && !TopologyItem.device(Bdf.parse("04:00.0")).equals(d.canvas().getSelectedItem()); i++) {
+        for (int i = 0; i < 30 && !TopologyItem.device(Bdf.parse("04:00.0")).equals(d.canvas()
+                .getSelectedItem()); i++) {
             robot.type(KeyCode.TAB);
         }
         robot.type(KeyCode.ENTER);
         d.waitForResult();
         assertEquals(Bdf.parse("0000:04:00.0"), d.model().mappingProperty().get().request().initiator());
         assertEquals("BUS_ADDR", code(robot));
-        // Ctrl+M maps the chosen buffer for the selected device again; the first stays live, so a second one lands beside it.
+        // Ctrl+M maps the chosen buffer for the selected device again; the first stays live, so a second one lands
+        // beside it.
         robot.press(KeyCode.CONTROL).type(KeyCode.M).release(KeyCode.CONTROL);
         d.waitForResult();
         assertEquals(2, d.model().live().snapshotProperty().get().liveCount());
@@ -104,7 +107,8 @@ class MappingWindowTest {
         d.openSample("acs-redirect-server.json");
         d.drag(CMB, MappingDriver.device("03:00.0"));
         assertEquals("THRU_HOST_BRIDGE", code(robot));
-        assertEquals(9, d.model().mappingProperty().get().route().orElseThrow().hops().size(), "up to the root complex and back");
+        assertEquals(9, d.model().mappingProperty().get().route().orElseThrow().hops().size(),
+                "up to the root complex and back");
         robot.clickOn("#option-kernel").clickOn("5.4 LTS");
         MappingDriver.waitUntil(() -> "NOT_SUPPORTED".equals(d.model().verdictProperty().get().code()));
         d.waitForResult();

@@ -23,7 +23,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
-/** Tools ▸ P2P Matrix…: the known pair of the default sample, the pointer and the keys, and following the platform and the topology. */
+/**
+ * Tools ▸ P2P Matrix…: the known pair of the default sample, the pointer and the keys, and following the platform and
+ * the topology.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MatrixWindowTest {
     private final RunningApp running = new RunningApp();
@@ -106,7 +109,8 @@ class MatrixWindowTest {
         MatrixGrid grid = openMatrix(robot);
         robot.moveTo(robot.lookup("#" + P2pMatrixView.SUMMARY_ID).queryLabeled());
         PlatformSession session = app.session();
-        robot.interact(() -> session.change(session.overrides().withAcsRequested(true).withCommandLine("intel_iommu=on"), "ACS what-if"));
+        robot.interact(() -> session.change(session.overrides().withAcsRequested(true)
+                .withCommandLine("intel_iommu=on"), "ACS what-if"));
         robot.interact(() -> grid.setFocusedCell(new MatrixGrid.Cell(2, 0)));
         waitUntil(() -> text(robot, P2pMatrixView.MAP_TYPE_ID).startsWith("THRU_HOST_BRIDGE"));
         assertTrue(text(robot, P2pMatrixView.SUMMARY_ID).contains("acsRequested yes"));

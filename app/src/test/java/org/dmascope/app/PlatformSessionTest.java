@@ -71,7 +71,8 @@ class PlatformSessionTest {
     void aPlatformChangeRecomputesAndUndoRedoRestoresIt() {
         session.change(session.overrides().withAcsRequested(true).withCommandLine("intel_iommu=on"), "ACS what-if");
         assertEquals(P2pMapType.THRU_HOST_BRIDGE, nvmeToGpu(), "the kernel's ACS bits redirect the switch traffic");
-        assertEquals(AssumptionSource.OPTION, session.rules().getRules().assumptions().acsRequestedAssumption().source());
+        assertEquals(AssumptionSource.OPTION, session.rules().getRules().assumptions().acsRequestedAssumption()
+                .source());
         assertEquals("Undo ACS what-if", undo.undoTextProperty().get());
         undo.undo();
         assertEquals(P2pMapType.BUS_ADDR, nvmeToGpu());

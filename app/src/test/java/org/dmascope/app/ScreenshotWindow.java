@@ -81,7 +81,8 @@ final class ScreenshotWindow {
             stage.setHeight(h);
         });
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        robot.interact(() -> robot.lookup("#main-split").queryAs(SplitPane.class).setDividerPositions(1 - MainWindow.inspectorWidth(w) / w));
+        robot.interact(() -> robot.lookup("#main-split").queryAs(SplitPane.class)
+                .setDividerPositions(1 - MainWindow.inspectorWidth(w) / w));
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }

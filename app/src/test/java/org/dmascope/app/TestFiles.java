@@ -27,7 +27,8 @@ final class TestFiles {
     static Path smaller(Path dir) throws IOException {
         Topology t = SampleCatalog.loadDefault();
         List<PciFunction> fewer = t.functions().stream().filter(f -> !f.address().equals(BOOT_NVME)).toList();
-        return write(dir.resolve("smaller.json"), TopologyJsonWriter.write(t.withFunctions(fewer).withName("Smaller server")));
+        return write(dir.resolve("smaller.json"), TopologyJsonWriter.write(t.withFunctions(fewer)
+                .withName("Smaller server")));
     }
 
     /** JSON cut off in the middle: a syntax error. */

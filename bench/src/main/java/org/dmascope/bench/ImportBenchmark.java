@@ -59,6 +59,7 @@ public class ImportBenchmark {
             Path p = dir.resolve("corpus").resolve(name);
             if (Files.isRegularFile(p)) return p;
         }
-        throw new IOException("corpus/" + name + " not found; run from the repository root or pass -Ddmascope.corpus=DIR");
+        throw new IOException("corpus/" + name
+                + " not found; run from the repository root or pass -Ddmascope.corpus=DIR");
     }
 }

@@ -56,7 +56,8 @@ public class MapSgBenchmark {
         call = BenchTopology.call();
         Mapping reference = booted.reboot().map(call).mapping();
         if (!reference.verdict().isOk() || reference.pinned().pageCount() != BenchTopology.PAGES) {
-            throw new IllegalStateException("the workload does not map " + BenchTopology.PAGES + " pages: " + reference);
+            throw new IllegalStateException("the workload does not map " + BenchTopology.PAGES + " pages: "
+                    + reference);
         }
         pages = reference.pinned().pages();
         iova = reference.segments().address(0);

@@ -44,7 +44,8 @@ public final class MapSgReport {
         }
         Path retained = Files.createTempFile("dmascope-retained", ".txt");
         double loadBefore = load();
-        Options opts = new OptionsBuilder().parent(cli).include(MapSgBenchmark.class.getName() + "\\.").addProfiler(GCProfiler.class)
+        Options opts = new OptionsBuilder().parent(cli).include(MapSgBenchmark.class.getName() + "\\.")
+                .addProfiler(GCProfiler.class)
                 .jvmArgsPrepend("-D" + RetainedHeap.FILE_PROPERTY + "=" + retained).build();
         Collection<RunResult> results = new Runner(opts).run();
         double loadAfter = load();
@@ -52,37 +53,48 @@ public final class MapSgReport {
         RunResult map = find(results, "mapSg1GiBScattered");
         RunResult base = find(results, "baselineWrite262144SgRecords");
         List<RetainedHeap.Result> heap = new ArrayList<>();
-        for (String line : Files.readAllLines(retained, StandardCharsets.UTF_8)) if (!line.isBlank()) heap.add(RetainedHeap.Result.parse(line));
+        for (String line : Files.readAllLines(retained,
+                StandardCharsets.UTF_8)) if (!line.isBlank()) heap.add(RetainedHeap.Result.parse(line));
         Files.deleteIfExists(retained);
 
         System.out.println();
-        System.out.println("dma_map_sg of 1 GiB in 262,144 scattered 4 KiB pages through a 4-level VT-d domain (issue 5)");
-        System.out.printf("  system load average (1 min): %.2f before, %.2f after the run, on %d CPUs%n", loadBefore, loadAfter,
+        System.out.println("dma_map_sg of 1 GiB in 262,144 scattered 4 KiB pages through a 4-level VT-d domain "
+                + "(issue 5)");
+        System.out.printf("  system load average (1 min): %.2f before, %.2f after the run, on %d CPUs%n", loadBefore,
+                loadAfter,
                 Runtime.getRuntime().availableProcessors());
         if (map == null || base == null) {
-            System.out.println("  both benchmarks must run; ran: " + results.stream().map(r -> r.getParams().getBenchmark()).toList());
+            System.out.println("  both benchmarks must run; ran: " + results.stream().map(r -> r.getParams()
+                    .getBenchmark()).toList());
             System.exit(1);
         }
         Result m = map.getPrimaryResult();
         Result b = base.getPrimaryResult();
-        System.out.printf("  mapping:  %8.3f ± %.3f %s, %5.1f MB allocated per op%n", m.getScore(), m.getScoreError(), m.getScoreUnit(),
+        System.out.printf("  mapping:  %8.3f ± %.3f %s, %5.1f MB allocated per op%n", m.getScore(), m.getScoreError(),
+                m.getScoreUnit(),
                 allocatedMb(map));
-        System.out.printf("  baseline: %8.3f ± %.3f %s, %5.1f MB allocated per op (262,144 x 32-byte scatterlist records into one long[])%n",
+        System.out.printf("  baseline: %8.3f ± %.3f %s, %5.1f MB allocated per op (262,144 x 32-byte scatterlist "
+                + "records into one long[])%n",
                 b.getScore(), b.getScoreError(), b.getScoreUnit(), allocatedMb(base));
         double ratio = m.getScore() / b.getScore();
         double ratioError = ratio * Math.hypot(relative(m), relative(b));
-        System.out.printf("  ratio:    %8.2f ± %.2f x the baseline        (target <= %.0fx: %s)%n", ratio, ratioError, MAX_RATIO,
+        System.out.printf("  ratio:    %8.2f ± %.2f x the baseline        (target <= %.0fx: %s)%n", ratio, ratioError,
+                MAX_RATIO,
                 verdict(ratio + ratioError <= MAX_RATIO, ratio <= MAX_RATIO));
-        System.out.printf("  time:     %8.3f ms                         (target <= %.0f ms: %s)%n", m.getScore(), MAX_MS,
+        System.out.printf("  time:     %8.3f ms                         (target <= %.0f ms: %s)%n", m.getScore(),
+                MAX_MS,
                 verdict(m.getScore() + m.getScoreError() <= MAX_MS, m.getScore() <= MAX_MS));
         if (heap.isEmpty()) {
             System.out.println("  retained heap: not measured (the mapping benchmark did not finish a fork)");
         } else {
             double worst = heap.stream().mapToLong(RetainedHeap.Result::result).max().orElse(0) / 1e6;
             RetainedHeap.Result h = heap.get(0);
-            System.out.printf("  retained: %8.1f MB by the result, worst of %d forks (%.1f MB of arrays; G1 regions of %d MiB)  (target <= %.0f MB: %s)%n",
-                    worst, heap.size(), h.arrays() / 1e6, h.regionBytes() >> 20, MAX_RETAINED_MB, verdict(worst <= MAX_RETAINED_MB, true));
-            System.out.printf("            %8.1f MB more in the DMA state (the domain's page tables and IOVA tree)%n", h.state() / 1e6);
+            System.out.printf("  retained: %8.1f MB by the result, worst of %d forks (%.1f MB of arrays; G1 regions "
+                    + "of %d MiB)  (target <= %.0f MB: %s)%n",
+                    worst, heap.size(), h.arrays() / 1e6, h.regionBytes() >> 20, MAX_RETAINED_MB,
+                            verdict(worst <= MAX_RETAINED_MB, true));
+            System.out.printf("            %8.1f MB more in the DMA state (the domain's page tables and IOVA tree)%n",
+                    h.state() / 1e6);
         }
         System.out.println("  (± is JMH's 99.9% confidence half-width; the ratio's combines both relative errors.)");
     }

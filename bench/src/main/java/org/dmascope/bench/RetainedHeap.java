@@ -36,7 +36,8 @@ final class RetainedHeap {
      */
     record Result(long result, long mapping, long state, long arrays, long regionBytes) {
         String line() {
-            return "result=" + result + " mapping=" + mapping + " state=" + state + " arrays=" + arrays + " region=" + regionBytes;
+            return "result=" + result + " mapping=" + mapping + " state=" + state + " arrays=" + arrays + " region="
+                    + regionBytes;
         }
 
         static Result parse(String line) {
@@ -84,13 +85,15 @@ final class RetainedHeap {
 
     /** Prints the measurement and appends it to the file {@link MapSgReport} named, if any. */
     static void report(Result r) {
-        System.out.printf("%n# Retained heap of the result: %.1f MB (fresh mappings %.1f MB; their arrays %.1f MB; G1 regions of %d MiB); "
+        System.out.printf("%n# Retained heap of the result: %.1f MB (fresh mappings %.1f MB; their arrays %.1f MB; "
+                + "G1 regions of %d MiB); "
                         + "the DMA state besides: %.1f MB%n",
                 r.result() / 1e6, r.mapping() / 1e6, r.arrays() / 1e6, r.regionBytes() >> 20, r.state() / 1e6);
         String file = System.getProperty(FILE_PROPERTY);
         if (file == null) return;
         try {
-            Files.writeString(Path.of(file), r.line() + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(Path.of(file), r.line() + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.out.println("# could not write " + file + ": " + e.getMessage());

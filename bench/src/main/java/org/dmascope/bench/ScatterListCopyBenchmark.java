@@ -36,7 +36,8 @@ public class ScatterListCopyBenchmark {
     @Setup
     public void setUp() {
         mapping = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1GiB:scattered:seed=1",
-                b -> b.dma(new DmaParameters(OptionalInt.empty(), OptionalLong.of(4096), OptionalLong.empty(), OptionalLong.empty())));
+                b -> b.dma(new DmaParameters(OptionalInt.empty(), OptionalLong.of(4096), OptionalLong.empty(),
+                        OptionalLong.empty())));
         if (mapping.segments().count() != 262_144) throw new IllegalStateException(mapping.toString());
     }
 

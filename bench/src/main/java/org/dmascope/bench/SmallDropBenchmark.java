@@ -52,7 +52,8 @@ public class SmallDropBenchmark {
     public void setUp() {
         topology = BenchTopology.topology();
         String spec = source.equals("host") ? "host:node0:" + size + ":scattered:seed=1" : "bar:0000:05:00.0:2:" + size;
-        call = new MapCall(Bdf.parse("0000:03:00.0"), BufferSpecParser.parse(spec), MapOptions.DEFAULTS.withApi(MapApi.SG));
+        call = new MapCall(Bdf.parse("0000:03:00.0"), BufferSpecParser.parse(spec),
+                MapOptions.DEFAULTS.withApi(MapApi.SG));
         Mapping m = drop();
         if (!m.verdict().isOk()) throw new IllegalStateException(spec + " does not map: " + m.verdict());
     }

@@ -34,19 +34,24 @@ public final class SyntheticMachine {
         int hb = 0;
         while (fs.size() < n) {
             int root = hb * 0x40;
-            hbs.add(new HostBridge(String.format("pci0000:%02x", root), 0, root, Optional.empty(), OptionalInt.of(hb % 2),
+            hbs.add(new HostBridge(String.format("pci0000:%02x", root), 0, root, Optional.empty(),
+                    OptionalInt.of(hb % 2),
                     List.of(), List.of(), Provenance.NONE));
-            add(fs, n, fn(Bdf.of(0, root, 0, 0), 0x8086, 0x09a2, 0x088000, PortType.RC_INTEGRATED_ENDPOINT, Acs.ABSENT, hb % 2));
+            add(fs, n, fn(Bdf.of(0, root, 0, 0), 0x8086, 0x09a2, 0x088000, PortType.RC_INTEGRATED_ENDPOINT, Acs.ABSENT,
+                    hb % 2));
             int bus = root + 1;
             for (int rp = 0; rp < 4 && fs.size() < n; rp++) {
                 int rpSecondary = bus;
                 int usBus = bus;
                 int subordinate = bus + 5;
-                add(fs, n, bridge(Bdf.of(0, root, rp + 1, 0), PortType.ROOT_PORT, Acs.of(0x5f, 0x1d), rpSecondary, subordinate, hb % 2));
-                add(fs, n, bridge(Bdf.of(0, usBus, 0, 0), PortType.SWITCH_UPSTREAM, Acs.ABSENT, usBus + 1, subordinate, hb % 2));
+                add(fs, n, bridge(Bdf.of(0, root, rp + 1, 0), PortType.ROOT_PORT, Acs.of(0x5f, 0x1d), rpSecondary,
+                        subordinate, hb % 2));
+                add(fs, n, bridge(Bdf.of(0, usBus, 0, 0), PortType.SWITCH_UPSTREAM, Acs.ABSENT, usBus + 1, subordinate,
+                        hb % 2));
                 for (int dsp = 0; dsp < 4 && fs.size() < n; dsp++) {
                     int epBus = usBus + 2 + dsp;
-                    add(fs, n, bridge(Bdf.of(0, usBus + 1, dsp, 0), PortType.SWITCH_DOWNSTREAM, Acs.of(0x5f, dsp % 2 == 0 ? 0x11 : 0x1d),
+                    add(fs, n, bridge(Bdf.of(0, usBus + 1, dsp, 0), PortType.SWITCH_DOWNSTREAM, Acs.of(0x5f,
+                            dsp % 2 == 0 ? 0x11 : 0x1d),
                             epBus, epBus, hb % 2));
                     Bdf ep = Bdf.of(0, epBus, 0, 0);
                     switch (dsp) {
@@ -56,7 +61,8 @@ public final class SyntheticMachine {
                             add(fs, n, fn(ep, 0x15b3, 0x101d, 0x020000, PortType.ENDPOINT, Acs.ABSENT, hb % 2));
                             for (int vf = 1; vf <= 15 && fs.size() < n; vf++) {
                                 Bdf vfAddr = Bdf.ofDevfn(0, epBus, vf + 1);
-                                add(fs, n, fn(vfAddr, 0x15b3, 0x101e, 0x020000, PortType.ENDPOINT, Acs.ABSENT, hb % 2).toBuilder()
+                                add(fs, n, fn(vfAddr, 0x15b3, 0x101e, 0x020000, PortType.ENDPOINT, Acs.ABSENT,
+                                        hb % 2).toBuilder()
                                         .physicalFunction(Optional.of(ep)).build());
                             }
                         }
@@ -81,7 +87,8 @@ public final class SyntheticMachine {
 
     private static PciFunction bridge(Bdf a, PortType type, Acs acs, int secondary, int subordinate, int node) {
         return PciFunction.builder(a).identity(PciIdentity.of(0x1000, 0xc030, 0x060400)).portType(type).headerType(1)
-                .multifunction(false).bridge(Bridge.ofBuses(secondary, subordinate)).acs(acs).numaNode(OptionalInt.of(node))
+                .multifunction(false).bridge(Bridge.ofBuses(secondary,
+                        subordinate)).acs(acs).numaNode(OptionalInt.of(node))
                 .link(Link.of(new LinkState(LinkSpeed.GT_16, 16), new LinkState(LinkSpeed.GT_16, 8))).build();
     }
 }

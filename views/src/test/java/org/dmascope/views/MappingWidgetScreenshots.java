@@ -60,7 +60,8 @@ class MappingWidgetScreenshots {
         robot.interact(() -> {
             mapping.set(m);
             segment.set(seg);
-            step.set(kind == null || m == null ? null : m.steps().stream().filter(s -> s.kind() == kind).findFirst().orElse(null));
+            step.set(kind == null || m == null ? null : m.steps().stream().filter(s -> s.kind() == kind).findFirst()
+                    .orElse(null));
         });
     }
 
@@ -77,7 +78,8 @@ class MappingWidgetScreenshots {
 
     @Test
     void pageWalk(FxRobot robot) {
-        set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7"), StepKind.PAGE_TABLE, 0);
+        set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7"),
+                StepKind.PAGE_TABLE, 0);
         shot(robot, "walk-vtd4-1280-light", v -> walk(), 1280, 520, Theme.LIGHT);
         shot(robot, "walk-vtd4-1280-dark", v -> walk(), 1280, 520, Theme.DARK);
         set(robot, Mappings.map(Mappings.GRACE, "0006:01:00.0", "host:node0:4MiB:huge2m"), null, 0);
@@ -85,7 +87,8 @@ class MappingWidgetScreenshots {
         shot(robot, "walk-arm-lpae-2m-1920-dark", v -> walk(), 1920, 700, Theme.DARK);
         set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "bar:0000:05:00.0:2:64KiB"), StepKind.P2P, 0);
         shot(robot, "walk-p2p-bus-1280-light", v -> walk(), 1280, 520, Theme.LIGHT);
-        set(robot, Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB:scattered:seed=7"), StepKind.SWIOTLB, 1);
+        set(robot, Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB:scattered:seed=7"),
+                StepKind.SWIOTLB, 1);
         shot(robot, "walk-swiotlb-1280-dark", v -> walk(), 1280, 520, Theme.DARK);
         set(robot, Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:128MiB:scattered:seed=3"), null, -1);
         shot(robot, "walk-failed-1280-light", v -> walk(), 1280, 520, Theme.LIGHT);
@@ -98,7 +101,8 @@ class MappingWidgetScreenshots {
 
     @Test
     void bothTogether(FxRobot robot) {
-        set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7"), StepKind.FINALISE, 0);
+        set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7"),
+                StepKind.FINALISE, 0);
         shot(robot, "both-iommu-1920x1080-light", v -> both(), 1920, 1080, Theme.LIGHT);
         shot(robot, "both-iommu-1280x800-dark", v -> both(), 1280, 800, Theme.DARK);
         shot(robot, "scatter-iommu-1280x360-light", v -> scatter(), 1280, 360, Theme.LIGHT);
@@ -113,15 +117,18 @@ class MappingWidgetScreenshots {
         set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7"), null, 0);
         shot(robot, "scatter-iommu-merged-1280-light", v -> scatter(), 1280, 520, Theme.LIGHT);
         shot(robot, "scatter-iommu-merged-1280-dark", v -> scatter(), 1280, 520, Theme.DARK);
-        set(robot, Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB:scattered:seed=7"), StepKind.SWIOTLB, 1);
+        set(robot, Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB:scattered:seed=7"),
+                StepKind.SWIOTLB, 1);
         shot(robot, "scatter-swiotlb-1920-light", v -> scatter(), 1920, 700, Theme.LIGHT);
         shot(robot, "scatter-swiotlb-1920-dark", v -> scatter(), 1920, 700, Theme.DARK);
-        set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "bar:0000:05:00.0:2:64KiB"), StepKind.SCATTERLIST, 0);
+        set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "bar:0000:05:00.0:2:64KiB"),
+                StepKind.SCATTERLIST, 0);
         shot(robot, "scatter-p2p-bus-1280-light", v -> scatter(), 1280, 520, Theme.LIGHT);
         Mapping failed = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:128MiB:scattered:seed=3");
         set(robot, failed, null, -1);
         shot(robot, "scatter-failed-1280-light", v -> scatter(), 1280, 520, Theme.LIGHT);
-        set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1GiB:scattered:seed=1"), StepKind.SCATTERLIST, 0);
+        set(robot, Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1GiB:scattered:seed=1"),
+                StepKind.SCATTERLIST, 0);
         shot(robot, "scatter-1gib-1920-dark", v -> scatter(), 1920, 700, Theme.DARK);
         set(robot, null, null, -1);
         shot(robot, "scatter-empty-1280-light", v -> scatter(), 1280, 520, Theme.LIGHT);

@@ -27,7 +27,8 @@ import org.testfx.framework.junit5.Start;
 /** The scatter list and the page walk share the selected segment, as the mapping-details tabs will. */
 @ExtendWith(ApplicationExtension.class)
 class MappingWidgetsSyncTest {
-    private static final Mapping DIRECT = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB:scattered:seed=7");
+    private static final Mapping DIRECT = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0",
+            "host:node0:64KiB:scattered:seed=7");
 
     private final SimpleObjectProperty<Mapping> mapping = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<Step> step = new SimpleObjectProperty<>();
@@ -51,7 +52,8 @@ class MappingWidgetsSyncTest {
         robot.interact(() -> mapping.set(DIRECT));
         TableView<Integer> table = robot.lookup("#" + ScatterListView.TABLE_ID).queryTableView();
         robot.interact(() -> table.getSelectionModel().clearAndSelect(5));
-        assertEquals("segment 5 of 13", robot.lookup("#" + PageWalkView.SEGMENT_LABEL_ID).queryAs(Label.class).getText());
+        assertEquals("segment 5 of 13", robot.lookup("#" + PageWalkView.SEGMENT_LABEL_ID).queryAs(Label.class)
+                .getText());
         assertEquals(Hex.addr(DIRECT.segments().address(5)),
                 robot.lookup("#" + PageWalkView.DMA_VALUE_ID).queryAs(Label.class).getText());
 

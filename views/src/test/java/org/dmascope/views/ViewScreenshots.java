@@ -52,7 +52,8 @@ class ViewScreenshots {
 
     private void shot(FxRobot robot, String name) {
         robot.interact(() -> { });
-        Png.write(robot.capture(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())).getImage(),
+        Png.write(robot.capture(new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight())).getImage(),
                 dir.resolve(name + ".png"));
     }
 

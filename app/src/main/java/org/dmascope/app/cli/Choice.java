@@ -31,7 +31,8 @@ abstract class Choice<T> implements ITypeConverter<T>, Iterable<String> {
 
     @Override
     public T convert(String value) {
-        return parse.apply(value).orElseThrow(() -> new TypeConversionException(value + " is not " + what + " (" + alternatives() + ")"));
+        return parse.apply(value).orElseThrow(() -> new TypeConversionException(value + " is not " + what + " ("
+                + alternatives() + ")"));
     }
 
     @Override

@@ -31,14 +31,16 @@ final class Choices {
     /** {@code --kernel}: a kernel profile id, any case. */
     static final class Kernel extends Choice<KernelProfile> {
         Kernel() {
-            super("a kernel profile", Arrays.stream(KernelProfile.values()).map(KernelProfile::id).toList(), KernelProfile::byId);
+            super("a kernel profile", Arrays.stream(KernelProfile.values()).map(KernelProfile::id).toList(),
+                    KernelProfile::byId);
         }
     }
 
     /** {@code --iommu}: the IOMMU driver, any case, with the names the kernel and vendors use. */
     static final class Iommu extends Choice<IommuDriver> {
         Iommu() {
-            super("an IOMMU driver", List.of("none", "vtd", "amdvi", "smmuv3"), v -> switch (v.toLowerCase(Locale.ROOT)) {
+            super("an IOMMU driver", List.of("none", "vtd", "amdvi", "smmuv3"),
+                    v -> switch (v.toLowerCase(Locale.ROOT)) {
                 case "none", "off" -> Optional.of(IommuDriver.NONE);
                 case "vtd", "intel", "dmar" -> Optional.of(IommuDriver.INTEL_VTD);
                 case "amdvi", "amd-vi", "amd" -> Optional.of(IommuDriver.AMD_VI);
@@ -51,7 +53,8 @@ final class Choices {
     /** {@code --iommu-mode} of the topology commands: the platform's default domain type. */
     static final class DefaultDomain extends Choice<DefaultDomainChoice> {
         DefaultDomain() {
-            super("a default domain type", Arrays.stream(DefaultDomainChoice.values()).map(DefaultDomainChoice::id).toList(),
+            super("a default domain type", Arrays.stream(DefaultDomainChoice.values()).map(DefaultDomainChoice::id)
+                    .toList(),
                     DefaultDomainChoice::byId);
         }
     }

@@ -47,7 +47,8 @@ public final class Cli {
         // transformers, which put the import formats and the buffer SPEC grammar into the usage text.
         CommandLine cli = new CommandLine(new DmascopeCommand(streams));
         for (Object command : List.of(new ImportCommand(streams), new GroupsCommand(streams), new P2pCommand(streams),
-                new MatrixCommand(streams), new MapCommand(streams), new RunCommand(streams), new CompletionCommand(streams), new HelpCommand())) {
+                new MatrixCommand(streams), new MapCommand(streams), new RunCommand(streams),
+                        new CompletionCommand(streams), new HelpCommand())) {
             cli.addSubcommand(new CommandLine(command));
         }
         // The settings below reach the subcommands added above.

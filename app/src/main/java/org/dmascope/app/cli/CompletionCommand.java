@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** {@code dmascope completion}: the bash (and zsh) completion script of these commands, generated from them. */
 @Command(name = "completion", customSynopsis = "dmascope completion",
         description = {"print a bash completion script for these commands",
-                "The script completes the command 'dmascope' (in zsh too, after bashcompinit). Make 'dmascope' run the jar, "
+                "The script completes the command 'dmascope' (in zsh too, after bashcompinit). Make 'dmascope' run "
+                        + "the jar, "
                         + "then load the script:",
                 "  alias dmascope='java -jar /path/to/dmascope.jar'",
                 "  source <(dmascope completion)"})

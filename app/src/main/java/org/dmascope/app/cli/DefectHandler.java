@@ -19,7 +19,8 @@ final class DefectHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
-        err.println(command.getCommandSpec().qualifiedName() + ": defect in dmascope (not in the input; please report it): " + ex);
+        err.println(command.getCommandSpec().qualifiedName()
+                + ": defect in dmascope (not in the input; please report it): " + ex);
         return Cli.UNUSABLE;
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "dmascope", customSynopsis = "java -jar dmascope.jar [COMMAND ARGS...]",
         description = "With no command, opens the window on the default topology.",
         commandListHeading = "%ncommands:%n",
-        exitCodeList = {"0:done", "1:the answer is \"no\" (p2p NOT_SUPPORTED, map refused by the kernel)", StandardOptions.UNUSABLE},
+        exitCodeList = {"0:done", "1:the answer is \"no\" (p2p NOT_SUPPORTED, map refused by the kernel)",
+                StandardOptions.UNUSABLE},
         footer = "%nRun 'java -jar dmascope.jar COMMAND --help' for a command's options.")
 final class DmascopeCommand implements Callable<Integer> {
     private final Streams streams;

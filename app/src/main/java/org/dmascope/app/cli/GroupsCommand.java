@@ -34,9 +34,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "groups", customSynopsis = "dmascope groups FILE... [--derive] [--format text|json] [platform options]",
         description = {"IOMMU groups with the reason for each member",
-                "Prints the IOMMU groups. Without --derive, the groups the input carries (lspci 'IOMMU group:' lines) are used when "
-                        + "every function has one; otherwise, and with --derive, they are derived with the kernel's rules. When the "
-                        + "input carries groups, the derived groups are compared with them as partitions and every difference is listed."},
+                "Prints the IOMMU groups. Without --derive, the groups the input carries (lspci 'IOMMU group:' "
+                        + "lines) are used when "
+                        + "every function has one; otherwise, and with --derive, they are derived with the kernel's "
+                                + "rules. When the "
+                        + "input carries groups, the derived groups are compared with them as partitions and every "
+                                + "difference is listed."},
         exitCodeList = {"0:the groups were printed", StandardOptions.UNUSABLE})
 final class GroupsCommand implements Callable<Integer> {
     private final Streams streams;
@@ -44,7 +47,8 @@ final class GroupsCommand implements Callable<Integer> {
     @Mixin
     private InputFiles files = new InputFiles();
 
-    @Option(names = "--derive", arity = "0", description = "derive the groups with the kernel's rules even when the input carries them")
+    @Option(names = "--derive", arity = "0",
+            description = "derive the groups with the kernel's rules even when the input carries them")
     private boolean derive;
 
     @Mixin
@@ -87,7 +91,8 @@ final class GroupsCommand implements Callable<Integer> {
     /** The kernel's own groups, each member with the derived reason when the derivation agrees on its group. */
     private static List<IommuGroup> reportedGroups(Map<Bdf, Integer> reported, IommuGroups derived) {
         Map<Integer, List<Bdf>> byId = new TreeMap<>();
-        for (Map.Entry<Bdf, Integer> e : reported.entrySet()) byId.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+        for (Map.Entry<Bdf, Integer> e : reported.entrySet()) byId.computeIfAbsent(e.getValue(),
+                k -> new ArrayList<>()).add(e.getKey());
         List<IommuGroup> out = new ArrayList<>();
         for (Map.Entry<Integer, List<Bdf>> e : byId.entrySet()) {
             List<GroupMember> members = new ArrayList<>();
@@ -107,7 +112,8 @@ final class GroupsCommand implements Callable<Integer> {
         return out;
     }
 
-    private static ObjectNode json(Topology t, TopologyRules rules, List<IommuGroup> groups, IommuGroups derived, boolean useReported,
+    private static ObjectNode json(Topology t, TopologyRules rules, List<IommuGroup> groups, IommuGroups derived,
+            boolean useReported,
                                    Optional<GroupPartitions.Comparison> cmp) {
         ObjectNode root = JsonOutput.object();
         root.put("source", useReported ? "reported" : "derived");
@@ -131,7 +137,8 @@ final class GroupsCommand implements Callable<Integer> {
             }
         }
         ObjectNode ungrouped = root.putObject("ungrouped");
-        for (Map.Entry<Bdf, String> e : derived.ungrouped().entrySet()) ungrouped.put(e.getKey().toString(), e.getValue());
+        for (Map.Entry<Bdf, String> e : derived.ungrouped().entrySet()) ungrouped.put(e.getKey().toString(),
+                e.getValue());
         ArrayNode diffs = root.putArray("differences");
         cmp.ifPresent(c -> c.differences().forEach(diffs::add));
         if (cmp.isPresent()) root.put("matchesReported", cmp.get().equal());
@@ -142,16 +149,19 @@ final class GroupsCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void text(Topology t, TopologyRules rules, List<IommuGroup> groups, IommuGroups derived, boolean useReported,
+    private static void text(Topology t, TopologyRules rules, List<IommuGroup> groups, IommuGroups derived,
+            boolean useReported,
                              Optional<GroupPartitions.Comparison> cmp, PrintStream out) {
         if (!derived.iommuPresent()) {
             out.println("No IOMMU groups: " + derived.notes().get(0));
         } else if (useReported) {
-            out.println("IOMMU groups as the kernel reported them in the input (reasons from the " + rules.assumptions().profile().label()
+            out.println("IOMMU groups as the kernel reported them in the input (reasons from the " + rules.assumptions()
+                    .profile().label()
                     + " rules):");
         } else {
             out.println("IOMMU groups derived with the " + rules.assumptions().profile().label() + " rules"
-                    + (GroupPartitions.reported(t).isEmpty() ? "" : " (the input's own groups are compared below)") + ":");
+                    + (GroupPartitions.reported(t).isEmpty() ? "" : " (the input's own groups are compared below)")
+                            + ":");
         }
         for (IommuGroup g : groups) {
             DomainDecision d = rules.defaultDomain(g);

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "import", customSynopsis = "dmascope import FILE... [-o topo.json] [--format text|json]",
         description = {"import lspci/hwloc exports of one machine into a topology",
-                "Reads what a machine exports and merges it into one topology; several FILEs must describe the same machine, "
+                "Reads what a machine exports and merges it into one topology; several FILEs must describe the same "
+                        + "machine, "
                         + "disagreements are reported. It reads:"},
         modelTransformer = ImportCommand.FormatList.class,
         exitCodeList = {"0:imported (warnings allowed)", StandardOptions.UNUSABLE})
@@ -48,7 +49,8 @@ public final class ImportCommand implements Callable<Integer> {
     private InputFiles files = new InputFiles();
 
     @Option(names = "-o", paramLabel = "FILE",
-            description = "write the topology as JSON (atomically); without -o, --format json prints it in the summary object")
+            description = "write the topology as JSON (atomically); without -o, --format json prints it in the "
+                    + "summary object")
     private String output;
 
     @Mixin

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** The FILE operands of every command: exports of one machine, several merging into one topology. */
 final class InputFiles {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "an export of the machine or its topology JSON (the formats: "
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "an export of the machine or its topology JSON (the formats: "
             + "'dmascope import --help'); several FILEs describe one machine")
     private List<Path> files = new ArrayList<>();
 

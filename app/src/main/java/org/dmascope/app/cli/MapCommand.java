@@ -31,10 +31,13 @@ import picocli.CommandLine.Spec;
  * maps the buffer. Exit 0 when the mapping succeeds, 1 when the kernel refuses it (the verdict says
  * why), 2 for unusable input.
  */
-@Command(name = "map", customSynopsis = "dmascope map FILE... --initiator BDF --buffer SPEC [options] [platform options]",
+@Command(name = "map",
+        customSynopsis = "dmascope map FILE... --initiator BDF --buffer SPEC [options] [platform options]",
         description = {"show how the kernel maps a buffer for a device (steps, IOVA, page tables, segments)",
-                "--dma-mask, --max-seg, --seg-boundary and --min-align replace the device's DMA parameters; unknown ones use the "
-                        + "kernel's PCI defaults (32-bit mask, 64 KiB segments, 4 GiB boundary). The platform options are facts for "
+                "--dma-mask, --max-seg, --seg-boundary and --min-align replace the device's DMA parameters; unknown "
+                        + "ones use the "
+                        + "kernel's PCI defaults (32-bit mask, 64 KiB segments, 4 GiB boundary). The platform "
+                                + "options are facts for "
                         + "the topology rules (P2P map type, groups), as for 'dmascope p2p'."},
         modelTransformer = MapCommand.SpecGrammar.class,
         exitCodeList = {"0:mapped", "1:the kernel refuses (see verdict)", StandardOptions.UNUSABLE})
@@ -55,23 +58,27 @@ public final class MapCommand implements Callable<Integer> {
             description = "the buffer: host memory on a NUMA node or P2P memory in a BAR (SPEC below)")
     private BufferSpec buffer;
 
-    @Option(names = "--api", paramLabel = "sg|phys|block|iova", converter = Choices.Api.class, completionCandidates = Choices.Api.class,
+    @Option(names = "--api", paramLabel = "sg|phys|block|iova", converter = Choices.Api.class,
+            completionCandidates = Choices.Api.class,
             description = "sg = dma_map_sg (default), phys = dma_map_phys per range, block = a block request, "
                     + "iova = the two-step dma_iova_* API")
     private MapApi api = MapApi.SG;
 
     @Option(names = "--iommu-mode", paramLabel = "M", converter = Choices.DeviceIommuMode.class,
             completionCandidates = Choices.DeviceIommuMode.class,
-            description = "the initiator's IOMMU default domain: dma (strict), lazy (DMA-FQ), identity (passthrough), off (no IOMMU); "
+            description = "the initiator's IOMMU default domain: dma (strict), lazy (DMA-FQ), identity "
+                    + "(passthrough), off (no IOMMU); "
                     + "default: the kernel's default-domain rule (R-GRP-3) for the initiator's IOMMU group")
     private IommuMode iommuMode;
 
     @Option(names = "--domain", paramLabel = "NAME",
-            description = "the IOMMU domain identity (devices of one IOMMU group share one); default: the initiator's IOMMU group "
+            description = "the IOMMU domain identity (devices of one IOMMU group share one); default: the "
+                    + "initiator's IOMMU group "
                     + "as the kernel forms it (R-GRP-2)")
     private String domain;
 
-    @Option(names = "--dma-mask", paramLabel = "BITS", converter = WholeNumber.MaskBits.class, description = "DMA mask width, 1 to 64")
+    @Option(names = "--dma-mask", paramLabel = "BITS", converter = WholeNumber.MaskBits.class,
+            description = "DMA mask width, 1 to 64")
     private Integer dmaMaskBits;
 
     @Option(names = "--max-seg", paramLabel = "SIZE", converter = SegmentSize.class,
@@ -82,12 +89,14 @@ public final class MapCommand implements Callable<Integer> {
             description = "segment boundary, a mask 2^n-1 such as 0xffffffff")
     private Long segmentBoundary;
 
-    @Option(names = "--min-align", paramLabel = "MASK", converter = HexMask.class, description = "minimum alignment mask, such as 0xfff")
+    @Option(names = "--min-align", paramLabel = "MASK", converter = HexMask.class,
+            description = "minimum alignment mask, such as 0xfff")
     private Long minAlign;
 
     @Option(names = "--block-path", paramLabel = "auto|dma-iter|map-sg", converter = Choices.Block.class,
             completionCandidates = Choices.Block.class,
-            description = "for --api block: blk_rq_dma_map_iter (dma-iter, v6.17+), blk_rq_map_sg + dma_map_sg (map-sg), "
+            description = "for --api block: blk_rq_dma_map_iter (dma-iter, v6.17+), blk_rq_map_sg + dma_map_sg "
+                    + "(map-sg), "
                     + "or the kernel's choice (auto, default)")
     private BlockPath blockPath = BlockPath.AUTO;
 
@@ -114,7 +123,8 @@ public final class MapCommand implements Callable<Integer> {
         public CommandSpec transform(CommandSpec spec) {
             List<String> footer = new ArrayList<>();
             footer.add("%nSPEC, the buffer:");
-            for (String alternative : BufferSpecParser.GRAMMAR.split("\\s+or\\s+")) footer.addAll(wrapBeforeBrackets(alternative));
+            for (String alternative
+                    : BufferSpecParser.GRAMMAR.split("\\s+or\\s+")) footer.addAll(wrapBeforeBrackets(alternative));
             footer.add("  e.g. host:node0:1MiB:scattered:seed=7   bar:0000:05:00.0:2:offset=0x2000:64KiB");
             spec.usageMessage().footer(footer.toArray(String[]::new));
             return spec;
@@ -142,7 +152,8 @@ public final class MapCommand implements Callable<Integer> {
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
         PciFunction device = initiator.in(t, "initiator", spec.commandLine());
-        MapOutcome outcome = KernelSession.boot(t, platform.overrides()).map(new MapCall(device.address(), buffer, options()));
+        MapOutcome outcome = KernelSession.boot(t, platform.overrides()).map(new MapCall(device.address(), buffer,
+                options()));
         if (!outcome.hasMapping()) {
             streams.err().println("dmascope map: " + outcome.problem().orElseThrow());
             return Cli.UNUSABLE;
@@ -155,9 +166,11 @@ public final class MapCommand implements Callable<Integer> {
 
     /** What the options say of the mapping; what they leave unset the kernel's rules decide. */
     private MapOptions options() {
-        return MapOptions.DEFAULTS.withApi(api).withIommuMode(Optional.ofNullable(iommuMode)).withDomainId(Optional.ofNullable(domain))
+        return MapOptions.DEFAULTS.withApi(api).withIommuMode(Optional.ofNullable(iommuMode))
+                .withDomainId(Optional.ofNullable(domain))
                 .withBlockPath(blockPath).withDma(new DmaParameters(dmaMaskBits == null ? OptionalInt.empty()
-                        : OptionalInt.of(dmaMaskBits), optional(maxSegment), optional(segmentBoundary), optional(minAlign)));
+                        : OptionalInt.of(dmaMaskBits), optional(maxSegment), optional(segmentBoundary),
+                                optional(minAlign)));
     }
 
     private static OptionalLong optional(Long value) {

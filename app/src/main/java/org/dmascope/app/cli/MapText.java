@@ -18,7 +18,8 @@ final class MapText {
     }
 
     static void print(Mapping m, String modeReason, int limit, PrintStream out) {
-        out.println("map " + m.request().buffer().spec() + " for " + m.request().initiator() + " with " + m.request().api().kernelName()
+        out.println("map " + m.request().buffer().spec() + " for " + m.request().initiator() + " with " + m.request()
+                .api().kernelName()
                 + " (" + m.request().profile().label() + ")");
         out.println("IOMMU: " + m.request().iommuMode().words() + (modeReason.isEmpty() ? "" : " [" + modeReason + "]")
                 + (m.domainId() == null ? "" : ", domain \"" + m.domainId() + "\""));
@@ -38,15 +39,18 @@ final class MapText {
             out.println();
             out.println("DMA segments (" + seg.count() + ", " + ByteSize.format(seg.totalLength()) + "):");
             for (int i = 0; i < Math.min(limit, seg.count()); i++) {
-                out.printf("  %4d  %-20s %10s  %-12s inputs %d..%d%n", i, Hex.addr(seg.address(i)), Hex.addr(seg.length(i)),
-                        String.join(",", seg.flagNames(i)), seg.firstInput(i), seg.firstInput(i) + seg.inputCount(i) - 1);
+                out.printf("  %4d  %-20s %10s  %-12s inputs %d..%d%n", i, Hex.addr(seg.address(i)),
+                        Hex.addr(seg.length(i)),
+                        String.join(",", seg.flagNames(i)), seg.firstInput(i),
+                                seg.firstInput(i) + seg.inputCount(i) - 1);
             }
             more(out, seg.count(), limit);
         }
         PageTableChanges pt = m.pageTable();
         if (pt.leafCount() > 0) {
             out.println();
-            out.println("I/O page-table entries written (" + pt.leafCount() + ", " + pt.newTableCount() + " new tables; "
+            out.println("I/O page-table entries written (" + pt.leafCount() + ", " + pt.newTableCount()
+                    + " new tables; "
                     + pt.geometry().describe() + "):");
             for (int i = 0; i < Math.min(limit, pt.leafCount()); i++) {
                 StringBuilder walk = new StringBuilder();
@@ -64,7 +68,8 @@ final class MapText {
             out.println("swiotlb bounce buffers (" + m.swiotlb().size() + "):");
             for (int i = 0; i < Math.min(limit, m.swiotlb().size()); i++) {
                 SwiotlbAllocation a = m.swiotlb().get(i);
-                out.printf("  %s -> %s  slots %d-%d (area %d)%n", Hex.addr(a.origAddr()), Hex.addr(a.tlbAddr()), a.firstSlot(),
+                out.printf("  %s -> %s  slots %d-%d (area %d)%n", Hex.addr(a.origAddr()), Hex.addr(a.tlbAddr()),
+                        a.firstSlot(),
                         a.firstSlot() + a.nslots() - 1, a.area());
             }
             more(out, m.swiotlb().size(), limit);
@@ -72,7 +77,8 @@ final class MapText {
         MetadataCost c = m.cost();
         out.println();
         out.printf("metadata: %d pages (%d B of page pointers), scatterlist %d entries = %d B, phyr %d ranges = %d B, "
-                + "dma_range %d = %d B%n", c.pages(), c.pageArrayBytes(), c.scatterlistEntries(), c.scatterlistBytes(), c.phyrRanges(),
+                + "dma_range %d = %d B%n", c.pages(), c.pageArrayBytes(), c.scatterlistEntries(), c.scatterlistBytes(),
+                        c.phyrRanges(),
                 c.phyrBytes(), c.dmaRanges(), c.dmaRangeBytes());
         for (String l : m.kernelLog()) out.println("kernel log: " + l);
         for (String l : m.notes()) out.println("note: " + l);

@@ -25,8 +25,10 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "matrix", customSynopsis = "dmascope matrix FILE... [--format text|json] [platform options]",
         description = {"P2P matrix of the DMA-capable endpoints",
-                "For every (provider, client) pair of DMA-capable endpoints (GPUs, NVMe, NICs, accelerators, other non-bridge "
-                        + "functions; VFs included): the P2PDMA map type and distance, the nvidia-smi topo class (X PIX PXB PHB "
+                "For every (provider, client) pair of DMA-capable endpoints (GPUs, NVMe, NICs, accelerators, other "
+                        + "non-bridge "
+                        + "functions; VFs included): the P2PDMA map type and distance, the nvidia-smi topo class (X "
+                                + "PIX PXB PHB "
                         + "NODE SYS) and the NCCL path type, each with the rule that produced it."},
         exitCodeList = {"0:the matrix was printed", StandardOptions.UNUSABLE})
 final class MatrixCommand implements Callable<Integer> {
@@ -95,7 +97,8 @@ final class MatrixCommand implements Callable<Integer> {
         }
         ObjectNode legend = root.putObject("legend");
         for (NvidiaSmiLabel l : NvidiaSmiLabel.values()) legend.put(l.name(), l.legend());
-        for (NcclPathType p : NcclPathType.values()) legend.put(p.name(), p.legend() + " (NCCL value " + p.value() + ")");
+        for (NcclPathType p : NcclPathType.values()) legend.put(p.name(), p.legend() + " (NCCL value " + p.value()
+                + ")");
         root.set("assumptions", PlatformOptions.json(rules.assumptions().forP2p()));
         return root;
     }
@@ -116,7 +119,8 @@ final class MatrixCommand implements Callable<Integer> {
         out.println();
         out.println("BUS=BUS_ADDR (inside the PCIe fabric), HOST=THRU_HOST_BRIDGE, NONE=NOT_SUPPORTED.");
         for (NvidiaSmiLabel l : NvidiaSmiLabel.values()) out.printf("  %-4s = %s%n", l.name(), l.legend());
-        out.println("  NCCL path types: PIX/PXB/PHB/SYS as NCCL's ncclTopoSetPaths() computes them, LOC = same device.");
+        out.println("  NCCL path types: PIX/PXB/PHB/SYS as NCCL's ncclTopoSetPaths() computes them, "
+                + "LOC = same device.");
         out.println("Run with --format json for the rule behind every cell.");
         out.println();
         PlatformOptions.printText(rules.assumptions().forP2p(), out);

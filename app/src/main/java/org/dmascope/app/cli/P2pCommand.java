@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
  * {@code dmascope p2p FILE… --provider BDF --client BDF}: the kernel's P2PDMA map type and distance
  * for the client's DMA to the provider's memory, why, and the route the TLPs take.
  */
-@Command(name = "p2p", customSynopsis = "dmascope p2p FILE... --provider BDF --client BDF [--format text|json] [platform options]",
+@Command(name = "p2p",
+        customSynopsis = "dmascope p2p FILE... --provider BDF --client BDF [--format text|json] [platform options]",
         description = {"P2PDMA map type, distance and route for a provider/client pair",
-                "Explains whether CLIENT can DMA to PROVIDER's memory (calc_map_type_and_dist): BUS_ADDR inside the PCIe fabric, "
+                "Explains whether CLIENT can DMA to PROVIDER's memory (calc_map_type_and_dist): BUS_ADDR inside the "
+                        + "PCIe fabric, "
                         + "THRU_HOST_BRIDGE through the root complex, or NOT_SUPPORTED; with the route hop by hop."},
         exitCodeList = {"0:BUS_ADDR or THRU_HOST_BRIDGE", "1:NOT_SUPPORTED", StandardOptions.UNUSABLE})
 final class P2pCommand implements Callable<Integer> {
@@ -133,7 +135,8 @@ final class P2pCommand implements Callable<Integer> {
         for (RouteHop h : route.hops()) {
             ObjectNode n = arr.addObject();
             n.put("device", h.node());
-            n.put("kind", h.device().isPresent() ? "pci" : h.decision() == HopDecision.TARGET ? "memory" : "host-bridge");
+            n.put("kind", h.device().isPresent() ? "pci" : h.decision() == HopDecision.TARGET ? "memory"
+                    : "host-bridge");
             n.put("role", h.role());
             n.put("decision", h.decision().words());
             n.put("explanation", h.explanation());
@@ -158,7 +161,8 @@ final class P2pCommand implements Callable<Integer> {
         for (RouteHop h : route.hops()) {
             out.printf("  %-14s %-26s %s%n", h.node(), h.decision().words(), h.explanation());
             if (h.linkToNext().isPresent()) {
-                out.printf("  %14s   link %s (%.2f GB/s)%n", "|", h.linkToNext().get(), h.linkToNext().get().gigabytesPerSecond());
+                out.printf("  %14s   link %s (%.2f GB/s)%n", "|", h.linkToNext().get(),
+                        h.linkToNext().get().gigabytesPerSecond());
             } else if (!h.linkNote().isEmpty()) {
                 out.printf("  %14s   %s%n", "|", h.linkNote());
             }

@@ -51,7 +51,8 @@ record PciAddress(String text, Bdf bdf, boolean hasDomain) {
         @Override
         public PciAddress convert(String value) {
             Optional<String> problem = Bdf.problem(value);
-            if (problem.isPresent()) throw new TypeConversionException(value + " is not a PCI address: " + problem.get());
+            if (problem.isPresent()) throw new TypeConversionException(value + " is not a PCI address: "
+                    + problem.get());
             return new PciAddress(value, Bdf.parse(value), value.trim().split(":").length == 3);
         }
     }

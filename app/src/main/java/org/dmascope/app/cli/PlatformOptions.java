@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * {@code map} (one device) than to the topology commands (the platform): see {@link TopologyPlatformOptions}.
  */
 final class PlatformOptions {
-    static final String HEADING = "%nplatform options (each overrides the topology file; unset facts use a stated default):%n";
+    static final String HEADING = "%nplatform options (each overrides the topology file; unset facts use a stated "
+            + "default):%n";
 
     @ArgGroup(validate = false, heading = HEADING, order = 1)
     private Facts facts = new Facts();
@@ -34,7 +35,8 @@ final class PlatformOptions {
 
     /** The options themselves: an argument group, so that the usage text lists them under their heading. */
     static class Facts {
-        @Option(names = "--kernel", paramLabel = "P", converter = Choices.Kernel.class, completionCandidates = Choices.Kernel.class,
+        @Option(names = "--kernel", paramLabel = "P", converter = Choices.Kernel.class,
+                completionCandidates = Choices.Kernel.class,
                 description = "kernel profile: ${COMPLETION-CANDIDATES} (default mainline)")
         private KernelProfile kernel;
 
@@ -42,7 +44,8 @@ final class PlatformOptions {
                 description = "CPU 0, e.g. intel, amd:0x19, hygon:0x18")
         private CpuIdentity cpu;
 
-        @Option(names = "--iommu", paramLabel = "D", converter = Choices.Iommu.class, completionCandidates = Choices.Iommu.class,
+        @Option(names = "--iommu", paramLabel = "D", converter = Choices.Iommu.class,
+                completionCandidates = Choices.Iommu.class,
                 description = "the IOMMU: ${COMPLETION-CANDIDATES}")
         private IommuDriver iommu;
 
@@ -53,7 +56,8 @@ final class PlatformOptions {
         private Choices.Answer acsRequested;
 
         @Option(names = "--cmdline", paramLabel = "\"...\"",
-                description = "kernel command line (iommu.passthrough=, iommu.strict=, iommu=pt, pci=disable_acs_redir=...), "
+                description = "kernel command line (iommu.passthrough=, iommu.strict=, iommu=pt, "
+                        + "pci=disable_acs_redir=...), "
                         + "replacing the topology's")
         private String commandLine;
 

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * when the file or its machine cannot be used.
  */
 @Command(name = "run", customSynopsis = "dmascope run SCENARIO [--format text|json]",
-        description = {"run a scenario or lesson: map, map again, unmap, flush, change the kernel… on one running kernel, "
+        description = {"run a scenario or lesson: map, map again, unmap, flush, change the kernel… on one running "
+                + "kernel, "
                 + "and check what each step expects (the format: docs/scenario-format.md)"},
         exitCodeList = {"0:every expectation holds", "1:an expectation does not hold (the step says what it got)",
                 StandardOptions.UNUSABLE})

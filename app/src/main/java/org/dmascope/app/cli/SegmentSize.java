@@ -18,7 +18,8 @@ final class SegmentSize implements ITypeConverter<Long> {
         } catch (ByteSize.TooLarge e) {
             throw tooLarge(value);
         } catch (NumberFormatException e) {
-            throw new TypeConversionException(value + " is not a size (such as 65536, 0x10000 or 64KiB; 1 to " + Hex.addr(MAX) + " bytes)");
+            throw new TypeConversionException(value + " is not a size (such as 65536, 0x10000 or 64KiB; 1 to "
+                    + Hex.addr(MAX) + " bytes)");
         }
         if (size < 1) throw new TypeConversionException(value + " is too small (at least 1 byte)");
         if (size > MAX) throw tooLarge(value);

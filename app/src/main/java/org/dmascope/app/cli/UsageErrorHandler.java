@@ -73,7 +73,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         if (!(arg instanceof OptionSpec option)) return "no input " + arg.paramLabel() + " given";
         boolean given = Arrays.stream(args)
                 .anyMatch(a -> Arrays.stream(option.names()).anyMatch(n -> a.equals(n) || a.startsWith(n + "=")));
-        return given ? "option " + name(option) + " needs a value" : name(option) + " " + option.paramLabel() + " is required";
+        return given ? "option " + name(option) + " needs a value" : name(option) + " " + option.paramLabel()
+                + " is required";
     }
 
     /** A file given where a command belongs: today a usage error; later it may open the window on the file. */

@@ -19,10 +19,13 @@ abstract class WholeNumber implements ITypeConverter<Integer> {
 
     @Override
     public Integer convert(String value) {
-        if (!value.matches("[+-]?\\d+")) throw new TypeConversionException(value + " is not " + what + " (" + min + " to " + max + ")");
+        if (!value.matches("[+-]?\\d+")) throw new TypeConversionException(value + " is not " + what + " (" + min
+                + " to " + max + ")");
         BigInteger n = new BigInteger(value);
-        if (n.compareTo(BigInteger.valueOf(min)) < 0) throw new TypeConversionException(value + " is too small (at least " + min + ")");
-        if (n.compareTo(BigInteger.valueOf(max)) > 0) throw new TypeConversionException(value + " is too large (at most " + max + ")");
+        if (n.compareTo(BigInteger.valueOf(min)) < 0) throw new TypeConversionException(value
+                + " is too small (at least " + min + ")");
+        if (n.compareTo(BigInteger.valueOf(max)) > 0) throw new TypeConversionException(value
+                + " is too large (at most " + max + ")");
         return n.intValue();
     }
 

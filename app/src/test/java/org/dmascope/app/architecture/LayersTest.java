@@ -10,6 +10,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -29,15 +30,26 @@ import org.dmascope.model.topology.Topology;
  * cycle anywhere; the kernel's rules know nothing of mapping, sessions or files; a view feature leans
  * only on the shared view packages; views show the kernel's decisions and never make them.
  */
-@AnalyzeClasses(packages = "org.dmascope", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.dmascope",
+        importOptions = {ImportOption.DoNotIncludeTests.class, LayersTest.NoTestJars.class})
 class LayersTest {
+    /** The views' test fixtures reach this module's tests as a test jar, which DoNotIncludeTests lets in. */
+    static final class NoTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
+
     /** The view packages every feature may use. */
     private static final List<String> SHARED_VIEWS = List.of("org.dmascope.views.topology", "org.dmascope.views.common",
             "org.dmascope.views.rules");
 
     @ArchTest
-    static final ArchRule theModelKnowsNoViewNoAppAndNoJavaFx = noClasses().that().resideInAPackage("org.dmascope.model..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.dmascope.views..", "org.dmascope.app..", "javafx..");
+    static final ArchRule theModelKnowsNoViewNoAppAndNoJavaFx = noClasses().that()
+            .resideInAPackage("org.dmascope.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.dmascope.views..", "org.dmascope.app..",
+                    "javafx..");
 
     @ArchTest
     static final ArchRule viewsKnowNoApp = noClasses().that().resideInAPackage("org.dmascope.views..")
@@ -47,17 +59,22 @@ class LayersTest {
     static final ArchRule noPackageIsPartOfACycle = slices().matching("org.dmascope.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule kernelRulesKnowNoMappingSessionOrFiles = noClasses().that().resideInAPackage("org.dmascope.model.kernel..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.dmascope.model.mapping..", "org.dmascope.model.session..",
+    static final ArchRule kernelRulesKnowNoMappingSessionOrFiles = noClasses().that()
+            .resideInAPackage("org.dmascope.model.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.dmascope.model.mapping..",
+                    "org.dmascope.model.session..",
                     "org.dmascope.model.io..");
 
     @ArchTest
-    static final ArchRule aViewFeatureUsesOnlyItselfAndTheSharedViewPackages = classes().that().resideInAPackage("org.dmascope.views..")
-            .and(DescribedPredicate.describe("are in a view feature", (JavaClass c) -> !SHARED_VIEWS.contains(c.getPackageName())))
+    static final ArchRule aViewFeatureUsesOnlyItselfAndTheSharedViewPackages = classes().that()
+            .resideInAPackage("org.dmascope.views..")
+            .and(DescribedPredicate.describe("are in a view feature",
+                    (JavaClass c) -> !SHARED_VIEWS.contains(c.getPackageName())))
             .should(useNoOtherViewFeature());
 
     @ArchTest
-    static final ArchRule viewsNeitherRunTheEngineNorBootAKernel = noClasses().that().resideInAPackage("org.dmascope.views..")
+    static final ArchRule viewsNeitherRunTheEngineNorBootAKernel = noClasses().that()
+            .resideInAPackage("org.dmascope.views..")
             .should().dependOnClassesThat().belongToAnyOf(MappingEngine.class, DmaState.class, KernelSession.class)
             .orShould().callMethod(TopologyRules.class, "of", Topology.class)
             .orShould().callMethod(TopologyRules.class, "of", Topology.class, PlatformAssumptions.class)
@@ -69,7 +86,8 @@ class LayersTest {
             public void check(JavaClass c, ConditionEvents events) {
                 for (Dependency d : c.getDirectDependenciesFromSelf()) {
                     String target = d.getTargetClass().getPackageName();
-                    if (target.startsWith("org.dmascope.views") && !target.equals(c.getPackageName()) && !SHARED_VIEWS.contains(target)) {
+                    if (target.startsWith("org.dmascope.views") && !target.equals(c.getPackageName())
+                            && !SHARED_VIEWS.contains(target)) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                     }
                 }

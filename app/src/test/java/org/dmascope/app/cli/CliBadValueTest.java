@@ -21,16 +21,20 @@ class CliBadValueTest {
     @CsvSource(delimiter = '|', value = {
             "map|--initiator|ffffffff:03:00.0|dmascope map: --initiator: ffffffff:03:00.0 is not a PCI address: "
                     + "a domain is at most 7fffffff",
-            "map|--initiator|03:20.0|dmascope map: --initiator: 03:20.0 is not a PCI address: a device number is at most 1f",
+            "map|--initiator|03:20.0|dmascope map: --initiator: 03:20.0 is not a PCI address: a device number is at "
+                    + "most 1f",
             "p2p|--provider|zz|dmascope p2p: --provider: zz is not a PCI address: expected DDDD:BB:DD.F or BB:DD.F",
             "map|--limit|99999999999|dmascope map: --limit: 99999999999 is too large (at most 2147483647)",
             "map|--limit|-1|dmascope map: --limit: -1 is too small (at least 0)",
             "map|--limit|many|dmascope map: --limit: many is not a whole number (0 to 2147483647)",
-            "map|--buffer|host:node0:0xffffffffffffffff|dmascope map: --buffer: bad buffer spec \"host:node0:0xffffffffffffffff\": "
+            "map|--buffer|host:node0:0xffffffffffffffff|dmascope map: --buffer: bad buffer spec "
+                    + "\"host:node0:0xffffffffffffffff\": "
                     + "\"0xffffffffffffffff\" is too large (at most 0x7fffffffffffffff bytes)",
-            "map|--buffer|host:node0:8EiB|dmascope map: --buffer: bad buffer spec \"host:node0:8EiB\": \"8EiB\" is too large",
+            "map|--buffer|host:node0:8EiB|dmascope map: --buffer: bad buffer spec \"host:node0:8EiB\": \"8EiB\" is "
+                    + "too large",
             "map|--buffer|bar:ffffffff:05:00.0:2:4KiB|is not a PCI address: a domain is at most 7fffffff",
-            "map|--buffer|host:node0:1MiB:sideways|dmascope map: --buffer: bad buffer spec \"host:node0:1MiB:sideways\": "
+            "map|--buffer|host:node0:1MiB:sideways|dmascope map: --buffer: bad buffer spec "
+                    + "\"host:node0:1MiB:sideways\": "
                     + "\"sideways\" is neither",
             "map|--dma-mask|65|dmascope map: --dma-mask: 65 is too large (at most 64)",
             "map|--dma-mask|0|dmascope map: --dma-mask: 0 is too small (at least 1)",
@@ -42,8 +46,10 @@ class CliBadValueTest {
             "map|--min-align|xyz|dmascope map: --min-align: xyz is not a 64-bit hex mask (such as 0xfff)",
             "map|--api|dma|dmascope map: --api: dma is not a DMA API (sg, phys, block or iova)",
             "map|--block-path|x|dmascope map: --block-path: x is not a block path (auto, dma-iter or map-sg)",
-            "map|--iommu-mode|sometimes|dmascope map: --iommu-mode: sometimes is not an IOMMU mode (dma, lazy, identity or off)",
-            "groups|--iommu-mode|off|dmascope groups: --iommu-mode: off is not a default domain type (dma, lazy or identity)",
+            "map|--iommu-mode|sometimes|dmascope map: --iommu-mode: sometimes is not an IOMMU mode (dma, lazy, "
+                    + "identity or off)",
+            "groups|--iommu-mode|off|dmascope groups: --iommu-mode: off is not a default domain type (dma, lazy or "
+                    + "identity)",
             "groups|--kernel|4.19|dmascope groups: --kernel: 4.19 is not a kernel profile (mainline, 5.15 or 5.4)",
             "matrix|--iommu|bad|dmascope matrix: --iommu: bad is not an IOMMU driver (none, vtd, amdvi or smmuv3)",
             "groups|--acs-requested|maybe|dmascope groups: --acs-requested: maybe is not an answer (yes or no)",
@@ -78,7 +84,8 @@ class CliBadValueTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"YES|THRU_HOST_BRIDGE", "No|BUS_ADDR"})
     void yesAndNoAreValuesInAnyCase(String answer, String mapType) {
-        CliRun r = CliRun.of("p2p", SAMPLE, "--provider", "05:00.0", "--client", "03:00.0", "--acs-requested", answer, "--cmdline",
+        CliRun r = CliRun.of("p2p", SAMPLE, "--provider", "05:00.0", "--client", "03:00.0", "--acs-requested", answer,
+                "--cmdline",
                 "intel_iommu=on", "--format", "json");
         assertEquals(Cli.OK, r.status(), r.toString());
         assertTrue(r.out().contains("\"mapType\" : \"" + mapType + "\""), r.toString());

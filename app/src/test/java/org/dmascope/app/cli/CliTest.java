@@ -17,7 +17,8 @@ import picocli.CommandLine;
 
 /** The command line as a whole: help, version, completion, usage errors and exit statuses. */
 class CliTest {
-    private static final List<String> COMMANDS = List.of("import", "groups", "p2p", "matrix", "map", "run", "completion", "help");
+    private static final List<String> COMMANDS = List.of("import", "groups", "p2p", "matrix", "map", "run",
+            "completion", "help");
 
     @Test
     void topLevelHelpListsEveryCommand() {
@@ -36,12 +37,14 @@ class CliTest {
         CliRun r = CliRun.of(command, "--help");
         assertEquals(Cli.OK, r.status(), r.toString());
         assertTrue(r.out().startsWith("usage: dmascope " + command + " FILE..."), r.toString());
-        for (String s : List.of("FILE...", "--format=text|json", "-h, --help", "-V, --version", "Exit status:", "  2   unusable input")) {
+        for (String s : List.of("FILE...", "--format=text|json", "-h, --help", "-V, --version", "Exit status:",
+                "  2   unusable input")) {
             assertTrue(r.out().contains(s), s + "\n" + r);
         }
         assertEquals(r.out(), CliRun.of(command, "-h").out());
         assertEquals(r.out(), CliRun.of("help", command).out());
-        if (!command.equals("import")) assertTrue(r.out().contains("platform options") && r.out().contains("--kernel=P"), r.toString());
+        if (!command.equals("import")) assertTrue(r.out().contains("platform options") && r.out()
+                .contains("--kernel=P"), r.toString());
     }
 
     @Test
@@ -53,7 +56,8 @@ class CliTest {
         assertTrue(map.contains("  1   the kernel refuses (see verdict)"), map);
         assertTrue(map.contains("kernel profile: mainline, 5.15, 5.4 "), map);
         assertTrue(CliRun.of("p2p", "--help").out().contains("  1   NOT_SUPPORTED"));
-        assertTrue(CliRun.of("groups", "--help").out().contains("--iommu-mode=M"), "the topology commands' own --iommu-mode");
+        assertTrue(CliRun.of("groups", "--help").out().contains("--iommu-mode=M"),
+                "the topology commands' own --iommu-mode");
         String run = CliRun.of("run", "--help").out();
         assertTrue(run.startsWith("usage: dmascope run SCENARIO [--format text|json]"), run);
         assertTrue(run.contains("docs/scenario-format.md") && run.contains("  1   an expectation does not hold"), run);
@@ -61,7 +65,8 @@ class CliTest {
 
     @Test
     void versionIsTheProjectVersion() {
-        for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"map", "--version"})) {
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"map",
+                "--version"})) {
             CliRun r = CliRun.of(args);
             assertEquals(Cli.OK, r.status(), r.toString());
             assertTrue(r.out().matches("dmascope \\d+\\.\\d+\\.\\d+\\S*\\R"), r.toString());
@@ -73,7 +78,8 @@ class CliTest {
         CliRun r = CliRun.of("completion");
         assertEquals(Cli.OK, r.status(), r.err());
         assertTrue(r.out().contains("complete -F _complete_dmascope"), r.out());
-        for (String s : List.of("import groups p2p matrix map run completion help", "(\"mainline\" \"5.15\" \"5.4\") # --kernel values",
+        for (String s : List.of("import groups p2p matrix map run completion help",
+                "(\"mainline\" \"5.15\" \"5.4\") # --kernel values",
                 "(\"sg\" \"phys\" \"block\" \"iova\") # --api values", "--initiator")) {
             assertTrue(r.out().contains(s), s);
         }
@@ -82,10 +88,12 @@ class CliTest {
     @Test
     void exitStatusesAreZeroOneAndTwo() {
         assertEquals(Cli.OK, CliRun.of("p2p", SAMPLE, "--provider", "05:00.0", "--client", "03:00.0").status());
-        CliRun refused = CliRun.of("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:300KiB", "--iommu-mode", "off",
+        CliRun refused = CliRun.of("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:300KiB",
+                "--iommu-mode", "off",
                 "--dma-mask", "32", "--api", "phys");
         assertEquals(Cli.FAILED, refused.status(), refused.toString());
-        assertEquals(Cli.UNUSABLE, CliRun.of("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:0").status());
+        assertEquals(Cli.UNUSABLE, CliRun.of("map", SAMPLE, "--initiator", "07:00.0", "--buffer",
+                "host:node0:0").status());
         assertEquals(Cli.UNUSABLE, CliRun.of("groups", "/nonexistent/lspci.txt").status());
     }
 
@@ -103,11 +111,14 @@ class CliTest {
     void unknownCommandSuggestsAndListsTheCommands() {
         CliRun r = CliRun.of("mapp", SAMPLE);
         assertEquals(Cli.UNUSABLE, r.status());
-        assertTrue(r.err().startsWith("dmascope: unknown command \"mapp\"\nDid you mean: dmascope map or dmascope matrix?"), r.toString());
+        assertTrue(r.err()
+                .startsWith("dmascope: unknown command \"mapp\"\nDid you mean: dmascope map or dmascope matrix?"),
+                r.toString());
         assertTrue(r.err().contains("commands:"), r.toString());
         CliRun file = CliRun.of(SAMPLE);
         assertEquals(Cli.UNUSABLE, file.status());
-        assertTrue(file.err().contains("To read a file, name a command first, e.g. dmascope groups " + SAMPLE), file.toString());
+        assertTrue(file.err().contains("To read a file, name a command first, e.g. dmascope groups " + SAMPLE),
+                file.toString());
     }
 
     @Test
@@ -119,7 +130,8 @@ class CliTest {
         CliRun value = CliRun.of("groups", SAMPLE, "--kernel");
         assertTrue(value.err().startsWith("dmascope groups: option --kernel needs a value\n"), value.toString());
         CliRun twice = CliRun.of("groups", SAMPLE, "--format", "json", "--format", "text");
-        assertTrue(twice.err().startsWith("dmascope groups: option --format was given more than once\n"), twice.toString());
+        assertTrue(twice.err().startsWith("dmascope groups: option --format was given more than once\n"),
+                twice.toString());
         CliRun files = CliRun.of("p2p", "--provider", "05:00.0", "--client", "03:00.0");
         assertTrue(files.err().startsWith("dmascope p2p: no input FILE given\n"), files.toString());
         CliRun flag = CliRun.of("groups", SAMPLE, "--derive=yes");
@@ -145,9 +157,11 @@ class CliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
         CommandLine map = new CommandLine(new MapCommand(new Streams(stream, stream)));
-        int status = new DefectHandler(stream).handleExecutionException(new IllegalStateException("no page table"), map, null);
+        int status = new DefectHandler(stream).handleExecutionException(new IllegalStateException("no page table"), map,
+                null);
         assertEquals(Cli.UNUSABLE, status);
-        assertEquals("map: defect in dmascope (not in the input; please report it): java.lang.IllegalStateException: no page table\n",
+        assertEquals("map: defect in dmascope (not in the input; please report it): java.lang.IllegalStateException: "
+                + "no page table\n",
                 err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -38,7 +38,8 @@ class ImportCommandTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err,
+                true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -48,7 +49,8 @@ class ImportCommandTest {
 
     @Test
     void jsonHasCountsFindingsAndTheTopology() throws Exception {
-        Run r = run("import", corpus("x99-i7-5930k-k58.iommu-groups.txt"), corpus("x99-i7-5930k-k59.iommu-groups.txt"), "--format", "json");
+        Run r = run("import", corpus("x99-i7-5930k-k58.iommu-groups.txt"), corpus("x99-i7-5930k-k59.iommu-groups.txt"),
+                "--format", "json");
         assertEquals(Cli.OK, r.status(), r.err());
         JsonNode j = r.json();
         List<String> keys = new ArrayList<>();
@@ -59,7 +61,8 @@ class ImportCommandTest {
         assertEquals(0, j.get("errors").size());
         assertTrue(j.get("warnings").size() > 0);
         for (JsonNode w : j.get("warnings")) {
-            assertTrue(w.get("file").isTextual() && w.get("line").isInt() && w.get("message").isTextual(), w.toString());
+            assertTrue(w.get("file").isTextual() && w.get("line").isInt() && w.get("message").isTextual(),
+                    w.toString());
         }
         JsonNode disagreement = null;
         for (JsonNode w : j.get("warnings")) if (w.get("message").asText().contains("disagree")) disagreement = w;
@@ -88,7 +91,8 @@ class ImportCommandTest {
         }
 
         Path second = dir.resolve("second.json");
-        Run json = run("import", corpus("dell-r410-devel09.hwloc-xml.txt"), "-o", second.toString(), "--format", "json");
+        Run json = run("import", corpus("dell-r410-devel09.hwloc-xml.txt"), "-o", second.toString(), "--format",
+                "json");
         assertEquals(Cli.OK, json.status());
         JsonNode j = json.json();
         assertEquals(9, j.get("functions").asInt());
@@ -101,7 +105,9 @@ class ImportCommandTest {
         Run r = run("import", corpus("intel-tigerlake-chromebook-tbt-ssd.tree.txt"));
         assertEquals(Cli.OK, r.status());
         assertTrue(r.out().contains("1 warning:"), r.out());
-        assertTrue(r.out().contains("intel-tigerlake-chromebook-tbt-ssd.tree.txt:8: warning: this line is not part of an lspci tree"), r.out());
+        assertTrue(r.out()
+                .contains("intel-tigerlake-chromebook-tbt-ssd.tree.txt:8: warning: this line is not part of an lspci "
+                + "tree"), r.out());
         assertTrue(r.out().contains("Use -o FILE"), r.out());
     }
 

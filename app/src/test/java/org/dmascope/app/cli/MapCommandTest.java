@@ -38,13 +38,15 @@ class MapCommandTest {
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err,
+                true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void hostBufferThroughTheIommuAsJson() throws Exception {
-        Run r = run("map", SAMPLE, "--initiator", "0000:06:00.0", "--buffer", "host:node0:1MiB:scattered:seed=7", "--format", "json");
+        Run r = run("map", SAMPLE, "--initiator", "0000:06:00.0", "--buffer", "host:node0:1MiB:scattered:seed=7",
+                "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals("ok", j.get("verdict").asText());
@@ -52,7 +54,8 @@ class MapCommandTest {
         assertEquals("lazy", j.get("iommuMode").asText(), "the sample's platform default domain is DMA-FQ");
         assertTrue(j.get("steps").isArray() && j.get("steps").size() >= 6);
         JsonNode step = j.get("steps").get(0);
-        for (String field : new String[] {"kind", "rule", "title", "narration", "inputs", "outputs"}) assertTrue(step.has(field), field);
+        for (String field : new String[] {"kind", "rule", "title", "narration", "inputs",
+                "outputs"}) assertTrue(step.has(field), field);
         JsonNode seg = j.get("segments").get(0);
         assertEquals("0xfff00000", seg.get("dmaAddress").asText());
         assertEquals(1 << 20, seg.get("length").asLong());
@@ -65,21 +68,24 @@ class MapCommandTest {
         assertEquals("level 4", pte.get("walk").get(0).get("levelName").asText());
         assertTrue(j.get("swiotlb").isArray());
         assertEquals(0, j.get("swiotlb").size());
-        assertTrue(j.get("metadataCost").get("scatterlistBytes").asLong() > j.get("metadataCost").get("phyrBytes").asLong());
+        assertTrue(j.get("metadataCost").get("scatterlistBytes").asLong() > j.get("metadataCost").get("phyrBytes")
+                .asLong());
         assertTrue(j.get("phyr").size() > 1);
     }
 
     @Test
     void thirtyTwoBitDeviceWithoutIommuBounces(@TempDir Path dir) throws Exception {
         Topology t = TopologyFiles.load(Path.of(SAMPLE)).topology().orElseThrow();
-        Platform.Iommu off = new Platform.Iommu(Optional.of(Platform.IommuDriver.NONE), Optional.empty(), Optional.empty(),
+        Platform.Iommu off = new Platform.Iommu(Optional.of(Platform.IommuDriver.NONE), Optional.empty(),
+                Optional.empty(),
                 OptionalInt.empty(), Optional.empty(), OptionalLong.empty());
         Topology noIommu = t.withPlatform(t.platform().withIommu(off)).withFunction(Bdf.parse("0000:03:00.0"),
                 f -> f.toBuilder().dma(new DmaParameters(OptionalInt.of(32), OptionalLong.empty(), OptionalLong.empty(),
                         OptionalLong.empty())).build());
         Path file = dir.resolve("no-iommu.json");
         TopologyFiles.save(noIommu, file);
-        Run r = run("map", file.toString(), "--initiator", "03:00.0", "--buffer", "host:node0:64KiB:contiguous:at=0x200000000",
+        Run r = run("map", file.toString(), "--initiator", "03:00.0", "--buffer",
+                "host:node0:64KiB:contiguous:at=0x200000000",
                 "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
@@ -98,17 +104,20 @@ class MapCommandTest {
 
     @Test
     void switchLocalP2pBufferGetsBusAddressesAndNoIova() throws Exception {
-        Run r = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:offset=0x2000:64KiB", "--format", "json");
+        Run r = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:offset=0x2000:64KiB",
+                "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals("BUS_ADDR", j.get("mapType").asText());
         assertEquals(1, j.get("segments").size());
         JsonNode seg = j.get("segments").get(0);
-        assertEquals("0x3840002000", seg.get("dmaAddress").asText(), "x86 window offset 0: bus address = CPU address of the CMB");
+        assertEquals("0x3840002000", seg.get("dmaAddress").asText(),
+                "x86 window offset 0: bus address = CPU address of the CMB");
         assertEquals("BUS", seg.get("flags").get(0).asText());
         assertEquals(0, j.get("pageTable").size(), "a bus address needs no I/O page-table entry");
         JsonNode route = j.get("route");
-        assertEquals(5, route.size(), "NIC -> its downstream port -> switch upstream port -> NVMe's downstream port -> NVMe");
+        assertEquals(5, route.size(),
+                "NIC -> its downstream port -> switch upstream port -> NVMe's downstream port -> NVMe");
         assertEquals("0000:06:00.0", route.get(0).get("device").asText());
         assertEquals("0000:01:00.0", route.get(2).get("device").asText());
         assertEquals("0000:05:00.0", route.get(4).get("device").asText());
@@ -116,7 +125,8 @@ class MapCommandTest {
 
     @Test
     void acsRedirectSendsTheSameBufferThroughTheIommu() throws Exception {
-        Run r = run("map", ACS_SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:offset=0x2000:64KiB", "--format", "json");
+        Run r = run("map", ACS_SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:offset=0x2000:64KiB",
+                "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals("THRU_HOST_BRIDGE", j.get("mapType").asText());
@@ -130,7 +140,8 @@ class MapCommandTest {
 
     @Test
     void olderKernelRefusesThePairAndTheMappingFailsWithEremoteio() throws Exception {
-        Run r = run("map", ACS_SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:64KiB", "--kernel", "5.4",
+        Run r = run("map", ACS_SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:64KiB", "--kernel",
+                "5.4",
                 "--format", "json");
         assertEquals(1, r.code(), r.out() + r.err());
         JsonNode j = r.json();
@@ -149,13 +160,15 @@ class MapCommandTest {
         assertEquals("memory", last.get("kind").asText());
         assertEquals("RAM (NUMA node 0)", last.get("device").asText());
         assertEquals("host-bridge", route.get(route.size() - 2).get("kind").asText());
-        assertEquals("group 4", j.get("domain").asText(), "03:00.0 shares IOMMU group 4 with its downstream port (R-GRP-2)");
+        assertEquals("group 4", j.get("domain").asText(),
+                "03:00.0 shares IOMMU group 4 with its downstream port (R-GRP-2)");
         assertTrue(j.get("iommuModeReason").asText().startsWith("IOMMU group 4"), j.get("iommuModeReason").asText());
     }
 
     @Test
     void kernelRefusalIsExitOneWithTheVerdict() throws Exception {
-        Run r = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:300KiB:contiguous", "--iommu-mode", "off",
+        Run r = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:300KiB:contiguous", "--iommu-mode",
+                "off",
                 "--dma-mask", "32", "--api", "phys", "--format", "json");
         assertEquals(1, r.code(), r.out() + r.err());
         assertEquals("SWIOTLB_FULL", r.json().get("verdict").asText());
@@ -164,7 +177,8 @@ class MapCommandTest {
 
     @Test
     void textOutputNamesStepsRulesSegmentsAndEntries() {
-        Run r = run("map", SAMPLE, "--initiator", "0000:07:00.0", "--buffer", "host:node0:256KiB:scattered:seed=3", "--api", "block",
+        Run r = run("map", SAMPLE, "--initiator", "0000:07:00.0", "--buffer", "host:node0:256KiB:scattered:seed=3",
+                "--api", "block",
                 "--iommu-mode", "dma", "--limit", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("verdict: ok"), r.out());
@@ -176,8 +190,10 @@ class MapCommandTest {
 
     @Test
     void optionsReachTheEngine() throws Exception {
-        Run r = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "host:node0:16KiB:pages=0x100000000,0x100001000,0x200000000,0x300000000",
-                "--max-seg", "8KiB", "--iommu-mode", "dma", "--kernel", "5.15", "--domain", "group 7", "--format", "json");
+        Run r = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer",
+                "host:node0:16KiB:pages=0x100000000,0x100001000,0x200000000,0x300000000",
+                "--max-seg", "8KiB", "--iommu-mode", "dma", "--kernel", "5.15", "--domain", "group 7", "--format",
+                        "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals("5.15", j.get("kernel").asText());
@@ -197,7 +213,8 @@ class MapCommandTest {
         Run node = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "host:node4:4KiB");
         assertEquals(2, node.code());
         assertTrue(node.err().contains("NUMA node 4"), node.err());
-        Run mode = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "host:node0:4KiB", "--iommu-mode", "sometimes");
+        Run mode = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "host:node0:4KiB", "--iommu-mode",
+                "sometimes");
         assertEquals(2, mode.code());
         Run missing = run("map", SAMPLE, "--buffer", "host:node0:4KiB");
         assertTrue(missing.err().contains("--initiator BDF is required"));
@@ -216,8 +233,10 @@ class MapCommandTest {
 
     @Test
     void jsonOfASampleMappingIsStable(@TempDir Path dir) throws Exception {
-        Run a = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "host:node0:64KiB:scattered:seed=5", "--format", "json");
-        Run b = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "host:node0:64KiB:scattered:seed=5", "--format", "json");
+        Run a = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "host:node0:64KiB:scattered:seed=5",
+                "--format", "json");
+        Run b = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "host:node0:64KiB:scattered:seed=5",
+                "--format", "json");
         assertEquals(a.out(), b.out(), "same input, same output");
         Files.writeString(dir.resolve("out.json"), a.out());
     }

@@ -20,13 +20,15 @@ class RunCommandTest {
     private static Path scenario(Path dir, String steps) throws IOException {
         Path f = dir.resolve("s.json");
         Files.writeString(f, "{\"format\": \"dmascope-scenario\", \"version\": 1, \"title\": \"Two in one domain\",\n"
-                + " \"machine\": {\"files\": [\"" + CliRun.SAMPLE.replace("\\", "\\\\") + "\"]},\n \"steps\": [\n" + steps + "\n]}\n");
+                + " \"machine\": {\"files\": [\"" + CliRun.SAMPLE.replace("\\", "\\\\") + "\"]},\n \"steps\": [\n"
+                        + steps + "\n]}\n");
         return f;
     }
 
     @Test
     void twoMappingsInOneDomainTheSecondIovaBelowTheFirst(@TempDir Path dir) throws IOException {
-        Path f = scenario(dir, "{\"map\": {\"initiator\": \"03:00.0\", \"buffer\": \"host:node0:64KiB\"}},\n{\"mapAgain\": true}");
+        Path f = scenario(dir,
+                "{\"map\": {\"initiator\": \"03:00.0\", \"buffer\": \"host:node0:64KiB\"}},\n{\"mapAgain\": true}");
         CliRun r = CliRun.of("run", f.toString());
         assertEquals(0, r.status(), r.toString());
         int first = r.out().indexOf("segment 0: 0xffff0000 + 0x10000  IOVA");
@@ -50,7 +52,9 @@ class RunCommandTest {
 
     @Test
     void anUnmetExpectationExitsOneAndSaysWhatItGot(@TempDir Path dir) throws IOException {
-        Path f = scenario(dir, "{\"map\": {\"initiator\": \"03:00.0\", \"buffer\": \"host:node0:64KiB\"}, \"expect\": {\"segments\": 2}}");
+        Path f = scenario(dir,
+                "{\"map\": {\"initiator\": \"03:00.0\", \"buffer\": \"host:node0:64KiB\"}, \"expect\": "
+                + "{\"segments\": 2}}");
         CliRun r = CliRun.of("run", f.toString());
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.out().contains("step 1 (line 4)  FAILED"), r.out());
@@ -59,10 +63,12 @@ class RunCommandTest {
 
     @Test
     void aBrokenFileExitsTwoNamingLineAndColumn(@TempDir Path dir) throws IOException {
-        Path f = scenario(dir, "{\"map\": {\"initiator\": \"03:00.0\", \"buffer\": \"host:node0:64KiB\", \"dmaMask\": 65}}");
+        Path f = scenario(dir,
+                "{\"map\": {\"initiator\": \"03:00.0\", \"buffer\": \"host:node0:64KiB\", \"dmaMask\": 65}}");
         CliRun r = CliRun.of("run", f.toString());
         assertEquals(2, r.status(), r.toString());
-        assertTrue(r.err().contains("s.json:4:75: error: $.steps[0].map.dmaMask: \"65\" is not a bit count 1-64"), r.err());
+        assertTrue(r.err().contains("s.json:4:75: error: $.steps[0].map.dmaMask: \"65\" is not a bit count 1-64"),
+                r.err());
         assertEquals(2, CliRun.of("run", dir.resolve("none.json").toString()).status());
     }
 }

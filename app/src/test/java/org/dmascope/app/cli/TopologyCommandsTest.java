@@ -67,10 +67,13 @@ class TopologyCommandsTest {
     /** The default sample with the switch downstream ports' ACS control set to 0x001d (redirect on). */
     private static Topology acsRedirectSample(int hostBridgeDevice) {
         Topology t = loadSample();
-        for (String d : DSPS) t = t.withFunction(Bdf.parse(d), f -> f.toBuilder().acs(f.acs().orElseThrow().withControl(0x001d)).build());
-        return t.withFunction(Bdf.parse("0000:00:00.0"), f -> f.toBuilder().identity(new PciIdentity(f.identity().vendorId(),
+        for (String d : DSPS) t = t.withFunction(Bdf.parse(d), f -> f.toBuilder().acs(f.acs().orElseThrow()
+                .withControl(0x001d)).build());
+        return t.withFunction(Bdf.parse("0000:00:00.0"), f -> f.toBuilder().identity(new PciIdentity(f.identity()
+                .vendorId(),
                 OptionalInt.of(hostBridgeDevice), f.identity().subsystemVendorId(), f.identity().subsystemDeviceId(),
-                f.identity().classCode(), f.identity().revision(), f.identity().vendorName(), java.util.Optional.empty(),
+                f.identity().classCode(), f.identity().revision(), f.identity().vendorName(),
+                        java.util.Optional.empty(),
                 f.identity().subsystemName(), f.identity().className())).build());
     }
 
@@ -87,7 +90,8 @@ class TopologyCommandsTest {
         JsonNode j = r.json();
         assertEquals("BUS_ADDR", j.get("mapType").asText());
         assertEquals(4, j.get("distance").asInt());
-        assertEquals(List.of("0000:03:00.0", "0000:02:00.0", "0000:01:00.0", "0000:02:02.0", "0000:05:00.0"), routeDevices(j));
+        assertEquals(List.of("0000:03:00.0", "0000:02:00.0", "0000:01:00.0", "0000:02:02.0", "0000:05:00.0"),
+                routeDevices(j));
         j.get("route").forEach(h -> assertFalse(h.get("decision").asText().isEmpty()));
         assertEquals("forward to peer", j.get("route").get(1).get("decision").asText());
         assertTrue(j.get("reason").asText().contains("switch upstream port 0000:01:00.0"), j.get("reason").asText());
@@ -99,7 +103,8 @@ class TopologyCommandsTest {
     @Test
     void acsRedirectOnTheSwitchPortsGoesThroughTheWhitelistedHostBridge() throws IOException {
         Path file = save(acsRedirectSample(0x09a2), "acs.json");
-        Run r = run("p2p", file.toString(), "--provider", "0000:05:00.0", "--client", "0000:03:00.0", "--format", "json");
+        Run r = run("p2p", file.toString(), "--provider", "0000:05:00.0", "--client", "0000:03:00.0", "--format",
+                "json");
         assertEquals(0, r.status(), r.err());
         JsonNode j = r.json();
         assertEquals("THRU_HOST_BRIDGE", j.get("mapType").asText());
@@ -125,16 +130,19 @@ class TopologyCommandsTest {
     @Test
     void kernelProfileChangesTheAnswer() throws IOException {
         Path file = save(acsRedirectSample(0x09a2), "acs.json");
-        Run r = run("p2p", file.toString(), "--provider", "05:00.0", "--client", "03:00.0", "--kernel", "5.4", "--format", "json");
+        Run r = run("p2p", file.toString(), "--provider", "05:00.0", "--client", "03:00.0", "--kernel", "5.4",
+                "--format", "json");
         assertEquals("NOT_SUPPORTED", r.json().get("mapType").asText(), "5.4's whitelist had no 09a2");
-        Run amd = run("p2p", file.toString(), "--provider", "05:00.0", "--client", "03:00.0", "--cpu", "amd:0x19", "--format", "json");
+        Run amd = run("p2p", file.toString(), "--provider", "05:00.0", "--client", "03:00.0", "--cpu", "amd:0x19",
+                "--format", "json");
         assertEquals("THRU_HOST_BRIDGE", amd.json().get("mapType").asText());
         assertTrue(amd.json().get("hostBridge").get("byCpu").asBoolean());
     }
 
     @Test
     void acsRequestedWhatIfAppliesTheKernelSetBits() {
-        Run r = run("p2p", sample().toString(), "--provider", "05:00.0", "--client", "03:00.0", "--acs-requested", "yes",
+        Run r = run("p2p", sample().toString(), "--provider", "05:00.0", "--client", "03:00.0", "--acs-requested",
+                "yes",
                 "--cmdline", "intel_iommu=on", "--format", "json");
         JsonNode j = r.json();
         assertEquals("THRU_HOST_BRIDGE", j.get("mapType").asText(), r.out());
@@ -144,9 +152,11 @@ class TopologyCommandsTest {
             if (a.get("name").asText().equals("acsRequested")) fromOption = a.get("source").asText().equals("option");
         }
         assertTrue(fromOption);
-        Run kept = run("p2p", sample().toString(), "--provider", "05:00.0", "--client", "03:00.0", "--acs-requested", "yes",
+        Run kept = run("p2p", sample().toString(), "--provider", "05:00.0", "--client", "03:00.0", "--acs-requested",
+                "yes",
                 "--format", "json");
-        assertEquals("BUS_ADDR", kept.json().get("mapType").asText(), "the sample's pci=disable_acs_redir= clears RR|CR again");
+        assertEquals("BUS_ADDR", kept.json().get("mapType").asText(),
+                "the sample's pci=disable_acs_redir= clears RR|CR again");
     }
 
     @Test
@@ -169,14 +179,17 @@ class TopologyCommandsTest {
         assertEquals(4, g4.get("id").asInt());
         assertEquals("0000:02:00.0", g4.get("devices").get(0).asText());
         assertEquals("0000:03:00.0", g4.get("devices").get(1).asText());
-        assertTrue(g4.get("reasons").get("0000:03:00.0").asText().startsWith("behind switch downstream port 0000:02:00.0"));
+        assertTrue(g4.get("reasons").get("0000:03:00.0").asText()
+                .startsWith("behind switch downstream port 0000:02:00.0"));
         assertEquals("DMA-FQ", g4.get("defaultDomain").asText());
         assertTrue(j.get("differences").isArray());
         assertEquals(0, j.get("differences").size());
         assertTrue(j.get("matchesReported").isNull());
     }
 
-    /** The sample carrying the kernel's groups: the derived partition, except that 0000:03:00.0 got a group of its own. */
+    /**
+     * The sample carrying the kernel's groups: the derived partition, except that 0000:03:00.0 got a group of its own.
+     */
     private Path sampleWithReportedGroups() throws IOException {
         Run derived = run("groups", sample().toString(), "--format", "json");
         Topology t = loadSample();
@@ -198,7 +211,8 @@ class TopologyCommandsTest {
         assertEquals("reported", reported.get("source").asText());
         assertFalse(reported.get("matchesReported").asBoolean());
         String diffs = reported.get("differences").toString();
-        assertTrue(diffs.contains("the rules merge the kernel's groups 14 {0000:02:00.0} and 40 {0000:03:00.0} into group 4"), diffs);
+        assertTrue(diffs.contains("the rules merge the kernel's groups 14 {0000:02:00.0} and 40 {0000:03:00.0} into "
+                + "group 4"), diffs);
         JsonNode derived = run("groups", file.toString(), "--derive", "--format", "json").json();
         assertEquals("derived", derived.get("source").asText());
         assertEquals(reported.get("differences"), derived.get("differences"));
@@ -215,7 +229,8 @@ class TopologyCommandsTest {
         assertEquals(25, j.get("cells").size());
         JsonNode cell = null;
         for (JsonNode c : j.get("cells")) {
-            if (c.get("provider").asText().equals("0000:05:00.0") && c.get("client").asText().equals("0000:03:00.0")) cell = c;
+            if (c.get("provider").asText().equals("0000:05:00.0") && c.get("client").asText()
+                    .equals("0000:03:00.0")) cell = c;
         }
         assertEquals("BUS_ADDR", cell.get("mapType").asText());
         assertEquals(4, cell.get("distance").asInt());

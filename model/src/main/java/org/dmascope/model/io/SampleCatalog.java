@@ -39,7 +39,8 @@ public final class SampleCatalog {
         for (String file : index()) {
             try (InputStream in = open(file)) {
                 LoadResult r = TopologyFiles.load(in, file);
-                if (!r.ok()) throw new IllegalStateException("sample " + file + " does not load:\n" + r.report().toText());
+                if (!r.ok()) throw new IllegalStateException("sample " + file + " does not load:\n" + r.report()
+                        .toText());
                 list.add(new Sample(file, r.topology().get()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read sample " + file, e);
@@ -78,7 +79,8 @@ public final class SampleCatalog {
         String file = index().get(0);
         try (InputStream in = open(file)) {
             LoadResult r = TopologyFiles.load(in, file);
-            if (!r.ok()) throw new IllegalStateException("default sample " + file + " does not load:\n" + r.report().toText());
+            if (!r.ok()) throw new IllegalStateException("default sample " + file + " does not load:\n" + r.report()
+                    .toText());
             return r.topology().get();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sample " + file, e);

@@ -44,7 +44,8 @@ public final class TopologyFiles {
     /** Reads a topology from a stream (a classpath resource), naming it {@code name} in messages. */
     public static LoadResult load(InputStream in, String name) throws IOException {
         byte[] bytes = in.readNBytes((int) TopologyFormat.MAX_BYTES + 1);
-        if (bytes.length > TopologyFormat.MAX_BYTES) return fail(name, "the file is larger than the topology file limit");
+        if (bytes.length > TopologyFormat.MAX_BYTES) return fail(name,
+                "the file is larger than the topology file limit");
         try {
             return TopologyJsonReader.read(decode(bytes), name);
         } catch (CharacterCodingException e) {

@@ -118,11 +118,14 @@ public final class TopologyJsonReader {
         platformObject.ifPresent(o -> subjects.put("platform", o));
         Platform platform = platformObject.map(this::platform).orElse(Platform.UNKNOWN);
         List<NumaNode> nodes = new ArrayList<>();
-        for (JsonNodeAt n : ctx.array(root, "numaNodes", false)) ctx.asObject(n).flatMap(this::numaNode).ifPresent(nodes::add);
+        for (JsonNodeAt n : ctx.array(root, "numaNodes", false)) ctx.asObject(n).flatMap(this::numaNode)
+                .ifPresent(nodes::add);
         List<HostBridge> hostBridges = new ArrayList<>();
-        for (JsonNodeAt n : ctx.array(root, "hostBridges", false)) ctx.asObject(n).flatMap(this::hostBridge).ifPresent(hostBridges::add);
+        for (JsonNodeAt n : ctx.array(root, "hostBridges", false)) ctx.asObject(n).flatMap(this::hostBridge)
+                .ifPresent(hostBridges::add);
         List<PciFunction> functions = new ArrayList<>();
-        for (JsonNodeAt n : ctx.array(root, "functions", true)) ctx.asObject(n).flatMap(this::function).ifPresent(functions::add);
+        for (JsonNodeAt n : ctx.array(root, "functions", true)) ctx.asObject(n).flatMap(this::function)
+                .ifPresent(functions::add);
         ctx.reportUnknown(root);
         if (ctx.hasErrors() || name.isEmpty()) return Optional.empty();
         try {
@@ -143,10 +146,12 @@ public final class TopologyJsonReader {
 
     private Platform platform(JsonNodeAt.Obj o) {
         Optional<Platform.Architecture> arch = ctx.choice(o, "architecture", false,
-                Platform.Named.choices(Platform.Architecture.class), s -> Platform.Named.parse(Platform.Architecture.class, s));
+                Platform.Named.choices(Platform.Architecture.class),
+                        s -> Platform.Named.parse(Platform.Architecture.class, s));
         Platform.Cpu cpu = ctx.object(o, "cpu", false).map(c -> {
             Optional<Platform.CpuVendor> vendor = ctx.choice(c, "vendor", false,
-                    Platform.Named.choices(Platform.CpuVendor.class), s -> Platform.Named.parse(Platform.CpuVendor.class, s));
+                    Platform.Named.choices(Platform.CpuVendor.class),
+                            s -> Platform.Named.parse(Platform.CpuVendor.class, s));
             OptionalInt family = ctx.hexInt(c, "family", false, 0xFFFF);
             Optional<String> model = ctx.string(c, "model", false);
             ctx.reportUnknown(c);
@@ -154,13 +159,16 @@ public final class TopologyJsonReader {
         }).orElse(Platform.Cpu.UNKNOWN);
         Platform.Iommu iommu = ctx.object(o, "iommu", false).map(i -> {
             Optional<Platform.IommuDriver> driver = ctx.choice(i, "driver", false,
-                    Platform.Named.choices(Platform.IommuDriver.class), s -> Platform.Named.parse(Platform.IommuDriver.class, s));
+                    Platform.Named.choices(Platform.IommuDriver.class),
+                            s -> Platform.Named.parse(Platform.IommuDriver.class, s));
             Optional<Platform.DomainType> dom = ctx.choice(i, "defaultDomain", false,
-                    Platform.Named.choices(Platform.DomainType.class), s -> Platform.Named.parse(Platform.DomainType.class, s));
+                    Platform.Named.choices(Platform.DomainType.class),
+                            s -> Platform.Named.parse(Platform.DomainType.class, s));
             Optional<Boolean> strict = ctx.bool(i, "strict", false);
             OptionalInt width = ctx.integer(i, "addressWidth", false, 32, 64);
             Optional<Platform.PageTableFormat> fmt = ctx.choice(i, "pageTable", false,
-                    Platform.Named.choices(Platform.PageTableFormat.class), s -> Platform.Named.parse(Platform.PageTableFormat.class, s));
+                    Platform.Named.choices(Platform.PageTableFormat.class),
+                            s -> Platform.Named.parse(Platform.PageTableFormat.class, s));
             OptionalLong granule = ctx.size(i, "granule", false);
             if (granule.isPresent() && Long.bitCount(granule.getAsLong()) != 1) {
                 ctx.error(i.get("granule").get(), "an I/O page granule must be a power of two");
@@ -176,7 +184,8 @@ public final class TopologyJsonReader {
             return new Platform.Swiotlb(start, size, forced);
         }).orElse(Platform.Swiotlb.UNKNOWN);
         Optional<Platform.MemoryEncryption> enc = ctx.choice(o, "memoryEncryption", false,
-                Platform.Named.choices(Platform.MemoryEncryption.class), s -> Platform.Named.parse(Platform.MemoryEncryption.class, s));
+                Platform.Named.choices(Platform.MemoryEncryption.class),
+                        s -> Platform.Named.parse(Platform.MemoryEncryption.class, s));
         Optional<String> cmdline = ctx.string(o, "kernelCommandLine", false);
         ctx.reportUnknown(o);
         return new Platform(arch, cpu, iommu, swiotlb, enc, cmdline);
@@ -187,7 +196,8 @@ public final class TopologyJsonReader {
         OptionalInt socket = ctx.integer(o, "socket", false, 0, 4095);
         Optional<String> cpus = ctx.string(o, "cpus", false);
         List<AddressRange> memory = new ArrayList<>();
-        for (JsonNodeAt n : ctx.array(o, "memory", false)) ctx.asObject(n).flatMap(this::sizedRange).ifPresent(memory::add);
+        for (JsonNodeAt n : ctx.array(o, "memory", false)) ctx.asObject(n).flatMap(this::sizedRange)
+                .ifPresent(memory::add);
         ctx.reportUnknown(o);
         if (id.isEmpty()) return Optional.empty();
         subjects.put("numaNode:" + id.getAsInt(), o);
@@ -220,14 +230,16 @@ public final class TopologyJsonReader {
         List<HostWindow> windows = new ArrayList<>();
         for (JsonNodeAt n : ctx.array(o, "windows", false)) {
             ctx.asObject(n).ifPresent(w -> {
-                Optional<HostWindow.Kind> kind = ctx.choice(w, "kind", true, "mem, mem-pref, io", HostWindow.Kind::fromJsonName);
+                Optional<HostWindow.Kind> kind = ctx.choice(w, "kind", true, "mem, mem-pref, io",
+                        HostWindow.Kind::fromJsonName);
                 OptionalLong cpu = ctx.address(w, "cpu", true);
                 OptionalLong bus = ctx.address(w, "bus", false);
                 OptionalLong size = ctx.size(w, "size", true);
                 ctx.reportUnknown(w);
                 if (kind.isPresent() && cpu.isPresent() && size.isPresent()) {
                     try {
-                        HostWindow hw = new HostWindow(kind.get(), cpu.getAsLong(), bus.orElse(cpu.getAsLong()), size.getAsLong());
+                        HostWindow hw = new HostWindow(kind.get(), cpu.getAsLong(), bus.orElse(cpu.getAsLong()),
+                                size.getAsLong());
                         hw.cpuRange();
                         hw.busRange();
                         windows.add(hw);
@@ -288,13 +300,15 @@ public final class TopologyJsonReader {
         b.pasid(ctx.bool(o, "pasid", false));
         b.pri(ctx.bool(o, "pri", false));
         b.sriov(ctx.object(o, "sriov", false).flatMap(this::sriov));
-        b.physicalFunction(ctx.parse(o, "physicalFunction", false, "a PCI address such as \"0000:03:00.0\"", Bdf::parse));
+        b.physicalFunction(ctx.parse(o, "physicalFunction", false, "a PCI address such as \"0000:03:00.0\"",
+                Bdf::parse));
         b.link(ctx.object(o, "link", false).map(this::link));
         b.numaNode(ctx.integer(o, "numaNode", false, 0, 4095));
         b.driver(ctx.string(o, "driver", false));
         b.dma(ctx.object(o, "dma", false).map(this::dma).orElse(DmaParameters.UNKNOWN));
         List<P2pMemory> p2p = new ArrayList<>();
-        for (JsonNodeAt n : ctx.array(o, "p2pMemory", false)) ctx.asObject(n).flatMap(this::p2pMemory).ifPresent(p2p::add);
+        for (JsonNodeAt n : ctx.array(o, "p2pMemory", false)) ctx.asObject(n).flatMap(this::p2pMemory)
+                .ifPresent(p2p::add);
         b.p2pMemory(p2p);
         b.untrusted(ctx.bool(o, "untrusted", false));
         b.externalFacing(ctx.bool(o, "externalFacing", false));
@@ -350,7 +364,8 @@ public final class TopologyJsonReader {
         ctx.reportUnknown(o);
         if (index.isEmpty() || space.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(new Bar(index.getAsInt(), space.get(), bits.orElse(32) == 64, pref.orElse(false), address, size));
+            return Optional.of(new Bar(index.getAsInt(), space.get(), bits.orElse(32) == 64, pref.orElse(false),
+                    address, size));
         } catch (IllegalArgumentException e) {
             ctx.error(o, e.getMessage());
             return Optional.empty();
@@ -411,7 +426,8 @@ public final class TopologyJsonReader {
         ctx.reportUnknown(o);
         if (bar.isEmpty() || size.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(new P2pMemory(bar.getAsInt(), offset.orElse(0), size.getAsLong(), published.orElse(false)));
+            return Optional.of(new P2pMemory(bar.getAsInt(), offset.orElse(0), size.getAsLong(),
+                    published.orElse(false)));
         } catch (IllegalArgumentException e) {
             ctx.error(o, e.getMessage());
             return Optional.empty();

@@ -142,7 +142,8 @@ public final class DmaApi {
         IommuMapSg.Result r = IommuMapSg.map(sg, domain, dev, devState, dir, tlb, p2p, providers, profile, trace);
         if (!r.result().isOk()) return r.result();
         if (sg.isSwiotlb()) {
-            for (int i = 0; i < r.result().count(); i++) resources.add(new IommuRange(sg.dmaAddress(i), sg.dmaLength(i)));
+            for (int i = 0; i < r.result().count(); i++) resources.add(new IommuRange(sg.dmaAddress(i),
+                    sg.dmaLength(i)));
             takeBounces();
         } else if (r.iova() != null) {
             long[] range = unmapRange(sg, r.result().count());

@@ -101,9 +101,11 @@ public final class TopologyRules {
      */
     public TlpRoute routeToMemory(Bdf from, int numaNode, boolean translated) {
         String rc = translated
-                ? "the IOMMU in the root complex translates the IOVA through the device's I/O page table, then the host bridge "
+                ? "the IOMMU in the root complex translates the IOVA through the device's I/O page table, then the "
+                        + "host bridge "
                         + "passes the request to the memory controller"
-                : "the host bridge passes the request to the memory controller (no IOMMU translation: the DMA address is the "
+                : "the host bridge passes the request to the memory controller (no IOMMU translation: the DMA "
+                        + "address is the "
                         + "physical address)";
         return routes.toHostMemory(from, "RAM (NUMA node " + numaNode + ")", rc);
     }
@@ -130,7 +132,10 @@ public final class TopologyRules {
         return g;
     }
 
-    /** A device's group, its place in it and the group's default domain; empty without an IOMMU or for an excluded device. */
+    /**
+     * A device's group, its place in it and the group's default domain; empty without an IOMMU or for an excluded
+     * device.
+     */
     public Optional<GroupInfo> groupOf(Bdf device) {
         Optional<IommuGroup> g = groups().groupOf(device);
         return g.map(group -> new GroupInfo(group, group.member(device).orElseThrow(), defaultDomain(group)));

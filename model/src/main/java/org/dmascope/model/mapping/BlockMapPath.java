@@ -31,11 +31,15 @@ final class BlockMapPath {
         List<BioSplit.Request> reqs = BioSplit.split(all, lim);
         boolean iter = useIterator(c);
         c.step(Step.of(StepKind.BLOCK, "R-BLK-1, R-BLK-4, R-BLK-3", "Split into requests by the queue limits")
-                .say("bio_add_page() merges contiguous pages into " + all.count() + " bio vectors; bio_split_to_limits() cuts them into requests of at most "
-                        + lim.maxSegments() + " segments and " + ByteSize.format(lim.maxBytes()) + (lim.virtBoundaryMask() != 0
-                        ? ", and wherever a vector would leave a gap at the device's " + ByteSize.format(lim.virtBoundaryMask() + 1) + " virt boundary." : "."))
+                .say("bio_add_page() merges contiguous pages into " + all.count()
+                        + " bio vectors; bio_split_to_limits() cuts them into requests of at most "
+                        + lim.maxSegments() + " segments and " + ByteSize.format(lim.maxBytes())
+                                + (lim.virtBoundaryMask() != 0
+                        ? ", and wherever a vector would leave a gap at the device's "
+                                + ByteSize.format(lim.virtBoundaryMask() + 1) + " virt boundary." : "."))
                 .in("vectors", all.count()).in("max segment", ByteSize.format(lim.maxSegmentSize()))
-                .in("segment boundary", Hex.addr(lim.segBoundaryMask())).in("virt boundary", Hex.addr(lim.virtBoundaryMask()))
+                .in("segment boundary", Hex.addr(lim.segBoundaryMask())).in("virt boundary",
+                        Hex.addr(lim.virtBoundaryMask()))
                 .out("requests", reqs.size()).build());
         long[] va = new long[Math.max(16, r.count())];
         long[] vl = new long[va.length];
@@ -60,7 +64,8 @@ final class BlockMapPath {
                 nv++;
             }
             if (iter) {
-                BlkDmaIter.Result res = BlkDmaIter.map(req.bvecs(), lim, c.api, c.newP2pState(), c.providers, c.buf.isP2p(), c.out, base);
+                BlkDmaIter.Result res = BlkDmaIter.map(req.bvecs(), lim, c.api, c.newP2pState(), c.providers,
+                        c.buf.isP2p(), c.out, base);
                 if (res.error() != null) {
                     c.stopPageTableLog();
                     c.inputs = InputEntries.ofVectors(va, vl, vp, nv);
@@ -90,21 +95,30 @@ final class BlockMapPath {
         }
         c.stopPageTableLog();
         c.inputs = InputEntries.ofVectors(va, vl, vp, nv);
-        if (!iter) c.sgLayout = new SgTableLayout.Layout(sgEntries - sgChains, sgEntries - sgChains, new int[0], sgEntries, sgChains);
+        if (!iter) c.sgLayout = new SgTableLayout.Layout(sgEntries - sgChains, sgEntries - sgChains, new int[0],
+                sgEntries, sgChains);
         if (iter) {
-            c.step(Step.of(StepKind.BLOCK, "R-BLK-7, R-BLK-6, R-BLK-2, R-BLK-5", "Map each request with the DMA iterator")
-                    .say("blk_rq_dma_map_iter_start() walks the request's physical vectors (merging neighbours within the segment limits).")
+            c.step(Step.of(StepKind.BLOCK, "R-BLK-7, R-BLK-6, R-BLK-2, R-BLK-5",
+                    "Map each request with the DMA iterator")
+                    .say("blk_rq_dma_map_iter_start() walks the request's physical vectors (merging neighbours "
+                            + "within the segment limits).")
                     .say(ways[BlkDmaIter.Way.ONE_IOVA_RANGE.ordinal()] > 0
-                            ? "The queue's virt boundary matches the IOMMU page, so each request is linked into one IOVA range and becomes one DMA segment."
-                            : ways[BlkDmaIter.Way.BUS_ADDRESSES.ordinal()] > 0 ? "The first page is a BUS_ADDR P2P page: every vector gets its bus address, no IOVA."
+                            ? "The queue's virt boundary matches the IOMMU page, so each request is linked into one "
+                                    + "IOVA range and becomes one DMA segment."
+                            : ways[BlkDmaIter.Way.BUS_ADDRESSES.ordinal()] > 0
+                                    ? "The first page is a BUS_ADDR P2P page: every vector gets its bus address, no "
+                                    + "IOVA."
                             : "Each vector is mapped with dma_map_phys() on its own.")
                     .in("requests", reqs.size()).in("vectors", nv)
                     .out("one IOVA range", ways[BlkDmaIter.Way.ONE_IOVA_RANGE.ordinal()])
                     .out("per vector", ways[BlkDmaIter.Way.PER_VECTOR.ordinal()])
-                    .out("bus addresses", ways[BlkDmaIter.Way.BUS_ADDRESSES.ordinal()]).out("segments", c.out.size()).build());
+                    .out("bus addresses", ways[BlkDmaIter.Way.BUS_ADDRESSES.ordinal()]).out("segments",
+                            c.out.size()).build());
         } else {
-            c.step(Step.of(StepKind.BLOCK, "R-BLK-6, R-BLK-2, R-BLK-5, R-MAP-2", "blk_rq_map_sg() and dma_map_sg() per request")
-                    .say("Each request's vectors become scatterlist entries (neighbours merged within the segment limits), then dma_map_sg() maps them.")
+            c.step(Step.of(StepKind.BLOCK, "R-BLK-6, R-BLK-2, R-BLK-5, R-MAP-2",
+                    "blk_rq_map_sg() and dma_map_sg() per request")
+                    .say("Each request's vectors become scatterlist entries (neighbours merged within the segment "
+                            + "limits), then dma_map_sg() maps them.")
                     .in("requests", reqs.size()).in("entries", nv).out("segments", c.out.size()).build());
         }
         if (c.api.usesIommu()) {
@@ -112,14 +126,16 @@ final class BlockMapPath {
             SgMapPath.describePageTable(c, iter ? "dma_iova_link()" : "iommu_map_sg()");
         }
         SgMapPath.describeBounces(c, c.api.usesIommu() ? "dma-iommu" : "dma-direct");
-        c.verdict = Verdict.ok(reqs.size() + " request(s) mapped", Words.count(nv, "physical vector") + " became " + Words.count(c.out.size(), "DMA segment"));
+        c.verdict = Verdict.ok(reqs.size() + " request(s) mapped", Words.count(nv, "physical vector") + " became "
+                + Words.count(c.out.size(), "DMA segment"));
     }
 
     static boolean useIterator(MapContext c) {
         BlockPath p = c.req.blockPath();
         boolean available = c.req.profile().atLeast(6, 17);
         if (p == BlockPath.DMA_ITER && !available) {
-            c.notes.add("the block DMA iterator arrived in v6.17; " + c.req.profile().label() + " uses blk_rq_map_sg + dma_map_sg");
+            c.notes.add("the block DMA iterator arrived in v6.17; " + c.req.profile().label()
+                    + " uses blk_rq_map_sg + dma_map_sg");
             return false;
         }
         if (p == BlockPath.DMA_ITER) return true;

@@ -52,7 +52,8 @@ public final class BufferPinner {
         long firstPage = h.offset() / PAGE;
         long offset4k = h.offset() % PAGE;
         long nPagesL = (offset4k + h.size() + PAGE - 1) / PAGE;
-        if (nPagesL > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("buffer too large to model page by page");
+        if (nPagesL > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("buffer too large to model page by "
+                + "page");
         int nPages = (int) nPagesL;
         if (layout.kind() == PageLayout.Kind.EXPLICIT) {
             long[] pages = new long[nPages];
@@ -61,7 +62,8 @@ public final class BufferPinner {
             for (int i = 0; i < nPages; i++) {
                 long p = given[i];
                 if (!inRam(node, p, PAGE)) {
-                    throw new IllegalArgumentException("page " + Hex.addr(p) + " is not System RAM of node " + node.id());
+                    throw new IllegalArgumentException("page " + Hex.addr(p) + " is not System RAM of node "
+                            + node.id());
                 }
                 if (seen.contains(p)) throw new IllegalArgumentException("page " + Hex.addr(p) + " is listed twice");
                 seen.add(p);
@@ -92,7 +94,8 @@ public final class BufferPinner {
             unitAddr = p.addr;
             runsOfUnits = p.ranges;
         }
-        if (unit == PAGE && unitAddr.length == nPages) return new PinnedBuffer(unitAddr, offset4k, h.size(), null, runsOfUnits);
+        if (unit == PAGE && unitAddr.length == nPages) return new PinnedBuffer(unitAddr, offset4k, h.size(), null,
+                runsOfUnits);
         long pagesPerUnit = unit / PAGE;
         long[] pages = new long[nPages];
         for (int i = 0; i < nPages; i++) {
@@ -141,7 +144,8 @@ public final class BufferPinner {
             int len = 1;
             if (runs) {
                 long left = units - n;
-                while (len < left && len < MAX_RUN && SplitMix.mix64(seed += SplitMix.GOLDEN_GAMMA) >>> RUN_CONTINUES_SHIFT == 0) len++;
+                while (len < left && len < MAX_RUN
+                        && SplitMix.mix64(seed += SplitMix.GOLDEN_GAMMA) >>> RUN_CONTINUES_SHIFT == 0) len++;
             }
             long s0 = stratum * width;
             long bound = width - len + 1;
@@ -181,7 +185,8 @@ public final class BufferPinner {
         return run;
     }
 
-    private static long[] scatterByRejection(Intervals free, long units, boolean runs, SplitMix rng, NumaNode node, long unit) {
+    private static long[] scatterByRejection(Intervals free, long units, boolean runs, SplitMix rng, NumaNode node,
+            long unit) {
         long[] out = new long[(int) units];
         PfnSet used = new PfnSet((int) Math.min(units, 1 << 26));
         int n = 0;
@@ -192,7 +197,8 @@ public final class BufferPinner {
             boolean clash = startUnit < 0;
             for (int k = 0; !clash && k < run; k++) clash = used.contains(startUnit + k);
             if (clash) {
-                if (++failures > 1000 + units) throw new IllegalArgumentException("could not place the pages on node " + node.id());
+                if (++failures > 1000 + units) throw new IllegalArgumentException("could not place the pages on node "
+                        + node.id());
                 continue;
             }
             for (int k = 0; k < run; k++) {
@@ -203,7 +209,10 @@ public final class BufferPinner {
         return out;
     }
 
-    /** A random number in {@code [0, bound)} from a 32-bit draw by multiply-shift (Lemire), for a bound under 2^31: no division per page. */
+    /**
+     * A random number in {@code [0, bound)} from a 32-bit draw by multiply-shift (Lemire), for a bound under 2^31: no
+     * division per page.
+     */
     private static long below32(int draw, long bound) {
         return ((draw & 0xFFFF_FFFFL) * bound) >>> 32;
     }
@@ -318,17 +327,21 @@ public final class BufferPinner {
     private static PinnedBuffer bar(BufferSpec.Bar b, Topology t) {
         PciFunction f = t.function(b.provider()).orElseThrow(
                 () -> new IllegalArgumentException("provider " + b.provider() + " is not in the topology"));
-        Bar bar = f.bar(b.bar()).orElseThrow(() -> new IllegalArgumentException(b.provider() + " has no BAR " + b.bar()));
-        if (!bar.isMemory()) throw new IllegalArgumentException(b.provider() + " BAR " + b.bar() + " is an I/O BAR, not memory");
+        Bar bar = f.bar(b.bar()).orElseThrow(() -> new IllegalArgumentException(b.provider() + " has no BAR "
+                + b.bar()));
+        if (!bar.isMemory()) throw new IllegalArgumentException(b.provider() + " BAR " + b.bar()
+                + " is an I/O BAR, not memory");
         AddressRange range = bar.range().orElseThrow(
-                () -> new IllegalArgumentException(b.provider() + " BAR " + b.bar() + " has no known address and size"));
+                () -> new IllegalArgumentException(b.provider() + " BAR " + b.bar()
+                        + " has no known address and size"));
         long barSize = range.size();
         if (b.offset() + b.size() > barSize || b.offset() + b.size() < 0) {
             throw new IllegalArgumentException("offset " + Hex.addr(b.offset()) + " + " + ByteSize.format(b.size())
                     + " runs past the end of BAR " + b.bar() + " (" + ByteSize.format(barSize) + ")");
         }
         List<P2pMemory> regs = f.p2pMemory().stream().filter(m -> m.bar() == b.bar()).toList();
-        boolean registered = regs.stream().anyMatch(m -> b.offset() >= m.offset() && b.offset() + b.size() <= m.offset() + m.size());
+        boolean registered = regs.stream().anyMatch(m -> b.offset() >= m.offset() && b.offset() + b.size() <= m.offset()
+                + m.size());
         if (!registered) {
             throw new IllegalArgumentException(b.provider() + " BAR " + b.bar() + " at offset " + Hex.addr(b.offset())
                     + " is not P2P memory its driver registered (pci_p2pdma_add_resource)"

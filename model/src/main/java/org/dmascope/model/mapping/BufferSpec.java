@@ -24,13 +24,15 @@ public sealed interface BufferSpec permits BufferSpec.Host, BufferSpec.Bar {
         public Host {
             if (size <= 0) throw new IllegalArgumentException("a buffer needs a size of at least one byte");
             if (offset < 0 || offset >= layout.unit()) {
-                throw new IllegalArgumentException("offset must be below the layout's page size " + ByteSize.format(layout.unit()));
+                throw new IllegalArgumentException("offset must be below the layout's page size "
+                        + ByteSize.format(layout.unit()));
             }
         }
 
         @Override
         public String spec() {
-            StringBuilder sb = new StringBuilder("host:node").append(node).append(':').append(ByteSize.format(size)).append(':')
+            StringBuilder sb = new StringBuilder("host:node").append(node).append(':').append(ByteSize.format(size))
+                    .append(':')
                     .append(layout.spec());
             if (offset != 0) sb.append(":offset=").append(Hex.addr(offset));
             if (direction != DmaDirection.BIDIRECTIONAL) sb.append(":direction=").append(direction.spec());

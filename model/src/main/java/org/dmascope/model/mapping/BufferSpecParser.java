@@ -31,7 +31,8 @@ public final class BufferSpecParser {
     }
 
     /** The grammar in one paragraph, for usage texts. */
-    public static final String GRAMMAR = "host:nodeN:SIZE[:contiguous|scattered|huge2m|huge1g|pages=ADDR,...][:seed=N][:at=ADDR]"
+    public static final String GRAMMAR = "host:nodeN:SIZE[:contiguous|scattered|huge2m|huge1g|pages=ADDR,...]"
+            + "[:seed=N][:at=ADDR]"
             + "[:offset=SIZE][:direction=to-device|from-device|bidirectional]  or  "
             + "bar:BDF:BAR:SIZE[:offset=SIZE][:direction=...]";
 
@@ -60,12 +61,15 @@ public final class BufferSpecParser {
         Items items = items(text, tok, 2, true);
         if (items.size == null) throw bad(text, "no size given (e.g. 1MiB)");
         PageLayout.Kind kind = items.layout == null ? PageLayout.Kind.CONTIGUOUS : items.layout;
-        if (items.at.isPresent() && kind != PageLayout.Kind.CONTIGUOUS) throw bad(text, "at= only applies to a contiguous buffer");
-        if (items.pages != null && kind != PageLayout.Kind.EXPLICIT) throw bad(text, "pages= cannot be combined with another layout");
+        if (items.at.isPresent() && kind != PageLayout.Kind.CONTIGUOUS) throw bad(text,
+                "at= only applies to a contiguous buffer");
+        if (items.pages != null && kind != PageLayout.Kind.EXPLICIT) throw bad(text,
+                "pages= cannot be combined with another layout");
         PageLayout layout = new PageLayout(kind, items.seed, items.at, items.pages);
         long offset = items.offset;
         if (offset >= layout.unit()) {
-            throw bad(text, "offset=" + Hex.addr(offset) + " is not inside the first " + ByteSize.format(layout.unit()) + " page");
+            throw bad(text, "offset=" + Hex.addr(offset) + " is not inside the first " + ByteSize.format(layout.unit())
+                    + " page");
         }
         if (kind == PageLayout.Kind.EXPLICIT) {
             long need = (offset + items.size + 4095) / 4096;
@@ -141,7 +145,8 @@ public final class BufferSpecParser {
                         break;
                     case "direction":
                         it.direction = DmaDirection.parse(value).orElseThrow(
-                                () -> bad(text, "direction=" + value + " is not to-device, from-device or bidirectional"));
+                                () -> bad(text,
+                                        "direction=" + value + " is not to-device, from-device or bidirectional"));
                         break;
                     case "pages":
                         if (!host) throw bad(text, "pages= only applies to host buffers");
@@ -149,7 +154,8 @@ public final class BufferSpecParser {
                         it.pages = pages(text, value);
                         break;
                     default:
-                        throw bad(text, "unknown option \"" + key + "=\" (expected seed=, offset=, at=, direction=, pages=)");
+                        throw bad(text, "unknown option \"" + key
+                                + "=\" (expected seed=, offset=, at=, direction=, pages=)");
                 }
                 continue;
             }
@@ -165,7 +171,8 @@ public final class BufferSpecParser {
             } catch (ByteSize.TooLarge e) {
                 throw bad(text, tooLarge("\"" + t + "\""));
             } catch (NumberFormatException e) {
-                throw bad(text, "\"" + t + "\" is neither a size, a layout (contiguous, scattered, huge2m, huge1g, pages=...) "
+                throw bad(text,
+                        "\"" + t + "\" is neither a size, a layout (contiguous, scattered, huge2m, huge1g, pages=...) "
                         + "nor an option (seed=, offset=, at=, direction=)");
             }
             if (it.size != null) throw bad(text, "two sizes given (" + ByteSize.format(it.size) + " and " + t + ")");
@@ -176,7 +183,8 @@ public final class BufferSpecParser {
     }
 
     private static void setLayout(String text, Items it, PageLayout.Kind k) {
-        if (it.layout != null && it.layout != k) throw bad(text, "two layouts given (" + it.layout.spec() + " and " + k.spec() + ")");
+        if (it.layout != null && it.layout != k) throw bad(text, "two layouts given (" + it.layout.spec() + " and "
+                + k.spec() + ")");
         it.layout = k;
     }
 

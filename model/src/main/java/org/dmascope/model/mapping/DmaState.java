@@ -63,14 +63,16 @@ public final class DmaState {
             if (d.isEmpty()) {
                 d = null;
             } else {
-                notes.add("domain " + id + " keeps its " + d.geometry().describe() + " page table: it still has mappings");
+                notes.add("domain " + id + " keeps its " + d.geometry().describe()
+                        + " page table: it still has mappings");
             }
         }
         if (d == null) {
             d = new IommuDmaDomain(id, g, type, lowestDma);
             domains.put(id, d);
         } else if (d.type() != type && !d.setType(type)) {
-            notes.add("domain " + id + " stays " + d.type().sysfsName() + ": its type cannot change while it has mappings (sysfs: -EBUSY)");
+            notes.add("domain " + id + " stays " + d.type().sysfsName()
+                    + ": its type cannot change while it has mappings (sysfs: -EBUSY)");
         }
         return d;
     }
@@ -116,18 +118,21 @@ public final class DmaState {
                 cleared += u.leafEntriesCleared();
                 if (u.queued()) {
                     queued++;
-                    actions.add(String.format("IOVA 0x%x+0x%x unmapped (%d PTEs cleared); lazy domain: the IOVA waits in the flush queue",
+                    actions.add(String.format("IOVA 0x%x+0x%x unmapped (%d PTEs cleared); lazy domain: the IOVA "
+                            + "waits in the flush queue",
                             u.iova(), u.size(), u.leafEntriesCleared()));
                     if (u.queueFlushed()) actions.add("the flush queue was full: IOTLB flushed and queued IOVAs freed");
                 } else {
                     freed++;
-                    actions.add(String.format("IOVA 0x%x+0x%x unmapped (%d PTEs cleared), IOTLB invalidated, IOVA freed",
+                    actions.add(String.format("IOVA 0x%x+0x%x unmapped (%d PTEs cleared), IOTLB invalidated, IOVA "
+                            + "freed",
                             u.iova(), u.size(), u.leafEntriesCleared()));
                 }
             } else if (r instanceof DmaApi.Bounce b && pool != null) {
                 var a = pool.release(b.tlbAddr());
                 bounces++;
-                actions.add(String.format("swiotlb slots %d-%d released (bounce buffer 0x%x, copied back for the CPU if the device wrote)",
+                actions.add(String.format("swiotlb slots %d-%d released (bounce buffer 0x%x, copied back for the CPU "
+                        + "if the device wrote)",
                         a.firstSlot(), a.firstSlot() + a.nslots() - 1, a.tlbAddr()));
             }
         }

@@ -25,7 +25,8 @@ public final class InputEntries {
         }
     }
 
-    static final InputEntries EMPTY = new InputEntries(Kind.PHYS_VEC, new long[0], new int[0], new long[0], null, new int[0]);
+    static final InputEntries EMPTY = new InputEntries(Kind.PHYS_VEC, new long[0], new int[0], new long[0], null,
+            new int[0]);
 
     private final Kind kind;
     private final long[] base;
@@ -80,7 +81,8 @@ public final class InputEntries {
     }
 
     long footprintBytes() {
-        return 48 + 8L * base.length + (offset == null ? 0 : 4L * offset.length) + (len == null ? 4L * len32.length : 8L * len.length)
+        return 48 + 8L * base.length + (offset == null ? 0 : 4L * offset.length) + (len == null ? 4L * len32.length
+                : 8L * len.length)
                 + (provider == null ? 0 : 4L * provider.length);
     }
 }

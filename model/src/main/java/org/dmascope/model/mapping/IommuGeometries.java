@@ -28,10 +28,12 @@ public final class IommuGeometries {
     public static PageTableGeometry of(Platform.Iommu iommu, List<String> notes) {
         Platform.IommuDriver driver = iommu.driver().orElse(Platform.IommuDriver.INTEL_VTD);
         int width = iommu.addressWidth().orElse(DEFAULT_WIDTH);
-        if (iommu.addressWidth().isEmpty()) notes.add("IOMMU address width unknown: assuming " + DEFAULT_WIDTH + " bits");
+        if (iommu.addressWidth().isEmpty()) notes.add("IOMMU address width unknown: assuming " + DEFAULT_WIDTH
+                + " bits");
         long granule = iommu.granule().orElse(KernelArith.PAGE_SIZE);
         Platform.PageTableFormat fmt = iommu.pageTableFormat().orElse(defaultFormat(driver));
-        if (iommu.pageTableFormat().isEmpty()) notes.add("page-table format unknown: assuming " + fmt.jsonName() + " for " + driver.jsonName());
+        if (iommu.pageTableFormat().isEmpty()) notes.add("page-table format unknown: assuming " + fmt.jsonName()
+                + " for " + driver.jsonName());
         switch (fmt) {
             case VTD_FIRST_STAGE:
                 return new VtdGeometry(width, true);
@@ -40,10 +42,13 @@ public final class IommuGeometries {
             case ARM_64_LPAE_S1:
             case ARM_64_LPAE_S2:
                 if (granule > KernelArith.PAGE_SIZE) {
-                    throw new IllegalArgumentException("an IOMMU granule of " + granule + " bytes needs a kernel with pages that large; "
-                            + "this model maps with 4 KiB pages (the page-walk view still shows the " + granule + "-byte format)");
+                    throw new IllegalArgumentException("an IOMMU granule of " + granule
+                            + " bytes needs a kernel with pages that large; "
+                            + "this model maps with 4 KiB pages (the page-walk view still shows the " + granule
+                                    + "-byte format)");
                 }
-                return new ArmLpaeGeometry(granule, Math.min(width, 48), fmt == Platform.PageTableFormat.ARM_64_LPAE_S2);
+                return new ArmLpaeGeometry(granule, Math.min(width, 48),
+                        fmt == Platform.PageTableFormat.ARM_64_LPAE_S2);
             case AMD_V2:
                 notes.add("AMD v2 (x86-style) tables are drawn as VT-d first-stage tables: same 4-level 9-bit layout");
                 return new VtdGeometry(width, true);

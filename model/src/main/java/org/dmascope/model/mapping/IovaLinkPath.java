@@ -18,22 +18,26 @@ final class IovaLinkPath {
 
     static void run(MapContext c) {
         if (!c.req.profile().atLeast(6, 16)) {
-            c.notes.add("the two-step IOVA API arrived in v6.16; " + c.req.profile().label() + " drivers use dma_map_sg or dma_map_page instead");
+            c.notes.add("the two-step IOVA API arrived in v6.16; " + c.req.profile().label()
+                    + " drivers use dma_map_sg or dma_map_page instead");
         }
         PhysRanges r = c.buf.phyr();
         c.inputs = PhysMapPath.vectors(c);
         P2pMapType t = c.newP2pState().state(c.buf.isP2p() ? 0 : -1);
         P2pMapperAction action = P2pMapperAction.of(t);
         if (action == P2pMapperAction.BUS_ADDRESS) {
-            for (int i = 0; i < r.count(); i++) c.out.add(c.buf.provider().busAddress(r.addr(i)), r.len(i), SegmentCollector.BUS, i, 1);
+            for (int i = 0; i < r.count(); i++) c.out.add(c.buf.provider().busAddress(r.addr(i)), r.len(i),
+                    SegmentCollector.BUS, i, 1);
             c.step(Step.of(StepKind.P2P, "R-P2P-12", "Bus addresses, no IOVA")
-                    .say("A BUS_ADDR provider's ranges are used at their PCI bus address; no IOVA is allocated (as in dma_buf_phys_vec_to_sgt).")
+                    .say("A BUS_ADDR provider's ranges are used at their PCI bus address; no IOVA is allocated (as "
+                            + "in dma_buf_phys_vec_to_sgt).")
                     .out("segments", r.count()).build());
             c.verdict = Verdict.ok("no IOVA needed", r.count() + " bus-address segments");
             return;
         }
         if (action == P2pMapperAction.REJECT) {
-            c.fail("EREMOTEIO", Errno.EREMOTEIO, "-EREMOTEIO", "the P2P map type " + t + " cannot be mapped (R-P2P-12)");
+            c.fail("EREMOTEIO", Errno.EREMOTEIO, "-EREMOTEIO",
+                    "the P2P map type " + t + " cannot be mapped (R-P2P-12)");
             return;
         }
         boolean mmio = action == P2pMapperAction.MAP_CPU_PHYS;
@@ -43,8 +47,10 @@ final class IovaLinkPath {
         if (!iova) {
             c.stopPageTableLog();
             c.step(Step.of(StepKind.DISPATCH, "R-IOMMU-9", "dma_iova_try_alloc() = false")
-                    .say(c.api.usesIommu() ? "The IOVA space is exhausted, so the caller falls back to mapping range by range."
-                            : "Without dma-iommu there is no IOVA to allocate: the caller maps each range with dma_map_phys().")
+                    .say(c.api.usesIommu()
+                            ? "The IOVA space is exhausted, so the caller falls back to mapping range by range."
+                            : "Without dma-iommu there is no IOVA to allocate: the caller maps each range with "
+                                    + "dma_map_phys().")
                     .build());
             PhysMapPath.run(c);
             return;
@@ -57,7 +63,8 @@ final class IovaLinkPath {
                 c.stopPageTableLog();
                 c.fail(e.name(), e, "dma_iova_link() = " + e.negated() + " (range " + i + ")",
                         e == Errno.EIO ? "range " + i + " at " + Hex.addr(r.addr(i))
-                                + " starts inside an IOMMU page but is not the first range: it cannot be linked into one contiguous IOVA range"
+                                + " starts inside an IOMMU page but is not the first range: it cannot be linked into "
+                                        + "one contiguous IOVA range"
                                 : "range " + i + " could not be linked: " + e.meaning());
                 return;
             }
@@ -65,15 +72,20 @@ final class IovaLinkPath {
         }
         c.api.iovaSync(state);
         c.stopPageTableLog();
-        c.out.add(state.addr(), offset, SegmentCollector.IOVA | (state.usesSwiotlb() ? SegmentCollector.SWIOTLB : 0), 0, r.count());
+        c.out.add(state.addr(), offset, SegmentCollector.IOVA | (state.usesSwiotlb() ? SegmentCollector.SWIOTLB : 0), 0,
+                r.count());
         SgMapPath.describeIovaAlloc(c, 0, "R-IOMMU-9, R-IOMMU-2, R-IOMMU-3");
         c.step(Step.of(StepKind.IOVA_LINK, "R-IOMMU-9", "Link every range into the one IOVA range")
-                .say("dma_iova_link() maps each physical range at its offset in the reserved IOVA range without flushing; dma_iova_sync() syncs once.")
-                .say("Only the first range may start inside an IOMMU page; the device then sees a single contiguous range.")
-                .in("ranges", r.count()).out("IOVA", Hex.addr(state.addr())).out("length", ByteSize.format(offset)).build());
+                .say("dma_iova_link() maps each physical range at its offset in the reserved IOVA range without "
+                        + "flushing; dma_iova_sync() syncs once.")
+                .say("Only the first range may start inside an IOMMU page; the device then sees a single contiguous "
+                        + "range.")
+                .in("ranges", r.count()).out("IOVA", Hex.addr(state.addr())).out("length",
+                        ByteSize.format(offset)).build());
         SgMapPath.describePageTable(c, "dma_iova_link()");
         SgMapPath.describeBounces(c, "dma-iommu");
-        c.verdict = Verdict.ok("dma_iova_try_alloc() = true, dma_iova_link() = 0 × " + r.count() + ", dma_iova_sync() = 0",
+        c.verdict = Verdict.ok("dma_iova_try_alloc() = true, dma_iova_link() = 0 × " + r.count()
+                + ", dma_iova_sync() = 0",
                 r.count() + " ranges in one IOVA range");
     }
 }

@@ -19,7 +19,8 @@ import org.dmascope.model.topology.Topology;
  * @param cpu          the CPU doing the mapping (picks the first swiotlb area)
  */
 public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, MapApi api, IommuMode iommuMode,
-                         Optional<String> domainId, DmaParameters dmaOverrides, KernelProfile profile, BlockPath blockPath,
+                         Optional<String> domainId, DmaParameters dmaOverrides, KernelProfile profile,
+                                 BlockPath blockPath,
                          int cpu) {
     public MapRequest {
         Objects.requireNonNull(topology);

@@ -40,7 +40,8 @@ public final class Mapping {
     Mapping(long id, MapRequest request, String domainId, Verdict verdict, P2pMapType mapType, Optional<TlpRoute> route,
             List<Step> steps,
             PageTableChanges pageTable, List<SwiotlbAllocation> swiotlb, InputEntries inputs, DmaSegments segments,
-            PinnedBuffer pinned, MetadataCost cost, DeviceDma device, List<MapTrace.IovaAllocation> iovas, List<String> kernelLog,
+            PinnedBuffer pinned, MetadataCost cost, DeviceDma device, List<MapTrace.IovaAllocation> iovas,
+                    List<String> kernelLog,
             List<String> notes, List<DmaApi.Resource> resources) {
         this.id = id;
         this.request = request;
@@ -166,7 +167,8 @@ public final class Mapping {
 
     @Override
     public String toString() {
-        return "Mapping#" + id + "[" + request.buffer().spec() + " for " + request.initiator() + ": " + verdict.code() + ", "
+        return "Mapping#" + id + "[" + request.buffer().spec() + " for " + request.initiator() + ": " + verdict.code()
+                + ", "
                 + segments.count() + " segments]";
     }
 }

@@ -136,7 +136,8 @@ public final class MappingEngine {
         if (!api.usesIommu() && Long.compareUnsigned(dev.dmaMask(), KernelArith.dmaBitMask(32)) < 0
                 && !DirectSupported.supported(dev, dev.dmaMask(), lastRam, DirectSupported.X86_ZONE_DMA_LIMIT)) {
             c.fail("EIO", Errno.EIO, "dma_set_mask() = -EIO",
-                    "dma_direct_supported() refuses a " + dev.maskBits() + "-bit mask: it cannot reach even ZONE_DMA (R-DIR-7)");
+                    "dma_direct_supported() refuses a " + dev.maskBits()
+                            + "-bit mask: it cannot reach even ZONE_DMA (R-DIR-7)");
         } else {
             switch (req.api()) {
                 case SG:
@@ -165,8 +166,10 @@ public final class MappingEngine {
         }
         PageTableChanges pt = ok ? c.pageTableChanges() : PageTableChanges.NONE;
         List<DmaApi.Resource> resources = api.resources();
-        Mapping m = new Mapping(state.nextId(), req, domainId, c.verdict, mapType, route, steps, pt, ok ? trace.bounces() : List.of(),
-                c.inputs, ok ? new DmaSegments(c.out) : DmaSegments.EMPTY, buf, cost, dev, ok ? trace.iovas() : List.of(),
+        Mapping m = new Mapping(state.nextId(), req, domainId, c.verdict, mapType, route, steps, pt,
+                ok ? trace.bounces() : List.of(),
+                c.inputs, ok ? new DmaSegments(c.out) : DmaSegments.EMPTY, buf, cost, dev,
+                        ok ? trace.iovas() : List.of(),
                 trace.kernelLog(), notes, ok ? resources : List.of());
         if (ok) state.addLive(m);
         else if (!resources.isEmpty()) state.release(m, domainId, resources);
@@ -175,11 +178,14 @@ public final class MappingEngine {
 
     private static Step deviceStep(PciFunction f, DeviceDma dev) {
         Step.Builder s = Step.of(StepKind.DEVICE, "R-MAP-4", "The device's DMA parameters")
-                .say("The driver's DMA mask says which bus addresses the device can emit; the max segment size and segment boundary limit each segment.")
+                .say("The driver's DMA mask says which bus addresses the device can emit; the max segment size and "
+                        + "segment boundary limit each segment.")
                 .in("initiator", f.label())
                 .out("DMA mask", dev.maskBits() + " bits").out("max segment", ByteSize.format(dev.maxSegSize()))
-                .out("segment boundary", Hex.addr(dev.segBoundaryMask())).out("min align mask", Hex.addr(dev.minAlignMask()));
-        if (dev.untrusted()) s.say("The device is untrusted (behind an external-facing port), so the IOMMU path bounces partial pages.");
+                .out("segment boundary", Hex.addr(dev.segBoundaryMask())).out("min align mask",
+                        Hex.addr(dev.minAlignMask()));
+        if (dev.untrusted()) s.say("The device is untrusted (behind an external-facing port), so the IOMMU path "
+                + "bounces partial pages.");
         for (String d : dev.defaultsApplied()) s.say(Character.toUpperCase(d.charAt(0)) + d.substring(1) + ".");
         return s.build();
     }
@@ -189,14 +195,18 @@ public final class MappingEngine {
                 .in("IOMMU mode", req.iommuMode().words());
         if (api.usesIommu()) {
             IommuDmaDomain d = api.domain();
-            s.say("The device sits in an IOMMU DMA domain, so the DMA API goes through dma-iommu: every mapping gets an IOVA and I/O page-table entries.")
+            s.say("The device sits in an IOMMU DMA domain, so the DMA API goes through dma-iommu: every mapping gets "
+                    + "an IOVA and I/O page-table entries.")
                     .say(d.type().words() + ".")
-                    .out("implementation", "dma-iommu").out("domain", d.id()).out("page table", d.geometry().describe());
+                    .out("implementation", "dma-iommu").out("domain", d.id()).out("page table",
+                            d.geometry().describe());
         } else {
-            s.say("No IOMMU translates for the device, so dma-direct maps: the DMA address is the physical address seen through the host bridge.")
+            s.say("No IOMMU translates for the device, so dma-direct maps: the DMA address is the physical address "
+                    + "seen through the host bridge.")
                     .out("implementation", "dma-direct");
         }
-        s.say("swiotlb: " + sw.reason() + ".").out("swiotlb", sw.active() ? (sw.forceBounce() ? "active, forced" : "active") : "inactive");
+        s.say("swiotlb: " + sw.reason() + ".").out("swiotlb", sw.active() ? (sw.forceBounce() ? "active, forced"
+                : "active") : "inactive");
         return s.build();
     }
 
@@ -204,8 +214,10 @@ public final class MappingEngine {
         if (buf.isP2p()) {
             PhysRanges r = buf.phyr();
             return Step.of(StepKind.PIN, "R-P2P-11", "P2P memory from the provider's BAR")
-                    .say("pci_alloc_p2pmem() hands out pages of the BAR the provider's driver registered; they are ZONE_DEVICE pages whose dev_pagemap names the provider.")
-                    .in("buffer", req.buffer().spec()).out("pages", buf.pageCount()).out("first page", Hex.addr(buf.page(0)))
+                    .say("pci_alloc_p2pmem() hands out pages of the BAR the provider's driver registered; they are "
+                            + "ZONE_DEVICE pages whose dev_pagemap names the provider.")
+                    .in("buffer", req.buffer().spec()).out("pages", buf.pageCount()).out("first page",
+                            Hex.addr(buf.page(0)))
                     .out("physical ranges", r.count()).build();
         }
         int ranges = buf.phyrCount();
@@ -232,7 +244,8 @@ public final class MappingEngine {
                 how = "the listed pages";
         }
         return Step.of(StepKind.PIN, "", "Pin the pages")
-                .say("pin_user_pages() returns the buffer's pages in order: " + how + ". Neighbouring pages form the physical ranges (phyr: address + length).")
+                .say("pin_user_pages() returns the buffer's pages in order: " + how
+                        + ". Neighbouring pages form the physical ranges (phyr: address + length).")
                 .in("buffer", req.buffer().spec()).out("pages", buf.pageCount()).out("physical ranges", ranges)
                 .out("first range", Hex.addr(buf.page(0) + buf.offset()) + "+" + Hex.addr(firstLen)).build();
     }
@@ -242,8 +255,10 @@ public final class MappingEngine {
         for (RouteHop h : r.hops()) path.append(path.length() == 0 ? "" : " → ").append(h.node());
         Step.Builder s = Step.of(StepKind.ROUTE, r.to().isPresent() ? "R-P2P-5" : "", "The path of the DMA")
                 .say(r.to().isPresent()
-                        ? (r.viaRootComplex() ? "The device's requests go up to the root complex and back down to the provider."
-                                : "The device's requests turn at " + r.commonUpstream().map(Bdf::toString).orElse("the common port")
+                        ? (r.viaRootComplex()
+                                ? "The device's requests go up to the root complex and back down to the provider."
+                                : "The device's requests turn at " + r.commonUpstream().map(Bdf::toString)
+                                        .orElse("the common port")
                                         + " and never reach the root complex.")
                         : "The device's requests travel up to the host bridge and on to RAM.")
                 .in("from", r.from()).out("hops", path);
@@ -255,19 +270,24 @@ public final class MappingEngine {
     private static Step p2pStep(PinnedBuffer buf, P2pMapType type, PciFunction client) {
         P2pMapperAction action = P2pMapperAction.of(type);
         return Step.of(StepKind.P2P, "R-P2P-9, R-P2P-10, R-P2P-12", "P2P map type")
-                .say("pci_p2pdma_state() asks pci_p2pdma_map_type(provider, " + client.address() + ") once and reuses the answer for every page of the same provider.")
+                .say("pci_p2pdma_state() asks pci_p2pdma_map_type(provider, " + client.address()
+                        + ") once and reuses the answer for every page of the same provider.")
                 .say(action.explain(type) + ".")
                 .say("The provider's bus_offset is " + Hex.addr(buf.provider().busOffset())
                         + " (bus address minus CPU address of its BAR, from the host-bridge window).")
-                .in("provider", buf.provider().label()).out("map type", type.name()).out("bus offset", Hex.addr(buf.provider().busOffset()))
+                .in("provider", buf.provider().label()).out("map type", type.name()).out("bus offset",
+                        Hex.addr(buf.provider().busOffset()))
                 .build();
     }
 
     private static Step resultStep(MapContext c, MetadataCost cost) {
         DmaSegments seg = new DmaSegments(c.out);
         Step.Builder s = Step.of(StepKind.RESULT, "R-MAP-2", "What the device is handed")
-                .say(Words.count(c.inputs.count(), "input entry").replace("entrys", "entries") + " became " + Words.count(seg.count(), "DMA segment") + " covering " + ByteSize.format(seg.totalLength()) + ".")
-                .say("Described as a scatterlist this takes " + cost.scatterlistBytes() + " bytes; as physical ranges " + cost.phyrBytes()
+                .say(Words.count(c.inputs.count(), "input entry").replace("entrys",
+                        "entries") + " became " + Words.count(seg.count(), "DMA segment") + " covering "
+                        + ByteSize.format(seg.totalLength()) + ".")
+                .say("Described as a scatterlist this takes " + cost.scatterlistBytes() + " bytes; as physical ranges "
+                        + cost.phyrBytes()
                         + " bytes; the DMA side as dma_range entries " + cost.dmaRangeBytes() + " bytes.")
                 .out("segments", seg.count()).out("bytes", seg.totalLength());
         if (seg.count() > 0) s.out("first segment", Hex.addr(seg.address(0)) + "+" + Hex.addr(seg.length(0)));
@@ -289,7 +309,8 @@ public final class MappingEngine {
         }
         int ranges = b.phyrCount();
         int dma = c.out.size();
-        return new MetadataCost(b.pageCount(), 8L * b.pageCount(), entries, chains, (long) entries * SgTableLayout.SCATTERLIST_BYTES,
+        return new MetadataCost(b.pageCount(), 8L * b.pageCount(), entries, chains,
+                (long) entries * SgTableLayout.SCATTERLIST_BYTES,
                 ranges, (long) ranges * PhysRanges.BYTES_PER_RANGE, dma, (long) dma * DmaSegments.DMA_RANGE_BYTES);
     }
 

@@ -86,7 +86,8 @@ public record PageLayout(Kind kind, long seed, OptionalLong at, long[] pages) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PageLayout p && p.kind == kind && p.seed == seed && p.at.equals(at) && Arrays.equals(p.pages, pages);
+        return o instanceof PageLayout p && p.kind == kind && p.seed == seed && p.at.equals(at)
+                && Arrays.equals(p.pages, pages);
     }
 
     @Override

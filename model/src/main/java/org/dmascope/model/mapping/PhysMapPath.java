@@ -22,7 +22,8 @@ final class PhysMapPath {
         P2pMapType t = p2p.state(c.buf.isP2p() ? 0 : -1);
         P2pMapperAction action = P2pMapperAction.of(t);
         if (action == P2pMapperAction.REJECT) {
-            c.fail("EREMOTEIO", Errno.EREMOTEIO, "-EREMOTEIO", "the P2P map type " + t + " cannot be mapped (R-P2P-12)");
+            c.fail("EREMOTEIO", Errno.EREMOTEIO, "-EREMOTEIO",
+                    "the P2P map type " + t + " cannot be mapped (R-P2P-12)");
             return;
         }
         boolean mmio = action == P2pMapperAction.MAP_CPU_PHYS;
@@ -42,24 +43,30 @@ final class PhysMapPath {
                 return;
             }
             int f = c.api.usesIommu() ? SegmentCollector.IOVA : 0;
-            long phys = c.api.usesIommu() ? c.api.domain().pageTable().iovaToPhys(dma) : PhysToDma.reverse(c.dev.rangeMap(), dma);
+            long phys = c.api.usesIommu() ? c.api.domain().pageTable()
+                    .iovaToPhys(dma) : PhysToDma.reverse(c.dev.rangeMap(), dma);
             if (c.api.swiotlb().active() && c.api.swiotlb().pool().contains(phys)) f |= SegmentCollector.SWIOTLB;
             c.out.add(dma, r.len(i), f, i, 1);
         }
         c.stopPageTableLog();
-        c.step(Step.of(action == P2pMapperAction.BUS_ADDRESS ? StepKind.P2P : c.api.usesIommu() ? StepKind.IOVA_ALLOC : StepKind.DMA_DIRECT,
+        c.step(Step.of(action == P2pMapperAction.BUS_ADDRESS ? StepKind.P2P : c.api.usesIommu() ? StepKind.IOVA_ALLOC
+                : StepKind.DMA_DIRECT,
                 c.api.usesIommu() ? "R-MAP-3, R-IOMMU-5, R-IOMMU-4" : "R-MAP-3, R-DIR-3",
                 "dma_map_phys() per physical range")
-                .say("Each physical range is mapped on its own" + (c.api.usesIommu() ? ", each with its own IOVA allocation." : "."))
-                .say(mmio ? "P2P memory through the host bridge is mapped as MMIO (DMA_ATTR_MMIO; dma_map_resource before v6.18): never bounced, uncached." : "")
-                .say(action == P2pMapperAction.BUS_ADDRESS ? "Bus-address P2P ranges need no mapping: the device uses the PCI bus address." : "")
+                .say("Each physical range is mapped on its own"
+                        + (c.api.usesIommu() ? ", each with its own IOVA allocation." : "."))
+                .say(mmio ? "P2P memory through the host bridge is mapped as MMIO (DMA_ATTR_MMIO; dma_map_resource "
+                        + "before v6.18): never bounced, uncached." : "")
+                .say(action == P2pMapperAction.BUS_ADDRESS
+                        ? "Bus-address P2P ranges need no mapping: the device uses the PCI bus address." : "")
                 .in("ranges", r.count()).out("segments", c.out.size()).build());
         if (c.api.usesIommu()) {
             SgMapPath.describeIovaAlloc(c, 0, "R-IOMMU-2, R-IOMMU-3");
             SgMapPath.describePageTable(c, "iommu_map()");
         }
         SgMapPath.describeBounces(c, c.api.usesIommu() ? "dma-iommu" : "dma-direct");
-        c.verdict = Verdict.ok("dma_map_phys() succeeded " + r.count() + " times", Words.count(r.count(), "range") + ", " + Words.count(c.out.size(), "DMA segment"));
+        c.verdict = Verdict.ok("dma_map_phys() succeeded " + r.count() + " times", Words.count(r.count(),
+                "range") + ", " + Words.count(c.out.size(), "DMA segment"));
     }
 
     static InputEntries vectors(MapContext c) {

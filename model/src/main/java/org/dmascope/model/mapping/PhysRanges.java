@@ -45,7 +45,10 @@ public final class PhysRanges {
         return 32 + 16L * addr.length;
     }
 
-    /** Merges consecutive pages into ranges, starting {@code offset} into the first page and covering {@code size} bytes. */
+    /**
+     * Merges consecutive pages into ranges, starting {@code offset} into the first page and covering {@code size}
+     * bytes.
+     */
     static int countRanges(long[] pages, int nPages) {
         int ranges = nPages == 0 ? 0 : 1;
         for (int i = 1; i < nPages; i++) if (pages[i] != pages[i - 1] + 4096) ranges++;

@@ -17,5 +17,6 @@ public interface RouteSource {
      * @param numaNode   the node of a host buffer
      * @param translated the initiator's domain translates (dma-iommu)
      */
-    Optional<TlpRoute> route(Bdf initiator, Optional<Bdf> provider, int numaNode, P2pMapType mapType, boolean translated);
+    Optional<TlpRoute> route(Bdf initiator, Optional<Bdf> provider, int numaNode, P2pMapType mapType,
+            boolean translated);
 }

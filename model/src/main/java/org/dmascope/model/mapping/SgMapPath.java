@@ -22,20 +22,24 @@ final class SgMapPath {
 
     static void run(MapContext c) {
         PinnedBuffer b = c.buf;
-        ScatterList sg = SgFromPages.build(b.pagesArray(), c.pgmap(), b.pageCount(), b.offset(), b.size(), c.dev.maxSegSize(),
+        ScatterList sg = SgFromPages.build(b.pagesArray(), c.pgmap(), b.pageCount(), b.offset(), b.size(),
+                c.dev.maxSegSize(),
                 b.phyrCount());
         if (sg == null) {
             c.fail("EINVAL", SgFromPages.ERROR, "sg_alloc_table_from_pages() = -EINVAL",
-                    "the device's max segment size " + c.dev.maxSegSize() + " is below one page, so no scatterlist can be built");
+                    "the device's max segment size " + c.dev.maxSegSize()
+                            + " is below one page, so no scatterlist can be built");
             return;
         }
         SgTableLayout.Layout lay = SgTableLayout.alloc(sg.nents());
         c.sgLayout = lay;
         c.step(Step.of(StepKind.SCATTERLIST, "R-SG-4, R-SG-1, R-SG-2, R-SG-3", "Build the scatterlist from the pages")
-                .say("sg_alloc_table_from_pages() puts runs of physically consecutive pages into one entry, up to the max segment size.")
+                .say("sg_alloc_table_from_pages() puts runs of physically consecutive pages into one entry, up to "
+                        + "the max segment size.")
                 .say(b.isP2p() ? "P2P pages only merge with pages of the same provider." : "")
                 .say(lay.chainEntries() > 0
-                        ? "The " + lay.nents() + " entries need " + lay.chunkSizes().length + " page-sized arrays of " + SgTableLayout.SG_MAX_SINGLE_ALLOC
+                        ? "The " + lay.nents() + " entries need " + lay.chunkSizes().length + " page-sized arrays of "
+                                + SgTableLayout.SG_MAX_SINGLE_ALLOC
                         + " linked by " + lay.chainEntries() + " chain entries."
                         : "They fit in one array, no chaining.")
                 .in("pages", b.pageCount()).in("max segment", ByteSize.format(c.dev.maxSegSize()))
@@ -58,8 +62,10 @@ final class SgMapPath {
         collect(c, sg, r.count(), 0);
         if (c.api.usesIommu()) describeIommu(c, sg, r.count(), alignedSum);
         else describeDirect(c, sg);
-        c.verdict = Verdict.ok("dma_map_sgtable() = 0, sgt->nents = " + r.count() + " (dma_map_sg() = " + r.count() + ")",
-                Words.count(sg.nents(), "scatterlist entry").replace("entrys", "entries") + " became " + Words.count(r.count(), "DMA segment"));
+        c.verdict = Verdict.ok("dma_map_sgtable() = 0, sgt->nents = " + r.count() + " (dma_map_sg() = " + r.count()
+                + ")",
+                Words.count(sg.nents(), "scatterlist entry").replace("entrys",
+                        "entries") + " became " + Words.count(r.count(), "DMA segment"));
     }
 
     /** Copies the output segments of a mapped list into the collector. */
@@ -79,7 +85,8 @@ final class SgMapPath {
 
     private static boolean bounced(MapContext c, long dma) {
         if (!c.api.swiotlb().active() || c.trace.bounces().isEmpty()) return false;
-        long phys = c.api.usesIommu() ? c.api.domain().pageTable().iovaToPhys(dma) : PhysToDma.reverse(c.dev.rangeMap(), dma);
+        long phys = c.api.usesIommu() ? c.api.domain().pageTable().iovaToPhys(dma) : PhysToDma.reverse(c.dev.rangeMap(),
+                dma);
         return c.api.swiotlb().pool().contains(phys);
     }
 
@@ -93,15 +100,18 @@ final class SgMapPath {
             else if (sg.dmaAddress(i) != sg.phys(i)) translated++;
         }
         int bounced = c.trace.bounces().size();
-        Step.Builder s = Step.of(StepKind.DMA_DIRECT, "R-DIR-4, R-DIR-1, R-DIR-2, R-DIR-3", "dma-direct maps each entry on its own")
-                .say("Without IOMMU translation every entry keeps its own DMA address, so nothing merges: the device gets as many segments as there are entries.")
+        Step.Builder s = Step.of(StepKind.DMA_DIRECT, "R-DIR-4, R-DIR-1, R-DIR-2, R-DIR-3",
+                "dma-direct maps each entry on its own")
+                .say("Without IOMMU translation every entry keeps its own DMA address, so nothing merges: the device "
+                        + "gets as many segments as there are entries.")
                 .say(c.dev.rangeMap().isIdentity() ? "There is no dma_range_map, so DMA address = CPU physical address."
                         : "The host bridge's dma_range_map shifts each address (" + c.dev.rangeMap() + ").")
                 .in("entries", sg.nents()).in("DMA mask", Hex.addr(c.dev.dmaMask()))
                 .out("direct", sg.nents() - bus - unset - bounced).out("bounced", bounced).out("bus addresses", bus);
         if (translated > bounced) s.out("shifted by dma_range_map", translated - bounced);
         if (bus > 0) s.say(bus + " P2P entries got bus addresses (R-P2P-12).");
-        if (unset > 0) s.say(unset + " THRU_HOST_BRIDGE entries were left without a DMA address, as Linux 6.17-6.19 do (R-DIR-4 note).");
+        if (unset > 0) s.say(unset
+                + " THRU_HOST_BRIDGE entries were left without a DMA address, as Linux 6.17-6.19 do (R-DIR-4 note).");
         c.step(s.build());
         describeBounces(c, "dma-direct");
     }
@@ -112,10 +122,13 @@ final class SgMapPath {
         int slots = c.trace.bounces().stream().mapToInt(SwiotlbAllocation::nslots).sum();
         c.step(Step.of(StepKind.SWIOTLB, "R-TLB-4, R-TLB-5, R-TLB-2", "Bounce through swiotlb")
                 .say("The device cannot reach the buffer (or must not see its neighbours), so " + who
-                        + " copies it into bounce buffers it can reach: 2 KiB slots in the swiotlb pool, at most 128 per buffer.")
-                .say("The first bounce buffer starts at " + Hex.addr(first.tlbAddr()) + " (slot " + first.firstSlot() + ").")
+                        + " copies it into bounce buffers it can reach: 2 KiB slots in the swiotlb pool, at most 128 "
+                                + "per buffer.")
+                .say("The first bounce buffer starts at " + Hex.addr(first.tlbAddr()) + " (slot " + first.firstSlot()
+                        + ").")
                 .in("buffers", c.trace.bounces().size()).in("pool", Hex.addr(c.api.swiotlb().pool().start()))
-                .out("slots used", slots).out("pool slots in use", c.api.swiotlb().pool().used() + "/" + c.api.swiotlb().pool().nslabs())
+                .out("slots used", slots).out("pool slots in use", c.api.swiotlb().pool().used() + "/" + c.api.swiotlb()
+                        .pool().nslabs())
                 .build());
     }
 
@@ -133,15 +146,19 @@ final class SgMapPath {
         if (sg.isSwiotlb()) {
             describeBounces(c, "dma-iommu (untrusted device)");
             c.step(Step.of(StepKind.FINALISE, "R-IOMMU-5, R-IOMMU-6", "One IOVA per entry, never merged")
-                    .say("An untrusted device maps every entry separately through swiotlb-aware iommu_dma_map_phys(), so the list is not merged.")
+                    .say("An untrusted device maps every entry separately through swiotlb-aware "
+                            + "iommu_dma_map_phys(), so the list is not merged.")
                     .out("segments", count).build());
             return;
         }
         int bus = 0;
         for (int i = 0; i < count; i++) if (sg.isBusAddress(i)) bus++;
         c.step(Step.of(StepKind.FINALISE, "R-IOMMU-7", "Merge into DMA segments")
-                .say("__finalise_sg() walks the entries through the contiguous IOVA range and joins an entry to the previous segment when it starts on an IOMMU page, the segment stays within the max segment size ("
-                        + ByteSize.format(c.dev.maxSegSize()) + ") and it does not start on a segment boundary (mask " + Hex.addr(c.dev.segBoundaryMask()) + ").")
+                .say("__finalise_sg() walks the entries through the contiguous IOVA range and joins an entry to the "
+                        + "previous segment when it starts on an IOMMU page, the segment stays within the max "
+                        + "segment size ("
+                        + ByteSize.format(c.dev.maxSegSize()) + ") and it does not start on a segment boundary (mask "
+                                + Hex.addr(c.dev.segBoundaryMask()) + ").")
                 .say(bus > 0 ? bus + " bus-address entries pass through as their own segments and use no IOVA." : "")
                 .in("entries", sg.nents()).out("segments", count).build());
     }
@@ -149,7 +166,8 @@ final class SgMapPath {
     static void describeIovaAlloc(MapContext c, long alignedSum, String rules) {
         for (MapTrace.IovaAllocation a : c.trace.iovas()) {
             Step.Builder s = Step.of(StepKind.IOVA_ALLOC, rules, "Allocate IOVA space")
-                    .say("The IOVA allocator searches top-down below the limit for a hole aligned to the size rounded up to a power of two.");
+                    .say("The IOVA allocator searches top-down below the limit for a hole aligned to the size "
+                            + "rounded up to a power of two.");
             if (a.bytes() > alignedSum && alignedSum > 0 && c.trace.iovas().size() == 1) {
                 s.say((a.bytes() - alignedSum) + " bytes of padding keep entries from straddling a segment boundary.");
             }
@@ -161,13 +179,15 @@ final class SgMapPath {
             c.step(s.build());
             if (c.trace.iovas().size() > 3) {
                 c.step(Step.of(StepKind.IOVA_ALLOC, rules, "More IOVA allocations")
-                        .say((c.trace.iovas().size() - 1) + " more ranges were allocated the same way, each below the last.")
+                        .say((c.trace.iovas().size() - 1)
+                                + " more ranges were allocated the same way, each below the last.")
                         .out("allocations", c.trace.iovas().size()).build());
                 break;
             }
         }
         for (String line : c.trace.kernelLog()) {
-            if (line.startsWith("Using ")) c.step(Step.of(StepKind.IOVA_ALLOC, "R-IOMMU-2", "Leave the 32-bit IOVA space")
+            if (line.startsWith("Using ")) c.step(Step.of(StepKind.IOVA_ALLOC, "R-IOMMU-2",
+                    "Leave the 32-bit IOVA space")
                     .say("The kernel logs \"" + line + "\".").build());
         }
     }
@@ -186,9 +206,11 @@ final class SgMapPath {
             walk.append(li.levelName()).append("[").append(li.index()).append("]");
         }
         c.step(Step.of(StepKind.PAGE_TABLE, "R-IOMMU-8, " + ptRule(ch), "Write I/O page-table entries")
-                .say(who + " maps physically contiguous runs as one range; iommu_map() picks the largest page size that the alignment of IOVA and physical address allow.")
+                .say(who + " maps physically contiguous runs as one range; iommu_map() picks the largest page size "
+                        + "that the alignment of IOVA and physical address allow.")
                 .say("The first entry is found by walking " + walk + " (" + ch.geometry().describe() + ").")
-                .in("format", ch.geometry().format()).out("leaf entries", sizes).out("new tables", ch.newTableCount()).build());
+                .in("format", ch.geometry().format()).out("leaf entries", sizes).out("new tables",
+                        ch.newTableCount()).build());
     }
 
     private static String ptRule(PageTableChanges ch) {

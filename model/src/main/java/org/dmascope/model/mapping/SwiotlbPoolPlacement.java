@@ -23,18 +23,21 @@ public final class SwiotlbPoolPlacement {
     }
 
     /** As {@link #of(Topology, boolean, List)}; kernels before v6.0 have no areas (one index, one lock). */
-    public static SwiotlbSizing of(Topology t, boolean forceBounce, List<String> notes, org.dmascope.model.kernel.profile.KernelProfile profile) {
+    public static SwiotlbSizing of(Topology t, boolean forceBounce, List<String> notes,
+            org.dmascope.model.kernel.profile.KernelProfile profile) {
         long size = t.platform().swiotlb().size().orElse(SwiotlbSizing.IO_TLB_DEFAULT_SIZE);
         long start;
         if (t.platform().swiotlb().start().isPresent()) {
             start = t.platform().swiotlb().start().getAsLong();
         } else {
             start = defaultStart(t, size);
-            notes.add("swiotlb pool address unknown: placed at the top of RAM below 4 GiB, " + String.format("0x%x", start));
+            notes.add("swiotlb pool address unknown: placed at the top of RAM below 4 GiB, " + String.format("0x%x",
+                    start));
         }
         int cpus = cpuCount(t);
         if (!profile.atLeast(6, 0)) {
-            if (cpus > 1) notes.add("swiotlb areas arrived in v6.0: " + profile.label() + " searches one pool-wide index");
+            if (cpus > 1) notes.add("swiotlb areas arrived in v6.0: " + profile.label()
+                    + " searches one pool-wide index");
             cpus = 1;
         } else if (cpus == 0) {
             cpus = 1;
@@ -66,7 +69,8 @@ public final class SwiotlbPoolPlacement {
                 try {
                     int dash = part.indexOf('-');
                     if (dash < 0) n++;
-                    else n += Integer.parseInt(part.substring(dash + 1).trim()) - Integer.parseInt(part.substring(0, dash).trim()) + 1;
+                    else n += Integer.parseInt(part.substring(dash + 1).trim()) - Integer.parseInt(part.substring(0,
+                            dash).trim()) + 1;
                 } catch (NumberFormatException e) {
                     return 0;
                 }

@@ -51,7 +51,8 @@ public final class TopologyMappingRules implements P2pMapTypeSource, RouteSource
      */
     public IommuMode.Resolved iommuMode(PciFunction device) {
         if (!rules.assumptions().iommuPresent()) {
-            return new IommuMode.Resolved(IommuMode.OFF, "no IOMMU: " + rules.assumptions().iommuAssumption().sentence());
+            return new IommuMode.Resolved(IommuMode.OFF, "no IOMMU: " + rules.assumptions().iommuAssumption()
+                    .sentence());
         }
         Optional<TopologyRules.GroupInfo> g = rules.groupOf(device.address());
         if (g.isEmpty()) {
@@ -68,7 +69,8 @@ public final class TopologyMappingRules implements P2pMapTypeSource, RouteSource
             case DMA_FQ:
                 return new IommuMode.Resolved(IommuMode.DMA_FQ, where);
             default:
-                return new IommuMode.Resolved(IommuMode.OFF, where + " (a blocked domain: the device cannot DMA at all)");
+                return new IommuMode.Resolved(IommuMode.OFF,
+                        where + " (a blocked domain: the device cannot DMA at all)");
         }
     }
 

@@ -141,7 +141,8 @@ public final class KernelSession {
         Optional<P2pVerdict> p2p = Optional.empty();
         try {
             m = engine.map(req, state);
-            if (call.buffer() instanceof BufferSpec.Bar bar) p2p = Optional.of(rules.rules().p2p(bar.provider(), f.address()));
+            if (call.buffer() instanceof BufferSpec.Bar bar) p2p = Optional.of(rules.rules().p2p(bar.provider(),
+                    f.address()));
         } catch (IllegalArgumentException e) {
             return problem(call, e.getMessage(), start);
         }
@@ -149,7 +150,8 @@ public final class KernelSession {
     }
 
     private MapOutcome problem(MapCall call, String why, long start) {
-        return new MapOutcome(call, null, Optional.empty(), "", Optional.of(why), System.nanoTime() - start, snapshot());
+        return new MapOutcome(call, null, Optional.empty(), "", Optional.of(why), System.nanoTime() - start,
+                snapshot());
     }
 
     /**

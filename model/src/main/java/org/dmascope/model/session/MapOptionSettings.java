@@ -28,7 +28,8 @@ public final class MapOptionSettings {
     public static final String DOMAIN = "domain";
 
     /** Every name, in the order the command line's help lists them. */
-    public static final List<String> NAMES = List.of(API, IOMMU_MODE, DOMAIN, DMA_MASK, MAX_SEG, SEG_BOUNDARY, MIN_ALIGN, BLOCK_PATH);
+    public static final List<String> NAMES = List.of(API, IOMMU_MODE, DOMAIN, DMA_MASK, MAX_SEG, SEG_BOUNDARY,
+            MIN_ALIGN, BLOCK_PATH);
 
     private MapOptionSettings() {
     }
@@ -52,7 +53,8 @@ public final class MapOptionSettings {
                 if (v.isEmpty()) throw new IllegalArgumentException("a domain needs a name");
                 yield o.withDomainId(Optional.of(v));
             }
-            default -> throw new IllegalArgumentException(name + " is not a map option (one of " + String.join(", ", NAMES) + ")");
+            default -> throw new IllegalArgumentException(name + " is not a map option (one of " + String.join(", ",
+                    NAMES) + ")");
         };
     }
 
@@ -82,7 +84,8 @@ public final class MapOptionSettings {
             throw refused(v, "a size such as 65536, 0x10000 or 64KiB");
         }
         if (s <= 0 || s > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("\"" + v + "\" is out of range: 1 byte to 0xffffffff (the kernel keeps it in an"
+            throw new IllegalArgumentException("\"" + v
+                    + "\" is out of range: 1 byte to 0xffffffff (the kernel keeps it in an"
                     + " unsigned int)");
         }
         return s;

@@ -74,13 +74,15 @@ public record SessionSnapshot(List<Domain> domains, List<Mapping> direct, Option
         List<Mapping> all = state.liveMappings();
         List<Domain> domains = new ArrayList<>();
         for (IommuDmaDomain d : state.domains()) {
-            List<IovaRange> allocated = d.iovad().ranges().stream().filter(r -> r.kind() == IovaRange.Kind.ALLOCATED).toList();
+            List<IovaRange> allocated = d.iovad().ranges().stream().filter(r -> r.kind() == IovaRange.Kind.ALLOCATED)
+                    .toList();
             List<Mapping> live = all.stream().filter(m -> d.id().equals(m.domainId())).toList();
             domains.add(new Domain(d.id(), d.type(), d.geometry().describe(), live, allocated, d.flushQueue().entries(),
                     d.iovad().cachedPfns(), d.iovad().granule(), d.flushQueue().flushes()));
         }
         List<Mapping> direct = all.stream().filter(m -> m.domainId() == null).toList();
-        Optional<Swiotlb> pool = state.swiotlb().map(p -> new Swiotlb(p.start(), p.nslabs(), p.used(), p.liveAllocations()));
+        Optional<Swiotlb> pool = state.swiotlb().map(p -> new Swiotlb(p.start(), p.nslabs(), p.used(),
+                p.liveAllocations()));
         return new SessionSnapshot(domains, direct, pool);
     }
 
@@ -98,7 +100,10 @@ public record SessionSnapshot(List<Domain> domains, List<Mapping> direct, Option
         return n;
     }
 
-    /** Live mappings in the domain {@code m} lives in (dma-direct counts as one), {@code m} included; 0 if it is not live. */
+    /**
+     * Live mappings in the domain {@code m} lives in (dma-direct counts as one), {@code m} included; 0 if it is not
+     * live.
+     */
     public int countInDomainOf(Mapping m) {
         for (Domain d : domains) if (d.live().contains(m)) return d.live().size();
         return direct.contains(m) ? direct.size() : 0;

@@ -31,7 +31,8 @@ public record Acs(boolean present, OptionalInt capability, OptionalInt control) 
     /** The function has no ACS capability. */
     public static final Acs ABSENT = new Acs(false, OptionalInt.empty(), OptionalInt.empty());
 
-    private static final String[] BIT_NAMES = {"SrcValid", "TransBlk", "ReqRedir", "CmpltRedir", "UpstreamFwd", "EgressCtrl", "DirectTrans"};
+    private static final String[] BIT_NAMES = {"SrcValid", "TransBlk", "ReqRedir", "CmpltRedir", "UpstreamFwd",
+            "EgressCtrl", "DirectTrans"};
     private static final String[] SHORT_NAMES = {"SV", "TB", "RR", "CR", "UF", "EC", "DT"};
 
     public Acs {

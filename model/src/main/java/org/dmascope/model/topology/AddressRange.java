@@ -18,7 +18,8 @@ public record AddressRange(long start, long end) {
         if (size == 0) throw new IllegalArgumentException("a range needs at least one byte");
         long end = start + size - 1;
         if (Long.compareUnsigned(end, start) < 0) {
-            throw new IllegalArgumentException("range at " + Hex.addr(start) + " of size " + Hex.addr(size) + " wraps past 2^64");
+            throw new IllegalArgumentException("range at " + Hex.addr(start) + " of size " + Hex.addr(size)
+                    + " wraps past 2^64");
         }
         return new AddressRange(start, end);
     }

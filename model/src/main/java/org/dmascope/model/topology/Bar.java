@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * @param address       CPU address; empty when unassigned or not known
  * @param size          size in bytes; empty when the export did not say (a bare hex dump never does)
  */
-public record Bar(int index, Space space, boolean is64Bit, boolean prefetchable, OptionalLong address, OptionalLong size) {
+public record Bar(int index, Space space, boolean is64Bit, boolean prefetchable, OptionalLong address,
+        OptionalLong size) {
 
     public enum Space {
         MEMORY("mem"), IO("io");

@@ -18,7 +18,8 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
         if (domain < 0) throw new IllegalArgumentException("PCI domain must not be negative: " + domain);
         if (bus < 0 || bus > 0xFF) throw new IllegalArgumentException("PCI bus out of range 00-ff: " + bus);
         if (device < 0 || device > 0x1F) throw new IllegalArgumentException("PCI device out of range 00-1f: " + device);
-        if (function < 0 || function > 7) throw new IllegalArgumentException("PCI function out of range 0-7: " + function);
+        if (function < 0 || function > 7) throw new IllegalArgumentException("PCI function out of range 0-7: "
+                + function);
     }
 
     public static Bdf of(int domain, int bus, int device, int function) {
@@ -38,10 +39,12 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
     public static Bdf parse(String text) {
         Matcher m = TEXT.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a PCI address (expected DDDD:BB:DD.F or BB:DD.F): \"" + text + "\"");
+            throw new IllegalArgumentException("not a PCI address (expected DDDD:BB:DD.F or BB:DD.F): \"" + text
+                    + "\"");
         }
         Optional<String> range = outOfRange(m);
-        if (range.isPresent()) throw new IllegalArgumentException("not a PCI address: \"" + text + "\": " + range.get());
+        if (range.isPresent()) throw new IllegalArgumentException("not a PCI address: \"" + text + "\": "
+                + range.get());
         int domain = m.group(1) == null ? 0 : Integer.parseInt(m.group(1), 16);
         return new Bdf(domain, Integer.parseInt(m.group(2), 16), Integer.parseInt(m.group(3), 16),
                 Integer.parseInt(m.group(4)));
@@ -65,7 +68,8 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
     /** The pattern lets through numbers a field cannot hold: a domain beyond the kernel's int, a slot above 31. */
     private static Optional<String> outOfRange(Matcher m) {
         if (m.group(1) != null && Long.parseLong(m.group(1), 16) > Integer.MAX_VALUE) {
-            return Optional.of("a domain is at most 7fffffff (ordinary domains are 0000-ffff, Intel VMD's start at 10000)");
+            return Optional.of("a domain is at most 7fffffff (ordinary domains are 0000-ffff, Intel VMD's start at "
+                    + "10000)");
         }
         if (Integer.parseInt(m.group(3), 16) > 0x1F) return Optional.of("a device number is at most 1f");
         return Optional.empty();

@@ -21,7 +21,8 @@ public record Bridge(OptionalInt primary, int secondary, int subordinate,
     }
 
     public static Bridge ofBuses(int secondary, int subordinate) {
-        return new Bridge(OptionalInt.empty(), secondary, subordinate, Optional.empty(), Optional.empty(), Optional.empty());
+        return new Bridge(OptionalInt.empty(), secondary, subordinate, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** True when {@code bus} lies in {@code [secondary, subordinate]}. */

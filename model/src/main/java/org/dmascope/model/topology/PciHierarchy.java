@@ -36,7 +36,8 @@ public final class PciHierarchy {
             Bridge b = f.bridge().get();
             long k = key(f.address().domain(), b.secondary());
             if (b.secondary() == f.address().bus() || buses.containsKey(k)) continue;
-            PciBus bus = new PciBus(f.address().domain(), b.secondary(), PciBus.Kind.BRIDGED, Optional.of(f), Optional.empty());
+            PciBus bus = new PciBus(f.address().domain(), b.secondary(), PciBus.Kind.BRIDGED, Optional.of(f),
+                    Optional.empty());
             buses.put(k, bus);
             secondaryOf.put(f.address(), bus);
         }

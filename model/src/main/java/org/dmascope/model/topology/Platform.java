@@ -40,7 +40,8 @@ public record Platform(Optional<Architecture> architecture, Cpu cpu, Iommu iommu
         }
 
         static <E extends Enum<E> & Named> String choices(Class<E> type) {
-            return String.join(", ", Arrays.stream(type.getEnumConstants()).map((Function<E, String>) Named::jsonName).toList());
+            return String.join(", ", Arrays.stream(type.getEnumConstants()).map((Function<E, String>) Named::jsonName)
+                    .toList());
         }
     }
 

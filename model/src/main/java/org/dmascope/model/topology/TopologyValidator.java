@@ -109,10 +109,12 @@ public final class TopologyValidator {
         for (HostBridge hb : t.hostBridges()) {
             if (!ids.add(hb.id())) error(hb, "the id is used by another host bridge");
             if (!roots.add((long) hb.domain() << 8 | hb.rootBus())) {
-                error(hb, String.format("root bus %04x:%02x belongs to another host bridge too", hb.domain(), hb.rootBus()));
+                error(hb, String.format("root bus %04x:%02x belongs to another host bridge too", hb.domain(),
+                        hb.rootBus()));
             }
             if (hb.busRange().isPresent() && !hb.busRange().get().contains(hb.rootBus())) {
-                error(hb, String.format("root bus %02x is outside its bus range %s", hb.rootBus(), hb.busRange().get()));
+                error(hb, String.format("root bus %02x is outside its bus range %s", hb.rootBus(),
+                        hb.busRange().get()));
             }
             boolean rangesValid = true;
             for (DmaRange r : hb.dmaRanges()) {
@@ -192,11 +194,13 @@ public final class TopologyValidator {
             Bridge b = f.bridge().get();
             int bus = f.address().bus();
             if (!b.busRangeValid()) {
-                error(f, String.format("secondary bus %02x is above its subordinate bus %02x", b.secondary(), b.subordinate()));
+                error(f, String.format("secondary bus %02x is above its subordinate bus %02x", b.secondary(),
+                        b.subordinate()));
                 continue;
             }
             if (b.secondary() <= bus) {
-                error(f, String.format("secondary bus %02x is not below the bridge's own bus %02x", b.secondary(), bus));
+                error(f, String.format("secondary bus %02x is not below the bridge's own bus %02x", b.secondary(),
+                        bus));
                 continue;
             }
             long key = (long) f.address().domain() << 8 | b.secondary();
@@ -207,7 +211,8 @@ public final class TopologyValidator {
             if (prev != null) {
                 // Real hardware does this (devices that ignore their device number alias on every slot);
                 // pci_scan_bridge_extend() then keeps the bus of the first bridge and does not re-add it.
-                warning(f, String.format("secondary bus %02x is also the secondary bus of %s; the kernel keeps it behind "
+                warning(f, String.format("secondary bus %02x is also the secondary bus of %s; the kernel keeps it "
+                        + "behind "
                         + "%s, the first bridge it scans", b.secondary(), prev.address(), prev.address()));
             }
             if (b.primary().isPresent() && b.primary().getAsInt() != bus) {
@@ -222,7 +227,8 @@ public final class TopologyValidator {
                 if (b.secondary() < pb.secondary() || b.subordinate() > pb.subordinate()) {
                     // Firmware or hotplug can leave this behind when bus numbers run out; the kernel keeps the
                     // bridge and its bus ("busn_res: can not insert"), but the bridge above never forwards to it.
-                    warning(f, String.format("buses %02x-%02x are not within the range %02x-%02x of the bridge above, %s, "
+                    warning(f, String.format("buses %02x-%02x are not within the range %02x-%02x of the bridge "
+                            + "above, %s, "
                             + "so nothing below this bridge is reachable", b.secondary(), b.subordinate(),
                             pb.secondary(), pb.subordinate(), parent.get().address()));
                 }
@@ -247,7 +253,8 @@ public final class TopologyValidator {
                     if (a.secondary() <= b.subordinate() && b.secondary() <= a.subordinate()
                             && a.secondary() != b.secondary()) {
                         error(bridges.get(i), String.format("buses %02x-%02x overlap buses %02x-%02x of %s",
-                                a.secondary(), a.subordinate(), b.secondary(), b.subordinate(), bridges.get(j).address()));
+                                a.secondary(), a.subordinate(), b.secondary(), b.subordinate(),
+                                        bridges.get(j).address()));
                     }
                 }
             }
@@ -275,7 +282,8 @@ public final class TopologyValidator {
             }
         }
         if (f.sriov().isPresent() && f.sriov().get().numVfs() > f.sriov().get().totalVfs()) {
-            error(f, "SR-IOV has " + f.sriov().get().numVfs() + " VFs enabled but only " + f.sriov().get().totalVfs() + " in total");
+            error(f, "SR-IOV has " + f.sriov().get().numVfs() + " VFs enabled but only " + f.sriov().get().totalVfs()
+                    + " in total");
         }
     }
 
@@ -284,9 +292,11 @@ public final class TopologyValidator {
         for (Bar bar : f.bars()) {
             if (!used.add(bar.index())) error(f, "BAR " + bar.index() + " is listed twice");
             if (bar.is64Bit()) {
-                if (bar.index() == 5) error(f, "BAR 5 cannot be 64-bit: it has no following register for the upper half");
+                if (bar.index() == 5) error(f,
+                        "BAR 5 cannot be 64-bit: it has no following register for the upper half");
                 if (!used.add(bar.index() + 1)) {
-                    error(f, "BAR " + bar.index() + " is 64-bit, so BAR " + (bar.index() + 1) + " is its upper half and cannot be a BAR of its own");
+                    error(f, "BAR " + bar.index() + " is 64-bit, so BAR " + (bar.index() + 1)
+                            + " is its upper half and cannot be a BAR of its own");
                 }
             }
             if (bar.size().isPresent() && Long.bitCount(bar.size().getAsLong()) != 1) {
@@ -302,7 +312,8 @@ public final class TopologyValidator {
                     continue;
                 }
                 if (Long.bitCount(size) == 1 && (bar.address().getAsLong() & (size - 1)) != 0) {
-                    warning(f, "BAR " + bar.index() + " at " + Hex.addr(bar.address().getAsLong()) + " is not aligned to its size "
+                    warning(f, "BAR " + bar.index() + " at " + Hex.addr(bar.address().getAsLong())
+                            + " is not aligned to its size "
                             + ByteSize.format(size) + " (hardware always aligns BARs)");
                 }
             }
@@ -355,7 +366,8 @@ public final class TopologyValidator {
                 }
                 if (known && !inside) {
                     error(f, p.what + " " + p.range + " lies outside the " + (p.io ? "I/O" : p.prefetchable
-                            ? "memory and prefetchable" : "(non-prefetchable) memory") + " windows of the bridge above, "
+                            ? "memory and prefetchable" : "(non-prefetchable) memory")
+                                    + " windows of the bridge above, "
                             + parent.get().address());
                 }
             }
@@ -379,12 +391,15 @@ public final class TopologyValidator {
     private static List<Placed> placed(PciFunction f) {
         List<Placed> mine = new ArrayList<>();
         for (Bar b : f.bars()) {
-            range(b).ifPresent(r -> mine.add(new Placed("BAR " + b.index(), r, b.space() == Bar.Space.IO, b.prefetchable(), true)));
+            range(b).ifPresent(r -> mine.add(new Placed("BAR " + b.index(), r, b.space() == Bar.Space.IO,
+                    b.prefetchable(), true)));
         }
         if (f.bridge().isPresent()) {
             Bridge br = f.bridge().get();
-            br.io().flatMap(BridgeWindow::range).ifPresent(r -> mine.add(new Placed("I/O window", r, true, false, false)));
-            br.memory().flatMap(BridgeWindow::range).ifPresent(r -> mine.add(new Placed("memory window", r, false, false, false)));
+            br.io().flatMap(BridgeWindow::range).ifPresent(r -> mine.add(new Placed("I/O window", r, true, false,
+                    false)));
+            br.memory().flatMap(BridgeWindow::range).ifPresent(r -> mine.add(new Placed("memory window", r, false,
+                    false, false)));
             br.prefetchable().flatMap(BridgeWindow::range)
                     .ifPresent(r -> mine.add(new Placed("prefetchable window", r, false, true, false)));
         }
@@ -405,7 +420,8 @@ public final class TopologyValidator {
             } else if (bar.get().size().isPresent()
                     && Long.compareUnsigned(m.offset() + m.size(), bar.get().size().getAsLong()) > 0) {
                 error(f, "P2P memory at offset " + Hex.addr(m.offset()) + " of size " + ByteSize.format(m.size())
-                        + " runs past the end of BAR " + m.bar() + " (" + ByteSize.format(bar.get().size().getAsLong()) + ")");
+                        + " runs past the end of BAR " + m.bar() + " (" + ByteSize.format(bar.get().size().getAsLong())
+                                + ")");
             }
         }
     }
@@ -459,7 +475,8 @@ public final class TopologyValidator {
                 HostBridge.BusRange ra = a.busRange().orElse(new HostBridge.BusRange(a.rootBus(), a.rootBus()));
                 HostBridge.BusRange rb = b.busRange().orElse(new HostBridge.BusRange(b.rootBus(), b.rootBus()));
                 if (ra.first() <= rb.last() && rb.first() <= ra.last()) {
-                    error(a, String.format("buses %s overlap buses %s of host bridge %s in domain %04x", ra, rb, b.id(), a.domain()));
+                    error(a, String.format("buses %s overlap buses %s of host bridge %s in domain %04x", ra, rb, b.id(),
+                            a.domain()));
                 }
             }
         }
@@ -476,15 +493,20 @@ public final class TopologyValidator {
                 Optional<AddressRange> ba = busRange(a);
                 Optional<AddressRange> bb = busRange(b);
                 if (ba.isPresent() && bb.isPresent() && ba.get().overlaps(bb.get())) {
-                    error(hb, "the bus addresses " + ba.get() + " of window " + cpuRange(a).map(Object::toString).orElse("?")
-                            + " overlap the bus addresses " + bb.get() + " of window " + cpuRange(b).map(Object::toString).orElse("?")
+                    error(hb, "the bus addresses " + ba.get() + " of window " + cpuRange(a).map(Object::toString)
+                            .orElse("?")
+                            + " overlap the bus addresses " + bb.get() + " of window " + cpuRange(b)
+                                    .map(Object::toString).orElse("?")
                             + "; one bus address would stand for two CPU addresses");
                 }
             }
         }
     }
 
-    /** {@code phys_to_dma} takes the first range that matches, so overlapping DMA ranges make the answer depend on their order. */
+    /**
+     * {@code phys_to_dma} takes the first range that matches, so overlapping DMA ranges make the answer depend on their
+     * order.
+     */
     private void checkDmaRangeOverlaps(HostBridge hb) {
         List<DmaRange> rs = hb.dmaRanges();
         for (int i = 0; i < rs.size(); i++) {
@@ -492,11 +514,13 @@ public final class TopologyValidator {
                 DmaRange a = rs.get(i);
                 DmaRange b = rs.get(j);
                 if (a.busRange().overlaps(b.busRange())) {
-                    error(hb, "DMA range with bus addresses " + a.busRange() + " overlaps the DMA range with bus addresses "
+                    error(hb, "DMA range with bus addresses " + a.busRange()
+                            + " overlaps the DMA range with bus addresses "
                             + b.busRange());
                 }
                 if (a.cpuRange().overlaps(b.cpuRange())) {
-                    error(hb, "DMA range with CPU addresses " + a.cpuRange() + " overlaps the DMA range with CPU addresses "
+                    error(hb, "DMA range with CPU addresses " + a.cpuRange()
+                            + " overlaps the DMA range with CPU addresses "
                             + b.cpuRange());
                 }
             }
@@ -509,7 +533,8 @@ public final class TopologyValidator {
         iommu.driver().ifPresent(d -> checkIommuDriver(p, d));
         if (iommu.defaultDomain().isPresent() && iommu.defaultDomain().get() == Platform.DomainType.DMA_FQ
                 && iommu.strict().orElse(false)) {
-            platformWarning("the default domain type is DMA-FQ (lazy, with a flush queue) but strict is true; in strict "
+            platformWarning("the default domain type is DMA-FQ (lazy, with a flush queue) but strict is true; in "
+                    + "strict "
                     + "mode DMA domains are of type DMA");
         }
         checkSwiotlbInRam(p.swiotlb());
@@ -519,7 +544,8 @@ public final class TopologyValidator {
         Platform.Iommu iommu = p.iommu();
         if (d == Platform.IommuDriver.NONE) {
             if (iommu.defaultDomain().isPresent() || iommu.pageTableFormat().isPresent()) {
-                platformWarning("there is no IOMMU (driver \"none\") yet a default domain type or page-table format is given");
+                platformWarning("there is no IOMMU (driver \"none\") yet a default domain type or page-table format "
+                        + "is given");
             }
             return;
         }
@@ -538,12 +564,14 @@ public final class TopologyValidator {
             boolean amdLike = vendor.get() == Platform.CpuVendor.AMD || vendor.get() == Platform.CpuVendor.HYGON;
             if (d == Platform.IommuDriver.INTEL_VTD && amdLike || d == Platform.IommuDriver.AMD_VI
                     && vendor.get() == Platform.CpuVendor.INTEL) {
-                platformWarning("the IOMMU driver " + d.jsonName() + " does not match the CPU vendor " + vendor.get().jsonName());
+                platformWarning("the IOMMU driver " + d.jsonName() + " does not match the CPU vendor " + vendor.get()
+                        .jsonName());
             }
         }
         iommu.pageTableFormat().ifPresent(fmt -> {
             if (driverOf(fmt) != d) {
-                platformWarning("the page-table format " + fmt.jsonName() + " belongs to the " + driverOf(fmt).jsonName()
+                platformWarning("the page-table format " + fmt.jsonName() + " belongs to the " + driverOf(fmt)
+                        .jsonName()
                         + " driver, not to " + d.jsonName());
             }
         });
@@ -622,7 +650,8 @@ public final class TopologyValidator {
         Bridge b = f.bridge().get();
         b.io().flatMap(BridgeWindow::range).ifPresent(r -> checkGranule(f, "I/O window", r, ByteSize.KiB));
         b.memory().flatMap(BridgeWindow::range).ifPresent(r -> checkGranule(f, "memory window", r, ByteSize.MiB));
-        b.prefetchable().flatMap(BridgeWindow::range).ifPresent(r -> checkGranule(f, "prefetchable window", r, ByteSize.MiB));
+        b.prefetchable().flatMap(BridgeWindow::range).ifPresent(r -> checkGranule(f, "prefetchable window", r,
+                ByteSize.MiB));
     }
 
     private void checkGranule(PciFunction f, String what, AddressRange r, long granule) {
@@ -679,26 +708,31 @@ public final class TopologyValidator {
         if (bus.kind() == PciBus.Kind.ORPHAN) return;
         Optional<PciFunction> parent = bus.self();
         if (parent.isEmpty()) {
-            if (bus.kind() == PciBus.Kind.ROOT && (type == PortType.SWITCH_UPSTREAM || type == PortType.SWITCH_DOWNSTREAM)) {
-                warning(f, String.format("is %s but sits on root bus %02x; switch ports sit below a root port", aOrAn(type), bus.number()));
+            if (bus.kind() == PciBus.Kind.ROOT && (type == PortType.SWITCH_UPSTREAM
+                    || type == PortType.SWITCH_DOWNSTREAM)) {
+                warning(f, String.format("is %s but sits on root bus %02x; switch ports sit below a root port",
+                        aOrAn(type), bus.number()));
             }
             return;
         }
         if (parent.get().portType().isEmpty()) return;
         PortType up = parent.get().portType().get();
-        boolean upFacesDown = up == PortType.ROOT_PORT || up == PortType.SWITCH_DOWNSTREAM || up == PortType.PCI_TO_PCIE_BRIDGE;
+        boolean upFacesDown = up == PortType.ROOT_PORT || up == PortType.SWITCH_DOWNSTREAM
+                || up == PortType.PCI_TO_PCIE_BRIDGE;
         String below = " below " + name(parent.get()) + ", " + aOrAn(up);
         switch (type) {
             case SWITCH_DOWNSTREAM -> {
                 if (up != PortType.SWITCH_UPSTREAM) {
-                    warning(f, "is a Switch Downstream Port" + below + "; downstream ports sit on a switch's internal bus, "
+                    warning(f, "is a Switch Downstream Port" + below
+                            + "; downstream ports sit on a switch's internal bus, "
                             + "below its upstream port" + (upFacesDown
                             ? " (the kernel takes it for an upstream port, set_pcie_port_type)" : ""));
                 }
             }
             case SWITCH_UPSTREAM -> {
                 if (!upFacesDown) {
-                    warning(f, "is a Switch Upstream Port" + below + "; an upstream port is the far end of a link from a "
+                    warning(f, "is a Switch Upstream Port" + below
+                            + "; an upstream port is the far end of a link from a "
                             + "root port or downstream port" + (up == PortType.SWITCH_UPSTREAM
                             ? " (the kernel takes it for a downstream port, set_pcie_port_type)" : ""));
                 }
@@ -709,7 +743,8 @@ public final class TopologyValidator {
                 if (up == PortType.SWITCH_UPSTREAM) {
                     warning(f, "is " + aOrAn(type) + below + "; only downstream ports sit on a switch's internal bus");
                 } else if (up == PortType.PCIE_TO_PCI_BRIDGE) {
-                    warning(f, "is a PCI Express " + type.label() + below + ", whose secondary bus is conventional PCI");
+                    warning(f, "is a PCI Express " + type.label() + below
+                            + ", whose secondary bus is conventional PCI");
                 }
             }
             default -> {
@@ -724,7 +759,8 @@ public final class TopologyValidator {
             warning(f, "is conventional PCI but has a PCI Express link");
         }
         if (f.acs().isPresent() && f.acs().get().present()) {
-            warning(f, "is conventional PCI but has an ACS capability, which lives in PCI Express extended config space");
+            warning(f, "is conventional PCI but has an ACS capability, which lives in PCI Express extended config "
+                    + "space");
         }
     }
 
@@ -733,10 +769,13 @@ public final class TopologyValidator {
         LinkState cap = f.link().get().capability().get();
         LinkState sta = f.link().get().status().get();
         if (sta.width() > cap.width()) {
-            warning(f, "the link trained to " + sta + ", wider than the x" + cap.width() + " it is capable of (" + cap + ")");
+            warning(f, "the link trained to " + sta + ", wider than the x" + cap.width() + " it is capable of (" + cap
+                    + ")");
         }
-        if (sta.speed() != LinkSpeed.UNKNOWN && cap.speed() != LinkSpeed.UNKNOWN && sta.speed().ordinal() > cap.speed().ordinal()) {
-            warning(f, "the link trained to " + sta + ", faster than the " + cap.speed().text() + " it is capable of (" + cap + ")");
+        if (sta.speed() != LinkSpeed.UNKNOWN && cap.speed() != LinkSpeed.UNKNOWN && sta.speed().ordinal() > cap.speed()
+                .ordinal()) {
+            warning(f, "the link trained to " + sta + ", faster than the " + cap.speed().text() + " it is capable of ("
+                    + cap + ")");
         }
     }
 
@@ -747,7 +786,8 @@ public final class TopologyValidator {
         Optional<PciFunction> up = h.parentBridge(f);
         if (mine.isEmpty() || up.isEmpty() || up.get().portType().isEmpty()) return;
         PortType type = up.get().portType().get();
-        if (type != PortType.ROOT_PORT && type != PortType.SWITCH_DOWNSTREAM && type != PortType.PCI_TO_PCIE_BRIDGE) return;
+        if (type != PortType.ROOT_PORT && type != PortType.SWITCH_DOWNSTREAM
+                && type != PortType.PCI_TO_PCIE_BRIDGE) return;
         Optional<LinkState> theirs = up.get().link().flatMap(Link::status);
         if (theirs.isPresent() && !theirs.get().equals(mine.get())) {
             warning(f, "its link trained to " + mine.get() + " but the port above, " + name(up.get()) + ", reports "
@@ -770,7 +810,8 @@ public final class TopologyValidator {
             warning(f, "is marked untrusted, but no port above it is external-facing; the kernel marks only devices "
                     + "below an external-facing port untrusted");
         } else if (!f.untrusted().get() && port.isPresent()) {
-            warning(f, "sits below the external-facing port " + name(port.get()) + ", so the kernel marks it untrusted, "
+            warning(f, "sits below the external-facing port " + name(port.get())
+                    + ", so the kernel marks it untrusted, "
                     + "but the file says untrusted false");
         }
     }
@@ -797,7 +838,8 @@ public final class TopologyValidator {
         Sriov s = pf.get().sriov().get();
         Bdf pfAddress = pf.get().address();
         if (f.address().domain() != pfAddress.domain()) {
-            warning(f, "is a virtual function of " + pfAddress + " but sits in another PCI domain; VFs share their PF's domain");
+            warning(f, "is a virtual function of " + pfAddress
+                    + " but sits in another PCI domain; VFs share their PF's domain");
             return;
         }
         int count = Math.max(1, s.numVfs() > 0 ? s.numVfs() : s.totalVfs());
@@ -806,7 +848,8 @@ public final class TopologyValidator {
                 : offset >= 0 && offset % s.vfStride() == 0 && offset / s.vfStride() < count;
         if (!fits) {
             warning(f, String.format("is not at a routing ID SR-IOV gives a VF of %s: with First VF Offset %d and VF "
-                    + "Stride %d its VFs sit at %s", pfAddress, s.vfOffset(), s.vfStride(), vfAddresses(pfAddress, s, count)));
+                    + "Stride %d its VFs sit at %s", pfAddress, s.vfOffset(), s.vfStride(), vfAddresses(pfAddress, s,
+                            count)));
         }
     }
 
@@ -842,10 +885,12 @@ public final class TopologyValidator {
     /** The kernel's segment boundary and minimum alignment masks are of the form 2^n - 1. */
     private void checkDmaMasks(PciFunction f) {
         f.dma().segmentBoundaryMask().ifPresent(m -> {
-            if (!isLowBitMask(m)) warning(f, "the DMA segment boundary mask " + Hex.addr(m) + " is not of the form 2^n - 1");
+            if (!isLowBitMask(m)) warning(f, "the DMA segment boundary mask " + Hex.addr(m)
+                    + " is not of the form 2^n - 1");
         });
         f.dma().minAlignMask().ifPresent(m -> {
-            if (!isLowBitMask(m)) warning(f, "the DMA minimum alignment mask " + Hex.addr(m) + " is not of the form 2^n - 1");
+            if (!isLowBitMask(m)) warning(f, "the DMA minimum alignment mask " + Hex.addr(m)
+                    + " is not of the form 2^n - 1");
         });
     }
 
@@ -853,12 +898,17 @@ public final class TopologyValidator {
         return (m & (m + 1)) == 0;
     }
 
-    /** A PCI device takes the NUMA node of its host bridge (ACPI _PXM of the root bridge) unless firmware says otherwise. */
+    /**
+     * A PCI device takes the NUMA node of its host bridge (ACPI _PXM of the root bridge) unless firmware says
+     * otherwise.
+     */
     private void checkNumaNodeAgainstHostBridge(PciHierarchy h, PciFunction f) {
         if (f.numaNode().isEmpty()) return;
         Optional<HostBridge> hb = h.hostBridgeOf(f);
-        if (hb.isEmpty() || hb.get().numaNode().isEmpty() || hb.get().numaNode().getAsInt() == f.numaNode().getAsInt()) return;
-        warning(f, "reports NUMA node " + f.numaNode().getAsInt() + " but its host bridge " + hb.get().id() + " is on node "
+        if (hb.isEmpty() || hb.get().numaNode().isEmpty() || hb.get().numaNode().getAsInt() == f.numaNode()
+                .getAsInt()) return;
+        warning(f, "reports NUMA node " + f.numaNode().getAsInt() + " but its host bridge " + hb.get().id()
+                + " is on node "
                 + hb.get().numaNode().getAsInt() + "; PCI devices take the node of their host bridge");
     }
 

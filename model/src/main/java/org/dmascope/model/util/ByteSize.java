@@ -13,7 +13,8 @@ public final class ByteSize {
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*([KMGTPE])(?:i?B)?|(\\d+)\\s*B",
             Pattern.CASE_INSENSITIVE);
     /** What {@link #parse} reads when the number fits: telling "too large" from "not a size at all". */
-    private static final Pattern NUMBER = Pattern.compile("0x[0-9a-f]+|\\d+\\s*(?:[KMGTPE](?:i?B)?|B)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMBER = Pattern.compile("0x[0-9a-f]+|\\d+\\s*(?:[KMGTPE](?:i?B)?|B)?",
+            Pattern.CASE_INSENSITIVE);
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     public static final long KiB = 1L << 10;

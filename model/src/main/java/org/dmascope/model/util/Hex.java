@@ -28,7 +28,8 @@ public final class Hex {
     public static long parse(String text) {
         String s = text.trim().replace("_", "");
         if (s.startsWith("0x") || s.startsWith("0X")) s = s.substring(2);
-        if (s.isEmpty() || s.length() > 16) throw new NumberFormatException("not a 64-bit hex number: \"" + text + "\"");
+        if (s.isEmpty() || s.length() > 16) throw new NumberFormatException("not a 64-bit hex number: \"" + text
+                + "\"");
         return Long.parseUnsignedLong(s.toLowerCase(Locale.ROOT), 16);
     }
 }

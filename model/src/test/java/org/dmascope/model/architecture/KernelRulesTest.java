@@ -60,7 +60,8 @@ class KernelRulesTest {
             "R-PT-1", "R-PT-2", "R-PT-3");
 
     private static final String KERNEL = "org.dmascope.model.kernel";
-    private static final Pattern MODEL_IMPORT = Pattern.compile("^import (?:static )?(org\\.dmascope\\.model\\.[\\w.]+);", Pattern.MULTILINE);
+    private static final Pattern MODEL_IMPORT = Pattern.compile("^import (?:static "
+            + ")?(org\\.dmascope\\.model\\.[\\w.]+);", Pattern.MULTILINE);
 
     @ArchTest
     void everyMarkNamesASectionTwoRule(JavaClasses classes) {
@@ -68,7 +69,8 @@ class KernelRulesTest {
         for (Map.Entry<String, Set<String>> e : implementers(classes).entrySet()) {
             if (!SECTION_2.contains(e.getKey())) wrong.add(e.getKey() + " on " + e.getValue());
         }
-        assertTrue(wrong.isEmpty(), "@KernelRule names ids that are not rules of kernel-dma-rules.md section 2: " + wrong);
+        assertTrue(wrong.isEmpty(), "@KernelRule names ids that are not rules of kernel-dma-rules.md section 2: "
+                + wrong);
     }
 
     @ArchTest
@@ -90,7 +92,8 @@ class KernelRulesTest {
                 unreached.add(String.join(", ", ids(c)) + " (" + c.getName() + ")");
             }
         }
-        assertTrue(unreached.isEmpty(), "kernel rules reachable only from tests: wire each into the product where the product "
+        assertTrue(unreached.isEmpty(),
+                "kernel rules reachable only from tests: wire each into the product where the product "
                 + "needs it, or delete it with its tests:\n  " + String.join("\n  ", unreached));
     }
 
@@ -103,7 +106,8 @@ class KernelRulesTest {
                 untested.add(id + " (" + String.join(", ", where) + ")");
             }
         });
-        assertTrue(untested.isEmpty(), "no test class under model/src/test names these rules; name each in the test of its vectors:\n  "
+        assertTrue(untested.isEmpty(),
+                "no test class under model/src/test names these rules; name each in the test of its vectors:\n  "
                 + String.join("\n  ", untested));
     }
 
@@ -134,7 +138,8 @@ class KernelRulesTest {
         Set<JavaClass> roots = new HashSet<>();
         for (JavaClass c : classes) {
             boolean kernel = c.getPackageName().equals(KERNEL) || c.getPackageName().startsWith(KERNEL + ".");
-            if (!kernel || importedByUi.contains(c.getName()) || importedByUi.stream().anyMatch(i -> i.startsWith(c.getName() + "."))) {
+            if (!kernel || importedByUi.contains(c.getName()) || importedByUi.stream()
+                    .anyMatch(i -> i.startsWith(c.getName() + "."))) {
                 roots.add(c);
             }
         }
@@ -175,7 +180,8 @@ class KernelRulesTest {
     static String sources(Path dir) {
         if (!Files.isDirectory(dir)) fail("no sources at " + dir);
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".java")).map(KernelRulesTest::read).collect(Collectors.joining("\n"));
+            return files.filter(p -> p.toString().endsWith(".java")).map(KernelRulesTest::read)
+                    .collect(Collectors.joining("\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

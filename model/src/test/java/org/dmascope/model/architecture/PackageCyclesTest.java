@@ -11,5 +11,6 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.dmascope.model", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageCyclesTest {
     @ArchTest
-    static final ArchRule modelPackagesAreFreeOfCycles = slices().matching("org.dmascope.model.(**)").should().beFreeOfCycles();
+    static final ArchRule modelPackagesAreFreeOfCycles = slices().matching("org.dmascope.model.(**)").should()
+            .beFreeOfCycles();
 }

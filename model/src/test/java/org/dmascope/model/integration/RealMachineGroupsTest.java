@@ -43,7 +43,8 @@ class RealMachineGroupsTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Topology withGroups = importText(IMAC, text);
         Map<Bdf, Integer> kernel = GroupPartitions.reported(withGroups);
-        assertEquals(withGroups.functions().size(), kernel.size(), "every function of the dump has an IOMMU group line");
+        assertEquals(withGroups.functions().size(), kernel.size(),
+                "every function of the dump has an IOMMU group line");
 
         String stripped = text.lines().filter(l -> !l.trim().startsWith("IOMMU group:"))
                 .collect(Collectors.joining("\n", "", "\n"));

@@ -90,7 +90,8 @@ final class RandomTopologies {
 
     /** Strings a JSON writer can get wrong: quotes, backslashes, control characters, non-ASCII. */
     private String text() {
-        return pick("GA100 [A100 SXM4 40GB]", "quote \" and back\\slash", "tab\there\nnewline", "Ünïcödé ✓ 日本",
+        return pick("GA100 [A100 SXM4 40GB]", "quote \" and back\\slash", "tab\there\nnewline",
+                "Ünïcödé ✓ 日本",
                 "", " padded ", "{\"json\": [1]}", "line\u2028separator", "x".repeat(1 + r.nextInt(300)));
     }
 
@@ -135,7 +136,8 @@ final class RandomTopologies {
         if (r.nextInt(6) == 0) return Platform.UNKNOWN;
         return new Platform(maybe(() -> pick(Platform.Architecture.values())),
                 new Platform.Cpu(maybe(() -> pick(Platform.CpuVendor.values())), maybeInt(0x10000), maybe(this::text)),
-                new Platform.Iommu(maybe(() -> pick(Platform.IommuDriver.values())), maybe(() -> pick(Platform.DomainType.values())),
+                new Platform.Iommu(maybe(() -> pick(Platform.IommuDriver.values())),
+                        maybe(() -> pick(Platform.DomainType.values())),
                         maybeBool(), r.nextInt(3) == 0 ? OptionalInt.empty() : OptionalInt.of(32 + r.nextInt(33)),
                         maybe(() -> pick(Platform.PageTableFormat.values())), maybeLong(() -> 1L << r.nextInt(64))),
                 new Platform.Swiotlb(maybeLong(this::address), maybeLong(this::size), maybeBool()),
@@ -167,8 +169,10 @@ final class RandomTopologies {
             AddressRange bus = AddressRange.ofSize(r.nextBoolean() ? cpu.start() : 0, cpu.size());
             dma.add(new DmaRange(cpu.start(), bus.start(), cpu.size()));
         }
-        Optional<HostBridge.BusRange> busRange = maybe(() -> new HostBridge.BusRange(root, root + r.nextInt(256 - root)));
-        return new HostBridge(String.format("pci%04x:%02x#%d", domain, root, i), domain, root, busRange, maybeInt(4096), ws, dma,
+        Optional<HostBridge.BusRange> busRange = maybe(() -> new HostBridge.BusRange(root,
+                root + r.nextInt(256 - root)));
+        return new HostBridge(String.format("pci%04x:%02x#%d", domain, root, i), domain, root, busRange, maybeInt(4096),
+                ws, dma,
                 provenance());
     }
 
@@ -179,7 +183,8 @@ final class RandomTopologies {
         for (int i = 0; i < n; i++) {
             // File names that end in ":digits" must survive as whole-file references (line 0).
             String file = pick("lspci-vvv.txt", "a b/c:d.txt", "dump:12", "C:\\exports\\tree.txt", "x:");
-            m.put(pick("acs", "link", "bars", "bridge", "identity", "dma", "windows"), new SourceRef(file, pick(0, 1, 77, 123456)));
+            m.put(pick("acs", "link", "bars", "bridge", "identity", "dma", "windows"), new SourceRef(file, pick(0, 1,
+                    77, 123456)));
         }
         return new Provenance(m);
     }
@@ -187,7 +192,8 @@ final class RandomTopologies {
     private PciFunction function(Bdf at, List<Bdf> all) {
         PciFunction.Builder b = PciFunction.builder(at);
         b.identity(new PciIdentity(maybeInt(0x10000), maybeInt(0x10000), maybeInt(0x10000), maybeInt(0x10000),
-                maybeInt(0x1000000), maybeInt(0x100), maybe(this::text), maybe(this::text), maybe(this::text), maybe(this::text)));
+                maybeInt(0x1000000), maybeInt(0x100), maybe(this::text), maybe(this::text), maybe(this::text),
+                        maybe(this::text)));
         b.portType(maybe(() -> pick(PortType.values())));
         b.headerType(maybeInt(3));
         b.multifunction(maybeBool());
@@ -197,7 +203,8 @@ final class RandomTopologies {
         b.ats(maybeBool());
         b.pasid(maybeBool());
         b.pri(maybeBool());
-        b.sriov(maybe(() -> new Sriov(r.nextInt(65536), r.nextInt(65536), r.nextInt(65536), r.nextInt(65536), maybeInt(0x10000))));
+        b.sriov(maybe(() -> new Sriov(r.nextInt(65536), r.nextInt(65536), r.nextInt(65536), r.nextInt(65536),
+                maybeInt(0x10000))));
         b.physicalFunction(maybe(() -> all.get(r.nextInt(all.size()))));
         b.link(maybe(() -> new Link(maybe(this::linkState), maybe(this::linkState))));
         b.numaNode(maybeInt(4096));
@@ -208,7 +215,8 @@ final class RandomTopologies {
         List<P2pMemory> p2p = new ArrayList<>();
         int n = r.nextInt(3);
         for (int i = 0; i < n; i++) {
-            p2p.add(new P2pMemory(r.nextInt(6), r.nextLong() & Long.MAX_VALUE, 1 + (r.nextLong() & 0x3fff_ffff_ffff_ffffL), r.nextBoolean()));
+            p2p.add(new P2pMemory(r.nextInt(6), r.nextLong() & Long.MAX_VALUE,
+                    1 + (r.nextLong() & 0x3fff_ffff_ffff_ffffL), r.nextBoolean()));
         }
         b.p2pMemory(p2p);
         b.untrusted(maybeBool());

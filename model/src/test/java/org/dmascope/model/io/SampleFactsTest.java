@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What the samples promise their readers: the descriptions match the machines, and the ACS twin differs in one register only. */
+/**
+ * What the samples promise their readers: the descriptions match the machines, and the ACS twin differs in one register
+ * only.
+ */
 class SampleFactsTest {
     private static final Pattern ADDRESS = Pattern.compile("\\b((?:[0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7])\\b");
 
@@ -63,7 +66,8 @@ class SampleFactsTest {
         assertTrue(t.source().isPresent(), file + " must say where it comes from");
         // A real machine's export may carry the kernel's own groups; a hand-built one must not invent them.
         if (t.source().get().kind() != TopologySource.Kind.SYNTHETIC) return;
-        assertTrue(t.functions().stream().allMatch(f -> f.iommuGroup().isEmpty()), file + " must not carry iommuGroup values");
+        assertTrue(t.functions().stream().allMatch(f -> f.iommuGroup().isEmpty()),
+                file + " must not carry iommuGroup values");
     }
 
     @ParameterizedTest
@@ -87,14 +91,16 @@ class SampleFactsTest {
         assertEquals(plain.numaNodes(), redirect.numaNodes());
         Platform pp = plain.platform();
         assertEquals(new Platform(pp.architecture(), pp.cpu(), pp.iommu(), pp.swiotlb(), pp.memoryEncryption(),
-                redirect.platform().kernelCommandLine()), redirect.platform(), "only the kernel command line may differ");
+                redirect.platform().kernelCommandLine()), redirect.platform(),
+                        "only the kernel command line may differ");
         assertFalse(redirect.platform().kernelCommandLine().orElseThrow().contains("disable_acs_redir"));
         assertEquals(plain.functions().size(), redirect.functions().size());
         int changed = 0;
         for (PciFunction p : plain.functions()) {
             PciFunction r = redirect.function(p.address()).orElseThrow();
             if (p.portType().equals(Optional.of(PortType.SWITCH_DOWNSTREAM))) {
-                assertEquals(p.acs().orElseThrow().control().getAsInt() | Acs.RR | Acs.CR, r.acs().orElseThrow().control().getAsInt());
+                assertEquals(p.acs().orElseThrow().control().getAsInt() | Acs.RR | Acs.CR,
+                        r.acs().orElseThrow().control().getAsInt());
                 assertEquals(p.toBuilder().acs(r.acs()).build(), r, p.address() + " differs in more than ACS control");
                 changed++;
             } else {

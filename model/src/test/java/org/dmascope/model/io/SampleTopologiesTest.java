@@ -42,7 +42,8 @@ class SampleTopologiesTest {
         Topology t = TopologyJsonReader.read(text, file).topology().orElseThrow();
         String written = TopologyJsonWriter.write(t);
         if (Boolean.getBoolean("dmascope.rewriteSamples")) {
-            // Golden-file refresh after a hand edit: mvn -pl model test -Dtest=SampleTopologiesTest -Ddmascope.rewriteSamples=true
+            // Golden-file refresh after a hand edit: mvn -pl model test -Dtest=SampleTopologiesTest
+            // -Ddmascope.rewriteSamples=true
             Files.writeString(samplesDir().resolve(file), written, StandardCharsets.UTF_8);
             text = written;
         }
@@ -63,7 +64,8 @@ class SampleTopologiesTest {
     void everySampleFileIsListedInTheIndex() throws IOException {
         List<String> index = SampleCatalog.index();
         try (Stream<Path> files = Files.list(samplesDir())) {
-            List<String> json = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+            List<String> json = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .toList();
             assertEquals(json, index.stream().sorted().toList());
         }
     }

@@ -24,7 +24,9 @@ import org.dmascope.model.topology.Topology;
 import org.dmascope.model.topology.TopologySource;
 import org.junit.jupiter.api.Test;
 
-/** Keeps docs/topology-format.md true: its example loads cleanly and every field and value the code knows is documented. */
+/**
+ * Keeps docs/topology-format.md true: its example loads cleanly and every field and value the code knows is documented.
+ */
 class TopologyFormatDocTest {
 
     private static final Path DOC = Path.of(System.getProperty("dmascope.docs", "../docs"), "topology-format.md");
@@ -63,7 +65,8 @@ class TopologyFormatDocTest {
         assertTrue(t.platform().iommu().present() && t.platform().swiotlb().size().isPresent());
         assertTrue(!t.numaNodes().isEmpty() && !t.numaNodes().get(0).memory().isEmpty());
         assertTrue(t.hostBridges().get(0).windows().size() >= 3);
-        for (PortType p : List.of(PortType.ROOT_PORT, PortType.SWITCH_UPSTREAM, PortType.SWITCH_DOWNSTREAM, PortType.ENDPOINT)) {
+        for (PortType p : List.of(PortType.ROOT_PORT, PortType.SWITCH_UPSTREAM, PortType.SWITCH_DOWNSTREAM,
+                PortType.ENDPOINT)) {
             assertTrue(t.functions().stream().anyMatch(f -> f.portType().equals(java.util.Optional.of(p))), "no " + p);
         }
         PciFunction cmb = t.functions().stream().filter(f -> !f.p2pMemory().isEmpty()).findFirst().orElseThrow();
@@ -80,9 +83,11 @@ class TopologyFormatDocTest {
         for (String sample : SampleCatalog.index()) {
             keys(json.readTree(Files.readString(Path.of("../sample-topologies", sample))), keys);
         }
-        for (long seed = 1; seed <= 100; seed++) keys(TopologyJsonWriter.toJson(new RandomTopologies(seed).next()), keys);
+        for (long seed = 1; seed <= 100; seed++) keys(TopologyJsonWriter.toJson(new RandomTopologies(seed).next()),
+                keys);
         String text = doc();
-        List<String> missing = keys.stream().filter(k -> !text.contains("`" + k + "`") && !text.contains("." + k + "`")).toList();
+        List<String> missing = keys.stream().filter(k -> !text.contains("`" + k + "`") && !text.contains("." + k + "`"))
+                .toList();
         assertTrue(missing.isEmpty(), "fields missing from docs/topology-format.md: " + missing);
     }
 
@@ -121,6 +126,7 @@ class TopologyFormatDocTest {
     @Test
     void theDocumentedFormatNameAndVersionAreTheCodes() throws IOException {
         String text = doc();
-        assertTrue(text.startsWith("# dmascope topology format (`" + TopologyFormat.FORMAT + "`, version " + TopologyFormat.VERSION + ")"));
+        assertTrue(text.startsWith("# dmascope topology format (`" + TopologyFormat.FORMAT + "`, version "
+                + TopologyFormat.VERSION + ")"));
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** How reading topology JSON reports bad input: always a sentence with file, line, column and JSON path. */
 class TopologyJsonReaderTest {
 
-    private static final String HEAD = "{\n  \"format\": \"dmascope-topology\",\n  \"version\": 1,\n  \"name\": \"t\",\n";
+    private static final String HEAD = "{\n  \"format\": \"dmascope-topology\",\n  \"version\": 1,\n  \"name\": "
+            + "\"t\",\n";
 
     /** A small valid file; line numbers below refer to it. */
     private static final String GOOD = HEAD
@@ -27,7 +28,8 @@ class TopologyJsonReaderTest {
             + "    {\n"                                                                      // 8
             + "      \"address\": \"0000:00:02.0\",\n"                                        // 9
             + "      \"deviceName\": \"GPU\",\n"                                              // 10
-            + "      \"bars\": [{\"index\": 0, \"space\": \"mem\", \"bits\": 64, \"address\": \"0xc0000000\", \"size\": \"16MiB\"}]\n"
+            + "      \"bars\": [{\"index\": 0, \"space\": \"mem\", \"bits\": 64, \"address\": \"0xc0000000\", "
+                    + "\"size\": \"16MiB\"}]\n"
             + "    }\n"
             + "  ]\n"
             + "}\n";
@@ -85,7 +87,8 @@ class TopologyJsonReaderTest {
         @Test
         void duplicateKeysAreRefusedWithTheKeyAndItsPlace() {
             Diagnostic d = onlyError(read(HEAD + "  \"name\": \"again\",\n  \"functions\": []\n}\n"));
-            assertTrue(d.message().contains("a key appears twice in one object") && d.message().contains("\"name\""), d::toString);
+            assertTrue(d.message().contains("a key appears twice in one object") && d.message().contains("\"name\""),
+                    d::toString);
             assertEquals(5, d.line(), d::toString);
         }
 
@@ -93,7 +96,8 @@ class TopologyJsonReaderTest {
         void hugeNestingIsRefusedWithoutExhaustingTheStack() {
             String deep = "[".repeat(200_000) + "]".repeat(200_000);
             Diagnostic d = onlyError(read(HEAD + "  \"functions\": " + deep + "\n}\n"));
-            assertTrue(d.message().startsWith("not valid JSON: ") && d.message().toLowerCase().contains("nesting depth"), d::toString);
+            assertTrue(d.message().startsWith("not valid JSON: ") && d.message().toLowerCase()
+                    .contains("nesting depth"), d::toString);
             assertEquals(5, d.line(), d::toString);
         }
     }
@@ -119,14 +123,18 @@ class TopologyJsonReaderTest {
 
         @Test
         void wrongTypesNameWhatWasExpectedAndFound() {
-            LoadResult r = read(GOOD.replace("\"version\": 1", "\"version\": \"1\"").replace("\"index\": 0", "\"index\": \"0\"")
+            LoadResult r = read(GOOD.replace("\"version\": 1", "\"version\": \"1\"").replace("\"index\": 0",
+                    "\"index\": \"0\"")
                     .replace("\"bits\": 64", "\"bits\": true"));
             assertFalse(r.ok());
             List<String> messages = r.report().errors().stream().map(Diagnostic::message).toList();
             assertTrue(messages.contains("$.version: expected a number, found a string"), messages::toString);
-            assertTrue(messages.contains("$.functions[1].bars[0].index: expected a number, found a string"), messages::toString);
-            assertTrue(messages.contains("$.functions[1].bars[0].bits: expected a number, found true/false"), messages::toString);
-            Diagnostic version = r.report().errors().stream().filter(d -> d.message().startsWith("$.version")).findFirst().orElseThrow();
+            assertTrue(messages.contains("$.functions[1].bars[0].index: expected a number, found a string"),
+                    messages::toString);
+            assertTrue(messages.contains("$.functions[1].bars[0].bits: expected a number, found true/false"),
+                    messages::toString);
+            Diagnostic version = r.report().errors().stream().filter(d -> d.message().startsWith("$.version"))
+                    .findFirst().orElseThrow();
             assertEquals(3, version.line());
             assertEquals(14, version.column());
         }
@@ -135,25 +143,30 @@ class TopologyJsonReaderTest {
         void valuesThatDoNotParseSayWhatWasExpected() {
             LoadResult r = read(GOOD.replace("\"16MiB\"", "\"sixteen\"").replace("\"8086\"", "\"intel\""));
             List<String> messages = r.report().errors().stream().map(Diagnostic::message).toList();
-            assertTrue(messages.contains("$.functions[0].vendor: expected a hex number such as \"10de\" or \"0x1d\", found \"intel\""),
+            assertTrue(messages.contains("$.functions[0].vendor: expected a hex number such as \"10de\" or \"0x1d\", "
+                    + "found \"intel\""),
                     messages::toString);
-            assertTrue(messages.contains("$.functions[1].bars[0].size: expected a size such as \"4KiB\", \"1GiB\" or \"0x1000\", "
+            assertTrue(messages.contains("$.functions[1].bars[0].size: expected a size such as \"4KiB\", \"1GiB\" or "
+                    + "\"0x1000\", "
                     + "found \"sixteen\""), messages::toString);
         }
 
         @Test
         void negativeSizesAreRefused() {
             Diagnostic d = onlyError(read(GOOD.replace("\"16MiB\"", "-16")));
-            assertEquals("$.functions[1].bars[0].size: expected a size in bytes, found the negative number -16", d.message());
+            assertEquals("$.functions[1].bars[0].size: expected a size in bytes, found the negative number -16",
+                    d.message());
         }
 
         @Test
         void unknownFieldWarnsWithItsPathAndTheFileStillLoads() {
-            LoadResult r = read(GOOD.replace("\"deviceName\": \"GPU\",", "\"deviceName\": \"GPU\",\n      \"colour\": \"green\","));
+            LoadResult r = read(GOOD.replace("\"deviceName\": \"GPU\",",
+                    "\"deviceName\": \"GPU\",\n      \"colour\": \"green\","));
             assertTrue(r.ok(), r.report()::toText);
             assertEquals(1, r.report().warnings().size(), r.report()::toText);
             Diagnostic d = r.report().warnings().get(0);
-            assertEquals("$.functions[1].colour: unknown field \"colour\" is ignored (it will not be saved)", d.message());
+            assertEquals("$.functions[1].colour: unknown field \"colour\" is ignored (it will not be saved)",
+                    d.message());
             assertEquals(11, d.line());
             assertEquals(Optional.of("$.functions[1].colour"), d.subject());
         }
@@ -161,7 +174,8 @@ class TopologyJsonReaderTest {
         @Test
         void newerVersionIsRefusedWithAClearMessage() {
             Diagnostic d = onlyError(read(GOOD.replace("\"version\": 1", "\"version\": 2")));
-            assertEquals("$.version: the file has format version 2, newer than this dmascope reads (1); update dmascope", d.message());
+            assertEquals("$.version: the file has format version 2, newer than this dmascope reads (1); update "
+                    + "dmascope", d.message());
             assertEquals(3, d.line());
         }
 
@@ -174,13 +188,15 @@ class TopologyJsonReaderTest {
         @Test
         void otherJsonIsNotATopology() {
             Diagnostic d = onlyError(read("{\"format\": \"dmascope-scenario\", \"version\": 1, \"steps\": []}"));
-            assertEquals("$.format: this is not a dmascope topology (format is \"dmascope-scenario\", expected \"dmascope-topology\")",
+            assertEquals("$.format: this is not a dmascope topology (format is \"dmascope-scenario\", expected "
+                    + "\"dmascope-topology\")",
                     d.message());
             Diagnostic array = onlyError(read("[1, 2, 3]"));
             assertEquals("$: expected an object, found an array", array.message());
             LoadResult noFormat = read("{\"name\": \"x\", \"functions\": []}");
             assertFalse(noFormat.ok());
-            assertTrue(noFormat.report().errors().stream().anyMatch(e -> e.message().equals("$: the required field \"format\" is missing")),
+            assertTrue(noFormat.report().errors().stream().anyMatch(e -> e.message()
+                    .equals("$: the required field \"format\" is missing")),
                     noFormat.report()::toText);
         }
 
@@ -192,10 +208,12 @@ class TopologyJsonReaderTest {
 
         @Test
         void validationErrorPointsAtTheOffendingDevicesObject() {
-            // A second device whose BAR overlaps the GPU's: the finding is about 0000:00:03.0, whose object starts on line 13.
+            // A second device whose BAR overlaps the GPU's: the finding is about 0000:00:03.0, whose object starts on
+            // line 13.
             String text = GOOD.replace("    }\n  ]", "    },\n"
                     + "    {\"address\": \"0000:00:03.0\", \"deviceName\": \"NIC\",\n"
-                    + "     \"bars\": [{\"index\": 0, \"space\": \"mem\", \"bits\": 64, \"address\": \"0xc0800000\", \"size\": \"1MiB\"}]}\n  ]");
+                    + "     \"bars\": [{\"index\": 0, \"space\": \"mem\", \"bits\": 64, \"address\": \"0xc0800000\", "
+                            + "\"size\": \"1MiB\"}]}\n  ]");
             Diagnostic d = onlyError(read(text));
             assertEquals("0000:00:03.0 (NIC): BAR 0xc0800000-0xc08fffff overlaps a BAR of 0000:00:02.0", d.message());
             assertEquals(13, d.line(), d::toString);
@@ -210,17 +228,21 @@ class TopologyJsonReaderTest {
             LoadResult r = read(text);
             assertTrue(r.ok(), r.report()::toText);
             Diagnostic d = r.report().warnings().get(0);
-            assertEquals("platform: the IOMMU driver vtd exists only on x86, but the architecture is arm64", d.message());
+            assertEquals("platform: the IOMMU driver vtd exists only on x86, but the architecture is arm64",
+                    d.message());
             assertEquals(6, d.line());
         }
 
         @Test
         void barsAreKeptInIndexOrderWhateverTheFileSays() {
-            String text = GOOD.replace("\"bars\": [{\"index\": 0, \"space\": \"mem\", \"bits\": 64, \"address\": \"0xc0000000\", \"size\": \"16MiB\"}]",
+            String text = GOOD.replace("\"bars\": [{\"index\": 0, \"space\": \"mem\", \"bits\": 64, \"address\": "
+                    + "\"0xc0000000\", \"size\": \"16MiB\"}]",
                     "\"bars\": [{\"index\": 2, \"space\": \"io\", \"address\": \"0x1000\", \"size\": \"64B\"}, "
-                            + "{\"index\": 0, \"space\": \"mem\", \"bits\": 64, \"address\": \"0xc0000000\", \"size\": \"16MiB\"}]");
+                            + "{\"index\": 0, \"space\": \"mem\", \"bits\": 64, \"address\": \"0xc0000000\", "
+                                    + "\"size\": \"16MiB\"}]");
             Topology t = read(text).topology().orElseThrow();
-            assertEquals(List.of(0, 2), t.function(Bdf.parse("00:02.0")).orElseThrow().bars().stream().map(b -> b.index()).toList());
+            assertEquals(List.of(0, 2), t.function(Bdf.parse("00:02.0")).orElseThrow().bars().stream()
+                    .map(b -> b.index()).toList());
             assertEquals(t, read(TopologyJsonWriter.write(t)).topology().orElseThrow());
         }
 
@@ -229,7 +251,8 @@ class TopologyJsonReaderTest {
             LoadResult r = read(GOOD.replace("\"8086\"", "\"intel\"").replace("\"space\": \"mem\"", "\"space\": 1")
                     .replace("      \"address\": \"0000:00:02.0\",\n", ""));
             assertEquals(3, r.report().errors().size(), r.report()::toText);
-            assertTrue(r.report().errors().stream().allMatch(d -> d.severity() == Severity.ERROR && d.line() > 0 && d.column() > 0));
+            assertTrue(r.report().errors().stream().allMatch(d -> d.severity() == Severity.ERROR && d.line() > 0
+                    && d.column() > 0));
         }
     }
 }

@@ -23,7 +23,8 @@ class TopologyRoundTripTest {
             long s = seed;
             assertTrue(r.ok() && r.report().isEmpty(), () -> "seed " + s + ":\n" + r.report().toText() + json);
             assertEquals(t, r.topology().get(), () -> "seed " + s + " changed on the way through JSON:\n" + json);
-            assertEquals(json, TopologyJsonWriter.write(r.topology().get()), () -> "seed " + s + ": writing is not stable");
+            assertEquals(json, TopologyJsonWriter.write(r.topology().get()),
+                    () -> "seed " + s + ": writing is not stable");
         }
     }
 
@@ -32,7 +33,8 @@ class TopologyRoundTripTest {
         // Random machines break nearly every rule at once; the reader must answer with findings, not an exception.
         int refused = 0;
         for (long seed = 1; seed <= MACHINES; seed++) {
-            LoadResult r = TopologyJsonReader.read(TopologyJsonWriter.write(new RandomTopologies(seed).next()), "random.json");
+            LoadResult r = TopologyJsonReader.read(TopologyJsonWriter.write(new RandomTopologies(seed).next()),
+                    "random.json");
             if (!r.ok()) refused++;
             assertTrue(r.report().diagnostics().stream().allMatch(d -> d.file().isPresent() && !d.message().isBlank()));
         }
@@ -43,11 +45,14 @@ class TopologyRoundTripTest {
     void theGeneratorReachesEveryKindOfValue() {
         // Guards the property above against a generator that quietly stops producing the hard cases.
         StringBuilder all = new StringBuilder();
-        for (long seed = 1; seed <= MACHINES; seed++) all.append(TopologyJsonWriter.write(new RandomTopologies(seed).next()));
+        for (long seed = 1; seed <= MACHINES; seed++) all.append(TopologyJsonWriter.write(new RandomTopologies(seed)
+                .next()));
         String text = all.toString();
         for (String needle : new String[] {"\"acs\": \"none\"", "\"acs\": {}", "\"disabled\"", "\"address\": \"0x8",
-                "\"provenance\"", "\"dump:12:0\"", "\"bus\": ", "\"dmaRanges\"", "\"physicalFunction\"", "\"p2pMemory\"",
-                "\"unknown x", "\"iommuGroup\"", "\"subsystemName\"", "\"space\": \"io\"", "line\u2028separator", "\"minAlignMask\""}) {
+                "\"provenance\"", "\"dump:12:0\"", "\"bus\": ", "\"dmaRanges\"", "\"physicalFunction\"",
+                        "\"p2pMemory\"",
+                "\"unknown x", "\"iommuGroup\"", "\"subsystemName\"", "\"space\": \"io\"", "line\u2028separator",
+                        "\"minAlignMask\""}) {
             assertTrue(text.contains(needle), "no random machine contains " + needle);
         }
     }

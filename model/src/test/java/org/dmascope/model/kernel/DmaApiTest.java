@@ -37,13 +37,16 @@ class DmaApiTest {
     static final P2pProvider EPB = new P2pProvider(Bdf.parse("04:00.0"), 2, 0x38_0000_0000L, 1L << 30, 0);
 
     static DmaApi direct(DeviceDma dev) {
-        return new DmaApi(dev, DmaDirection.TO_DEVICE, SwiotlbContext.NONE, null, null, KernelProfile.MAINLINE, new MapTrace());
+        return new DmaApi(dev, DmaDirection.TO_DEVICE, SwiotlbContext.NONE, null, null, KernelProfile.MAINLINE,
+                new MapTrace());
     }
 
     static DmaApi iommu() {
         IommuDmaDomain d = new IommuDmaDomain("test", new VtdGeometry(48, false), DmaDomainType.DMA, 0);
-        d.attach("dev", List.of(new ReservedRegion(IovaReservedRegions.MSI_RANGE_START, IovaReservedRegions.MSI_RANGE_END, "MSI")));
-        return new DmaApi(DeviceDma.pciDefaults64(), DmaDirection.TO_DEVICE, SwiotlbContext.NONE, d, new IommuDeviceState(true, false),
+        d.attach("dev", List.of(new ReservedRegion(IovaReservedRegions.MSI_RANGE_START,
+                IovaReservedRegions.MSI_RANGE_END, "MSI")));
+        return new DmaApi(DeviceDma.pciDefaults64(), DmaDirection.TO_DEVICE, SwiotlbContext.NONE, d,
+                new IommuDeviceState(true, false),
                 KernelProfile.MAINLINE, new MapTrace());
     }
 
@@ -63,7 +66,8 @@ class DmaApiTest {
         ScatterList sg = new ScatterList(2);
         sg.add(0x1_0000_0000L, 0, 0x1000, ScatterList.NO_PROVIDER);
         sg.add(0x38_0000_2000L, 0, 0x1000, 0);
-        SgMapResult r = direct(DeviceDma.pciDefaults64()).mapSg(sg, new P2pMapState(i -> P2pMapType.NOT_SUPPORTED), i -> EPB);
+        SgMapResult r = direct(DeviceDma.pciDefaults64()).mapSg(sg, new P2pMapState(i -> P2pMapType.NOT_SUPPORTED),
+                i -> EPB);
         assertEquals(Errno.EREMOTEIO, r.error(), "dma_map_sgtable() = -EREMOTEIO");
         assertEquals(0, r.dmaMapSgReturn(), "dma_map_sg() = 0");
     }

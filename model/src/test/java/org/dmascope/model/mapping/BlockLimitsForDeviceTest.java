@@ -39,7 +39,8 @@ class BlockLimitsForDeviceTest {
     }
 
     static SwiotlbContext swiotlb(boolean forceBounce) {
-        return new SwiotlbContext(new SwiotlbPool(new SwiotlbSizing(0x5000_0000L, 32768, 1, false)), forceBounce, 0, false);
+        return new SwiotlbContext(new SwiotlbPool(new SwiotlbSizing(0x5000_0000L, 32768, 1, false)), forceBounce, 0,
+                false);
     }
 
     static DmaApi direct(DeviceDma dev, SwiotlbContext tlb) {
@@ -49,7 +50,8 @@ class BlockLimitsForDeviceTest {
     static DmaApi iommu(DeviceDma dev, KernelProfile profile) {
         IommuDmaDomain d = new IommuDmaDomain("g", new VtdGeometry(48, false), DmaDomainType.DMA, 0);
         d.attach("dev", List.of());
-        return new DmaApi(dev, DmaDirection.BIDIRECTIONAL, swiotlb(false), d, new IommuDeviceState(true, false), profile,
+        return new DmaApi(dev, DmaDirection.BIDIRECTIONAL, swiotlb(false), d, new IommuDeviceState(true, false),
+                profile,
                 new MapTrace());
     }
 
@@ -66,7 +68,8 @@ class BlockLimitsForDeviceTest {
     void nvmeWithoutBouncingKeepsItsOwnLimit() {
         DmaApi api = direct(DeviceDma.pciDefaults64().withMinAlignMask(0xFFF), swiotlb(false));
         assertEquals(-1L, api.maxMappingSize(LAST_RAM), "a 64-bit device is not addressing-limited: SIZE_MAX");
-        assertEquals(QueueLimits.BLK_DEF_MAX_SECTORS_CAP, BlockLimitsForDevice.of(device("nvme"), api, LAST_RAM).maxSectors());
+        assertEquals(QueueLimits.BLK_DEF_MAX_SECTORS_CAP, BlockLimitsForDevice.of(device("nvme"), api,
+                LAST_RAM).maxSectors());
     }
 
     @Test
@@ -90,9 +93,12 @@ class BlockLimitsForDeviceTest {
     void untrustedScsiBehindAnIommuIsLimitedSinceV6_9() {
         DeviceDma untrusted = DeviceDma.pciDefaults64().withUntrusted(true);
         assertEquals(262144, iommu(untrusted, KernelProfile.MAINLINE).maxMappingSize(LAST_RAM));
-        assertEquals(512, BlockLimitsForDevice.of(device("uas"), iommu(untrusted, KernelProfile.MAINLINE), LAST_RAM).maxSectors());
-        assertEquals(-1L, iommu(untrusted, KernelProfile.V5_15).maxMappingSize(LAST_RAM), "no iommu_dma_max_mapping_size yet");
-        assertEquals(1024, BlockLimitsForDevice.of(device("uas"), iommu(untrusted, KernelProfile.V5_15), LAST_RAM).maxSectors());
+        assertEquals(512, BlockLimitsForDevice.of(device("uas"), iommu(untrusted, KernelProfile.MAINLINE),
+                LAST_RAM).maxSectors());
+        assertEquals(-1L, iommu(untrusted, KernelProfile.V5_15).maxMappingSize(LAST_RAM),
+                "no iommu_dma_max_mapping_size yet");
+        assertEquals(1024, BlockLimitsForDevice.of(device("uas"), iommu(untrusted, KernelProfile.V5_15),
+                LAST_RAM).maxSectors());
         assertEquals(-1L, iommu(DeviceDma.pciDefaults64(), KernelProfile.MAINLINE).maxMappingSize(LAST_RAM));
     }
 }

@@ -62,7 +62,8 @@ class BufferPinnerTest {
     void hugePagesAreAlignedAndContiguousInside() {
         PinnedBuffer b = pin("host:node0:6MiB:huge2m:seed=3:offset=0x1000");
         assertEquals(1536, b.pageCount());
-        assertEquals(0, (b.page(510) + 4096) % (2 << 20), "page 510 ends the first huge page (the buffer starts in its second 4 KiB)");
+        assertEquals(0, (b.page(510) + 4096) % (2 << 20),
+                "page 510 ends the first huge page (the buffer starts in its second 4 KiB)");
         for (int i = 1; i < 511; i++) assertEquals(b.page(i - 1) + 4096, b.page(i));
         assertEquals(0x1000, b.page(0) % (2 << 20), "the buffer starts 4 KiB into its first huge page");
         PinnedBuffer g = pin("host:node0:1GiB:huge1g");
@@ -74,7 +75,8 @@ class BufferPinnerTest {
     void explicitPagesMustBeRamOfTheNode() {
         PinnedBuffer b = pin("host:node0:8KiB:pages=0x100000000,0x100002000");
         assertEquals(2, b.phyr().count());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pin("host:node0:4KiB:pages=0xc0000000"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pin("host:node0:4KiB:pages=0xc0000000"));
         assertTrue(e.getMessage().contains("not System RAM of node 0"));
     }
 
@@ -85,7 +87,8 @@ class BufferPinnerTest {
         assertEquals(0x38_4000_2000L, b.page(0));
         assertEquals(16, b.pageCount());
         assertEquals(0, b.provider().busOffset(), "x86 windows have offset 0");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pin("bar:0000:05:00.0:2:offset=0x10000000:4KiB"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pin("bar:0000:05:00.0:2:offset=0x10000000:4KiB"));
         assertTrue(e.getMessage().contains("runs past the end of BAR 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> pin("bar:0000:05:00.0:0:4KiB"));
         assertTrue(e.getMessage().contains("this BAR has none"), e.getMessage());
@@ -103,7 +106,8 @@ class BufferPinnerTest {
 
     @Test
     void tooMuchScatteredMemoryIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pin("host:node0:60GiB:scattered"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> pin("host:node0:60GiB:scattered"));
         assertTrue(e.getMessage().contains("too little RAM"), e.getMessage());
     }
 }

@@ -39,7 +39,8 @@ class BufferSpecParserTest {
 
     @Test
     void explicitPagesHugePagesAndPlacement() {
-        BufferSpec.Host e = (BufferSpec.Host) BufferSpecParser.parse("host:0:0x1ff0:pages=0x100000000,0x200000000:offset=0x10");
+        BufferSpec.Host e = (BufferSpec.Host) BufferSpecParser.parse(
+                "host:0:0x1ff0:pages=0x100000000,0x200000000:offset=0x10");
         assertEquals(PageLayout.Kind.EXPLICIT, e.layout().kind());
         assertArrayEquals(new long[] {0x1_0000_0000L, 0x2_0000_0000L}, e.layout().pages());
         assertEquals(0x10, e.offset());

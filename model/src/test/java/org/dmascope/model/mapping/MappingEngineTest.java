@@ -18,8 +18,10 @@ class MappingEngineTest {
         throw new AssertionError("no P2P buffer in this test");
     };
 
-    static Mapping map(Topology t, String initiator, String spec, MapApi api, IommuMode mode, DmaState state, P2pMapTypeSource src) {
-        MapRequest req = MapRequest.builder(t, Bdf.parse(initiator), BufferSpecParser.parse(spec)).api(api).iommuMode(mode).build();
+    static Mapping map(Topology t, String initiator, String spec, MapApi api, IommuMode mode, DmaState state,
+            P2pMapTypeSource src) {
+        MapRequest req = MapRequest.builder(t, Bdf.parse(initiator), BufferSpecParser.parse(spec)).api(api)
+                .iommuMode(mode).build();
         return new MappingEngine(src).map(req, state);
     }
 
@@ -27,7 +29,8 @@ class MappingEngineTest {
     void hostBufferThroughTheIommuGivesMergedIovaSegmentsAndTheirPageTableEntries() {
         Topology t = Samples.switchP2pServer();
         DmaState state = new DmaState();
-        Mapping m = map(t, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7", MapApi.SG, IommuMode.DMA_FQ, state, NO_P2P);
+        Mapping m = map(t, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7", MapApi.SG, IommuMode.DMA_FQ, state,
+                NO_P2P);
         assertTrue(m.verdict().isOk(), m.verdict().toString());
         assertEquals(P2pMapType.NONE, m.mapType());
         DmaSegments s = m.segments();
@@ -55,7 +58,8 @@ class MappingEngineTest {
         Topology t = Samples.switchP2pServer();
         DmaState state = new DmaState();
         Mapping a = map(t, "0000:06:00.0", "host:node0:64KiB:contiguous", MapApi.SG, IommuMode.DMA, state, NO_P2P);
-        Mapping b = map(t, "0000:06:00.0", "host:node0:64KiB:contiguous:seed=2", MapApi.SG, IommuMode.DMA, state, NO_P2P);
+        Mapping b = map(t, "0000:06:00.0", "host:node0:64KiB:contiguous:seed=2", MapApi.SG, IommuMode.DMA, state,
+                NO_P2P);
         assertEquals(0xFFFF_0000L, a.segments().address(0));
         assertEquals(0xFFFE_0000L, b.segments().address(0));
         assertEquals(2, state.liveMappings("device 0000:06:00.0").size());
@@ -85,7 +89,8 @@ class MappingEngineTest {
     void thirtyTwoBitDeviceWithoutIommuBouncesThroughSwiotlb() {
         Topology t = Samples.noIommu32BitDevice();
         DmaState state = new DmaState();
-        Mapping m = map(t, "0000:00:02.0", "host:node0:16KiB:contiguous:at=0x200000000", MapApi.SG, IommuMode.OFF, state, NO_P2P);
+        Mapping m = map(t, "0000:00:02.0", "host:node0:16KiB:contiguous:at=0x200000000", MapApi.SG, IommuMode.OFF,
+                state, NO_P2P);
         assertTrue(m.verdict().isOk(), m.verdict().toString());
         assertEquals(1, m.segments().count());
         assertTrue(m.segments().has(0, DmaSegments.SWIOTLB));
@@ -101,7 +106,8 @@ class MappingEngineTest {
     @Test
     void oversizedBounceIsSwiotlbFull() {
         Topology t = Samples.noIommu32BitDevice();
-        Mapping m = map(t, "0000:00:02.0", "host:node0:300KiB:contiguous:at=0x200000000", MapApi.PHYS, IommuMode.OFF, new DmaState(),
+        Mapping m = map(t, "0000:00:02.0", "host:node0:300KiB:contiguous:at=0x200000000", MapApi.PHYS, IommuMode.OFF,
+                new DmaState(),
                 NO_P2P);
         assertEquals("SWIOTLB_FULL", m.verdict().code());
         assertTrue(m.kernelLog().get(0).startsWith("swiotlb buffer is full"));
@@ -116,7 +122,8 @@ class MappingEngineTest {
             assertEquals(Bdf.parse("0000:06:00.0"), client.address());
             return P2pMapType.BUS_ADDR;
         };
-        Mapping m = map(t, "0000:06:00.0", "bar:0000:05:00.0:2:offset=0x2000:64KiB", MapApi.SG, IommuMode.DMA_FQ, state, busAddr);
+        Mapping m = map(t, "0000:06:00.0", "bar:0000:05:00.0:2:offset=0x2000:64KiB", MapApi.SG, IommuMode.DMA_FQ, state,
+                busAddr);
         assertTrue(m.verdict().isOk());
         assertEquals(P2pMapType.BUS_ADDR, m.mapType());
         assertEquals(1, m.segments().count());
@@ -132,7 +139,8 @@ class MappingEngineTest {
     void notSupportedP2pIsEremoteio() {
         Topology t = Samples.switchP2pServer();
         DmaState state = new DmaState();
-        Mapping m = map(t, "0000:07:00.0", "bar:0000:05:00.0:2:64KiB", MapApi.SG, IommuMode.DMA, state, (p, c) -> P2pMapType.NOT_SUPPORTED);
+        Mapping m = map(t, "0000:07:00.0", "bar:0000:05:00.0:2:64KiB", MapApi.SG, IommuMode.DMA, state, (p,
+                c) -> P2pMapType.NOT_SUPPORTED);
         assertEquals("EREMOTEIO", m.verdict().code());
         assertTrue(m.verdict().kernelReturn().contains("-EREMOTEIO"));
         assertTrue(state.isEmpty());
@@ -142,7 +150,8 @@ class MappingEngineTest {
     @Test
     void ba2_offsetWindowGivesABusAddressBelowTheCpuAddress() {
         Topology t = Samples.offsetWindowMachine();
-        Mapping m = map(t, "0000:01:00.1", "bar:0000:01:00.0:2:offset=0x3000:4KiB", MapApi.SG, IommuMode.DMA, new DmaState(),
+        Mapping m = map(t, "0000:01:00.1", "bar:0000:01:00.0:2:offset=0x3000:4KiB", MapApi.SG, IommuMode.DMA,
+                new DmaState(),
                 (p, c) -> P2pMapType.BUS_ADDR);
         assertEquals(-0x40_0000_0000L, m.pinned().provider().busOffset());
         assertEquals(0x1000_3000L, m.segments().address(0));
@@ -165,7 +174,8 @@ class MappingEngineTest {
         for (MapApi api : MapApi.values()) {
             for (IommuMode mode : new IommuMode[] {IommuMode.DMA, IommuMode.OFF}) {
                 DmaState state = new DmaState();
-                Mapping m = map(t, "0000:07:00.0", "host:node0:300KiB:scattered:seed=3:offset=0x200", api, mode, state, NO_P2P);
+                Mapping m = map(t, "0000:07:00.0", "host:node0:300KiB:scattered:seed=3:offset=0x200", api, mode, state,
+                        NO_P2P);
                 assertTrue(m.verdict().isOk(), api + " " + mode + ": " + m.verdict());
                 assertEquals(300 * 1024, m.segments().totalLength(), api + " " + mode);
                 assertNotNull(m.cost());
@@ -186,7 +196,8 @@ class MappingEngineTest {
         assertEquals("Version-specific behaviour and assumptions", last.title());
         assertTrue(last.narration().contains("6.17-6.19"), last.narration());
 
-        MapRequest old = MapRequest.builder(t, Bdf.parse("0000:06:00.0"), BufferSpecParser.parse("bar:0000:05:00.0:2:4KiB"))
+        MapRequest old = MapRequest.builder(t, Bdf.parse("0000:06:00.0"),
+                BufferSpecParser.parse("bar:0000:05:00.0:2:4KiB"))
                 .iommuMode(IommuMode.OFF).profile(org.dmascope.model.kernel.profile.KernelProfile.V5_15).build();
         Mapping m515 = new MappingEngine((p, c) -> P2pMapType.THRU_HOST_BRIDGE).map(old, new DmaState());
         assertEquals(0x38_4000_0000L, m515.segments().address(0), "5.15 maps the CPU physical address");
@@ -203,7 +214,8 @@ class MappingEngineTest {
                 () -> map(t, "0000:06:00.0", "host:node3:4KiB", MapApi.SG, IommuMode.DMA, new DmaState(), NO_P2P));
         assertTrue(e.getMessage().contains("NUMA node 3"));
         e = assertThrows(IllegalArgumentException.class,
-                () -> map(t, "0000:06:00.0", "bar:0000:04:00.0:1:4KiB", MapApi.SG, IommuMode.DMA, new DmaState(), NO_P2P));
+                () -> map(t, "0000:06:00.0", "bar:0000:04:00.0:1:4KiB", MapApi.SG, IommuMode.DMA, new DmaState(),
+                        NO_P2P));
         assertTrue(e.getMessage().contains("pci_p2pdma_add_resource"), e.getMessage());
     }
 }

@@ -53,17 +53,20 @@ class MappingPropertiesTest {
                 layout = PageLayout.scattered(r.nextLong(1_000_000));
         }
         long offset = r.nextInt(8) == 0 ? 0 : r.nextLong(Math.min(layout.unit(), 4096));
-        BufferSpec b = new BufferSpec.Host(0, size, offset, layout, org.dmascope.model.kernel.dma.DmaDirection.BIDIRECTIONAL);
+        BufferSpec b = new BufferSpec.Host(0, size, offset, layout,
+                org.dmascope.model.kernel.dma.DmaDirection.BIDIRECTIONAL);
         MapApi api = MapApi.values()[r.nextInt(MapApi.values().length)];
         IommuMode mode = iommu ? (r.nextBoolean() ? IommuMode.DMA : IommuMode.DMA_FQ) : IommuMode.OFF;
         DmaParameters dma = new DmaParameters(OptionalInt.of(64), OptionalLong.of(MAX_SEG[r.nextInt(3)]),
                 OptionalLong.of(BOUNDARY[r.nextInt(3)]), OptionalLong.empty());
-        return new Case(b, api, mode, dma, b.spec() + " " + api + " " + mode + " maxseg " + ByteSize.format(dma.maxSegmentSize().getAsLong())
+        return new Case(b, api, mode, dma, b.spec() + " " + api + " " + mode + " maxseg "
+                + ByteSize.format(dma.maxSegmentSize().getAsLong())
                 + " boundary 0x" + Long.toHexString(dma.segmentBoundaryMask().getAsLong()));
     }
 
     static Mapping map(Case c, DmaState state) {
-        MapRequest req = MapRequest.builder(T, NIC, c.buffer).api(c.api).iommuMode(c.mode).dma(c.dma).blockPath(BlockPath.MAP_SG).build();
+        MapRequest req = MapRequest.builder(T, NIC, c.buffer).api(c.api).iommuMode(c.mode).dma(c.dma)
+                .blockPath(BlockPath.MAP_SG).build();
         return new MappingEngine(NO_P2P).map(req, state);
     }
 
@@ -92,7 +95,8 @@ class MappingPropertiesTest {
             long mask0 = c.dma.segmentBoundaryMask().getAsLong();
             // dma_map_sg keeps an entry inside a boundary window only if the entry fits one: a device whose
             // max segment exceeds its boundary window is misconfigured, and the kernel does not split
-            boolean promised = c.api == MapApi.BLOCK || (c.api == MapApi.SG && c.mode.translates() && maxSeg0 <= mask0 + 1);
+            boolean promised = c.api == MapApi.BLOCK || (c.api == MapApi.SG && c.mode.translates() && maxSeg0 <= mask0
+                    + 1);
             if (!promised) continue;
             Mapping m = map(c, new DmaState());
             assertTrue(m.verdict().isOk(), c.text);
@@ -147,7 +151,8 @@ class MappingPropertiesTest {
             }
             PageTableChanges pt = m.pageTable();
             for (int i = 0; i < pt.leafCount(); i += Math.max(1, pt.leafCount() / 8)) {
-                assertEquals(pt.leafPhys(i), d.pageTable().iovaToPhys(pt.leafIova(i)), m + " leaf " + i + " is still mapped");
+                assertEquals(pt.leafPhys(i), d.pageTable().iovaToPhys(pt.leafIova(i)),
+                        m + " leaf " + i + " is still mapped");
             }
         }
         ranges.sort((x, y) -> Long.compareUnsigned(x[0], y[0]));
@@ -182,7 +187,8 @@ class MappingPropertiesTest {
             if (m.verdict().isOk()) {
                 assertEquals(size, m.segments().totalLength());
                 for (int k = 0; k < m.segments().count(); k++) {
-                    assertTrue(m.segments().address(k) + m.segments().length(k) <= 1L << 32, "the 32-bit device can reach every segment");
+                    assertTrue(m.segments().address(k) + m.segments().length(k) <= 1L << 32,
+                            "the 32-bit device can reach every segment");
                 }
                 live.add(m);
             } else {

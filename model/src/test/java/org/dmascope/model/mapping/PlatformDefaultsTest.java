@@ -56,9 +56,11 @@ class PlatformDefaultsTest {
         Platform guest = new Platform(p.architecture(), p.cpu(), p.iommu(), Platform.Swiotlb.UNKNOWN,
                 Optional.of(Platform.MemoryEncryption.TDX_GUEST), Optional.empty());
         assertTrue(SwiotlbActivation.decide(guest, 0x7FFF_FFFFL).forceBounce());
-        Platform small = new Platform(p.architecture(), p.cpu(), p.iommu(), Platform.Swiotlb.UNKNOWN, Optional.empty(), Optional.empty());
+        Platform small = new Platform(p.architecture(), p.cpu(), p.iommu(), Platform.Swiotlb.UNKNOWN, Optional.empty(),
+                Optional.empty());
         assertFalse(SwiotlbActivation.decide(small, 0x7FFF_FFFFL).active());
-        Platform noforce = new Platform(p.architecture(), p.cpu(), p.iommu(), p.swiotlb(), Optional.empty(), Optional.of("quiet swiotlb=noforce"));
+        Platform noforce = new Platform(p.architecture(), p.cpu(), p.iommu(), p.swiotlb(), Optional.empty(),
+                Optional.of("quiet swiotlb=noforce"));
         assertFalse(SwiotlbActivation.decide(noforce, 0x10_0000_0000L).active());
         Platform force = new Platform(p.architecture(), p.cpu(), p.iommu(), Platform.Swiotlb.UNKNOWN, Optional.empty(),
                 Optional.of("swiotlb=65536,force"));

@@ -27,7 +27,8 @@ class KernelSessionTest {
     private static final String CMB = "bar:0000:05:00.0:2:64KiB";
 
     static Topology sample(String file) {
-        return SampleCatalog.load().samples().stream().filter(s -> s.fileName().equals(file)).findFirst().orElseThrow().topology();
+        return SampleCatalog.load().samples().stream().filter(s -> s.fileName().equals(file)).findFirst().orElseThrow()
+                .topology();
     }
 
     private static MapCall call(String spec) {
@@ -64,7 +65,8 @@ class KernelSessionTest {
         assertFalse(s.unmap(first.mapping()).isPresent(), "only a live mapping is unmapped");
         SessionSnapshot after = s.snapshot();
         assertEquals(1, after.liveCount());
-        assertEquals(1, after.domain("group 4").orElseThrow().flushQueue().size(), "a lazy domain queues the unmapped IOVA");
+        assertEquals(1, after.domain("group 4").orElseThrow().flushQueue().size(),
+                "a lazy domain queues the unmapped IOVA");
         assertEquals(1, s.flush("group 4"));
         assertEquals(0, s.snapshot().domain("group 4").orElseThrow().flushQueue().size());
         assertEquals(1, s.snapshot().domain("group 4").orElseThrow().flushes());
@@ -89,7 +91,8 @@ class KernelSessionTest {
     @Test
     void theOptionsReachTheEngine() {
         KernelSession s = KernelSession.boot(sample("switch-p2p-server.json"), PlatformOverrides.NONE);
-        MapOutcome direct = s.map(call(RAM).withOptions(MapOptions.DEFAULTS.withIommuMode(Optional.of(IommuMode.IDENTITY))));
+        MapOutcome direct = s.map(call(RAM)
+                .withOptions(MapOptions.DEFAULTS.withIommuMode(Optional.of(IommuMode.IDENTITY))));
         assertNull(direct.mapping().domainId(), "identity: dma-direct, no domain");
         assertTrue(direct.iommuReason().startsWith("chosen in the options"));
         MapOutcome small = s.map(call("host:node0:64KiB:contiguous").withOptions(MapOptions.DEFAULTS
@@ -111,7 +114,8 @@ class KernelSessionTest {
         MapOutcome refused = old.map(call(CMB));
         assertEquals(P2pMapType.NOT_SUPPORTED, refused.mapping().mapType());
         assertEquals("EREMOTEIO", refused.mapping().verdict().code());
-        assertEquals("pci=disable_acs_redir=0000:02:02.0;0000:02:00.0", refused.p2p().orElseThrow().suggestion().orElseThrow());
+        assertEquals("pci=disable_acs_redir=0000:02:02.0;0000:02:00.0", refused.p2p().orElseThrow().suggestion()
+                .orElseThrow());
         assertEquals(0, refused.after().liveCount(), "a failed mapping holds nothing");
     }
 
@@ -122,7 +126,8 @@ class KernelSessionTest {
                 MapOptions.DEFAULTS));
         assertFalse(missing.hasMapping());
         assertTrue(missing.problem().orElseThrow().contains("NUMA node 7"), missing.problem().get());
-        MapOutcome nobody = s.map(new MapCall(Bdf.parse("0000:42:00.0"), BufferSpecParser.parse(RAM), MapOptions.DEFAULTS));
+        MapOutcome nobody = s.map(new MapCall(Bdf.parse("0000:42:00.0"), BufferSpecParser.parse(RAM),
+                MapOptions.DEFAULTS));
         assertEquals("0000:42:00.0 is not in this topology", nobody.problem().orElseThrow());
         assertEquals(0, s.snapshot().liveCount());
     }

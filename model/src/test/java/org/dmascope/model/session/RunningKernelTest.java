@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class RunningKernelTest {
     private static final Bdf T4 = Bdf.parse("0000:03:00.0");
-    private static final MapCall RAM = new MapCall(T4, BufferSpecParser.parse("host:node0:64KiB:scattered"), MapOptions.DEFAULTS);
+    private static final MapCall RAM = new MapCall(T4, BufferSpecParser.parse("host:node0:64KiB:scattered"),
+            MapOptions.DEFAULTS);
     private final Topology machine = KernelSessionTest.sample("switch-p2p-server.json");
 
     /** Runs tasks only when told, like a busy engine thread. */
@@ -64,7 +65,8 @@ class RunningKernelTest {
         assertEquals(0, out.after().liveCount(), "released at once");
         List<SessionSnapshot> now = new ArrayList<>();
         k.snapshot(now::add);
-        assertTrue(now.get(0).domains().get(0).allocated().isEmpty() || !now.get(0).domains().get(0).flushQueue().isEmpty(),
+        assertTrue(now.get(0).domains().get(0).allocated().isEmpty() || !now.get(0).domains().get(0).flushQueue()
+                .isEmpty(),
                 "its IOVA is free or waits in the flush queue");
     }
 

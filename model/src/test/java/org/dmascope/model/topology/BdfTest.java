@@ -20,7 +20,9 @@ class BdfTest {
         assertEquals(Optional.empty(), Bdf.problem("0000:03:00.0"));
     }
 
-    /** The pattern admits numbers the fields cannot hold; they are refused with the limit, not wrapped or thrown later. */
+    /**
+     * The pattern admits numbers the fields cannot hold; they are refused with the limit, not wrapped or thrown later.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "ffffffff:03:00.0|a domain is at most 7fffffff",

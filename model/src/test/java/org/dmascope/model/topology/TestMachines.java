@@ -32,10 +32,12 @@ final class TestMachines {
                 new Platform.Iommu(Optional.of(Platform.IommuDriver.INTEL_VTD), Optional.of(Platform.DomainType.DMA_FQ),
                         Optional.of(false), OptionalInt.of(48), Optional.of(Platform.PageTableFormat.VTD_SECOND_STAGE),
                         OptionalLong.of(4096)),
-                new Platform.Swiotlb(OptionalLong.of(0x7000_0000L), OptionalLong.of(64 * ByteSize.MiB), Optional.of(false)),
+                new Platform.Swiotlb(OptionalLong.of(0x7000_0000L), OptionalLong.of(64 * ByteSize.MiB),
+                        Optional.of(false)),
                 Optional.of(Platform.MemoryEncryption.NONE), Optional.empty());
         NumaNode node = new NumaNode(0, OptionalInt.of(0), Optional.of("0-7"),
-                List.of(AddressRange.ofSize(0, 2 * ByteSize.GiB), AddressRange.ofSize(0x1_0000_0000L, 14 * ByteSize.GiB)));
+                List.of(AddressRange.ofSize(0, 2 * ByteSize.GiB), AddressRange.ofSize(0x1_0000_0000L,
+                        14 * ByteSize.GiB)));
         HostBridge hb = hostBridge("pci0000:00", 0, 0x00, 0x00, 0x7f, List.of(
                 new HostWindow(HostWindow.Kind.IO, 0x1000, 0x1000, 60 * ByteSize.KiB),
                 new HostWindow(HostWindow.Kind.MEMORY, 0xc000_0000L, 0xc000_0000L, 512 * ByteSize.MiB),
@@ -66,7 +68,8 @@ final class TestMachines {
         return port(at, name, PortType.ROOT_PORT, secondary, subordinate, memory, prefetchable);
     }
 
-    static PciFunction.Builder port(Bdf at, String name, PortType type, int secondary, int subordinate, BridgeWindow memory,
+    static PciFunction.Builder port(Bdf at, String name, PortType type, int secondary, int subordinate,
+            BridgeWindow memory,
                                     BridgeWindow prefetchable) {
         return PciFunction.builder(at)
                 .identity(named(0x8086, 0x1234, 0x060400, name))

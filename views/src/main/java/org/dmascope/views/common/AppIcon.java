@@ -22,7 +22,8 @@ import org.dmascope.model.topology.DeviceKind;
 public enum AppIcon {
     GPU("gpu"), NVME("nvme"), STORAGE("storage"), NETWORK("network"), USB("usb"), AUDIO("audio"),
     ACCELERATOR("accelerator"), SYSTEM("system"), OTHER("other"), PCI_BRIDGE("pci-bridge"), ROOT_PORT("root-port"),
-    SWITCH("switch"), HOST_BRIDGE("host-bridge"), NUMA("numa"), UNKNOWN("unknown"), VIRTUAL_FUNCTION("virtual-function"),
+    SWITCH("switch"), HOST_BRIDGE("host-bridge"), NUMA("numa"), UNKNOWN("unknown"),
+            VIRTUAL_FUNCTION("virtual-function"),
     SEARCH("search"), ZOOM_IN("zoom-in"), ZOOM_OUT("zoom-out"), FIT("fit"), WARNING("warning"), ERROR("error"),
     EXPAND("expand"), COLLAPSE("collapse"), OPEN("open"), SAVE("save"), APP("app");
 

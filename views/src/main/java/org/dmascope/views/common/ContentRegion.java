@@ -17,7 +17,8 @@ public abstract class ContentRegion extends Region {
 
     @Override
     protected void layoutChildren() {
-        content.resizeRelocate(snappedLeftInset(), snappedTopInset(), getWidth() - snappedLeftInset() - snappedRightInset(),
+        content.resizeRelocate(snappedLeftInset(), snappedTopInset(),
+                getWidth() - snappedLeftInset() - snappedRightInset(),
                 getHeight() - snappedTopInset() - snappedBottomInset());
     }
 

@@ -100,7 +100,8 @@ public final class ImportReportView extends BorderPane {
         Button copyAll = new Button("Copy All");
         copyAll.setId(COPY_ALL_ID);
         copyAll.setOnAction(e -> copy(model.allAsText()));
-        Label hint = new Label("Enter or double-click: the lines around a finding · Ctrl+C: copy the selected findings");
+        Label hint = new Label("Enter or double-click: the lines around a finding · "
+                + "Ctrl+C: copy the selected findings");
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -55,8 +55,10 @@ public final class ImportReportViewModel {
         this.report = report;
         this.excerpts = excerpts;
         Map<String, List<Diagnostic>> byFile = new LinkedHashMap<>();
-        for (Diagnostic d : report.diagnostics()) byFile.computeIfAbsent(d.file().orElse(NO_FILE), k -> new ArrayList<>()).add(d);
-        Comparator<Diagnostic> order = Comparator.comparing((Diagnostic d) -> !d.isError()).thenComparingInt(Diagnostic::line);
+        for (Diagnostic d : report.diagnostics()) byFile.computeIfAbsent(d.file().orElse(NO_FILE),
+                k -> new ArrayList<>()).add(d);
+        Comparator<Diagnostic> order = Comparator.comparing((Diagnostic d) -> !d.isError())
+                .thenComparingInt(Diagnostic::line);
         this.groups = byFile.entrySet().stream()
                 .map(e -> new FileGroup(e.getKey(), e.getValue().stream().sorted(order).toList()))
                 .toList();

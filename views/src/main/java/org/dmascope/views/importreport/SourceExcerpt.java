@@ -22,7 +22,8 @@ public record SourceExcerpt(String file, int line, int firstLine, List<String> l
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             int n = firstLine + i;
-            sb.append(n == line ? "▶ " : "  ").append(String.format(Locale.ROOT, "%" + width + "d", n)).append(" │ ")
+            sb.append(n == line ? "▶ " : "  ").append(String.format(Locale.ROOT, "%" + width + "d", n))
+                    .append(" │ ")
                     .append(lines.get(i)).append('\n');
         }
         return sb.toString();

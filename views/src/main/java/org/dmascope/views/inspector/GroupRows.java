@@ -37,7 +37,8 @@ public final class GroupRows {
         String kernel = rules.assumptions().profile().label();
         if (!groups.iommuPresent()) {
             Assumption<?> iommu = rules.assumptions().iommuAssumption();
-            rows.add(row(GROUP, "none: no IOMMU (iommu = " + iommu.shown() + ", " + RulesModel.sourceWords(iommu.source())
+            rows.add(row(GROUP, "none: no IOMMU (iommu = " + iommu.shown() + ", "
+                    + RulesModel.sourceWords(iommu.source())
                     + "), so the kernel forms no groups and the device uses dma-direct"));
             return rows;
         }
@@ -73,7 +74,8 @@ public final class GroupRows {
         }
         int shown = Math.min(members.size(), 12);
         String list = members.subList(0, shown).stream().map(Bdf::toString).collect(Collectors.joining(", "));
-        return members.size() > shown ? list + " … (" + members.size() + " in all)" : list + " (" + members.size() + ")";
+        return members.size() > shown ? list + " … (" + members.size() + " in all)" : list + " (" + members.size()
+                + ")";
     }
 
     private static InspectorRow row(String name, String value) {

@@ -103,7 +103,8 @@ public final class InspectorRows {
         add("Vendor", idAndName(id.vendorId(), id.vendorName()), "vendor", "vendorName");
         add("Device", idAndName(id.deviceId(), id.deviceName()), "device", "deviceName");
         String subsystem = id.subsystemVendorId().isPresent() || id.subsystemDeviceId().isPresent()
-                ? hex4(id.subsystemVendorId()) + ":" + hex4(id.subsystemDeviceId()) + id.subsystemName().map(n -> " " + n).orElse("")
+                ? hex4(id.subsystemVendorId()) + ":" + hex4(id.subsystemDeviceId()) + id.subsystemName().map(n -> " "
+                        + n).orElse("")
                 : id.subsystemName().orElse(null);
         add("Subsystem", subsystem, "subsystemVendor", "subsystemDevice", "subsystemName");
         String cls = id.classCode().isPresent()
@@ -118,11 +119,13 @@ public final class InspectorRows {
 
     private void pcie(PciFunction f) {
         category = PCIE;
-        add("Port type", f.portType().map(p -> p.label() + (p.isPcie() ? "" : " (no PCI Express capability)")).orElse(null), "portType");
+        add("Port type", f.portType().map(p -> p.label() + (p.isPcie() ? "" : " (no PCI Express capability)"))
+                .orElse(null), "portType");
         add("ATS", presence(f.ats()), "ats");
         add("PASID", presence(f.pasid()), "pasid");
         add("PRI", presence(f.pri()), "pri");
-        add("Untrusted", f.untrusted().map(u -> u ? "yes: behind an external-facing port, DMA always bounces through swiotlb"
+        add("Untrusted",
+                f.untrusted().map(u -> u ? "yes: behind an external-facing port, DMA always bounces through swiotlb"
                 : "no").orElse(null), "untrusted");
         add("External-facing", yesNo(f.externalFacing()), "externalFacing");
     }
@@ -169,7 +172,8 @@ public final class InspectorRows {
         }
         add("Capability", a.capability().isPresent() ? Hex.reg(a.capability().getAsInt(), 4) : null, "acs");
         if (a.capability().isPresent()) add("Capability bits", Acs.lspciBits(a.capability().getAsInt()), "acs");
-        add("Control", a.control().isPresent() ? Hex.reg(a.control().getAsInt(), 4) + " (" + Acs.shortBits(a.control().getAsInt()) + ")"
+        add("Control", a.control().isPresent() ? Hex.reg(a.control().getAsInt(), 4) + " (" + Acs.shortBits(a.control()
+                .getAsInt()) + ")"
                 : null, "acs");
         if (a.control().isPresent()) add("Control bits", Acs.lspciBits(a.control().getAsInt()), "acs");
     }
@@ -178,13 +182,15 @@ public final class InspectorRows {
         category = DMA;
         if (d.maskBits().isPresent()) {
             int bits = d.maskBits().getAsInt();
-            add("DMA mask", bits + " bits: DMA_BIT_MASK(" + bits + ") = " + Hex.addr(DmaParameters.bitMask(bits)), "dma");
+            add("DMA mask", bits + " bits: DMA_BIT_MASK(" + bits + ") = " + Hex.addr(DmaParameters.bitMask(bits)),
+                    "dma");
         } else {
             unknown("DMA mask", DEFAULT_MASK, "dma");
         }
         if (d.maxSegmentSize().isPresent()) add("Max segment size", size(d.maxSegmentSize().getAsLong()), "dma");
         else unknown("Max segment size", DEFAULT_MAX_SEGMENT, "dma");
-        if (d.segmentBoundaryMask().isPresent()) add("Segment boundary mask", Hex.addr(d.segmentBoundaryMask().getAsLong()), "dma");
+        if (d.segmentBoundaryMask().isPresent()) add("Segment boundary mask", Hex.addr(d.segmentBoundaryMask()
+                .getAsLong()), "dma");
         else unknown("Segment boundary mask", DEFAULT_BOUNDARY, "dma");
         if (d.minAlignMask().isPresent()) add("Min align mask", Hex.addr(d.minAlignMask().getAsLong()), "dma");
         else unknown("Min align mask", DEFAULT_ALIGN, "dma");
@@ -199,7 +205,8 @@ public final class InspectorRows {
             add("VF offset", String.valueOf(s.vfOffset()), "sriov");
             add("VF stride", String.valueOf(s.vfStride()), "sriov");
             add("VF device ID", s.vfDeviceId().isPresent() ? Hex.hex(s.vfDeviceId().getAsInt(), 4) : null, "sriov");
-            List<Bdf> vfs = t.functions().stream().filter(v -> v.physicalFunction().filter(f.address()::equals).isPresent())
+            List<Bdf> vfs = t.functions().stream().filter(v -> v.physicalFunction().filter(f.address()::equals)
+                    .isPresent())
                     .map(PciFunction::address).toList();
             derived("VFs in this topology", vfs.isEmpty() ? "none" : vfs.size() + ": " + range(vfs));
         }
@@ -208,7 +215,8 @@ public final class InspectorRows {
             Bdf pf = f.physicalFunction().get();
             add("Physical function", pf.toString(), "physicalFunction");
             t.function(pf).flatMap(PciFunction::sriov).ifPresent(s -> {
-                int n = s.vfStride() == 0 ? 1 : (f.address().requesterId() - pf.requesterId() - s.vfOffset()) / s.vfStride() + 1;
+                int n = s.vfStride() == 0 ? 1 : (f.address()
+                        .requesterId() - pf.requesterId() - s.vfOffset()) / s.vfStride() + 1;
                 derived("VF number", String.valueOf(n));
             });
         }
@@ -223,20 +231,23 @@ public final class InspectorRows {
         int i = 0;
         for (P2pMemory m : f.p2pMemory()) {
             String where = "BAR " + m.bar() + " + " + Hex.addr(m.offset()) + ", " + size(m.size());
-            add("Provider " + i++, where + (m.published() ? ", published (pci_p2pmem_publish)" : ", not published"), "p2pMemory");
+            add("Provider " + i++, where + (m.published() ? ", published (pci_p2pmem_publish)" : ", not published"),
+                    "p2pMemory");
         }
     }
 
     private void placement(Topology t, PciFunction f) {
         category = PLACEMENT;
         add("NUMA node", f.numaNode().isPresent() ? String.valueOf(f.numaNode().getAsInt()) : null, "numaNode");
-        add("IOMMU group (reported)", f.iommuGroup().isPresent() ? String.valueOf(f.iommuGroup().getAsInt()) : null, "iommuGroup");
+        add("IOMMU group (reported)", f.iommuGroup().isPresent() ? String.valueOf(f.iommuGroup().getAsInt()) : null,
+                "iommuGroup");
         PciHierarchy h = t.hierarchy();
         derived("Host bridge", h.hostBridgeOf(f).map(HostBridge::id).orElse("none: the bus's upstream is unknown"));
         boolean fragment = h.hostBridgeOf(f).isEmpty();
         derived("Upstream bridge", h.upstreamBridge(f).map(b -> b.address().toString())
                 .orElse(fragment ? "unknown: nothing above this bus is in the topology" : "none (on a root bus)"));
-        derived("Path to the root", h.pathToRoot(f).stream().map(p -> p.address().shortText()).collect(Collectors.joining(" → ")));
+        derived("Path to the root", h.pathToRoot(f).stream().map(p -> p.address().shortText())
+                .collect(Collectors.joining(" → ")));
     }
 
     // ---- host bridge, NUMA node, machine ----
@@ -259,7 +270,8 @@ public final class InspectorRows {
         if (hb.dmaRanges().isEmpty()) r.add("DMA ranges", "none: bus addresses equal CPU addresses", "dmaRanges");
         i = 0;
         for (DmaRange d : hb.dmaRanges()) {
-            r.add("Range " + i++, "bus " + d.busRange() + " → CPU " + d.cpuRange() + " (" + size(d.size()) + ")", "dmaRanges");
+            r.add("Range " + i++, "bus " + d.busRange() + " → CPU " + d.cpuRange() + " (" + size(d.size()) + ")",
+                    "dmaRanges");
         }
         return List.copyOf(r.rows);
     }
@@ -274,7 +286,8 @@ public final class InspectorRows {
         int i = 0;
         for (AddressRange m : n.memory()) r.add("RAM range " + i++, m + " (" + size(m.size()) + ")", "memory");
         if (!n.memory().isEmpty()) r.derived("Total RAM", ByteSize.human(n.totalMemory()));
-        List<String> hbs = t.hostBridges().stream().filter(hb -> hb.numaNode().isPresent() && hb.numaNode().getAsInt() == n.id())
+        List<String> hbs = t.hostBridges().stream().filter(hb -> hb.numaNode().isPresent() && hb.numaNode()
+                .getAsInt() == n.id())
                 .map(HostBridge::id).toList();
         r.derived("Host bridges", hbs.isEmpty() ? "none" : String.join(", ", hbs));
         return List.copyOf(r.rows);
@@ -286,13 +299,15 @@ public final class InspectorRows {
         r.category = MACHINE;
         r.add("Name", t.name(), "name");
         r.add("Description", t.description().orElse(null), "description");
-        r.add("Source", t.source().map(s -> s.kind().jsonName() + s.detail().map(d -> ": " + d).orElse("")).orElse(null), "source");
+        r.add("Source", t.source().map(s -> s.kind().jsonName() + s.detail().map(d -> ": " + d).orElse(""))
+                .orElse(null), "source");
         r.derived("PCI functions", String.valueOf(t.functions().size()));
         r.derived("Host bridges", String.valueOf(t.hostBridges().size()));
         r.derived("NUMA nodes", String.valueOf(t.numaNodes().size()));
         Platform p = t.platform();
         r.add("Architecture", p.architecture().map(Platform.Architecture::jsonName).orElse(null), "architecture");
-        r.add("Memory encryption", p.memoryEncryption().map(Platform.MemoryEncryption::jsonName).orElse(null), "memoryEncryption");
+        r.add("Memory encryption", p.memoryEncryption().map(Platform.MemoryEncryption::jsonName).orElse(null),
+                "memoryEncryption");
         r.add("Kernel command line", p.kernelCommandLine().orElse(null), "kernelCommandLine");
         r.category = CPU;
         r.add("Vendor", p.cpu().vendor().map(Platform.CpuVendor::jsonName).orElse(null), "cpu");
@@ -302,7 +317,8 @@ public final class InspectorRows {
         Platform.Iommu io = p.iommu();
         r.add("Driver", io.driver().map(Platform.IommuDriver::jsonName).orElse(null), "iommu");
         r.add("Default domain", io.defaultDomain().map(Platform.DomainType::jsonName).orElse(null), "iommu");
-        r.add("Invalidation", io.strict().map(s -> s ? "strict (iommu.strict=1)" : "lazy (flush queue)").orElse(null), "iommu");
+        r.add("Invalidation", io.strict().map(s -> s ? "strict (iommu.strict=1)" : "lazy (flush queue)").orElse(null),
+                "iommu");
         r.add("Address width", io.addressWidth().isPresent() ? io.addressWidth().getAsInt() + " bits" : null, "iommu");
         r.add("Page-table format", io.pageTableFormat().map(Platform.PageTableFormat::jsonName).orElse(null), "iommu");
         r.add("Granule", io.granule().isPresent() ? size(io.granule().getAsLong()) : null, "iommu");
@@ -330,7 +346,8 @@ public final class InspectorRows {
 
     private void unknown(String name, String kernelDefault, String key) {
         Optional<SourceRef> ref = provenance.of(key);
-        rows.add(new InspectorRow(category, name, UNKNOWN + " → " + kernelDefault, ref.map(SourceRef::toString).orElse(file),
+        rows.add(new InspectorRow(category, name, UNKNOWN + " → " + kernelDefault, ref.map(SourceRef::toString)
+                .orElse(file),
                 ref.isPresent(), true));
     }
 

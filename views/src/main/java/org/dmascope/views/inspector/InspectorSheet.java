@@ -74,7 +74,8 @@ public final class InspectorSheet extends PropertySheet {
 
         @Override
         public String getDescription() {
-            return row.name() + "\nfrom " + row.source() + (row.exact() ? "" : row.source().equals(InspectorRows.DERIVED)
+            return row.name() + "\nfrom " + row.source() + (row.exact() ? "" : row.source()
+                    .equals(InspectorRows.DERIVED)
                     ? " (computed from other fields)" : " (the file has no line for this field)");
         }
 

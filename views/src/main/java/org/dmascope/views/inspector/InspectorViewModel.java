@@ -76,7 +76,8 @@ public final class InspectorViewModel {
 
     /** The value of the first row named {@code name} in {@code category}. */
     public Optional<String> value(String category, String name) {
-        return rows.stream().filter(r -> r.category().equals(category) && r.name().equals(name)).map(InspectorRow::value).findFirst();
+        return rows.stream().filter(r -> r.category().equals(category) && r.name().equals(name))
+                .map(InspectorRow::value).findFirst();
     }
 
     private void refresh() {
@@ -101,7 +102,8 @@ public final class InspectorViewModel {
         }
         Optional<NumaNode> n = topology.selectedNumaNode();
         if (n.isPresent()) {
-            set(AppIcon.NUMA, "NUMA node " + n.get().id(), DeviceText.numaTitle(n.get()), InspectorRows.of(t, n.get(), file));
+            set(AppIcon.NUMA, "NUMA node " + n.get().id(), DeviceText.numaTitle(n.get()), InspectorRows.of(t, n.get(),
+                    file));
             return;
         }
         set(AppIcon.APP, t.name(), "The machine (select a device for its fields)", InspectorRows.of(t, file));

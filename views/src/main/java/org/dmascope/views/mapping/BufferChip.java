@@ -40,7 +40,8 @@ final class BufferChip extends HBox {
         settingsButton.setFocusTraversable(false);
         Tooltip.install(settingsButton, new Tooltip("Size, offset, pages and direction of this buffer"));
         getChildren().addAll((source.isHost() ? AppIcon.NUMA : AppIcon.NVME).graphic(18), text, settingsButton);
-        Tooltip tip = new Tooltip(source.detail() + "\n\nDrag onto a device that does DMA, or press Enter here, then pick the "
+        Tooltip tip = new Tooltip(source.detail()
+                + "\n\nDrag onto a device that does DMA, or press Enter here, then pick the "
                 + "device and press Enter.");
         tip.setWrapText(true);
         tip.setMaxWidth(380);

@@ -22,7 +22,8 @@ public record BufferSettings(long size, long offset, PageLayout.Kind layout, lon
     public static final long MIN_SIZE = 4 * KIB;
     public static final long MAX_SIZE = GIB;
     /** Sizes the popover offers, 4 KiB to 1 GiB. */
-    public static final List<Long> SIZES = List.of(4 * KIB, 16 * KIB, 64 * KIB, 256 * KIB, MIB, 2 * MIB, 16 * MIB, 64 * MIB,
+    public static final List<Long> SIZES = List.of(4 * KIB, 16 * KIB, 64 * KIB, 256 * KIB, MIB, 2 * MIB, 16 * MIB,
+            64 * MIB,
             256 * MIB, GIB);
     /** Layouts the popover offers (an explicit page list is for the command line). */
     public static final List<PageLayout.Kind> LAYOUTS = List.of(PageLayout.Kind.CONTIGUOUS, PageLayout.Kind.SCATTERED,
@@ -64,7 +65,8 @@ public record BufferSettings(long size, long offset, PageLayout.Kind layout, lon
         if (offset < 0) return Optional.of("the offset must not be negative");
         if (source.isHost()) {
             long unit = layoutOf().unit();
-            if (offset >= unit) return Optional.of("the offset must lie inside the first " + ByteSize.format(unit) + " page");
+            if (offset >= unit) return Optional.of("the offset must lie inside the first " + ByteSize.format(unit)
+                    + " page");
         } else if (Long.compareUnsigned(offset + size, source.capacity()) > 0) {
             return Optional.of("offset + size exceed the " + ByteSize.format(source.capacity()) + " of P2P memory");
         }
@@ -79,7 +81,8 @@ public record BufferSettings(long size, long offset, PageLayout.Kind layout, lon
     public BufferSpec spec(BufferSource source) {
         Optional<String> p = problem(source);
         if (p.isPresent()) throw new IllegalArgumentException(p.get());
-        if (source instanceof BufferSource.Ram r) return new BufferSpec.Host(r.node(), size, offset, layoutOf(), direction);
+        if (source instanceof BufferSource.Ram r) return new BufferSpec.Host(r.node(), size, offset, layoutOf(),
+                direction);
         BufferSource.P2pMem m = (BufferSource.P2pMem) source;
         return new BufferSpec.Bar(m.provider(), m.memory().bar(), m.memory().offset() + offset, size, direction);
     }

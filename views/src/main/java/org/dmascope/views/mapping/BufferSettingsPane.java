@@ -141,7 +141,8 @@ final class BufferSettingsPane extends GridPane {
     }
 
     private Optional<BufferSettings> parse() {
-        String sizeText = size.isEditable() && size.getEditor().isFocused() ? size.getEditor().getText() : size.getValue();
+        String sizeText = size.isEditable() && size.getEditor().isFocused() ? size.getEditor()
+                .getText() : size.getValue();
         long bytes;
         try {
             bytes = ByteSize.parse(sizeText == null ? "" : sizeText);

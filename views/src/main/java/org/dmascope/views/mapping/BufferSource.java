@@ -81,7 +81,8 @@ public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pM
 
         @Override
         public String detail() {
-            return ByteSize.format(memory.size()) + " of P2P memory in BAR " + memory.bar() + " of " + deviceName + " (" + provider
+            return ByteSize.format(memory.size()) + " of P2P memory in BAR " + memory.bar() + " of " + deviceName + " ("
+                    + provider
                     + ")" + (memory.published() ? ", published for any driver" : ", kept by its own driver");
         }
 

@@ -109,7 +109,8 @@ final class BufferStrip extends HBox {
         for (BufferSource s : model.sourcesProperty()) chips.getChildren().add(chip(s));
         boolean none = model.sourcesProperty().isEmpty();
         hint.setText(none ? "This machine describes no RAM and no P2P memory, so there is nothing to map."
-                : "Drag a buffer onto a device that does DMA — or press Enter on a buffer, pick the device with the arrow keys, "
+                : "Drag a buffer onto a device that does DMA — or press Enter on a buffer, pick the device with the "
+                        + "arrow keys, "
                         + "and press Enter.");
         showSettings();
         showSelection();
@@ -173,7 +174,8 @@ final class BufferStrip extends HBox {
         BufferSource s = chip.source();
         model.selectedSourceProperty().set(s);
         BufferSettingsPane pane = new BufferSettingsPane(s, model.settingsOf(s), v -> model.setSettings(s, v));
-        // The popup's scene takes the window's stylesheets (the theme) when it shows; this feature's own go on the pane.
+        // The popup's scene takes the window's stylesheets (the theme) when it shows; this feature's own go on the
+        // pane.
         pane.getStyleClass().add("buffer-popover");
         pane.getStylesheets().setAll(stylesheets);
         popup.getContent().setAll(pane);

@@ -57,7 +57,8 @@ public final class DropTargets {
         }
         if (f.bridge().isPresent()) return "a bridge does not initiate DMA: it only forwards TLPs";
         if (f.kind() == DeviceKind.HOST_BRIDGE) return "the host bridge function does not initiate DMA";
-        if (f.kind() == DeviceKind.SYSTEM) return "a system peripheral (" + f.identity().displayName() + ") does no DMA of its own";
+        if (f.kind() == DeviceKind.SYSTEM) return "a system peripheral (" + f.identity().displayName()
+                + ") does no DMA of its own";
         return "this function does no DMA of its own";
     }
 }

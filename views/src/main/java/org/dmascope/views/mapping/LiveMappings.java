@@ -46,7 +46,8 @@ public final class LiveMappings {
         kernel.flush(domainId, r -> ui.execute(() -> {
             snapshot.set(r.after());
             int n = r.rangesFreed();
-            messages.say("IOTLB of domain “" + domainId + "” flushed: " + n + (n == 1 ? " queued IOVA range" : " queued IOVA ranges")
+            messages.say("IOTLB of domain “" + domainId + "” flushed: " + n + (n == 1 ? " queued IOVA range"
+                    : " queued IOVA ranges")
                     + " freed", false);
         }));
     }

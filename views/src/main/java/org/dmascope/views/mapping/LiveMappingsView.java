@@ -31,7 +31,8 @@ final class LiveMappingsView extends BorderPane {
     static final String ID = "live-mappings";
     static final String SUMMARY_ID = "live-summary";
     static final String CLEAR_ID = "clear-state-button";
-    static final String EMPTY = "Nothing is mapped. Every drop stays mapped here, as in a running kernel, until you unmap it — "
+    static final String EMPTY = "Nothing is mapped. Every drop stays mapped here, as in a running kernel, until you "
+            + "unmap it — "
             + "so a second drop lands where the kernel would put it.";
 
     private final MappingViewModel model;
@@ -96,10 +97,12 @@ final class LiveMappingsView extends BorderPane {
         int domains = (int) l.domains().stream().filter(d -> !d.live().isEmpty() || !d.flushQueue().isEmpty()).count()
                 + (l.direct().isEmpty() ? 0 : 1);
         summary.setText((n == 0 ? EMPTY : n + (n == 1 ? " live mapping" : " live mappings") + " in " + domains
-                + (domains == 1 ? " domain." : " domains.")) + l.swiotlb().map(s -> "  " + poolWords(s) + ".").orElse(""));
+                + (domains == 1 ? " domain." : " domains.")) + l.swiotlb().map(s -> "  " + poolWords(s) + ".")
+                        .orElse(""));
         for (SessionSnapshot.Domain d : l.domains()) {
             if (d.live().isEmpty() && d.flushQueue().isEmpty()) continue;
-            addDomain("IOMMU domain “" + d.id() + "” · " + d.type().sysfsName() + " (" + (d.lazy() ? "lazy" : "strict") + ")",
+            String type = d.type().sysfsName() + " (" + (d.lazy() ? "lazy" : "strict") + ")";
+            addDomain("IOMMU domain “" + d.id() + "” · " + type,
                     d, d.live());
         }
         if (!l.direct().isEmpty()) addDomain("dma-direct (no IOMMU domain)", null, l.direct());
@@ -141,13 +144,15 @@ final class LiveMappingsView extends BorderPane {
     }
 
     private static String poolWords(SessionSnapshot.Swiotlb p) {
-        return "Swiotlb pool at " + Hex.addr(p.start()) + ": " + p.used() + " of " + p.nslabs() + " slots (2 KiB each) in use";
+        return "Swiotlb pool at " + Hex.addr(p.start()) + ": " + p.used() + " of " + p.nslabs()
+                + " slots (2 KiB each) in use";
     }
 
     /** {@code #3  64 KiB host for 03:00.0  →  0xffff0000 …  (13 segments)}. */
     static String summary(Mapping m) {
         DmaSegments s = m.segments();
-        StringBuilder sb = new StringBuilder("#").append(m.id()).append("  ").append(ByteSize.human(m.request().buffer().size()))
+        StringBuilder sb = new StringBuilder("#").append(m.id()).append("  ").append(ByteSize.human(m.request().buffer()
+                .size()))
                 .append(" ").append(m.request().buffer() instanceof BufferSpec.Bar ? "P2P" : "host").append(" for ")
                 .append(m.request().initiator().shortText());
         if (s.count() > 0) {

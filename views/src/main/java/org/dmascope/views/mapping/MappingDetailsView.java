@@ -40,9 +40,11 @@ public final class MappingDetailsView extends TabPane {
         stepsTab.setId(STEPS_TAB_ID);
         stepsTab.setContent(steps);
         scatterTab.setId(SCATTER_LIST_TAB_ID);
-        scatterTab.setContent(placeholder("The scatter list will appear here: input entries, DMA segments, flags and totals."));
+        scatterTab.setContent(placeholder("The scatter list will appear here: input entries, DMA segments, flags and "
+                + "totals."));
         walkTab.setId(PAGE_WALK_TAB_ID);
-        walkTab.setContent(placeholder("The page walk will appear here: the selected segment's address spaces and page-table levels."));
+        walkTab.setContent(placeholder("The page walk will appear here: the selected segment's address spaces and "
+                + "page-table levels."));
         liveTab.setId(LIVE_TAB_ID);
         liveTab.setContent(live);
         getTabs().setAll(stepsTab, scatterTab, walkTab, liveTab);
@@ -63,7 +65,8 @@ public final class MappingDetailsView extends TabPane {
 
     /** Selects the tab with that id. */
     public void showTab(String tabId) {
-        getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> getSelectionModel().select(t));
+        getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> getSelectionModel()
+                .select(t));
     }
 
     /** Puts the keyboard on the step list (Space plays, arrows step). */

@@ -63,7 +63,8 @@ public final class MappingViewModel {
     private final ObjectProperty<BufferSource> selectedSource = new SimpleObjectProperty<>(this, "selectedSource");
     private final ObservableMap<BufferSource, BufferSettings> settings = FXCollections.observableHashMap();
     /** One wrapper: it listens to {@link #settings} weakly, so a wrapper made per call would lose its listeners. */
-    private final ObservableMap<BufferSource, BufferSettings> settingsView = FXCollections.unmodifiableObservableMap(settings);
+    private final ObservableMap<BufferSource,
+            BufferSettings> settingsView = FXCollections.unmodifiableObservableMap(settings);
     private final ReadOnlyBooleanWrapper armed = new ReadOnlyBooleanWrapper(this, "armed");
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -91,7 +92,8 @@ public final class MappingViewModel {
      * @param kernel   the running kernel, which maps on its own thread
      * @param ui       publishes results (the FX thread)
      */
-    public MappingViewModel(ObservableValue<Topology> topology, RulesModel rules, PlatformEditor editor, RunningKernel kernel,
+    public MappingViewModel(ObservableValue<Topology> topology, RulesModel rules, PlatformEditor editor,
+            RunningKernel kernel,
                             Executor ui) {
         this.topologySource = topology;
         this.rules = rules;
@@ -302,7 +304,8 @@ public final class MappingViewModel {
                 });
                 return;
             }
-            // The verdict's words count the segments and live mappings: for a GiB that is a frame's work, so it is done here.
+            // The verdict's words count the segments and live mappings: for a GiB that is a frame's work, so it is done
+            // here.
             VerdictText words = VerdictText.of(r.outcome(), t);
             ui.execute(() -> {
                 if (ticket.isNewest()) apply(r.outcome(), words, r.discardedByReboot());
@@ -312,7 +315,8 @@ public final class MappingViewModel {
 
     private void apply(MapOutcome out, VerdictText words, int discarded) {
         if (discarded > 0) {
-            messages.say("Another kernel or platform: it boots with nothing mapped, so the earlier live mappings are gone", false);
+            messages.say("Another kernel or platform: it boots with nothing mapped, so the earlier live mappings are "
+                    + "gone", false);
         }
         running.set(false);
         runningDrop.set(null);

@@ -222,7 +222,8 @@ public final class MappingWorkspace extends BorderPane {
         @Override
         public void armed() {
             canvas.requestFocus();
-            if (!(canvas.getSelectedItem() instanceof TopologyItem.Device d) || model.refusal(model.selectedSourceProperty().get(),
+            if (!(canvas.getSelectedItem() instanceof TopologyItem.Device d)
+                    || model.refusal(model.selectedSourceProperty().get(),
                     d).isPresent()) {
                 firstTarget().ifPresent(canvas::setSelectedItem);
             }
@@ -242,7 +243,8 @@ public final class MappingWorkspace extends BorderPane {
         if (l == null) return;
         Map<TopologyItem, Boolean> marks = new HashMap<>();
         for (LayoutBox b : l.boxes()) {
-            b.item().filter(i -> !(i instanceof TopologyItem.Numa)).ifPresent(i -> marks.put(i, model.refusal(source, i).isEmpty()));
+            b.item().filter(i -> !(i instanceof TopologyItem.Numa)).ifPresent(i -> marks.put(i, model.refusal(source,
+                    i).isEmpty()));
         }
         canvas.getDropMarks().clear();
         canvas.getDropMarks().putAll(marks);
@@ -258,7 +260,8 @@ public final class MappingWorkspace extends BorderPane {
         String s = e.getDragboard().getString();
         if (s == null || !s.startsWith(BufferStrip.DRAG_PREFIX)) return null;
         String key = s.substring(BufferStrip.DRAG_PREFIX.length());
-        return model.sourcesProperty().stream().filter(b -> BufferSource.key(b).equals(key)).findFirst().orElse(dragging);
+        return model.sourcesProperty().stream().filter(b -> BufferSource.key(b).equals(key)).findFirst()
+                .orElse(dragging);
     }
 
     private void dragOver(DragEvent e) {
@@ -274,7 +277,8 @@ public final class MappingWorkspace extends BorderPane {
         } else {
             Optional<String> no = model.refusal(s, item.get());
             ok = no.isEmpty();
-            text = ok ? "Drop to map " + model.settingsOf(s).summary(s) + " of " + s.title() + " for " + name(item.get())
+            text = ok ? "Drop to map " + model.settingsOf(s).summary(s) + " of " + s.title() + " for "
+                    + name(item.get())
                     : "✕  " + capital(no.get());
             if (ok) e.acceptTransferModes(TransferMode.COPY);
         }
@@ -304,7 +308,8 @@ public final class MappingWorkspace extends BorderPane {
         dragHint.autosize();
         Point2D p = dragHint.getParent().sceneToLocal(sceneX, sceneY);
         double x = Math.min(p.getX() + 18, dragHint.getParent().getLayoutBounds().getWidth() - dragHint.getWidth() - 6);
-        double y = Math.min(p.getY() + 22, dragHint.getParent().getLayoutBounds().getHeight() - dragHint.getHeight() - 6);
+        double y = Math.min(p.getY() + 22, dragHint.getParent().getLayoutBounds()
+                .getHeight() - dragHint.getHeight() - 6);
         dragHint.relocate(Math.max(6, x), Math.max(6, y));
     }
 
@@ -332,12 +337,14 @@ public final class MappingWorkspace extends BorderPane {
         String text;
         boolean problem = false;
         if (item == null) {
-            text = "Pick the device that will DMA " + s.title() + " with the arrow keys, then press Enter · Esc cancels";
+            text = "Pick the device that will DMA " + s.title()
+                    + " with the arrow keys, then press Enter · Esc cancels";
         } else {
             Optional<String> no = model.refusal(s, item);
             problem = no.isPresent();
             text = no.map(n -> "✕  " + capital(n) + " · pick another device with the arrow keys · Esc cancels")
-                    .orElse("Enter maps " + model.settingsOf(s).summary(s) + " of " + s.title() + " for " + name(item) + " · Esc cancels");
+                    .orElse("Enter maps " + model.settingsOf(s).summary(s) + " of " + s.title() + " for " + name(item)
+                            + " · Esc cancels");
         }
         showToast(text, problem);
         toast.getProperties().put("armed", Boolean.TRUE);
@@ -349,7 +356,8 @@ public final class MappingWorkspace extends BorderPane {
         if (!model.armedProperty().get()) return;
         if (e.getCode() == KeyCode.ENTER) {
             TopologyItem item = canvas.getSelectedItem();
-            if (item instanceof TopologyItem.Device d && model.refusal(model.selectedSourceProperty().get(), d).isEmpty()) {
+            if (item instanceof TopologyItem.Device d && model.refusal(model.selectedSourceProperty().get(),
+                    d).isEmpty()) {
                 model.mapSelected(d.address());
                 hideToast();
             } else {
@@ -422,7 +430,8 @@ public final class MappingWorkspace extends BorderPane {
         Topology t = model.topologyProperty().get();
         if (item instanceof TopologyItem.Device d && t != null) {
             Bdf a = d.address();
-            return t.function(a).map((PciFunction f) -> DeviceText.shortName(f) + " (" + a.shortText() + ")").orElse(a.toString());
+            return t.function(a).map((PciFunction f) -> DeviceText.shortName(f) + " (" + a.shortText() + ")")
+                    .orElse(a.toString());
         }
         if (item instanceof TopologyItem.Host h) return "host bridge " + h.id();
         return "NUMA node " + ((TopologyItem.Numa) item).id();

@@ -57,7 +57,8 @@ final class OptionsBar extends FlowPane {
             new Choice<>(OptionalLong.of(0xFFFFL), "0xffff"), new Choice<>(OptionalLong.of(0xF_FFFFL), "0xfffff"),
             new Choice<>(OptionalLong.of(0xFFFF_FFFFL), "0xffffffff"), new Choice<>(OptionalLong.of(-1L), "none"));
 
-    private static final String IOMMU_TIP = "The initiator's IOMMU default domain: DMA (strict), DMA-FQ (lazy flush queue), "
+    private static final String IOMMU_TIP = "The initiator's IOMMU default domain: DMA (strict), DMA-FQ (lazy flush "
+            + "queue), "
             + "identity (passthrough: dma-direct), off (no IOMMU); \"kernel decides\" follows R-GRP-3";
 
     private final MappingViewModel model;
@@ -163,7 +164,8 @@ final class OptionsBar extends FlowPane {
     private static <T> void select(ComboBox<Choice<T>> box, T value) {
         Optional<Choice<T>> c = box.getItems().stream().filter(x -> Objects.equals(x.value(), value)).findFirst();
         if (c.isEmpty()) {
-            Choice<T> added = new Choice<>(value, String.valueOf(value).replace("OptionalLong", "").replace("OptionalInt", ""));
+            Choice<T> added = new Choice<>(value, String.valueOf(value).replace("OptionalLong",
+                    "").replace("OptionalInt", ""));
             box.getItems().add(added);
             c = Optional.of(added);
         }

@@ -65,7 +65,8 @@ public final class RouteStops {
             default:
                 mark = h.role().contains("common upstream") ? CanvasRoute.Mark.TURN : CanvasRoute.Mark.PASS;
         }
-        String label = item instanceof TopologyItem.Numa ? "RAM · node " + Math.max(0, node) : h.node() + " · " + h.role();
+        String label = item instanceof TopologyItem.Numa ? "RAM · node " + Math.max(0,
+                node) : h.node() + " · " + h.role();
         return new CanvasRoute.Stop(item, mark, label, h.decision().words() + ": " + h.explanation());
     }
 }

@@ -58,6 +58,7 @@ public final class StepFocus {
 
     private static void hostBridge(Mapping m, Topology t, Set<TopologyItem> out) {
         t.function(m.request().initiator()).flatMap(f -> t.hierarchy().hostBridgeOf(f))
-                .ifPresentOrElse(hb -> out.add(TopologyItem.host(hb.id())), () -> out.add(TopologyItem.device(m.request().initiator())));
+                .ifPresentOrElse(hb -> out.add(TopologyItem.host(hb.id())),
+                        () -> out.add(TopologyItem.device(m.request().initiator())));
     }
 }

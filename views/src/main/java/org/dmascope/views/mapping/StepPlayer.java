@@ -33,7 +33,8 @@ import org.dmascope.views.topology.TopologyItem;
 public final class StepPlayer {
     private final ObservableValue<Mapping> mapping;
     private final ObservableValue<Topology> topology;
-    private final ReadOnlyListWrapper<Step> steps = new ReadOnlyListWrapper<>(this, "steps", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<Step> steps = new ReadOnlyListWrapper<>(this, "steps",
+            FXCollections.observableArrayList());
     private final ReadOnlyIntegerWrapper selectedStepIndex = new ReadOnlyIntegerWrapper(this, "selectedStepIndex", -1);
     private final ObjectProperty<Step> selectedStep = new SimpleObjectProperty<>(this, "selectedStep");
     private final IntegerProperty selectedSegment = new SimpleIntegerProperty(this, "selectedSegment", -1);
@@ -70,7 +71,9 @@ public final class StepPlayer {
         return selectedStepIndex.getReadOnlyProperty();
     }
 
-    /** The step the user looks at; the scatter list and page walk react to it. Only steps of the mapping are accepted. */
+    /**
+     * The step the user looks at; the scatter list and page walk react to it. Only steps of the mapping are accepted.
+     */
     public ObjectProperty<Step> selectedStepProperty() {
         return selectedStep;
     }

@@ -217,7 +217,8 @@ final class StepsView extends BorderPane {
         }
         // A new mapping selects its step right after: the detail is drawn once, then.
         Step selected = model.player().selectedStepProperty().get();
-        if (selected == null || model.player().stepsProperty().contains(selected)) showSelected(model.player().selectedStepIndexProperty().get());
+        if (selected == null || model.player().stepsProperty().contains(selected)) showSelected(model.player()
+                .selectedStepIndexProperty().get());
     }
 
     private void showSelectedStep() {
@@ -293,7 +294,8 @@ final class StepsView extends BorderPane {
             }
             case IOVA_ALLOC -> {
                 if (!m.iovaAllocations().isEmpty()) extra.getChildren().add(iovas(m.iovaAllocations()));
-                extra.getChildren().add(link("The Page walk tab splits the IOVA into page-table indices.", MappingDetailsView.PAGE_WALK_TAB_ID));
+                extra.getChildren().add(link("The Page walk tab splits the IOVA into page-table indices.",
+                        MappingDetailsView.PAGE_WALK_TAB_ID));
             }
             case PAGE_TABLE, IOVA_LINK -> extra.getChildren().add(link("The Page walk tab shows each level's entry.",
                     MappingDetailsView.PAGE_WALK_TAB_ID));
@@ -313,7 +315,8 @@ final class StepsView extends BorderPane {
         for (int i = 0; i < hops.size(); i++) {
             RouteHop h = hops.get(i);
             Label n = new Label(Integer.toString(i + 1));
-            n.getStyleClass().addAll("hop-number", "decision-" + h.decision().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            n.getStyleClass().addAll("hop-number", "decision-" + h.decision().name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-'));
             n.setMinWidth(Region.USE_PREF_SIZE);
             Label node = new Label(h.node());
             node.getStyleClass().add("hop-node");
@@ -321,7 +324,8 @@ final class StepsView extends BorderPane {
             Label what = new Label(h.decision().words());
             what.getStyleClass().add("hop-decision");
             what.setMinWidth(Region.USE_PREF_SIZE);
-            String link = h.linkToNext().map(l -> "  · link to next: " + l).orElse(h.linkNote().isEmpty() ? "" : "  · " + h.linkNote());
+            String link = h.linkToNext().map(l -> "  · link to next: " + l)
+                    .orElse(h.linkNote().isEmpty() ? "" : "  · " + h.linkNote());
             Label why = new Label(h.role() + ": " + h.explanation() + link);
             why.setWrapText(true);
             why.getStyleClass().add("hop-why");
@@ -342,8 +346,10 @@ final class StepsView extends BorderPane {
                 box.getChildren().add(new Label("… and " + (list.size() - 12) + " more"));
                 break;
             }
-            Label l = new Label(Hex.addr(a.origAddr()) + "  →  " + Hex.addr(a.tlbAddr()) + "   slots " + a.firstSlot() + "–"
-                    + (a.firstSlot() + a.nslots() - 1) + " (area " + a.area() + "), " + ByteSize.human(a.mappingSize()) + " copied");
+            Label l = new Label(Hex.addr(a.origAddr()) + "  →  " + Hex.addr(a.tlbAddr()) + "   slots " + a.firstSlot()
+                    + "–"
+                    + (a.firstSlot() + a.nslots() - 1) + " (area " + a.area() + "), " + ByteSize.human(a.mappingSize())
+                            + " copied");
             l.getStyleClass().add("mono");
             box.getChildren().add(l);
         }
@@ -361,7 +367,8 @@ final class StepsView extends BorderPane {
                 box.getChildren().add(new Label("… and " + (list.size() - 12) + " more"));
                 break;
             }
-            Label l = new Label(Hex.addr(a.iova()) + " + " + ByteSize.human(a.bytes()) + (a.fromRangeCache() ? "  (from the rcache)" : "")
+            Label l = new Label(Hex.addr(a.iova()) + " + " + ByteSize.human(a.bytes())
+                    + (a.fromRangeCache() ? "  (from the rcache)" : "")
                     + (a.above32Bit() ? "  (above 4 GiB)" : "  (below 4 GiB)"));
             l.getStyleClass().add("mono");
             box.getChildren().add(l);

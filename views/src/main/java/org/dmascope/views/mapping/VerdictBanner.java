@@ -34,7 +34,8 @@ final class VerdictBanner extends HBox {
     static final String CANCEL_ID = "cancel-mapping-button";
     static final String REPLAY_ID = "replay-route-button";
     static final String AGAIN_ID = "map-again-button";
-    static final String IDLE = "Drag a buffer onto a device to see what the Linux kernel does with it: the path its data takes, "
+    static final String IDLE = "Drag a buffer onto a device to see what the Linux kernel does with it: the path its "
+            + "data takes, "
             + "the addresses the device is given, and why.";
 
     private final MappingViewModel model;
@@ -157,7 +158,8 @@ final class VerdictBanner extends HBox {
     private void showElapsed(long now) {
         DropRequest d = model.runningDropProperty().get();
         double s = (now - model.runningSince()) / 1e9;
-        String what = d == null ? "" : "Mapping " + ByteSize.human(d.settings().size()) + " for " + d.initiator().shortText() + "… ";
+        String what = d == null ? "" : "Mapping " + ByteSize.human(d.settings().size()) + " for " + d.initiator()
+                .shortText() + "… ";
         elapsed.setText(what + String.format(Locale.ROOT, "%.1f s", Math.max(0, s)));
     }
 
@@ -168,7 +170,8 @@ final class VerdictBanner extends HBox {
         }
         timing.setText(String.format(Locale.ROOT, "engine %.1f ms", t.computeNanos() / 1e6));
         timingTip.setText(t.dropToPaintNanos() < 0 ? "The mapping engine's time"
-                : String.format(Locale.ROOT, "The mapping engine's time; the result was on screen %.0f ms after the drop",
+                : String.format(Locale.ROOT,
+                        "The mapping engine's time; the result was on screen %.0f ms after the drop",
                 t.dropToPaintNanos() / 1e6));
     }
 }

@@ -27,7 +27,8 @@ import org.dmascope.views.topology.DeviceText;
  *                 {@code DIRECT}, {@code SWIOTLB}, or the kernel's error
  * @param headline one sentence
  * @param detail   the addresses and why
- * @param remedy   what would change it: for a refusal what makes it work, through the host bridge what keeps it in the switch
+ * @param remedy   what would change it: for a refusal what makes it work, through the host bridge what keeps it in the
+ * switch
  */
 public record VerdictText(Tone tone, String code, String headline, String detail, Optional<String> remedy) {
 
@@ -67,11 +68,14 @@ public record VerdictText(Tone tone, String code, String headline, String detail
         String handed = handed(m);
         String later = later(o, m);
         if (m.mapType() == P2pMapType.BUS_ADDR) {
-            String where = o.p2p().flatMap(P2pVerdict::commonUpstream).map(c -> through(t, c)).orElse("the PCIe fabric");
+            String where = o.p2p().flatMap(P2pVerdict::commonUpstream).map(c -> through(t,
+                    c)).orElse("the PCIe fabric");
             boolean iommu = m.request().iommuMode().translates();
-            return new VerdictText(Tone.PEER, "BUS_ADDR", "Peer-to-peer through " + where + (iommu ? ", bypasses the IOMMU"
+            return new VerdictText(Tone.PEER, "BUS_ADDR", "Peer-to-peer through " + where
+                    + (iommu ? ", bypasses the IOMMU"
                     : ", no IOMMU on the way"), client + " gets the PCI bus address " + first(s) + " " + handed
-                    + ": its requests turn inside the fabric and never reach the root complex." + later, Optional.empty());
+                    + ": its requests turn inside the fabric and never reach the root complex." + later,
+                            Optional.empty());
         }
         if (m.mapType() == P2pMapType.THRU_HOST_BRIDGE) {
             String hb = m.route().flatMap(r -> r.hops().stream().filter(h -> h.device().isEmpty()).findFirst())
@@ -80,24 +84,31 @@ public record VerdictText(Tone tone, String code, String headline, String detail
             Optional<String> inside = o.p2p().flatMap(P2pVerdict::suggestion)
                     .map(x -> "To keep it inside the switch (BUS_ADDR): boot with " + x + ".");
             return new VerdictText(Tone.HOST, "THRU_HOST_BRIDGE", "Peer-to-peer through the " + hb
-                    + ": the root complex routes it, mapped like RAM", client + " gets " + addressKind(m) + " " + first(s) + " "
+                    + ": the root complex routes it, mapped like RAM", client + " gets " + addressKind(m) + " "
+                            + first(s) + " "
                     + handed + "." + why + later, inside);
         }
         if (anyFlag(s, DmaSegments.SWIOTLB)) {
             String page = m.pinned() == null ? "" : " at " + Hex.addr(m.pinned().page(0));
-            return new VerdictText(Tone.BOUNCE, "SWIOTLB", "Bounced through swiotlb: the kernel copies the data to a buffer "
-                    + "the device can reach", client + " (DMA mask " + m.device().maskBits() + " bits) cannot reach the buffer"
+            return new VerdictText(Tone.BOUNCE, "SWIOTLB",
+                    "Bounced through swiotlb: the kernel copies the data to a buffer "
+                    + "the device can reach", client + " (DMA mask " + m.device().maskBits()
+                            + " bits) cannot reach the buffer"
                     + page + ", so it gets the bounce buffer's address " + first(s) + " " + handed
                     + "; the CPU copies the data in or out around each transfer." + later, Optional.empty());
         }
         if (m.request().iommuMode().translates()) {
-            return new VerdictText(Tone.HOST, "IOMMU", "Host memory through the IOMMU: the device gets an I/O virtual address",
-                    client + " gets IOVA " + first(s) + " " + handed + "; the IOMMU in the root complex translates each access "
-                            + "through the I/O page tables of domain “" + m.domainId() + "” to the pages in RAM." + later,
+            return new VerdictText(Tone.HOST, "IOMMU",
+                    "Host memory through the IOMMU: the device gets an I/O virtual address",
+                    client + " gets IOVA " + first(s) + " " + handed
+                            + "; the IOMMU in the root complex translates each access "
+                            + "through the I/O page tables of domain “" + m.domainId() + "” to the pages in RAM."
+                                    + later,
                     Optional.empty());
         }
         return new VerdictText(Tone.DIRECT, "DIRECT", "Host memory, direct: the device gets the physical address",
-                client + " gets " + first(s) + " " + handed + ": no IOMMU translates its DMA (" + m.request().iommuMode().words()
+                client + " gets " + first(s) + " " + handed + ": no IOMMU translates its DMA (" + m.request()
+                        .iommuMode().words()
                         + "), so the DMA address is the CPU physical address." + later, Optional.empty());
     }
 
@@ -107,8 +118,10 @@ public record VerdictText(Tone tone, String code, String headline, String detail
             String provider = o.p2p().map(v -> name(t, v.provider())).orElse("the provider");
             String why = o.p2p().map(v -> capital(v.reason()) + ".").orElse(m.verdict().summary());
             Optional<String> remedy = o.p2p().map(v -> v.suggestion()
-                    .map(s -> "What would change it: boot with " + s + " so the switch routes the TLPs itself (BUS_ADDR).")
-                    .orElse("What would change it: a root complex the kernel trusts with peer-to-peer traffic (an AMD Zen CPU, "
+                    .map(s -> "What would change it: boot with " + s
+                            + " so the switch routes the TLPs itself (BUS_ADDR).")
+                    .orElse("What would change it: a root complex the kernel trusts with peer-to-peer traffic (an "
+                            + "AMD Zen CPU, "
                             + "or a host bridge on the kernel's P2PDMA whitelist)."));
             return new VerdictText(Tone.REFUSED, "NOT_SUPPORTED", "Refused: " + client + " cannot reach the memory of "
                     + provider + " peer-to-peer", why + " " + kernel + ".", remedy);
@@ -129,7 +142,8 @@ public record VerdictText(Tone tone, String code, String headline, String detail
     private static String later(MapOutcome o, Mapping m) {
         int n = o.after().countInDomainOf(m);
         if (n <= 1) return "";
-        return " Mapping #" + m.id() + (m.domainId() == null ? " next to " : " in domain “" + m.domainId() + "” next to ")
+        return " Mapping #" + m.id() + (m.domainId() == null ? " next to " : " in domain “" + m.domainId()
+                + "” next to ")
                 + (n - 1) + (n == 2 ? " earlier live mapping" : " earlier live mappings")
                 + ": it got the addresses the kernel hands out next (see Live mappings).";
     }
@@ -142,7 +156,8 @@ public record VerdictText(Tone tone, String code, String headline, String detail
     private static String handed(Mapping m) {
         DmaSegments s = m.segments();
         int in = m.inputs().count();
-        return "(" + in + (in == 1 ? " input entry" : " input entries") + " → " + s.count() + (s.count() == 1 ? " DMA segment" : " DMA segments")
+        return "(" + in + (in == 1 ? " input entry" : " input entries") + " → " + s.count()
+                + (s.count() == 1 ? " DMA segment" : " DMA segments")
                 + ", " + ByteSize.human(s.totalLength()) + ")";
     }
 
@@ -163,7 +178,8 @@ public record VerdictText(Tone tone, String code, String headline, String detail
         PortType p = f.get().portType().orElse(null);
         if (p == PortType.SWITCH_UPSTREAM || p == PortType.SWITCH_DOWNSTREAM) {
             String name = DeviceText.title(f.get());
-            return (name.toLowerCase(java.util.Locale.ROOT).contains("switch") ? "" : "switch ") + name + " (" + common.shortText() + ")";
+            return (name.toLowerCase(java.util.Locale.ROOT).contains("switch") ? "" : "switch ") + name + " ("
+                    + common.shortText() + ")";
         }
         if (p == PortType.ROOT_PORT) return "root port " + common.shortText();
         return DeviceText.shortName(f.get()) + " (" + common.shortText() + ")";

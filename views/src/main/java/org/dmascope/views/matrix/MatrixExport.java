@@ -37,22 +37,28 @@ public final class MatrixExport {
         sb.append("\nendpoints:\n");
         for (Bdf b : eps) {
             sb.append("  ").append(b);
-            if (rules != null) rules.topology().function(b).ifPresent(f -> sb.append("  ").append(DeviceText.shortName(f)));
+            if (rules != null) rules.topology().function(b).ifPresent(f -> sb.append("  ")
+                    .append(DeviceText.shortName(f)));
             sb.append('\n');
         }
         sb.append("\nBUS = BUS_ADDR (inside the PCIe fabric), HOST = THRU_HOST_BRIDGE, NONE = NOT_SUPPORTED\n");
-        for (NvidiaSmiLabel l : NvidiaSmiLabel.values()) sb.append("  ").append(pad(l.name(), 5)).append("= ").append(l.legend()).append('\n');
+        for (NvidiaSmiLabel l : NvidiaSmiLabel.values()) sb.append("  ").append(pad(l.name(),
+                5)).append("= ").append(l.legend()).append('\n');
         return sb.toString();
     }
 
     public static String csv(P2pMatrix m) {
-        StringBuilder sb = new StringBuilder("provider,client,map_type,distance,nvidia_smi,nccl,map_type_rule,nvidia_smi_rule,nccl_rule\n");
+        StringBuilder sb = new StringBuilder(
+                "provider,client,map_type,distance,nvidia_smi,nccl,map_type_rule,nvidia_smi_rule,nccl_rule\n");
         for (int r = 0; r < m.size(); r++) {
             for (int c = 0; c < m.size(); c++) {
                 MatrixCell cell = m.cell(r, c);
-                sb.append(cell.provider()).append(',').append(cell.client()).append(',').append(cell.mapType()).append(',')
-                        .append(cell.distance()).append(',').append(cell.smi()).append(',').append(cell.nccl().shortName()).append(',')
-                        .append(MatrixCell.MAP_TYPE_RULE).append(',').append(cell.smiRule().name().toLowerCase(Locale.ROOT)).append(',')
+                sb.append(cell.provider()).append(',').append(cell.client()).append(',').append(cell.mapType())
+                        .append(',')
+                        .append(cell.distance()).append(',').append(cell.smi()).append(',').append(cell.nccl()
+                                .shortName()).append(',')
+                        .append(MatrixCell.MAP_TYPE_RULE).append(',').append(cell.smiRule().name()
+                                .toLowerCase(Locale.ROOT)).append(',')
                         .append(cell.ncclRule().name().toLowerCase(Locale.ROOT)).append('\n');
             }
         }

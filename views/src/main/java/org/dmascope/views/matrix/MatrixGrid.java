@@ -30,7 +30,8 @@ import org.dmascope.views.common.Resources;
 public class MatrixGrid extends Control {
     public static final String STYLE_CLASS = "matrix-grid";
     private static final String STYLESHEET = Resources.stylesheet(MatrixGrid.class, "matrix-grid.css");
-    private static final StyleablePropertyFactory<MatrixGrid> CSS = new StyleablePropertyFactory<>(Control.getClassCssMetaData());
+    private static final StyleablePropertyFactory<MatrixGrid> CSS =
+            new StyleablePropertyFactory<>(Control.getClassCssMetaData());
 
     /** A cell: row = provider index, column = client index. */
     public record Cell(int row, int column) {
@@ -42,25 +43,33 @@ public class MatrixGrid extends Control {
     private final ReadOnlyObjectWrapper<Cell> hoveredCell = new ReadOnlyObjectWrapper<>(this, "hoveredCell");
 
     private final StyleableProperty<Paint> busAddrFill =
-            CSS.createStyleablePaintProperty(this, "busAddrFill", "-matrix-bus-addr", g -> g.busAddrFill, Color.web("#cfe6f7"));
+            CSS.createStyleablePaintProperty(this, "busAddrFill", "-matrix-bus-addr", g -> g.busAddrFill,
+                    Color.web("#cfe6f7"));
     private final StyleableProperty<Paint> hostBridgeFill =
-            CSS.createStyleablePaintProperty(this, "hostBridgeFill", "-matrix-host-bridge", g -> g.hostBridgeFill, Color.web("#fbdcae"));
+            CSS.createStyleablePaintProperty(this, "hostBridgeFill", "-matrix-host-bridge", g -> g.hostBridgeFill,
+                    Color.web("#fbdcae"));
     private final StyleableProperty<Paint> notSupportedFill =
-            CSS.createStyleablePaintProperty(this, "notSupportedFill", "-matrix-not-supported", g -> g.notSupportedFill, Color.web("#e3e3e3"));
+            CSS.createStyleablePaintProperty(this, "notSupportedFill", "-matrix-not-supported", g -> g.notSupportedFill,
+                    Color.web("#e3e3e3"));
     private final StyleableProperty<Paint> selfFill =
             CSS.createStyleablePaintProperty(this, "selfFill", "-matrix-self", g -> g.selfFill, Color.web("#f7f7f7"));
     private final StyleableProperty<Paint> cellText =
             CSS.createStyleablePaintProperty(this, "cellText", "-matrix-text", g -> g.cellText, Color.web("#1b2330"));
     private final StyleableProperty<Paint> mutedText =
-            CSS.createStyleablePaintProperty(this, "mutedText", "-matrix-muted", g -> g.mutedText, Color.web("#5f6b7a"));
+            CSS.createStyleablePaintProperty(this, "mutedText", "-matrix-muted", g -> g.mutedText,
+                    Color.web("#5f6b7a"));
     private final StyleableProperty<Paint> headerFill =
-            CSS.createStyleablePaintProperty(this, "headerFill", "-matrix-header", g -> g.headerFill, Color.web("#eceff3"));
+            CSS.createStyleablePaintProperty(this, "headerFill", "-matrix-header", g -> g.headerFill,
+                    Color.web("#eceff3"));
     private final StyleableProperty<Paint> gridLine =
-            CSS.createStyleablePaintProperty(this, "gridLine", "-matrix-grid-line", g -> g.gridLine, Color.web("#ffffff"));
+            CSS.createStyleablePaintProperty(this, "gridLine", "-matrix-grid-line", g -> g.gridLine,
+                    Color.web("#ffffff"));
     private final StyleableProperty<Paint> focusRing =
-            CSS.createStyleablePaintProperty(this, "focusRing", "-matrix-focus", g -> g.focusRing, Color.web("#1f6feb"));
+            CSS.createStyleablePaintProperty(this, "focusRing", "-matrix-focus", g -> g.focusRing,
+                    Color.web("#1f6feb"));
     private final StyleableProperty<Paint> hoverFill =
-            CSS.createStyleablePaintProperty(this, "hoverFill", "-matrix-hover", g -> g.hoverFill, Color.web("#1f6feb33"));
+            CSS.createStyleablePaintProperty(this, "hoverFill", "-matrix-hover", g -> g.hoverFill,
+                    Color.web("#1f6feb33"));
 
     public MatrixGrid() {
         getStyleClass().add(STYLE_CLASS);
@@ -133,7 +142,8 @@ public class MatrixGrid extends Control {
 
     /** The CSS colours, for the skin to redraw when a theme changes them. */
     List<Observable> colourProperties() {
-        return List.of(busAddrFill, hostBridgeFill, notSupportedFill, selfFill, cellText, mutedText, headerFill, gridLine,
+        return List.of(busAddrFill, hostBridgeFill, notSupportedFill, selfFill, cellText, mutedText, headerFill,
+                gridLine,
                 focusRing, hoverFill).stream().map(p -> (Observable) p).toList();
     }
 

@@ -70,7 +70,8 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         grid.focusedCellProperty().addListener(redrawOverlay);
         grid.hoveredCellProperty().addListener(redrawOverlay);
         for (Observable paint : paints(grid)) paint.addListener(redraw);
-        overlay.addEventHandler(MouseEvent.MOUSE_MOVED, e -> grid.setHoveredCell(cellAt(e.getX(), e.getY()).orElse(null)));
+        overlay.addEventHandler(MouseEvent.MOUSE_MOVED, e -> grid.setHoveredCell(cellAt(e.getX(),
+                e.getY()).orElse(null)));
         overlay.addEventHandler(MouseEvent.MOUSE_EXITED, e -> grid.setHoveredCell(null));
         overlay.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             grid.requestFocus();
@@ -236,11 +237,13 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         double top = c.row() * CELL_H;
         if (hbar.isVisible()) {
             if (left < hbar.getValue()) hbar.setValue(left);
-            else if (left + CELL_W > hbar.getValue() + viewW) hbar.setValue(Math.min(hbar.getMax(), left + CELL_W - viewW));
+            else if (left + CELL_W > hbar.getValue() + viewW) hbar.setValue(Math.min(hbar.getMax(),
+                    left + CELL_W - viewW));
         }
         if (vbar.isVisible()) {
             if (top < vbar.getValue()) vbar.setValue(top);
-            else if (top + CELL_H > vbar.getValue() + viewH) vbar.setValue(Math.min(vbar.getMax(), top + CELL_H - viewH));
+            else if (top + CELL_H > vbar.getValue() + viewH) vbar.setValue(Math.min(vbar.getMax(),
+                    top + CELL_H - viewH));
         }
     }
 
@@ -368,7 +371,8 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         boolean self = cell.provider().equals(cell.client());
         g.setFill(self ? grid.selfFill() : fill(grid, cell.mapType()));
         g.fillRect(x + 1, y + 1, CELL_W - 2, CELL_H - 2);
-        boolean refused = !self && cell.mapType() != P2pMapType.BUS_ADDR && cell.mapType() != P2pMapType.THRU_HOST_BRIDGE;
+        boolean refused = !self && cell.mapType() != P2pMapType.BUS_ADDR
+                && cell.mapType() != P2pMapType.THRU_HOST_BRIDGE;
         if (refused) hatch(g, grid, x + 1, y + 1, CELL_W - 2, CELL_H - 2);
         g.setFill(refused || self ? grid.mutedText() : grid.cellText());
         g.fillText(cell.smi().name(), x + CELL_W / 2, y + CELL_H / 2 + 0.5);

@@ -64,7 +64,8 @@ public final class P2pMatrixView extends BorderPane {
     }
 
     private VBox createHeader() {
-        Label legend = new Label("Rows provide the memory, columns do the DMA. Cell: nvidia-smi label; colour: the kernel's P2PDMA map type.");
+        Label legend = new Label("Rows provide the memory, columns do the DMA. Cell: nvidia-smi label; colour: the "
+                + "kernel's P2PDMA map type.");
         legend.setWrapText(true);
         legend.getStyleClass().add("intro");
         HBox chips = new HBox(8, chip("BUS_ADDR", "bus-addr", "peer-to-peer inside the PCIe fabric"),

@@ -191,7 +191,8 @@ public final class P2pMatrixViewModel {
         labels.set(m == null ? List.of() : labels(r.topology(), m));
         if (!sameEndpoints) {
             hovered.set(null);
-            focused.set(m != null && m.size() > 1 ? new Cell(0, 1) : m != null && m.size() == 1 ? new Cell(0, 0) : null);
+            focused.set(m != null && m.size() > 1 ? new Cell(0, 1) : m != null && m.size() == 1 ? new Cell(0,
+                    0) : null);
         }
         matrix.set(m);
         explain();
@@ -224,7 +225,8 @@ public final class P2pMatrixViewModel {
         P2pVerdict v = e.mapType();
         Topology t = shownRules.topology();
         String rulesText = v.rules().isEmpty() ? MatrixCell.MAP_TYPE_RULE : String.join(", ", v.rules());
-        detail.set(new Detail(c, name(t, cell.provider()), name(t, cell.client()), cell.mapType().name(), cell.distance(),
+        detail.set(new Detail(c, name(t, cell.provider()), name(t, cell.client()), cell.mapType().name(),
+                cell.distance(),
                 rulesText, v.reason(), e.smi(), e.nccl(), v.suggestion()));
     }
 

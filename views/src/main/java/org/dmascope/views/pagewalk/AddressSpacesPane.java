@@ -127,7 +127,8 @@ final class AddressSpacesPane extends HBox {
             virtualNote.setText(p2p
                     ? "The kernel's mapping of the BAR pages (pci_alloc_p2pmem); its virtual address is not modelled."
                     : "e.g. " + Hex.addr(trail.illustrativeVirtual(stop.bufferOffset()))
-                            + " — the base is illustrative: the model pins the buffer's pages, it has no process address space.");
+                            + " — the base is illustrative: the model pins the buffer's pages, it has no process "
+                                    + "address space.");
         }
         pinCaption.setText(p2p ? "pci_alloc_p2pmem(): pages of the provider's BAR (ZONE_DEVICE)"
                 : "CPU page table (MMU): pin_user_pages() holds this page in place");
@@ -149,7 +150,8 @@ final class AddressSpacesPane extends HBox {
         if (stop.input() >= 0) {
             String kind = in.kind() == InputEntries.Kind.SCATTERLIST ? "scatterlist entry " : "phys_vec ";
             Values.set(physicalEntry, kind + stop.input() + " (" + ByteSize.format(in.length(stop.input())) + ")", null,
-                    "The input entry holding this byte: " + Hex.addr(in.phys(stop.input())) + " + " + in.length(stop.input()) + " bytes");
+                    "The input entry holding this byte: " + Hex.addr(in.phys(stop.input())) + " + "
+                            + in.length(stop.input()) + " bytes");
         } else {
             Values.set(physicalEntry, "", null, null);
         }
@@ -175,14 +177,19 @@ final class AddressSpacesPane extends HBox {
                 dmaTitle.setText("IOVA (bus address the device uses)");
                 Values.address(dmaValue, stop.dma(), "I/O virtual address: the IOMMU translates it");
                 MapTrace.IovaAllocation a = trail.iovaAllocation();
-                Values.set(dmaDetail, a == null ? "" : "IOVA range " + Hex.addr(a.iova()) + " + " + Hex.addr(a.bytes()), null,
+                Values.set(dmaDetail, a == null ? "" : "IOVA range " + Hex.addr(a.iova()) + " + " + Hex.addr(a.bytes()),
+                        null,
                         a == null ? null : a.pagesAllocated() + " IOVA pages reserved, limit " + Hex.addr(a.limit())
                                 + (a.fromRangeCache() ? ", reused from the range cache" : ""));
-                dmaNote.setText(b == null ? "The IOMMU maps it to " + Hex.addr(stop.target()) + " (the page on the left)."
-                        : "The IOMMU maps it to bounce buffer " + Hex.addr(stop.target()) + "; swiotlb copies the data.");
+                dmaNote.setText(b == null ? "The IOMMU maps it to " + Hex.addr(stop.target())
+                        + " (the page on the left)."
+                        : "The IOMMU maps it to bounce buffer " + Hex.addr(stop.target())
+                                + "; swiotlb copies the data.");
                 translateCaption.setText(b == null
-                        ? "dma-iommu gives the page an IOVA; the IOMMU translates it back through the I/O page table (below)"
-                        : "swiotlb copy to the bounce buffer " + Hex.addr(b.tlbAddr()) + ", which the IOMMU maps at this IOVA (below)");
+                        ? "dma-iommu gives the page an IOVA; the IOMMU translates it back through the I/O page table "
+                                + "(below)"
+                        : "swiotlb copy to the bounce buffer " + Hex.addr(b.tlbAddr())
+                                + ", which the IOMMU maps at this IOVA (below)");
                 break;
             }
             case BUS_OFFSET: {
@@ -192,23 +199,28 @@ final class AddressSpacesPane extends HBox {
                 Values.set(dmaDetail, "bus offset " + Hex.addr(pr.busOffset()), Hex.reg(pr.busOffset(), 16),
                         "pci_bus_address - CPU address of the provider's BAR, from the host-bridge window");
                 dmaNote.setText("SG_DMA_BUS_ADDRESS: peer to peer, never through the IOMMU.");
-                translateCaption.setText("bus address = CPU physical + the provider's bus offset " + Hex.addr(pr.busOffset()));
+                translateCaption.setText("bus address = CPU physical + the provider's bus offset "
+                        + Hex.addr(pr.busOffset()));
                 break;
             }
             case SWIOTLB: {
                 dmaTitle.setText("DMA address (bounce buffer)");
                 Values.address(dmaValue, stop.dma(), "The bounce buffer as the device sees it");
-                Values.set(dmaDetail, b == null ? "" : "bounce buffer " + Hex.addr(b.tlbAddr()) + ", slots " + b.firstSlot() + "–"
+                Values.set(dmaDetail, b == null ? "" : "bounce buffer " + Hex.addr(b.tlbAddr()) + ", slots "
+                        + b.firstSlot() + "–"
                         + (b.firstSlot() + b.nslots() - 1), null,
-                        b == null ? null : b.nslots() + " slots of " + SwiotlbPool.IO_TLB_SIZE + " bytes, area " + b.area());
+                        b == null ? null : b.nslots() + " slots of " + SwiotlbPool.IO_TLB_SIZE + " bytes, area "
+                                + b.area());
                 dmaNote.setText("The CPU copies the data between the page and the bounce buffer (swiotlb_sync).");
-                translateCaption.setText("swiotlb: the data is copied to a bounce buffer, and the device is given the bounce buffer's address");
+                translateCaption.setText("swiotlb: the data is copied to a bounce buffer, and the device is given "
+                        + "the bounce buffer's address");
                 break;
             }
             case RANGE_MAP:
                 dmaTitle.setText("DMA address");
                 Values.address(dmaValue, stop.dma(), null);
-                Values.set(dmaDetail, "shifted by " + Hex.addr(stop.dma() - stop.phys()), null, m.device().rangeMap().toString());
+                Values.set(dmaDetail, "shifted by " + Hex.addr(stop.dma() - stop.phys()), null,
+                        m.device().rangeMap().toString());
                 dmaNote.setText("dma-direct: no IOMMU translation.");
                 translateCaption.setText("dma-direct through the host bridge's dma_range_map");
                 break;

@@ -110,7 +110,8 @@ public final class PageWalkView extends ContentRegion {
     private SegmentTrail trail;
     private int stop;
 
-    public PageWalkView(ObservableValue<Mapping> mapping, ObservableValue<Step> selectedStep, IntegerProperty selectedSegment) {
+    public PageWalkView(ObservableValue<Mapping> mapping, ObservableValue<Step> selectedStep,
+            IntegerProperty selectedSegment) {
         this.mapping = mapping;
         this.selectedStep = selectedStep;
         this.selectedSegment = selectedSegment;
@@ -233,8 +234,10 @@ public final class PageWalkView extends ContentRegion {
             scroller.setVisible(false);
             empty.setVisible(true);
             empty.setText(m == null
-                    ? "Nothing mapped yet. Drop a buffer on a device, then pick a DMA segment: this panel follows it from the "
-                    + "program's virtual address to the physical page to the address the device uses, and splits an IOVA into "
+                    ? "Nothing mapped yet. Drop a buffer on a device, then pick a DMA segment: this panel follows it "
+                            + "from the "
+                    + "program's virtual address to the physical page to the address the device uses, and splits an "
+                            + "IOVA into "
                     + "the indices of the I/O page table."
                     : m.verdict().isOk() ? "The mapping produced no DMA segment."
                     : "No DMA segment to follow: the mapping failed, so the device was given no address."
@@ -356,24 +359,29 @@ public final class PageWalkView extends ContentRegion {
         List<String> flags = m.segments().flagNames(trail.segment());
         if (!flags.isEmpty()) sb.append(" [").append(String.join(" ", flags)).append(']');
         sb.append('\n');
-        sb.append(trail.translated() ? "page " : "entry ").append(stop + 1).append(" of ").append(trail.stopCount()).append(": ");
+        sb.append(trail.translated() ? "page " : "entry ").append(stop + 1).append(" of ").append(trail.stopCount())
+                .append(": ");
         sb.append(st.bufferOffset() < 0 ? "(no buffer byte)" : "buf + " + Hex.addr(st.bufferOffset()))
                 .append(" -> phys ").append(Hex.addr(st.phys()));
         if (st.bounce() != null) sb.append(" -> bounce ").append(Hex.addr(st.target()));
-        sb.append(" -> dma ").append(Hex.addr(st.dma())).append(" (").append(trail.translation().name().toLowerCase(java.util.Locale.ROOT)).append(")\n");
+        sb.append(" -> dma ").append(Hex.addr(st.dma())).append(" (").append(trail.translation().name()
+                .toLowerCase(java.util.Locale.ROOT)).append(")\n");
         if (st.leaf() >= 0) {
             PageTableChanges pt = m.pageTable();
             sb.append(pt.geometry().describe()).append('\n');
             for (WalkLevels.Level l : WalkLevels.of(pt, st.leaf())) {
                 sb.append(l.name()).append(" [").append(l.index()).append("] ");
-                sb.append(l.origin() == WalkLevels.Origin.ROOT ? "root table" : l.origin() == WalkLevels.Origin.NEW ? "new table" : "existing table");
+                sb.append(l.origin() == WalkLevels.Origin.ROOT ? "root table" : l.origin() == WalkLevels.Origin.NEW
+                        ? "new table" : "existing table");
                 if (l.leaf()) {
-                    sb.append(", leaf ").append(ByteSize.format(l.leafSize())).append(" -> ").append(Hex.addr(l.leafPhys()))
+                    sb.append(", leaf ").append(ByteSize.format(l.leafSize())).append(" -> ")
+                            .append(Hex.addr(l.leafPhys()))
                             .append(" (").append(WalkLevels.protWords(l.prot())).append(')');
                 }
                 sb.append('\n');
             }
-            sb.append("+ offset ").append(Hex.addr(st.target() - pt.leafPhys(st.leaf()))).append(" = ").append(Hex.addr(st.target()))
+            sb.append("+ offset ").append(Hex.addr(st.target() - pt.leafPhys(st.leaf()))).append(" = ")
+                    .append(Hex.addr(st.target()))
                     .append('\n');
         } else {
             sb.append(WalkPane.noWalkReason(trail, st)).append('\n');

@@ -28,7 +28,9 @@ final class SegmentTrail {
     enum Translation {
         /** The IOMMU translates an IOVA through the I/O page table. */
         IOMMU,
-        /** The IOMMU translates an IOVA that points at a swiotlb bounce buffer (untrusted device, unaligned kmalloc). */
+        /**
+         * The IOMMU translates an IOVA that points at a swiotlb bounce buffer (untrusted device, unaligned kmalloc).
+         */
         IOMMU_BOUNCE,
         /** A P2P page used at its PCI bus address: CPU physical address + the provider's bus offset. */
         BUS_OFFSET,
@@ -54,7 +56,8 @@ final class SegmentTrail {
      * @param leaf         page-table leaf (IOMMU), or -1
      * @param bounce       the bounce buffer, or null
      */
-    record Stop(long bufferOffset, long phys, long target, long dma, long length, int input, int leaf, SwiotlbAllocation bounce) {
+    record Stop(long bufferOffset, long phys, long target, long dma, long length, int input, int leaf,
+            SwiotlbAllocation bounce) {
     }
 
     private final Mapping mapping;
@@ -63,7 +66,8 @@ final class SegmentTrail {
     private final int[] leaves;
     private final long segmentBufferOffset;
 
-    private SegmentTrail(Mapping mapping, int segment, Translation translation, int[] leaves, long segmentBufferOffset) {
+    private SegmentTrail(Mapping mapping, int segment, Translation translation, int[] leaves,
+            long segmentBufferOffset) {
         this.mapping = mapping;
         this.segment = segment;
         this.translation = translation;
@@ -111,7 +115,8 @@ final class SegmentTrail {
         }
         int[] leaves = Arrays.copyOf(out, n);
         boolean sorted = true;
-        for (int k = 1; k < n && sorted; k++) sorted = Long.compareUnsigned(pt.leafIova(leaves[k - 1]), pt.leafIova(leaves[k])) < 0;
+        for (int k = 1; k < n && sorted; k++) sorted = Long.compareUnsigned(pt.leafIova(leaves[k - 1]),
+                pt.leafIova(leaves[k])) < 0;
         if (!sorted) {
             Integer[] boxed = Arrays.stream(leaves).boxed().toArray(Integer[]::new);
             Arrays.sort(boxed, (a, b) -> Long.compareUnsigned(pt.leafIova(a), pt.leafIova(b)));
@@ -232,14 +237,16 @@ final class SegmentTrail {
 
     private SwiotlbAllocation bounceOf(long orig) {
         for (SwiotlbAllocation a : mapping.swiotlb()) {
-            if (Long.compareUnsigned(orig, a.origAddr()) >= 0 && Long.compareUnsigned(orig - a.origAddr(), a.mappingSize()) < 0) return a;
+            if (Long.compareUnsigned(orig, a.origAddr()) >= 0 && Long.compareUnsigned(orig - a.origAddr(),
+                    a.mappingSize()) < 0) return a;
         }
         return null;
     }
 
     private SwiotlbAllocation bounceAt(long tlb) {
         for (SwiotlbAllocation a : mapping.swiotlb()) {
-            if (Long.compareUnsigned(tlb, a.tlbAddr()) >= 0 && Long.compareUnsigned(tlb - a.tlbAddr(), a.mappingSize()) < 0) return a;
+            if (Long.compareUnsigned(tlb, a.tlbAddr()) >= 0 && Long.compareUnsigned(tlb - a.tlbAddr(),
+                    a.mappingSize()) < 0) return a;
         }
         return null;
     }

@@ -25,7 +25,8 @@ final class WalkLevels {
      * @param tableSpan bytes of IOVA the table covers
      * @param entrySpan bytes one entry of the table covers
      */
-    record Level(int depth, String name, int kernelLevel, int index, Origin origin, long tableBase, long tableSpan, long entrySpan,
+    record Level(int depth, String name, int kernelLevel, int index, Origin origin, long tableBase, long tableSpan,
+            long entrySpan,
                  boolean leaf, long leafSize, long leafPhys, int prot) {
     }
 
@@ -62,7 +63,10 @@ final class WalkLevels {
         return false;
     }
 
-    /** {@code read/write} words for the {@code IOMMU_READ}/{@code IOMMU_WRITE}/{@code IOMMU_CACHE}/{@code IOMMU_MMIO} bits. */
+    /**
+     * {@code read/write} words for the {@code IOMMU_READ}/{@code IOMMU_WRITE}/{@code IOMMU_CACHE}/{@code IOMMU_MMIO}
+     * bits.
+     */
     static String protWords(int prot) {
         List<String> w = new ArrayList<>(4);
         if ((prot & 1) != 0) w.add("read");

@@ -66,8 +66,10 @@ final class WalkPane extends VBox {
         noWalk.managedProperty().bind(noWalk.visibleProperty());
         HBox iovaLine = new HBox(8, iova, format);
         iovaLine.setAlignment(Pos.BASELINE_LEFT);
-        Label legend = new Label("Each coloured group of bits is an index: it picks one entry of the table of the same colour "
-                + "below, and that entry points to the next table. The grey bits are the offset inside the page the last entry names.");
+        Label legend = new Label("Each coloured group of bits is an index: it picks one entry of the table of the "
+                + "same colour "
+                + "below, and that entry points to the next table. The grey bits are the offset inside the page the "
+                        + "last entry names.");
         legend.getStyleClass().add(AddressSpacesPane.NOTE);
         legend.setWrapText(true);
         walk = new VBox(8, iovaLine, bits, legend, levels);
@@ -89,7 +91,8 @@ final class WalkPane extends VBox {
         PageTableGeometry g = pt.geometry();
         List<WalkLevels.Level> lv = WalkLevels.of(pt, stop.leaf());
         int leafDepth = lv.size() - 1;
-        title.setText("How the IOMMU finds the page: the IOVA's bits index " + lv.size() + (lv.size() == 1 ? " table" : " tables")
+        title.setText("How the IOMMU finds the page: the IOVA's bits index " + lv.size() + (lv.size() == 1 ? " table"
+                : " tables")
                 + ", the rest is the offset into the " + ByteSize.format(pt.leafSize(stop.leaf())) + " page");
         format.setText(g.describe());
         Values.address(iova, stop.dma(), "The IOVA walked");
@@ -116,15 +119,18 @@ final class WalkPane extends VBox {
             Label value = Values.label(null, FIELD_VALUE);
             switch (f.kind()) {
                 case INDEX:
-                    Values.set(value, "[" + f.value() + "]", String.valueOf(f.value()), "index " + f.value() + " = " + Hex.addr(f.value())
+                    Values.set(value, "[" + f.value() + "]", String.valueOf(f.value()), "index " + f.value() + " = "
+                            + Hex.addr(f.value())
                             + " of " + (1L << f.width()) + " entries");
                     break;
                 case OFFSET:
-                    Values.set(value, "+" + Hex.addr(f.value()), Hex.addr(f.value()), f.value() + " bytes into the page");
+                    Values.set(value, "+" + Hex.addr(f.value()), Hex.addr(f.value()),
+                            f.value() + " bytes into the page");
                     break;
                 default:
                     Values.set(value, f.value() == 0 ? "0" : Hex.addr(f.value()), Hex.addr(f.value()),
-                            "Bits above the root table's index: no level reads them; the IOVA must lie below the aperture");
+                            "Bits above the root table's index: no level reads them; the IOVA must lie below the "
+                                    + "aperture");
                     break;
             }
             VBox box = new VBox(1, name, binary, value, range);
@@ -174,12 +180,15 @@ final class WalkPane extends VBox {
         origin.getStyleClass().add(LEVEL_LINE);
         origin.setWrapText(true);
         Label entry = Values.label(null, LEVEL_ENTRY);
-        Values.set(entry, "entry [" + l.index() + "]", String.valueOf(l.index()), "Each entry covers " + ByteSize.format(l.entrySpan())
-                + (l.depth() == 0 ? "" : "; the table covers IOVA " + Hex.addr(l.tableBase()) + " + " + ByteSize.format(l.tableSpan())));
+        Values.set(entry, "entry [" + l.index() + "]", String.valueOf(l.index()),
+                "Each entry covers " + ByteSize.format(l.entrySpan())
+                + (l.depth() == 0 ? "" : "; the table covers IOVA " + Hex.addr(l.tableBase()) + " + "
+                        + ByteSize.format(l.tableSpan())));
         Label what = Values.label(null, LEVEL_LINE);
         what.setWrapText(true);
         if (l.leaf()) {
-            Values.set(what, (l.leafSize() > 4096 ? "superpage: " : "leaf: ") + ByteSize.format(l.leafSize()) + " page at "
+            Values.set(what, (l.leafSize() > 4096 ? "superpage: " : "leaf: ") + ByteSize.format(l.leafSize())
+                    + " page at "
                     + Hex.addr(l.leafPhys()), Hex.addr(l.leafPhys()), "The leaf PTE: physical address, size and "
                     + WalkLevels.protWords(l.prot()));
         } else {
@@ -191,7 +200,8 @@ final class WalkPane extends VBox {
             // AMD v1 stores a size between two levels as repeated PTEs (PAGE_SIZE_PTE_COUNT)
             long copies = l.leafSize() / l.entrySpan();
             long first = l.index() & -copies;
-            Label repeated = new Label("stored as " + copies + " identical entries [" + first + "–" + (first + copies - 1)
+            Label repeated = new Label("stored as " + copies + " identical entries [" + first + "–" + (first
+                    + copies - 1)
                     + "]: the low index bits pick a copy and are also part of the offset");
             repeated.getStyleClass().add(LEVEL_LINE);
             repeated.setWrapText(true);
@@ -240,16 +250,21 @@ final class WalkPane extends VBox {
         long mask = trail.mapping().device().dmaMask();
         switch (trail.translation()) {
             case BUS_OFFSET:
-                return "This segment is a PCI bus address (BUS_ADDR, SG_DMA_BUS_ADDRESS). The device's TLPs reach the provider's BAR "
-                        + "without going through the IOMMU, so no I/O page table is read: the kernel only adds the bus offset (R-P2P-12).";
+                return "This segment is a PCI bus address (BUS_ADDR, SG_DMA_BUS_ADDRESS). The device's TLPs reach "
+                        + "the provider's BAR "
+                        + "without going through the IOMMU, so no I/O page table is read: the kernel only adds the "
+                                + "bus offset (R-P2P-12).";
             case SWIOTLB: {
                 boolean beyond = stop.input() >= 0 && Long.compareUnsigned(stop.phys() + stop.length() - 1, mask) > 0;
-                return "No IOMMU translates for this device (" + mode + "), so there is no I/O page table. swiotlb bounced this entry"
-                        + (beyond ? ": it lies above the device's " + trail.mapping().device().maskBits() + "-bit DMA mask ("
+                return "No IOMMU translates for this device (" + mode
+                        + "), so there is no I/O page table. swiotlb bounced this entry"
+                        + (beyond ? ": it lies above the device's " + trail.mapping().device().maskBits()
+                                + "-bit DMA mask ("
                         + Hex.addr(mask) + ")" : "") + ". The device uses the bounce buffer's address as it is.";
             }
             case RANGE_MAP:
-                return "No IOMMU translates for this device (" + mode + "), so there is no I/O page table. The host bridge's "
+                return "No IOMMU translates for this device (" + mode
+                        + "), so there is no I/O page table. The host bridge's "
                         + "dma_range_map shifts the physical address by a fixed offset.";
             case UNSET:
                 return "The kernel left this segment's DMA address unassigned, so there is nothing to walk.";
@@ -257,7 +272,8 @@ final class WalkPane extends VBox {
             case IOMMU_BOUNCE:
                 return "The mapping recorded no page-table entry for this segment.";
             default:
-                return "No IOMMU translates for this device (" + mode + "), so there is no I/O page table: the DMA address is the "
+                return "No IOMMU translates for this device (" + mode
+                        + "), so there is no I/O page table: the DMA address is the "
                         + "physical address itself.";
         }
     }

@@ -68,8 +68,10 @@ public final class PlatformView extends BorderPane {
         this.model = model;
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(STYLESHEET);
-        Label intro = new Label("What lspci cannot show: the kernel, the CPU, the IOMMU and the boot parameters. Each value says "
-                + "where it came from; change one and the IOMMU groups, the colours, the inspector and the P2P matrix follow at once "
+        Label intro = new Label("What lspci cannot show: the kernel, the CPU, the IOMMU and the boot parameters. "
+                + "Each value says "
+                + "where it came from; change one and the IOMMU groups, the colours, the inspector and the P2P "
+                        + "matrix follow at once "
                 + "(Edit ▸ Undo takes it back).");
         intro.setWrapText(true);
         intro.getStyleClass().add("intro");
@@ -120,7 +122,8 @@ public final class PlatformView extends BorderPane {
     private void refresh() {
         summary.setText(model.summaryProperty().get());
         List<Row> rows = model.rowsProperty();
-        boolean same = rows.size() * 2 == grid.getRowCount() && rows.stream().allMatch(r -> editors.containsKey(r.name()));
+        boolean same = rows.size() * 2 == grid.getRowCount() && rows.stream()
+                .allMatch(r -> editors.containsKey(r.name()));
         if (!same) build(rows);
         syncing = true;
         try {

@@ -73,7 +73,8 @@ public final class PlatformViewModel {
      * @param editable   the user may change it
      * @param freeText   typed rather than picked (the command line; the CPU also offers common choices)
      */
-    public record Row(String name, String label, String value, String shown, String source, boolean chosen, String detail,
+    public record Row(String name, String label, String value, String shown, String source, boolean chosen,
+            String detail,
                       List<Choice> choices, boolean editable, boolean freeText) {
     }
 
@@ -81,7 +82,8 @@ public final class PlatformViewModel {
 
     private final RulesModel rules;
     private final PlatformEditor editor;
-    private final ReadOnlyListWrapper<Row> rows = new ReadOnlyListWrapper<>(this, "rows", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<Row> rows = new ReadOnlyListWrapper<>(this, "rows",
+            FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final InvalidationListener refresh = o -> refresh();
 
@@ -141,7 +143,8 @@ public final class PlatformViewModel {
         PlatformOverrides o = rules.getOverrides();
         PlatformOverrides next = PlatformSettings.unset(o, name);
         if (next.equals(o)) return;
-        editor.change(next, row(name).map(Row::label).orElse(name) + ": back to the " + (rules.getRules() == null ? "default"
+        editor.change(next, row(name).map(Row::label).orElse(name) + ": back to the " + (rules.getRules() == null
+                ? "default"
                 : "topology's value or the default"));
     }
 
@@ -173,31 +176,43 @@ public final class PlatformViewModel {
         return switch (a.name()) {
             case KERNEL -> {
                 KernelProfile k = (KernelProfile) a.value();
-                yield new Row(a.name(), "Kernel profile", k.id(), k.label(), source, chosen, a.detail(), kernels(), true, false);
+                yield new Row(a.name(), "Kernel profile", k.id(), k.label(), source, chosen, a.detail(), kernels(),
+                        true, false);
             }
-            case ARCHITECTURE -> new Row(a.name(), "Architecture", a.shown(), a.shown(), source, chosen, a.detail(), List.of(), false, false);
-            case CPU -> new Row(a.name(), "CPU vendor and family", cpuId((CpuIdentity) a.value()), a.shown(), source, chosen, a.detail(),
+            case ARCHITECTURE -> new Row(a.name(), "Architecture", a.shown(), a.shown(), source, chosen, a.detail(),
+                    List.of(), false, false);
+            case CPU -> new Row(a.name(), "CPU vendor and family", cpuId((CpuIdentity) a.value()), a.shown(), source,
+                    chosen, a.detail(),
                     cpus(), true, true);
-            case IOMMU -> new Row(a.name(), "IOMMU driver", ((IommuDriver) a.value()).jsonName(), a.shown(), source, chosen, a.detail(),
+            case IOMMU -> new Row(a.name(), "IOMMU driver", ((IommuDriver) a.value()).jsonName(), a.shown(), source,
+                    chosen, a.detail(),
                     iommus(), true, false);
-            case IOMMU_MODE -> new Row(a.name(), "IOMMU mode (default domain)", ((DefaultDomainChoice) a.value()).id(), a.shown(), source, chosen,
+            case IOMMU_MODE -> new Row(a.name(), "IOMMU mode (default domain)", ((DefaultDomainChoice) a.value()).id(),
+                    a.shown(), source, chosen,
                     a.detail(), modes(), true, false);
-            case ACS_REQUESTED -> new Row(a.name(), "ACS requested by the IOMMU driver", yesNo(a.value()), a.shown(), source, chosen,
+            case ACS_REQUESTED -> new Row(a.name(), "ACS requested by the IOMMU driver", yesNo(a.value()), a.shown(),
+                    source, chosen,
                     a.detail(), YES_NO, true, false);
             case CMDLINE -> {
                 KernelCommandLine k = (KernelCommandLine) a.value();
                 String detail = a.detail() + (k.problems().isEmpty() ? "" : ". " + String.join("; ", k.problems()));
-                yield new Row(a.name(), "Kernel command line", k.text(), a.shown(), source, chosen, detail, List.of(), true, true);
+                yield new Row(a.name(), "Kernel command line", k.text(), a.shown(), source, chosen, detail, List.of(),
+                        true, true);
             }
-            case MEMORY_ENCRYPTION -> new Row(a.name(), "Memory encryption", ((MemoryEncryption) a.value()).jsonName(), a.shown(), source,
+            case MEMORY_ENCRYPTION -> new Row(a.name(), "Memory encryption", ((MemoryEncryption) a.value()).jsonName(),
+                    a.shown(), source,
                     chosen, a.detail(), named(MemoryEncryption.class), true, false);
-            case VTD_CACHING_MODE -> new Row(a.name(), "VT-d Caching Mode (virtual IOMMU)", yesNo(a.value()), a.shown(), source, chosen,
+            case VTD_CACHING_MODE -> new Row(a.name(), "VT-d Caching Mode (virtual IOMMU)", yesNo(a.value()), a.shown(),
+                    source, chosen,
                     a.detail(), YES_NO, true, false);
-            case VTD_FIRST_STAGE -> new Row(a.name(), "VT-d page-table stage", a.shown(), a.shown(), source, chosen, a.detail(), List.of(),
+            case VTD_FIRST_STAGE -> new Row(a.name(), "VT-d page-table stage", a.shown(), a.shown(), source, chosen,
+                    a.detail(), List.of(),
                     false, false);
-            case KCONFIG_PASSTHROUGH -> new Row(a.name(), "CONFIG_IOMMU_DEFAULT_PASSTHROUGH", yesNo(a.value()), a.shown(), source, chosen,
+            case KCONFIG_PASSTHROUGH -> new Row(a.name(), "CONFIG_IOMMU_DEFAULT_PASSTHROUGH", yesNo(a.value()),
+                    a.shown(), source, chosen,
                     a.detail(), YES_NO, true, false);
-            default -> new Row(a.name(), a.name(), a.shown(), a.shown(), source, chosen, a.detail(), List.of(), false, false);
+            default -> new Row(a.name(), a.name(), a.shown(), a.shown(), source, chosen, a.detail(), List.of(), false,
+                    false);
         };
     }
 
@@ -207,7 +222,8 @@ public final class PlatformViewModel {
 
     private static String cpuId(CpuIdentity c) {
         if (c.vendor().isEmpty()) return "";
-        return c.vendor().get().jsonName() + (c.family().isPresent() ? String.format(Locale.ROOT, ":0x%02x", c.family().getAsInt()) : "");
+        return c.vendor().get().jsonName() + (c.family().isPresent() ? String.format(Locale.ROOT, ":0x%02x",
+                c.family().getAsInt()) : "");
     }
 
     private static List<Choice> kernels() {
@@ -217,7 +233,8 @@ public final class PlatformViewModel {
     }
 
     private static List<Choice> cpus() {
-        return List.of(new Choice("intel:0x06", "Intel (family 6)"), new Choice("amd:0x17", "AMD Zen/Zen 2 (family 0x17)"),
+        return List.of(new Choice("intel:0x06", "Intel (family 6)"), new Choice("amd:0x17",
+                "AMD Zen/Zen 2 (family 0x17)"),
                 new Choice("amd:0x19", "AMD Zen 3/4 (family 0x19)"), new Choice("amd:0x1a", "AMD Zen 5 (family 0x1a)"),
                 new Choice("amd:0x15", "AMD Bulldozer (family 0x15)"), new Choice("hygon:0x18", "Hygon (family 0x18)"),
                 new Choice("zhaoxin", "Zhaoxin"), new Choice("arm", "Arm"), new Choice("ampere", "Ampere"),
@@ -249,7 +266,8 @@ public final class PlatformViewModel {
 
     private static String summary(TopologyRules r) {
         IommuGroups g = r.groups();
-        if (!g.iommuPresent()) return "With these assumptions: no IOMMU, so no IOMMU groups; every device uses dma-direct.";
+        if (!g.iommuPresent()) return "With these assumptions: no IOMMU, so no IOMMU groups; every device uses "
+                + "dma-direct.";
         Map<DomainType, Integer> byType = new EnumMap<>(DomainType.class);
         for (IommuGroup group : g.groups()) byType.merge(r.defaultDomain(group).type(), 1, Integer::sum);
         StringBuilder sb = new StringBuilder("With these assumptions: ").append(g.groups().size())

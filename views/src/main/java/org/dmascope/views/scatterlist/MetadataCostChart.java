@@ -33,8 +33,10 @@ final class MetadataCostChart extends GridPane {
         String chain = cost.scatterlistChainEntries() > 0 ? " (" + cost.scatterlistChainEntries() + " chain)" : "";
         row(0, "struct page *[]", cost.pages() + " × 8 B", cost.pageArrayBytes(), max, "pages",
                 "The pinned pages as an array of page pointers, 8 bytes each.");
-        row(1, "struct scatterlist", cost.scatterlistEntries() + chain + " × 32 B", cost.scatterlistBytes(), max, "scatterlist",
-                "Scatterlist entries, 32 bytes each on 64-bit; chained tables spend one entry per chunk on the link (SG-5).");
+        row(1, "struct scatterlist", cost.scatterlistEntries() + chain + " × 32 B", cost.scatterlistBytes(), max,
+                "scatterlist",
+                "Scatterlist entries, 32 bytes each on 64-bit; chained tables spend one entry per chunk on the link "
+                        + "(SG-5).");
         row(2, "phyr (phys ranges)", cost.phyrRanges() + " × 16 B", cost.phyrBytes(), max, "phyr",
                 "struct phyr { phys_addr_t addr; size_t len; }: one 16-byte range per physically contiguous run.");
         row(3, "struct dma_range", cost.dmaRanges() + " × 16 B", cost.dmaRangeBytes(), max, "dma-range",

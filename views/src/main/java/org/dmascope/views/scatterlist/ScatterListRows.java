@@ -13,7 +13,8 @@ import org.dmascope.model.mapping.Mapping;
  * own with segment -1. A quarter of a million rows cost a few int arrays sized by the segment count.
  */
 final class ScatterListRows {
-    static final ScatterListRows EMPTY = new ScatterListRows(null, new int[0], new int[0], new int[0], new int[0], new int[1], new int[0]);
+    static final ScatterListRows EMPTY = new ScatterListRows(null, new int[0], new int[0], new int[0], new int[0],
+            new int[1], new int[0]);
 
     private final Mapping mapping;
     /** Per run: its segment (-1 = inputs no segment claims), first input, inputs, rows (at least one), first row. */
@@ -27,7 +28,8 @@ final class ScatterListRows {
     /** The run found last; a single int, so a racing reader sees some valid run index and checks its bounds. */
     private int lastRun;
 
-    private ScatterListRows(Mapping mapping, int[] runSegment, int[] runFirstInput, int[] runInputs, int[] runRows, int[] runRowStart,
+    private ScatterListRows(Mapping mapping, int[] runSegment, int[] runFirstInput, int[] runInputs, int[] runRows,
+            int[] runRowStart,
                             int[] segmentRun) {
         this.mapping = mapping;
         this.runSegment = runSegment;
@@ -77,7 +79,8 @@ final class ScatterListRows {
         }
         int[] start = new int[runs + 1];
         for (int r = 0; r < runs; r++) start[r + 1] = start[r] + rr[r];
-        return new ScatterListRows(m, Arrays.copyOf(rs, runs), Arrays.copyOf(rf, runs), Arrays.copyOf(ri, runs), Arrays.copyOf(rr, runs),
+        return new ScatterListRows(m, Arrays.copyOf(rs, runs), Arrays.copyOf(rf, runs), Arrays.copyOf(ri, runs),
+                Arrays.copyOf(rr, runs),
                 start, segRun);
     }
 
@@ -98,8 +101,10 @@ final class ScatterListRows {
     int runOf(int row) {
         // cells and copies ask about the same row, or the next one, many times in a row
         int last = lastRun;
-        if (last >= 0 && last < runSegment.length && row >= runRowStart[last] && row < runRowStart[last + 1]) return last;
-        if (last >= 0 && last + 1 < runSegment.length && row >= runRowStart[last + 1] && row < runRowStart[last + 2]) return lastRun = last + 1;
+        if (last >= 0 && last < runSegment.length && row >= runRowStart[last] && row < runRowStart[last
+                + 1]) return last;
+        if (last >= 0 && last + 1 < runSegment.length && row >= runRowStart[last + 1] && row < runRowStart[last
+                + 2]) return lastRun = last + 1;
         int i = Arrays.binarySearch(runRowStart, 0, runSegment.length, row);
         return lastRun = i >= 0 ? i : -i - 2;
     }

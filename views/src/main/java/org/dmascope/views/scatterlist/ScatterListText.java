@@ -26,8 +26,10 @@ final class ScatterListText {
         StringBuilder sb = new StringBuilder(64 + count * 96);
         Mapping m = rows.mapping();
         if (m != null) {
-            sb.append("# ").append(m.request().buffer().spec()).append(" for ").append(m.request().initiator()).append(": ")
-                    .append(m.verdict().isOk() ? m.verdict().summary() : m.verdict().code() + " - " + m.verdict().summary()).append('\n');
+            sb.append("# ").append(m.request().buffer().spec()).append(" for ").append(m.request().initiator())
+                    .append(": ")
+                    .append(m.verdict().isOk() ? m.verdict().summary() : m.verdict().code() + " - " + m.verdict()
+                            .summary()).append('\n');
         }
         for (int c = 0; c < COLUMNS.length; c++) pad(sb, COLUMNS[c].textHeader(), c);
         trimEnd(sb);
@@ -77,7 +79,8 @@ final class ScatterListText {
     }
 
     private static void field(StringBuilder sb, String value) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
         if (!quote) {
             sb.append(value);
             return;

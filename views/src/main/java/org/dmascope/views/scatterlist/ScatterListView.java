@@ -121,7 +121,8 @@ public final class ScatterListView extends ContentRegion {
     private StepFocus focus = StepFocus.NONE;
     private boolean syncing;
 
-    public ScatterListView(ObservableValue<Mapping> mapping, ObservableValue<Step> selectedStep, IntegerProperty selectedSegment) {
+    public ScatterListView(ObservableValue<Mapping> mapping, ObservableValue<Step> selectedStep,
+            IntegerProperty selectedSegment) {
         this.mapping = mapping;
         this.selectedStep = selectedStep;
         this.selectedSegment = selectedSegment;
@@ -205,7 +206,8 @@ public final class ScatterListView extends ContentRegion {
         TableColumn<Integer, Integer> outputSide = new TableColumn<>("Output: DMA segments the device is given");
         outputSide.setId(OUTPUT_COLUMN_ID);
         outputSide.getStyleClass().add(OUTPUT_SIDE);
-        outputSide.getColumns().addAll(List.of(column(ScatterColumn.DMA_ADDRESS, 128), column(ScatterColumn.DMA_LENGTH, 82),
+        outputSide.getColumns().addAll(List.of(column(ScatterColumn.DMA_ADDRESS, 128), column(ScatterColumn.DMA_LENGTH,
+                82),
                 column(ScatterColumn.FLAGS, 118), column(ScatterColumn.FORMED_FROM, 170)));
         for (TableColumn<Integer, ?> c : List.of(segment, inputSide, outputSide)) {
             c.setSortable(false);
@@ -263,7 +265,8 @@ public final class ScatterListView extends ContentRegion {
         rows = ScatterListRows.of(m);
         liveRows.forEach(ScatterRow::forget);
         inputSide.setText(m == null || m.inputs().kind() == InputEntries.Kind.SCATTERLIST
-                ? "Input: struct scatterlist entries (the driver's list)" : "Input: struct phys_vec entries (physical ranges)");
+                ? "Input: struct scatterlist entries (the driver's list)"
+                        : "Input: struct phys_vec entries (physical ranges)");
         syncing = true;
         try {
             table.getSelectionModel().clearSelection();
@@ -274,8 +277,10 @@ public final class ScatterListView extends ContentRegion {
         pseudoClassStateChanged(FAILED, m != null && !m.verdict().isOk());
         if (m == null) {
             summary.setText("Nothing mapped yet");
-            empty.setText("Nothing mapped yet. Drop a buffer on a device: this table then lists the entries the driver hands to the "
-                    + "DMA API and the DMA segments the device gets back, with the entries merged into each segment grouped together.");
+            empty.setText("Nothing mapped yet. Drop a buffer on a device: this table then lists the entries the "
+                    + "driver hands to the "
+                    + "DMA API and the DMA segments the device gets back, with the entries merged into each segment "
+                            + "grouped together.");
             verdict.setVisible(false);
             footer.setVisible(false);
             return;
@@ -283,8 +288,8 @@ public final class ScatterListView extends ContentRegion {
         summary.setText(summaryText(m));
         empty.setText("The mapping failed before any entry was built: " + m.verdict().summary());
         verdict.setVisible(!m.verdict().isOk());
-        verdict.setText(m.verdict().isOk() ? "" : "✖ " + m.verdict().code() + " · " + m.verdict().kernelReturn() + " — "
-                + sentence(m.verdict().summary()) + " No DMA segments: the entries below were not mapped.");
+        verdict.setText(m.verdict().isOk() ? "" : "✖ " + m.verdict().code() + " · " + m.verdict().kernelReturn()
+                + " — " + sentence(m.verdict().summary()) + " No DMA segments: the entries below were not mapped.");
         footer.setVisible(true);
         totals.setText(totalsText(m));
         cost.show(m.cost());
@@ -304,14 +309,17 @@ public final class ScatterListView extends ContentRegion {
         long inBytes = 0;
         for (int i = 0; i < in.count(); i++) inBytes += in.length(i);
         StringBuilder sb = new StringBuilder();
-        sb.append("Input: ").append(count(in.count(), in.kind().cName() + " entry", in.kind().cName() + " entries")).append(", ")
+        sb.append("Input: ").append(count(in.count(), in.kind().cName() + " entry", in.kind().cName() + " entries"))
+                .append(", ")
                 .append(ByteSize.human(inBytes));
         sb.append("\nOutput: ").append(count(seg.count(), "DMA segment", "DMA segments")).append(", ")
                 .append(ByteSize.human(seg.totalLength()));
         int merged = rows.mergedSegments();
         if (merged > 0) {
-            sb.append("\nMerged: ").append(count(merged, "segment", "segments")).append(" formed from several entries (")
-                    .append(count(Math.max(0, in.count() - seg.count()), "entry", "entries")).append(" fewer to program)");
+            sb.append("\nMerged: ").append(count(merged, "segment",
+                    "segments")).append(" formed from several entries (")
+                    .append(count(Math.max(0, in.count() - seg.count()), "entry",
+                            "entries")).append(" fewer to program)");
         } else if (seg.count() > 0) {
             sb.append("\nNothing merged: one segment per entry");
         }
@@ -321,8 +329,10 @@ public final class ScatterListView extends ContentRegion {
             if (seg.has(s, DmaSegments.BUS)) bus++;
             if (seg.has(s, DmaSegments.SWIOTLB)) bounced++;
         }
-        if (bus > 0) sb.append("\nBUS: ").append(count(bus, "segment carries", "segments carry")).append(" a PCI bus address (P2P, no IOMMU)");
-        if (bounced > 0) sb.append("\nSWIOTLB: ").append(count(bounced, "segment points", "segments point")).append(" at a bounce buffer");
+        if (bus > 0) sb.append("\nBUS: ").append(count(bus, "segment carries",
+                "segments carry")).append(" a PCI bus address (P2P, no IOMMU)");
+        if (bounced > 0) sb.append("\nSWIOTLB: ").append(count(bounced, "segment points",
+                "segments point")).append(" at a bounce buffer");
         return sb.toString();
     }
 
@@ -343,7 +353,8 @@ public final class ScatterListView extends ContentRegion {
         if (f.pseudoClass() != null) pseudoClassStateChanged(f.pseudoClass(), true);
         stepHint.setVisible(f != StepFocus.NONE);
         stepHint.setText(f == StepFocus.NONE ? "" : "Step “" + s.title() + "”: " + f.what());
-        if (f == StepFocus.BOUNCE || f == StepFocus.BUS) revealFirst(f == StepFocus.BOUNCE ? DmaSegments.SWIOTLB : DmaSegments.BUS);
+        if (f == StepFocus.BOUNCE || f == StepFocus.BUS) revealFirst(f == StepFocus.BOUNCE ? DmaSegments.SWIOTLB
+                : DmaSegments.BUS);
     }
 
     /** Scrolls the first segment with {@code flag} into view if none is. */
@@ -415,7 +426,8 @@ public final class ScatterListView extends ContentRegion {
             text = csv ? ScatterListText.csv(rows) : ScatterListText.text(rows);
         } else {
             int[] sel = selectedRows();
-            text = csv ? ScatterListText.csv(rows, sel.length, k -> sel[k]) : ScatterListText.text(rows, sel.length, k -> sel[k]);
+            text = csv ? ScatterListText.csv(rows, sel.length, k -> sel[k]) : ScatterListText.text(rows, sel.length,
+                    k -> sel[k]);
         }
         ClipboardContent c = new ClipboardContent();
         c.putString(text);
@@ -463,7 +475,8 @@ public final class ScatterListView extends ContentRegion {
         }
 
         void forget() {
-            for (PseudoClass p : List.of(BAND, GROUP_FIRST, GROUP_LAST, MERGED, UNASSIGNED, SEGMENT_SELECTED, BOUNCED, BUS)) {
+            for (PseudoClass p : List.of(BAND, GROUP_FIRST, GROUP_LAST, MERGED, UNASSIGNED, SEGMENT_SELECTED, BOUNCED,
+                    BUS)) {
                 pseudoClassStateChanged(p, false);
             }
         }
@@ -501,7 +514,8 @@ public final class ScatterListView extends ContentRegion {
                 case INPUT -> INPUT_CELL;
                 case OUTPUT -> OUTPUT_CELL;
             });
-            if (column != ScatterColumn.FLAGS && column != ScatterColumn.FORMED_FROM && column != ScatterColumn.MEMORY) {
+            if (column != ScatterColumn.FLAGS && column != ScatterColumn.FORMED_FROM
+                    && column != ScatterColumn.MEMORY) {
                 getStyleClass().add(NUMBER_CELL);
             }
             bracket = column == ScatterColumn.SEGMENT ? new Region() : null;
@@ -566,15 +580,18 @@ public final class ScatterListView extends ContentRegion {
                     int seg = rows.segmentOf(r);
                     if (seg < 0) return "These entries are in no DMA segment: the mapping failed.";
                     int n = m.segments().inputCount(seg);
-                    return "DMA segment " + seg + (n > 1 ? " was formed by merging the " + n + " entries of this group" : " comes from one entry");
+                    return "DMA segment " + seg + (n > 1 ? " was formed by merging the " + n + " entries of this group"
+                            : " comes from one entry");
                 }
                 case PHYS:
-                    return i < 0 ? null : "sg_phys = " + Hex.reg(m.inputs().phys(i), 16) + "\npage " + Hex.addr(m.inputs().phys(i) & -4096L)
+                    return i < 0 ? null : "sg_phys = " + Hex.reg(m.inputs().phys(i),
+                            16) + "\npage " + Hex.addr(m.inputs().phys(i) & -4096L)
                             + " + offset " + Hex.addr(m.inputs().phys(i) & 4095);
                 case LENGTH:
                     return i < 0 ? null : m.inputs().length(i) + " bytes";
                 case MEMORY:
-                    return i < 0 ? null : m.inputs().p2p(i) ? "P2P memory: pages of a device BAR (ZONE_DEVICE)" : "System RAM";
+                    return i < 0 ? null : m.inputs().p2p(i) ? "P2P memory: pages of a device BAR (ZONE_DEVICE)"
+                            : "System RAM";
                 case DMA_ADDRESS:
                     return s < 0 ? null : "sg_dma_address = " + Hex.reg(m.segments().address(s), 16);
                 case DMA_LENGTH:
@@ -583,7 +600,8 @@ public final class ScatterListView extends ContentRegion {
                     return s < 0 ? null : flagsTip(m.segments(), s);
                 case FORMED_FROM:
                     return s < 0 ? null : m.segments().inputCount(s) > 1
-                            ? "These entries lie back to back in the DMA address space, so the device sees them as one segment"
+                            ? "These entries lie back to back in the DMA address space, so the device sees them as "
+                                    + "one segment"
                             : "One entry, one segment";
                 default:
                     return null;
@@ -593,10 +611,17 @@ public final class ScatterListView extends ContentRegion {
 
     static String flagsTip(DmaSegments seg, int s) {
         StringBuilder sb = new StringBuilder();
-        if (seg.has(s, DmaSegments.BUS)) sb.append("BUS: SG_DMA_BUS_ADDRESS, a PCI bus address; the TLPs go peer to peer, the IOMMU is not used\n");
-        if (seg.has(s, DmaSegments.SWIOTLB)) sb.append("SWIOTLB: the device reads and writes a bounce buffer; the CPU copies the data\n");
-        if (seg.has(s, DmaSegments.IOVA)) sb.append("IOVA: an I/O virtual address the IOMMU translates through its page table\n");
-        if (seg.has(s, DmaSegments.UNSET)) sb.append("UNSET: the kernel left sg_dma_address unassigned (Linux 6.17–6.19)\n");
+        if (seg.has(s,
+                DmaSegments.BUS)) sb.append("BUS: SG_DMA_BUS_ADDRESS, a PCI bus address; the TLPs go peer to peer, "
+                + "the IOMMU is not used\n");
+        if (seg.has(s,
+                DmaSegments.SWIOTLB)) sb.append("SWIOTLB: the device reads and writes a bounce buffer; the CPU "
+                + "copies the data\n");
+        if (seg.has(s,
+                DmaSegments.IOVA)) sb.append("IOVA: an I/O virtual address the IOMMU translates through its page "
+                + "table\n");
+        if (seg.has(s,
+                DmaSegments.UNSET)) sb.append("UNSET: the kernel left sg_dma_address unassigned (Linux 6.17–6.19)\n");
         if (sb.length() == 0) sb.append("dma-direct: the DMA address is the physical address as the bus sees it\n");
         return sb.substring(0, sb.length() - 1);
     }

@@ -77,7 +77,8 @@ final class CanvasNodes {
 
     private PciFunction function(LayoutBox b) {
         Bdf a = b.function().orElseThrow();
-        return topology.function(a).orElseThrow(() -> new IllegalStateException("layout names " + a + " which the topology lacks"));
+        return topology.function(a).orElseThrow(() -> new IllegalStateException("layout names " + a
+                + " which the topology lacks"));
     }
 
     private static String kindClass(PciFunction f) {
@@ -127,7 +128,8 @@ final class CanvasNodes {
         Label l = label(f.address().shortText(), VF_CHIP);
         l.setGraphic(AppIcon.VIRTUAL_FUNCTION.graphic(12));
         l.setAlignment(Pos.CENTER);
-        tip(l, "Virtual function " + f.address() + "\n" + DeviceText.fullName(f) + f.driver().map(d -> " · " + d).orElse(""));
+        tip(l, "Virtual function " + f.address() + "\n" + DeviceText.fullName(f) + f.driver().map(d -> " · " + d)
+                .orElse(""));
         return l;
     }
 
@@ -159,7 +161,8 @@ final class CanvasNodes {
         header.setGraphic(icon.graphic(18));
         Frame frame = new Frame(header, TopologyLayout.GROUP_HEADER);
         frame.getStyleClass().add(styleClass);
-        if (b.item().isEmpty()) frame.setId(styleClass + "-" + TopologyItem.sanitise(b.title().toLowerCase(Locale.ROOT)));
+        if (b.item().isEmpty()) frame.setId(styleClass + "-" + TopologyItem.sanitise(b.title()
+                .toLowerCase(Locale.ROOT)));
         return frame;
     }
 
@@ -177,7 +180,8 @@ final class CanvasNodes {
 
     private static String hostTip(HostBridge hb) {
         return "Host bridge " + hb.id() + ": the root of PCI domain " + String.format(Locale.ROOT, "%04x", hb.domain())
-                + "\n" + hb.windows().size() + " CPU windows" + (hb.dmaRanges().isEmpty() ? "" : ", " + hb.dmaRanges().size() + " DMA ranges");
+                + "\n" + hb.windows().size() + " CPU windows" + (hb.dmaRanges().isEmpty() ? "" : ", " + hb.dmaRanges()
+                        .size() + " DMA ranges");
     }
 
     private Node switchFrame(LayoutBox b) {
@@ -187,7 +191,8 @@ final class CanvasNodes {
         frame.getStyleClass().add(SWITCH_FRAME);
         b.owner().ifPresent(usp -> {
             frame.setId("switch-" + TopologyItem.sanitise(usp.toString()));
-            topology.function(usp).ifPresent(f -> tip(frame, "PCIe switch: " + DeviceText.fullName(f) + "\nupstream port "
+            topology.function(usp).ifPresent(f -> tip(frame, "PCIe switch: " + DeviceText.fullName(f)
+                    + "\nupstream port "
                     + usp + ", " + b.count() + (b.count() == 1 ? " port" : " ports") + " below"));
         });
         return frame;

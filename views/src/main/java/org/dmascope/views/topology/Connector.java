@@ -31,7 +31,8 @@ public record Connector(Kind kind, double[] points, boolean downgraded, Optional
     }
 
     public Connector {
-        if (points.length < 4 || points.length % 2 != 0) throw new IllegalArgumentException("a connector needs two or more points");
+        if (points.length < 4
+                || points.length % 2 != 0) throw new IllegalArgumentException("a connector needs two or more points");
         points = points.clone();
     }
 
@@ -54,7 +55,8 @@ public record Connector(Kind kind, double[] points, boolean downgraded, Optional
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Connector c && kind == c.kind && downgraded == c.downgraded && Arrays.equals(points, c.points)
+        return o instanceof Connector c && kind == c.kind && downgraded == c.downgraded && Arrays.equals(points,
+                c.points)
                 && label.equals(c.label);
     }
 

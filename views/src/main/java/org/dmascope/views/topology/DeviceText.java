@@ -73,7 +73,8 @@ public final class DeviceText {
     }
 
     public static String hostBridgeDetail(HostBridge hb) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "domain %04x · root bus %02x", hb.domain(), hb.rootBus()));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "domain %04x · root bus %02x", hb.domain(),
+                hb.rootBus()));
         hb.busRange().ifPresent(r -> sb.append(" · buses ").append(r));
         return sb.toString();
     }

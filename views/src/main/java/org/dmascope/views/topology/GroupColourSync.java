@@ -37,6 +37,7 @@ public final class GroupColourSync {
     }
 
     private void update() {
-        canvas.setGroupColouring(enabled ? rules.rulesFor(canvas.getTopology()).map(GroupColouring::of).orElse(null) : null);
+        canvas.setGroupColouring(enabled ? rules.rulesFor(canvas.getTopology()).map(GroupColouring::of)
+                .orElse(null) : null);
     }
 }

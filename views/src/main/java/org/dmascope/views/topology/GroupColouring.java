@@ -125,12 +125,14 @@ public final class GroupColouring {
     /** One line for the canvas legend. */
     public String legend() {
         if (!iommuPresent) return "No IOMMU under the current platform assumptions: no IOMMU groups";
-        String s = "IOMMU groups derived with the " + kernel + " rules: " + groupCount + (groupCount == 1 ? " group" : " groups")
+        String s = "IOMMU groups derived with the " + kernel + " rules: " + groupCount + (groupCount == 1 ? " group"
+                : " groups")
                 + " (G7 = group 7)";
         if (!compared) return s;
         if (differences == 0) return s + " · the kernel's own listing in the input agrees";
         return s + " · " + differences + (differences == 1 ? " difference" : " differences")
-                + " from the kernel's listing in the input. Dashed: the kernel grouped it otherwise (G7 ≠ 26: the kernel put it"
+                + " from the kernel's listing in the input. Dashed: the kernel grouped it otherwise (G7 ≠ 26: the "
+                        + "kernel put it"
                 + " in group 26 with other members; ≠ none: the kernel gave it no group)";
     }
 }

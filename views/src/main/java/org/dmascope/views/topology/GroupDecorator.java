@@ -79,7 +79,8 @@ final class GroupDecorator {
     }
 
     private static boolean decorated(BoxKind k) {
-        return k == BoxKind.DEVICE || k == BoxKind.UPSTREAM_PORT || k == BoxKind.DOWNSTREAM_PORT || k == BoxKind.VIRTUAL_FUNCTION;
+        return k == BoxKind.DEVICE || k == BoxKind.UPSTREAM_PORT || k == BoxKind.DOWNSTREAM_PORT
+                || k == BoxKind.VIRTUAL_FUNCTION;
     }
 
     private static List<String> classes(GroupColouring.Tag tag) {
@@ -98,7 +99,8 @@ final class GroupDecorator {
         drawing.getChildren().removeAll(tags);
         tags.clear();
         for (Node n : styled) {
-            n.getStyleClass().removeIf(s -> s.equals(COLOURED) || s.equals(NO_GROUP) || s.equals(DIFFERS) || s.startsWith(COLOUR_PREFIX));
+            n.getStyleClass().removeIf(s -> s.equals(COLOURED) || s.equals(NO_GROUP) || s.equals(DIFFERS)
+                    || s.startsWith(COLOUR_PREFIX));
         }
         styled.clear();
     }

@@ -29,9 +29,11 @@ final class LinkLabels {
      */
     static Info below(PciFunction bridge, List<PciFunction> below) {
         boolean conventional = bridge.portType().filter(t -> t == PortType.PCIE_TO_PCI_BRIDGE).isPresent()
-                || !below.isEmpty() && below.stream().allMatch(f -> f.portType().filter(t -> t == PortType.CONVENTIONAL_PCI).isPresent());
+                || !below.isEmpty() && below.stream().allMatch(f -> f.portType()
+                        .filter(t -> t == PortType.CONVENTIONAL_PCI).isPresent());
         if (conventional) {
-            int bus = bridge.bridge().map(b -> b.secondary()).orElse(below.isEmpty() ? 0 : below.get(0).address().bus());
+            int bus = bridge.bridge().map(b -> b.secondary()).orElse(below.isEmpty() ? 0 : below.get(0).address()
+                    .bus());
             return new Info(Connector.Kind.PCI_BUS, List.of(String.format(Locale.ROOT, "PCI bus %02x", bus)), false);
         }
         boolean pcie = bridge.portType().filter(PortType::isPcie).isPresent();
@@ -44,7 +46,8 @@ final class LinkLabels {
         String first = s.width() == 0 ? "link down" : s.toString();
         Optional<LinkState> expected = expected(bridge.link().flatMap(Link::capability),
                 device.flatMap(PciFunction::link).flatMap(Link::capability));
-        boolean down = expected.map(e -> s.speed().ordinal() < e.speed().ordinal() || s.width() < e.width()).orElse(false);
+        boolean down = expected.map(e -> s.speed().ordinal() < e.speed().ordinal() || s.width() < e.width())
+                .orElse(false);
         if (!down) return new Info(Connector.Kind.PCIE_LINK, List.of(first), false);
         return new Info(Connector.Kind.PCIE_LINK, List.of(first + " ▼", "capable " + expected.get()), true);
     }

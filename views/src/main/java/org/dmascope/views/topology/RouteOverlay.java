@@ -237,7 +237,8 @@ final class RouteOverlay extends Pane {
     static Optional<Rect> rectOf(LayoutResult layout, TopologyItem item) {
         if (item instanceof TopologyItem.Numa) {
             return layout.box(item).map(b -> b.bounds())
-                    .map(f -> new Rect(Math.max(f.x() + 8, f.maxX() - PILL_W - 14), f.y() - PILL_H / 2, PILL_W, PILL_H));
+                    .map(f -> new Rect(Math.max(f.x() + 8, f.maxX() - PILL_W - 14), f.y() - PILL_H / 2, PILL_W,
+                            PILL_H));
         }
         Optional<LayoutBox> box = layout.box(item);
         if (box.isEmpty() && item instanceof TopologyItem.Device d) {

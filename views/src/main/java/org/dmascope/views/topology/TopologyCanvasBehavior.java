@@ -88,6 +88,7 @@ final class TopologyCanvasBehavior {
     }
 
     private static boolean hasVfGroup(LayoutResult layout, Bdf pf) {
-        return layout.boxes().stream().anyMatch(b -> b.kind() == BoxKind.VF_GROUP && b.owner().filter(pf::equals).isPresent());
+        return layout.boxes().stream().anyMatch(b -> b.kind() == BoxKind.VF_GROUP && b.owner().filter(pf::equals)
+                .isPresent());
     }
 }

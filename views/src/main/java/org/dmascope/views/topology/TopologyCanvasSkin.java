@@ -95,7 +95,8 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         }
     };
     private final InvalidationListener groupsListener = o -> decorateGroups();
-    private final ChangeListener<Number> zoomListener = (obs, old, now) -> applyZoom(old.doubleValue(), now.doubleValue());
+    private final ChangeListener<Number> zoomListener = (obs, old, now) -> applyZoom(old.doubleValue(),
+            now.doubleValue());
     private final ChangeListener<CanvasRoute> routeListener = (obs, old, r) -> {
         routeOverlay.show(getSkinnable().getLayout(), r);
         playRoute();

@@ -18,13 +18,15 @@ public record TopologyCounts(int functions, int hostBridges, int switches, int e
             if (f.portType().filter(p -> p == PortType.SWITCH_UPSTREAM).isPresent()) switches++;
             if (isEndpoint(f)) endpoints++;
         }
-        return new TopologyCounts(t.functions().size(), t.hostBridges().size(), switches, endpoints, t.numaNodes().size());
+        return new TopologyCounts(t.functions().size(), t.hostBridges().size(), switches, endpoints,
+                t.numaNodes().size());
     }
 
     private static boolean isEndpoint(PciFunction f) {
         if (f.bridge().isPresent() || f.portType().filter(PortType::isBridgePort).isPresent()) return false;
         DeviceKind k = f.kind();
-        return k != DeviceKind.HOST_BRIDGE && k != DeviceKind.ROOT_PORT && k != DeviceKind.SWITCH_PORT && k != DeviceKind.PCI_BRIDGE;
+        return k != DeviceKind.HOST_BRIDGE && k != DeviceKind.ROOT_PORT && k != DeviceKind.SWITCH_PORT
+                && k != DeviceKind.PCI_BRIDGE;
     }
 
     /** {@code 13 functions · 1 host bridge · 1 switch · 6 endpoints · 1 NUMA node}. */

@@ -120,7 +120,8 @@ public final class TopologyLayout {
         List<HostBridge> hostBridges = new ArrayList<>(topology.hostBridges());
         hostBridges.sort(Comparator.comparingInt(HostBridge::domain).thenComparingInt(HostBridge::rootBus));
         for (HostBridge hb : hostBridges) {
-            if (hb.numaNode().isPresent()) byNode.computeIfAbsent(hb.numaNode().getAsInt(), k -> new ArrayList<>()).add(hb);
+            if (hb.numaNode().isPresent()) byNode.computeIfAbsent(hb.numaNode().getAsInt(),
+                    k -> new ArrayList<>()).add(hb);
             else unknownNode.add(hb);
         }
         for (Map.Entry<Integer, List<HostBridge>> e : byNode.entrySet()) {
@@ -130,7 +131,8 @@ public final class TopologyLayout {
                     hostBlocks(e.getValue())));
         }
         if (!unknownNode.isEmpty()) {
-            groups.add(new GroupBlock(BoxKind.NUMA_GROUP, Optional.empty(), DeviceText.UNKNOWN_NUMA_TITLE, hostBlocks(unknownNode)));
+            groups.add(new GroupBlock(BoxKind.NUMA_GROUP, Optional.empty(), DeviceText.UNKNOWN_NUMA_TITLE,
+                    hostBlocks(unknownNode)));
         }
         List<Block> orphans = new ArrayList<>();
         for (PciBus root : hierarchy.roots()) {
@@ -166,7 +168,8 @@ public final class TopologyLayout {
             y += rows.height(r) + TOP_GAP;
         }
         Rect bounds = new Rect(0, 0, Math.max(right + MARGIN, 2 * MARGIN), bottom + MARGIN);
-        return new LayoutResult(boxes, connectors, new Navigation(navParents, navChildren, navRoots), hiddenVfs, bounds);
+        return new LayoutResult(boxes, connectors, new Navigation(navParents, navChildren, navRoots), hiddenVfs,
+                bounds);
     }
 
     private static String orphanTitle(PciBus bus) {
@@ -191,7 +194,8 @@ public final class TopologyLayout {
         for (PciFunction f : bus.devices()) {
             if (vfsByPf.containsKey(f.physicalFunction().orElse(null))) continue;
             if (placed.contains(f.address())) continue;
-            list.add(f.portType().filter(t -> t == PortType.SWITCH_UPSTREAM).isPresent() ? switchBlock(f) : deviceBlock(f));
+            list.add(f.portType().filter(t -> t == PortType.SWITCH_UPSTREAM).isPresent() ? switchBlock(f)
+                    : deviceBlock(f));
         }
         return stack(list, Connector.Kind.BUS);
     }
@@ -270,11 +274,13 @@ public final class TopologyLayout {
                     placed.add(d.address());
                     Optional<PciBus> bus = childBus(d);
                     List<Block> below = bus.map(this::busBlocks).orElse(List.of());
-                    Optional<LinkLabels.Info> info = below.isEmpty() ? Optional.empty() : Optional.of(LinkLabels.below(d, bus.get().devices()));
+                    Optional<LinkLabels.Info> info = below.isEmpty() ? Optional.empty()
+                            : Optional.of(LinkLabels.below(d, bus.get().devices()));
                     Connector.Kind kind = info.map(LinkLabels.Info::kind).orElse(Connector.Kind.PCIE_LINK);
                     slots.add(new Slot(Optional.of(d), restack(below, kind), info, kind));
                 } else {
-                    Block b = d.portType().filter(t -> t == PortType.SWITCH_UPSTREAM).isPresent() ? switchBlock(d) : deviceBlock(d);
+                    Block b = d.portType().filter(t -> t == PortType.SWITCH_UPSTREAM).isPresent() ? switchBlock(d)
+                            : deviceBlock(d);
                     slots.add(new Slot(Optional.empty(), List.of(b), Optional.empty(), Connector.Kind.BUS));
                 }
             }
@@ -284,7 +290,8 @@ public final class TopologyLayout {
 
     // ---- emitting ----
 
-    private int emit(BoxKind kind, Optional<TopologyItem> item, Optional<Bdf> owner, String title, Rect r, int container,
+    private int emit(BoxKind kind, Optional<TopologyItem> item, Optional<Bdf> owner, String title, Rect r,
+            int container,
                      int count, boolean expanded) {
         boxes.add(new LayoutBox(kind, item, owner, title, r, container, count, expanded));
         return boxes.size() - 1;
@@ -330,8 +337,10 @@ public final class TopologyLayout {
         connectors.add(new Connector(kind, new double[] {px, fromY, px, railY}, down, label));
         double min = Math.min(px, anchors.stream().mapToDouble(Double::doubleValue).min().getAsDouble());
         double max = Math.max(px, anchors.stream().mapToDouble(Double::doubleValue).max().getAsDouble());
-        if (max > min) connectors.add(new Connector(kind, new double[] {min, railY, max, railY}, down, Optional.empty()));
-        for (double a : anchors) connectors.add(new Connector(kind, new double[] {a, railY, a, childTop}, down, Optional.empty()));
+        if (max > min) connectors.add(new Connector(kind, new double[] {min, railY, max, railY}, down,
+                Optional.empty()));
+        for (double a : anchors) connectors.add(new Connector(kind, new double[] {a, railY, a, childTop}, down,
+                Optional.empty()));
     }
 
     // ---- blocks: measure() computes the band width; place() emits boxes and returns the subtree's bottom ----
@@ -409,7 +418,8 @@ public final class TopologyLayout {
         double place(double left, double top, int container, TopologyItem navParent) {
             double cx = left + width / 2;
             TopologyItem item = TopologyItem.device(function.address());
-            emit(BoxKind.DEVICE, Optional.of(item), Optional.empty(), "", new Rect(cx - CARD_W / 2, top, CARD_W, CARD_H),
+            emit(BoxKind.DEVICE, Optional.of(item), Optional.empty(), "", new Rect(cx - CARD_W / 2, top, CARD_W,
+                    CARD_H),
                     container, 0, false);
             nav(item, navParent);
             anchors.clear();
@@ -424,7 +434,8 @@ public final class TopologyLayout {
         }
     }
 
-    private record Slot(Optional<PciFunction> port, List<Block> children, Optional<LinkLabels.Info> link, Connector.Kind kind) {
+    private record Slot(Optional<PciFunction> port, List<Block> children, Optional<LinkLabels.Info> link,
+            Connector.Kind kind) {
     }
 
     private final class SwitchBlock extends Block {
@@ -462,7 +473,8 @@ public final class TopologyLayout {
         @Override
         double place(double left, double top, int container, TopologyItem navParent) {
             double cx = left + width / 2;
-            int frame = emit(BoxKind.SWITCH, Optional.empty(), Optional.of(upstream.address()), DeviceText.switchTitle(upstream),
+            int frame = emit(BoxKind.SWITCH, Optional.empty(), Optional.of(upstream.address()),
+                    DeviceText.switchTitle(upstream),
                     new Rect(left, top, width, SWITCH_H), container, slots.size(), false);
             TopologyItem up = TopologyItem.device(upstream.address());
             emit(BoxKind.UPSTREAM_PORT, Optional.of(up), Optional.empty(), "",
@@ -480,13 +492,15 @@ public final class TopologyLayout {
                 if (s.port.isPresent()) {
                     TopologyItem down = TopologyItem.device(s.port.get().address());
                     emit(BoxKind.DOWNSTREAM_PORT, Optional.of(down), Optional.empty(), "",
-                            new Rect(sc - PORT_W / 2, top + SWITCH_H - PORT_INSET - PORT_H, PORT_W, PORT_H), frame, 0, false);
+                            new Rect(sc - PORT_W / 2, top + SWITCH_H - PORT_INSET - PORT_H, PORT_W, PORT_H), frame, 0,
+                                    false);
                     nav(down, up);
                     slotNav = down;
                 }
                 if (!s.children.isEmpty()) {
                     List<Double> entry = new ArrayList<>();
-                    bottom = Math.max(bottom, placeRow(s.children, sc - rowWidths[i] / 2, childTop, container, slotNav, entry));
+                    bottom = Math.max(bottom, placeRow(s.children, sc - rowWidths[i] / 2, childTop, container, slotNav,
+                            entry));
                     links(sc, top + SWITCH_H, childTop, entry, s.kind, s.link);
                 }
                 x += slotWidths[i] + H_GAP;
@@ -533,7 +547,8 @@ public final class TopologyLayout {
                             new Rect(colLeft + STACK_INDENT, y, CARD_W, CARD_H), container, 0, false);
                     nav(item, navParent);
                     lastMid = y + CARD_H / 2;
-                    connectors.add(new Connector(kind, new double[] {spine, lastMid, colLeft + STACK_INDENT, lastMid}, false,
+                    connectors.add(new Connector(kind, new double[] {spine, lastMid, colLeft + STACK_INDENT, lastMid},
+                            false,
                             Optional.empty()));
                     bottom = Math.max(bottom, y + CARD_H);
                 }
@@ -559,7 +574,8 @@ public final class TopologyLayout {
 
         @Override
         void measure() {
-            width = expanded ? Math.max(VF_TOGGLE_W, 2 * VF_PAD + columns * VF_W + (columns - 1) * VF_GAP) : VF_TOGGLE_W;
+            width = expanded ? Math.max(VF_TOGGLE_W, 2 * VF_PAD + columns * VF_W + (columns - 1) * VF_GAP)
+                    : VF_TOGGLE_W;
             int rows = (vfs.size() + columns - 1) / columns;
             height = expanded ? VF_HEADER + rows * VF_H + (rows - 1) * VF_GAP + VF_PAD : VF_H;
         }
@@ -570,13 +586,15 @@ public final class TopologyLayout {
             anchors.add(left + width / 2);
             String title = vfs.size() == 1 ? "1 virtual function" : vfs.size() + " virtual functions";
             if (!expanded) {
-                emit(BoxKind.VF_GROUP, Optional.empty(), Optional.of(pf.address()), title, new Rect(left, top, width, VF_H),
+                emit(BoxKind.VF_GROUP, Optional.empty(), Optional.of(pf.address()), title, new Rect(left, top, width,
+                        VF_H),
                         container, vfs.size(), false);
                 return top + VF_H;
             }
             int rows = (vfs.size() + columns - 1) / columns;
             double h = VF_HEADER + rows * VF_H + (rows - 1) * VF_GAP + VF_PAD;
-            int frame = emit(BoxKind.VF_GROUP, Optional.empty(), Optional.of(pf.address()), title, new Rect(left, top, width, h),
+            int frame = emit(BoxKind.VF_GROUP, Optional.empty(), Optional.of(pf.address()), title, new Rect(left, top,
+                    width, h),
                     container, vfs.size(), true);
             double gridLeft = left + (width - (columns * VF_W + (columns - 1) * VF_GAP)) / 2;
             for (int i = 0; i < vfs.size(); i++) {
@@ -584,7 +602,8 @@ public final class TopologyLayout {
                 int c = i % columns;
                 TopologyItem item = TopologyItem.device(vfs.get(i).address());
                 emit(BoxKind.VIRTUAL_FUNCTION, Optional.of(item), Optional.of(pf.address()), "",
-                        new Rect(gridLeft + c * (VF_W + VF_GAP), top + VF_HEADER + r * (VF_H + VF_GAP), VF_W, VF_H), frame, 0, false);
+                        new Rect(gridLeft + c * (VF_W + VF_GAP), top + VF_HEADER + r * (VF_H + VF_GAP), VF_W, VF_H),
+                                frame, 0, false);
                 nav(item, navParent);
             }
             return top + h;
@@ -617,7 +636,8 @@ public final class TopologyLayout {
 
         @Override
         double place(double left, double top, int container, TopologyItem navParent) {
-            emit(kind, item, Optional.empty(), title + "\n" + detail, new Rect(left, top, width, HB_H), container, 0, false);
+            emit(kind, item, Optional.empty(), title + "\n" + detail, new Rect(left, top, width, HB_H), container, 0,
+                    false);
             item.ifPresent(i -> nav(i, navParent));
             anchors.clear();
             anchors.add(left + width / 2);
@@ -625,9 +645,11 @@ public final class TopologyLayout {
             if (children.isEmpty()) return bottom;
             double childTop = bottom + BUS_GAP;
             List<Double> entry = new ArrayList<>();
-            double end = placeRow(children, left + (width - rowWidth) / 2, childTop, container, item.orElse(navParent), entry);
+            double end = placeRow(children, left + (width - rowWidth) / 2, childTop, container, item.orElse(navParent),
+                    entry);
             for (double a : entry) {
-                connectors.add(new Connector(Connector.Kind.BUS, new double[] {a, bottom, a, childTop}, false, Optional.empty()));
+                connectors.add(new Connector(Connector.Kind.BUS, new double[] {a, bottom, a, childTop}, false,
+                        Optional.empty()));
             }
             return end;
         }
@@ -661,7 +683,8 @@ public final class TopologyLayout {
 
         @Override
         double place(double left, double top, int container, TopologyItem navParent) {
-            int frame = emit(kind, item, Optional.empty(), title, new Rect(left, top, width, 0), container, members.size(), false);
+            int frame = emit(kind, item, Optional.empty(), title, new Rect(left, top, width, 0), container,
+                    members.size(), false);
             item.ifPresent(i -> nav(i, navParent));
             TopologyItem childNav = item.orElse(navParent);
             double bottom = top + GROUP_HEADER + 24;
@@ -678,7 +701,8 @@ public final class TopologyLayout {
             }
             double height = bottom + GROUP_PAD - top;
             LayoutBox box = boxes.get(frame);
-            boxes.set(frame, new LayoutBox(box.kind(), box.item(), box.owner(), box.title(), box.bounds().withHeight(height),
+            boxes.set(frame, new LayoutBox(box.kind(), box.item(), box.owner(), box.title(),
+                    box.bounds().withHeight(height),
                     box.container(), box.count(), box.expanded()));
             return top + height;
         }

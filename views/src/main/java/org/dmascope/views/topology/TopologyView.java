@@ -53,7 +53,8 @@ public final class TopologyView extends BorderPane {
     private boolean syncing;
 
     private final ChangeListener<Topology> topologyListener = (obs, old, t) -> showTopology(t);
-    private final ChangeListener<TopologyItem> selectionListener = (obs, old, item) -> sync(() -> canvas.setSelectedItem(item));
+    private final ChangeListener<TopologyItem> selectionListener = (obs, old,
+            item) -> sync(() -> canvas.setSelectedItem(item));
     private final ListChangeListener<DeviceSearch.Match> matchesListener = c -> matchesChanged();
     private final ChangeListener<TopologyViewModel.RevealRequest> revealListener = (obs, old, r) -> {
         if (r != null) canvas.reveal(r.item());

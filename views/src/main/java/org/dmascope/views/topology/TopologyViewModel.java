@@ -36,7 +36,8 @@ public final class TopologyViewModel {
     private final ReadOnlyListWrapper<DeviceSearch.Match> matches =
             new ReadOnlyListWrapper<>(this, "matches", FXCollections.observableArrayList());
     private final ReadOnlyIntegerWrapper matchIndex = new ReadOnlyIntegerWrapper(this, "matchIndex", -1);
-    private final ReadOnlyObjectWrapper<RevealRequest> revealRequest = new ReadOnlyObjectWrapper<>(this, "revealRequest");
+    private final ReadOnlyObjectWrapper<RevealRequest> revealRequest = new ReadOnlyObjectWrapper<>(this,
+            "revealRequest");
     private long revealSerial;
 
     // ---- Properties ----

@@ -20,16 +20,19 @@ class ImportReportViewModelTest {
             Diagnostic.error("the import was cancelled")));
 
     static final SourceExcerpts EXCERPTS = SourceExcerpts.of(Map.of(SourceExcerpts.key("groups.txt", 17),
-            new SourceExcerpt("groups.txt", 17, 15, List.of("*IOMMU Group 26 :", "", "02:00.0 PCI bridge", "03:00.0 VGA"))));
+            new SourceExcerpt("groups.txt", 17, 15, List.of("*IOMMU Group 26 :", "", "02:00.0 PCI bridge",
+                    "03:00.0 VGA"))));
 
-    private final ImportReportViewModel model = new ImportReportViewModel("Import report", "3 warnings", REPORT, EXCERPTS);
+    private final ImportReportViewModel model = new ImportReportViewModel("Import report", "3 warnings", REPORT,
+            EXCERPTS);
 
     @Test
     void findingsAreGroupedByFileInTheOrderFilesFirstAppear() {
         assertEquals(List.of("groups.txt", "verbose.txt", ImportReportViewModel.NO_FILE),
                 model.groups().stream().map(ImportReportViewModel.FileGroup::file).toList());
         ImportReportViewModel.FileGroup verbose = model.groups().get(1);
-        assertEquals(List.of(12, 40), verbose.findings().stream().map(Diagnostic::line).toList(), "errors first, then by line");
+        assertEquals(List.of(12, 40), verbose.findings().stream().map(Diagnostic::line).toList(),
+                "errors first, then by line");
         assertEquals("1 error, 1 warning", verbose.counts());
         assertEquals("2 warnings", model.groups().get(0).counts());
     }
@@ -41,7 +44,8 @@ class ImportReportViewModelTest {
         assertTrue(text.startsWith("groups.txt:17: warning: bus 02 is not reached by any bridge\n\n"), text);
         assertTrue(text.contains("▶ 17 │ 02:00.0 PCI bridge"), text);
         assertTrue(text.contains("  15 │ *IOMMU Group 26 :"), text);
-        assertTrue(model.context(REPORT.diagnostics().get(1)).endsWith("(the source text of verbose.txt was not kept)"));
+        assertTrue(model.context(REPORT.diagnostics().get(1))
+                .endsWith("(the source text of verbose.txt was not kept)"));
         assertTrue(model.context(REPORT.diagnostics().get(4)).endsWith("(this finding names no line)"));
     }
 

@@ -36,7 +36,8 @@ class ImportReportViewTest {
 
     private TreeTableView<ImportReportView.Item> table(FxRobot robot) {
         @SuppressWarnings("unchecked")
-        TreeTableView<ImportReportView.Item> t = robot.lookup("#" + ImportReportView.TABLE_ID).queryAs(TreeTableView.class);
+        TreeTableView<ImportReportView.Item> t = robot.lookup("#" + ImportReportView.TABLE_ID)
+                .queryAs(TreeTableView.class);
         return t;
     }
 
@@ -63,7 +64,8 @@ class ImportReportViewTest {
         });
         TreeItem<ImportReportView.Item> groups = t.getRoot().getChildren().stream()
                 .filter(i -> i.getValue().file().equals("groups.txt")).findFirst().orElseThrow();
-        assertEquals(3, groups.getChildren().get(0).getValue().finding().line(), "“line 3 …” sorts after “bus 02 …” descending");
+        assertEquals(3, groups.getChildren().get(0).getValue().finding().line(),
+                "“line 3 …” sorts after “bus 02 …” descending");
     }
 
     @Test
@@ -73,6 +75,7 @@ class ImportReportViewTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
         String[] copied = new String[1];
         robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
-        assertEquals("verbose.txt:12: error: cannot read the block\nverbose.txt:40: warning: IOMMU group 26 vs 27", copied[0]);
+        assertEquals("verbose.txt:12: error: cannot read the block\nverbose.txt:40: warning: IOMMU group 26 vs 27",
+                copied[0]);
     }
 }

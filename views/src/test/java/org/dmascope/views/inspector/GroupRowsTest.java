@@ -44,7 +44,8 @@ class GroupRowsTest {
     void noGroupRowsUntilTheRulesForThisTopologyArrive() {
         assertTrue(inspector.value(GroupRows.CATEGORY, GroupRows.GROUP).isEmpty());
         rules.publish(TopologyRules.of(SampleCatalog.load().samples().get(1).topology()), PlatformOverrides.NONE);
-        assertTrue(inspector.value(GroupRows.CATEGORY, GroupRows.GROUP).isEmpty(), "rules of another machine are not shown");
+        assertTrue(inspector.value(GroupRows.CATEGORY, GroupRows.GROUP).isEmpty(),
+                "rules of another machine are not shown");
     }
 
     @Test
@@ -58,7 +59,8 @@ class GroupRowsTest {
         assertTrue(value(GroupRows.MEMBERS).startsWith("0000:02:00.0 "), value(GroupRows.MEMBERS));
         assertTrue(value(GroupRows.DOMAIN).startsWith("DMA-FQ: "), value(GroupRows.DOMAIN));
         List<String> categories = inspector.rowsProperty().stream().map(InspectorRow::category).distinct().toList();
-        assertEquals(List.of(InspectorRows.IDENTITY, GroupRows.CATEGORY), categories.subList(0, 2), "seen without scrolling");
+        assertEquals(List.of(InspectorRows.IDENTITY, GroupRows.CATEGORY), categories.subList(0, 2),
+                "seen without scrolling");
     }
 
     @Test
@@ -68,6 +70,7 @@ class GroupRowsTest {
         assertTrue(value(GroupRows.DOMAIN).startsWith("identity: "), value(GroupRows.DOMAIN));
         PlatformOverrides none = PlatformOverrides.NONE.withIommu(IommuDriver.NONE);
         rules.publish(TopologyRules.of(t, PlatformAssumptions.resolve(t, none)), none);
-        assertTrue(value(GroupRows.GROUP).startsWith("none: no IOMMU (iommu = none, your choice)"), value(GroupRows.GROUP));
+        assertTrue(value(GroupRows.GROUP).startsWith("none: no IOMMU (iommu = none, your choice)"),
+                value(GroupRows.GROUP));
     }
 }

@@ -29,7 +29,8 @@ class InspectorRowsTest {
     }
 
     private static String value(List<InspectorRow> rows, String category, String name) {
-        return row(rows, category, name).orElseThrow(() -> new AssertionError(category + "/" + name + " missing")).value();
+        return row(rows, category, name).orElseThrow(() -> new AssertionError(category + "/" + name + " missing"))
+                .value();
     }
 
     @Test
@@ -47,7 +48,8 @@ class InspectorRowsTest {
     void barsShowAddressSizeWidthAndPrefetchability() {
         List<InspectorRow> r = rows("03:00.0");
         assertEquals("0xc0000000, 16MiB, 32-bit memory, non-prefetchable", value(r, InspectorRows.BARS, "BAR 0"));
-        assertTrue(value(r, InspectorRows.BARS, "BAR 1").startsWith("0x3800000000, 256MiB, 64-bit memory, prefetchable"));
+        assertTrue(value(r, InspectorRows.BARS,
+                "BAR 1").startsWith("0x3800000000, 256MiB, 64-bit memory, prefetchable"));
     }
 
     @Test
@@ -64,10 +66,12 @@ class InspectorRowsTest {
     @Test
     void p2pMemoryAndLinksAreSpelledOut() {
         List<InspectorRow> nvme = rows("05:00.0");
-        assertEquals("BAR 2 + 0x0, 256MiB, published (pci_p2pmem_publish)", value(nvme, InspectorRows.P2P, "Provider 0"));
+        assertEquals("BAR 2 + 0x0, 256MiB, published (pci_p2pmem_publish)", value(nvme, InspectorRows.P2P,
+                "Provider 0"));
         assertEquals("8GT/s x4 (3.94 GB/s per direction)", value(nvme, InspectorRows.LINK, "Status"));
         assertEquals("0000:02:02.0", value(nvme, InspectorRows.PLACEMENT, "Upstream bridge"));
-        assertEquals("05:00.0 → 02:02.0 → 01:00.0 → 00:01.0", value(nvme, InspectorRows.PLACEMENT, "Path to the root"));
+        assertEquals("05:00.0 → 02:02.0 → 01:00.0 → 00:01.0",
+                value(nvme, InspectorRows.PLACEMENT, "Path to the root"));
     }
 
     @Test
@@ -95,7 +99,8 @@ class InspectorRowsTest {
     @Test
     void hostBridgesNumaNodesAndTheMachineHaveRowsToo() {
         List<InspectorRow> hb = InspectorRows.of(T, T.hostBridges().get(0), FILE);
-        assertEquals("mem CPU 0xc0000000-0xfbffffff (960MiB), bus address = CPU address", value(hb, InspectorRows.WINDOWS, "Window 1"));
+        assertEquals("mem CPU 0xc0000000-0xfbffffff (960MiB), bus address = CPU address", value(hb,
+                InspectorRows.WINDOWS, "Window 1"));
         List<InspectorRow> numa = InspectorRows.of(T, T.numaNodes().get(0), FILE);
         assertEquals("64 GiB", value(numa, InspectorRows.NUMA, "Total RAM"));
         List<InspectorRow> machine = InspectorRows.of(T, FILE);

@@ -41,19 +41,23 @@ class InspectorViewTest {
     void withNothingSelectedItShowsTheMachine(FxRobot robot) {
         assertEquals("Switch-local P2P server", robot.lookup("#inspector-title").queryAs(Label.class).getText());
         assertEquals("vtd", text(robot, InspectorRows.IOMMU, "Driver"));
-        assertEquals("Values from switch-p2p-server.json", robot.lookup("#inspector-source").queryAs(Label.class).getText());
+        assertEquals("Values from switch-p2p-server.json", robot.lookup("#inspector-source").queryAs(Label.class)
+                .getText());
     }
 
     @Test
     void selectingADeviceShowsEveryCategoryOfItAtOnce(FxRobot robot) {
         robot.interact(() -> topology.select(TopologyItem.device(Bdf.parse("02:00.0"))));
-        assertEquals("Broadcom PEX880xx PCIe Gen 4 Switch", robot.lookup("#inspector-title").queryAs(Label.class).getText());
+        assertEquals("Broadcom PEX880xx PCIe Gen 4 Switch", robot.lookup("#inspector-title").queryAs(Label.class)
+                .getText());
         assertEquals("SrcValid+ TransBlk- ReqRedir- CmpltRedir- UpstreamFwd+ EgressCtrl- DirectTrans-",
                 text(robot, InspectorRows.ACS, "Control bits"));
         assertEquals("03", text(robot, InspectorRows.BRIDGE, "Secondary bus"));
-        for (String category : new String[] {InspectorRows.IDENTITY, InspectorRows.PCIE, InspectorRows.LINK, InspectorRows.BRIDGE,
+        for (String category : new String[] {InspectorRows.IDENTITY, InspectorRows.PCIE, InspectorRows.LINK,
+                InspectorRows.BRIDGE,
                 InspectorRows.BARS, InspectorRows.ACS, InspectorRows.DMA, InspectorRows.P2P, InspectorRows.PLACEMENT}) {
-            assertTrue(robot.lookup(".category").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(category)),
+            assertTrue(robot.lookup(".category").queryAllAs(Label.class).stream().anyMatch(l -> l.getText()
+                    .equals(category)),
                     category + " is shown");
         }
     }
@@ -61,7 +65,8 @@ class InspectorViewTest {
     @Test
     void unknownValuesAreMarkedAndSayWhatTheKernelDoes(FxRobot robot) {
         robot.interact(() -> topology.select(TopologyItem.device(Bdf.parse("03:00.0"))));
-        Label align = robot.lookup("#" + InspectorSheet.valueId(InspectorRows.DMA, "Min align mask")).queryAs(Label.class);
+        Label align = robot.lookup("#" + InspectorSheet.valueId(InspectorRows.DMA,
+                "Min align mask")).queryAs(Label.class);
         assertEquals("unknown → kernel default 0 (no alignment kept)", align.getText());
         assertTrue(align.getStyleClass().contains("unknown"));
         assertEquals("0xc0000000, 16MiB, 32-bit memory, non-prefetchable", text(robot, InspectorRows.BARS, "BAR 0"));

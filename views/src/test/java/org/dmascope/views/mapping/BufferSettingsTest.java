@@ -55,9 +55,11 @@ class BufferSettingsTest {
     void settingsThatMakeNoBufferSayWhy() {
         assertEquals("the offset must lie inside the first 4KiB page",
                 BufferSettings.HOST_DEFAULT.withOffset(4096).problem(RAM).orElseThrow());
-        assertTrue(BufferSettings.HOST_DEFAULT.withLayout(PageLayout.Kind.HUGE_2M).withOffset(4096).problem(RAM).isEmpty(),
+        assertTrue(BufferSettings.HOST_DEFAULT.withLayout(PageLayout.Kind.HUGE_2M).withOffset(4096).problem(RAM)
+                .isEmpty(),
                 "a 2 MiB page takes offsets up to 2 MiB");
-        assertEquals("the size must be 4 KiB to 1 GiB", BufferSettings.HOST_DEFAULT.withSize(2L << 30).problem(RAM).orElseThrow());
+        assertEquals("the size must be 4 KiB to 1 GiB", BufferSettings.HOST_DEFAULT.withSize(2L << 30).problem(RAM)
+                .orElseThrow());
         assertEquals("offset + size exceed the 256MiB of P2P memory",
                 BufferSettings.P2P_DEFAULT.withSize(256L << 20).withOffset(4096).problem(CMB).orElseThrow());
         assertThrows(IllegalArgumentException.class, () -> BufferSettings.HOST_DEFAULT.withSize(1).spec(RAM));

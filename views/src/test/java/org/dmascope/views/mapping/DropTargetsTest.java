@@ -31,12 +31,15 @@ class DropTargetsTest {
 
     @Test
     void plumbingAndTheProviderItselfSayWhyNot() {
-        assertEquals("a PCIe switch port does not initiate DMA: it only forwards TLPs", refusal(ram, "02:01.0").orElseThrow());
-        assertEquals("a PCIe switch port does not initiate DMA: it only forwards TLPs", refusal(ram, "01:00.0").orElseThrow());
+        assertEquals("a PCIe switch port does not initiate DMA: it only forwards TLPs", refusal(ram,
+                "02:01.0").orElseThrow());
+        assertEquals("a PCIe switch port does not initiate DMA: it only forwards TLPs", refusal(ram,
+                "01:00.0").orElseThrow());
         assertEquals("a root port does not initiate DMA: it only forwards TLPs", refusal(cmb, "00:01.0").orElseThrow());
         assertEquals("this is the provider itself: a device reaches its own BAR without a DMA mapping",
                 refusal(cmb, "05:00.0").orElseThrow());
-        assertTrue(refusal(ram, "00:00.0").orElseThrow().startsWith("a system peripheral"), "the VT-d/memory-map function");
+        assertTrue(refusal(ram, "00:00.0").orElseThrow().startsWith("a system peripheral"),
+                "the VT-d/memory-map function");
         assertEquals("a host bridge is where DMA ends up, not a device that starts it",
                 DropTargets.refusal(t, ram, TopologyItem.host("pci0000:00")).orElseThrow());
         assertTrue(DropTargets.refusal(t, ram, TopologyItem.numa(0)).isPresent());

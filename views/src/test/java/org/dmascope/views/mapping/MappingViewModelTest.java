@@ -76,7 +76,8 @@ class MappingViewModelTest {
         assertTrue(m.isAwaitingPaint());
         m.markPainted(System.nanoTime());
         assertTrue(m.timingProperty().get().dropToPaintNanos() >= 0);
-        assertEquals(Set(TopologyItem.device(T4)), m.player().focusProperty().get(), "the first step is about the initiator");
+        assertEquals(Set(TopologyItem.device(T4)), m.player().focusProperty().get(),
+                "the first step is about the initiator");
     }
 
     private static java.util.Set<TopologyItem> Set(TopologyItem... items) {
@@ -88,7 +89,8 @@ class MappingViewModelTest {
         MappingViewModel m = inline();
         assertFalse(m.drop(cmb(m), Bdf.parse("0000:02:01.0")));
         assertNull(m.mappingProperty().get());
-        assertEquals("Cannot map here: a PCIe switch port does not initiate DMA: it only forwards TLPs", m.messageProperty().get().text());
+        assertEquals("Cannot map here: a PCIe switch port does not initiate DMA: it only forwards TLPs",
+                m.messageProperty().get().text());
         assertTrue(m.messageProperty().get().problem());
     }
 
@@ -101,7 +103,8 @@ class MappingViewModelTest {
         m.options().chooseKernel(KernelProfile.V5_4);
         assertEquals(P2pMapType.NOT_SUPPORTED, m.mappingProperty().get().mapType());
         assertEquals("NOT_SUPPORTED", m.verdictProperty().get().code());
-        assertEquals(0, m.live().snapshotProperty().get().liveCount(), "another kernel boots with nothing mapped; the refusal holds nothing");
+        assertEquals(0, m.live().snapshotProperty().get().liveCount(),
+                "another kernel boots with nothing mapped; the refusal holds nothing");
         assertTrue(m.messageProperty().get().text().startsWith("Another kernel"));
     }
 
@@ -111,7 +114,8 @@ class MappingViewModelTest {
         m.drop(m.sourcesProperty().get(0), T4);
         Mapping viaIommu = m.mappingProperty().get();
         assertEquals("IOMMU", m.verdictProperty().get().code());
-        m.options().optionsProperty().set(m.options().optionsProperty().get().withIommuMode(Optional.of(IommuMode.IDENTITY)));
+        m.options().optionsProperty().set(m.options().optionsProperty().get()
+                .withIommuMode(Optional.of(IommuMode.IDENTITY)));
         assertNotSame(viaIommu, m.mappingProperty().get());
         assertEquals("DIRECT", m.verdictProperty().get().code());
         assertEquals(1, m.live().snapshotProperty().get().liveCount(), "the recomputed mapping replaced the first");
@@ -131,7 +135,8 @@ class MappingViewModelTest {
         assertEquals(1, m.live().snapshotProperty().get().liveCount());
         assertTrue(m.messageProperty().get().text().startsWith("Unmapped #"), m.messageProperty().get().text());
         m.live().flush("group 4");
-        assertTrue(m.messageProperty().get().text().contains("1 queued IOVA range freed"), m.messageProperty().get().text());
+        assertTrue(m.messageProperty().get().text().contains("1 queued IOVA range freed"), m.messageProperty().get()
+                .text());
         m.live().clear();
         assertEquals(0, m.live().snapshotProperty().get().liveCount());
     }
@@ -145,7 +150,8 @@ class MappingViewModelTest {
         assertEquals(2L << 20, m.mappingProperty().get().segments().totalLength());
         assertEquals(1, m.live().snapshotProperty().get().liveCount());
         m.setSettings(cmb(m), BufferSettings.P2P_DEFAULT.withSize(4096));
-        assertEquals(2L << 20, m.mappingProperty().get().segments().totalLength(), "another chip's settings do not remap");
+        assertEquals(2L << 20, m.mappingProperty().get().segments().totalLength(),
+                "another chip's settings do not remap");
     }
 
     @Test

@@ -147,8 +147,10 @@ class MappingWorkspaceTest {
         assertNotNull(robot.lookup("#route-stop-5").query(), "the route's last badge is drawn");
         assertEquals(TopologyItem.device(T4), canvas.getSelectedItem(), "the initiator is selected for the inspector");
         assertTrue(canvas.getDropMarks().isEmpty(), "the drop marks are gone after the drop");
-        System.out.printf(Locale.ROOT, "[latency] robot drag of 64 KiB P2P: engine %.2f ms, drop -> first pulse with the result %.2f ms%n",
-                model.timingProperty().get().computeNanos() / 1e6, model.timingProperty().get().dropToPaintNanos() / 1e6);
+        System.out.printf(Locale.ROOT,
+                "[latency] robot drag of 64 KiB P2P: engine %.2f ms, drop -> first pulse with the result %.2f ms%n",
+                model.timingProperty().get().computeNanos() / 1e6, model.timingProperty().get()
+                        .dropToPaintNanos() / 1e6);
     }
 
     @Test
@@ -164,7 +166,8 @@ class MappingWorkspaceTest {
         robot.moveTo(device("02:01.0"));
         assertEquals("✕  A PCIe switch port does not initiate DMA: it only forwards TLPs", hint.getText());
         robot.moveTo(device("05:00.0"));
-        assertTrue(hint.getText().contains("this is the provider itself") || hint.getText().contains("This is the provider itself"));
+        assertTrue(hint.getText().contains("this is the provider itself") || hint.getText()
+                .contains("This is the provider itself"));
         robot.drop();
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(model.lastDropProperty().get(), "a refused drop maps nothing");
@@ -180,8 +183,10 @@ class MappingWorkspaceTest {
         robot.type(KeyCode.ENTER);
         assertTrue(model.armedProperty().get());
         assertTrue(canvas.isFocused(), "the keyboard moves on to the devices");
-        assertTrue(canvas.getSelectedItem() instanceof TopologyItem.Device, "a device that can take the buffer is preselected");
-        assertTrue(robot.lookup("#" + MappingWorkspace.TOAST_ID).queryAs(Label.class).getText().startsWith("Enter maps 64 KiB"));
+        assertTrue(canvas.getSelectedItem() instanceof TopologyItem.Device,
+                "a device that can take the buffer is preselected");
+        assertTrue(robot.lookup("#" + MappingWorkspace.TOAST_ID).queryAs(Label.class).getText()
+                .startsWith("Enter maps 64 KiB"));
         // A switch port refuses: Enter says why and nothing is mapped.
         robot.interact(() -> canvas.setSelectedItem(TopologyItem.device(Bdf.parse("02:02.0"))));
         robot.type(KeyCode.ENTER);
@@ -233,7 +238,8 @@ class MappingWorkspaceTest {
         assertEquals(StepKind.ROUTE, model.player().selectedStepProperty().get().kind());
         assertTrue(canvas.routeFocusedProperty().get(), "the route step draws the route stronger");
         assertTrue(node(robot, "01:00.0").getPseudoClassStates().contains(PseudoClass.getPseudoClass("emphasised")));
-        assertEquals(5, robot.lookup("#" + StepsView.HOPS_ID).queryAs(javafx.scene.layout.GridPane.class).getChildren().size() / 4);
+        assertEquals(5, robot.lookup("#" + StepsView.HOPS_ID).queryAs(javafx.scene.layout.GridPane.class).getChildren()
+                .size() / 4);
         robot.clickOn("#" + StepsView.NEXT_ID);
         assertEquals(5, model.player().selectedStepIndexProperty().get());
         assertFalse(canvas.routeFocusedProperty().get());
@@ -261,7 +267,8 @@ class MappingWorkspaceTest {
         assertEquals("IOMMU", text(robot, VerdictBanner.CODE_ID));
         robot.clickOn("#" + OptionsBar.IOMMU_ID).clickOn("identity");
         waitUntil(() -> "DIRECT".equals(model.verdictProperty().get().code()));
-        assertEquals(1, model.live().snapshotProperty().get().liveCount(), "the recomputed mapping replaced the old one");
+        assertEquals(1, model.live().snapshotProperty().get().liveCount(),
+                "the recomputed mapping replaced the old one");
     }
 
     @Test
@@ -314,12 +321,17 @@ class MappingWorkspaceTest {
         robot.interact(pulses::stop);
         List<Double> sortedMs = new ArrayList<>(ms);
         sortedMs.sort(Double::compare);
-        System.out.printf(Locale.ROOT, "[latency] %d drops of 4 KiB-2 MiB (host scattered and P2P): drop -> first pulse with the "
-                + "result median %.1f ms (max %.1f); ms %s%n", ms.size(), sortedMs.get(ms.size() / 2), sortedMs.get(ms.size() - 1), ms);
-        // The engine's share of the frame is measured by SmallDropBenchmark (tens of microseconds); the window's share is
-        // what this asserts, independent of how fast the machine is: the pulse right after the result arrives paints it,
+        System.out.printf(Locale.ROOT,
+                "[latency] %d drops of 4 KiB-2 MiB (host scattered and P2P): drop -> first pulse with the "
+                + "result median %.1f ms (max %.1f); ms %s%n", ms.size(), sortedMs.get(ms.size() / 2),
+                        sortedMs.get(ms.size() - 1), ms);
+        // The engine's share of the frame is measured by SmallDropBenchmark (tens of microseconds); the window's share
+        // is
+        // what this asserts, independent of how fast the machine is: the pulse right after the result arrives paints
+        // it,
         // nothing waits for a later one.
-        assertTrue(frames.stream().allMatch(f -> f <= 1), "pulses from the result's arrival to its first paint: " + frames);
+        assertTrue(frames.stream().allMatch(f -> f <= 1), "pulses from the result's arrival to its first paint: "
+                + frames);
     }
 
     @Test
@@ -341,7 +353,8 @@ class MappingWorkspaceTest {
             if (!now) appliedAt[0] = System.nanoTime();
         }));
         robot.interact(busy::start);
-        // Hold the engine as a slow machine would, so the window's behaviour while it works does not depend on this one's
+        // Hold the engine as a slow machine would, so the window's behaviour while it works does not depend on this
+        // one's
         // speed: the FX thread must keep its heartbeat and show progress for as long as the engine takes.
         gate = new CountDownLatch(1);
         robot.interact(() -> model.drop(ram, T4));
@@ -360,11 +373,15 @@ class MappingWorkspaceTest {
         // CPU time, not wall-clock: on a shared machine the FX thread may wait for a core, which no design of ours
         // changes; what we own is how much work each pulse does, including the one that applies a 262,144-page result.
         double busiest = busy.maxCpuMs(t.droppedAt(), Long.MAX_VALUE);
-        System.out.printf(Locale.ROOT, "[responsive] 1 GiB scattered: engine %.0f ms (held %d pulses), applied -> painted %.1f ms; "
-                        + "FX thread CPU between two pulses at most %.1f ms (a frame is %.1f ms), wall gap at most %.1f ms%n",
-                t.computeNanos() / 1e6, busy.between(t.droppedAt(), appliedAt[0]), (t.droppedAt() + t.dropToPaintNanos() - appliedAt[0])
+        System.out.printf(Locale.ROOT,
+                "[responsive] 1 GiB scattered: engine %.0f ms (held %d pulses), applied -> painted %.1f ms; "
+                        + "FX thread CPU between two pulses at most %.1f ms (a frame is %.1f ms), wall gap at most "
+                                + "%.1f ms%n",
+                t.computeNanos() / 1e6, busy.between(t.droppedAt(), appliedAt[0]),
+                        (t.droppedAt() + t.dropToPaintNanos() - appliedAt[0])
                         / 1e6, busiest, FRAME_MS, busy.maxGapMs(t.droppedAt(), Long.MAX_VALUE));
-        assertTrue(busiest <= FRAME_MS, "the FX thread worked " + busiest + " ms between two pulses around a 1 GiB drop");
+        assertTrue(busiest <= FRAME_MS, "the FX thread worked " + busiest
+                + " ms between two pulses around a 1 GiB drop");
     }
 
     private static final double FRAME_MS = 1000.0 / 60;
@@ -376,7 +393,8 @@ class MappingWorkspaceTest {
         /** The FX thread appends while the test thread reads: both under this object's lock. */
         final List<Long> times = new ArrayList<>();
         final List<Long> cpu = new ArrayList<>();
-        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
         Runnable onPulse = () -> { };
         private final AnimationTimer timer = new AnimationTimer() {
             @Override
@@ -441,9 +459,11 @@ class MappingWorkspaceTest {
         robot.interact(() -> model.drop(model.sourcesProperty().get(0), T4));
         waitForResult();
         robot.clickOn(RAM_CHIP + "-settings");
-        javafx.scene.control.ComboBox<?> size = robot.lookup("#" + BufferSettingsPane.SIZE_ID).queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<?> size = robot.lookup("#" + BufferSettingsPane.SIZE_ID)
+                .queryAs(javafx.scene.control.ComboBox.class);
         assertNotNull(size);
-        robot.interact(() -> ((javafx.scene.control.ChoiceBox<PageLayout.Kind>) robot.lookup("#" + BufferSettingsPane.LAYOUT_ID)
+        robot.interact(() -> ((javafx.scene.control.ChoiceBox<PageLayout.Kind>) robot.lookup("#"
+                + BufferSettingsPane.LAYOUT_ID)
                 .queryAs(javafx.scene.control.ChoiceBox.class)).setValue(PageLayout.Kind.CONTIGUOUS));
         waitUntil(() -> model.mappingProperty().get().pinned().phyrCount() == 1);
         assertEquals(PageLayout.Kind.CONTIGUOUS, model.settingsOf(model.sourcesProperty().get(0)).layout());
@@ -451,8 +471,10 @@ class MappingWorkspaceTest {
         waitUntil(() -> model.settingsOf(model.sourcesProperty().get(0)).offset() == 0x300);
         waitUntil(() -> model.mappingProperty().get().request().buffer().spec().contains("offset=0x300"));
         robot.write("0");
-        assertEquals("The offset must lie inside the first 4KiB page.", text(robot, BufferSettingsPane.PROBLEM_ID), "0x3000 is 12 KiB");
-        assertEquals(0x300, model.settingsOf(model.sourcesProperty().get(0)).offset(), "an invalid edit changes nothing");
+        assertEquals("The offset must lie inside the first 4KiB page.", text(robot, BufferSettingsPane.PROBLEM_ID),
+                "0x3000 is 12 KiB");
+        assertEquals(0x300, model.settingsOf(model.sourcesProperty().get(0)).offset(),
+                "an invalid edit changes nothing");
         robot.type(KeyCode.ESCAPE);
         assertTrue(robot.lookup(RAM_CHIP + " .summary").queryAs(Label.class).getText().equals("64 KiB · contiguous"));
     }

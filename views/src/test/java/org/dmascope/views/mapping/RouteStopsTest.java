@@ -19,7 +19,8 @@ class RouteStopsTest {
 
     private static CanvasRoute route(Topology t, int source, KernelProfile p) {
         BufferSource src = BufferSource.of(t).get(source);
-        return RouteStops.of(Drops.map(t, source, BufferSettings.defaultFor(src), T4, p, MapOptions.DEFAULTS).mapping());
+        return RouteStops.of(Drops.map(t, source, BufferSettings.defaultFor(src), T4, p,
+                MapOptions.DEFAULTS).mapping());
     }
 
     private static TopologyItem dev(String a) {
@@ -41,7 +42,8 @@ class RouteStopsTest {
         CanvasRoute r = route(Samples.switchP2p(), 0, KernelProfile.MAINLINE);
         assertEquals(CanvasRoute.Tone.HOST, r.tone());
         List<TopologyItem> items = r.stops().stream().map(CanvasRoute.Stop::item).toList();
-        assertEquals(List.of(dev("03:00.0"), dev("02:00.0"), dev("01:00.0"), dev("00:01.0"), TopologyItem.host("pci0000:00"),
+        assertEquals(List.of(dev("03:00.0"), dev("02:00.0"), dev("01:00.0"), dev("00:01.0"),
+                TopologyItem.host("pci0000:00"),
                 TopologyItem.numa(0)), items);
         assertEquals("RAM · node 0", r.stops().get(5).label());
     }

@@ -25,7 +25,8 @@ class VerdictTextTest {
         return verdict(t, source, s, initiator, KernelProfile.MAINLINE, o);
     }
 
-    private static VerdictText verdict(Topology t, int source, BufferSettings s, Bdf initiator, KernelProfile p, MapOptions o) {
+    private static VerdictText verdict(Topology t, int source, BufferSettings s, Bdf initiator, KernelProfile p,
+            MapOptions o) {
         return VerdictText.of(Drops.map(t, source, s, initiator, p, o), t);
     }
 
@@ -34,8 +35,10 @@ class VerdictTextTest {
         VerdictText v = verdict(Samples.switchP2p(), 1, BufferSettings.P2P_DEFAULT, T4, MapOptions.DEFAULTS);
         assertEquals(VerdictText.Tone.PEER, v.tone());
         assertEquals("BUS_ADDR", v.code());
-        assertEquals("Peer-to-peer through Broadcom PEX880xx PCIe Gen 4 Switch (01:00.0), bypasses the IOMMU", v.headline());
-        assertTrue(v.detail().startsWith("NVIDIA Tesla T4 (03:00.0) gets the PCI bus address 0x3840000000"), v.detail());
+        assertEquals("Peer-to-peer through Broadcom PEX880xx PCIe Gen 4 Switch (01:00.0), bypasses the IOMMU",
+                v.headline());
+        assertTrue(v.detail().startsWith("NVIDIA Tesla T4 (03:00.0) gets the PCI bus address 0x3840000000"),
+                v.detail());
     }
 
     @Test
@@ -46,7 +49,8 @@ class VerdictTextTest {
         assertTrue(v.headline().contains("host bridge pci0000:00"), v.headline());
         assertTrue(v.detail().contains("gets IOVA"), v.detail());
         assertTrue(v.detail().contains("ACS redirect (ReqRedir+ CmpltRedir+) on 0000:02:02.0"), v.detail());
-        assertEquals("To keep it inside the switch (BUS_ADDR): boot with pci=disable_acs_redir=0000:02:02.0;0000:02:00.0.",
+        assertEquals("To keep it inside the switch (BUS_ADDR): boot with "
+                + "pci=disable_acs_redir=0000:02:02.0;0000:02:00.0.",
                 v.remedy().orElseThrow());
     }
 
@@ -56,10 +60,12 @@ class VerdictTextTest {
                 KernelProfile.V5_4, MapOptions.DEFAULTS);
         assertEquals("NOT_SUPPORTED", v.code());
         assertEquals(VerdictText.Tone.REFUSED, v.tone());
-        assertTrue(v.headline().startsWith("Refused: NVIDIA Tesla T4 (03:00.0) cannot reach the memory of"), v.headline());
+        assertTrue(v.headline().startsWith("Refused: NVIDIA Tesla T4 (03:00.0) cannot reach the memory of"),
+                v.headline());
         assertTrue(v.detail().contains("not on the P2PDMA whitelist of Linux 5.4"), v.detail());
         assertTrue(v.detail().contains("-EREMOTEIO"), v.detail());
-        assertEquals("What would change it: boot with pci=disable_acs_redir=0000:02:02.0;0000:02:00.0 so the switch routes the TLPs "
+        assertEquals("What would change it: boot with pci=disable_acs_redir=0000:02:02.0;0000:02:00.0 so the switch "
+                + "routes the TLPs "
                 + "itself (BUS_ADDR).", v.remedy().orElseThrow());
     }
 
@@ -91,7 +97,8 @@ class VerdictTextTest {
         assertEquals(VerdictText.Tone.REFUSED, v.tone());
         assertEquals("-EIO", v.code());
         assertTrue(v.detail().contains("dma_map_sgtable() = -EIO"), "what the call returned: " + v.detail());
-        assertTrue(v.detail().contains("swiotlb addr 0xb7000000+4096 overflow"), "the kernel's log line: " + v.detail());
+        assertTrue(v.detail().contains("swiotlb addr 0xb7000000+4096 overflow"), "the kernel's log line: "
+                + v.detail());
     }
 
     @Test

@@ -14,7 +14,8 @@ class IovaBitsTest {
 
     private static String layout(List<IovaBits.Field> fields) {
         StringBuilder sb = new StringBuilder();
-        for (IovaBits.Field f : fields) sb.append(f.name()).append(' ').append(f.hi()).append('-').append(f.lo()).append(' ');
+        for (IovaBits.Field f : fields) sb.append(f.name()).append(' ').append(f.hi()).append('-').append(f.lo())
+                .append(' ');
         return sb.toString().trim();
     }
 
@@ -32,7 +33,8 @@ class IovaBitsTest {
     void vtdFourLevelsIndexNineBitsEachAboveATwelveBitOffset() {
         long iova = 0xffff3000L;
         List<IovaBits.Field> f = IovaBits.split(new VtdGeometry(48, false), iova, 3);
-        assertEquals("upper bits 63-48 level 4 47-39 level 3 38-30 level 2 29-21 level 1 20-12 page offset 11-0", layout(f));
+        assertEquals("upper bits 63-48 level 4 47-39 level 3 38-30 level 2 29-21 level 1 20-12 page offset 11-0",
+                layout(f));
         assertTiles(f);
         assertEquals(List.of(0L, 0L, 3L, 511L, 499L, 0L), f.stream().map(IovaBits.Field::value).toList());
         assertEquals("111110011", f.get(4).binary());
@@ -41,7 +43,8 @@ class IovaBitsTest {
     @Test
     void vtdFiveLevelsReachBit56() {
         List<IovaBits.Field> f = IovaBits.split(new VtdGeometry(57, false), 1L << 50, 4);
-        assertEquals("upper bits 63-57 level 5 56-48 level 4 47-39 level 3 38-30 level 2 29-21 level 1 20-12 page offset 11-0",
+        assertEquals("upper bits 63-57 level 5 56-48 level 4 47-39 level 3 38-30 level 2 29-21 level 1 20-12 page "
+                + "offset 11-0",
                 layout(f));
         assertEquals(4L, f.get(1).value());
     }
@@ -69,7 +72,8 @@ class IovaBitsTest {
     void amdV1LevelsAreNamedFromTheTopDown() {
         PageTableGeometry g = new AmdV1Geometry(48);
         List<IovaBits.Field> f = IovaBits.split(g, 0x7000_0000_1000L, g.levels() - 1);
-        assertEquals("upper bits 63-48 PM level 3 47-39 PM level 2 38-30 PM level 1 29-21 PM level 0 20-12 page offset 11-0", layout(f));
+        assertEquals("upper bits 63-48 PM level 3 47-39 PM level 2 38-30 PM level 1 29-21 PM level 0 20-12 page "
+                + "offset 11-0", layout(f));
         for (int d = 0; d < g.levels(); d++) assertEquals(g.index(0x7000_0000_1000L, d), f.get(d + 1).value());
     }
 }

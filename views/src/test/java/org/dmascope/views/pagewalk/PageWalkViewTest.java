@@ -35,7 +35,8 @@ import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class PageWalkViewTest {
-    private static final Mapping VTD = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7");
+    private static final Mapping VTD = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0",
+            "host:node0:1MiB:scattered:seed=7");
 
     private final SimpleObjectProperty<Mapping> mapping = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<Step> step = new SimpleObjectProperty<>();
@@ -60,7 +61,8 @@ class PageWalkViewTest {
     }
 
     private static WalkLevels.Level level(FxRobot robot, int depth) {
-        return (WalkLevels.Level) robot.lookup("#" + PageWalkView.levelId(depth)).query().getProperties().get(PageWalkView.LEVEL_KEY);
+        return (WalkLevels.Level) robot.lookup("#" + PageWalkView.levelId(depth)).query().getProperties()
+                .get(PageWalkView.LEVEL_KEY);
     }
 
     private static boolean has(Node n, String pseudoClass) {
@@ -88,7 +90,8 @@ class PageWalkViewTest {
             assertEquals(walk.get(d).index(), l.index());
             assertEquals(d == walk.size() - 1, l.leaf());
         }
-        assertTrue(robot.lookup("#" + PageWalkView.levelId(walk.size())).tryQuery().isEmpty(), "the walk stops at the leaf");
+        assertTrue(robot.lookup("#" + PageWalkView.levelId(walk.size())).tryQuery().isEmpty(),
+                "the walk stops at the leaf");
         IovaBits.Field offset = field(robot, PageWalkView.OFFSET_FIELD_ID);
         assertEquals(pt.geometry().shift(walk.size() - 1) - 1, offset.hi());
         assertEquals(iova - pt.leafIova(leaf), offset.value());
@@ -107,7 +110,8 @@ class PageWalkViewTest {
     @Test
     void vtdFourLevelWalkMatchesThePageTableChanges(FxRobot robot) {
         show(robot, VTD, 0);
-        int[] leaves = SegmentTrail.leavesCovering(VTD.pageTable(), VTD.segments().address(0), VTD.segments().length(0));
+        int[] leaves = SegmentTrail.leavesCovering(VTD.pageTable(), VTD.segments().address(0),
+                VTD.segments().length(0));
         assertEquals(256, leaves.length, "1 MiB of 4 KiB pages");
         assertEquals("segment 0 of 1", text(robot, PageWalkView.SEGMENT_LABEL_ID));
         assertEquals("page 1 of 256", text(robot, PageWalkView.STOP_LABEL_ID));
@@ -117,7 +121,8 @@ class PageWalkViewTest {
         assertEquals(12, field(robot, PageWalkView.fieldId(3)).lo());
         assertEquals(11, field(robot, PageWalkView.OFFSET_FIELD_ID).hi());
         assertEquals(WalkLevels.Origin.ROOT, level(robot, 0).origin());
-        for (int d = 1; d < 4; d++) assertEquals(WalkLevels.Origin.NEW, level(robot, d).origin(), "a fresh domain allocates every table");
+        for (int d = 1; d < 4; d++) assertEquals(WalkLevels.Origin.NEW, level(robot, d).origin(),
+                "a fresh domain allocates every table");
         assertEquals(Hex.addr(VTD.inputs().phys(0)), text(robot, PageWalkView.PHYSICAL_VALUE_ID));
         assertEquals("buf + 0x0", text(robot, PageWalkView.VIRTUAL_VALUE_ID));
         assertTrue(text(robot, PageWalkView.TRANSLATION_CAPTION_ID).contains("I/O page table"));
@@ -131,7 +136,8 @@ class PageWalkViewTest {
         assertEquals(13, view.stopIndex());
         robot.type(KeyCode.UP);
         assertEquals(12, view.stopIndex());
-        assertTrue(text(robot, PageWalkView.VIRTUAL_VALUE_ID).startsWith("buf + 0x"), "every page of the buffer traces back to it");
+        assertTrue(text(robot, PageWalkView.VIRTUAL_VALUE_ID).startsWith("buf + 0x"),
+                "every page of the buffer traces back to it");
     }
 
     @Test
@@ -142,7 +148,8 @@ class PageWalkViewTest {
         for (int k = 0; k < trail.stopCount(); k++) {
             SegmentTrail.Stop s = trail.stop(k);
             assertEquals(covered, s.bufferOffset(), "stop " + k);
-            assertEquals(VTD.pinned().page((int) trail.virtualPage(s.bufferOffset())) + ((s.bufferOffset() + VTD.pinned().offset()) & 4095),
+            assertEquals(VTD.pinned().page((int) trail.virtualPage(s.bufferOffset())) + ((s.bufferOffset()
+                    + VTD.pinned().offset()) & 4095),
                     s.phys(), "the CPU's virtual page and the IOMMU's leaf reach the same physical page");
             covered += s.length();
         }
@@ -153,16 +160,19 @@ class PageWalkViewTest {
     void armLpaeWalkNamesLevelsFromL0AndStopsAtTwoMegabyteBlocks(FxRobot robot) {
         Mapping pages = Mappings.map(Mappings.GRACE, "0006:01:00.0", "host:node0:256KiB:scattered:seed=7");
         show(robot, pages, 0);
-        int[] leaves = SegmentTrail.leavesCovering(pages.pageTable(), pages.segments().address(0), pages.segments().length(0));
+        int[] leaves = SegmentTrail.leavesCovering(pages.pageTable(), pages.segments().address(0),
+                pages.segments().length(0));
         assertWalkShown(robot, pages, leaves[0], pages.segments().address(0));
         assertEquals(List.of("L0", "L1", "L2", "L3"), List.of(field(robot, PageWalkView.fieldId(0)).name(),
                 field(robot, PageWalkView.fieldId(1)).name(), field(robot, PageWalkView.fieldId(2)).name(),
                 field(robot, PageWalkView.fieldId(3)).name()));
-        assertTrue(robot.lookup("#walk-format").queryAs(Label.class).getText().startsWith("ARM LPAE stage 1, 4KiB granule"));
+        assertTrue(robot.lookup("#walk-format").queryAs(Label.class).getText()
+                .startsWith("ARM LPAE stage 1, 4KiB granule"));
 
         Mapping huge = Mappings.map(Mappings.GRACE, "0006:01:00.0", "host:node0:4MiB:huge2m");
         show(robot, huge, 0);
-        int[] blocks = SegmentTrail.leavesCovering(huge.pageTable(), huge.segments().address(0), huge.segments().length(0));
+        int[] blocks = SegmentTrail.leavesCovering(huge.pageTable(), huge.segments().address(0),
+                huge.segments().length(0));
         assertEquals(2, blocks.length);
         assertEquals("page 1 of 2", text(robot, PageWalkView.STOP_LABEL_ID));
         assertWalkShown(robot, huge, blocks[0], huge.segments().address(0));
@@ -174,14 +184,18 @@ class PageWalkViewTest {
     @Test
     void aSecondMappingWalksTablesTheFirstAllocated(FxRobot robot) {
         DmaState state = new DmaState();
-        Mapping first = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:64KiB:scattered:seed=7", b -> b, state);
-        Mapping second = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:64KiB:scattered:seed=8", b -> b, state);
+        Mapping first = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:64KiB:scattered:seed=7",
+                b -> b, state);
+        Mapping second = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:64KiB:scattered:seed=8",
+                b -> b, state);
         show(robot, first, 0);
         assertEquals(WalkLevels.Origin.NEW, level(robot, 1).origin());
         show(robot, second, 0);
         assertEquals(WalkLevels.Origin.ROOT, level(robot, 0).origin());
-        assertEquals(WalkLevels.Origin.EXISTING, level(robot, 1).origin(), "the level 3 table was allocated by the first mapping");
-        assertEquals(WalkLevels.Origin.EXISTING, level(robot, 3).origin(), "both 64 KiB IOVA ranges lie in one 2 MiB stretch");
+        assertEquals(WalkLevels.Origin.EXISTING, level(robot, 1).origin(),
+                "the level 3 table was allocated by the first mapping");
+        assertEquals(WalkLevels.Origin.EXISTING, level(robot, 3).origin(),
+                "both 64 KiB IOVA ranges lie in one 2 MiB stretch");
         assertEquals(0, second.pageTable().newTableCount());
     }
 
@@ -194,7 +208,8 @@ class PageWalkViewTest {
         assertTrue(text(robot, PageWalkView.NO_WALK_ID).contains("BUS_ADDR"));
         assertTrue(robot.lookup("#" + PageWalkView.NO_WALK_ID).query().isVisible());
         assertFalse(robot.lookup("#" + PageWalkView.BITS_ID).query().getParent().isVisible());
-        assertTrue(text(robot, PageWalkView.TRANSLATION_CAPTION_ID).contains("bus offset " + Hex.addr(p2p.pinned().provider().busOffset())));
+        assertTrue(text(robot, PageWalkView.TRANSLATION_CAPTION_ID).contains("bus offset " + Hex.addr(p2p.pinned()
+                .provider().busOffset())));
         assertEquals("p2pmem + 0x0", text(robot, PageWalkView.VIRTUAL_VALUE_ID));
     }
 
@@ -205,7 +220,8 @@ class PageWalkViewTest {
         while (!m.segments().has(s, DmaSegments.SWIOTLB)) s++;
         show(robot, m, s);
         assertEquals(Hex.addr(m.segments().address(s)), text(robot, PageWalkView.DMA_VALUE_ID));
-        assertEquals(Hex.addr(m.inputs().phys(m.segments().firstInput(s))), text(robot, PageWalkView.PHYSICAL_VALUE_ID));
+        assertEquals(Hex.addr(m.inputs().phys(m.segments().firstInput(s))), text(robot,
+                PageWalkView.PHYSICAL_VALUE_ID));
         assertTrue(text(robot, "walk-dma-detail").startsWith("bounce buffer " + Hex.addr(m.segments().address(s))));
         assertTrue(text(robot, PageWalkView.NO_WALK_ID).contains("above the device's 32-bit DMA mask (0xffffffff)"),
                 text(robot, PageWalkView.NO_WALK_ID));
@@ -213,14 +229,16 @@ class PageWalkViewTest {
         while (m.segments().has(direct, DmaSegments.SWIOTLB)) direct++;
         final int d = direct;
         robot.interact(() -> segment.set(d));
-        assertEquals(text(robot, PageWalkView.PHYSICAL_VALUE_ID), text(robot, PageWalkView.DMA_VALUE_ID), "dma-direct: DMA = physical");
+        assertEquals(text(robot, PageWalkView.PHYSICAL_VALUE_ID), text(robot, PageWalkView.DMA_VALUE_ID),
+                "dma-direct: DMA = physical");
         assertTrue(text(robot, PageWalkView.TRANSLATION_CAPTION_ID).startsWith("identity"));
     }
 
     @Test
     void aFailedMappingShowsTheVerdict(FxRobot robot) {
         Mapping failed = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB",
-                b -> b.dma(new DmaParameters(OptionalInt.of(20), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty())));
+                b -> b.dma(new DmaParameters(OptionalInt.of(20), OptionalLong.empty(), OptionalLong.empty(),
+                        OptionalLong.empty())));
         show(robot, failed, 0);
         Label verdict = robot.lookup("#" + PageWalkView.VERDICT_ID).queryAs(Label.class);
         assertTrue(verdict.isVisible());
@@ -254,10 +272,12 @@ class PageWalkViewTest {
     @Test
     void theSelectedStepLightsWhatItTouched(FxRobot robot) {
         show(robot, VTD, 0);
-        robot.interact(() -> step.set(VTD.steps().stream().filter(s -> s.kind() == StepKind.PAGE_TABLE).findFirst().orElseThrow()));
+        robot.interact(() -> step.set(VTD.steps().stream().filter(s -> s.kind() == StepKind.PAGE_TABLE).findFirst()
+                .orElseThrow()));
         assertTrue(has(view, "step-levels"));
         assertTrue(text(robot, PageWalkView.STEP_HINT_ID).endsWith("the page-table levels"));
-        robot.interact(() -> step.set(VTD.steps().stream().filter(s -> s.kind() == StepKind.IOVA_ALLOC).findFirst().orElseThrow()));
+        robot.interact(() -> step.set(VTD.steps().stream().filter(s -> s.kind() == StepKind.IOVA_ALLOC).findFirst()
+                .orElseThrow()));
         assertTrue(has(view, "step-iova") && !has(view, "step-levels"));
         robot.interact(() -> step.set(null));
         assertFalse(has(view, "step-iova"));
@@ -285,13 +305,16 @@ class PageWalkViewTest {
         long t2 = System.nanoTime();
         robot.type(KeyCode.PAGE_DOWN);
         long t3 = System.nanoTime();
-        int[] leaves = SegmentTrail.leavesCovering(big.pageTable(), big.segments().address(0), big.segments().length(0));
+        int[] leaves = SegmentTrail.leavesCovering(big.pageTable(), big.segments().address(0),
+                big.segments().length(0));
         assertEquals(262_144, leaves.length);
         assertWalkShown(robot, big, leaves[10], big.pageTable().leafIova(leaves[10]));
         SegmentTrail trail = SegmentTrail.of(big, 0);
         SegmentTrail.Stop last = trail.stop(262_143);
-        assertEquals((1L << 30) - 4096, last.bufferOffset(), "the last page of the IOVA range holds the buffer's last page");
-        System.out.printf("1 GiB segment: shown in %.1f ms, ten pages on in %.1f ms%n", (t1 - t0) / 1e6, (t3 - t2) / 1e6);
+        assertEquals((1L << 30) - 4096, last.bufferOffset(),
+                "the last page of the IOVA range holds the buffer's last page");
+        System.out.printf("1 GiB segment: shown in %.1f ms, ten pages on in %.1f ms%n", (t1 - t0) / 1e6,
+                (t3 - t2) / 1e6);
     }
 
     @Test
@@ -309,8 +332,10 @@ class PageWalkViewTest {
         assertWalkShown(robot, amd, leaf, pt.leafIova(leaf));
         assertEquals("PM level 0", level(robot, 3).name());
         long copies = pt.leafSize(leaf) / 4096;
-        assertTrue(robot.lookup("#" + PageWalkView.levelId(3)).queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
-                .anyMatch(n -> n instanceof Label l && l.getText().startsWith("stored as " + copies + " identical entries")));
+        assertTrue(robot.lookup("#" + PageWalkView.levelId(3)).queryAs(javafx.scene.layout.VBox.class).getChildren()
+                .stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().startsWith("stored as " + copies
+                        + " identical entries")));
     }
 
     @Test

@@ -46,7 +46,8 @@ class PlatformViewModelTest {
     void everyAssumptionIsListedWithItsValueAndSource() {
         PlatformAssumptions a = rules.getRules().assumptions();
         assertEquals(a.all().size(), model.rowsProperty().size());
-        assertEquals(a.all().stream().map(x -> x.name()).toList(), model.rowsProperty().stream().map(PlatformViewModel.Row::name).toList());
+        assertEquals(a.all().stream().map(x -> x.name()).toList(), model.rowsProperty().stream()
+                .map(PlatformViewModel.Row::name).toList());
         assertEquals("default", row(PlatformViewModel.KERNEL).source());
         assertEquals("mainline", row(PlatformViewModel.KERNEL).value());
         assertEquals("topology file", row(PlatformViewModel.IOMMU).source());
@@ -54,7 +55,8 @@ class PlatformViewModelTest {
         assertEquals("lazy", row(PlatformViewModel.IOMMU_MODE).value());
         assertTrue(row(PlatformViewModel.CMDLINE).value().contains("pci=disable_acs_redir="));
         assertFalse(row(PlatformViewModel.ARCHITECTURE).editable());
-        assertTrue(model.summaryProperty().get().startsWith("With these assumptions: 9 IOMMU groups"), model.summaryProperty().get());
+        assertTrue(model.summaryProperty().get().startsWith("With these assumptions: 9 IOMMU groups"),
+                model.summaryProperty().get());
     }
 
     @Test

@@ -74,7 +74,8 @@ class PlatformViewTest {
         robot.write("intel_iommu=on iommu=pt").type(KeyCode.ENTER);
         assertEquals(Optional.of("intel_iommu=on iommu=pt"), rules.getOverrides().commandLine());
         @SuppressWarnings("unchecked")
-        ComboBox<PlatformViewModel.Choice> cpu = robot.lookup(id(PlatformView.editorId(PlatformViewModel.CPU))).queryAs(ComboBox.class);
+        ComboBox<PlatformViewModel.Choice> cpu = robot.lookup(id(PlatformView.editorId(PlatformViewModel.CPU)))
+                .queryAs(ComboBox.class);
         robot.clickOn(cpu.getEditor());
         robot.interact(() -> cpu.getEditor().selectAll());
         robot.write("pentium").type(KeyCode.ENTER);

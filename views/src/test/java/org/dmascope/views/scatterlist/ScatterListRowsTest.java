@@ -70,7 +70,8 @@ class ScatterListRowsTest {
     @Test
     void aQuarterMillionFourKilobyteSegmentsAreAQuarterMillionRows() {
         Mapping m = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1GiB:scattered:seed=1",
-                b -> b.dma(new DmaParameters(OptionalInt.empty(), OptionalLong.of(4096), OptionalLong.empty(), OptionalLong.empty())));
+                b -> b.dma(new DmaParameters(OptionalInt.empty(), OptionalLong.of(4096), OptionalLong.empty(),
+                        OptionalLong.empty())));
         ScatterListRows rows = ScatterListRows.of(m);
         assertEquals(262_144, rows.rowCount());
         assertEquals(262_144, m.segments().count());

@@ -13,13 +13,15 @@ import org.dmascope.views.testing.Mappings;
 import org.junit.jupiter.api.Test;
 
 class ScatterListTextTest {
-    private final Mapping bounced = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB:scattered:seed=7");
+    private final Mapping bounced = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0",
+            "host:node0:64KiB:scattered:seed=7");
 
     @Test
     void csvHasAHeaderAndOneRecordPerInputWithTheSegmentOnEveryRecord() {
         ScatterListRows rows = ScatterListRows.of(bounced);
         List<String> lines = Arrays.asList(ScatterListText.csv(rows).split("\r\n"));
-        assertEquals("segment,input,phys_address,offset,length,memory,dma_address,dma_length,flags,inputs", lines.get(0));
+        assertEquals("segment,input,phys_address,offset,length,memory,dma_address,dma_length,flags,inputs",
+                lines.get(0));
         assertEquals(bounced.inputs().count() + 1, lines.size());
         for (int i = 0; i < bounced.inputs().count(); i++) {
             String[] f = lines.get(i + 1).split(",", -1);
@@ -36,7 +38,8 @@ class ScatterListTextTest {
     void mergedInputsShareTheirSegmentAndOnlyTheFirstCarriesTheDmaFields() {
         Mapping m = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:64KiB:scattered:seed=7");
         List<String> lines = Arrays.asList(ScatterListText.csv(ScatterListRows.of(m)).split("\r\n"));
-        assertEquals("0,0," + Hex.addr(m.inputs().phys(0)) + ",0x0,4096,RAM," + Hex.addr(m.segments().address(0)) + ",65536,IOVA,"
+        assertEquals("0,0," + Hex.addr(m.inputs().phys(0)) + ",0x0,4096,RAM," + Hex.addr(m.segments().address(0))
+                + ",65536,IOVA,"
                 + m.inputs().count(), lines.get(1));
         assertEquals("0,1," + Hex.addr(m.inputs().phys(1)) + ",0x0," + m.inputs().length(1) + ",RAM,,,,", lines.get(2));
     }
@@ -45,7 +48,8 @@ class ScatterListTextTest {
     void textIsAlignedAndSaysWhatWasMapped() {
         String text = ScatterListText.text(ScatterListRows.of(bounced));
         String[] lines = text.split("\n");
-        assertEquals("# host:node0:64KiB:scattered:seed=7 for 0000:03:00.0: 13 scatterlist entries became 13 DMA segments", lines[0]);
+        assertEquals("# host:node0:64KiB:scattered:seed=7 for 0000:03:00.0: 13 scatterlist entries became 13 DMA "
+                + "segments", lines[0]);
         assertTrue(lines[1].startsWith("segment  entry    phys address"), lines[1]);
         int dmaColumn = lines[1].indexOf("dma address");
         assertEquals(Hex.addr(bounced.segments().address(0)), lines[2].substring(dmaColumn, dmaColumn + 10));

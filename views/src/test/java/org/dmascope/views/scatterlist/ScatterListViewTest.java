@@ -44,8 +44,10 @@ import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class ScatterListViewTest {
-    private static final Mapping MERGED = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1MiB:scattered:seed=7");
-    private static final Mapping BOUNCED = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB:scattered:seed=7");
+    private static final Mapping MERGED = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0",
+            "host:node0:1MiB:scattered:seed=7");
+    private static final Mapping BOUNCED = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0",
+            "host:node0:64KiB:scattered:seed=7");
 
     private final SimpleObjectProperty<Mapping> mapping = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<Step> step = new SimpleObjectProperty<>();
@@ -69,9 +71,11 @@ class ScatterListViewTest {
     @SuppressWarnings("unchecked")
     private static TableCell<Integer, Integer> cell(FxRobot robot, int row, ScatterColumn column) {
         return robot.lookup(".table-cell").queryAll().stream().map(n -> (TableCell<Integer, Integer>) n)
-                .filter(c -> c.getTableColumn() != null && column.id().equals(c.getTableColumn().getId()) && c.getIndex() == row
+                .filter(c -> c.getTableColumn() != null && column.id().equals(c.getTableColumn().getId())
+                        && c.getIndex() == row
                         && c.getTableRow() != null && c.getTableRow().isVisible())
-                .findFirst().orElseThrow(() -> new AssertionError("row " + row + " column " + column + " is not shown"));
+                .findFirst().orElseThrow(() -> new AssertionError("row " + row + " column " + column
+                        + " is not shown"));
     }
 
     private static Optional<TableRow<?>> row(FxRobot robot, int index) {
@@ -93,7 +97,8 @@ class ScatterListViewTest {
         Label empty = robot.lookup("#" + ScatterListView.EMPTY_ID).queryAs(Label.class);
         assertTrue(empty.isVisible());
         assertTrue(empty.getText().startsWith("Nothing mapped yet."));
-        assertEquals("Nothing mapped yet", robot.lookup("#" + ScatterListView.SUMMARY_ID).queryAs(Label.class).getText());
+        assertEquals("Nothing mapped yet", robot.lookup("#" + ScatterListView.SUMMARY_ID).queryAs(Label.class)
+                .getText());
         assertFalse(robot.lookup("#" + ScatterListView.VERDICT_ID).query().isVisible());
     }
 
@@ -107,7 +112,8 @@ class ScatterListViewTest {
         assertEquals("1MiB", cell(robot, 0, ScatterColumn.DMA_LENGTH).getText());
         int n = MERGED.inputs().count();
         assertEquals(n + " entries: 0–" + (n - 1), cell(robot, 0, ScatterColumn.FORMED_FROM).getText());
-        assertEquals("", cell(robot, 1, ScatterColumn.DMA_ADDRESS).getText(), "a merged entry shows its segment only once");
+        assertEquals("", cell(robot, 1, ScatterColumn.DMA_ADDRESS).getText(),
+                "a merged entry shows its segment only once");
         assertEquals("↳ merged into segment 0", cell(robot, 1, ScatterColumn.FORMED_FROM).getText());
         TableRow<?> first = row(robot, 0).orElseThrow();
         TableRow<?> second = row(robot, 1).orElseThrow();
@@ -117,7 +123,8 @@ class ScatterListViewTest {
                 robot.lookup("#" + ScatterListView.SUMMARY_ID).queryAs(Label.class).getText());
         String totals = robot.lookup("#" + ScatterListView.TOTALS_ID).queryAs(Label.class).getText();
         assertTrue(totals.contains("Input: " + n + " struct scatterlist entries, 1 MiB"), totals);
-        assertTrue(totals.contains("Merged: 1 segment formed from several entries (" + (n - 1) + " entries fewer to program)"), totals);
+        assertTrue(totals.contains("Merged: 1 segment formed from several entries (" + (n - 1)
+                + " entries fewer to program)"), totals);
     }
 
     @Test
@@ -125,7 +132,8 @@ class ScatterListViewTest {
         robot.interact(() -> mapping.set(MERGED));
         long sg = MERGED.cost().scatterlistBytes();
         assertEquals(32L * MERGED.cost().scatterlistEntries(), sg);
-        assertEquals(org.dmascope.model.util.ByteSize.human(sg), robot.lookup("#scatter-cost-scatterlist").queryAs(Label.class).getText());
+        assertEquals(org.dmascope.model.util.ByteSize.human(sg), robot.lookup("#scatter-cost-scatterlist")
+                .queryAs(Label.class).getText());
         assertEquals("16 B", robot.lookup("#scatter-cost-dma-range").queryAs(Label.class).getText());
         assertEquals(org.dmascope.model.util.ByteSize.human(16L * MERGED.cost().phyrRanges()),
                 robot.lookup("#scatter-cost-phyr").queryAs(Label.class).getText());
@@ -138,10 +146,12 @@ class ScatterListViewTest {
         robot.interact(() -> mapping.set(p2p));
         Node flags = cell(robot, 0, ScatterColumn.FLAGS).getGraphic();
         assertNotNull(flags);
-        assertEquals(List.of("BUS"), robot.from(flags).lookup(".flag").queryAllAs(Label.class).stream().map(Label::getText).toList());
+        assertEquals(List.of("BUS"), robot.from(flags).lookup(".flag").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
         assertEquals("P2P", cell(robot, 0, ScatterColumn.MEMORY).getText());
         assertTrue(has(row(robot, 0).orElseThrow(), "bus"));
-        assertTrue(robot.lookup("#" + ScatterListView.TOTALS_ID).queryAs(Label.class).getText().contains("BUS: 1 segment carries a PCI bus address"));
+        assertTrue(robot.lookup("#" + ScatterListView.TOTALS_ID).queryAs(Label.class).getText()
+                .contains("BUS: 1 segment carries a PCI bus address"));
     }
 
     @Test
@@ -156,11 +166,14 @@ class ScatterListViewTest {
             boolean b = BOUNCED.segments().has(s, DmaSegments.SWIOTLB);
             if (b) bounced++;
             assertEquals(b, has(row(robot, s).orElseThrow(), "bounced"), "row " + s);
-            assertEquals(b ? "SWIOTLB" : "", String.join(" ", robot.from(cell(robot, s, ScatterColumn.FLAGS)).lookup(".flag")
+            assertEquals(b ? "SWIOTLB" : "", String.join(" ", robot.from(cell(robot, s,
+                    ScatterColumn.FLAGS)).lookup(".flag")
                     .queryAllAs(Label.class).stream().map(Label::getText).toList()));
         }
-        assertTrue(bounced > 0 && bounced < BOUNCED.segments().count(), "some pages lie above 4 GiB and bounce, some do not");
-        assertTrue(robot.lookup("#" + ScatterListView.STEP_HINT_ID).queryAs(Label.class).getText().contains("bounced segments"));
+        assertTrue(bounced > 0 && bounced < BOUNCED.segments().count(),
+                "some pages lie above 4 GiB and bounce, some do not");
+        assertTrue(robot.lookup("#" + ScatterListView.STEP_HINT_ID).queryAs(Label.class).getText()
+                .contains("bounced segments"));
     }
 
     @Test
@@ -190,10 +203,12 @@ class ScatterListViewTest {
         assertTrue(has(view, "failed"));
 
         Mapping refused = Mappings.map(Mappings.LEGACY_PC, "0000:03:00.0", "host:node0:64KiB",
-                b -> b.dma(new DmaParameters(OptionalInt.of(20), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty())));
+                b -> b.dma(new DmaParameters(OptionalInt.of(20), OptionalLong.empty(), OptionalLong.empty(),
+                        OptionalLong.empty())));
         robot.interact(() -> mapping.set(refused));
         assertEquals(0, table(robot).getItems().size());
-        assertTrue(robot.lookup("#" + ScatterListView.EMPTY_ID).queryAs(Label.class).getText().startsWith("The mapping failed before any entry"));
+        assertTrue(robot.lookup("#" + ScatterListView.EMPTY_ID).queryAs(Label.class).getText()
+                .startsWith("The mapping failed before any entry"));
         robot.interact(() -> mapping.set(null));
         assertFalse(has(view, "failed"));
     }
@@ -214,7 +229,8 @@ class ScatterListViewTest {
         });
         robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(5));
         assertEquals(0, segment.get(), "any entry of a merged group selects the group's segment");
-        assertTrue(has(row(robot, 0).orElseThrow(), "segment-selected") && has(row(robot, 9).orElseThrow(), "segment-selected"));
+        assertTrue(has(row(robot, 0).orElseThrow(), "segment-selected") && has(row(robot, 9).orElseThrow(),
+                "segment-selected"));
     }
 
     @Test
@@ -234,7 +250,8 @@ class ScatterListViewTest {
         assertTrue(csv.startsWith("segment,input,") && csv.split("\r\n").length == 4, csv);
 
         ContextMenu menu = table(robot).getContextMenu();
-        MenuItem all = menu.getItems().stream().filter(i -> "Copy whole list as CSV".equals(i.getText())).findFirst().orElseThrow();
+        MenuItem all = menu.getItems().stream().filter(i -> "Copy whole list as CSV".equals(i.getText())).findFirst()
+                .orElseThrow();
         robot.interact(all::fire);
         assertEquals(ScatterListText.csv(ScatterListRows.of(BOUNCED)), clipboard(robot));
     }
@@ -248,7 +265,8 @@ class ScatterListViewTest {
     @Test
     void aQuarterMillionRowsLoadScrollToTheEndAndCopyARange(FxRobot robot) {
         Mapping big = Mappings.map(Mappings.SWITCH_SERVER, "0000:06:00.0", "host:node0:1GiB:scattered:seed=1",
-                b -> b.dma(new DmaParameters(OptionalInt.empty(), OptionalLong.of(4096), OptionalLong.empty(), OptionalLong.empty())));
+                b -> b.dma(new DmaParameters(OptionalInt.empty(), OptionalLong.of(4096), OptionalLong.empty(),
+                        OptionalLong.empty())));
         long t0 = System.nanoTime();
         robot.interact(() -> mapping.set(big));
         long t1 = System.nanoTime();
@@ -256,7 +274,8 @@ class ScatterListViewTest {
         robot.interact(() -> table(robot).scrollTo(262_143));
         long t2 = System.nanoTime();
         assertEquals("262143", cell(robot, 262_143, ScatterColumn.INPUT).getText());
-        assertEquals(Hex.addr(big.segments().address(262_143)), cell(robot, 262_143, ScatterColumn.DMA_ADDRESS).getText());
+        assertEquals(Hex.addr(big.segments().address(262_143)), cell(robot, 262_143, ScatterColumn.DMA_ADDRESS)
+                .getText());
         robot.interact(() -> table(robot).getSelectionModel().selectRange(200_000, 210_000));
         AtomicReference<String> csv = new AtomicReference<>();
         long t3 = System.nanoTime();
@@ -278,8 +297,10 @@ class ScatterListViewTest {
         long t8 = System.nanoTime();
         robot.interact(() -> table(robot).scrollTo(262_143));
         long t9 = System.nanoTime();
-        System.out.printf("262,144 rows: load %.1f ms (warm %.1f), scroll to end %.1f ms (warm %.1f, %.1f), copy 10,000 rows as CSV"
-                + " %.1f ms, copy all as text %.1f ms%n", (t1 - t0) / 1e6, (t7 - t6) / 1e6, (t2 - t1) / 1e6, (t8 - t7) / 1e6,
+        System.out.printf("262,144 rows: load %.1f ms (warm %.1f), scroll to end %.1f ms (warm %.1f, %.1f), copy "
+                + "10,000 rows as CSV"
+                + " %.1f ms, copy all as text %.1f ms%n", (t1 - t0) / 1e6, (t7 - t6) / 1e6, (t2 - t1) / 1e6,
+                        (t8 - t7) / 1e6,
                 (t9 - t8) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
     }
 

@@ -53,7 +53,8 @@ public final class Mappings {
     }
 
     /** Maps into {@code state}, so a second mapping sees the tables and IOVAs the first one left. */
-    public static Mapping map(String sample, String initiator, String spec, UnaryOperator<MapRequest.Builder> edit, DmaState state) {
+    public static Mapping map(String sample, String initiator, String spec, UnaryOperator<MapRequest.Builder> edit,
+            DmaState state) {
         Topology t = sample(sample);
         TopologyMappingRules rules = TopologyMappingRules.of(t);
         PciFunction f = t.function(Bdf.parse(initiator)).orElseThrow();

@@ -12,7 +12,8 @@ public final class MonocleDrag {
     }
 
     public static void clearDragView() throws ReflectiveOperationException {
-        Class<?> glass = Class.forName("com.sun.glass.ui.Application").getMethod("GetApplication").invoke(null).getClass();
+        Class<?> glass = Class.forName("com.sun.glass.ui.Application").getMethod("GetApplication").invoke(null)
+                .getClass();
         if (!glass.getName().contains("monocle")) return;
         Class<?> mouseInput = Class.forName("com.sun.glass.ui.monocle.MouseInput");
         var getInstance = mouseInput.getDeclaredMethod("getInstance");

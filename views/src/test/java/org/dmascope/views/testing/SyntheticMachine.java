@@ -75,7 +75,8 @@ public final class SyntheticMachine {
             }
             if (h == 0) pciBridgeBelow(rootPort(Bdf.of(0, root, dev++, 0)));
             for (int i = 0; i < 5; i++) {
-                add(fn(Bdf.of(0, root, 0x14 + i, 0), i % 2 == 0 ? USB : SATA, "Chipset device " + i, PortType.RC_INTEGRATED_ENDPOINT));
+                add(fn(Bdf.of(0, root, 0x14 + i, 0), i % 2 == 0 ? USB : SATA, "Chipset device " + i,
+                        PortType.RC_INTEGRATED_ENDPOINT));
             }
         }
         add(fn(Bdf.of(1, 0x20, 0, 0), NIC, "Fragment NIC", PortType.ENDPOINT));
@@ -119,7 +120,8 @@ public final class SyntheticMachine {
             } else {
                 functions.add(fn(Bdf.of(0, below, 0, 0), GPU, "Tesla GPU", PortType.ENDPOINT).multifunction(true)
                         .link(link(LinkSpeed.GT_16, 16, LinkSpeed.GT_16, 16)).build());
-                functions.add(fn(Bdf.of(0, below, 0, 1), AUDIO, "HD Audio", PortType.ENDPOINT).multifunction(true).build());
+                functions.add(fn(Bdf.of(0, below, 0, 1), AUDIO, "HD Audio", PortType.ENDPOINT).multifunction(true)
+                        .build());
             }
             closeBridge(below);
         }
@@ -134,14 +136,16 @@ public final class SyntheticMachine {
                 .link(link(LinkSpeed.GT_16, 16, LinkSpeed.GT_16, 16)).build());
         for (int n = 1; n <= vfsPerNic; n++) {
             Bdf vf = Bdf.ofDevfn(0, bus, pf.devfn() + 2 + (n - 1));
-            functions.add(fn(vf, NIC, "ConnectX Virtual Function", PortType.ENDPOINT).physicalFunction(Optional.of(pf)).build());
+            functions.add(fn(vf, NIC, "ConnectX Virtual Function", PortType.ENDPOINT).physicalFunction(Optional.of(pf))
+                    .build());
         }
         closeBridge(bus);
     }
 
     private void nvmeBelow(int bus, boolean downgraded) {
         functions.add(fn(Bdf.of(0, bus, 0, 0), NVME, "NVMe SSD", PortType.ENDPOINT)
-                .link(downgraded ? link(LinkSpeed.GT_16, 4, LinkSpeed.GT_8, 2) : link(LinkSpeed.GT_16, 4, LinkSpeed.GT_16, 4))
+                .link(downgraded ? link(LinkSpeed.GT_16, 4, LinkSpeed.GT_8, 2) : link(LinkSpeed.GT_16, 4,
+                        LinkSpeed.GT_16, 4))
                 .build());
         closeBridge(bus);
     }
@@ -161,7 +165,8 @@ public final class SyntheticMachine {
     }
 
     private PciFunction.Builder fn(Bdf at, int classCode, String name, PortType type) {
-        PciIdentity id = new PciIdentity(OptionalInt.of(0x1234), OptionalInt.of(0x5678), OptionalInt.empty(), OptionalInt.empty(),
+        PciIdentity id = new PciIdentity(OptionalInt.of(0x1234), OptionalInt.of(0x5678), OptionalInt.empty(),
+                OptionalInt.empty(),
                 OptionalInt.of(classCode), OptionalInt.empty(), Optional.of("Synthetic Corp"), Optional.of(name),
                 Optional.empty(), Optional.empty());
         return PciFunction.builder(at).identity(id).portType(type).headerType(classCode == BRIDGE ? 1 : 0);

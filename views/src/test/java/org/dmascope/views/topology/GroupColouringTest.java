@@ -28,7 +28,8 @@ class GroupColouringTest {
         assertEquals(rules.groups().groups().size(), c.groupCount());
         for (IommuGroup g : rules.groups().groups()) {
             for (Bdf b : g.addresses()) assertEquals(g.id(), c.tag(b).orElseThrow().group(), b.toString());
-            if (g.id() > 0) assertTrue(c.tag(g.addresses().get(0)).orElseThrow().colour() != (g.id() - 1) % GroupColouring.PALETTE_SIZE);
+            if (g.id() > 0) assertTrue(c.tag(g.addresses().get(0)).orElseThrow()
+                    .colour() != (g.id() - 1) % GroupColouring.PALETTE_SIZE);
         }
         assertEquals("G4", c.tag(Bdf.parse("0000:03:00.0")).orElseThrow().text());
         assertFalse(c.compared(), "the sample carries no kernel groups");
@@ -70,7 +71,9 @@ class GroupColouringTest {
         assertEquals("G4 ≠ 999", c.tag(gpu).orElseThrow().text());
     }
 
-    /** The sample with kernel-reported groups: the derived ids plus {@code shift}; {@code alone} in a group of its own. */
+    /**
+     * The sample with kernel-reported groups: the derived ids plus {@code shift}; {@code alone} in a group of its own.
+     */
     private static Topology withReported(Topology t, TopologyRules derived, int shift, Bdf alone) {
         Topology out = t;
         for (PciFunction f : t.functions()) {

@@ -56,7 +56,8 @@ class RouteOverlayGeometryTest {
     void everyStopOfARealRouteHasABox() {
         Topology t = Samples.switchP2p();
         LayoutResult l = TopologyLayout.compute(t);
-        for (TopologyItem i : List.of(TopologyItem.device(Bdf.parse("03:00.0")), TopologyItem.host("pci0000:00"), TopologyItem.numa(0))) {
+        for (TopologyItem i : List.of(TopologyItem.device(Bdf.parse("03:00.0")), TopologyItem.host("pci0000:00"),
+                TopologyItem.numa(0))) {
             Optional<Rect> r = RouteOverlay.rectOf(l, i);
             assertTrue(r.isPresent(), i.toString());
         }

@@ -56,7 +56,8 @@ class TopologyCanvasGroupsTest {
         for (IommuGroup g : r.groups().groups()) {
             for (Bdf b : g.addresses()) {
                 Node n = robot.lookup("#" + TopologyItem.nodeId(b)).query();
-                assertTrue(n.getStyleClass().contains(GroupDecorator.COLOUR_PREFIX + g.id() % GroupColouring.PALETTE_SIZE),
+                assertTrue(n.getStyleClass().contains(GroupDecorator.COLOUR_PREFIX
+                        + g.id() % GroupColouring.PALETTE_SIZE),
                         b + " " + n.getStyleClass());
                 Label tag = robot.lookup("#" + GroupDecorator.tagId(TopologyItem.device(b))).queryAs(Label.class);
                 assertEquals("G" + g.id(), tag.getText());

@@ -122,7 +122,8 @@ class TopologyCanvasTest {
         robot.type(KeyCode.HOME);
         for (int i = 0; i < 12; i++) robot.type(KeyCode.TAB);
         Node selected = robot.lookup("#" + canvas.getSelectedItem().nodeId()).query();
-        assertTrue(FxAsserts.shownWithin(selected, viewport(robot)), "selected item " + canvas.getSelectedItem() + " is visible");
+        assertTrue(FxAsserts.shownWithin(selected, viewport(robot)), "selected item " + canvas.getSelectedItem()
+                + " is visible");
     }
 
     @Test

@@ -34,7 +34,8 @@ class TopologyLayoutTest {
             list.add(Arguments.of(s.fileName(), t, (Predicate<Bdf>) pf -> TopologyLayout.expandedByDefault(t, pf)));
             list.add(Arguments.of(s.fileName() + " (VFs expanded)", t, (Predicate<Bdf>) pf -> true));
         }
-        list.add(Arguments.of("synthetic", SYNTHETIC, (Predicate<Bdf>) pf -> TopologyLayout.expandedByDefault(SYNTHETIC, pf)));
+        list.add(Arguments.of("synthetic", SYNTHETIC, (Predicate<Bdf>) pf -> TopologyLayout.expandedByDefault(SYNTHETIC,
+                pf)));
         list.add(Arguments.of("synthetic (VFs expanded)", SYNTHETIC, (Predicate<Bdf>) pf -> true));
         list.add(Arguments.of("synthetic (VFs collapsed)", SYNTHETIC, (Predicate<Bdf>) pf -> false));
         return list.stream();
@@ -56,7 +57,8 @@ class TopologyLayoutTest {
                 if (holds(boxes, i, j) || holds(boxes, j, i)) continue;
                 LayoutBox a = boxes.get(i);
                 LayoutBox b = boxes.get(j);
-                assertFalse(a.bounds().overlaps(b.bounds()), () -> name + ": " + describe(a) + " overlaps " + describe(b));
+                assertFalse(a.bounds().overlaps(b.bounds()), () -> name + ": " + describe(a) + " overlaps "
+                        + describe(b));
             }
         }
     }
@@ -66,11 +68,13 @@ class TopologyLayoutTest {
     void everyBoxLiesInsideItsContainerAndTheDrawing(String name, Topology t, Predicate<Bdf> expanded) {
         LayoutResult layout = TopologyLayout.compute(t, expanded);
         for (LayoutBox b : layout.boxes()) {
-            assertTrue(layout.bounds().contains(b.bounds()), () -> describe(b) + " outside the drawing " + layout.bounds());
+            assertTrue(layout.bounds().contains(b.bounds()), () -> describe(b) + " outside the drawing "
+                    + layout.bounds());
             if (b.container() >= 0) {
                 LayoutBox c = layout.boxes().get(b.container());
                 assertTrue(c.kind().isFrame() || c.kind() == BoxKind.SWITCH, () -> describe(c) + " is not a frame");
-                assertTrue(c.bounds().contains(b.bounds()), () -> name + ": " + describe(b) + " sticks out of " + describe(c));
+                assertTrue(c.bounds().contains(b.bounds()), () -> name + ": " + describe(b) + " sticks out of "
+                        + describe(c));
             }
         }
     }
@@ -133,7 +137,8 @@ class TopologyLayoutTest {
             c.label().ifPresent(l -> labels.add(l.bounds()));
         }
         for (int i = 0; i < labels.size(); i++) {
-            for (Rect r : solid) assertFalse(labels.get(i).overlaps(r), name + ": label at " + labels.get(i) + " covers a box");
+            for (Rect r : solid) assertFalse(labels.get(i).overlaps(r), name + ": label at " + labels.get(i)
+                    + " covers a box");
             for (int j = i + 1; j < labels.size(); j++) {
                 assertFalse(labels.get(i).overlaps(labels.get(j)), name + ": labels overlap at " + labels.get(i));
             }
@@ -161,10 +166,12 @@ class TopologyLayoutTest {
     @Test
     void linksAreLabelledWithSpeedAndWidth() {
         LayoutResult layout = TopologyLayout.compute(SampleCatalog.loadDefault());
-        List<String> labels = layout.connectors().stream().flatMap(c -> c.label().stream()).map(Connector.Label::text).toList();
+        List<String> labels = layout.connectors().stream().flatMap(c -> c.label().stream()).map(Connector.Label::text)
+                .toList();
         assertTrue(labels.contains("16GT/s x16"), labels::toString);
         assertTrue(labels.contains("16GT/s x4"), labels::toString);
-        assertTrue(layout.connectors().stream().filter(c -> c.kind() == Connector.Kind.PCIE_LINK).noneMatch(Connector::downgraded));
+        assertTrue(layout.connectors().stream().filter(c -> c.kind() == Connector.Kind.PCIE_LINK)
+                .noneMatch(Connector::downgraded));
     }
 
     @Test
@@ -186,7 +193,8 @@ class TopologyLayoutTest {
     @Test
     void aFragmentBusIsDrawnApartWithItsUpstreamUnknown() {
         LayoutResult layout = TopologyLayout.compute(SYNTHETIC);
-        LayoutBox group = layout.boxes().stream().filter(b -> b.kind() == BoxKind.ORPHAN_GROUP).findFirst().orElseThrow();
+        LayoutBox group = layout.boxes().stream().filter(b -> b.kind() == BoxKind.ORPHAN_GROUP).findFirst()
+                .orElseThrow();
         int index = layout.boxes().indexOf(group);
         List<LayoutBox> buses = layout.boxes().stream().filter(b -> b.kind() == BoxKind.ORPHAN_BUS).toList();
         assertEquals(2, buses.size());
@@ -199,12 +207,14 @@ class TopologyLayoutTest {
     void aFragmentWithoutHostBridgesAndAnEmptyMachineStillLayOut() {
         Topology fragment = SYNTHETIC.withFunctions(SYNTHETIC.functions().stream()
                 .filter(f -> f.address().domain() == 1).toList());
-        Topology noHosts = new Topology("fragment", java.util.Optional.empty(), java.util.Optional.empty(), fragment.platform(),
+        Topology noHosts = new Topology("fragment", java.util.Optional.empty(), java.util.Optional.empty(),
+                fragment.platform(),
                 List.of(), List.of(), fragment.functions());
         LayoutResult layout = TopologyLayout.compute(noHosts);
         assertEquals(1, layout.boxes().stream().filter(b -> b.kind() == BoxKind.ORPHAN_GROUP).count());
         assertEquals(3, layout.navigation().order().size());
-        Topology empty = new Topology("empty", java.util.Optional.empty(), java.util.Optional.empty(), fragment.platform(),
+        Topology empty = new Topology("empty", java.util.Optional.empty(), java.util.Optional.empty(),
+                fragment.platform(),
                 List.of(), List.of(), List.of());
         LayoutResult none = TopologyLayout.compute(empty);
         assertTrue(none.boxes().isEmpty());
@@ -217,7 +227,8 @@ class TopologyLayoutTest {
         LayoutResult closed = TopologyLayout.compute(SYNTHETIC, pf -> false);
         assertEquals(8 * 16, closed.hiddenVfs().size());
         assertTrue(open.hiddenVfs().isEmpty());
-        assertTrue(closed.bounds().height() < open.bounds().height() || closed.bounds().width() < open.bounds().width());
+        assertTrue(closed.bounds().height() < open.bounds().height() || closed.bounds().width() < open.bounds()
+                .width());
         assertFalse(TopologyLayout.expandedByDefault(SYNTHETIC, closed.hiddenVfs().values().iterator().next()),
                 "16 VFs are more than start expanded");
     }
@@ -272,6 +283,7 @@ class TopologyLayoutTest {
 
     private static Rect segment(double x0, double y0, double x1, double y1) {
         double e = 0.01;
-        return new Rect(Math.min(x0, x1) - e, Math.min(y0, y1) - e, Math.abs(x1 - x0) + 2 * e, Math.abs(y1 - y0) + 2 * e);
+        return new Rect(Math.min(x0, x1) - e, Math.min(y0, y1) - e, Math.abs(x1 - x0) + 2 * e,
+                Math.abs(y1 - y0) + 2 * e);
     }
 }

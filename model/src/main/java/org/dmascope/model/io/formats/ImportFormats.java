@@ -71,7 +71,8 @@ public final class ImportFormats {
             Optional<Detection> d = format.detect(text);
             if (d.isPresent() && (best == null || stronger(d.get(), best))) best = d.get();
         }
-        if (best == null) throw new IllegalStateException("no format matched " + text.name() + "; the registry lacks a fallback");
+        if (best == null) throw new IllegalStateException("no format matched " + text.name()
+                + "; the registry lacks a fallback");
         return best;
     }
 
@@ -103,7 +104,8 @@ public final class ImportFormats {
 
     /** Filters for choosing a file that is a whole machine by itself (topology JSON). */
     public List<FileFilter> documentFilters() {
-        return formats.stream().filter(DocumentFormat.class::isInstance).map(f -> ((DocumentFormat) f).filter()).toList();
+        return formats.stream().filter(DocumentFormat.class::isInstance).map(f -> ((DocumentFormat) f).filter())
+                .toList();
     }
 
     /**
@@ -143,6 +145,7 @@ public final class ImportFormats {
     }
 
     private static String cut(String name, String suffix) {
-        return name.endsWith(suffix) && name.length() > suffix.length() ? name.substring(0, name.length() - suffix.length()) : name;
+        return name.endsWith(suffix) && name.length() > suffix.length() ? name.substring(0,
+                name.length() - suffix.length()) : name;
     }
 }

@@ -12,7 +12,8 @@ import org.dmascope.model.io.source.SourceText;
 
 /** Listings of the kernel's IOMMU groups: an {@code IOMMU Group N} heading or a sysfs group path. */
 public final class IommuGroupsFormat implements FactsFormat {
-    private static final Pattern SIGNATURE = Pattern.compile("^\\s*\\*?\\s*IOMMU [Gg]roup \\d+|/sys/kernel/iommu_groups/\\d+/devices/");
+    private static final Pattern SIGNATURE = Pattern.compile("^\\s*\\*?\\s*IOMMU [Gg]roup "
+            + "\\d+|/sys/kernel/iommu_groups/\\d+/devices/");
 
     @Override
     public String name() {

@@ -7,7 +7,8 @@ import org.dmascope.model.io.source.SourceText;
 
 /** Kernel logs ({@code dmesg}): a timestamp, or the IOMMU drivers' own messages. */
 public final class KernelLogFormat implements RefusedFormat {
-    private static final Pattern SIGNATURE = Pattern.compile("^\\s*\\[\\s*\\d+\\.\\d+\\]|Adding to iommu group \\d+|\\bAMD-Vi:|\\bDMAR:");
+    private static final Pattern SIGNATURE = Pattern.compile("^\\s*\\[\\s*\\d+\\.\\d+\\]|Adding to iommu group "
+            + "\\d+|\\bAMD-Vi:|\\bDMAR:");
 
     @Override
     public String name() {

@@ -25,7 +25,8 @@ public final class LspciListingFormat implements FactsFormat {
 
     @Override
     public Optional<Detection> detect(SourceText text) {
-        return Lines.firstSigned(text, line -> DeviceLine.parse(line).isPresent() || HEX_ROW.matcher(line.trim()).matches(), this);
+        return Lines.firstSigned(text, line -> DeviceLine.parse(line).isPresent() || HEX_ROW.matcher(line.trim())
+                .matches(), this);
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.dmascope.model.io.source.SourceText;
  * {@link LspciListingFormat}, whose device lines the quoted ones also are.
  */
 public final class LspciMachineFormat implements FactsFormat {
-    private static final Pattern SLOT = Pattern.compile("^(?:Slot|Device):\\s+(?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]\\s*$");
+    private static final Pattern SLOT = Pattern.compile(
+            "^(?:Slot|Device):\\s+(?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]\\s*$");
 
     @Override
     public String name() {

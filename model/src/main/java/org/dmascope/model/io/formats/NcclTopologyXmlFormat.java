@@ -22,14 +22,16 @@ public final class NcclTopologyXmlFormat implements RefusedFormat {
         int first = Lines.firstNonBlank(text);
         if (first < 0 || !text.line(first).trim().startsWith("<")) return Optional.empty();
         for (int i = first; i < Math.min(text.lineCount(), first + ROOT_WITHIN); i++) {
-            if (text.line(i).trim().startsWith("<system ")) return Optional.of(new Detection(this, Confidence.DOCUMENT, i + 1));
+            if (text.line(i).trim().startsWith("<system ")) return Optional.of(new Detection(this, Confidence.DOCUMENT,
+                    i + 1));
         }
         return Optional.empty();
     }
 
     @Override
     public String refusal() {
-        return "this is an NCCL topology dump (NCCL_TOPO_DUMP_FILE): this build cannot read it yet; export lspci -tvnn and"
+        return "this is an NCCL topology dump (NCCL_TOPO_DUMP_FILE): this build cannot read it yet; export lspci "
+                + "-tvnn and"
                 + " lspci -vvv instead";
     }
 }

@@ -22,7 +22,8 @@ public final class NvidiaSmiTopoFormat implements RefusedFormat {
 
     @Override
     public String refusal() {
-        return "this is an nvidia-smi topo -m matrix: it names how GPUs reach each other (PIX, PHB, SYS, ...) but no PCI"
+        return "this is an nvidia-smi topo -m matrix: it names how GPUs reach each other (PIX, PHB, SYS, ...) but no "
+                + "PCI"
                 + " addresses or buses, so no topology can be built from it; export lspci -tvnn and lspci -vvv instead";
     }
 }

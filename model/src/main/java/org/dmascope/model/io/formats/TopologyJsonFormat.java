@@ -27,7 +27,8 @@ public final class TopologyJsonFormat implements DocumentFormat {
         int first = Lines.firstNonBlank(text);
         boolean object = first >= 0 && text.line(first).trim().startsWith("{");
         int line = object ? first + 1 : 0;
-        if (text.name().toLowerCase(Locale.ROOT).endsWith(".json")) return Optional.of(new Detection(this, Confidence.NAMED, line));
+        if (text.name().toLowerCase(Locale.ROOT).endsWith(".json")) return Optional.of(new Detection(this,
+                Confidence.NAMED, line));
         return object ? Optional.of(new Detection(this, Confidence.DOCUMENT, line)) : Optional.empty();
     }
 

@@ -19,7 +19,8 @@ public final class UnknownFormat implements RefusedFormat {
 
     @Override
     public String refusal() {
-        return "dmascope does not recognise this file; it reads lspci output (-t tree, -v/-vv/-vvv listing, -x/-xxx/-xxxx hex"
+        return "dmascope does not recognise this file; it reads lspci output (-t tree, -v/-vv/-vvv listing, "
+                + "-x/-xxx/-xxxx hex"
                 + " dumps, -vmm/-mm), IOMMU group listings, hwloc topology XML and dmascope topology JSON";
     }
 }

@@ -41,7 +41,8 @@ public final class IommuGroupReader {
             if (s.find()) {
                 Optional<DeviceLine> d = DeviceLine.parse(s.group(2));
                 if (d.isEmpty() || d.get().hasPath()) {
-                    findings.warning(text.name(), i + 1, "\"" + s.group(2) + "\" is not a PCI address; the line was ignored");
+                    findings.warning(text.name(), i + 1,
+                            "\"" + s.group(2) + "\" is not a PCI address; the line was ignored");
                 } else {
                     device(machine, d.get(), Integer.parseInt(s.group(1)), at, findings, false);
                 }
@@ -56,9 +57,11 @@ public final class IommuGroupReader {
             }
             Optional<DeviceLine> d = DeviceLine.parse(rest);
             if (d.isEmpty() || d.get().hasPath()) {
-                findings.warning(text.name(), i + 1, "this line is neither an IOMMU group heading nor a device line; it was ignored");
+                findings.warning(text.name(), i + 1,
+                        "this line is neither an IOMMU group heading nor a device line; it was ignored");
             } else if (group < 0) {
-                findings.warning(text.name(), i + 1, "this device is listed before any IOMMU Group heading; it was ignored");
+                findings.warning(text.name(), i + 1,
+                        "this device is listed before any IOMMU Group heading; it was ignored");
             } else {
                 device(machine, d.get(), group, at, findings, true);
             }
@@ -66,7 +69,8 @@ public final class IommuGroupReader {
         return machine;
     }
 
-    private static void device(MachineFacts machine, DeviceLine d, int group, SourceRef at, Findings findings, boolean identity) {
+    private static void device(MachineFacts machine, DeviceLine d, int group, SourceRef at, Findings findings,
+            boolean identity) {
         DeviceLine.Hop h = d.slot();
         Bdf address = Bdf.of(h.domain().orElse(0), h.bus().getAsInt(), h.device(), h.function());
         FunctionFacts f = machine.function(address, at);

@@ -39,10 +39,13 @@ import org.dmascope.model.topology.SourceRef;
  * an lspci link status against it.
  */
 public final class HwlocXmlReader {
-    private static final Pattern BUSID = Pattern.compile("^([0-9a-fA-F]{4,8}):([0-9a-fA-F]{2}):([0-9a-fA-F]{2})\\.([0-7])$");
-    private static final Pattern BRIDGE_PCI = Pattern.compile("^([0-9a-fA-F]{4,8}):\\[([0-9a-fA-F]{2})-([0-9a-fA-F]{2})]$");
+    private static final Pattern BUSID = Pattern.compile(
+            "^([0-9a-fA-F]{4,8}):([0-9a-fA-F]{2}):([0-9a-fA-F]{2})\\.([0-7])$");
+    private static final Pattern BRIDGE_PCI = Pattern.compile(
+            "^([0-9a-fA-F]{4,8}):\\[([0-9a-fA-F]{2})-([0-9a-fA-F]{2})]$");
     private static final Pattern PCI_TYPE = Pattern.compile(
-            "^([0-9a-fA-F]{4}) \\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})] \\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})] ([0-9a-fA-F]{2})(?: ([0-9a-fA-F]{2}))?");
+            "^([0-9a-fA-F]{4}) \\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})] \\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})] "
+                    + "([0-9a-fA-F]{2})(?: ([0-9a-fA-F]{2}))?");
 
     private final SourceText text;
     private final Findings findings;
@@ -97,7 +100,8 @@ public final class HwlocXmlReader {
                     if (root) {
                         root = false;
                         if (!name.equals("topology")) {
-                            findings.error(text.name(), line, "this XML is not an hwloc topology (its root element is <" + name + ">, not <topology>)");
+                            findings.error(text.name(), line, "this XML is not an hwloc topology (its root element is <"
+                                    + name + ">, not <topology>)");
                             return;
                         }
                     } else if (name.equals("object")) {
@@ -113,7 +117,8 @@ public final class HwlocXmlReader {
                             machine.architecture(architecture(value), new SourceRef(text.name(), line), findings);
                         }
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("object") && !stack.isEmpty()) {
+                } else if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("object")
+                        && !stack.isEmpty()) {
                     close(stack.pop());
                 }
             }
@@ -182,7 +187,8 @@ public final class HwlocXmlReader {
         if (vendor == null && family == null && model == null) return;
         cpuSeen = true;
         if (vendor != null) machine.cpuVendor(cpuVendor(vendor), at, findings);
-        if (family != null && family.trim().matches("\\d{1,6}")) machine.cpuFamily(Integer.parseInt(family.trim()), at, findings);
+        if (family != null && family.trim().matches("\\d{1,6}")) machine.cpuFamily(Integer.parseInt(family.trim()), at,
+                findings);
         if (model != null && !model.isBlank()) machine.cpuModel(model.trim(), at, findings);
     }
 
@@ -266,15 +272,19 @@ public final class HwlocXmlReader {
         Optional<String> deviceName = Optional.ofNullable(f.info.get("PCIDevice")).filter(s -> !s.isBlank());
         if (!m.find()) {
             return new PciIdentity(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
-                    OptionalInt.empty(), OptionalInt.empty(), vendorName, deviceName, Optional.empty(), Optional.empty());
+                    OptionalInt.empty(), OptionalInt.empty(), vendorName, deviceName, Optional.empty(),
+                            Optional.empty());
         }
         int sv = Integer.parseInt(m.group(4), 16);
         int sd = Integer.parseInt(m.group(5), 16);
         boolean noSubsystem = sv == 0 && sd == 0;
         int progIf = m.group(7) == null ? 0 : Integer.parseInt(m.group(7), 16);
-        return new PciIdentity(OptionalInt.of(Integer.parseInt(m.group(2), 16)), OptionalInt.of(Integer.parseInt(m.group(3), 16)),
-                noSubsystem ? OptionalInt.empty() : OptionalInt.of(sv), noSubsystem ? OptionalInt.empty() : OptionalInt.of(sd),
-                OptionalInt.of(Integer.parseInt(m.group(1), 16) << 8 | progIf), OptionalInt.of(Integer.parseInt(m.group(6), 16)),
+        return new PciIdentity(OptionalInt.of(Integer.parseInt(m.group(2), 16)),
+                OptionalInt.of(Integer.parseInt(m.group(3), 16)),
+                noSubsystem ? OptionalInt.empty() : OptionalInt.of(sv), noSubsystem ? OptionalInt.empty()
+                        : OptionalInt.of(sd),
+                OptionalInt.of(Integer.parseInt(m.group(1), 16) << 8 | progIf),
+                        OptionalInt.of(Integer.parseInt(m.group(6), 16)),
                 vendorName, deviceName, Optional.empty(), Optional.empty());
     }
 
@@ -283,9 +293,12 @@ public final class HwlocXmlReader {
         for (Frame up : stack) {
             if (!up.type.equals("Bridge")) continue;
             Optional<int[]> r = busRange(up.attributes.get("bridge_pci"));
-            if (r.isPresent() && (r.get()[0] != address.domain() || address.bus() < r.get()[1] || address.bus() > r.get()[2])) {
-                findings.warning(text.name(), f.line, String.format("%s is listed below a bridge that forwards buses %04x:%02x-%02x"
-                        + " (line %d); the file contradicts itself", address, r.get()[0], r.get()[1], r.get()[2], up.line));
+            if (r.isPresent() && (r.get()[0] != address.domain() || address.bus() < r.get()[1]
+                    || address.bus() > r.get()[2])) {
+                findings.warning(text.name(), f.line,
+                        String.format("%s is listed below a bridge that forwards buses %04x:%02x-%02x"
+                        + " (line %d); the file contradicts itself", address, r.get()[0], r.get()[1], r.get()[2],
+                                up.line));
             }
             return;
         }

@@ -55,7 +55,8 @@ public final class SafeXml {
         trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
         trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external resource " + systemId + " refused: dmascope does not read files or URLs named in XML");
+            throw new XMLStreamException("external resource " + systemId
+                    + " refused: dmascope does not read files or URLs named in XML");
         });
         return f;
     }

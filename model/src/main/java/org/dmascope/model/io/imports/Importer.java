@@ -59,7 +59,8 @@ public final class Importer {
     }
 
     /** Imports files already in memory with the standard formats (pasted text, tests, benchmarks). */
-    public static ImportResult importInputs(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
+    public static ImportResult importInputs(List<ImportInput> inputs, ImportProgress progress,
+            BooleanSupplier cancelled) {
         return new Importer(ImportFormats.standard()).fromInputs(inputs, progress, cancelled);
     }
 
@@ -106,7 +107,8 @@ public final class Importer {
         for (int k = 0; k < inputs.size(); k++) {
             ImportInput in = inputs.get(k);
             if (in.content().length > MAX_FILE_BYTES) {
-                findings.error(in.name(), 0, "the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; it was not read");
+                findings.error(in.name(), 0, "the file is larger than " + (MAX_FILE_BYTES >> 20)
+                        + " MiB; it was not read");
                 continue;
             }
             SourceText text = SourceText.decode(in.name(), in.content(), findings);
@@ -118,7 +120,8 @@ public final class Importer {
             }
             if (d.format() instanceof DocumentFormat document) {
                 if (inputs.size() == 1) return opened(document.read(in.name(), in.content()), text);
-                findings.error(in.name(), d.line(), "a " + document.name() + " file describes a whole machine and cannot be"
+                findings.error(in.name(), d.line(),
+                        "a " + document.name() + " file describes a whole machine and cannot be"
                         + " merged with exports; open it on its own");
                 continue;
             }
@@ -136,7 +139,8 @@ public final class Importer {
                 return cancelled(texts);
             } catch (RuntimeException e) {
                 // A defect of dmascope, not of the file: say so plainly and keep the report.
-                findings.error(in.name(), 0, "internal error while reading this file (" + e + "); please report it with the file");
+                findings.error(in.name(), 0, "internal error while reading this file (" + e
+                        + "); please report it with the file");
             }
             done += in.content().length;
         }
@@ -146,11 +150,13 @@ public final class Importer {
         try {
             t = TopologyMerger.merge(sources, findings);
         } catch (RuntimeException e) {
-            findings.error(null, 0, "internal error while merging the files (" + e + "); please report it with the files");
+            findings.error(null, 0, "internal error while merging the files (" + e
+                    + "); please report it with the files");
             return ImportResult.failed(new Report(findings.diagnostics()), texts);
         }
         if (t.functions().isEmpty()) {
-            findings.warning(sources.get(0).file(), 0, "no PCI function was found; the topology has only its host bridges");
+            findings.warning(sources.get(0).file(), 0,
+                    "no PCI function was found; the topology has only its host bridges");
         }
         validate(t, findings);
         Report report = new Report(findings.diagnostics());
@@ -171,8 +177,10 @@ public final class Importer {
     /** Validator findings name a device or host bridge; point them at the line that listed it. */
     private static void validate(Topology t, Findings findings) {
         Map<String, SourceRef> where = new java.util.HashMap<>();
-        for (PciFunction f : t.functions()) f.provenance().of("address").ifPresent(r -> where.put(f.address().toString(), r));
-        for (HostBridge hb : t.hostBridges()) hb.provenance().of("rootBus").ifPresent(r -> where.put("hostBridge:" + hb.id(), r));
+        for (PciFunction f : t.functions()) f.provenance().of("address").ifPresent(r -> where.put(f.address()
+                .toString(), r));
+        for (HostBridge hb : t.hostBridges()) hb.provenance().of("rootBus").ifPresent(r -> where.put("hostBridge:"
+                + hb.id(), r));
         for (Diagnostic d : TopologyValidator.validate(t)) {
             SourceRef r = d.subject().map(where::get).orElse(null);
             findings.add(r == null ? d : d.at(r.file(), r.line(), 0));

@@ -53,7 +53,8 @@ public final class JsonReadContext {
 
     /** Adds a finding made elsewhere (validation), placed at a node. */
     public void addAt(JsonNodeAt at, Diagnostic d) {
-        diagnostics.add(new Diagnostic(d.severity(), d.message(), Optional.of(file), at.line(), at.column(), d.subject()));
+        diagnostics.add(new Diagnostic(d.severity(), d.message(), Optional.of(file), at.line(), at.column(),
+                d.subject()));
     }
 
     /** Warns about members of {@code o} that no reader asked for; they are dropped. */
@@ -103,7 +104,8 @@ public final class JsonReadContext {
     public Optional<String> string(JsonNodeAt.Obj o, String key, boolean required) {
         Optional<JsonNodeAt> n = member(o, key, required);
         if (n.isEmpty()) return Optional.empty();
-        if (n.get() instanceof JsonNodeAt.Scalar s && s.type() == JsonNodeAt.Scalar.Type.STRING) return Optional.of(s.text());
+        if (n.get() instanceof JsonNodeAt.Scalar s
+                && s.type() == JsonNodeAt.Scalar.Type.STRING) return Optional.of(s.text());
         error(n.get(), "expected a string, found " + n.get().kindWord());
         return Optional.empty();
     }

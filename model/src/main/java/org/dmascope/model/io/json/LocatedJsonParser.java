@@ -56,7 +56,8 @@ public final class LocatedJsonParser {
                 JsonToken extra = p.nextToken();
                 if (extra != null) {
                     JsonLocation l = p.currentTokenLocation();
-                    throw new SyntaxError("unexpected content after the end of the JSON document", l.getLineNr(), l.getColumnNr());
+                    throw new SyntaxError("unexpected content after the end of the JSON document", l.getLineNr(),
+                            l.getColumnNr());
                 }
                 return root;
             } catch (JsonProcessingException e) {
@@ -66,7 +67,8 @@ public final class LocatedJsonParser {
                 if (msg.startsWith("Duplicate field")) {
                     msg = "a key appears twice in one object: " + msg.substring(msg.indexOf('\'')).replace("'", "\"");
                 }
-                throw new SyntaxError(msg, l == null ? 0 : Math.max(0, l.getLineNr()), l == null ? 0 : Math.max(0, l.getColumnNr()));
+                throw new SyntaxError(msg, l == null ? 0 : Math.max(0, l.getLineNr()), l == null ? 0 : Math.max(0,
+                        l.getColumnNr()));
             }
         } catch (IOException e) {
             throw new SyntaxError("could not read JSON: " + e.getMessage(), 0, 0);

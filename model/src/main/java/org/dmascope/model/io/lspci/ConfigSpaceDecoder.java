@@ -108,11 +108,13 @@ public final class ConfigSpaceDecoder {
 
     private void run() {
         if (!cs.known(PCI_VENDOR_ID, 4)) {
-            if (!cs.isEmpty()) problems.add("the dump does not show the vendor and device IDs (offset 00), so it was not decoded");
+            if (!cs.isEmpty()) problems.add("the dump does not show the vendor and device IDs (offset 00), so it was "
+                    + "not decoded");
             return;
         }
         if (cs.u16(PCI_VENDOR_ID) == 0xFFFF) {
-            problems.add("the configuration space reads as all ones (ffff), as for a device that is absent or was not readable");
+            problems.add("the configuration space reads as all ones (ffff), as for a device that is absent or was "
+                    + "not readable");
             return;
         }
         int type = -1;
@@ -138,7 +140,8 @@ public final class ConfigSpaceDecoder {
             decodeBars(2);
             decodeBridge();
         }
-        if (type == 2 && cs.known(PCI_PRIMARY_BUS, 3)) bridge = busNumbers(Optional.empty(), Optional.empty(), Optional.empty());
+        if (type == 2 && cs.known(PCI_PRIMARY_BUS, 3)) bridge = busNumbers(Optional.empty(), Optional.empty(),
+                Optional.empty());
         if (type >= 0) decodeCapabilities(type);
         identity();
         applyResizableBarSizes();
@@ -172,7 +175,8 @@ public final class ConfigSpaceDecoder {
             if (v == 0) continue;
             if ((v & 1) != 0) {
                 long addr = v & ~0x3L;
-                list.add(new Bar(i, Bar.Space.IO, false, false, addr == 0 ? OptionalLong.empty() : OptionalLong.of(addr), OptionalLong.empty()));
+                list.add(new Bar(i, Bar.Space.IO, false, false, addr == 0 ? OptionalLong.empty()
+                        : OptionalLong.of(addr), OptionalLong.empty()));
                 continue;
             }
             int memType = (int) (v >> 1) & 3;
@@ -187,7 +191,8 @@ public final class ConfigSpaceDecoder {
                 if (!cs.known(off + 4, 4)) break;
                 addr |= cs.u32(off + 4) << 32;
             }
-            list.add(new Bar(i, Bar.Space.MEMORY, is64, pref, addr == 0 ? OptionalLong.empty() : OptionalLong.of(addr), OptionalLong.empty()));
+            list.add(new Bar(i, Bar.Space.MEMORY, is64, pref, addr == 0 ? OptionalLong.empty() : OptionalLong.of(addr),
+                    OptionalLong.empty()));
             if (is64) i++;
         }
         if (any) bars = Optional.of(new Located<>(List.copyOf(list), PCI_BASE_ADDRESS_0));
@@ -200,11 +205,13 @@ public final class ConfigSpaceDecoder {
         Optional<BridgeWindow> pref = Optional.empty();
         if (cs.known(PCI_IO_BASE, 2) && cs.known(PCI_IO_BASE_UPPER16, 4)) io = Optional.of(ioWindow());
         if (cs.known(PCI_MEMORY_BASE, 4)) mem = Optional.of(memoryWindow());
-        if (cs.known(PCI_PREF_MEMORY_BASE, 4) && cs.known(PCI_PREF_BASE_UPPER32, 8)) pref = Optional.of(prefetchableWindow());
+        if (cs.known(PCI_PREF_MEMORY_BASE, 4) && cs.known(PCI_PREF_BASE_UPPER32,
+                8)) pref = Optional.of(prefetchableWindow());
         bridge = busNumbers(io, mem, pref);
     }
 
-    private Optional<Located<Bridge>> busNumbers(Optional<BridgeWindow> io, Optional<BridgeWindow> mem, Optional<BridgeWindow> pref) {
+    private Optional<Located<Bridge>> busNumbers(Optional<BridgeWindow> io, Optional<BridgeWindow> mem,
+            Optional<BridgeWindow> pref) {
         int primary = cs.u8(PCI_PRIMARY_BUS);
         int secondary = cs.u8(PCI_PRIMARY_BUS + 1);
         int subordinate = cs.u8(PCI_PRIMARY_BUS + 2);
@@ -212,7 +219,8 @@ public final class ConfigSpaceDecoder {
             problems.add("the bridge has no bus numbers assigned (secondary and subordinate are 00)");
             return Optional.empty();
         }
-        return Optional.of(new Located<>(new Bridge(OptionalInt.of(primary), secondary, subordinate, io, mem, pref), PCI_PRIMARY_BUS));
+        return Optional.of(new Located<>(new Bridge(OptionalInt.of(primary), secondary, subordinate, io, mem, pref),
+                PCI_PRIMARY_BUS));
     }
 
     /** I/O base/limit: high nibble = address bits 15:12, low nibble 1 = 32-bit (upper 16 bits at 0x30/0x32). */
@@ -322,7 +330,8 @@ public final class ConfigSpaceDecoder {
         Optional<LinkState> sta = Optional.empty();
         if (cs.known(at + PCI_EXP_LNKCAP, 4)) cap = linkState((int) cs.u32(at + PCI_EXP_LNKCAP));
         if (cs.known(at + PCI_EXP_LNKSTA, 2)) sta = linkState(cs.u16(at + PCI_EXP_LNKSTA));
-        if (cap.isPresent() || sta.isPresent()) link = Optional.of(new Located<>(new Link(cap, sta), at + PCI_EXP_LNKCAP));
+        if (cap.isPresent() || sta.isPresent()) link = Optional.of(new Located<>(new Link(cap, sta),
+                at + PCI_EXP_LNKCAP));
     }
 
     /** Speed code in bits 3:0, width in bits 9:4 (LnkCap and LnkSta alike). */
@@ -362,7 +371,8 @@ public final class ConfigSpaceDecoder {
     private void extendedCapability(int id, int off) {
         switch (id) {
             case PCI_EXT_CAP_ID_ACS -> {
-                if (cs.known(off + 4, 4)) acs = Optional.of(new Located<>(Acs.of(cs.u16(off + 4), cs.u16(off + 6)), off));
+                if (cs.known(off + 4, 4)) acs = Optional.of(new Located<>(Acs.of(cs.u16(off + 4), cs.u16(off + 6)),
+                        off));
                 else acs = Optional.of(new Located<>(new Acs(true, OptionalInt.empty(), OptionalInt.empty()), off));
             }
             case PCI_EXT_CAP_ID_ARI -> {
@@ -378,7 +388,8 @@ public final class ConfigSpaceDecoder {
                     int offset = cs.u16(off + 0x14);
                     int stride = cs.u16(off + 0x16);
                     int vfDevice = cs.u16(off + 0x1A);
-                    sriov = Optional.of(new Located<>(new Sriov(total, num, offset, stride, OptionalInt.of(vfDevice)), off));
+                    sriov = Optional.of(new Located<>(new Sriov(total, num, offset, stride, OptionalInt.of(vfDevice)),
+                            off));
                 }
             }
             case PCI_EXT_CAP_ID_REBAR -> resizableBar(off);

@@ -87,7 +87,8 @@ public record DeviceLine(List<Hop> path, String description) {
     private static Hop laterHop(String s, int i, int[] end) {
         int a = hexRun(s, i);
         if (a - i != 2 || a >= s.length()) return null;
-        if (s.charAt(a) == ':') return devfn(s, i + 3, OptionalInt.empty(), OptionalInt.of(Integer.parseInt(s.substring(i, a), 16)), end);
+        if (s.charAt(a) == ':') return devfn(s, i + 3, OptionalInt.empty(),
+                OptionalInt.of(Integer.parseInt(s.substring(i, a), 16)), end);
         return devfn(s, i, OptionalInt.empty(), OptionalInt.empty(), end);
     }
 
@@ -133,7 +134,8 @@ public record DeviceLine(List<Hop> path, String description) {
             rest = rest.substring(0, r.start()).trim();
         }
         Names names = names(rest.trim());
-        OptionalInt full = classCode.isPresent() ? OptionalInt.of(classCode.getAsInt() << 8 | progIf) : OptionalInt.empty();
+        OptionalInt full = classCode.isPresent() ? OptionalInt.of(classCode.getAsInt() << 8 | progIf)
+                : OptionalInt.empty();
         return new PciIdentity(names.vendorId, names.deviceId, OptionalInt.empty(), OptionalInt.empty(), full, revision,
                 Optional.empty(), names.name, Optional.empty(), className);
     }
@@ -165,19 +167,22 @@ public record DeviceLine(List<Hop> path, String description) {
         Matcher m = NN_IDS.matcher(text);
         if (m.matches()) {
             String name = m.group(1).trim();
-            return new Names(OptionalInt.of(Integer.parseInt(m.group(2), 16)), OptionalInt.of(Integer.parseInt(m.group(3), 16)),
+            return new Names(OptionalInt.of(Integer.parseInt(m.group(2), 16)),
+                    OptionalInt.of(Integer.parseInt(m.group(3), 16)),
                     name.isEmpty() || name.equals("Device") ? Optional.empty() : Optional.of(name));
         }
         m = N_IDS.matcher(text);
         if (!m.matches()) m = UNKNOWN_VENDOR.matcher(text);
         if (m.matches()) {
-            return new Names(OptionalInt.of(Integer.parseInt(m.group(1), 16)), OptionalInt.of(Integer.parseInt(m.group(2), 16)),
+            return new Names(OptionalInt.of(Integer.parseInt(m.group(1), 16)),
+                    OptionalInt.of(Integer.parseInt(m.group(2), 16)),
                     Optional.empty());
         }
         m = UNKNOWN_DEVICE.matcher(text);
         if (m.matches()) {
             return new Names(OptionalInt.empty(), OptionalInt.of(Integer.parseInt(m.group(1), 16)), Optional.of(text));
         }
-        return new Names(OptionalInt.empty(), OptionalInt.empty(), text.isEmpty() ? Optional.empty() : Optional.of(text));
+        return new Names(OptionalInt.empty(), OptionalInt.empty(), text.isEmpty() ? Optional.empty()
+                : Optional.of(text));
     }
 }

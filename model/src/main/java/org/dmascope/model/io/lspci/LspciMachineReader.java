@@ -26,7 +26,8 @@ import org.dmascope.model.topology.SourceRef;
 public final class LspciMachineReader {
     private static final Pattern TAG = Pattern.compile("^([A-Za-z]+):\\s*(.*)$");
     private static final Pattern NAME_WITH_ID = Pattern.compile("^(.*?)\\s*\\[([0-9a-fA-F]{4})]$");
-    private static final Pattern BARE_ID = Pattern.compile("^(?:(?:Unknown )?(?:[Vv]endor|[Dd]evice) )?([0-9a-fA-F]{4})$");
+    private static final Pattern BARE_ID = Pattern.compile("^(?:(?:Unknown )?(?:[Vv]endor|[Dd]evice) "
+            + ")?([0-9a-fA-F]{4})$");
 
     private final SourceText text;
     private final Findings findings;
@@ -57,7 +58,9 @@ public final class LspciMachineReader {
             }
             Matcher m = TAG.matcher(line.trim());
             if (!m.matches()) {
-                r.findings.warning(text.name(), i + 1, "this line is neither a Tag:<TAB>value line of lspci -vmm nor an lspci -mm record; it was ignored");
+                r.findings.warning(text.name(), i + 1,
+                        "this line is neither a Tag:<TAB>value line of lspci -vmm nor an lspci -mm record; it was "
+                        + "ignored");
                 continue;
             }
             String tag = m.group(1);
@@ -129,7 +132,8 @@ public final class LspciMachineReader {
     private void finish(Record r) {
         Optional<DeviceLine> slot = DeviceLine.parse(r.slot);
         if (slot.isEmpty() || slot.get().hasPath()) {
-            findings.warning(text.name(), r.line, "\"" + r.slot + "\" is not a PCI slot such as 0000:03:00.0; the record was ignored");
+            findings.warning(text.name(), r.line,
+                    "\"" + r.slot + "\" is not a PCI slot such as 0000:03:00.0; the record was ignored");
             return;
         }
         DeviceLine.Hop h = slot.get().slot();
@@ -141,7 +145,9 @@ public final class LspciMachineReader {
         number(r.group).ifPresent(v -> f.put(FactKey.IOMMU_GROUP, v, ref(r.groupLine), findings));
     }
 
-    /** {@code SLOT "CLASS" "VENDOR" "DEVICE" [-rRR] [-pPP] "SVENDOR" "SDEVICE"} with backslash escapes inside quotes. */
+    /**
+     * {@code SLOT "CLASS" "VENDOR" "DEVICE" [-rRR] [-pPP] "SVENDOR" "SDEVICE"} with backslash escapes inside quotes.
+     */
     private void oneLine(String line, int at) {
         DeviceLine d = DeviceLine.parse(line).orElseThrow();
         List<String> quoted = new ArrayList<>();
@@ -171,7 +177,8 @@ public final class LspciMachineReader {
             }
         }
         if (quoted.size() < 3 || d.hasPath()) {
-            findings.warning(text.name(), at, "this lspci -mm record has fewer than three quoted fields (class, vendor, device); it was ignored");
+            findings.warning(text.name(), at,
+                    "this lspci -mm record has fewer than three quoted fields (class, vendor, device); it was ignored");
             return;
         }
         DeviceLine.Hop h = d.slot();
@@ -181,18 +188,22 @@ public final class LspciMachineReader {
                 quoted.size() > 4 ? quoted.get(4) : null, rev, progIf);
     }
 
-    private void identity(FunctionFacts f, int at, String cls, String vendor, String device, String svendor, String sdevice,
+    private void identity(FunctionFacts f, int at, String cls, String vendor, String device, String svendor,
+            String sdevice,
                           String rev, String progIf) {
-        DeviceLine.ClassText c = cls == null ? new DeviceLine.ClassText(OptionalInt.empty(), Optional.empty()) : DeviceLine.classText(cls);
+        DeviceLine.ClassText c = cls == null ? new DeviceLine.ClassText(OptionalInt.empty(),
+                Optional.empty()) : DeviceLine.classText(cls);
         Named v = named(vendor);
         Named d = named(device);
         Named sv = named(svendor);
         Named sd = named(sdevice);
         OptionalInt pi = hexByte(progIf);
-        OptionalInt code = c.code().isPresent() ? OptionalInt.of(c.code().getAsInt() << 8 | pi.orElse(0)) : OptionalInt.empty();
+        OptionalInt code = c.code().isPresent() ? OptionalInt.of(c.code().getAsInt() << 8 | pi.orElse(0))
+                : OptionalInt.empty();
         Optional<String> subsystemName = sv.name.isPresent() || sd.name.isPresent()
                 ? Optional.of((sv.name.orElse("") + " " + sd.name.orElse("")).trim()) : Optional.empty();
-        PciIdentity id = new PciIdentity(v.id, d.id, sv.id, sd.id, code, hexByte(rev), v.name, d.name, subsystemName, c.name());
+        PciIdentity id = new PciIdentity(v.id, d.id, sv.id, sd.id, code, hexByte(rev), v.name, d.name, subsystemName,
+                c.name());
         if (!id.equals(PciIdentity.UNKNOWN)) f.put(FactKey.IDENTITY, id, ref(at), findings);
     }
 
@@ -206,7 +217,8 @@ public final class LspciMachineReader {
         if (m.matches()) {
             String name = m.group(1).trim();
             boolean placeholder = name.isEmpty() || name.matches("(?:Unknown )?(?:[Vv]endor|[Dd]evice)");
-            return new Named(OptionalInt.of(Integer.parseInt(m.group(2), 16)), placeholder ? Optional.empty() : Optional.of(name));
+            return new Named(OptionalInt.of(Integer.parseInt(m.group(2), 16)), placeholder ? Optional.empty()
+                    : Optional.of(name));
         }
         m = BARE_ID.matcher(value);
         if (m.matches()) return new Named(OptionalInt.of(Integer.parseInt(m.group(1), 16)), Optional.empty());

@@ -72,7 +72,8 @@ public final class LspciTreeReader {
                 unexpected(i);
             }
         } else {
-            warn("this line is not part of an lspci tree (it does not start with a branch such as +- or \\-); it was ignored");
+            warn("this line is not part of an lspci tree (it does not start with a branch such as +- or \\-); it was "
+                    + "ignored");
         }
     }
 
@@ -87,10 +88,12 @@ public final class LspciTreeReader {
         }
         int best = -1;
         for (int k = open.size() - 1; k >= 0; k--) {
-            if (best < 0 || Math.abs(open.get(k).column() - column) < Math.abs(open.get(best).column() - column)) best = k;
+            if (best < 0 || Math.abs(open.get(k).column() - column) < Math.abs(open.get(best)
+                    .column() - column)) best = k;
         }
         if (best < 0) {
-            warn("this branch does not continue any bus of the tree above it (the tree may be cut off); it was ignored");
+            warn("this branch does not continue any bus of the tree above it (the tree may be cut off); "
+                    + "it was ignored");
             return;
         }
         Branch b = open.get(best);
@@ -138,7 +141,8 @@ public final class LspciTreeReader {
     /** {@code dd.f}, then a bridge's {@code -[ss]-} or {@code -[ss-uu]-} and its bus, or a name. */
     private void device(int domain, int bus, int i) {
         int n = line.length();
-        if (i + 4 > n || !hex(i, i + 2) || line.charAt(i + 2) != '.' || line.charAt(i + 3) < '0' || line.charAt(i + 3) > '7') {
+        if (i + 4 > n || !hex(i, i + 2) || line.charAt(i + 2) != '.' || line.charAt(i + 3) < '0' || line.charAt(i
+                + 3) > '7') {
             unexpected(i);
             return;
         }
@@ -185,7 +189,8 @@ public final class LspciTreeReader {
             return;
         }
         // "dd.f--..." : a bridge whose secondary bus is 0, i.e. not configured; what hangs below has no bus number.
-        findings.warning(text.name(), lineNo, address + " is a bridge without bus numbers (lspci printed no [bus] range); "
+        findings.warning(text.name(), lineNo,
+                address + " is a bridge without bus numbers (lspci printed no [bus] range); "
                 + "anything shown below it on this line was left out");
     }
 
@@ -194,7 +199,8 @@ public final class LspciTreeReader {
         if (name.isEmpty()) return;
         DeviceLine.Names n = DeviceLine.names(name);
         PciIdentity id = new PciIdentity(n.vendorId(), n.deviceId(), OptionalInt.empty(), OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), n.name(), Optional.empty(), Optional.empty());
+                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), n.name(), Optional.empty(),
+                        Optional.empty());
         f.put(FactKey.IDENTITY, id, ref(), findings);
     }
 
@@ -212,7 +218,8 @@ public final class LspciTreeReader {
 
     private void unexpected(int column) {
         String at = line.substring(column, Math.min(line.length(), column + 20));
-        warn("unexpected text in the tree at column " + (column + 1) + " (\"" + at + "\"); the rest of the line was ignored");
+        warn("unexpected text in the tree at column " + (column + 1) + " (\"" + at
+                + "\"); the rest of the line was ignored");
     }
 
     private void warn(String message) {

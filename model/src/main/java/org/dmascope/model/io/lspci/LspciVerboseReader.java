@@ -95,14 +95,19 @@ public final class LspciVerboseReader {
                 if (current == null) {
                     if (strayBefore++ == 0) firstStray = i + 1;
                 } else if (offset == HexRow.MALFORMED) {
-                    findings.warning(text.name(), i + 1, "this hex dump row is damaged (lspci rows are an offset, a colon and up to 16 two-digit bytes); it was skipped");
+                    findings.warning(text.name(), i + 1,
+                            "this hex dump row is damaged (lspci rows are an offset, a colon and up to 16 two-digit "
+                            + "bytes); it was skipped");
                 } else if (current.blankSeen) {
-                    findings.warning(text.name(), i + 1, "this hex dump row comes after the blank line that ends the device at line "
+                    findings.warning(text.name(), i + 1,
+                            "this hex dump row comes after the blank line that ends the device at line "
                             + current.headerLine + "; it was ignored, as lspci -F would");
                 } else {
                     if (current.hex == null) current.hex = new ConfigSpace();
                     if (!current.hex.set(offset, values, count[0], i + 1)) {
-                        findings.warning(text.name(), i + 1, String.format("offset %03x of the device at line %d is dumped twice; the first row is kept",
+                        findings.warning(text.name(), i + 1,
+                                String.format("offset %03x of the device at line %d is dumped twice; the first row "
+                                + "is kept",
                                 offset, current.headerLine));
                     }
                 }
@@ -115,7 +120,9 @@ public final class LspciVerboseReader {
                 continue;
             }
             if (current.blankSeen) {
-                findings.warning(text.name(), i + 1, "this line is not part of a device block (it follows the blank line that ends the device at line "
+                findings.warning(text.name(), i + 1,
+                        "this line is not part of a device block (it follows the blank line that ends the device at "
+                        + "line "
                         + current.headerLine + "); it was ignored");
                 continue;
             }
@@ -201,7 +208,8 @@ public final class LspciVerboseReader {
         }
         for (PendingBlock p : pending) {
             findings.warning(text.name(), p.block().headerLine, "the bus of the device at path " + pathText(p.line())
-                    + " cannot be worked out: the bridge above it is not listed with its Bus: line, so this device was left out");
+                    + " cannot be worked out: the bridge above it is not listed with its Bus: line, so this device "
+                            + "was left out");
         }
     }
 
@@ -287,8 +295,10 @@ public final class LspciVerboseReader {
                 if (t.secondary() != d.secondary() || t.subordinate() != d.subordinate()) {
                     f.put(FactKey.BRIDGE, d, hexRef(b, x.offset()), findings);
                 } else {
-                    f.replace(FactKey.BRIDGE, new Bridge(t.primary().isPresent() ? t.primary() : d.primary(), t.secondary(),
-                            t.subordinate(), or(t.io(), d.io()), or(t.memory(), d.memory()), or(t.prefetchable(), d.prefetchable())),
+                    f.replace(FactKey.BRIDGE, new Bridge(t.primary().isPresent() ? t.primary() : d.primary(),
+                            t.secondary(),
+                            t.subordinate(), or(t.io(), d.io()), or(t.memory(), d.memory()), or(t.prefetchable(),
+                                    d.prefetchable())),
                             f.fact(FactKey.BRIDGE).get().source());
                 }
             }
@@ -311,7 +321,8 @@ public final class LspciVerboseReader {
         for (Bar d : dump) {
             boolean taken = false;
             for (Bar t : text) {
-                if (t.index() == d.index() || t.is64Bit() && t.index() + 1 == d.index() || d.is64Bit() && d.index() + 1 == t.index()) {
+                if (t.index() == d.index() || t.is64Bit() && t.index() + 1 == d.index() || d.is64Bit() && d.index()
+                        + 1 == t.index()) {
                     taken = true;
                     break;
                 }

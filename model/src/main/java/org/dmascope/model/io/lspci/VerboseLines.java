@@ -31,7 +31,8 @@ import org.dmascope.model.topology.Sriov;
  */
 final class VerboseLines {
     private static final Pattern FIELD = Pattern.compile("^[A-Za-z][A-Za-z0-9 /#._()+-]{0,40}?:(?:\\s|$)");
-    private static final Pattern CAPABILITY = Pattern.compile("^Capabilities: \\[([0-9a-fA-F]{1,3})(?: v\\d+)?] ?(.*)$");
+    private static final Pattern CAPABILITY = Pattern.compile(
+            "^Capabilities: \\[([0-9a-fA-F]{1,3})(?: v\\d+)?] ?(.*)$");
     private static final Pattern REGION = Pattern.compile("^Region (\\d+): (.*)$");
     private static final Pattern MEMORY = Pattern.compile(
             "^(?:\\[(?:virtual|enhanced)] )*Memory at (\\S+) \\(([^,)]+), (non-prefetchable|prefetchable)\\)(.*)$");
@@ -44,10 +45,13 @@ final class VerboseLines {
     private static final Pattern FLAG_NUMA = Pattern.compile("NUMA node (\\d+)");
     private static final Pattern FLAG_GROUP = Pattern.compile("IOMMU group (\\d+)");
     private static final Pattern NUMBER = Pattern.compile("^\\s*(\\d{1,9})\\b");
-    private static final Pattern VF_COUNTS = Pattern.compile("Initial VFs: (\\d+), Total VFs: (\\d+), Number of VFs: (\\d+)");
-    private static final Pattern VF_ROUTING = Pattern.compile("VF offset: (\\d+), stride: (\\d+), Device ID: ([0-9a-fA-F]{4})");
+    private static final Pattern VF_COUNTS = Pattern.compile("Initial VFs: (\\d+), Total VFs: (\\d+), Number of VFs: "
+            + "(\\d+)");
+    private static final Pattern VF_ROUTING = Pattern.compile("VF offset: (\\d+), stride: (\\d+), Device ID: "
+            + "([0-9a-fA-F]{4})");
     private static final Pattern UNKNOWN_EXT = Pattern.compile("^(?:#|Extended Capability ID 0x)([0-9a-fA-F]{2,4})\\b");
-    private static final String[] ACS_NAMES = {"SrcValid", "TransBlk", "ReqRedir", "CmpltRedir", "UpstreamFwd", "EgressCtrl", "DirectTrans"};
+    private static final String[] ACS_NAMES = {"SrcValid", "TransBlk", "ReqRedir", "CmpltRedir", "UpstreamFwd",
+            "EgressCtrl", "DirectTrans"};
 
     private enum Cap { NONE, EXPRESS, ACS, SRIOV, OTHER }
 
@@ -137,7 +141,8 @@ final class VerboseLines {
         if (t.startsWith("Subsystem:")) {
             DeviceLine.Names n = DeviceLine.names(t.substring(10).trim());
             subsystem = new PciIdentity(OptionalInt.empty(), OptionalInt.empty(), n.vendorId(), n.deviceId(),
-                    OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), n.name(), Optional.empty());
+                    OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), n.name(),
+                            Optional.empty());
             subsystemLine = line;
         } else if (t.startsWith("Control:")) {
             full = true;
@@ -169,7 +174,8 @@ final class VerboseLines {
             memory = window(t, line);
         } else if (t.startsWith("Prefetchable memory behind bridge:")) {
             prefetchable = window(t, line);
-        } else if (t.startsWith("Memory window ") || t.startsWith("I/O window ") || t.startsWith("16-bit legacy interface")) {
+        } else if (t.startsWith("Memory window ") || t.startsWith("I/O window ")
+                || t.startsWith("16-bit legacy interface")) {
             cardbus = true;
         }
     }
@@ -212,7 +218,8 @@ final class VerboseLines {
                 current = Cap.EXPRESS;
                 portType = expressType(title).orElse(null);
                 portTypeLine = line;
-                if (portType == null) findings.warning(file, line, "the PCI Express capability names a device/port type lspci does not know: \"" + title + "\"");
+                if (portType == null) findings.warning(file, line,
+                        "the PCI Express capability names a device/port type lspci does not know: \"" + title + "\"");
             } else if (title.startsWith("PCI-X")) {
                 pcix = true;
             }
@@ -274,7 +281,8 @@ final class VerboseLines {
                 Matcher m = VF_COUNTS.matcher(t);
                 if (m.find()) vfCounts = new int[]{parse(m.group(1)), parse(m.group(2)), parse(m.group(3))};
                 m = VF_ROUTING.matcher(t);
-                if (m.find()) vfRouting = new int[]{parse(m.group(1)), parse(m.group(2)), Integer.parseInt(m.group(3), 16)};
+                if (m.find()) vfRouting = new int[]{parse(m.group(1)), parse(m.group(2)), Integer.parseInt(m.group(3),
+                        16)};
             }
             default -> {
             }
@@ -291,7 +299,8 @@ final class VerboseLines {
         Optional<LinkSpeed> speed = LinkSpeed.fromText(m.group(1));
         int width = m.group(2).length() > 2 ? 99 : Integer.parseInt(m.group(2));
         if (speed.isEmpty() || width > 32) {
-            findings.warning(file, line, "the link speed or width \"" + m.group() + "\" is not one lspci prints; the link state was left unknown");
+            findings.warning(file, line, "the link speed or width \"" + m.group()
+                    + "\" is not one lspci prints; the link state was left unknown");
             return Optional.empty();
         }
         return Optional.of(new LinkState(speed.get(), width));
@@ -332,15 +341,19 @@ final class VerboseLines {
         if (m.matches()) {
             boolean is64 = m.group(2).equals("64-bit");
             if (is64 && index == 5) {
-                findings.warning(file, line, "BAR 5 cannot be 64-bit (it has no following register for the upper half); the line was ignored");
+                findings.warning(file, line,
+                        "BAR 5 cannot be 64-bit (it has no following register for the upper half); the line was "
+                        + "ignored");
                 return;
             }
-            bar = new Bar(index, Bar.Space.MEMORY, is64, m.group(3).equals("prefetchable"), address(m.group(1)), size(m.group(4)));
+            bar = new Bar(index, Bar.Space.MEMORY, is64, m.group(3).equals("prefetchable"), address(m.group(1)),
+                    size(m.group(4)));
             if (is64) previous64 = index;
         } else {
             m = IO.matcher(rest);
             if (!m.matches()) {
-                findings.warning(file, line, "this region line is neither \"Memory at\" nor \"I/O ports at\"; it was ignored");
+                findings.warning(file, line,
+                        "this region line is neither \"Memory at\" nor \"I/O ports at\"; it was ignored");
                 return;
             }
             bar = new Bar(index, Bar.Space.IO, false, false, address(m.group(1)), size(m.group(2)));
@@ -357,7 +370,8 @@ final class VerboseLines {
 
     private static OptionalLong address(String token) {
         if (token.isEmpty() || token.length() > 16) return OptionalLong.empty();
-        for (int i = 0; i < token.length(); i++) if (Character.digit(token.charAt(i), 16) < 0) return OptionalLong.empty();
+        for (int i = 0; i < token.length(); i++) if (Character.digit(token.charAt(i),
+                16) < 0) return OptionalLong.empty();
         return OptionalLong.of(Long.parseUnsignedLong(token, 16));
     }
 
@@ -374,7 +388,8 @@ final class VerboseLines {
     private void bus(String t, int line) {
         Matcher m = BUS.matcher(t);
         if (!m.find()) {
-            findings.warning(file, line, "the Bus: line does not show primary, secondary and subordinate bus numbers; it was ignored");
+            findings.warning(file, line,
+                    "the Bus: line does not show primary, secondary and subordinate bus numbers; it was ignored");
             return;
         }
         busLine = line;
@@ -383,10 +398,13 @@ final class VerboseLines {
         subordinate = Integer.parseInt(m.group(3), 16);
     }
 
-    /** {@code e000-efff [size=4K]}; {@code None}, {@code [empty]} and {@code [disabled]} are the three spellings of off. */
+    /**
+     * {@code e000-efff [size=4K]}; {@code None}, {@code [empty]} and {@code [disabled]} are the three spellings of off.
+     */
     private Optional<BridgeWindow> window(String t, int line) {
         String w = t.substring(t.indexOf(':') + 1).trim();
-        if (w.startsWith("None") || w.startsWith("[disabled]") || w.startsWith("[empty]")) return Optional.of(BridgeWindow.DISABLED);
+        if (w.startsWith("None") || w.startsWith("[disabled]")
+                || w.startsWith("[empty]")) return Optional.of(BridgeWindow.DISABLED);
         Matcher m = RANGE.matcher(w);
         if (!m.find()) {
             findings.warning(file, line, "this bridge window is not a range such as e000-efff; it was left unknown");
@@ -402,16 +420,20 @@ final class VerboseLines {
     void apply(FunctionFacts f, DeviceLine header, SourceRef at, boolean terminated) {
         PciIdentity id = header.identity();
         if (subsystem != null) {
-            id = new PciIdentity(id.vendorId(), id.deviceId(), subsystem.subsystemVendorId(), subsystem.subsystemDeviceId(),
-                    id.classCode(), id.revision(), id.vendorName(), id.deviceName(), subsystem.subsystemName(), id.className());
+            id = new PciIdentity(id.vendorId(), id.deviceId(), subsystem.subsystemVendorId(),
+                    subsystem.subsystemDeviceId(),
+                    id.classCode(), id.revision(), id.vendorName(), id.deviceName(), subsystem.subsystemName(),
+                            id.className());
         }
         if (!id.equals(PciIdentity.UNKNOWN)) f.put(FactKey.IDENTITY, id, at, findings);
         if (busLine > 0) {
             f.put(FactKey.HEADER_TYPE, cardbus ? 2 : 1, ref(busLine), findings);
             if (secondary == 0 && subordinate == 0) {
-                findings.warning(file, busLine, f.address() + ": the bridge has no bus numbers assigned (secondary and subordinate are 00)");
+                findings.warning(file, busLine,
+                        f.address() + ": the bridge has no bus numbers assigned (secondary and subordinate are 00)");
             } else {
-                f.put(FactKey.BRIDGE, new Bridge(OptionalInt.of(primary), secondary, subordinate, io, memory, prefetchable),
+                f.put(FactKey.BRIDGE, new Bridge(OptionalInt.of(primary), secondary, subordinate, io, memory,
+                        prefetchable),
                         ref(busLine), findings);
             }
         }
@@ -420,14 +442,16 @@ final class VerboseLines {
         SourceRef whole = statusLine > 0 && noCapList ? ref(statusLine) : at;
         if (portType != null) f.put(FactKey.PORT_TYPE, portType, ref(portTypeLine), findings);
         else if (!express && capsKnown) f.put(FactKey.PORT_TYPE, PortType.CONVENTIONAL_PCI, whole, findings);
-        if (linkCap.isPresent() || linkStatus.isPresent()) f.put(FactKey.LINK, new Link(linkCap, linkStatus), ref(linkLine), findings);
+        if (linkCap.isPresent() || linkStatus.isPresent()) f.put(FactKey.LINK, new Link(linkCap, linkStatus),
+                ref(linkLine), findings);
         if (acsLine > 0) f.put(FactKey.ACS, new Acs(true, acsCap, acsCtl), ref(acsLine), findings);
         else if (capsKnown) f.put(FactKey.ACS, Acs.ABSENT, whole, findings);
         presence(f, FactKey.ATS, atsLine, capsKnown, whole);
         presence(f, FactKey.PASID, pasidLine, capsKnown, whole);
         presence(f, FactKey.PRI, priLine, capsKnown, whole);
         if (sriovLine > 0 && vfCounts != null && vfRouting != null) {
-            f.put(FactKey.SRIOV, new Sriov(vfCounts[1], vfCounts[2], vfRouting[0], vfRouting[1], OptionalInt.of(vfRouting[2])),
+            f.put(FactKey.SRIOV, new Sriov(vfCounts[1], vfCounts[2], vfRouting[0], vfRouting[1],
+                    OptionalInt.of(vfRouting[2])),
                     ref(sriovLine), findings);
         }
         if (numa >= 0) f.put(FactKey.NUMA_NODE, numa, ref(numaLine), findings);

@@ -21,7 +21,8 @@ public record Fact<T>(T value, SourceRef source) {
     static <T> Fact<T> agree(Fact<T> old, Fact<T> fact, String subject, String what, Findings findings) {
         if (old == null) return fact;
         if (!old.value().equals(fact.value())) {
-            findings.warning(fact.source(), subject + old.source() + " and " + fact.source() + " disagree on the " + what
+            findings.warning(fact.source(), subject + old.source() + " and " + fact.source() + " disagree on the "
+                    + what
                     + " (" + old.value() + " vs " + fact.value() + "); the first is kept", null);
         }
         return old;

@@ -35,19 +35,25 @@ import org.dmascope.model.util.Hex;
  * {@code rootBus}, {@code busRange}, {@code numaNode}.
  */
 public final class FactKey<T> {
-    public static final FactKey<PciIdentity> IDENTITY = new FactKey<>("identity", "identity", FactKey::mergeIdentity, FactKey::describeIdentity);
+    public static final FactKey<PciIdentity> IDENTITY = new FactKey<>("identity", "identity", FactKey::mergeIdentity,
+            FactKey::describeIdentity);
     public static final FactKey<PortType> PORT_TYPE = simple("portType", "port type", PortType::label);
     public static final FactKey<Integer> HEADER_TYPE = simple("headerType", "header type", String::valueOf);
-    public static final FactKey<Boolean> MULTIFUNCTION = simple("multifunction", "multifunction bit", b -> b ? "set" : "clear");
-    public static final FactKey<Bridge> BRIDGE = new FactKey<>("bridge", "bridge registers", FactKey::mergeBridge, FactKey::describeBridge);
-    public static final FactKey<List<Bar>> BARS = new FactKey<>("bars", "BARs", FactKey::mergeBars, FactKey::describeBars);
-    public static final FactKey<Acs> ACS = new FactKey<>("acs", "ACS capability", FactKey::mergeAcs, FactKey::describeAcs);
+    public static final FactKey<Boolean> MULTIFUNCTION = simple("multifunction", "multifunction bit",
+            b -> b ? "set" : "clear");
+    public static final FactKey<Bridge> BRIDGE = new FactKey<>("bridge", "bridge registers", FactKey::mergeBridge,
+            FactKey::describeBridge);
+    public static final FactKey<List<Bar>> BARS = new FactKey<>("bars", "BARs", FactKey::mergeBars,
+            FactKey::describeBars);
+    public static final FactKey<Acs> ACS = new FactKey<>("acs", "ACS capability", FactKey::mergeAcs,
+            FactKey::describeAcs);
     public static final FactKey<Boolean> ATS = simple("ats", "ATS capability", FactKey::presence);
     public static final FactKey<Boolean> PASID = simple("pasid", "PASID capability", FactKey::presence);
     public static final FactKey<Boolean> PRI = simple("pri", "PRI capability", FactKey::presence);
     public static final FactKey<Sriov> SRIOV = simple("sriov", "SR-IOV capability", FactKey::describeSriov);
     public static final FactKey<Bdf> PHYSICAL_FUNCTION = simple("physicalFunction", "physical function", Bdf::toString);
-    public static final FactKey<Link> LINK = new FactKey<>("link", "PCIe link", FactKey::mergeLink, FactKey::describeLink);
+    public static final FactKey<Link> LINK = new FactKey<>("link", "PCIe link", FactKey::mergeLink,
+            FactKey::describeLink);
     public static final FactKey<Integer> NUMA_NODE = simple("numaNode", "NUMA node", String::valueOf);
     public static final FactKey<String> DRIVER = simple("driver", "kernel driver", s -> s);
     public static final FactKey<Integer> IOMMU_GROUP = simple("iommuGroup", "IOMMU group", String::valueOf);
@@ -157,7 +163,8 @@ public final class FactKey<T> {
             sb.append(id.vendorId().isPresent() ? Hex.hex(id.vendorId().getAsInt(), 4) : "????").append(':')
                     .append(id.deviceId().isPresent() ? Hex.hex(id.deviceId().getAsInt(), 4) : "????");
         }
-        id.classCode().ifPresent(c -> sb.append(sb.length() > 0 ? " " : "").append("class ").append(Hex.hex(c >> 8, 4)));
+        id.classCode().ifPresent(c -> sb.append(sb.length() > 0 ? " " : "").append("class ").append(Hex.hex(c >> 8,
+                4)));
         id.deviceName().ifPresent(n -> sb.append(sb.length() > 0 ? " " : "").append(n));
         return sb.length() == 0 ? "unknown" : sb.toString();
     }
@@ -167,7 +174,8 @@ public final class FactKey<T> {
     private static Merged<Bridge> mergeBridge(Bridge a, Bridge b) {
         List<String> d = new ArrayList<>();
         if (a.secondary() != b.secondary() || a.subordinate() != b.subordinate()) {
-            d.add(String.format("buses %02x-%02x vs %02x-%02x", a.secondary(), a.subordinate(), b.secondary(), b.subordinate()));
+            d.add(String.format("buses %02x-%02x vs %02x-%02x", a.secondary(), a.subordinate(), b.secondary(),
+                    b.subordinate()));
         }
         OptionalInt primary = a.primary();
         if (primary.isEmpty()) primary = b.primary();
@@ -180,7 +188,8 @@ public final class FactKey<T> {
         return new Merged<>(m, d);
     }
 
-    private static Optional<BridgeWindow> window(String what, Optional<BridgeWindow> a, Optional<BridgeWindow> b, List<String> d) {
+    private static Optional<BridgeWindow> window(String what, Optional<BridgeWindow> a, Optional<BridgeWindow> b,
+            List<String> d) {
         if (a.isEmpty()) return b;
         if (b.isPresent() && !a.equals(b)) d.add(what + " " + a.get() + " vs " + b.get());
         return a;
@@ -202,14 +211,17 @@ public final class FactKey<T> {
                 m.put(bar.index(), bar);
                 continue;
             }
-            if (old.space() != bar.space() || old.is64Bit() != bar.is64Bit() || old.prefetchable() != bar.prefetchable()) {
+            if (old.space() != bar.space() || old.is64Bit() != bar.is64Bit()
+                    || old.prefetchable() != bar.prefetchable()) {
                 d.add("BAR " + bar.index() + " " + describeBar(old) + " vs " + describeBar(bar));
                 continue;
             }
             OptionalLong address = fill(old.address(), bar.address());
             OptionalLong size = fill(old.size(), bar.size());
-            if (old.address().isPresent() && bar.address().isPresent() && old.address().getAsLong() != bar.address().getAsLong()
-                    || old.size().isPresent() && bar.size().isPresent() && old.size().getAsLong() != bar.size().getAsLong()) {
+            if (old.address().isPresent() && bar.address().isPresent() && old.address().getAsLong() != bar.address()
+                    .getAsLong()
+                    || old.size().isPresent() && bar.size().isPresent() && old.size().getAsLong() != bar.size()
+                            .getAsLong()) {
                 d.add("BAR " + bar.index() + " " + describeBar(old) + " vs " + describeBar(bar));
             }
             m.put(bar.index(), new Bar(old.index(), old.space(), old.is64Bit(), old.prefetchable(), address, size));
@@ -231,7 +243,8 @@ public final class FactKey<T> {
 
     private static String describeBars(List<Bar> bars) {
         StringBuilder sb = new StringBuilder();
-        for (Bar b : bars) sb.append(sb.length() > 0 ? ", " : "").append("BAR ").append(b.index()).append(' ').append(describeBar(b));
+        for (Bar b : bars) sb.append(sb.length() > 0 ? ", " : "").append("BAR ").append(b.index()).append(' ')
+                .append(describeBar(b));
         return sb.length() == 0 ? "none" : sb.toString();
     }
 
@@ -276,7 +289,8 @@ public final class FactKey<T> {
         return new Merged<>(new Link(cap, sta), d);
     }
 
-    private static Optional<LinkState> linkState(String what, Optional<LinkState> a, Optional<LinkState> b, List<String> d) {
+    private static Optional<LinkState> linkState(String what, Optional<LinkState> a, Optional<LinkState> b,
+            List<String> d) {
         if (a.isEmpty()) return b;
         if (b.isPresent() && !a.equals(b)) d.add(what + " " + a.get() + " vs " + b.get());
         return a;

@@ -90,7 +90,8 @@ public final class MachineFacts {
     /** Adds everything {@code other} says, reporting disagreements with what this already holds. */
     public void absorb(MachineFacts other, Findings findings) {
         for (FunctionFacts f : other.functions.values()) function(f.address(), f.listed()).absorb(f, findings);
-        for (HostBridgeFacts hb : other.hostBridges.values()) hostBridge(hb.domain(), hb.rootBus(), hb.seen()).absorb(hb, findings);
+        for (HostBridgeFacts hb : other.hostBridges.values()) hostBridge(hb.domain(), hb.rootBus(),
+                hb.seen()).absorb(hb, findings);
         for (NumaFacts n : other.numaNodes.values()) numaNode(n.id(), n.seen()).absorb(n, findings);
         other.architecture().ifPresent(f -> architecture = Fact.agree(architecture, f, "", "architecture", findings));
         other.cpuVendor().ifPresent(f -> cpuVendor = Fact.agree(cpuVendor, f, "", "CPU vendor", findings));

@@ -88,7 +88,8 @@ public final class TopologyMerger {
             double stated = bw.get().value();
             if (Math.abs(expected - stated) > 0.02 * Math.max(expected, stated)) {
                 findings.warning(bw.get().source(), String.format(Locale.ROOT,
-                        "%s: %s gives the link %.2f GB/s, but the link status %s at %s carries %.2f GB/s; the link may have"
+                        "%s: %s gives the link %.2f GB/s, but the link status %s at %s carries %.2f GB/s; the link "
+                                + "may have"
                                 + " retrained between the two exports", f.address(), bw.get().source(), stated, status,
                         link.get().source(), expected), f.address().toString());
             }
@@ -156,9 +157,11 @@ public final class TopologyMerger {
         }
         Map<Integer, NumaNode> nodes = new TreeMap<>();
         for (NumaFacts n : all.numaNodes()) {
-            nodes.put(n.id(), new NumaNode(n.id(), n.socket().map(OptionalInt::of).orElse(OptionalInt.empty()), n.cpus(), List.of()));
+            nodes.put(n.id(), new NumaNode(n.id(), n.socket().map(OptionalInt::of).orElse(OptionalInt.empty()),
+                    n.cpus(), List.of()));
         }
-        for (int id : numaIds) nodes.putIfAbsent(id, new NumaNode(id, OptionalInt.empty(), Optional.empty(), List.of()));
+        for (int id : numaIds) nodes.putIfAbsent(id, new NumaNode(id, OptionalInt.empty(), Optional.empty(),
+                List.of()));
         return new Topology(name(sources), Optional.of(description(sources)),
                 Optional.of(new TopologySource(TopologySource.Kind.IMPORTED, Optional.of(detail(sources)))),
                 platform(), List.copyOf(nodes.values()), hostBridges, functions);

@@ -20,10 +20,12 @@ public final class ScenarioMachine {
         if (s.machine() instanceof Scenario.Files f) return TopologyInputs.load(f.paths());
         String name = ((Scenario.Sample) s.machine()).name();
         SampleCatalog catalog = SampleCatalog.load();
-        Optional<SampleCatalog.Sample> found = catalog.samples().stream().filter(x -> x.fileName().equals(name)).findFirst();
+        Optional<SampleCatalog.Sample> found = catalog.samples().stream().filter(x -> x.fileName().equals(name))
+                .findFirst();
         if (found.isPresent()) return LoadResult.loaded(found.get().topology(), new Report(List.of()));
         String known = String.join(", ", catalog.samples().stream().map(SampleCatalog.Sample::fileName).toList());
-        return LoadResult.failed(new Report(List.of(Diagnostic.error("there is no sample \"" + name + "\" (samples: " + known + ")")
+        return LoadResult.failed(new Report(List.of(Diagnostic.error("there is no sample \"" + name + "\" (samples: "
+                + known + ")")
                 .at(s.file(), 0, 0))));
     }
 }

@@ -51,7 +51,8 @@ public final class ScenarioReader {
     public static final long MAX_BYTES = 1 << 20;
 
     /** The step kinds, each a member name of a step object. */
-    private static final List<String> KINDS = List.of("narration", "map", "mapAgain", "unmap", "flush", "clear", "platform",
+    private static final List<String> KINDS = List.of("narration", "map", "mapAgain", "unmap", "flush", "clear",
+            "platform",
             "options", "state");
 
     /** What reading gave: the scenario unless the report has errors. */
@@ -79,7 +80,8 @@ public final class ScenarioReader {
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
-            if (bytes.length > MAX_BYTES) return failed(name, "the file is larger than " + (MAX_BYTES >> 20) + " MiB: not a scenario");
+            if (bytes.length > MAX_BYTES) return failed(name, "the file is larger than " + (MAX_BYTES >> 20)
+                    + " MiB: not a scenario");
             Path folder = path.toAbsolutePath().getParent();
             return read(decode(bytes), name, folder == null ? Path.of(".") : folder);
         } catch (NoSuchFileException e) {
@@ -102,7 +104,8 @@ public final class ScenarioReader {
         try {
             root = LocatedJsonParser.parse(text);
         } catch (LocatedJsonParser.SyntaxError e) {
-            return new Result(Optional.empty(), new Report(List.of(Diagnostic.error(e.getMessage()).at(file, e.line(), e.column()))));
+            return new Result(Optional.empty(), new Report(List.of(Diagnostic.error(e.getMessage()).at(file, e.line(),
+                    e.column()))));
         }
         Optional<Scenario> s = r.ctx.asObject(root).flatMap(o -> r.scenario(o, file));
         Report report = new Report(r.ctx.diagnostics());
@@ -117,7 +120,8 @@ public final class ScenarioReader {
         }
         OptionalInt version = ctx.integer(o, "version", true, 1, Integer.MAX_VALUE);
         if (version.isPresent() && version.getAsInt() > Scenario.VERSION) {
-            ctx.error(o.get("version").get(), "version " + version.getAsInt() + " is newer than this dmascope reads (up to "
+            ctx.error(o.get("version").get(), "version " + version.getAsInt()
+                    + " is newer than this dmascope reads (up to "
                     + Scenario.VERSION + "); a newer dmascope runs it");
         }
         Optional<String> title = ctx.string(o, "title", true);
@@ -128,14 +132,17 @@ public final class ScenarioReader {
         if (p.isPresent()) platform = apply(PlatformOverrides.NONE, platformSettings(p.get()), PlatformSettings::set);
         MapOptions options = MapOptions.DEFAULTS;
         Optional<JsonNodeAt.Obj> m = ctx.object(o, "options", false);
-        if (m.isPresent()) options = apply(MapOptions.DEFAULTS, optionSettings(m.get(), Set.of()), MapOptionSettings::set);
+        if (m.isPresent()) options = apply(MapOptions.DEFAULTS, optionSettings(m.get(), Set.of()),
+                MapOptionSettings::set);
         List<ScenarioStep> steps = new ArrayList<>();
         List<JsonNodeAt> items = ctx.array(o, "steps", true);
-        if (items.isEmpty() && o.get("steps").isPresent()) ctx.error(o.get("steps").get(), "a scenario needs at least one step");
+        if (items.isEmpty() && o.get("steps").isPresent()) ctx.error(o.get("steps").get(),
+                "a scenario needs at least one step");
         for (JsonNodeAt item : items) ctx.asObject(item).flatMap(this::step).ifPresent(steps::add);
         ctx.reportUnknown(o);
         if (ctx.hasErrors() || title.isEmpty() || machine.isEmpty() || version.isEmpty()) return Optional.empty();
-        return Optional.of(new Scenario(file, version.getAsInt(), title.get(), description, machine.get(), platform, options, steps));
+        return Optional.of(new Scenario(file, version.getAsInt(), title.get(), description, machine.get(), platform,
+                options, steps));
     }
 
     private Optional<Scenario.Machine> machine(JsonNodeAt.Obj o) {
@@ -199,7 +206,8 @@ public final class ScenarioReader {
     }
 
     private Optional<ScenarioStep> map(JsonNodeAt.Obj m, Expectation expect) {
-        Optional<Bdf> initiator = ctx.parse(m, "initiator", true, "a device address such as \"0000:03:00.0\"", Bdf::parse);
+        Optional<Bdf> initiator = ctx.parse(m, "initiator", true, "a device address such as \"0000:03:00.0\"",
+                Bdf::parse);
         Optional<BufferSpec> buffer = parseWithReason(m, "buffer", BufferSpecParser::parse);
         List<ScenarioStep.Setting> options = optionSettings(m, Set.of("initiator", "buffer"));
         apply(MapOptions.DEFAULTS, options, MapOptionSettings::set);
@@ -217,14 +225,16 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         OptionalInt id = ctx.integer(o, "unmap", true, 1, Integer.MAX_VALUE);
-        return id.isEmpty() ? Optional.empty() : Optional.of(new ScenarioStep.Unmap(o.line(), Optional.of((long) id.getAsInt())));
+        return id.isEmpty() ? Optional.empty() : Optional.of(new ScenarioStep.Unmap(o.line(),
+                Optional.of((long) id.getAsInt())));
     }
 
     private Expectation expect(JsonNodeAt.Obj step) {
         Optional<JsonNodeAt.Obj> e = ctx.object(step, "expect", false);
         if (e.isEmpty()) return Expectation.NONE;
         JsonNodeAt.Obj o = e.get();
-        Optional<P2pMapType> mapType = ctx.choice(o, "mapType", false, "NONE, BUS_ADDR, THRU_HOST_BRIDGE, NOT_SUPPORTED", t -> {
+        Optional<P2pMapType> mapType = ctx.choice(o, "mapType", false,
+                "NONE, BUS_ADDR, THRU_HOST_BRIDGE, NOT_SUPPORTED", t -> {
             try {
                 return Optional.of(P2pMapType.valueOf(t.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException x) {

@@ -45,7 +45,8 @@ public final class SourceText {
                     .decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
             text = new String(content, StandardCharsets.ISO_8859_1);
-            findings.warning(name, 0, "the file is not valid UTF-8; it was read as Latin-1, so names with accents may look wrong");
+            findings.warning(name, 0,
+                    "the file is not valid UTF-8; it was read as Latin-1, so names with accents may look wrong");
         }
         return of(name, text, content.length, findings);
     }

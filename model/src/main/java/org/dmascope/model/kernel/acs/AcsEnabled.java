@@ -22,15 +22,18 @@ public final class AcsEnabled {
         Optional<AcsVerdict> q = rules.quirks().decide(dev, flags, rules);
         if (q.isPresent()) return q.get();
         if (dev.portType().isEmpty()) {
-            return AcsVerdict.of(false, "has an unknown PCIe port type, so it is treated as conventional PCI, which never isolates");
+            return AcsVerdict.of(false,
+                    "has an unknown PCIe port type, so it is treated as conventional PCI, which never isolates");
         }
         PortType t = dev.portType().get();
-        if (!t.isPcie()) return AcsVerdict.of(false, "is conventional PCI, which the kernel never treats as ACS-isolating");
+        if (!t.isPcie()) return AcsVerdict.of(false,
+                "is conventional PCI, which the kernel never treats as ACS-isolating");
         switch (t) {
             case PCIE_TO_PCI_BRIDGE, PCI_TO_PCIE_BRIDGE:
                 return AcsVerdict.of(false, "is a PCIe/PCI bridge, which the kernel never treats as ACS-isolating");
             case RC_EVENT_COLLECTOR:
-                return AcsVerdict.of(false, "is a root-complex event collector, which the kernel never treats as ACS-isolating");
+                return AcsVerdict.of(false,
+                        "is a root-complex event collector, which the kernel never treats as ACS-isolating");
             case SWITCH_DOWNSTREAM, ROOT_PORT:
                 return withNoQuirk(AcsFlagsEnabled.evaluate(rules.effective().of(dev), flags));
             case ENDPOINT, SWITCH_UPSTREAM, LEGACY_ENDPOINT, RC_INTEGRATED_ENDPOINT:
@@ -40,7 +43,8 @@ public final class AcsEnabled {
                             : "is single-function (nothing to isolate)");
                 }
                 AcsVerdict v = AcsFlagsEnabled.evaluate(rules.effective().of(dev), flags);
-                return AcsVerdict.of(v.enabled(), "is a function of a multifunction device and " + withNoQuirk(v).clause());
+                return AcsVerdict.of(v.enabled(), "is a function of a multifunction device and " + withNoQuirk(v)
+                        .clause());
             default:
                 return AcsVerdict.of(true, "is not a port type ACS applies to");
         }

@@ -23,8 +23,10 @@ public final class AcsFlagsEnabled {
         int hardwired = flags & ~required;
         int missing = required & ~s.control();
         if (missing == 0) {
-            String hw = hardwired == 0 ? "" : " (" + Acs.shortBits(hardwired) + " not implemented, so treated as enabled)";
-            if (required == 0) return AcsVerdict.of(true, "has ACS implementing none of " + Acs.shortBits(flags) + ", so all count as enabled");
+            String hw = hardwired == 0 ? "" : " (" + Acs.shortBits(hardwired)
+                    + " not implemented, so treated as enabled)";
+            if (required == 0) return AcsVerdict.of(true, "has ACS implementing none of " + Acs.shortBits(flags)
+                    + ", so all count as enabled");
             return AcsVerdict.of(true, "has ACS with " + Acs.shortBits(required) + " enabled" + hw);
         }
         return AcsVerdict.of(false, "has ACS but its control " + EffectiveAcs.hex(s.control()) + " lacks "

@@ -63,13 +63,15 @@ public final class AcsRules {
 
     /** R-ACS-2 for any request. */
     public AcsVerdict enabled(PciFunction f, int flags) {
-        if (flags == REQ_ACS_FLAGS) return reqVerdicts.computeIfAbsent(f.address(), k -> AcsEnabled.evaluate(f, flags, this));
+        if (flags == REQ_ACS_FLAGS) return reqVerdicts.computeIfAbsent(f.address(), k -> AcsEnabled.evaluate(f, flags,
+                this));
         return AcsEnabled.evaluate(f, flags, this);
     }
 
     /** R-ACS-3 for any request. */
     public AcsPathEnabled.Result pathEnabled(PciFunction start, int flags) {
-        if (flags == REQ_ACS_FLAGS) return reqPaths.computeIfAbsent(start.address(), k -> AcsPathEnabled.evaluate(start, flags, this));
+        if (flags == REQ_ACS_FLAGS) return reqPaths.computeIfAbsent(start.address(), k -> AcsPathEnabled.evaluate(start,
+                flags, this));
         return AcsPathEnabled.evaluate(start, flags, this);
     }
 }

@@ -20,12 +20,14 @@ public final class AmdSouthbridgeAcsQuirk implements AcsQuirk {
 
     @Override
     public Optional<AcsVerdict> decide(PciFunction dev, int flags, AcsRules rules) {
-        if (!rules.multifunction().isMultifunction(dev) || !rules.hierarchy().busOf(dev).isRoot()) return Optional.empty();
+        if (!rules.multifunction().isMultifunction(dev) || !rules.hierarchy().busOf(dev)
+                .isRoot()) return Optional.empty();
         if (rules.assumptions().iommu() != IommuDriver.AMD_VI) return Optional.empty();
         int req = flags & (Acs.RR | Acs.CR | Acs.EC | Acs.DT);
         boolean ok = AcsQuirk.ctrlEnabled(req, Acs.RR | Acs.CR);
         return Optional.of(AcsVerdict.byQuirk(ok, kernelName(), ok
-                ? "is an AMD southbridge multifunction device that the quirk " + kernelName() + " treats as isolated (AMD IOMMU present)"
+                ? "is an AMD southbridge multifunction device that the quirk " + kernelName()
+                        + " treats as isolated (AMD IOMMU present)"
                 : "is an AMD southbridge device whose quirk " + kernelName() + " cannot grant " + Acs.shortBits(req)));
     }
 }

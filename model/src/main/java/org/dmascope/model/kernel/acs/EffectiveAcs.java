@@ -63,9 +63,12 @@ public final class EffectiveAcs {
         return false;
     }
 
-    /** True when {@code pci_dev_specific_enable_acs()} handles the function, so the standard register is not written. */
+    /**
+     * True when {@code pci_dev_specific_enable_acs()} handles the function, so the standard register is not written.
+     */
     public boolean deviceSpecificEnable(PciFunction f) {
-        return IntelPchAcsQuirk.matches(f) || (IntelSptPchAcsQuirk.matches(f) && f.acs().map(Acs::present).orElse(false));
+        return IntelPchAcsQuirk.matches(f) || (IntelSptPchAcsQuirk.matches(f) && f.acs().map(Acs::present)
+                .orElse(false));
     }
 
     /**
@@ -100,22 +103,27 @@ public final class EffectiveAcs {
     private AcsState compute(PciFunction f) {
         if (f.acs().isEmpty()) {
             return new AcsState(Presence.UNKNOWN, 0, 0, ControlOrigin.NONE,
-                    "the input does not show " + f.address() + "'s extended capabilities; it is treated as having no ACS");
+                    "the input does not show " + f.address()
+                            + "'s extended capabilities; it is treated as having no ACS");
         }
         Acs acs = f.acs().get();
         if (!acs.present()) return AcsState.ABSENT;
         boolean capKnown = acs.capability().isPresent();
         int cap = acs.capability().orElse(0x7F);
-        String capNote = capKnown ? "" : "ACSCap of " + f.address() + " not shown: every feature taken as implemented; ";
+        String capNote = capKnown ? "" : "ACSCap of " + f.address()
+                + " not shown: every feature taken as implemented; ";
         boolean specific = deviceSpecificEnable(f);
         if (acs.control().isPresent()) {
             int shown = acs.control().getAsInt();
             if (assumptions.acsWhatIf() && !specific) {
                 int ctrl = kernelSet(f, cap, shown);
                 if (ctrl != shown) {
-                    return new AcsState(Presence.PRESENT, cap, ctrl, ControlOrigin.WHAT_IF, capNote + "what-if: ACS control of "
-                            + f.address() + " taken as " + hex(ctrl) + " (" + Acs.shortBits(ctrl) + ") instead of the shown "
-                            + hex(shown) + ": the kernel sets the implemented SV|RR|CR|UF when the IOMMU driver requests ACS"
+                    return new AcsState(Presence.PRESENT, cap, ctrl, ControlOrigin.WHAT_IF,
+                            capNote + "what-if: ACS control of "
+                            + f.address() + " taken as " + hex(ctrl) + " (" + Acs.shortBits(ctrl)
+                                    + ") instead of the shown "
+                            + hex(shown)
+                                    + ": the kernel sets the implemented SV|RR|CR|UF when the IOMMU driver requests ACS"
                             + redirSuffix(f));
                 }
             }
@@ -123,12 +131,15 @@ public final class EffectiveAcs {
         }
         if (assumptions.acsRequested() && !specific) {
             int ctrl = kernelSet(f, cap, 0);
-            return new AcsState(Presence.PRESENT, cap, ctrl, ControlOrigin.KERNEL_RULE, capNote + "ACS control of " + f.address()
+            return new AcsState(Presence.PRESENT, cap, ctrl, ControlOrigin.KERNEL_RULE, capNote + "ACS control of "
+                    + f.address()
                     + " not in the input: taken as " + hex(ctrl) + " (" + Acs.shortBits(ctrl)
                     + "), what pci_std_enable_acs() writes when the IOMMU driver requests ACS" + redirSuffix(f));
         }
-        return new AcsState(Presence.PRESENT, cap, 0, ControlOrigin.ASSUMED_ZERO, capNote + "ACS control of " + f.address()
-                + " not in the input" + (specific ? " (the kernel enables this port through a device-specific quirk)" : "")
+        return new AcsState(Presence.PRESENT, cap, 0, ControlOrigin.ASSUMED_ZERO, capNote + "ACS control of "
+                + f.address()
+                + " not in the input" + (specific ? " (the kernel enables this port through a device-specific quirk)"
+                        : "")
                 + ": taken as 0x0000");
     }
 

@@ -58,7 +58,8 @@ public final class IntelPchAcsQuirk implements AcsQuirk {
             boolean ok = AcsQuirk.ctrlEnabled(flags, EffectiveAcs.STD_ENABLE_BITS);
             return Optional.of(AcsVerdict.byQuirk(ok, kernelName(), ok
                     ? "is an Intel PCH root port isolated by the quirk " + kernelName()
-                    + " (ACS was requested, so pci_quirk_enable_intel_pch_acs() disabled peer decode through RCBA; assumed to succeed)"
+                    + " (ACS was requested, so pci_quirk_enable_intel_pch_acs() disabled peer decode through RCBA; "
+                            + "assumed to succeed)"
                     : "is an Intel PCH root port whose quirk grants only SV|RR|CR|UF"));
         }
         boolean ok = AcsQuirk.ctrlEnabled(flags, 0);

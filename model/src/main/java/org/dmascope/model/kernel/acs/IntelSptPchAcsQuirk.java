@@ -41,7 +41,8 @@ public final class IntelSptPchAcsQuirk implements AcsQuirk {
                 ? "the kernel set " + Acs.shortBits(ctrl) + " there because ACS was requested"
                 : "its firmware value is not in the input and is taken as 0";
         return Optional.of(AcsVerdict.byQuirk(ok, kernelName(), (ok ? "is" : "is not")
-                + " isolated as a Sunrise-Point-style Intel root port whose ACS control lives at +8 (quirk " + kernelName()
+                + " isolated as a Sunrise-Point-style Intel root port whose ACS control lives at +8 (quirk "
+                        + kernelName()
                 + "): " + source + "; lspci's ACSCtl line shows +6 and does not count here"));
     }
 }

@@ -22,7 +22,8 @@ public final class MultifunctionEndpointAcsQuirk implements AcsQuirk {
     public Optional<AcsVerdict> decide(PciFunction dev, int flags, AcsRules rules) {
         boolean ok = AcsQuirk.ctrlEnabled(flags, GRANTED);
         return Optional.of(AcsVerdict.byQuirk(ok, kernelName(), ok
-                ? "is a multifunction device the quirk " + kernelName() + " declares isolated (no peer-to-peer between its functions)"
+                ? "is a multifunction device the quirk " + kernelName()
+                        + " declares isolated (no peer-to-peer between its functions)"
                 : "is covered by " + kernelName() + ", which never grants egress control"));
     }
 }

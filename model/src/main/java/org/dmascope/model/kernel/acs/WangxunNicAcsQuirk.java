@@ -22,7 +22,8 @@ public final class WangxunNicAcsQuirk implements AcsQuirk {
                 || d == 0x5040 || d == 0x5110 || d == 0x5125 || d == 0x5140;
         if (!listed) {
             return Optional.of(AcsVerdict.byQuirk(false, kernelName(),
-                    "is a Wangxun device the quirk " + kernelName() + " does not list, and it answers \"not isolated\" for those"));
+                    "is a Wangxun device the quirk " + kernelName()
+                            + " does not list, and it answers \"not isolated\" for those"));
         }
         boolean ok = AcsQuirk.ctrlEnabled(flags, EffectiveAcs.STD_ENABLE_BITS);
         return Optional.of(AcsVerdict.byQuirk(ok, kernelName(), ok

@@ -25,7 +25,8 @@ public final class ZhaoxinPortsAcsQuirk implements AcsQuirk {
         boolean listed = (d >= 0x0710 && d <= 0x071e) || d == 0x0721 || (d >= 0x0723 && d <= 0x0752);
         if (!listed) {
             return Optional.of(AcsVerdict.byQuirk(false, kernelName(), "is a Zhaoxin port the quirk " + kernelName()
-                    + " does not list, and the quirk answers \"not isolated\" for those without reading the ACS registers"));
+                    + " does not list, and the quirk answers \"not isolated\" for those without reading the ACS "
+                            + "registers"));
         }
         boolean ok = AcsQuirk.ctrlEnabled(flags, EffectiveAcs.STD_ENABLE_BITS);
         return Optional.of(AcsVerdict.byQuirk(ok, kernelName(), ok

@@ -38,7 +38,8 @@ public final class BlkDmaIter {
     /**
      * Maps one request; segments go to {@code out} with input numbers counted from {@code inputBase}.
      */
-    public static Result map(Bvecs req, QueueLimits lim, DmaApi api, P2pMapState p2p, IntFunction<P2pProvider> providers,
+    public static Result map(Bvecs req, QueueLimits lim, DmaApi api, P2pMapState p2p,
+            IntFunction<P2pProvider> providers,
                              boolean reqP2pdma, SegmentCollector out, int inputBase) {
         BlkMapIter it = new BlkMapIter(req, lim);
         long total = req.totalBytes();
@@ -75,7 +76,8 @@ public final class BlkDmaIter {
                 v++;
             } while (it.next());
             api.iovaSync(state);
-            out.add(state.addr(), mapped, SegmentCollector.IOVA | (state.usesSwiotlb() ? SegmentCollector.SWIOTLB : 0), inputBase,
+            out.add(state.addr(), mapped, SegmentCollector.IOVA | (state.usesSwiotlb() ? SegmentCollector.SWIOTLB : 0),
+                    inputBase,
                     v);
             return new Result(Way.ONE_IOVA_RANGE, null, null, v);
         }

@@ -14,7 +14,8 @@ import org.dmascope.model.kernel.rule.KernelRule;
  * @param maxSectors  largest request in 512-byte sectors
  */
 @KernelRule("R-BLK-1")
-public record QueueLimits(int maxSegments, long maxSegmentSize, long segBoundaryMask, long virtBoundaryMask, int dmaAlignment,
+public record QueueLimits(int maxSegments, long maxSegmentSize, long segBoundaryMask, long virtBoundaryMask,
+        int dmaAlignment,
                           long minSegmentSize, int logicalBlockSize, long maxSectors) {
     public static final int BLK_MAX_SEGMENTS = 128;
     public static final long BLK_MAX_SEGMENT_SIZE = 65536;
@@ -25,7 +26,8 @@ public record QueueLimits(int maxSegments, long maxSegmentSize, long segBoundary
     /**
      * Validates limits a driver asked for; 0 means "not set" as in the kernel.
      */
-    public static QueueLimits validate(int maxSegments, long maxSegmentSize, long segBoundaryMask, long virtBoundaryMask,
+    public static QueueLimits validate(int maxSegments, long maxSegmentSize, long segBoundaryMask,
+            long virtBoundaryMask,
                                        int dmaAlignment, int logicalBlockSize, long maxHwSectors) {
         if (maxSegments == 0) maxSegments = BLK_MAX_SEGMENTS;
         if (segBoundaryMask == 0) segBoundaryMask = BLK_SEG_BOUNDARY_MASK;

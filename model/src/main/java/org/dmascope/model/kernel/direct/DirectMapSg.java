@@ -52,7 +52,8 @@ public final class DirectMapSg {
                     }
                     // earlier kernels fall through and map the CPU physical address
                 case NONE: {
-                    long dma = DirectMapPhys.map(dev, sg.phys(i), len, dir, false, type != P2pMapType.NONE, tlb, profile, trace);
+                    long dma = DirectMapPhys.map(dev, sg.phys(i), len, dir, false, type != P2pMapType.NONE, tlb,
+                            profile, trace);
                     if (dma == DMA_MAPPING_ERROR) {
                         unmapFirst(sg, i, dev, tlb, trace);
                         return SgMapResult.fail(Errno.EIO);

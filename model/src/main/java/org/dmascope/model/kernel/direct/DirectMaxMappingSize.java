@@ -18,7 +18,8 @@ public final class DirectMaxMappingSize {
     }
 
     public static long of(DeviceDma dev, SwiotlbContext tlb, long topOfRam) {
-        if (tlb.active() && (addressingLimited(dev, topOfRam) || tlb.forceBounce())) return SwiotlbMaxMappingSize.of(dev);
+        if (tlb.active() && (addressingLimited(dev,
+                topOfRam) || tlb.forceBounce())) return SwiotlbMaxMappingSize.of(dev);
         return -1L;
     }
 

@@ -27,31 +27,37 @@ public record DeviceDma(long dmaMask, long coherentDmaMask, long busDmaLimit, Dm
         Objects.requireNonNull(rangeMap);
         defaultsApplied = List.copyOf(defaultsApplied);
         if (maxSegSize <= 0 || maxSegSize > KernelArith.UINT_MAX) {
-            throw new IllegalArgumentException("max segment size must be 1..0xffffffff (an unsigned int in the kernel)");
+            throw new IllegalArgumentException("max segment size must be 1..0xffffffff "
+                    + "(an unsigned int in the kernel)");
         }
         if (!KernelArith.isPowerOfTwo(segBoundaryMask + 1) && segBoundaryMask != -1L) {
-            throw new IllegalArgumentException("segment boundary mask must be 2^n - 1, was 0x" + Long.toHexString(segBoundaryMask));
+            throw new IllegalArgumentException("segment boundary mask must be 2^n - 1, was 0x"
+                    + Long.toHexString(segBoundaryMask));
         }
     }
 
     /** A 64-bit PCI device with the kernel's PCI defaults for everything else; for tests and examples. */
     public static DeviceDma pciDefaults64() {
-        return new DeviceDma(-1L, KernelArith.dmaBitMask(32), 0, DmaRangeMap.IDENTITY, DmaParameterDefaults.PCI_MAX_SEG_SIZE,
+        return new DeviceDma(-1L, KernelArith.dmaBitMask(32), 0, DmaRangeMap.IDENTITY,
+                DmaParameterDefaults.PCI_MAX_SEG_SIZE,
                 DmaParameterDefaults.PCI_SEG_BOUNDARY, 0, true, false, List.of());
     }
 
     public DeviceDma withMask(long mask) {
-        return new DeviceDma(mask, coherentDmaMask, busDmaLimit, rangeMap, maxSegSize, segBoundaryMask, minAlignMask, coherent,
+        return new DeviceDma(mask, coherentDmaMask, busDmaLimit, rangeMap, maxSegSize, segBoundaryMask, minAlignMask,
+                coherent,
                 untrusted, defaultsApplied);
     }
 
     public DeviceDma withRangeMap(DmaRangeMap map) {
-        return new DeviceDma(dmaMask, coherentDmaMask, busDmaLimit, map, maxSegSize, segBoundaryMask, minAlignMask, coherent,
+        return new DeviceDma(dmaMask, coherentDmaMask, busDmaLimit, map, maxSegSize, segBoundaryMask, minAlignMask,
+                coherent,
                 untrusted, defaultsApplied);
     }
 
     public DeviceDma withMaxSegSize(long v) {
-        return new DeviceDma(dmaMask, coherentDmaMask, busDmaLimit, rangeMap, v, segBoundaryMask, minAlignMask, coherent,
+        return new DeviceDma(dmaMask, coherentDmaMask, busDmaLimit, rangeMap, v, segBoundaryMask, minAlignMask,
+                coherent,
                 untrusted, defaultsApplied);
     }
 
@@ -66,7 +72,8 @@ public record DeviceDma(long dmaMask, long coherentDmaMask, long busDmaLimit, Dm
     }
 
     public DeviceDma withUntrusted(boolean v) {
-        return new DeviceDma(dmaMask, coherentDmaMask, busDmaLimit, rangeMap, maxSegSize, segBoundaryMask, minAlignMask, coherent,
+        return new DeviceDma(dmaMask, coherentDmaMask, busDmaLimit, rangeMap, maxSegSize, segBoundaryMask, minAlignMask,
+                coherent,
                 v, defaultsApplied);
     }
 

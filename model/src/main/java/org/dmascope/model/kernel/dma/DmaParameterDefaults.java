@@ -40,7 +40,8 @@ public final class DmaParameterDefaults {
             mask = KernelArith.dmaBitMask(bits.getAsInt());
         } else {
             mask = KernelArith.dmaBitMask(PCI_MASK_BITS);
-            notes.add("DMA mask unknown: using the PCI default 32 bits (pci_device_add) as if the driver never called dma_set_mask()");
+            notes.add("DMA mask unknown: using the PCI default 32 bits (pci_device_add) as if the driver never "
+                    + "called dma_set_mask()");
         }
         OptionalLong seg = first(overrides.maxSegmentSize(), known.maxSegmentSize());
         if (seg.isEmpty()) notes.add("max segment size unknown: using the PCI default 65536 (R-MAP-4)");

@@ -26,7 +26,8 @@ public final class P2pBusOffset {
 
     public static Optional<HostWindow> containingWindow(HostBridge hostBridge, AddressRange barCpuRange) {
         if (hostBridge == null) return Optional.empty();
-        return hostBridge.windows().stream().filter(w -> w.kind().isMemory()).filter(w -> w.cpuRange().contains(barCpuRange))
+        return hostBridge.windows().stream().filter(w -> w.kind().isMemory()).filter(w -> w.cpuRange()
+                .contains(barCpuRange))
                 .findFirst();
     }
 

@@ -37,7 +37,8 @@ public enum P2pMapperAction {
             case MAP_NORMALLY:
                 return "ordinary memory: mapped normally";
             case BUS_ADDRESS:
-                return "P2P page routed inside the PCIe fabric: the device gets the PCI bus address (CPU address + bus_offset), no IOMMU, no swiotlb";
+                return "P2P page routed inside the PCIe fabric: the device gets the PCI bus address (CPU address + "
+                        + "bus_offset), no IOMMU, no swiotlb";
             case MAP_CPU_PHYS:
                 return "P2P page routed through the host bridge: mapped like RAM at its CPU physical address";
             default:

@@ -22,9 +22,11 @@ public final class SwiotlbActivation {
 
     public static Decision decide(Platform p, long lastRamByte) {
         String cmd = p.kernelCommandLine().orElse("").toLowerCase(Locale.ROOT);
-        if (cmd.matches(".*\\bswiotlb=([0-9]+,)*noforce\\b.*")) return new Decision(false, false, "swiotlb=noforce on the command line");
+        if (cmd.matches(".*\\bswiotlb=([0-9]+,)*noforce\\b.*")) return new Decision(false, false,
+                "swiotlb=noforce on the command line");
         boolean guest = p.memoryEncryption().map(Platform.MemoryEncryption::forcesBounce).orElse(false);
-        if (guest) return new Decision(true, true, "confidential-computing guest: every DMA goes through shared bounce buffers");
+        if (guest) return new Decision(true, true,
+                "confidential-computing guest: every DMA goes through shared bounce buffers");
         boolean forced = p.swiotlb().forced().orElse(false) || cmd.matches(".*\\bswiotlb=([0-9]+,)*force\\b.*");
         if (forced) return new Decision(true, true, "swiotlb=force: every streaming mapping bounces");
         if (p.memoryEncryption().orElse(Platform.MemoryEncryption.NONE) == Platform.MemoryEncryption.SME_HOST) {
@@ -34,7 +36,8 @@ public final class SwiotlbActivation {
             return new Decision(true, false, "the topology reports a swiotlb pool");
         }
         if (Long.compareUnsigned(lastRamByte, KernelArith.dmaBitMask(32)) > 0) {
-            return new Decision(true, false, "RAM above 4 GiB: the kernel keeps a bounce pool below 4 GiB for 32-bit devices");
+            return new Decision(true, false,
+                    "RAM above 4 GiB: the kernel keeps a bounce pool below 4 GiB for 32-bit devices");
         }
         return new Decision(false, false, "all RAM is below 4 GiB: no bounce pool is set up");
     }

@@ -58,7 +58,8 @@ public final class DefaultDomainPolicy {
         if (identity && implicit && enc != MemoryEncryption.NONE) {
             identity = false;
             strict = !a.isX86();
-            steps.add("memory encryption (" + enc.jsonName() + ") is active and pass-through was not set on the command line: "
+            steps.add("memory encryption (" + enc.jsonName()
+                    + ") is active and pass-through was not set on the command line: "
                     + "\"Memory encryption detected - Disabling default IOMMU Passthrough\"");
         }
         if (!identity && a.iommu() == IommuDriver.INTEL_VTD && a.vtdCachingModeAssumption().value() && !strict) {
@@ -99,8 +100,10 @@ public final class DefaultDomainPolicy {
                 .findFirst();
         if (untrusted.isPresent()) {
             List<String> steps = new ArrayList<>(global.steps());
-            steps.add(untrusted.get() + " is untrusted (behind an external-facing port): the group must use a strict DMA domain");
-            return new DomainDecision(DomainType.DMA, true, "DMA (strict): the group holds untrusted device " + untrusted.get()
+            steps.add(untrusted.get()
+                    + " is untrusted (behind an external-facing port): the group must use a strict DMA domain");
+            return new DomainDecision(DomainType.DMA, true, "DMA (strict): the group holds untrusted device "
+                    + untrusted.get()
                     + ", which may never bypass translation or share lazily flushed IOVAs", steps);
         }
         if (global.type() == DomainType.IDENTITY) {
@@ -117,7 +120,8 @@ public final class DefaultDomainPolicy {
             for (var r : n.memory()) if (Long.compareUnsigned(r.end(), top) > 0) top = r.end();
         }
         if (Long.compareUnsigned(top, 0xFFFF_FFFFL) > 0) {
-            return "RAM extends above 4 GiB, so x86 sets up swiotlb: devices whose DMA mask cannot reach a buffer bounce through it";
+            return "RAM extends above 4 GiB, so x86 sets up swiotlb: devices whose DMA mask cannot reach a buffer "
+                    + "bounce through it";
         }
         return t.numaNodes().isEmpty()
                 ? "swiotlb is set up on x86 when RAM extends above 4 GiB (memory size not in the topology)"

@@ -37,7 +37,8 @@ public final class DmaAliasQuirks {
         int fn = f.address().function();
         // quirk_dma_func0_alias
         if ((v == 0x1180 && (d == 0xe832 || d == 0xe476)) || (v == 0x6766 && (d == 0x3d40 || d == 0x3d41))) {
-            if (fn != 0) return Optional.of(aliases("quirk_dma_func0_alias", "it DMAs with the requester ID of function 0", slot << 3));
+            if (fn != 0) return Optional.of(aliases("quirk_dma_func0_alias",
+                    "it DMAs with the requester ID of function 0", slot << 3));
             return Optional.empty();
         }
         // quirk_dma_func1_alias
@@ -45,7 +46,8 @@ public final class DmaAliasQuirks {
                 || (v == 0x197b && d == 0x2392) || (v == 0x1c28 && d == 0x0122);
         if (func1) {
             if (fn != 1) {
-                return Optional.of(aliases("quirk_dma_func1_alias", "it DMAs with the requester ID of (phantom) function 1",
+                return Optional.of(aliases("quirk_dma_func1_alias",
+                        "it DMAs with the requester ID of (phantom) function 1",
                         slot << 3 | 1));
             }
             return Optional.empty();
@@ -54,12 +56,14 @@ public final class DmaAliasQuirks {
         if (v == 0x9005 && d == 0x0285 && f.identity().subsystemVendorId().orElse(-1) == 0x9005) {
             int sd = f.identity().subsystemDeviceId().orElse(-1);
             if (sd == 0x02bb || sd == 0x02bc) {
-                return Optional.of(aliases("quirk_fixed_dma_alias", "its hidden DMA engine at 01.0 issues its DMA", 1 << 3));
+                return Optional.of(aliases("quirk_fixed_dma_alias", "its hidden DMA engine at 01.0 issues its DMA",
+                        1 << 3));
             }
         }
         // quirk_mic_x200_dma_alias
         if (v == 0x8086 && (d == 0x2260 || d == 0x2264)) {
-            return Optional.of(aliases("quirk_mic_x200_dma_alias", "the MIC x200 NTB forwards traffic with the RIDs 10.0, 11.0 and 12.3",
+            return Optional.of(aliases("quirk_mic_x200_dma_alias",
+                    "the MIC x200 NTB forwards traffic with the RIDs 10.0, 11.0 and 12.3",
                     0x10 << 3, 0x11 << 3, 0x12 << 3 | 3));
         }
         // quirk_pex_vca_alias: every slot, functions 0-4
@@ -73,7 +77,8 @@ public final class DmaAliasQuirks {
         if (v == 0x10b5 && (d == 0x87b0 || d == 0x87b1)) {
             BitSet b = new BitSet(256);
             b.set(0, 256);
-            return Optional.of(new Aliases(b, "quirk_plx_ntb_dma_alias", "the PLX NTB forwards with any devfn on its bus"));
+            return Optional.of(new Aliases(b, "quirk_plx_ntb_dma_alias",
+                    "the PLX NTB forwards with any devfn on its bus"));
         }
         return Optional.empty();
     }
@@ -97,7 +102,8 @@ public final class DmaAliasQuirks {
     public static boolean pcieBridgeAlias(PciFunction f, PciHierarchy h) {
         int v = f.identity().vendorId().orElse(-1);
         int d = f.identity().deviceId().orElse(-1);
-        boolean listed = (v == 0x1b21 && d == 0x1080) || (v == 0x10e3 && d == 0x8113) || (v == 0x1283 && (d == 0x8892 || d == 0x8893))
+        boolean listed = (v == 0x1b21 && d == 0x1080) || (v == 0x10e3 && d == 0x8113) || (v == 0x1283 && (d == 0x8892
+                || d == 0x8893))
                 || (v == 0x8086 && d == 0x244e);
         if (!listed) return false;
         PciBus bus = h.busOf(f);

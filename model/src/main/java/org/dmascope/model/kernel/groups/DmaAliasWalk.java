@@ -94,8 +94,10 @@ public final class DmaAliasWalk {
         }
         Optional<DmaAliasQuirks.Aliases> aliases = DmaAliasQuirks.of(pdev);
         if (aliases.isPresent()) {
-            for (int df = aliases.get().devfns().nextSetBit(0); df >= 0; df = aliases.get().devfns().nextSetBit(df + 1)) {
-                steps.add(new Step(pdev, pdev.address().bus(), df, Kind.QUIRK_ALIAS, aliases.get().why() + " (" + aliases.get().quirk() + ")"));
+            for (int df = aliases.get().devfns().nextSetBit(0); df >= 0; df = aliases.get().devfns().nextSetBit(df
+                    + 1)) {
+                steps.add(new Step(pdev, pdev.address().bus(), df, Kind.QUIRK_ALIAS, aliases.get().why() + " ("
+                        + aliases.get().quirk() + ")"));
             }
         }
         PciBus bus = hierarchy.busOf(pdev);
@@ -121,7 +123,8 @@ public final class DmaAliasWalk {
                                     + String.format("%02x:00.0", sec) + ")"));
                         }
                     }
-                    case PCI_TO_PCIE_BRIDGE -> steps.add(new Step(t, t.address().bus(), t.address().devfn(), Kind.PCI_TO_PCIE_BRIDGE,
+                    case PCI_TO_PCIE_BRIDGE -> steps.add(new Step(t, t.address().bus(), t.address().devfn(),
+                            Kind.PCI_TO_PCIE_BRIDGE,
                             DeviceWords.of(t) + " forwards requests with its own requester ID"));
                     default -> {
                         // Root ports and switch ports pass the requester ID through unchanged.
@@ -131,7 +134,8 @@ public final class DmaAliasWalk {
                 if (DmaAliasQuirks.pcieBridgeAlias(t, hierarchy)) {
                     int sec = t.bridge().map(b -> b.secondary()).orElse(bus.number());
                     steps.add(new Step(t, sec, 0, Kind.CONVENTIONAL_BRIDGE_PCIE_ALIAS, "bridge " + t.address()
-                            + " is a PCIe-to-PCI bridge without a PCIe capability (quirk_use_pcie_bridge_dma_alias): requester ID "
+                            + " is a PCIe-to-PCI bridge without a PCIe capability (quirk_use_pcie_bridge_dma_alias): "
+                                    + "requester ID "
                             + String.format("%02x:00.0", sec)));
                 } else {
                     steps.add(new Step(t, t.address().bus(), t.address().devfn(), Kind.CONVENTIONAL_BRIDGE,
@@ -149,7 +153,8 @@ public final class DmaAliasWalk {
      * is the other's real DMA device.
      */
     public boolean areDmaAliases(PciFunction a, PciFunction b) {
-        if (vmd.realDmaDevice(a).map(b::equals).orElse(false) || vmd.realDmaDevice(b).map(a::equals).orElse(false)) return true;
+        if (vmd.realDmaDevice(a).map(b::equals).orElse(false) || vmd.realDmaDevice(b).map(a::equals)
+                .orElse(false)) return true;
         if (a.address().domain() != b.address().domain() || a.address().bus() != b.address().bus()) return false;
         return DmaAliasQuirks.of(a).map(x -> x.contains(b.address().devfn())).orElse(false)
                 || DmaAliasQuirks.of(b).map(x -> x.contains(a.address().devfn())).orElse(false);

@@ -36,7 +36,8 @@ public final class GroupPartitions {
     /** The groups the kernel reported in the input ({@link PciFunction#iommuGroup()}), function to id. */
     public static Map<Bdf, Integer> reported(Topology t) {
         Map<Bdf, Integer> m = new TreeMap<>();
-        for (PciFunction f : t.functions()) if (f.iommuGroup().isPresent()) m.put(f.address(), f.iommuGroup().getAsInt());
+        for (PciFunction f : t.functions()) if (f.iommuGroup().isPresent()) m.put(f.address(),
+                f.iommuGroup().getAsInt());
         return m;
     }
 
@@ -62,7 +63,8 @@ public final class GroupPartitions {
         }
         for (Bdf b : new TreeSet<>(derived.keySet())) {
             if (!reported.containsKey(b)) {
-                diffs.add(b + " has no IOMMU group in the kernel's listing, but the rules put it in group " + derived.get(b)
+                diffs.add(b + " has no IOMMU group in the kernel's listing, but the rules put it in group "
+                        + derived.get(b)
                         + " (an IOMMU's own function or a device outside every IOMMU's scope gets none)");
             }
         }
@@ -95,7 +97,8 @@ public final class GroupPartitions {
 
     private static SortedMap<Integer, SortedSet<Bdf>> invert(Map<Bdf, Integer> m) {
         SortedMap<Integer, SortedSet<Bdf>> out = new TreeMap<>();
-        for (Map.Entry<Bdf, Integer> e : m.entrySet()) out.computeIfAbsent(e.getValue(), k -> new TreeSet<>()).add(e.getKey());
+        for (Map.Entry<Bdf, Integer> e : m.entrySet()) out.computeIfAbsent(e.getValue(),
+                k -> new TreeSet<>()).add(e.getKey());
         return out;
     }
 

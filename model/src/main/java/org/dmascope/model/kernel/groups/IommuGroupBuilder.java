@@ -77,7 +77,8 @@ public final class IommuGroupBuilder {
     private IommuGroups run() {
         List<String> notes = new ArrayList<>();
         if (!assumptions.iommuPresent()) {
-            notes.add("no IOMMU (" + assumptions.iommuAssumption().source().words() + "): the kernel forms no IOMMU groups");
+            notes.add("no IOMMU (" + assumptions.iommuAssumption().source().words()
+                    + "): the kernel forms no IOMMU groups");
             return new IommuGroups(false, List.of(), Map.of(), notes);
         }
         Map<Bdf, String> ungrouped = new LinkedHashMap<>();
@@ -104,18 +105,23 @@ public final class IommuGroupBuilder {
             if (!s.note().isEmpty() && s.presence() != AcsState.Presence.UNKNOWN) seen.add(s.note());
             if (acs.multifunction().inferred(f) && acs.multifunction().isMultifunction(f)) inferredMf++;
             if (DmaAliasQuirks.switchtecNtbAliasesUnknown(f)) {
-                seen.add(f.address() + " is a Switchtec/PCI100x NTB function: the kernel adds DMA aliases it reads from the device "
-                        + "at boot (quirk_switchtec_ntb_dma_alias), which lspci output cannot show; its group may be larger");
+                seen.add(f.address()
+                        + " is a Switchtec/PCI100x NTB function: the kernel adds DMA aliases it reads from the device "
+                        + "at boot (quirk_switchtec_ntb_dma_alias), which lspci output cannot show; its group may be "
+                                + "larger");
             }
         }
         long unknownAcs = topology.functions().stream()
                 .filter(f -> acs.effective().of(f).presence() == AcsState.Presence.UNKNOWN).count();
         notes.addAll(seen);
         if (unknownAcs > 0) {
-            notes.add(unknownAcs + " function(s) show no extended capabilities in the input; their ACS is treated as absent");
+            notes.add(unknownAcs
+                    + " function(s) show no extended capabilities in the input; their ACS is treated as absent");
         }
         if (inferredMf > 0) {
-            notes.add(inferredMf + " function(s) did not carry the multifunction bit; it was inferred from the functions present in their slot");
+            notes.add(inferredMf
+                    + " function(s) did not carry the multifunction bit; it was inferred from the functions present "
+                    + "in their slot");
         }
         return notes;
     }
@@ -193,7 +199,8 @@ public final class IommuGroupBuilder {
             Found f = aliasGroup(tmp, devfns, origin);
             if (f == null) f = functionAliasGroup(tmp, devfns);
             if (f != null) {
-                String why = "DMA alias of " + tmp.address() + " on the same bus (" + aliasWalk.aliasQuirkBetween(pdev, tmp) + ")";
+                String why = "DMA alias of " + tmp.address() + " on the same bus (" + aliasWalk.aliasQuirkBetween(pdev,
+                        tmp) + ")";
                 return new Found(f.group, f.reason.isEmpty() ? why : why + ", which " + lowerFirst(f.reason));
             }
         }
@@ -210,7 +217,8 @@ public final class IommuGroupBuilder {
             if (acs.enabled(tmp, AcsRules.REQ_ACS_FLAGS).enabled()) continue;
             Found f = aliasGroup(tmp, devfns, pdev);
             if (f != null) {
-                String why = "function of a multifunction slot without ACS isolation (" + pdev.address() + " " + own.clause()
+                String why = "function of a multifunction slot without ACS isolation (" + pdev.address() + " "
+                        + own.clause()
                         + "), so it shares the group of " + tmp.address();
                 return new Found(f.group, f.reason.isEmpty() ? why : why + ", " + lowerFirst(f.reason));
             }
@@ -229,7 +237,8 @@ public final class IommuGroupBuilder {
             case PCIE_TO_PCI_BRIDGE -> "aliased by PCIe-to-PCI bridge " + owner.address()
                     + ": the IOMMU sees its DMA as requester ID " + step.rid();
             case CONVENTIONAL_BRIDGE_PCIE_ALIAS -> "aliased by bridge " + owner.address()
-                    + " (a PCIe-to-PCI bridge without a PCIe capability, quirk_use_pcie_bridge_dma_alias): requester ID " + step.rid();
+                    + " (a PCIe-to-PCI bridge without a PCIe capability, quirk_use_pcie_bridge_dma_alias): requester "
+                            + "ID " + step.rid();
             case PCI_TO_PCIE_BRIDGE, CONVENTIONAL_BRIDGE -> "aliased by " + DeviceWords.of(owner)
                     + ": its DMA reaches the IOMMU with that bridge's requester ID " + step.rid();
             case SELF, QUIRK_ALIAS -> "DMA alias of " + owner.address();
@@ -254,7 +263,8 @@ public final class IommuGroupBuilder {
         }
         PciBus bus = hierarchy.busOf(dev);
         if (isolatedAt == null) {
-            String root = bus.host().map(h -> h.id()).orElse(String.format("bus %04x:%02x", bus.domain(), bus.number()));
+            String root = bus.host().map(h -> h.id()).orElse(String.format("bus %04x:%02x", bus.domain(),
+                    bus.number()));
             if (!bus.isRoot()) root = String.format("bus %04x:%02x", bus.domain(), bus.number());
             return "isolated: it sits on the root bus of " + root + slot;
         }

@@ -17,7 +17,8 @@ import org.dmascope.model.topology.Bdf;
  * @param ungrouped    functions without a group, with the reason
  * @param notes        sentences about inputs the rules had to assume (ACS values, multifunction bits)
  */
-public record IommuGroups(boolean iommuPresent, List<IommuGroup> groups, Map<Bdf, String> ungrouped, List<String> notes) {
+public record IommuGroups(boolean iommuPresent, List<IommuGroup> groups, Map<Bdf, String> ungrouped,
+        List<String> notes) {
 
     public IommuGroups {
         groups = List.copyOf(groups);

@@ -18,7 +18,8 @@ import org.dmascope.model.topology.Topology;
  * A controller is recognised by the {@code vmd} driver or an Intel VMD device ID of drivers/pci/controller/vmd.c.
  */
 public final class VmdOwners {
-    private static final int[] VMD_IDS = {0x201d, 0x28c0, 0x467f, 0x4c3d, 0x7d0b, 0x9a0b, 0xa77f, 0xad0b, 0xb60b, 0xb06f};
+    private static final int[] VMD_IDS = {0x201d, 0x28c0, 0x467f, 0x4c3d, 0x7d0b, 0x9a0b, 0xa77f, 0xad0b, 0xb60b,
+            0xb06f};
 
     private final Map<Integer, PciFunction> ownerOfDomain = new HashMap<>();
 

@@ -39,7 +39,8 @@ public final class FinaliseSg {
             int from = i;
             for (; i < n; i++) {
                 long sLength = Integer.toUnsignedLong(dmaLengths[i]);
-                if ((dmaAddresses[i] & 0xFFFF_FFFFL) != 0 || dmaLengths[i] != lengths[i] || (flags != null && flags[i] != 0)
+                if ((dmaAddresses[i] & 0xFFFF_FFFFL) != 0 || dmaLengths[i] != lengths[i] || (flags != null
+                        && flags[i] != 0)
                         || curLen == 0 || (dmaAddr & segMask) == 0 || ((maxLen - curLen) & 0xFFFF_FFFFL) < sLength) {
                     break;
                 }
@@ -67,7 +68,8 @@ public final class FinaliseSg {
             } else {
                 sg.setOffset(i, sg.offset(i) + sIovaOff);
                 sg.setLength(i, sLength);
-                if (curLen != 0 && sIovaOff == 0 && (dmaAddr & segMask) != 0 && ((maxLen - curLen) & 0xFFFF_FFFFL) >= sLength) {
+                if (curLen != 0 && sIovaOff == 0 && (dmaAddr & segMask) != 0
+                        && ((maxLen - curLen) & 0xFFFF_FFFFL) >= sLength) {
                     curLen += sLength;
                 } else {
                     if (i > 0) cur++;

@@ -11,7 +11,8 @@ import org.dmascope.model.kernel.rule.KernelRule;
  * R-GRP-4 the lazy-mode flush queue of a {@code DMA_FQ} domain ({@code queue_iova},
  * {@code fq_flush_timeout} in drivers/iommu/dma-iommu.c): an unmapped range's page-table entries are
  * cleared at once but its IOVA is only freed after the next IOTLB flush, so the device's stale TLB
- * entries cannot hit memory reused for something else. A full ring ({@code IOVA_DEFAULT_FQ_SIZE} = 256, one slot kept empty)
+ * entries cannot hit memory reused for something else. A full ring ({@code IOVA_DEFAULT_FQ_SIZE} = 256, one slot kept
+ * empty)
  * flushes at once; otherwise the 10 ms timer does, which this model leaves to an explicit
  * {@link #flush()}.
  */

@@ -20,7 +20,8 @@ public final class IommuDmaMap {
     private IommuDmaMap() {
     }
 
-    public static long map(IommuDmaDomain domain, DeviceDma dev, IommuDeviceState devState, long phys, long size, int prot,
+    public static long map(IommuDmaDomain domain, DeviceDma dev, IommuDeviceState devState, long phys, long size,
+            int prot,
                            long dmaMask, KernelProfile profile, MapTrace trace) {
         IovaDomain iovad = domain.iovad();
         long off = iovad.offset(phys);

@@ -55,7 +55,8 @@ public final class IommuMap {
         IoPageTable pt = domain.pageTable();
         if (size == minPagesz) {
             // one smallest page: iommu_pgsize can only answer (min_pagesz, 1)
-            return pt.mapPages(iova, paddr, size, 1, prot) == size ? null : pt.lastError() == null ? Errno.EINVAL : pt.lastError();
+            return pt.mapPages(iova, paddr, size, 1, prot) == size ? null : pt.lastError() == null ? Errno.EINVAL
+                    : pt.lastError();
         }
         long origIova = iova;
         long remaining = size;

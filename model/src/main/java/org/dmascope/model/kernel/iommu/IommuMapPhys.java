@@ -31,7 +31,8 @@ public final class IommuMapPhys {
                            DmaDirection dir, boolean mmio, SwiotlbContext tlb, KernelProfile profile, MapTrace trace) {
         int prot = IommuMap.prot(dir.deviceReads(), dir.deviceWrites(), !mmio && dev.coherent());
         if (mmio) {
-            return IommuDmaMap.map(domain, dev, devState, phys, size, prot | IoPageTable.IOMMU_MMIO, dev.dmaMask(), profile, trace);
+            return IommuDmaMap.map(domain, dev, devState, phys, size, prot | IoPageTable.IOMMU_MMIO, dev.dmaMask(),
+                    profile, trace);
         }
         SwiotlbAllocation bounce = null;
         if (devUseSwiotlb(dev, size, dir, tlb) && domain.iovad().offset(phys | size) != 0) {

@@ -46,11 +46,14 @@ public final class IommuMapSg {
     public record Result(SgMapResult result, IovaUse iova) {
     }
 
-    public static Result map(ScatterList sg, IommuDmaDomain domain, DeviceDma dev, IommuDeviceState devState, DmaDirection dir,
-                             SwiotlbContext tlb, P2pMapState p2p, IntFunction<P2pProvider> providers, KernelProfile profile,
+    public static Result map(ScatterList sg, IommuDmaDomain domain, DeviceDma dev, IommuDeviceState devState,
+            DmaDirection dir,
+                             SwiotlbContext tlb, P2pMapState p2p, IntFunction<P2pProvider> providers,
+                                     KernelProfile profile,
                              MapTrace trace) {
         int n = sg.nents();
-        if (devUseSgSwiotlb(sg, dev, dir, tlb)) return new Result(mapSgSwiotlb(sg, domain, dev, devState, dir, tlb, profile, trace), null);
+        if (devUseSgSwiotlb(sg, dev, dir, tlb)) return new Result(mapSgSwiotlb(sg, domain, dev, devState, dir, tlb,
+                profile, trace), null);
         int prot = IommuMap.prot(dir.deviceReads(), dir.deviceWrites(), dev.coherent());
         long mask = dev.segBoundaryMask();
         long iovaLen = 0;
@@ -70,7 +73,8 @@ public final class IommuMapSg {
                 for (; i < n; i++) {
                     long sLength = Integer.toUnsignedLong(lengths[i]);
                     long padLen = (mask - iovaLen + 1) & mask;
-                    if ((sLength & granuleMask) != 0 || (padLen != 0 && Long.compareUnsigned(padLen, sLength - 1) < 0)) break;
+                    if ((sLength & granuleMask) != 0 || (padLen != 0 && Long.compareUnsigned(padLen,
+                            sLength - 1) < 0)) break;
                     dmaAddresses[i] = 0;
                     dmaLengths[i] = (int) sLength;
                     iovaLen += sLength;
@@ -90,7 +94,8 @@ public final class IommuMapSg {
                     sg.setDmaAddress(i, providers.apply(p2p.mem()).busAddress(sg.phys(i)));
                     long len = profile.atLeast(6, 16) ? sg.length(0) : sg.length(i);
                     if (len != sg.length(i)) {
-                        trace.note("a bus-address entry got the first entry's length (sg->length, Linux 6.16+), not its own");
+                        trace.note("a bus-address entry got the first entry's length (sg->length, Linux 6.16+), not "
+                                + "its own");
                     }
                     sg.setDmaLength(i, len);
                     sg.markBusAddress(i);
@@ -192,7 +197,8 @@ public final class IommuMapSg {
         long above = Long.lowestOneBit(bitmap & -(granule << 1));
         long runLimit = above == 0 ? Long.MAX_VALUE : above;
         long[] pages = sg.fromPages();
-        if (pages != null && granule == KernelArith.PAGE_SIZE && (long) pages.length << shift == total && sg.longestEntry() < runLimit) {
+        if (pages != null && granule == KernelArith.PAGE_SIZE && (long) pages.length << shift == total
+                && sg.longestEntry() < runLimit) {
             // every entry is a run of whole pages, none continues the one before: the leaves are the pages
             pt.mapGranuleLeaves(iova, pages, pages.length, prot);
             return total;
@@ -212,7 +218,8 @@ public final class IommuMapSg {
             int c = (int) (len >>> shift);
             if (c > phys.length - j) return -1;
             if (c <= 8 && j + 8 <= phys.length) {
-                // a fixed eight writes instead of a loop as long as the run: the entries after this one overwrite the surplus
+                // a fixed eight writes instead of a loop as long as the run: the entries after this one overwrite the
+                // surplus
                 for (int k = 0; k < 8; k++) phys[j + k] = p + ((long) k << shift);
             } else {
                 for (int k = 0; k < c; k++) phys[j + k] = p + ((long) k << shift);
@@ -252,7 +259,8 @@ public final class IommuMapSg {
                                     DmaDirection dir, SwiotlbContext tlb, KernelProfile profile, MapTrace trace) {
         sg.markSwiotlb();
         for (int i = 0; i < sg.nents(); i++) {
-            long dma = IommuMapPhys.map(domain, dev, devState, sg.phys(i), sg.length(i), dir, false, tlb, profile, trace);
+            long dma = IommuMapPhys.map(domain, dev, devState, sg.phys(i), sg.length(i), dir, false, tlb, profile,
+                    trace);
             if (dma == DMA_MAPPING_ERROR) {
                 for (int j = 0; j < i; j++) {
                     IommuDmaUnmap.unmap(domain, sg.dmaAddress(j), sg.dmaLength(j));

@@ -83,7 +83,8 @@ public final class IovaReservedRegions {
             start = r.busRange().end() + 1;
             if (i == ranges.size() - 1 && end != -1L && Long.compareUnsigned(-1L, start) > 0) {
                 out.add(new ReservedRegion(start, -1L, start == 0
-                        ? "the last dma-range ends at 2^64-1, so the kernel's start wraps to 0 and it reserves everything"
+                        ? "the last dma-range ends at 2^64-1, so the kernel's start wraps to 0 and it reserves "
+                                + "everything"
                         : "above the host bridge's last dma-range"));
             }
         }

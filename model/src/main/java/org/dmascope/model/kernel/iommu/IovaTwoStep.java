@@ -60,7 +60,8 @@ public final class IovaTwoStep {
     }
 
     /** {@code dma_iova_try_alloc(dev, state, phys, size)}. */
-    public static boolean tryAlloc(IommuDmaDomain domain, DeviceDma dev, IommuDeviceState devState, State state, long phys,
+    public static boolean tryAlloc(IommuDmaDomain domain, DeviceDma dev, IommuDeviceState devState, State state,
+            long phys,
                                    long size, KernelProfile profile, MapTrace trace) {
         state.addr = 0;
         state.size = 0;
@@ -81,7 +82,8 @@ public final class IovaTwoStep {
         IovaDomain iovad = domain.iovad();
         long pad = iovad.offset(phys);
         if (pad != 0 && offset > 0) return Errno.EIO;
-        int prot = IommuMap.prot(dir.deviceReads(), dir.deviceWrites(), !mmio && dev.coherent()) | (mmio ? IoPageTable.IOMMU_MMIO : 0);
+        int prot = IommuMap.prot(dir.deviceReads(), dir.deviceWrites(), !mmio && dev.coherent()) | (mmio
+                ? IoPageTable.IOMMU_MMIO : 0);
         if (!mmio && IommuMapPhys.devUseSwiotlb(dev, size, dir, tlb) && iovad.offset(phys | size) != 0) {
             return linkSwiotlb(domain, dev, state, phys, offset, size, prot, tlb, trace);
         }
@@ -91,7 +93,8 @@ public final class IovaTwoStep {
     }
 
     /** {@code iommu_dma_iova_link_swiotlb()}: bounces the partial head and tail granules. */
-    private static Errno linkSwiotlb(IommuDmaDomain domain, DeviceDma dev, State state, long phys, long offset, long size,
+    private static Errno linkSwiotlb(IommuDmaDomain domain, DeviceDma dev, State state, long phys, long offset,
+            long size,
                                      int prot, SwiotlbContext tlb, MapTrace trace) {
         IovaDomain iovad = domain.iovad();
         long startPad = iovad.offset(phys);

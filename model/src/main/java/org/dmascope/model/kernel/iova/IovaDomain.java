@@ -81,7 +81,8 @@ public final class IovaDomain {
 
     void insert(IovaRange r) {
         IovaRange old = tree.put(r.pfnLo, r);
-        if (old != null) throw new IllegalStateException("IOVA tree already holds a node at pfn 0x" + Long.toHexString(r.pfnLo));
+        if (old != null) throw new IllegalStateException("IOVA tree already holds a node at pfn 0x"
+                + Long.toHexString(r.pfnLo));
     }
 
     /** The node holding {@code pfn}, if any ({@code private_find_iova}). */

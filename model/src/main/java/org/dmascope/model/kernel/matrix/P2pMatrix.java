@@ -55,7 +55,8 @@ public final class P2pMatrix {
         MatrixCell c = cells[row][column];
         P2pVerdict v = MapTypeCalculator.verdict(index, indexOf[row], indexOf[column]);
         String smi = c.smi() + ": " + c.smiRule().words() + " (" + c.smi().legend() + ")";
-        String nccl = c.nccl().shortName() + ": " + c.ncclRule().words() + ncclNode(row, column) + " (" + c.nccl().legend() + ")";
+        String nccl = c.nccl().shortName() + ": " + c.ncclRule().words() + ncclNode(row, column) + " (" + c.nccl()
+                .legend() + ")";
         return new Explanation(v, smi, nccl);
     }
 

@@ -33,7 +33,8 @@ public final class P2pMatrixBuilder {
                 MapTypeCalculator.Outcome o = MapTypeCalculator.compute(x, idx[r], idx[c]);
                 NvidiaSmiClassifier.Result s = smi.classify(idx[r], idx[c]);
                 NcclTopology.Result t = nccl.classify(idx[r], idx[c]);
-                cells[r][c] = new MatrixCell(addrs.get(r), addrs.get(c), o.type(), o.distance(), s.label(), s.rule(), t.type(), t.rule());
+                cells[r][c] = new MatrixCell(addrs.get(r), addrs.get(c), o.type(), o.distance(), s.label(), s.rule(),
+                        t.type(), t.rule());
             }
         }
         return new P2pMatrix(addrs, cells, x, idx, nccl);

@@ -23,15 +23,20 @@ public final class CpuP2pSupport {
     public static Result evaluate(PlatformAssumptions a) {
         CpuIdentity cpu = a.cpu();
         if (!a.profile().atLeast(5, 10)) {
-            return new Result(false, "Linux " + a.profile().id() + " has no cpu_supports_p2pdma(): only the whitelist counts");
+            return new Result(false, "Linux " + a.profile().id()
+                    + " has no cpu_supports_p2pdma(): only the whitelist counts");
         }
         if (!a.isX86()) return new Result(false, "cpu_supports_p2pdma() is false on non-x86 machines");
-        if (cpu.vendor().isEmpty()) return new Result(false, "the CPU vendor is unknown, so cpu_supports_p2pdma() is taken as false");
+        if (cpu.vendor().isEmpty()) return new Result(false,
+                "the CPU vendor is unknown, so cpu_supports_p2pdma() is taken as false");
         if (cpu.vendor().get() != CpuVendor.AMD) {
-            return new Result(false, "CPU 0 is " + cpu.vendor().get().jsonName() + ", and cpu_supports_p2pdma() only accepts AMD");
+            return new Result(false, "CPU 0 is " + cpu.vendor().get().jsonName()
+                    + ", and cpu_supports_p2pdma() only accepts AMD");
         }
         if (cpu.family().isEmpty()) {
-            return new Result(false, "CPU 0 is AMD but its family is unknown, so cpu_supports_p2pdma() is taken as false (give e.g. --cpu amd:0x19)");
+            return new Result(false,
+                    "CPU 0 is AMD but its family is unknown, so cpu_supports_p2pdma() is taken as false (give e.g. "
+                    + "--cpu amd:0x19)");
         }
         boolean zen = cpu.family().getAsInt() >= 0x17;
         return new Result(zen, "CPU 0 is " + cpu.words() + (zen ? ", Zen or newer, which cpu_supports_p2pdma() accepts"

@@ -27,7 +27,8 @@ public final class HostBridgeDevice {
         if (first.address().devfn() == 0) return new Result(Optional.of(first), "device 00.0 on the root bus");
         boolean rootPort = first.portType().orElse(null) == PortType.ROOT_PORT;
         if (rootPort && profile.atLeast(5, 19)) {
-            return new Result(Optional.of(first), "the first device on the root bus, a root port (accepted at any devfn since v5.19)");
+            return new Result(Optional.of(first),
+                    "the first device on the root bus, a root port (accepted at any devfn since v5.19)");
         }
         String why = rootPort
                 ? "the first device on the root bus, " + first.address() + ", is a root port but not 00.0, which Linux "

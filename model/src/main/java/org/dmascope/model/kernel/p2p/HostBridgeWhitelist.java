@@ -33,13 +33,15 @@ public final class HostBridgeWhitelist {
         if (!a.whitelisted()) return new Result(false, "they sit under different host bridges; " + a.words());
         Result b = single(rootB, false, table, profile);
         if (!b.whitelisted()) return new Result(false, "they sit under different host bridges; " + b.words());
-        return new Result(true, "they sit under different host bridges, both on the P2PDMA whitelist (" + a.words() + "; "
+        return new Result(true, "they sit under different host bridges, both on the P2PDMA whitelist (" + a.words()
+                + "; "
                 + b.words() + ")");
     }
 
     /** {@code __host_bridge_whitelist(host, same_host_bridge)}. */
     static Result single(PciBus root, boolean sameHostBridge, List<P2pWhitelist.Entry> table, KernelProfile profile) {
-        String name = root.host().map(h -> h.id()).orElse(String.format("root bus %04x:%02x", root.domain(), root.number()));
+        String name = root.host().map(h -> h.id()).orElse(String.format("root bus %04x:%02x", root.domain(),
+                root.number()));
         HostBridgeDevice.Result hbd = HostBridgeDevice.of(root, profile);
         if (hbd.device().isEmpty()) {
             return new Result(false, "host bridge " + name + " has no host bridge device to check (" + hbd.words()

@@ -65,7 +65,8 @@ public final class MapTypeCalculator {
         }
         if (common == -1) {
             HostBridgeCheck h = x.hostBridgeCheck(x.rootBus(provider), x.rootBus(client));
-            return new Outcome(h.allowed() ? P2pMapType.THRU_HOST_BRIDGE : P2pMapType.NOT_SUPPORTED, distA + distB, -1, acsCnt, h);
+            return new Outcome(h.allowed() ? P2pMapType.THRU_HOST_BRIDGE : P2pMapType.NOT_SUPPORTED, distA + distB, -1,
+                    acsCnt, h);
         }
         for (int bb = client; bb != common; bb = x.upstream(bb)) {
             if (x.redirect(bb)) acsCnt++;
@@ -73,7 +74,8 @@ public final class MapTypeCalculator {
         int dist = distA + distB;
         if (acsCnt == 0) return new Outcome(P2pMapType.BUS_ADDR, dist, common, 0, null);
         HostBridgeCheck h = x.hostBridgeCheck(x.rootBus(provider), x.rootBus(client));
-        return new Outcome(h.allowed() ? P2pMapType.THRU_HOST_BRIDGE : P2pMapType.NOT_SUPPORTED, dist, common, acsCnt, h);
+        return new Outcome(h.allowed() ? P2pMapType.THRU_HOST_BRIDGE : P2pMapType.NOT_SUPPORTED, dist, common, acsCnt,
+                h);
     }
 
     /** The result with its explanation. */
@@ -100,13 +102,15 @@ public final class MapTypeCalculator {
         if (o.type() == P2pMapType.BUS_ADDR) {
             reason = provider == client
                     ? "BUS_ADDR: the provider is the client itself (distance 0)"
-                    : "BUS_ADDR: " + p.address() + " and " + c.address() + " meet at " + DeviceWords.of(x.function(o.common()))
+                    : "BUS_ADDR: " + p.address() + " and " + c.address() + " meet at "
+                            + DeviceWords.of(x.function(o.common()))
                     + " and no device on the way has ACS redirect, so the TLPs stay inside the PCIe fabric (distance "
                     + o.distance() + ")";
         } else {
             String why;
             if (o.common() == -1) {
-                why = p.address() + " and " + c.address() + " share no upstream bridge: they meet only in the root complex";
+                why = p.address() + " and " + c.address()
+                        + " share no upstream bridge: they meet only in the root complex";
             } else {
                 why = String.join(", ", redirects.stream().map(RedirectPort::words).toList())
                         + " forces the TLPs up to the root complex";
@@ -124,7 +128,8 @@ public final class MapTypeCalculator {
         for (Bdf b : pPath) addNote(x, b, notes);
         for (Bdf b : cPath) addNote(x, b, notes);
         return new P2pVerdict(p.address(), c.address(), o.type(), o.distance(),
-                o.common() == -1 ? Optional.empty() : Optional.of(x.function(o.common()).address()), pPath, cPath, redirects,
+                o.common() == -1 ? Optional.empty() : Optional.of(x.function(o.common()).address()), pPath, cPath,
+                        redirects,
                 Optional.ofNullable(o.host()), reason, rules, new ArrayList<>(notes), suggestion);
     }
 

@@ -41,7 +41,8 @@ public final class P2pDistanceMany {
             Optional<Bdf> parent = c.parentPciDevice();
             Optional<Integer> ci = parent.flatMap(x::indexOf);
             if (ci.isEmpty()) {
-                return new Result(-1, pairs, c.name() + " cannot be used for peer-to-peer DMA as it is not a PCI device "
+                return new Result(-1, pairs,
+                        c.name() + " cannot be used for peer-to-peer DMA as it is not a PCI device "
                         + "(no PCI ancestor): -1");
             }
             P2pVerdict v = MapTypeCalculator.verdict(x, p.get(), ci.get());
@@ -53,7 +54,8 @@ public final class P2pDistanceMany {
             if (notSupported && !verbose) break;
             total += v.distance();
         }
-        if (notSupported) return new Result(-1, pairs, "a client cannot use the provider, so the result is -1 (" + firstFailure + ")");
+        if (notSupported) return new Result(-1, pairs, "a client cannot use the provider, so the result is -1 ("
+                + firstFailure + ")");
         return new Result(total, pairs, "sum of " + pairs.size() + " distance(s) = " + total);
     }
 }

@@ -25,11 +25,13 @@ public final class P2pMapTypeLookup {
         PciFunction p = x.indexOf(provider).map(x::function)
                 .orElseThrow(() -> new IllegalArgumentException("provider " + provider + " is not in the topology"));
         if (p.p2pMemory().isEmpty()) {
-            return new Result(P2pMapType.NOT_SUPPORTED, provider + " has no P2PDMA state (no P2P memory registered): NOT_SUPPORTED",
+            return new Result(P2pMapType.NOT_SUPPORTED,
+                    provider + " has no P2PDMA state (no P2P memory registered): NOT_SUPPORTED",
                     Optional.empty());
         }
         if (client.pciDevice().isEmpty()) {
-            return new Result(P2pMapType.NOT_SUPPORTED, client.name() + " is not a PCI device: NOT_SUPPORTED", Optional.empty());
+            return new Result(P2pMapType.NOT_SUPPORTED, client.name() + " is not a PCI device: NOT_SUPPORTED",
+                    Optional.empty());
         }
         Optional<Integer> c = x.indexOf(client.pciDevice().get());
         if (c.isEmpty()) throw new IllegalArgumentException("client " + client.name() + " is not in the topology");

@@ -17,7 +17,8 @@ import org.dmascope.model.topology.Bdf;
  * @param commonUpstream the nearest device both upstream chains reach (empty: they meet only at the host)
  * @param providerPath   the provider's {@code pci_upstream_bridge()} chain, provider first
  * @param clientPath     the client's chain, client first
- * @param acsRedirects   devices the kernel counted as redirecting (provider walk incl. the common device, then client walk)
+ * @param acsRedirects   devices the kernel counted as redirecting (provider walk incl. the common device, then client
+ * walk)
  * @param hostBridge     the host-bridge test, when the traffic would cross the host bridge
  * @param reason         one sentence
  * @param rules          the R-ids that decided

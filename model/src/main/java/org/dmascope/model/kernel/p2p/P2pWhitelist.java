@@ -42,7 +42,8 @@ public final class P2pWhitelist {
         l.add(new Entry(0x8086, 0x2f00, true, "Intel Xeon E7 v3/Xeon E5 v3/Core i7"));
         l.add(new Entry(0x8086, 0x2f01, true, "Intel Xeon E7 v3/Xeon E5 v3/Core i7"));
         if (profile == KernelProfile.V5_4) return List.copyOf(l);
-        for (int d : new int[] {0x2030, 0x2031, 0x2032, 0x2033, 0x2020}) l.add(new Entry(0x8086, d, false, "Intel Skylake-E"));
+        for (int d : new int[] {0x2030, 0x2031, 0x2032, 0x2033, 0x2020}) l.add(new Entry(0x8086, d, false,
+                "Intel Skylake-E"));
         l.add(new Entry(0x8086, 0x09a2, false, "Intel Ice Lake-SP (Whitley)"));
         if (profile != KernelProfile.MAINLINE) return List.copyOf(l);
         l.add(new Entry(0x8086, 0x0b25, false, "Intel Sapphire Rapids DSA"));
@@ -50,7 +51,8 @@ public final class P2pWhitelist {
         l.add(new Entry(0x8086, 0x11fb, false, "Intel Granite Rapids-D DSA"));
         l.add(new Entry(0x8086, 0x1212, false, "Intel Diamond Rapids DSA"));
         l.add(new Entry(0x8086, 0x1216, false, "Intel Diamond Rapids IAA"));
-        for (int d : new int[] {0x4940, 0x4942, 0x4944, 0x4946, 0x4948}) l.add(new Entry(0x8086, d, false, "Intel QAT"));
+        for (int d : new int[] {0x4940, 0x4942, 0x4944, 0x4946, 0x4948}) l.add(new Entry(0x8086, d, false,
+                "Intel QAT"));
         l.add(new Entry(0x1ae0, ANY, false, "Google SoC"));
         for (int d : new int[] {0x2f95, 0x2f96, 0x2f97, 0x2f98}) l.add(new Entry(0x10de, d, false, "NVIDIA CPU"));
         return List.copyOf(l);

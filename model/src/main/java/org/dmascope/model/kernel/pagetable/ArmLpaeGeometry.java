@@ -29,7 +29,8 @@ public final class ArmLpaeGeometry implements PageTableGeometry {
             throw new IllegalArgumentException("ARM LPAE granule must be 4K, 16K or 64K");
         }
         int maxIas = granule == 65536 ? 52 : 48;
-        if (ias < 32 || ias > maxIas) throw new IllegalArgumentException("ARM LPAE input size must be 32.." + maxIas + " bits");
+        if (ias < 32 || ias > maxIas) throw new IllegalArgumentException("ARM LPAE input size must be 32.." + maxIas
+                + " bits");
         this.granule = granule;
         this.ias = ias;
         this.stage2 = stage2;

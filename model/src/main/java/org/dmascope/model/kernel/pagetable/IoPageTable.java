@@ -208,7 +208,8 @@ public final class IoPageTable {
         if (size == 0) return true;
         long last = iova + size - 1;
         long rootLast = (long) root.pte.length << shift[0];
-        if (Long.compareUnsigned(last, iova) < 0 || (rootLast != 0 && Long.compareUnsigned(last, rootLast - 1) > 0)) return false;
+        if (Long.compareUnsigned(last, iova) < 0 || (rootLast != 0 && Long.compareUnsigned(last,
+                rootLast - 1) > 0)) return false;
         return isFree(root, iova, last);
     }
 
@@ -293,7 +294,9 @@ public final class IoPageTable {
         return walkTo(iova, depth);
     }
 
-    /** The table at {@code depth} on the way to {@code iova}, allocating missing ones; null when a leaf is in the way. */
+    /**
+     * The table at {@code depth} on the way to {@code iova}, allocating missing ones; null when a leaf is in the way.
+     */
     private Table walkTo(long iova, int depth) {
         Table t = root;
         for (int d = 0; d < depth; d++) {
@@ -347,7 +350,8 @@ public final class IoPageTable {
                 continue;
             }
             Table child = t.next[idx];
-            boolean covered = Long.compareUnsigned(lo, start) >= 0 && (end == 0 || Long.compareUnsigned(lo + span - 1, end - 1) <= 0);
+            boolean covered = Long.compareUnsigned(lo, start) >= 0 && (end == 0 || Long.compareUnsigned(lo + span - 1,
+                    end - 1) <= 0);
             clear(child, start, end);
             if (covered && g.freesCoveredTables()) {
                 tables -= countTables(child);
@@ -381,7 +385,8 @@ public final class IoPageTable {
     }
 
     /** One step of a walk from the root: level name, index, and what the entry holds. */
-    public record WalkStep(String levelName, int level, int index, boolean present, boolean leaf, long leafPhys, long leafSize) {
+    public record WalkStep(String levelName, int level, int index, boolean present, boolean leaf, long leafPhys,
+            long leafSize) {
     }
 
     /** The walk the IOMMU does for {@code iova}, level by level, stopping at a leaf or an empty entry. */
@@ -393,7 +398,8 @@ public final class IoPageTable {
             long pte = t.pte[idx];
             boolean leaf = (pte & LEAF) != 0;
             long size = leaf ? 1L << (pte >>> 58) : 0;
-            out.add(new WalkStep(g.levelName(d), g.kernelLevel(d), idx, pte != 0, leaf, leaf ? pte & PHYS_MASK & -size : 0, size));
+            out.add(new WalkStep(g.levelName(d), g.kernelLevel(d), idx, pte != 0, leaf, leaf ? pte & PHYS_MASK & -size
+                    : 0, size));
             if (pte == 0 || leaf) break;
             t = t.next[idx];
         }

@@ -13,7 +13,8 @@ import java.util.List;
  */
 public final class PageTableChanges {
     /** No page-table writes (dma-direct, bus addresses, swiotlb without IOMMU). */
-    public static final PageTableChanges NONE = new PageTableChanges(null, new long[0], new int[0], new long[0], new int[0],
+    public static final PageTableChanges NONE = new PageTableChanges(null, new long[0], new int[0], new long[0],
+            new int[0],
             new long[0], new int[0]);
 
     /** One level of a walk: the level's kernel name, number and the index used there. */
@@ -76,7 +77,10 @@ public final class PageTableChanges {
         return geometry.levelName(PageTableLog.depthOf(stretchMeta[stretchOf(i)]));
     }
 
-    /** {@code IOMMU_READ} (1) / {@code IOMMU_WRITE} (2) / {@code IOMMU_CACHE} (4) / {@code IOMMU_MMIO} (0x10) bits of the leaf. */
+    /**
+     * {@code IOMMU_READ} (1) / {@code IOMMU_WRITE} (2) / {@code IOMMU_CACHE} (4) / {@code IOMMU_MMIO} (0x10) bits of
+     * the leaf.
+     */
     public int leafProt(int i) {
         return PageTableLog.protOf(stretchMeta[stretchOf(i)]);
     }

@@ -17,7 +17,10 @@ public interface PageTableGeometry {
     /** Width of the index at this depth (the root may be narrower or concatenated). */
     int indexBits(int depth);
 
-    /** The level number the kernel uses for this depth (ARM: 0..3 from the start level; VT-d: levels..1; AMD: levels-1..0). */
+    /**
+     * The level number the kernel uses for this depth (ARM: 0..3 from the start level; VT-d: levels..1; AMD:
+     * levels-1..0).
+     */
     int kernelLevel(int depth);
 
     /** The level's name as the kernel's sources write it, e.g. {@code L2}, {@code level 4}, {@code PM level 0}. */

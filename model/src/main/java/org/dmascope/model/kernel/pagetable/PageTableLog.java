@@ -129,7 +129,9 @@ public final class PageTableLog {
     public PageTableChanges freeze(PageTableGeometry g) {
         // A log sized right is handed over without a copy; it must not be written after freezing.
         long[] phys = leaves == leafPhys.length ? leafPhys : Arrays.copyOf(leafPhys, leaves);
-        return new PageTableChanges(g, phys, Arrays.copyOf(stretchFirst, stretches), Arrays.copyOf(stretchIova, stretches),
-                Arrays.copyOf(stretchMeta, stretches), Arrays.copyOf(tableBase, tables), Arrays.copyOf(tableDepth, tables));
+        return new PageTableChanges(g, phys, Arrays.copyOf(stretchFirst, stretches), Arrays.copyOf(stretchIova,
+                stretches),
+                Arrays.copyOf(stretchMeta, stretches), Arrays.copyOf(tableBase, tables), Arrays.copyOf(tableDepth,
+                        tables));
     }
 }

@@ -87,7 +87,8 @@ public final class VtdGeometry implements PageTableGeometry {
 
     @Override
     public String describe() {
-        return "Intel VT-d " + (firstStage ? "first-stage" : "second-stage") + ", " + width + "-bit: agaw " + agaw(width)
+        return "Intel VT-d " + (firstStage ? "first-stage" : "second-stage") + ", " + width + "-bit: agaw "
+                + agaw(width)
                 + ", " + levels + " levels, 4K/2M/1G pages";
     }
 }

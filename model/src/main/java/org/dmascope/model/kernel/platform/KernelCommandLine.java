@@ -48,7 +48,8 @@ public record KernelCommandLine(String text, Optional<Boolean> passthrough, Opti
             int eq = token.indexOf('=');
             String key = eq < 0 ? token : token.substring(0, eq);
             String value = eq < 0 ? "" : token.substring(eq + 1);
-            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) value = value.substring(1, value.length() - 1);
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) value = value.substring(1,
+                    value.length() - 1);
             switch (key) {
                 case "iommu.passthrough" -> {
                     Optional<Boolean> b = kstrtobool(value);
@@ -82,7 +83,8 @@ public record KernelCommandLine(String text, Optional<Boolean> passthrough, Opti
                 case "pci" -> {
                     for (String opt : value.split(",")) {
                         if (opt.startsWith("disable_acs_redir=")) {
-                            redir.addAll(PciDeviceSpec.parseList(opt.substring("disable_acs_redir=".length()), problems));
+                            redir.addAll(PciDeviceSpec.parseList(opt.substring("disable_acs_redir=".length()),
+                                    problems));
                         } else if (opt.equals("noats")) {
                             noats = true;
                         }

@@ -85,7 +85,8 @@ public final class PciDeviceSpec {
             for (int i = 1; i < parts.length; i++) path.add(devfn(parts[i]));
             return new PciDeviceSpec(text, false, 0, 0, 0, 0, dom, b, path);
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a PCI device (expected [DDDD:]BB:DD.F[/DD.F]… or pci:VVVV:DDDD)");
+            throw new IllegalArgumentException("\"" + text
+                    + "\" is not a PCI device (expected [DDDD:]BB:DD.F[/DD.F]… or pci:VVVV:DDDD)");
         }
     }
 
@@ -101,7 +102,8 @@ public final class PciDeviceSpec {
     /** True when this entry names {@code f}. */
     public boolean matches(PciFunction f, PciHierarchy h) {
         if (byId) {
-            if (f.identity().vendorId().orElse(-1) != vendor || f.identity().deviceId().orElse(-1) != device) return false;
+            if (f.identity().vendorId().orElse(-1) != vendor || f.identity().deviceId()
+                    .orElse(-1) != device) return false;
             if (subVendor != 0 && f.identity().subsystemVendorId().orElse(-1) != subVendor) return false;
             return subDevice == 0 || f.identity().subsystemDeviceId().orElse(-1) == subDevice;
         }
@@ -112,7 +114,8 @@ public final class PciDeviceSpec {
             if (up.isEmpty()) return false;
             dev = up.get();
         }
-        return dev.address().domain() == domain && dev.address().bus() == bus && dev.address().devfn() == devfnPath.get(0);
+        return dev.address().domain() == domain && dev.address().bus() == bus && dev.address()
+                .devfn() == devfnPath.get(0);
     }
 
     @Override

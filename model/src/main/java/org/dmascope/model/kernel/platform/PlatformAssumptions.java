@@ -59,16 +59,19 @@ public final class PlatformAssumptions {
 
         Assumption<KernelProfile> profile = o.profile()
                 .map(k -> Assumption.of("kernel", k, k.id(), AssumptionSource.OPTION, k.label()))
-                .orElse(Assumption.of("kernel", KernelProfile.MAINLINE, KernelProfile.MAINLINE.id(), AssumptionSource.DEFAULT,
+                .orElse(Assumption.of("kernel", KernelProfile.MAINLINE, KernelProfile.MAINLINE.id(),
+                        AssumptionSource.DEFAULT,
                         KernelProfile.MAINLINE.label() + " rules unless another profile is chosen"));
 
         Assumption<KernelCommandLine> cmdline;
         if (o.commandLine().isPresent()) {
             KernelCommandLine k = KernelCommandLine.parse(o.commandLine().get());
-            cmdline = Assumption.of("cmdline", k, quoted(k.text()), AssumptionSource.OPTION, "kernel command line given for this run");
+            cmdline = Assumption.of("cmdline", k, quoted(k.text()), AssumptionSource.OPTION,
+                    "kernel command line given for this run");
         } else if (p.kernelCommandLine().isPresent()) {
             KernelCommandLine k = KernelCommandLine.parse(p.kernelCommandLine().get());
-            cmdline = Assumption.of("cmdline", k, quoted(k.text()), AssumptionSource.TOPOLOGY, "the kernel command line the machine booted with");
+            cmdline = Assumption.of("cmdline", k, quoted(k.text()), AssumptionSource.TOPOLOGY,
+                    "the kernel command line the machine booted with");
         } else {
             cmdline = Assumption.of("cmdline", KernelCommandLine.EMPTY, "(none)", AssumptionSource.DEFAULT,
                     "no kernel command line known: no parameter changes the defaults");
@@ -77,10 +80,12 @@ public final class PlatformAssumptions {
 
         Assumption<CpuIdentity> cpu;
         if (o.cpu().isPresent()) {
-            cpu = Assumption.of("cpu", o.cpu().get(), o.cpu().get().words(), AssumptionSource.OPTION, "CPU 0 as cpu_supports_p2pdma() sees it");
+            cpu = Assumption.of("cpu", o.cpu().get(), o.cpu().get().words(), AssumptionSource.OPTION,
+                    "CPU 0 as cpu_supports_p2pdma() sees it");
         } else if (p.cpu().vendor().isPresent()) {
             CpuIdentity c = new CpuIdentity(p.cpu().vendor(), p.cpu().family());
-            cpu = Assumption.of("cpu", c, c.words(), AssumptionSource.TOPOLOGY, "CPU 0 as cpu_supports_p2pdma() sees it");
+            cpu = Assumption.of("cpu", c, c.words(), AssumptionSource.TOPOLOGY,
+                    "CPU 0 as cpu_supports_p2pdma() sees it");
         } else {
             cpu = Assumption.of("cpu", CpuIdentity.UNKNOWN, "unknown", AssumptionSource.DEFAULT,
                     "CPU vendor unknown: treated as a CPU that cpu_supports_p2pdma() does not accept (not AMD Zen)");
@@ -93,30 +98,37 @@ public final class PlatformAssumptions {
         } else {
             boolean armish = cpu.value().vendor().map(v -> v == CpuVendor.ARM || v == CpuVendor.AMPERE
                     || v == CpuVendor.NVIDIA || v == CpuVendor.IBM).orElse(false);
-            x86 = Assumption.of("architecture", !armish, armish ? "not x86" : Architecture.X86_64.jsonName(), AssumptionSource.DEFAULT,
-                    armish ? "an Arm/Power CPU vendor implies a non-x86 machine" : "architecture not given: x86_64 assumed");
+            x86 = Assumption.of("architecture", !armish, armish ? "not x86" : Architecture.X86_64.jsonName(),
+                    AssumptionSource.DEFAULT,
+                    armish ? "an Arm/Power CPU vendor implies a non-x86 machine"
+                            : "architecture not given: x86_64 assumed");
         }
 
         Assumption<IommuDriver> iommu;
         if (o.iommu().isPresent()) {
-            iommu = Assumption.of("iommu", o.iommu().get(), o.iommu().get().jsonName(), AssumptionSource.OPTION, iommuWords(o.iommu().get()));
+            iommu = Assumption.of("iommu", o.iommu().get(), o.iommu().get().jsonName(), AssumptionSource.OPTION,
+                    iommuWords(o.iommu().get()));
         } else if (p.iommu().driver().isPresent()) {
-            iommu = Assumption.of("iommu", p.iommu().driver().get(), p.iommu().driver().get().jsonName(), AssumptionSource.TOPOLOGY,
+            iommu = Assumption.of("iommu", p.iommu().driver().get(), p.iommu().driver().get().jsonName(),
+                    AssumptionSource.TOPOLOGY,
                     iommuWords(p.iommu().driver().get()));
         } else if (cl.iommuDisabled()) {
-            iommu = Assumption.of("iommu", IommuDriver.NONE, IommuDriver.NONE.jsonName(), AssumptionSource.KERNEL_COMMAND_LINE,
+            iommu = Assumption.of("iommu", IommuDriver.NONE, IommuDriver.NONE.jsonName(),
+                    AssumptionSource.KERNEL_COMMAND_LINE,
                     "intel_iommu=off / amd_iommu=off: the IOMMU driver does not start");
         } else {
             IommuDriver guess = guessDriver(cpu.value(), x86.value());
             iommu = Assumption.of("iommu", guess, guess.jsonName(), AssumptionSource.DEFAULT,
-                    "IOMMU not given: an enabled " + guess.jsonName() + " IOMMU is assumed (IOMMU groups only exist with one)");
+                    "IOMMU not given: an enabled " + guess.jsonName()
+                            + " IOMMU is assumed (IOMMU groups only exist with one)");
         }
 
         Assumption<Boolean> acs;
         if (o.acsRequested().isPresent()) {
             boolean v = o.acsRequested().get();
             acs = Assumption.of("acsRequested", v, v ? "yes" : "no", AssumptionSource.OPTION, v
-                    ? "what-if: the IOMMU driver called pci_request_acs(), so the kernel sets SV|RR|CR|UF (as implemented) in every ACS control register"
+                    ? "what-if: the IOMMU driver called pci_request_acs(), so the kernel sets SV|RR|CR|UF (as "
+                            + "implemented) in every ACS control register"
                     : "the kernel did not request ACS; ACS control registers missing from the input are taken as 0");
         } else if (iommu.value() != IommuDriver.NONE) {
             acs = Assumption.of("acsRequested", true, "yes", iommu.source(),
@@ -129,10 +141,13 @@ public final class PlatformAssumptions {
         Assumption<DefaultDomainChoice> mode = resolveMode(o, p, cl, x86.value());
 
         Assumption<MemoryEncryption> enc = o.memoryEncryption()
-                .map(m -> Assumption.of("memoryEncryption", m, m.jsonName(), AssumptionSource.OPTION, "memory encryption for this run"))
+                .map(m -> Assumption.of("memoryEncryption", m, m.jsonName(), AssumptionSource.OPTION,
+                        "memory encryption for this run"))
                 .orElseGet(() -> p.memoryEncryption()
-                        .map(m -> Assumption.of("memoryEncryption", m, m.jsonName(), AssumptionSource.TOPOLOGY, "memory encryption the machine runs with"))
-                        .orElse(Assumption.of("memoryEncryption", MemoryEncryption.NONE, MemoryEncryption.NONE.jsonName(),
+                        .map(m -> Assumption.of("memoryEncryption", m, m.jsonName(), AssumptionSource.TOPOLOGY,
+                                "memory encryption the machine runs with"))
+                        .orElse(Assumption.of("memoryEncryption", MemoryEncryption.NONE,
+                                MemoryEncryption.NONE.jsonName(),
                                 AssumptionSource.DEFAULT, "no SME/SEV/TDX assumed")));
 
         Assumption<Boolean> caching = o.vtdCachingMode()
@@ -143,20 +158,23 @@ public final class PlatformAssumptions {
 
         boolean firstStage = p.iommu().pageTableFormat().map(f -> f == PageTableFormat.VTD_FIRST_STAGE).orElse(false);
         Assumption<Boolean> stage = p.iommu().pageTableFormat().isPresent()
-                ? Assumption.of("vtdFirstStage", firstStage, p.iommu().pageTableFormat().get().jsonName(), AssumptionSource.TOPOLOGY,
+                ? Assumption.of("vtdFirstStage", firstStage, p.iommu().pageTableFormat().get().jsonName(),
+                        AssumptionSource.TOPOLOGY,
                 "page-table format of DMA domains")
                 : Assumption.of("vtdFirstStage", false, "second stage", AssumptionSource.DEFAULT,
                 "VT-d DMA domains assumed to use second-stage tables (first_level_by_default() false)");
 
         Assumption<Boolean> kpt = o.kconfigPassthrough()
-                .map(v -> Assumption.of("kconfigPassthrough", v, v ? "y" : "n", AssumptionSource.OPTION, "CONFIG_IOMMU_DEFAULT_PASSTHROUGH"))
+                .map(v -> Assumption.of("kconfigPassthrough", v, v ? "y" : "n", AssumptionSource.OPTION,
+                        "CONFIG_IOMMU_DEFAULT_PASSTHROUGH"))
                 .orElse(Assumption.of("kconfigPassthrough", false, "n", AssumptionSource.DEFAULT,
                         "CONFIG_IOMMU_DEFAULT_PASSTHROUGH=n, as in mainline defconfigs and the common distributions"));
 
         return new PlatformAssumptions(profile, x86, cpu, iommu, mode, acs, cmdline, enc, caching, stage, kpt);
     }
 
-    private static Assumption<DefaultDomainChoice> resolveMode(PlatformOverrides o, Platform p, KernelCommandLine cl, boolean x86) {
+    private static Assumption<DefaultDomainChoice> resolveMode(PlatformOverrides o, Platform p, KernelCommandLine cl,
+            boolean x86) {
         if (o.iommuMode().isPresent()) {
             DefaultDomainChoice m = o.iommuMode().get();
             return Assumption.of("iommuMode", m, m.id(), AssumptionSource.OPTION, modeWords(m));
@@ -175,13 +193,15 @@ public final class PlatformAssumptions {
         if (cl.passthrough().isPresent() || cl.strict().isPresent()) {
             DefaultDomainChoice m;
             if (cl.passthrough().orElse(false)) m = DefaultDomainChoice.IDENTITY;
-            else if (cl.strict().isPresent()) m = cl.strict().get() ? DefaultDomainChoice.DMA : DefaultDomainChoice.LAZY;
+            else if (cl.strict().isPresent()) m = cl.strict().get() ? DefaultDomainChoice.DMA
+                    : DefaultDomainChoice.LAZY;
             else m = x86 ? DefaultDomainChoice.LAZY : DefaultDomainChoice.DMA;
             return Assumption.of("iommuMode", m, m.id(), AssumptionSource.KERNEL_COMMAND_LINE, modeWords(m));
         }
         if (p.iommu().strict().isPresent()) {
             DefaultDomainChoice m = p.iommu().strict().get() ? DefaultDomainChoice.DMA : DefaultDomainChoice.LAZY;
-            return Assumption.of("iommuMode", m, m.id(), AssumptionSource.TOPOLOGY, "iommu.strict as the topology gives it");
+            return Assumption.of("iommuMode", m, m.id(), AssumptionSource.TOPOLOGY,
+                    "iommu.strict as the topology gives it");
         }
         DefaultDomainChoice m = x86 ? DefaultDomainChoice.LAZY : DefaultDomainChoice.DMA;
         return Assumption.of("iommuMode", m, m.id(), AssumptionSource.DEFAULT, x86

@@ -25,7 +25,8 @@ public record PlatformOverrides(Optional<KernelProfile> profile, Optional<CpuIde
                                 Optional<String> commandLine, Optional<MemoryEncryption> memoryEncryption,
                                 Optional<Boolean> vtdCachingMode, Optional<Boolean> kconfigPassthrough) {
 
-    public static final PlatformOverrides NONE = new PlatformOverrides(Optional.empty(), Optional.empty(), Optional.empty(),
+    public static final PlatformOverrides NONE = new PlatformOverrides(Optional.empty(), Optional.empty(),
+            Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public PlatformOverrides withProfile(KernelProfile v) {
@@ -34,12 +35,14 @@ public record PlatformOverrides(Optional<KernelProfile> profile, Optional<CpuIde
     }
 
     public PlatformOverrides withCpu(CpuIdentity v) {
-        return new PlatformOverrides(profile, Optional.of(v), iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
+        return new PlatformOverrides(profile, Optional.of(v), iommu, iommuMode, acsRequested, commandLine,
+                memoryEncryption,
                 vtdCachingMode, kconfigPassthrough);
     }
 
     public PlatformOverrides withIommu(IommuDriver v) {
-        return new PlatformOverrides(profile, cpu, Optional.of(v), iommuMode, acsRequested, commandLine, memoryEncryption,
+        return new PlatformOverrides(profile, cpu, Optional.of(v), iommuMode, acsRequested, commandLine,
+                memoryEncryption,
                 vtdCachingMode, kconfigPassthrough);
     }
 

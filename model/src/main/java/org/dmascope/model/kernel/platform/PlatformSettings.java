@@ -27,7 +27,8 @@ public final class PlatformSettings {
     public static final String KCONFIG_PASSTHROUGH = "kconfigPassthrough";
 
     /** Every settable name, in the order the platform panel lists them. */
-    public static final List<String> NAMES = List.of(KERNEL, CPU, IOMMU, IOMMU_MODE, ACS_REQUESTED, CMDLINE, MEMORY_ENCRYPTION,
+    public static final List<String> NAMES = List.of(KERNEL, CPU, IOMMU, IOMMU_MODE, ACS_REQUESTED, CMDLINE,
+            MEMORY_ENCRYPTION,
             VTD_CACHING_MODE, KCONFIG_PASSTHROUGH);
 
     private PlatformSettings() {
@@ -41,18 +42,21 @@ public final class PlatformSettings {
     public static PlatformOverrides set(PlatformOverrides o, String name, String value) {
         String v = value == null ? "" : value.trim();
         return switch (name) {
-            case KERNEL -> o.withProfile(KernelProfile.byId(v).orElseThrow(() -> refused("kernel profile", v, KernelProfile.ids())));
+            case KERNEL -> o.withProfile(KernelProfile.byId(v).orElseThrow(() -> refused("kernel profile", v,
+                    KernelProfile.ids())));
             case CPU -> o.withCpu(CpuIdentity.parse(v));
             case IOMMU -> o.withIommu(iommu(v));
             case IOMMU_MODE -> o.withIommuMode(DefaultDomainChoice.byId(v)
                     .orElseThrow(() -> refused("IOMMU mode", v, "dma, lazy, identity")));
             case ACS_REQUESTED -> o.withAcsRequested(yes(v));
             case CMDLINE -> o.withCommandLine(v);
-            case MEMORY_ENCRYPTION -> o.withMemoryEncryption(Named.parse(MemoryEncryption.class, v.toLowerCase(Locale.ROOT))
+            case MEMORY_ENCRYPTION -> o.withMemoryEncryption(Named.parse(MemoryEncryption.class,
+                    v.toLowerCase(Locale.ROOT))
                     .orElseThrow(() -> refused("memory encryption", v, Named.choices(MemoryEncryption.class))));
             case VTD_CACHING_MODE -> o.withVtdCachingMode(yes(v));
             case KCONFIG_PASSTHROUGH -> o.withKconfigPassthrough(yes(v));
-            default -> throw new IllegalArgumentException(name + " cannot be set (settable: " + String.join(", ", NAMES) + ")");
+            default -> throw new IllegalArgumentException(name + " cannot be set (settable: " + String.join(", ",
+                    NAMES) + ")");
         };
     }
 
@@ -89,7 +93,8 @@ public final class PlatformSettings {
     }
 
     private static IllegalArgumentException refused(String what, String v, String choices) {
-        return new IllegalArgumentException("\"" + v + "\" is not a" + (what.matches("^[aeiouAEIOU].*") ? "n " : " ") + what
+        return new IllegalArgumentException("\"" + v + "\" is not a" + (what.matches("^[aeiouAEIOU].*") ? "n " : " ")
+                + what
                 + " (one of " + choices + ")");
     }
 }

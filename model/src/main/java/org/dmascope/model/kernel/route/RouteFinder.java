@@ -74,7 +74,8 @@ public final class RouteFinder {
         List<Integer> up = chain(client);
         List<Integer> down = chain(provider);
         int common = commonOf(up, down);
-        if (v.mapType() == P2pMapType.BUS_ADDR) return build(client, provider, up, down, common, false, Set.of(), -1, true);
+        if (v.mapType() == P2pMapType.BUS_ADDR) return build(client, provider, up, down, common, false, Set.of(), -1,
+                true);
         Set<Integer> marked = new HashSet<>();
         for (RedirectPort r : v.acsRedirects()) x.indexOf(r.device()).ifPresent(marked::add);
         return build(client, provider, up, down, common, true, marked, -1, true);
@@ -150,7 +151,8 @@ public final class RouteFinder {
                 if (ingress && n == blockedAt) {
                     hops.add(hop(n, k == 0 ? "requester" : DeviceWords.role(x.function(n)), HopDecision.EGRESS_BLOCKED,
                             "ACS " + AcsRedirect.bitsWords(x.control(n)) + " without ReqRedir (control " + ctrl(n)
-                                    + "): a peer request to a port the egress control vector blocks is rejected; the vector is not "
+                                    + "): a peer request to a port the egress control vector blocks is rejected; the "
+                                            + "vector is not "
                                     + "in lspci output and is taken as blocking"));
                     nodes.add(n);
                     delivered = false;
@@ -172,13 +174,15 @@ public final class RouteFinder {
                 if (common != b) {
                     if (common != a) {
                         String role = DeviceWords.role(x.function(common)) + " (common upstream)";
-                        hops.add(hop(common, role, HopDecision.FORWARD_DOWN, "common upstream device: the address falls in the window of "
+                        hops.add(hop(common, role, HopDecision.FORWARD_DOWN,
+                                "common upstream device: the address falls in the window of "
                                 + x.function(down.get(downFrom - 1)).address() + ", so it sends the TLP back down"));
                         nodes.add(common);
                     }
                     for (int k = downFrom - 1; k >= 1; k--) {
                         int n = down.get(k);
-                        hops.add(hop(n, DeviceWords.role(x.function(n)), HopDecision.FORWARD_DOWN, "forwards it down towards " + target.address()));
+                        hops.add(hop(n, DeviceWords.role(x.function(n)), HopDecision.FORWARD_DOWN,
+                                "forwards it down towards " + target.address()));
                         nodes.add(n);
                     }
                 }
@@ -209,7 +213,8 @@ public final class RouteFinder {
                 hops.add(hostHop(hbA, HopDecision.ROOT_COMPLEX, "the root complex routes it back down to the peer ("
                         + check.words() + ")"));
             } else {
-                hops.add(hostHop(hbA, HopDecision.HOST_BRIDGE_REFUSED, "the kernel does not trust this root complex to forward peer "
+                hops.add(hostHop(hbA, HopDecision.HOST_BRIDGE_REFUSED,
+                        "the kernel does not trust this root complex to forward peer "
                         + "traffic (" + check.words() + "), so it will not map the request"));
                 delivered = false;
             }
@@ -224,7 +229,8 @@ public final class RouteFinder {
                     int n = down.get(k);
                     String extra = redirected.contains(n) ? "; the kernel counted its ACS "
                             + AcsRedirect.bitsWords(x.control(n)) + " as redirect" : "";
-                    hops.add(hop(n, DeviceWords.role(x.function(n)), HopDecision.FORWARD_DOWN, "forwards it down towards "
+                    hops.add(hop(n, DeviceWords.role(x.function(n)), HopDecision.FORWARD_DOWN,
+                            "forwards it down towards "
                             + target.address() + extra));
                     nodes.add(n);
                 }
@@ -258,7 +264,8 @@ public final class RouteFinder {
         return root.host().map(h -> h.id()).orElse(String.format("pci%04x:%02x", root.domain(), root.number()));
     }
 
-    private TlpRoute withLinks(int a, Optional<Bdf> to, List<RouteHop> hops, List<Integer> nodes, int common, boolean viaRc, boolean delivered) {
+    private TlpRoute withLinks(int a, Optional<Bdf> to, List<RouteHop> hops, List<Integer> nodes, int common,
+            boolean viaRc, boolean delivered) {
         List<RouteHop> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double best = Double.MAX_VALUE;
@@ -281,7 +288,8 @@ public final class RouteFinder {
                             + String.format(Locale.ROOT, "%.2f GB/s", gbps) + ")";
                 }
             } else if (l.physical) {
-                notes.add("the link between " + h.node() + " and " + hops.get(i + 1).node() + " is not described in the input");
+                notes.add("the link between " + h.node() + " and " + hops.get(i + 1).node()
+                        + " is not described in the input");
             }
         }
         return new TlpRoute(x.function(a).address(), to, out,

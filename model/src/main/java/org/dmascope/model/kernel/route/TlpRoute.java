@@ -21,8 +21,10 @@ import org.dmascope.model.topology.Bdf;
  * @param bottleneck      which link that is, in words
  * @param notes           links whose state the input does not show, and other caveats
  */
-public record TlpRoute(Bdf from, Optional<Bdf> to, List<RouteHop> hops, Optional<Bdf> commonUpstream, boolean viaRootComplex,
-                       boolean delivered, OptionalDouble bottleneckGBps, Optional<String> bottleneck, List<String> notes) {
+public record TlpRoute(Bdf from, Optional<Bdf> to, List<RouteHop> hops, Optional<Bdf> commonUpstream,
+        boolean viaRootComplex,
+                       boolean delivered, OptionalDouble bottleneckGBps, Optional<String> bottleneck,
+                               List<String> notes) {
 
     public TlpRoute {
         Objects.requireNonNull(from);

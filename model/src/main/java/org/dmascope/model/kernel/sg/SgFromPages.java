@@ -36,10 +36,12 @@ public final class SgFromPages {
      * {@code dev_pagemap}s and with a max segment no run can reach, that is the number of entries,
      * and the pages need not be counted again.
      */
-    public static ScatterList build(long[] pages, int[] pgmap, int nPages, long offset, long size, long maxSegment, int physRanges) {
+    public static ScatterList build(long[] pages, int[] pgmap, int nPages, long offset, long size, long maxSegment,
+            int physRanges) {
         maxSegment = KernelArith.alignDown(maxSegment, KernelArith.PAGE_SIZE);
         if (maxSegment < KernelArith.PAGE_SIZE) return null;
-        boolean noSplit = pgmap == null && nPages > 0 && Long.compareUnsigned(maxSegment, (long) (nPages - 1) << KernelArith.PAGE_SHIFT) > 0;
+        boolean noSplit = pgmap == null && nPages > 0 && Long.compareUnsigned(maxSegment,
+                (long) (nPages - 1) << KernelArith.PAGE_SHIFT) > 0;
         int entries = physRanges >= 0 && noSplit ? physRanges : countEntries(pages, pgmap, nPages, maxSegment);
         if (noSplit) return buildRuns(pages, nPages, offset, size, entries);
         ScatterList sg = new ScatterList(entries);
@@ -89,7 +91,8 @@ public final class SgFromPages {
             prev = p;
         }
         sg.nents = e + 1;
-        if (sg.nents != entries) throw new IllegalArgumentException(entries + " runs expected, the pages form " + sg.nents);
+        if (sg.nents != entries) throw new IllegalArgumentException(entries + " runs expected, the pages form "
+                + sg.nents);
         if (offset == 0 && size == (long) nPages << KernelArith.PAGE_SHIFT && pages.length == nPages) {
             // a separate pass: a running maximum in the loop above would lengthen its chain of dependences
             long longest = 0;

@@ -31,7 +31,8 @@ public final class SwiotlbMapSingle {
         index += pad;
         pool.padSlots[index] = pad;
         int total = SwiotlbSlotSearch.nrSlots(size);
-        for (int i = 0; i < total - pad; i++) pool.origAddr[index + i] = origAddr + ((long) i << SwiotlbPool.IO_TLB_SHIFT);
+        for (int i = 0; i < total - pad; i++) pool.origAddr[index + i] = origAddr
+                + ((long) i << SwiotlbPool.IO_TLB_SHIFT);
         long tlb = pool.slotAddr(index) + offset;
         SwiotlbAllocation a = new SwiotlbAllocation(origAddr, mappingSize, tlb, first, total, pad,
                 first / pool.sizing().areaNslabs());

@@ -38,7 +38,8 @@ public final class SwiotlbSlotSearch {
         return -1;
     }
 
-    static int searchArea(SwiotlbPool pool, DeviceDma dev, int area, long origAddr, long allocBytes, long allocAlignMask) {
+    static int searchArea(SwiotlbPool pool, DeviceDma dev, int area, long origAddr, long allocBytes,
+            long allocAlignMask) {
         pool.ensureSlots();
         long boundaryMask = dev.segBoundaryMask();
         long tblDmaAddr = PhysToDma.translate(dev.rangeMap(), pool.start()) & boundaryMask;

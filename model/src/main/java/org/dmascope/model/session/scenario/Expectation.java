@@ -21,7 +21,8 @@ import org.dmascope.model.util.Hex;
  * @param live       live mappings after the step
  * @param problem    a call the machine cannot serve: words its reason contains
  */
-public record Expectation(Optional<P2pMapType> mapType, Optional<String> result, OptionalInt segments, OptionalLong dmaAddress,
+public record Expectation(Optional<P2pMapType> mapType, Optional<String> result, OptionalInt segments,
+        OptionalLong dmaAddress,
                           OptionalInt live, Optional<String> problem) {
     public static final Expectation NONE = new Expectation(Optional.empty(), Optional.empty(), OptionalInt.empty(),
             OptionalLong.empty(), OptionalInt.empty(), Optional.empty());
@@ -37,14 +38,16 @@ public record Expectation(Optional<P2pMapType> mapType, Optional<String> result,
         if (problem.isPresent()) {
             String got = o.problem().orElse("");
             if (!got.contains(problem.get())) {
-                failed.add("expected a problem saying \"" + problem.get() + "\", got " + (got.isEmpty() ? "a mapping" : "\"" + got + "\""));
+                failed.add("expected a problem saying \"" + problem.get() + "\", got " + (got.isEmpty() ? "a mapping"
+                        : "\"" + got + "\""));
             }
         } else if (m == null && !isEmpty()) {
             failed.add("expected a mapping, got the problem \"" + o.problem().orElse("") + "\"");
             return failed;
         }
         if (m != null) {
-            mapType.filter(t -> t != m.mapType()).ifPresent(t -> failed.add("expected map type " + t + ", got " + m.mapType()));
+            mapType.filter(t -> t != m.mapType()).ifPresent(t -> failed.add("expected map type " + t + ", got "
+                    + m.mapType()));
             result.filter(r -> !r.equalsIgnoreCase(m.verdict().code()))
                     .ifPresent(r -> failed.add("expected result " + r + ", got " + m.verdict().code()));
             if (segments.isPresent() && segments.getAsInt() != m.segments().count()) {

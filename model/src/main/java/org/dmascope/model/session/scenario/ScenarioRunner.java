@@ -47,7 +47,8 @@ public final class ScenarioRunner {
      * @param outcome  for a map step
      * @param failures unmet expectations, or why the step could not run
      */
-    public record StepResult(int number, ScenarioStep step, List<String> lines, Optional<MapOutcome> outcome, List<String> failures) {
+    public record StepResult(int number, ScenarioStep step, List<String> lines, Optional<MapOutcome> outcome,
+            List<String> failures) {
         public StepResult {
             lines = List.copyOf(lines);
             failures = List.copyOf(failures);
@@ -99,7 +100,8 @@ public final class ScenarioRunner {
             unmap(s, lines, failures);
         } else if (step instanceof ScenarioStep.Flush s) {
             int freed = s.domainId().map(session::flush).orElseGet(session::flushAll);
-            lines.add("IOTLB flushed" + s.domainId().map(d -> " in domain “" + d + "”").orElse(" in every domain") + ": " + freed
+            lines.add("IOTLB flushed" + s.domainId().map(d -> " in domain “" + d + "”").orElse(" in every domain")
+                    + ": " + freed
                     + (freed == 1 ? " queued IOVA range" : " queued IOVA ranges") + " freed");
         } else if (step instanceof ScenarioStep.Clear) {
             session.clear();
@@ -110,7 +112,8 @@ public final class ScenarioRunner {
             int dropped = session.liveMappings().size();
             session = session.reboot(next);
             lines.add("rebooted with " + settingsWords(s.settings()) + " (" + session.profile().label() + ")"
-                    + (dropped == 0 ? "" : "; the " + dropped + (dropped == 1 ? " live mapping is" : " live mappings are") + " gone"));
+                    + (dropped == 0 ? "" : "; the " + dropped + (dropped == 1 ? " live mapping is"
+                            : " live mappings are") + " gone"));
         } else if (step instanceof ScenarioStep.SetOptions s) {
             options = withSettings(options, s.settings());
             lines.add("map options: " + settingsWords(s.settings()));
@@ -123,7 +126,8 @@ public final class ScenarioRunner {
     private MapOutcome map(MapCall call, Expectation expect, List<String> lines, List<String> failures) {
         lastCall = call;
         MapOutcome o = session.map(call);
-        lines.add("map " + call.buffer().spec() + " for " + call.initiator() + " with " + call.options().api().kernelName());
+        lines.add("map " + call.buffer().spec() + " for " + call.initiator() + " with " + call.options().api()
+                .kernelName());
         if (o.hasMapping()) lines.addAll(mappingLines(o.mapping()));
         else lines.add("cannot map: " + o.problem().orElse(""));
         failures.addAll(expect.check(o));
@@ -168,7 +172,8 @@ public final class ScenarioRunner {
             out.add(String.format("  segment %d: %s + %s  %s", i, Hex.addr(s.address(i)), Hex.addr(s.length(i)),
                     String.join(",", s.flagNames(i))));
         }
-        if (s.count() > shown) out.add("  … " + (s.count() - shown) + " more segments, " + ByteSize.format(s.totalLength()) + " in all");
+        if (s.count() > shown) out.add("  … " + (s.count() - shown) + " more segments, "
+                + ByteSize.format(s.totalLength()) + " in all");
         return out;
     }
 
@@ -177,12 +182,15 @@ public final class ScenarioRunner {
         List<String> out = new ArrayList<>();
         out.add(snap.liveCount() + (snap.liveCount() == 1 ? " live mapping" : " live mappings"));
         for (SessionSnapshot.Domain d : snap.domains()) {
-            out.add("IOMMU domain “" + d.id() + "” (" + d.type().sysfsName() + ", " + d.geometry() + "): " + d.live().size() + " live");
+            out.add("IOMMU domain “" + d.id() + "” (" + d.type().sysfsName() + ", " + d.geometry() + "): "
+                    + d.live().size() + " live");
             for (IovaRange r : d.allocated()) {
                 String state = d.cachedPfns().contains(r.pfnLo()) ? "free, parked in the IOVA range cache"
-                        : d.flushQueue().stream().anyMatch(q -> q.pfn() == r.pfnLo()) ? "unmapped, waits in the flush queue"
+                        : d.flushQueue().stream().anyMatch(q -> q.pfn() == r.pfnLo())
+                                ? "unmapped, waits in the flush queue"
                         : "mapped";
-                out.add("  IOVA " + Hex.addr(r.pfnLo() * d.granule()) + "-" + Hex.addr((r.pfnHi() + 1) * d.granule() - 1) + "  "
+                out.add("  IOVA " + Hex.addr(r.pfnLo() * d.granule()) + "-" + Hex.addr((r.pfnHi()
+                        + 1) * d.granule() - 1) + "  "
                         + state);
             }
         }
@@ -190,7 +198,8 @@ public final class ScenarioRunner {
         snap.swiotlb().ifPresent(p -> {
             out.add("swiotlb pool at " + Hex.addr(p.start()) + ": " + p.used() + " of " + p.nslabs() + " slots in use");
             for (SwiotlbAllocation a : p.bounces()) {
-                out.add("  slots " + a.firstSlot() + "-" + (a.firstSlot() + a.nslots() - 1) + " bounce " + Hex.addr(a.origAddr()) + " at "
+                out.add("  slots " + a.firstSlot() + "-" + (a.firstSlot() + a.nslots() - 1) + " bounce "
+                        + Hex.addr(a.origAddr()) + " at "
                         + Hex.addr(a.tlbAddr()));
             }
         });

@@ -8,7 +8,8 @@ import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.topology.Bdf;
 
 /** One step of a scenario; {@code line} is where it starts in the file. */
-public sealed interface ScenarioStep permits ScenarioStep.Narrate, ScenarioStep.Map, ScenarioStep.MapAgain, ScenarioStep.Unmap,
+public sealed interface ScenarioStep permits ScenarioStep.Narrate, ScenarioStep.Map, ScenarioStep.MapAgain,
+        ScenarioStep.Unmap,
         ScenarioStep.Flush, ScenarioStep.Clear, ScenarioStep.SetPlatform, ScenarioStep.SetOptions, ScenarioStep.State {
 
     int line();
@@ -23,7 +24,8 @@ public sealed interface ScenarioStep permits ScenarioStep.Narrate, ScenarioStep.
      * @param options map options of this step only, on top of the scenario's current ones
      * @param expect  what the result must be, if anything
      */
-    record Map(int line, Bdf initiator, BufferSpec buffer, List<Setting> options, Expectation expect) implements ScenarioStep {
+    record Map(int line, Bdf initiator, BufferSpec buffer, List<Setting> options,
+            Expectation expect) implements ScenarioStep {
         public Map {
             Objects.requireNonNull(initiator);
             Objects.requireNonNull(buffer);

@@ -28,9 +28,12 @@ class ImportFormatsTest {
     private static final Map<String, Class<? extends ImportFormat>> BY_KIND = Map.of(
             "tree", LspciTreeFormat.class, "verbose", LspciListingFormat.class, "hex", LspciListingFormat.class,
             "iommu-groups", IommuGroupsFormat.class, "hwloc-xml", HwlocXmlFormat.class,
-            "dmesg", KernelLogFormat.class, "nvsmi-topo", NvidiaSmiTopoFormat.class, "nccl-xml", NcclTopologyXmlFormat.class);
+            "dmesg", KernelLogFormat.class, "nvsmi-topo", NvidiaSmiTopoFormat.class, "nccl-xml",
+                    NcclTopologyXmlFormat.class);
 
-    /** The sample imported from a real machine's corpus dump (see RealSampleTest): no topology JSON is in the corpus. */
+    /**
+     * The sample imported from a real machine's corpus dump (see RealSampleTest): no topology JSON is in the corpus.
+     */
     private static final String REAL_JSON = "supermicro-4028gr-tvrt-8xv100-pex9765.json";
 
     private final ImportFormats formats = ImportFormats.standard();
@@ -91,7 +94,8 @@ class ImportFormatsTest {
     void theHelpHasAnEntryPerReadableFormatWrappedToItsWidth() {
         String help = formats.help("  ");
         String unwrapped = help.replaceAll("\\s+", " ") + " ";
-        for (ReadableFormat f : formats.readableFormats()) assertTrue(unwrapped.contains(" " + f.help() + " "), f.name());
+        for (ReadableFormat f : formats.readableFormats()) assertTrue(unwrapped.contains(" " + f.help() + " "),
+                f.name());
         assertEquals(formats.readableFormats().size(), help.lines().filter(l -> !l.startsWith("   ")).count(), help);
         assertTrue(help.lines().allMatch(l -> l.startsWith("  ") && l.length() <= ImportFormats.HELP_WIDTH), help);
     }
@@ -99,7 +103,8 @@ class ImportFormatsTest {
     @Test
     void theDetectionOrderIsTheRegistrationOrderWithinEachConfidence() {
         assertEquals(List.of(TopologyJsonFormat.class, BinaryFormat.class, EmptyFormat.class, HwlocXmlFormat.class,
-                NcclTopologyXmlFormat.class, OtherXmlFormat.class, KernelLogFormat.class, NvidiaSmiTopoFormat.class, IommuGroupsFormat.class,
+                NcclTopologyXmlFormat.class, OtherXmlFormat.class, KernelLogFormat.class, NvidiaSmiTopoFormat.class,
+                        IommuGroupsFormat.class,
                 LspciTreeFormat.class, LspciMachineFormat.class, LspciListingFormat.class, UnknownFormat.class),
                 formats.all().stream().map(Object::getClass).toList());
     }
@@ -107,7 +112,8 @@ class ImportFormatsTest {
     @Test
     void aFileNamedJsonIsTopologyJsonWhateverItHolds() {
         String binary = "\u0000\u0001\u0002binary";
-        assertEquals(new Detection(formats.all().get(0), Confidence.NAMED, 0), formats.detect(bytes("broken.json", binary)));
+        assertEquals(new Detection(formats.all().get(0), Confidence.NAMED, 0), formats.detect(bytes("broken.json",
+                binary)));
         assertInstanceOf(BinaryFormat.class, formats.detect(bytes("broken.txt", binary)).format());
         Detection object = formats.detect(bytes("topo.txt", "\n  {\"format\": \"dmascope-topology\"}\n"));
         assertInstanceOf(TopologyJsonFormat.class, object.format());
@@ -134,28 +140,34 @@ class ImportFormatsTest {
 
     @Test
     void aLineInsideADocumentDoesNotMakeItAnExport() {
-        assertInstanceOf(OtherXmlFormat.class, formats.detect(bytes("x.xml", "<log>\n[    0.512] DMAR: IOMMU enabled\n</log>\n")).format());
-        assertInstanceOf(TopologyJsonFormat.class, formats.detect(bytes("x.txt", "{\n\"note\": \"[ 0.5] DMAR: on\"\n}\n")).format());
+        assertInstanceOf(OtherXmlFormat.class, formats.detect(bytes("x.xml",
+                "<log>\n[    0.512] DMAR: IOMMU enabled\n</log>\n")).format());
+        assertInstanceOf(TopologyJsonFormat.class, formats.detect(bytes("x.txt",
+                "{\n\"note\": \"[ 0.5] DMAR: on\"\n}\n")).format());
     }
 
     @Test
     void theFirstLineAnyFormatSignsDecides() {
         String tree = "-[0000:00]-+-00.0  Intel Corporation Device\n";
         String dmesg = "[    0.512345] DMAR: IOMMU enabled\n";
-        assertEquals(new Detection(formats.all().get(9), Confidence.LINE, 2), formats.detect(bytes("a.txt", "preamble\n" + tree + dmesg)));
-        assertEquals(new Detection(formats.all().get(6), Confidence.LINE, 2), formats.detect(bytes("b.txt", "preamble\n" + dmesg + tree)));
+        assertEquals(new Detection(formats.all().get(9), Confidence.LINE, 2), formats.detect(bytes("a.txt",
+                "preamble\n" + tree + dmesg)));
+        assertEquals(new Detection(formats.all().get(6), Confidence.LINE, 2), formats.detect(bytes("b.txt",
+                "preamble\n" + dmesg + tree)));
     }
 
     @Test
     void onALineTwoFormatsSignTheOneListedFirstWins() {
         String mm = "00:1f.3 \"Audio device\" \"Intel Corporation\" \"Device 1234\" -r01 \"\" \"\"\n";
         assertInstanceOf(LspciMachineFormat.class, formats.detect(bytes("mm.txt", mm)).format());
-        assertTrue(new LspciListingFormat().detect(bytes("mm.txt", mm)).isPresent(), "the -mm line is a device line too");
+        assertTrue(new LspciListingFormat().detect(bytes("mm.txt", mm)).isPresent(),
+                "the -mm line is a device line too");
     }
 
     @Test
     void textNoFormatRecognisesFallsBackAtTheWeakestConfidence() {
-        assertEquals(new Detection(formats.all().get(12), Confidence.FALLBACK, 0), formats.detect(bytes("n.txt", "hello\n")));
+        assertEquals(new Detection(formats.all().get(12), Confidence.FALLBACK, 0), formats.detect(bytes("n.txt",
+                "hello\n")));
     }
 
     @Test

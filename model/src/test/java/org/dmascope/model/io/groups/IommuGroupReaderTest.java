@@ -34,17 +34,20 @@ class IommuGroupReaderTest {
         assertEquals(OptionalInt.of(26), fn(t, "03:00.0").iommuGroup(), "the first listing is kept");
         Diagnostic d = warningsAbout(r, "disagree on the IOMMU group").get(0);
         assertEquals(23, d.line());
-        assertTrue(d.message().contains("iommu-groups.txt:18") && d.message().contains("iommu-groups.txt:23"), d.message());
+        assertTrue(d.message().contains("iommu-groups.txt:18") && d.message().contains("iommu-groups.txt:23"),
+                d.message());
         assertEquals(OptionalInt.of(185), fn(t, "b1:01.1").iommuGroup());
     }
 
     @Test
     void sysfsPathsAndOneLineStyle() {
+        // CHECKSTYLE.OFF: LineLength (lines of real tool output)
         Topology t = loaded(texts("g.txt", """
                 /sys/kernel/iommu_groups/13/devices/0000:00:01.0
                 /sys/kernel/iommu_groups/14/devices/0000:01:00.0
                 IOMMU Group 15 02:00.0 Ethernet controller [0200]: Intel Corporation I211 Gigabit Network Connection [8086:1539] (rev 03)
                 """));
+        // CHECKSTYLE.ON: LineLength
         assertEquals(OptionalInt.of(13), fn(t, "00:01.0").iommuGroup());
         assertEquals(OptionalInt.of(14), fn(t, "01:00.0").iommuGroup());
         assertEquals(OptionalInt.of(15), fn(t, "02:00.0").iommuGroup());

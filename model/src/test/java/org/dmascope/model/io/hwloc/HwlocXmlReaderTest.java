@@ -40,7 +40,8 @@ class HwlocXmlReaderTest {
         HostBridge hb = t.hostBridges().get(0);
         assertEquals("pci0000:00", hb.id());
         assertEquals(Optional.of(new HostBridge.BusRange(0, 4)), hb.busRange());
-        assertEquals(OptionalInt.of(0), hb.numaNode(), "the host bridge hangs below package 1, whose nodeset is node 0");
+        assertEquals(OptionalInt.of(0), hb.numaNode(),
+                "the host bridge hangs below package 1, whose nodeset is node 0");
         assertEquals(OptionalInt.of(1), fn(t, "00:01.0").headerType());
         assertEquals(Bridge.ofBuses(1, 1), fn(t, "00:01.0").bridge().orElseThrow());
         PciFunction nic = fn(t, "01:00.0");
@@ -54,7 +55,8 @@ class HwlocXmlReaderTest {
         assertEquals(OptionalInt.of(0), nic.numaNode());
         assertTrue(nic.link().isEmpty(), "hwloc gives bandwidth only; speed and width stay unknown");
         assertEquals(Optional.of(Platform.Architecture.X86_64), t.platform().architecture());
-        assertEquals(1, warningsAbout(r, "0000:51:00.0 is listed below a bridge that forwards buses 0000:00-04").size());
+        assertEquals(1, warningsAbout(r, "0000:51:00.0 is listed below a bridge that forwards buses 0000:00-04")
+                .size());
     }
 
     @Test
@@ -71,7 +73,8 @@ class HwlocXmlReaderTest {
     void version3ArchitectureAtTheEndAndProgIfInTheClass() {
         Topology power = loaded(corpus("ibm-power8-minsky-4gpu.hwloc-xml.txt"));
         assertEquals(Optional.of(Platform.Architecture.PPC64), power.platform().architecture());
-        assertEquals(List.of("pci0002:00", "pci0003:00", "pci000a:00", "pci000b:00"), power.hostBridges().stream().map(HostBridge::id).toList());
+        assertEquals(List.of("pci0002:00", "pci0003:00", "pci000a:00", "pci000b:00"), power.hostBridges().stream()
+                .map(HostBridge::id).toList());
         Topology cxl = loaded(corpus("qemu-q35-cxl-vm.hwloc-xml.txt"));
         assertEquals(OptionalInt.of(0x050210), fn(cxl, "11:00.0").identity().classCode());
         assertEquals(OptionalInt.of(0x01), fn(cxl, "11:00.0").identity().revision());
@@ -79,6 +82,7 @@ class HwlocXmlReaderTest {
 
     @Test
     void hwlocBandwidthIsCheckedAgainstAnLspciLinkStatus() {
+        // CHECKSTYLE.OFF: LineLength (lines of real tool output)
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!DOCTYPE topology SYSTEM "hwloc2.dtd">
@@ -92,6 +96,7 @@ class HwlocXmlReaderTest {
                   </object>
                 </topology>
                 """;
+        // CHECKSTYLE.ON: LineLength
         String lspci = """
                 01:00.0 3D controller: NVIDIA Corporation GV100GL [Tesla V100 PCIe 16GB] (rev a1)
                 \tCapabilities: [68] Express (v2) Endpoint, MSI 00
@@ -103,23 +108,30 @@ class HwlocXmlReaderTest {
         loaded(r);
         var w = warningsAbout(r, "gives the link 7.88 GB/s");
         assertEquals(1, w.size(), r.report().toText());
-        assertTrue(w.get(0).message().contains("2.5GT/s x16") && w.get(0).message().contains("l.txt:3"), w.get(0).message());
+        assertTrue(w.get(0).message().contains("2.5GT/s x16") && w.get(0).message().contains("l.txt:3"),
+                w.get(0).message());
         assertEquals(7, w.get(0).line());
     }
 
     @Test
-    void documentTypeDefinitionsAndEntitiesAreRefusedWithoutTouchingDiskOrNetwork(@TempDir Path dir) throws IOException {
+    void documentTypeDefinitionsAndEntitiesAreRefusedWithoutTouchingDiskOrNetwork(@TempDir Path dir)
+            throws IOException {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-CONTENT", StandardCharsets.UTF_8);
         try (ServerSocket server = new ServerSocket(0)) {
             server.setSoTimeout(300);
             String url = "http://127.0.0.1:" + server.getLocalPort() + "/evil.dtd";
             String[] attacks = {
-                    "<?xml version=\"1.0\"?>\n<!DOCTYPE topology [\n  <!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">\n]>\n"
-                            + "<topology version=\"2.0\"><object type=\"Machine\"><info name=\"Architecture\" value=\"&xxe;\"/></object></topology>\n",
-                    "<?xml version=\"1.0\"?>\n<!DOCTYPE topology [ <!ENTITY % remote SYSTEM \"" + url + "\"> %remote; ]>\n<topology version=\"2.0\"/>\n",
-                    "<?xml version=\"1.0\"?>\n<!DOCTYPE topology SYSTEM \"" + url + "\">\n<topology version=\"2.0\">&undeclared;</topology>\n",
-                    "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n<topology>&lol2;</topology>\n",
+                    "<?xml version=\"1.0\"?>\n<!DOCTYPE topology [\n  <!ENTITY xxe SYSTEM \"" + secret.toUri()
+                            + "\">\n]>\n"
+                            + "<topology version=\"2.0\"><object type=\"Machine\"><info name=\"Architecture\" "
+                                    + "value=\"&xxe;\"/></object></topology>\n",
+                    "<?xml version=\"1.0\"?>\n<!DOCTYPE topology [ <!ENTITY % remote SYSTEM \"" + url
+                            + "\"> %remote; ]>\n<topology version=\"2.0\"/>\n",
+                    "<?xml version=\"1.0\"?>\n<!DOCTYPE topology SYSTEM \"" + url
+                            + "\">\n<topology version=\"2.0\">&undeclared;</topology>\n",
+                    "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 "
+                            + "\"&lol;&lol;&lol;&lol;\">]>\n<topology>&lol2;</topology>\n",
             };
             for (String xml : attacks) {
                 ImportResult r = texts("attack.xml", xml);
@@ -130,9 +142,12 @@ class HwlocXmlReaderTest {
                 assertTrue(r.report().errors().get(0).line() > 0, report);
                 assertNull(acceptOrNull(server), "the parser must not fetch " + url);
             }
-            ImportResult plain = texts("plain.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE topology SYSTEM \"" + url + "\">\n"
-                    + "<topology version=\"2.0\"><object type=\"Machine\"><info name=\"Architecture\" value=\"aarch64\"/>"
-                    + "<object type=\"Bridge\" bridge_type=\"0-1\" bridge_pci=\"0000:[00-00]\"/></object></topology>\n");
+            ImportResult plain = texts("plain.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE topology SYSTEM \"" + url
+                    + "\">\n"
+                    + "<topology version=\"2.0\"><object type=\"Machine\"><info name=\"Architecture\" "
+                            + "value=\"aarch64\"/>"
+                    + "<object type=\"Bridge\" bridge_type=\"0-1\" bridge_pci=\"0000:[00-00]\"/>"
+                    + "</object></topology>\n");
             assertEquals(Optional.of(Platform.Architecture.ARM64), loaded(plain).platform().architecture(),
                     "hwloc's own DOCTYPE line is accepted, and its DTD is never loaded");
             assertNull(acceptOrNull(server));

@@ -31,15 +31,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorpusImportTest {
 
-    /** {@code -dd.f} entries of a tree: a device always follows a dash and is followed by a dash, a blank or the end. */
-    private static final Pattern TREE_ENTRY = Pattern.compile("(?<=-)[0-9a-f]{2}\\.[0-7](?=$|[\\s-])", Pattern.MULTILINE);
-    /** Device header lines of a listing: a slot (maybe with domain or -P/-PP path) at the start of a line, then a blank. */
+    /**
+     * {@code -dd.f} entries of a tree: a device always follows a dash and is followed by a dash, a blank or the end.
+     */
+    private static final Pattern TREE_ENTRY = Pattern.compile("(?<=-)[0-9a-f]{2}\\.[0-7](?=$|[\\s-])",
+            Pattern.MULTILINE);
+    /**
+     * Device header lines of a listing: a slot (maybe with domain or -P/-PP path) at the start of a line, then a blank.
+     */
     private static final Pattern HEADER = Pattern.compile(
-            "^(?:[0-9a-f]{4,5}:)?[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7](?:/(?:[0-9a-f]{2}:)?[0-9a-f]{2}\\.[0-7])* ", Pattern.MULTILINE);
+            "^(?:[0-9a-f]{4,5}:)?[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7](?:/(?:[0-9a-f]{2}:)?[0-9a-f]{2}\\.[0-7])* ",
+                    Pattern.MULTILINE);
     /** PCI objects of hwloc XML: PCIDev objects and bridges with a pci_busid (host bridges have none). */
-    private static final Pattern HWLOC_PCI = Pattern.compile("<object type=\"(?:PCIDev|Bridge)\"[^>]*?pci_busid=\"([^\"]+)\"");
+    private static final Pattern HWLOC_PCI = Pattern.compile("<object "
+            + "type=\"(?:PCIDev|Bridge)\"[^>]*?pci_busid=\"([^\"]+)\"");
     /** Slots in an IOMMU group listing. */
-    private static final Pattern GROUP_SLOT = Pattern.compile("^[\\s\\u00a0*]*((?:[0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]) ", Pattern.MULTILINE);
+    private static final Pattern GROUP_SLOT = Pattern.compile(
+            "^[\\s\\u00a0*]*((?:[0-9a-f]{4}:)?[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]) ", Pattern.MULTILINE);
 
     static Stream<Path> topologyExports() {
         return Stream.of("tree", "verbose", "hex", "hwloc-xml", "iommu-groups").flatMap(k -> Corpus.ofKind(k).stream());
@@ -53,7 +61,8 @@ class CorpusImportTest {
     @MethodSource("topologyExports")
     void importsWithAsManyFunctionsAsTheExportLists(Path file) throws IOException {
         String name = file.getFileName().toString();
-        ImportResult r = assertDoesNotThrow(() -> Importer.importFiles(List.of(file), ImportProgress.NONE, () -> false));
+        ImportResult r = assertDoesNotThrow(() -> Importer.importFiles(List.of(file), ImportProgress.NONE,
+                () -> false));
         ImportTesting.assertNoInternalError(r);
         assertTrue(r.ok(), () -> name + " did not import:\n" + r.report().toText());
         Topology t = r.topology().get();
@@ -74,7 +83,8 @@ class CorpusImportTest {
     private static int expectedCount(String name, String text) {
         if (name.endsWith(".tree.txt")) return count(TREE_ENTRY, text);
         if (name.endsWith(".hwloc-xml.txt")) {
-            // Distinct addresses: supermicro-x9drg-hf lists 0000:04:00.0 twice (the hwloc test file contradicts itself).
+            // Distinct addresses: supermicro-x9drg-hf lists 0000:04:00.0 twice (the hwloc test file contradicts
+            // itself).
             return distinct(HWLOC_PCI, text);
         }
         if (name.endsWith(".iommu-groups.txt")) return distinct(GROUP_SLOT, text);
@@ -100,7 +110,8 @@ class CorpusImportTest {
         java.util.Map<String, List<Path>> byMachine = new java.util.TreeMap<>();
         topologyExports().forEach(p -> {
             String name = p.getFileName().toString();
-            String machine = name.substring(0, name.indexOf('.')).replaceAll("-(k58|k59|bvvv|movablebars|k44|k51-aliased)$", "");
+            String machine = name.substring(0,
+                    name.indexOf('.')).replaceAll("-(k58|k59|bvvv|movablebars|k44|k51-aliased)$", "");
             byMachine.computeIfAbsent(machine, k -> new java.util.ArrayList<>()).add(p);
         });
         return byMachine.values().stream().filter(l -> l.size() > 1);
@@ -117,14 +128,16 @@ class CorpusImportTest {
             Importer.importFiles(List.of(f), ImportProgress.NONE, () -> false).topology().orElseThrow()
                     .functions().forEach(fn -> union.add(fn.address().toString()));
         }
-        assertEquals(union.size(), r.topology().get().functions().size(), "the merge holds every function of every file, once");
+        assertEquals(union.size(), r.topology().get().functions().size(),
+                "the merge holds every function of every file, once");
     }
 
     @ParameterizedTest
     @MethodSource("notTopologies")
     void kernelLogsAndNvidiaSmiMatricesAreRefusedWithTheirName(Path file) {
         String name = file.getFileName().toString();
-        ImportResult r = assertDoesNotThrow(() -> Importer.importFiles(List.of(file), ImportProgress.NONE, () -> false));
+        ImportResult r = assertDoesNotThrow(() -> Importer.importFiles(List.of(file), ImportProgress.NONE,
+                () -> false));
         assertFalse(r.ok());
         List<Diagnostic> errors = r.report().errors();
         assertEquals(1, errors.size(), r.report().toText());

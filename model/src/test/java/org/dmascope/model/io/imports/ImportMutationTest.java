@@ -83,9 +83,11 @@ class ImportMutationTest {
         r.nextBytes(noise);
         out.add(Arguments.of("empty", "empty.txt", new byte[0]));
         out.add(Arguments.of("binary noise", "noise.bin", noise));
-        out.add(Arguments.of("one huge line", "huge.txt", "-[0000:00]-+-".concat("00.0-[01]--".repeat(400_000)).getBytes(StandardCharsets.UTF_8)));
+        out.add(Arguments.of("one huge line", "huge.txt", "-[0000:00]-+-".concat("00.0-[01]--".repeat(400_000))
+                .getBytes(StandardCharsets.UTF_8)));
         out.add(Arguments.of("deep tree", "deep.txt", deepTree().getBytes(StandardCharsets.UTF_8)));
-        out.add(Arguments.of("no-break spaces only", "nbsp.txt", "\u00a0\u00a0\n\u00a0".getBytes(StandardCharsets.UTF_8)));
+        out.add(Arguments.of("no-break spaces only", "nbsp.txt",
+                "\u00a0\u00a0\n\u00a0".getBytes(StandardCharsets.UTF_8)));
         out.add(Arguments.of("invalid UTF-8 listing", "latin1.txt",
                 "00:00.0 Host bridge: Caf\u00e9 Corp\n".getBytes(StandardCharsets.ISO_8859_1)));
         return out.stream();
@@ -102,7 +104,8 @@ class ImportMutationTest {
     @MethodSource("cases")
     void endsInATopologyOrTheImportersOwnReport(String label, String name, byte[] content) {
         ImportResult r = assertTimeoutPreemptively(LIMIT,
-                () -> Importer.importInputs(List.of(new ImportInput(name, content)), ImportProgress.NONE, () -> false), label);
+                () -> Importer.importInputs(List.of(new ImportInput(name, content)), ImportProgress.NONE, () -> false),
+                        label);
         assertNotNull(r);
         ImportTesting.assertNoInternalError(r);
         if (r.ok()) {

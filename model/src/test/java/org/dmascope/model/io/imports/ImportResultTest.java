@@ -23,14 +23,17 @@ class ImportResultTest {
 
     @Test
     void theResultKeepsEveryFileAsTheImporterNumberedIt() throws Exception {
-        List<String> names = List.of("x99-i7-5930k.verbose.txt", "x99-i7-5930k.hex.txt", "x99-i7-5930k-k58.iommu-groups.txt");
+        List<String> names = List.of("x99-i7-5930k.verbose.txt", "x99-i7-5930k.hex.txt",
+                "x99-i7-5930k-k58.iommu-groups.txt");
         ImportResult r = corpus(names.toArray(String[]::new));
         assertFalse(r.document());
         assertEquals(names, r.sources().stream().map(SourceText::name).toList());
         for (SourceText kept : r.sources()) {
-            SourceText fresh = SourceText.decode(kept.name(), Files.readAllBytes(Corpus.file(kept.name())), new Findings());
+            SourceText fresh = SourceText.decode(kept.name(), Files.readAllBytes(Corpus.file(kept.name())),
+                    new Findings());
             assertEquals(fresh.lineCount(), kept.lineCount(), kept.name());
-            for (int i = 0; i < kept.lineCount(); i++) assertEquals(fresh.line(i), kept.line(i), kept.name() + ":" + (i + 1));
+            for (int i = 0; i < kept.lineCount(); i++) assertEquals(fresh.line(i), kept.line(i),
+                    kept.name() + ":" + (i + 1));
         }
     }
 
@@ -47,7 +50,8 @@ class ImportResultTest {
 
     @Test
     void aTopologyJsonFileIsOpenedAsADocumentWithItsText() {
-        Path json = Path.of(System.getProperty("dmascope.samples", "../sample-topologies")).resolve("switch-p2p-server.json");
+        Path json = Path.of(System.getProperty("dmascope.samples",
+                "../sample-topologies")).resolve("switch-p2p-server.json");
         ImportResult r = Importer.importFiles(List.of(json), ImportProgress.NONE, () -> false);
         assertTrue(r.ok() && r.document(), r.report().toText());
         assertEquals(List.of("switch-p2p-server.json"), r.sources().stream().map(SourceText::name).toList());
@@ -56,7 +60,8 @@ class ImportResultTest {
     @Test
     void anImporterReadsOnlyTheFormatsItWasGiven() {
         Importer onlyFallback = new Importer(new ImportFormats(List.of(new UnknownFormat())));
-        ImportResult r = onlyFallback.fromFiles(List.of(Corpus.file("intel-alderlake-desktop.tree.txt")), ImportProgress.NONE, () -> false);
+        ImportResult r = onlyFallback.fromFiles(List.of(Corpus.file("intel-alderlake-desktop.tree.txt")),
+                ImportProgress.NONE, () -> false);
         assertFalse(r.ok());
         assertEquals(new UnknownFormat().refusal(), r.report().errors().get(0).message());
     }

@@ -33,11 +33,13 @@ class ImporterTest {
 
     @Test
     void threeFilesOfOneMachineMergeWithEachFieldFromItsFile() {
-        ImportResult r = corpus("x99-i7-5930k.verbose.txt", "x99-i7-5930k.hex.txt", "x99-i7-5930k-k58.iommu-groups.txt");
+        ImportResult r = corpus("x99-i7-5930k.verbose.txt", "x99-i7-5930k.hex.txt",
+                "x99-i7-5930k-k58.iommu-groups.txt");
         Topology t = loaded(r);
         assertEquals("x99-i7-5930k + x99-i7-5930k-k58", t.name());
         assertEquals(new TopologySource(TopologySource.Kind.IMPORTED,
-                Optional.of("x99-i7-5930k.verbose.txt, x99-i7-5930k.hex.txt, x99-i7-5930k-k58.iommu-groups.txt")), t.source().orElseThrow());
+                Optional.of("x99-i7-5930k.verbose.txt, x99-i7-5930k.hex.txt, x99-i7-5930k-k58.iommu-groups.txt")),
+                        t.source().orElseThrow());
         PciFunction pch = fn(t, "00:1c.4");
         assertEquals(Optional.of(Acs.ABSENT), pch.acs(), "the verbose block is cut off; the 4 KiB dump shows no ACS");
         assertEquals(new SourceRef("x99-i7-5930k.hex.txt", 534), pch.provenance().of("acs").orElseThrow());
@@ -55,10 +57,12 @@ class ImporterTest {
         ImportResult r = corpus("x99-i7-5930k-k58.iommu-groups.txt", "x99-i7-5930k-k59.iommu-groups.txt");
         Topology t = loaded(r);
         assertEquals(OptionalInt.of(31), fn(t, "00:1c.4").iommuGroup(), "the first file's value is kept");
-        Diagnostic d = warningsAbout(r, "0000:00:1c.4").stream().filter(x -> x.message().contains("disagree")).findFirst().orElseThrow();
+        Diagnostic d = warningsAbout(r, "0000:00:1c.4").stream().filter(x -> x.message().contains("disagree"))
+                .findFirst().orElseThrow();
         assertEquals("x99-i7-5930k-k59.iommu-groups.txt", d.file().orElseThrow());
         assertEquals(64, d.line());
-        assertTrue(d.message().contains("x99-i7-5930k-k58.iommu-groups.txt:72") && d.message().contains("IOMMU group 31 vs 29"), d.message());
+        assertTrue(d.message().contains("x99-i7-5930k-k58.iommu-groups.txt:72") && d.message()
+                .contains("IOMMU group 31 vs 29"), d.message());
     }
 
     @Test
@@ -106,7 +110,8 @@ class ImporterTest {
         assertEquals(big.length, steps.get(0).bytesTotal());
 
         AtomicInteger calls = new AtomicInteger();
-        ImportResult cancelled = Importer.importInputs(List.of(new ImportInput("big.txt", big)), s -> calls.incrementAndGet(),
+        ImportResult cancelled = Importer.importInputs(List.of(new ImportInput("big.txt", big)),
+                s -> calls.incrementAndGet(),
                 () -> calls.get() >= 3);
         assertTrue(cancelled.cancelled());
         assertTrue(cancelled.topology().isEmpty());
@@ -116,7 +121,8 @@ class ImporterTest {
 
     @Test
     void topologyJsonIsReadAsItIsAndNotMergedWithExports(@TempDir Path dir) throws Exception {
-        Path json = Path.of(System.getProperty("dmascope.samples", "../sample-topologies")).resolve("switch-p2p-server.json");
+        Path json = Path.of(System.getProperty("dmascope.samples",
+                "../sample-topologies")).resolve("switch-p2p-server.json");
         LoadResult alone = TopologyInputs.load(List.of(json));
         assertTrue(alone.ok(), alone.report().toText());
         assertEquals(TopologySource.Kind.SYNTHETIC, alone.topology().get().source().orElseThrow().kind());
@@ -135,7 +141,8 @@ class ImporterTest {
         assertError(texts("b.bin", "\u0000\u0001\u0002binary"), "not a text file");
         assertError(texts("n.txt", "hello world\nthis is not lspci\n"), "does not recognise this file");
         assertError(texts("x.xml", "<?xml version=\"1.0\"?>\n<html><body/></html>\n"), "not an hwloc topology");
-        assertError(texts("x.xml", "<?xml version=\"1.0\"?>\n<topology version=\"2.0\"><object type=\"Machine\">\n"), "not well-formed");
+        assertError(texts("x.xml", "<?xml version=\"1.0\"?>\n<topology version=\"2.0\"><object type=\"Machine\">\n"),
+                "not well-formed");
     }
 
     private static void assertError(ImportResult r, String part) {

@@ -63,7 +63,8 @@ class ConfigSpaceDecoderTest {
                 .u8(0x60, 0x10).u8(0x61, 0x00).u16(0x62, 0x0002).u32(0x6c, 0x00000103).u16(0x72, 0x0083);
         d.u32(0x100, 0x11010000L | 0x0e).u16(0x104, 0x0100);
         d.u32(0x110, 0x12010000L | 0x0f);
-        d.u32(0x120, 0x16010000L | 0x10).u16(0x12c, 8).u16(0x12e, 8).u16(0x130, 4).u16(0x134, 2).u16(0x136, 1).u16(0x13a, 0x1018);
+        d.u32(0x120, 0x16010000L | 0x10).u16(0x12c, 8).u16(0x12e, 8).u16(0x130, 4).u16(0x134, 2).u16(0x136,
+                1).u16(0x13a, 0x1018);
         d.u32(0x160, 0x17010000L | 0x1b);
         d.u32(0x170, 0x18010000L | 0x13);
         d.u32(0x180, 0x00010000L | 0x15).u32(0x188, 0x0820);
@@ -80,13 +81,15 @@ class ConfigSpaceDecoderTest {
         assertEquals(0, r.headerType().orElseThrow().value());
         assertEquals(true, r.multifunction().orElseThrow().value(), "bit 7 of the header type");
         assertEquals(List.of(
-                        new Bar(0, Bar.Space.MEMORY, true, true, OptionalLong.of(0x38_0000_0000L), OptionalLong.of(256L << 20)),
+                        new Bar(0, Bar.Space.MEMORY, true, true, OptionalLong.of(0x38_0000_0000L),
+                                OptionalLong.of(256L << 20)),
                         new Bar(4, Bar.Space.IO, false, false, OptionalLong.of(0xe000), OptionalLong.empty())),
                 r.bars().orElseThrow().value(), "BAR 1 is BAR 0's upper half; only the Resizable BAR gives a size");
         assertEquals(Map.of(0, 256L << 20), r.resizableBarSizes());
         assertEquals(PortType.ENDPOINT, r.portType().orElseThrow().value());
         assertEquals(0x60, r.portType().orElseThrow().offset());
-        assertEquals(Link.of(new LinkState(LinkSpeed.GT_8, 16), new LinkState(LinkSpeed.GT_8, 8)), r.link().orElseThrow().value());
+        assertEquals(Link.of(new LinkState(LinkSpeed.GT_8, 16), new LinkState(LinkSpeed.GT_8, 8)),
+                r.link().orElseThrow().value());
         assertEquals(1, r.ariNextFunction().orElseThrow().value());
         assertEquals(true, r.ats().orElseThrow().value());
         assertEquals(true, r.pasid().orElseThrow().value());
@@ -106,7 +109,8 @@ class ConfigSpaceDecoderTest {
         byte[] first256 = java.util.Arrays.copyOf(full.b, 256);
         ConfigSpaceDecoder.Result r256 = ConfigSpaceDecoder.decode(ConfigSpace.of(first256));
         assertEquals(PortType.ENDPOINT, r256.portType().orElseThrow().value());
-        assertTrue(r256.acs().isEmpty() && r256.ats().isEmpty() && r256.sriov().isEmpty(), "extended capabilities need -xxxx");
+        assertTrue(r256.acs().isEmpty() && r256.ats().isEmpty() && r256.sriov().isEmpty(),
+                "extended capabilities need -xxxx");
     }
 
     @Test
@@ -119,7 +123,8 @@ class ConfigSpaceDecoderTest {
 
     @Test
     void brokenListsAreReportedNotFollowedForever() {
-        ConfigSpaceDecoder.Result loop = new Dump(256).u16(0, 0x8086).u16(6, 0x0010).u8(0x34, 0x40).u8(0x40, 0x01).u8(0x41, 0x40).decode();
+        ConfigSpaceDecoder.Result loop = new Dump(256).u16(0, 0x8086).u16(6, 0x0010).u8(0x34, 0x40).u8(0x40,
+                0x01).u8(0x41, 0x40).decode();
         assertTrue(loop.problems().get(0).contains("loops back"), loop.problems().toString());
         assertTrue(loop.portType().isEmpty());
         Dump ext = endpoint();
@@ -138,14 +143,18 @@ class ConfigSpaceDecoderTest {
         PciFunction rp = fn(t, "00:01.0");
         assertEquals(Optional.of(true), rp.multifunction());
         assertEquals(OptionalInt.of(1), rp.headerType());
-        assertEquals(new Bridge(OptionalInt.of(0), 4, 4, Optional.of(BridgeWindow.DISABLED), Optional.of(BridgeWindow.DISABLED),
+        assertEquals(new Bridge(OptionalInt.of(0), 4, 4, Optional.of(BridgeWindow.DISABLED),
+                Optional.of(BridgeWindow.DISABLED),
                 Optional.of(BridgeWindow.DISABLED)), rp.bridge().orElseThrow());
         assertEquals(Optional.of(Acs.of(0x1f, 0x1d)), rp.acs(), "ACS at 0x110: cap +4, ctl +6");
         assertEquals(Optional.of(PortType.ROOT_PORT), rp.portType());
-        assertEquals(Link.of(new LinkState(LinkSpeed.GT_8, 4), new LinkState(LinkSpeed.GT_2_5, 0)), rp.link().orElseThrow());
-        assertEquals(Optional.of(BridgeWindow.of(0xfb600000L, 0xfb6fffffL)), fn(t, "00:01.1").bridge().orElseThrow().memory());
+        assertEquals(Link.of(new LinkState(LinkSpeed.GT_8, 4), new LinkState(LinkSpeed.GT_2_5, 0)),
+                rp.link().orElseThrow());
+        assertEquals(Optional.of(BridgeWindow.of(0xfb600000L, 0xfb6fffffL)), fn(t, "00:01.1").bridge().orElseThrow()
+                .memory());
         assertEquals(Optional.of(Acs.ABSENT), fn(t, "00:1c.4").acs(), "the PCH root port has no ACS capability");
-        assertEquals("x99-i7-5930k.hex.txt:19", rp.provenance().of("acs").orElseThrow().toString(), "the dump row at 110:");
+        assertEquals("x99-i7-5930k.hex.txt:19", rp.provenance().of("acs").orElseThrow().toString(),
+                "the dump row at 110:");
         assertTrue(rp.bars().isEmpty());
     }
 }

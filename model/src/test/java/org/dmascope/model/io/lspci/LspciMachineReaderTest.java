@@ -43,7 +43,8 @@ class LspciMachineReaderTest {
         assertEquals(OptionalInt.of(0x1e0f), nvme.vendorId());
         assertEquals(OptionalInt.of(0xabcd), nvme.deviceId());
         assertEquals(Optional.of("KIOXIA Corporation"), nvme.vendorName());
-        assertEquals(Optional.empty(), nvme.deviceName(), "\"Device [abcd]\" is lspci's placeholder for an unknown name");
+        assertEquals(Optional.empty(), nvme.deviceName(),
+                "\"Device [abcd]\" is lspci's placeholder for an unknown name");
         assertEquals(OptionalInt.of(0x010802), nvme.classCode());
         assertEquals(OptionalInt.of(0x01), nvme.revision());
         assertEquals(OptionalInt.of(1), nvme.subsystemDeviceId());

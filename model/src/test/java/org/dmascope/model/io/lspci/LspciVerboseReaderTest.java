@@ -36,24 +36,30 @@ class LspciVerboseReaderTest {
     void pathHeadersKernelGroupsAcsAndDrivers() {
         Topology t = loaded(corpus("apple-imac20-cometlake-titanridge.verbose.txt"));
         assertEquals(33, t.functions().size());
-        assertTrue(t.functions().stream().allMatch(f -> f.iommuGroup().isPresent()), "every block has an IOMMU group line");
+        assertTrue(t.functions().stream().allMatch(f -> f.iommuGroup().isPresent()),
+                "every block has an IOMMU group line");
         PciFunction usb = fn(t, "0a:00.0");
         assertEquals(OptionalInt.of(20), usb.iommuGroup());
-        assertEquals(new SourceRef("apple-imac20-cometlake-titanridge.verbose.txt", 1716), usb.provenance().of("iommuGroup").orElseThrow());
+        assertEquals(new SourceRef("apple-imac20-cometlake-titanridge.verbose.txt", 1716),
+                usb.provenance().of("iommuGroup").orElseThrow());
         assertEquals(OptionalInt.of(0x0c0330), usb.identity().classCode());
         assertEquals(OptionalInt.of(0x8086), usb.identity().vendorId());
         assertEquals(OptionalInt.of(0x15ec), usb.identity().deviceId());
         assertEquals(OptionalInt.of(0x06), usb.identity().revision());
-        assertEquals(List.of(new Bar(0, Bar.Space.MEMORY, false, false, OptionalLong.of(0x81900000L), OptionalLong.of(64 << 10))), usb.bars());
+        assertEquals(List.of(new Bar(0, Bar.Space.MEMORY, false, false, OptionalLong.of(0x81900000L),
+                OptionalLong.of(64 << 10))), usb.bars());
         assertEquals(fn(t, "08:02.0"), t.hierarchy().parentBridge(usb).orElseThrow());
-        assertEquals(List.of("pci0000:00"), t.hostBridges().stream().map(HostBridge::id).toList(), "-PP paths start on root buses");
+        assertEquals(List.of("pci0000:00"), t.hostBridges().stream().map(HostBridge::id).toList(),
+                "-PP paths start on root buses");
         PciFunction rp = fn(t, "00:01.0");
         assertEquals(Optional.of(PortType.ROOT_PORT), rp.portType());
         assertEquals(Optional.of("pcieport"), rp.driver());
-        assertEquals(new Link(Optional.of(new LinkState(LinkSpeed.GT_8, 8)), Optional.of(new LinkState(LinkSpeed.GT_8, 8))),
+        assertEquals(new Link(Optional.of(new LinkState(LinkSpeed.GT_8, 8)), Optional.of(new LinkState(LinkSpeed.GT_8,
+                8))),
                 rp.link().orElseThrow());
         assertEquals(new Bridge(OptionalInt.of(0), 1, 3, Optional.of(BridgeWindow.of(0x3000, 0x3fff)),
-                Optional.of(BridgeWindow.of(0x81600000L, 0x817fffffL)), Optional.of(BridgeWindow.of(0xa0000000L, 0xb01fffffL))),
+                Optional.of(BridgeWindow.of(0x81600000L, 0x817fffffL)), Optional.of(BridgeWindow.of(0xa0000000L,
+                        0xb01fffffL))),
                 rp.bridge().orElseThrow());
         assertEquals(OptionalInt.of(1), rp.headerType());
         assertTrue(rp.multifunction().isEmpty(), "a listing does not show the multifunction bit");
@@ -63,7 +69,8 @@ class LspciVerboseReaderTest {
     void numaNodesAndRootBusesOfTheSupermicroServer() {
         Topology t = loaded(corpus("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt"));
         assertEquals(340, t.functions().size());
-        assertEquals(List.of("pci0000:00", "pci0000:7f", "pci0000:80", "pci0000:ff"), t.hostBridges().stream().map(HostBridge::id).toList());
+        assertEquals(List.of("pci0000:00", "pci0000:7f", "pci0000:80", "pci0000:ff"),
+                t.hostBridges().stream().map(HostBridge::id).toList());
         assertEquals(List.of(0, 1), t.numaNodes().stream().map(n -> n.id()).toList());
         assertEquals(OptionalInt.of(1), fn(t, "80:00.0").numaNode());
         PciFunction gpu = fn(t, "14:00.0");
@@ -83,7 +90,8 @@ class LspciVerboseReaderTest {
         assertEquals(Bridge.ofBuses(1, 1).secondary(), rp.bridge().orElseThrow().secondary());
         assertEquals(OptionalInt.of(0x1462), rp.identity().subsystemVendorId());
         assertEquals(OptionalInt.of(0x13b9), rp.identity().subsystemDeviceId());
-        assertEquals(Optional.of(PortType.CONVENTIONAL_PCI), fn(t, "00:1f.4").portType(), "Status: Cap- means no capability list");
+        assertEquals(Optional.of(PortType.CONVENTIONAL_PCI), fn(t, "00:1f.4").portType(),
+                "Status: Cap- means no capability list");
         assertEquals(Optional.of(Acs.ABSENT), fn(t, "00:1f.4").acs());
     }
 
@@ -91,7 +99,8 @@ class LspciVerboseReaderTest {
     void indentationStrippedAndHardWrappedMailIsJoinedBack() {
         Topology t = loaded(corpus("intel-tigerlake-chromebook-tbt-ssd.verbose.txt"));
         PciFunction rp = fn(t, "00:07.2");
-        assertEquals(Optional.of(Acs.of(Acs.SV | Acs.TB | Acs.RR | Acs.CR | Acs.UF, Acs.SV | Acs.TB | Acs.RR | Acs.CR | Acs.UF)),
+        assertEquals(Optional.of(Acs.of(Acs.SV | Acs.TB | Acs.RR | Acs.CR | Acs.UF,
+                Acs.SV | Acs.TB | Acs.RR | Acs.CR | Acs.UF)),
                 rp.acs(), "ACSCap/ACSCtl were wrapped after UpstreamFwd+");
         assertEquals(OptionalInt.of(0x060400), rp.identity().classCode());
         assertEquals(OptionalInt.of(0x462f), rp.identity().deviceId());
@@ -106,9 +115,11 @@ class LspciVerboseReaderTest {
     void wrappedListingWithHexDumpsCombinesBoth() {
         Topology t = loaded(corpus("rockchip-rk3399-rockpro64.hex.txt"));
         PciFunction rp = fn(t, "00:00.0");
-        assertEquals("Fuzhou Rockchip Electronics Co., Ltd RK3399 PCI Express Root Port", rp.identity().deviceName().orElseThrow());
+        assertEquals("Fuzhou Rockchip Electronics Co., Ltd RK3399 PCI Express Root Port", rp.identity().deviceName()
+                .orElseThrow());
         assertEquals(Optional.of(new LinkState(LinkSpeed.GT_2_5, 4)), rp.link().orElseThrow().capability());
-        assertEquals(Optional.of(BridgeWindow.DISABLED), rp.bridge().orElseThrow().memory(), "Memory behind bridge: None");
+        assertEquals(Optional.of(BridgeWindow.DISABLED), rp.bridge().orElseThrow().memory(),
+                "Memory behind bridge: None");
         assertEquals(OptionalInt.of(0x1d87), rp.identity().vendorId(), "from the dump");
         assertEquals(Optional.of(false), rp.multifunction(), "from the dump's header type");
         assertEquals(Optional.of(true), fn(t, "04:00.0").multifunction());
@@ -124,7 +135,8 @@ class LspciVerboseReaderTest {
         Topology fragment = loaded(corpus("intel-alderlake-desktop.verbose.txt"));
         PciFunction grep = fn(fragment, "00:1c.1");
         assertTrue(grep.portType().isEmpty(), "a grep-filtered block proves nothing absent");
-        assertEquals(Optional.of(new Acs(true, OptionalInt.empty(), OptionalInt.empty())), grep.acs(), "title only: present, registers unknown");
+        assertEquals(Optional.of(new Acs(true, OptionalInt.empty(), OptionalInt.empty())), grep.acs(),
+                "title only: present, registers unknown");
         assertTrue(fn(fragment, "00:1c.0").acs().isEmpty());
     }
 
@@ -144,7 +156,8 @@ class LspciVerboseReaderTest {
         assertEquals(OptionalInt.of(0x060400), up.identity().classCode());
         assertEquals(OptionalInt.of(0x0e), up.identity().revision());
         assertEquals(Optional.of(PortType.SWITCH_UPSTREAM), up.portType());
-        assertEquals(new Bridge(OptionalInt.of(1), 2, 6, Optional.of(BridgeWindow.DISABLED), Optional.of(BridgeWindow.DISABLED),
+        assertEquals(new Bridge(OptionalInt.of(1), 2, 6, Optional.of(BridgeWindow.DISABLED),
+                Optional.of(BridgeWindow.DISABLED),
                 Optional.of(BridgeWindow.DISABLED)), up.bridge().orElseThrow());
         assertTrue(up.acs().isEmpty(), "the block is cut off at the end of the file, so absence is not proven");
     }
@@ -155,12 +168,14 @@ class LspciVerboseReaderTest {
         PciFunction pf = fn(t, "b1:00.1");
         assertEquals(Optional.of(new Sriov(8, 0, 9, 1, OptionalInt.of(0x101e))), pf.sriov());
         assertEquals(Optional.of(Acs.of(0, 0)), pf.acs());
-        assertTrue(pf.ats().isEmpty(), "the poster joined two listings without lspci's blank line, so the block may be cut");
+        assertTrue(pf.ats().isEmpty(),
+                "the poster joined two listings without lspci's blank line, so the block may be cut");
         assertEquals(OptionalInt.of(12), pf.iommuGroup());
     }
 
     @Test
     void shortPathsTakeTheBusFromTheBridgeAbove() {
+        // CHECKSTYLE.OFF: LineLength (lines of real tool output)
         ImportResult r = texts("p.txt", """
                 0000:00:01.0 PCI bridge: Intel Corporation Root Port (prog-if 00 [Normal decode])
                 \tBus: primary=00, secondary=03, subordinate=04, sec-latency=0
@@ -172,8 +187,10 @@ class LspciVerboseReaderTest {
 
                 0000:00:02.0/00.0 Ethernet controller: Orphan behind an unlisted bridge
                 """);
+        // CHECKSTYLE.ON: LineLength
         Topology t = loaded(r);
-        assertEquals(List.of("0000:00:01.0", "0000:03:00.0", "0000:04:00.0"), t.functions().stream().map(f -> f.address().toString()).toList());
+        assertEquals(List.of("0000:00:01.0", "0000:03:00.0", "0000:04:00.0"), t.functions().stream()
+                .map(f -> f.address().toString()).toList());
         assertEquals(OptionalInt.of(0x010802), fn(t, "04:00.0").identity().classCode());
         assertEquals(1, warningsAbout(r, "cannot be worked out").size());
         assertEquals(9, warningsAbout(r, "cannot be worked out").get(0).line());
@@ -230,6 +247,7 @@ class LspciVerboseReaderTest {
 
     @Test
     void pcieToPciBridgeAndWhatSitsBehindIt() {
+        // CHECKSTYLE.OFF: LineLength (lines of real tool output)
         Topology t = loaded(texts("b.txt", """
                 00:1e.0 PCI bridge: ASPEED Technology, Inc. AST1150 PCI-to-PCI Bridge (rev 04) (prog-if 00 [Normal decode])
                 \tControl: I/O+ Mem+ BusMaster+ SpecCycle- MemWINV- VGASnoop- ParErr- Stepping- SERR- FastB2B- DisINTx-
@@ -248,6 +266,7 @@ class LspciVerboseReaderTest {
                 \tCapabilities: <access denied>
 
                 """));
+        // CHECKSTYLE.ON: LineLength
         assertEquals(Optional.of(PortType.PCIE_TO_PCI_BRIDGE), fn(t, "00:1e.0").portType());
         assertEquals(Optional.of(PortType.CONVENTIONAL_PCI), fn(t, "05:00.0").portType());
         assertTrue(fn(t, "05:01.0").portType().isEmpty());
@@ -256,6 +275,7 @@ class LspciVerboseReaderTest {
 
     @Test
     void oneLineListingsWithKernelDrivers() {
+        // CHECKSTYLE.OFF: LineLength (lines of real tool output)
         Topology t = loaded(texts("k.txt", """
                 00:1f.3 Audio device [0403]: Intel Corporation Comet Lake PCH cAVS [8086:06c8]
                 \tSubsystem: Intel Corporation Device [8086:7270]
@@ -264,6 +284,7 @@ class LspciVerboseReaderTest {
                 00:1f.4 SMBus [0c05]: Intel Corporation Comet Lake PCH SMBus Controller [8086:06a3]
                 01:00.0 Non-Volatile memory controller [0108]: Samsung Electronics Co Ltd NVMe SSD Controller SM981/PM981/PM983 [144d:a808]
                 """));
+        // CHECKSTYLE.ON: LineLength
         PciFunction audio = fn(t, "00:1f.3");
         assertEquals(Optional.of("snd_hda_intel"), audio.driver());
         assertEquals(OptionalInt.of(0x7270), audio.identity().subsystemDeviceId());

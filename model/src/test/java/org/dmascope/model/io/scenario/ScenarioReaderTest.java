@@ -21,11 +21,13 @@ class ScenarioReaderTest {
     }
 
     private static List<String> errors(String json) {
-        return read(json).report().diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString).toList();
+        return read(json).report().diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString)
+                .toList();
     }
 
     @Test
     void aGoodFileReadsWithItsPlatformOptionsAndSteps() {
+        // CHECKSTYLE.OFF: LineLength (lines of real tool output)
         ScenarioReader.Result r = read("""
                 {"format": "dmascope-scenario", "version": 1, "title": "Two",
                  "machine": {"files": ["m/a.tree.txt", "m/a.verbose.txt"]},
@@ -37,8 +39,10 @@ class ScenarioReaderTest {
                    {"unmap": 1}, {"unmap": "last"}, {"flush": "group 4"}, {"flush": "all"}, {"clear": true},
                    {"platform": {"cmdline": "iommu=pt"}}, {"options": {"maxSeg": "4KiB"}}, {"state": true}, {"mapAgain": true}
                  ]}""");
+        // CHECKSTYLE.ON: LineLength
         Scenario s = r.scenario().orElseThrow(() -> new AssertionError(r.report().toText()));
-        assertEquals(List.of(Path.of("/lessons/m/a.tree.txt"), Path.of("/lessons/m/a.verbose.txt")), ((Scenario.Files) s.machine()).paths());
+        assertEquals(List.of(Path.of("/lessons/m/a.tree.txt"), Path.of("/lessons/m/a.verbose.txt")),
+                ((Scenario.Files) s.machine()).paths());
         assertEquals(Optional.of(KernelProfile.V5_15), s.platform().profile());
         assertEquals(Optional.of(true), s.platform().acsRequested());
         assertEquals(Optional.of(IommuMode.DMA_FQ), s.options().iommuMode());
@@ -64,26 +68,43 @@ class ScenarioReaderTest {
                    {"flush": "all", "expect": {"live": 0}},
                    {}
                  ]}""");
-        assertTrue(e.contains("lesson.json:2:13: error: $.machine: a machine is either {\"sample\": \"NAME.json\"} or {\"files\": [\"PATH\", ...]}"),
+        assertTrue(e.contains("lesson.json:2:13: error: $.machine: a machine is either {\"sample\": \"NAME.json\"} "
+                + "or {\"files\": [\"PATH\", ...]}"),
                 e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("lesson.json:3:25: error: $.platform.kernel: \"4.19\" is not a kernel profile")), e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("lesson.json:3:43: error: $.platform.colour: \"colour\" is not one of: kernel, cpu")),
+        assertTrue(e.stream()
+                .anyMatch(x
+                -> x.startsWith("lesson.json:3:25: error: $.platform.kernel: \"4.19\" is not a kernel profile")),
                 e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("lesson.json:5:26: error: $.steps[0].map.initiator: expected a device address")),
+        assertTrue(e.stream()
+                .anyMatch(x
+                -> x.startsWith("lesson.json:3:43: error: $.platform.colour: \"colour\" is not one of: kernel, cpu")),
                 e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("lesson.json:5:42: error: $.steps[0].map.buffer:")), e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("lesson.json:5:72: error: $.steps[0].map.dmaMask: \"99\" is not a bit count 1-64")),
+        assertTrue(e.stream()
+                .anyMatch(x
+                -> x.startsWith("lesson.json:5:26: error: $.steps[0].map.initiator: expected a device address")),
                 e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("lesson.json:6:14: error: $.steps[1].unmap: expected a mapping's number")), e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.contains("a step does one thing; this one has clear and state")), e.toString());
+        assertTrue(e.stream().anyMatch(x -> x.startsWith("lesson.json:5:42: error: $.steps[0].map.buffer:")),
+                e.toString());
+        assertTrue(e.stream()
+                .anyMatch(x
+                -> x.startsWith("lesson.json:5:72: error: $.steps[0].map.dmaMask: \"99\" is not a bit count 1-64")),
+                e.toString());
+        assertTrue(e.stream()
+                .anyMatch(x -> x.startsWith("lesson.json:6:14: error: $.steps[1].unmap: expected a mapping's number")),
+                e.toString());
+        assertTrue(e.stream().anyMatch(x -> x.contains("a step does one thing; this one has clear and state")),
+                e.toString());
         assertTrue(e.stream().anyMatch(x -> x.contains("only map and mapAgain steps have expectations")), e.toString());
-        assertTrue(e.stream().anyMatch(x -> x.startsWith("lesson.json:9:4: error: $.steps[4]: a step needs one of: narration, map")), e.toString());
+        assertTrue(e.stream()
+                .anyMatch(x -> x.startsWith("lesson.json:9:4: error: $.steps[4]: a step needs one of: narration, map")),
+                e.toString());
         assertTrue(read("{}").scenario().isEmpty());
     }
 
     @Test
     void aNewerVersionOrAnotherFormatIsRefusedPlainly() {
-        assertEquals(List.of("lesson.json:1:44: error: $.version: version 2 is newer than this dmascope reads (up to 1); a newer "
+        assertEquals(List.of("lesson.json:1:44: error: $.version: version 2 is newer than this dmascope reads (up to "
+                + "1); a newer "
                 + "dmascope runs it"), errors("{\"format\": \"dmascope-scenario\", \"version\": 2, \"title\": \"t\", "
                 + "\"machine\": {\"sample\": \"s.json\"}, \"steps\": [{\"state\": true}]}").subList(0, 1));
         assertTrue(errors("{\"format\": \"dmascope-topology\"}").get(0).contains("this is not a scenario"));

@@ -57,7 +57,8 @@ class AcsQuirksTest {
 
     @Test
     void amdSouthbridgeNeedsAnAmdIommu() {
-        PciFunction smbus = Fx.endpoint("0000:00:14.0", 0x1002, 0x4385, 0x0c0500, Acs.ABSENT).toBuilder().multifunction(true).build();
+        PciFunction smbus = Fx.endpoint("0000:00:14.0", 0x1002, 0x4385, 0x0c0500,
+                Acs.ABSENT).toBuilder().multifunction(true).build();
         Topology t = machine(smbus);
         assertTrue(verdict(t, PlatformOverrides.NONE.withIommu(IommuDriver.AMD_VI), "0000:00:14.0").enabled());
         assertFalse(verdict(t, PlatformOverrides.NONE.withIommu(IommuDriver.INTEL_VTD), "0000:00:14.0").enabled());
@@ -67,20 +68,23 @@ class AcsQuirksTest {
     void intelRciepsClaimIsolation() {
         PciFunction rciep = PciFunction.builder(bdf("0000:00:14.0")).identity(Fx.id(0x8086, 0x06ed, 0x0c0330))
                 .portType(PortType.RC_INTEGRATED_ENDPOINT).multifunction(true).acs(Acs.ABSENT).build();
-        assertEquals("pci_quirk_rciep_acs", verdict(machine(rciep), PlatformOverrides.NONE, "0000:00:14.0").quirk().orElseThrow());
+        assertEquals("pci_quirk_rciep_acs", verdict(machine(rciep), PlatformOverrides.NONE,
+                "0000:00:14.0").quirk().orElseThrow());
     }
 
     @Test
     void zhaoxinPortsOutsideTheListAreNeverIsolated() {
         Topology t = machine(Fx.port("0000:00:01.0", PortType.ROOT_PORT, 0x1d17, 0x0800, Acs.of(0x1F, 0x1D), 1, 1),
                 Fx.port("0000:00:02.0", PortType.ROOT_PORT, 0x1d17, 0x0717, Acs.ABSENT, 2, 2));
-        assertFalse(verdict(t, PlatformOverrides.NONE, "0000:00:01.0").enabled(), "a real, enabled ACS capability is ignored");
+        assertFalse(verdict(t, PlatformOverrides.NONE, "0000:00:01.0").enabled(),
+                "a real, enabled ACS capability is ignored");
         assertTrue(verdict(t, PlatformOverrides.NONE, "0000:00:02.0").enabled());
     }
 
     @Test
     void caviumAnyEntryFallsThroughToTheMultifunctionEntries() {
-        PciFunction mf = Fx.endpoint("0000:00:05.0", 0x177d, 0xA026, 0x020000, Acs.ABSENT).toBuilder().multifunction(true).build();
+        PciFunction mf = Fx.endpoint("0000:00:05.0", 0x177d, 0xA026, 0x020000,
+                Acs.ABSENT).toBuilder().multifunction(true).build();
         AcsVerdict v = verdict(machine(mf), PlatformOverrides.NONE, "0000:00:05.0");
         assertEquals("pci_quirk_mf_endpoint_acs", v.quirk().orElseThrow());
         assertTrue(v.enabled());
@@ -90,7 +94,8 @@ class AcsQuirksTest {
 
     @Test
     void wangxunUnlistedIdsAreNotIsolated() {
-        PciFunction nic = Fx.endpoint("0000:00:05.0", 0x8088, 0x9999, 0x020000, Acs.of(0, 0)).toBuilder().multifunction(true).build();
+        PciFunction nic = Fx.endpoint("0000:00:05.0", 0x8088, 0x9999, 0x020000, Acs.of(0,
+                0)).toBuilder().multifunction(true).build();
         assertFalse(verdict(machine(nic), PlatformOverrides.NONE, "0000:00:05.0").enabled());
     }
 

@@ -27,7 +27,8 @@ class AcsVectorsTest {
     }
 
     private static Topology dsp(int cap, int ctrl) {
-        return Fx.replace(T1.t1(), T1.DSPA, Fx.port(T1.DSPA, PortType.SWITCH_DOWNSTREAM, 0x1000, 0xc030, Acs.of(cap, ctrl), 3, 3));
+        return Fx.replace(T1.t1(), T1.DSPA, Fx.port(T1.DSPA, PortType.SWITCH_DOWNSTREAM, 0x1000, 0xc030, Acs.of(cap,
+                ctrl), 3, 3));
     }
 
     @Test
@@ -75,9 +76,11 @@ class AcsVectorsTest {
 
     @Test
     void acs7_multifunctionEndpointWithAllBitsUnimplementedIsIsolated() {
-        Topology t = T1.t1().withFunction(bdf(T1.EPA), f -> f.toBuilder().multifunction(true).acs(Acs.of(0, 0)).build());
+        Topology t = T1.t1().withFunction(bdf(T1.EPA), f -> f.toBuilder().multifunction(true).acs(Acs.of(0,
+                0)).build());
         assertTrue(enabled(t, T1.EPA).enabled());
-        Topology noCap = T1.t1().withFunction(bdf(T1.EPA), f -> f.toBuilder().multifunction(true).acs(Acs.ABSENT).build());
+        Topology noCap = T1.t1().withFunction(bdf(T1.EPA), f -> f.toBuilder().multifunction(true).acs(Acs.ABSENT)
+                .build());
         assertFalse(enabled(noCap, T1.EPA).enabled());
     }
 
@@ -94,7 +97,8 @@ class AcsVectorsTest {
         AcsRules r = new AcsRules(t, PlatformAssumptions.of(t));
         AcsPathEnabled.Result path = r.pathEnabled(t.function(bdf(T1.DSPA)).orElseThrow(), REQ);
         assertFalse(path.enabled());
-        assertEquals(bdf(T1.RP1), path.failing().orElseThrow().device().address(), "the USP is single-function; RP1 has ctrl 0");
+        assertEquals(bdf(T1.RP1), path.failing().orElseThrow().device().address(),
+                "the USP is single-function; RP1 has ctrl 0");
         assertEquals(List.of(bdf(T1.DSPA), bdf(T1.USP), bdf(T1.RP1)),
                 path.checked().stream().map(s -> s.device().address()).toList());
         Topology all = Fx.setAcsControl(t, T1.RP1, 0x1D);

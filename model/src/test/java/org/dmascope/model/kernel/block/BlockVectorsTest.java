@@ -53,7 +53,8 @@ class BlockVectorsTest {
         IommuDmaDomain d = null;
         if (iommu) {
             d = new IommuDmaDomain("blk", new VtdGeometry(48, false), DmaDomainType.DMA, 0);
-            d.attach("dev", List.of(new ReservedRegion(IovaReservedRegions.MSI_RANGE_START, IovaReservedRegions.MSI_RANGE_END, "MSI")));
+            d.attach("dev", List.of(new ReservedRegion(IovaReservedRegions.MSI_RANGE_START,
+                    IovaReservedRegions.MSI_RANGE_END, "MSI")));
         }
         return new DmaApi(DeviceDma.pciDefaults64(), DmaDirection.FROM_DEVICE, SwiotlbContext.NONE, d,
                 new IommuDeviceState(true, false), KernelProfile.MAINLINE, new MapTrace());
@@ -86,14 +87,16 @@ class BlockVectorsTest {
         assertEquals(0x1000, sg.length(0));
         assertEquals(0x1_0000_0000L, sg.phys(1));
         assertEquals(0x1000, sg.length(1));
-        assertEquals(2, BioSplit.split(vecs(0xFFFF_F000L, 0x2000), defaults()).get(0).nrPhysSegments(), "nr_phys_segments");
+        assertEquals(2, BioSplit.split(vecs(0xFFFF_F000L, 0x2000), defaults()).get(0).nrPhysSegments(),
+                "nr_phys_segments");
     }
 
     @Test
     void blk4_nvmeRequestBecomesOneIovaSegmentWithAnIommu() {
         SegmentCollector out = new SegmentCollector();
         Bvecs v = vecs(0x1_0000_0000L, 0x1000, 0x2_0000_0000L, 0x2000);
-        BlkDmaIter.Result r = BlkDmaIter.map(v, nvme(), api(true), new P2pMapState(i -> P2pMapType.NONE), i -> EPB, false, out, 0);
+        BlkDmaIter.Result r = BlkDmaIter.map(v, nvme(), api(true), new P2pMapState(i -> P2pMapType.NONE), i -> EPB,
+                false, out, 0);
         assertNull(r.error());
         assertEquals(BlkDmaIter.Way.ONE_IOVA_RANGE, r.way());
         assertEquals(1, out.size());
@@ -101,7 +104,8 @@ class BlockVectorsTest {
         assertEquals(2, out.inputCount(0));
 
         SegmentCollector direct = new SegmentCollector();
-        BlkDmaIter.Result d = BlkDmaIter.map(v, nvme(), api(false), new P2pMapState(i -> P2pMapType.NONE), i -> EPB, false, direct, 0);
+        BlkDmaIter.Result d = BlkDmaIter.map(v, nvme(), api(false), new P2pMapState(i -> P2pMapType.NONE), i -> EPB,
+                false, direct, 0);
         assertEquals(BlkDmaIter.Way.PER_VECTOR, d.way(), "dma-direct: try_alloc fails, one segment per vector");
         assertEquals(2, direct.size());
         assertSeg(direct, 0, 0x1_0000_0000L, 0x1000);
@@ -112,7 +116,8 @@ class BlockVectorsTest {
     void blk5_withoutVirtBoundaryEachVectorGetsItsOwnIova() {
         SegmentCollector out = new SegmentCollector();
         Bvecs v = vecs(0x1_0000_0000L, 0x1000, 0x2_0000_0000L, 0x2000);
-        BlkDmaIter.Result r = BlkDmaIter.map(v, defaults(), api(true), new P2pMapState(i -> P2pMapType.NONE), i -> EPB, false, out, 0);
+        BlkDmaIter.Result r = BlkDmaIter.map(v, defaults(), api(true), new P2pMapState(i -> P2pMapType.NONE), i -> EPB,
+                false, out, 0);
         assertEquals(BlkDmaIter.Way.PER_VECTOR, r.way());
         assertEquals(2, out.size());
         assertSeg(out, 0, 0xFFFF_F000L, 0x1000);
@@ -126,7 +131,8 @@ class BlockVectorsTest {
         Bvecs v = new Bvecs(2);
         v.add(0x38_0000_2000L, 0x1000, 0);
         v.add(0x38_0000_8000L, 0x2000, 0);
-        BlkDmaIter.Result r = BlkDmaIter.map(v, nvme(), api, new P2pMapState(i -> P2pMapType.BUS_ADDR), i -> EPB, true, out, 0);
+        BlkDmaIter.Result r = BlkDmaIter.map(v, nvme(), api, new P2pMapState(i -> P2pMapType.BUS_ADDR), i -> EPB, true,
+                out, 0);
         assertEquals(BlkDmaIter.Way.BUS_ADDRESSES, r.way());
         assertEquals(2, out.size());
         assertSeg(out, 0, 0x38_0000_2000L, 0x1000);
@@ -135,7 +141,8 @@ class BlockVectorsTest {
         assertTrue(api.domain().pageTable().isEmpty());
         assertTrue(api.domain().iovad().isEmpty());
 
-        BlkDmaIter.Result bad = BlkDmaIter.map(v, nvme(), api, new P2pMapState(i -> P2pMapType.NOT_SUPPORTED), i -> EPB, true,
+        BlkDmaIter.Result bad = BlkDmaIter.map(v, nvme(), api, new P2pMapState(i -> P2pMapType.NOT_SUPPORTED), i -> EPB,
+                true,
                 new SegmentCollector(), 0);
         assertEquals("BLK_STS_INVAL", bad.status());
     }
@@ -175,7 +182,8 @@ class BlockVectorsTest {
         Bvecs v = new Bvecs(300);
         for (int i = 0; i < 300; i++) v.add(0x1_0000_0000L + i * 0x2000L, 0x1000, -1);
         List<BioSplit.Request> reqs = BioSplit.split(v, defaults());
-        assertEquals(255 * 512, reqs.get(0).bvecs().totalBytes(), "BLK_SAFE_MAX_SECTORS (255) sectors, the default max_hw_sectors");
+        assertEquals(255 * 512, reqs.get(0).bvecs().totalBytes(),
+                "BLK_SAFE_MAX_SECTORS (255) sectors, the default max_hw_sectors");
         assertEquals(32, reqs.get(0).bvecs().count(), "31 whole pages and part of the 32nd");
         long total = reqs.stream().mapToLong(r -> r.bvecs().totalBytes()).sum();
         assertEquals(300 * 0x1000L, total);

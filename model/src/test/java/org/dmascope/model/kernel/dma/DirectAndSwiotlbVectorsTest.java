@@ -58,7 +58,8 @@ class DirectAndSwiotlbVectorsTest {
         return new P2pMapState(i -> type);
     }
 
-    static SgMapResult mapSg(ScatterList sg, DeviceDma dev, SwiotlbContext tlb, P2pMapType p2pType, KernelProfile profile,
+    static SgMapResult mapSg(ScatterList sg, DeviceDma dev, SwiotlbContext tlb, P2pMapType p2pType,
+            KernelProfile profile,
                              MapTrace trace) {
         return DirectMapSg.map(sg, dev, DmaDirection.BIDIRECTIONAL, tlb, state(p2pType), i -> EPB, profile, trace);
     }
@@ -76,7 +77,8 @@ class DirectAndSwiotlbVectorsTest {
     @Test
     void dd2_rangeMapShiftsTheAddress() {
         DeviceDma dev = dev64().withRangeMap(DD2_MAP);
-        long dma = DirectMapPhys.map(dev, 0x8010_0000L, 0x1000, DmaDirection.TO_DEVICE, false, false, SwiotlbContext.NONE,
+        long dma = DirectMapPhys.map(dev, 0x8010_0000L, 0x1000, DmaDirection.TO_DEVICE, false, false,
+                SwiotlbContext.NONE,
                 MAINLINE, new MapTrace());
         assertEquals(0x0010_0000L, dma);
         assertEquals(0x0010_0000L, PhysToDma.translate(DD2_MAP, 0x8010_0000L));
@@ -89,7 +91,8 @@ class DirectAndSwiotlbVectorsTest {
         assertFalse(DmaCapable.capable(dev, DMA_MAPPING_ERROR, 0x1000));
         SwiotlbPool p = pool(0x8800_0000L);
         MapTrace trace = new MapTrace();
-        long dma = DirectMapPhys.map(dev, 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, false, tlb(p), MAINLINE, trace);
+        long dma = DirectMapPhys.map(dev, 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, false, tlb(p),
+                MAINLINE, trace);
         assertEquals(0x8800_0000L, trace.bounces().get(0).tlbAddr());
         assertEquals(0x0800_0000L, dma);
 
@@ -104,10 +107,12 @@ class DirectAndSwiotlbVectorsTest {
     void dd4_pageSizedBounceIsPageAlignedAndTheNextOneFollows() {
         SwiotlbPool p = pool(0x5000_0000L);
         MapTrace trace = new MapTrace();
-        long first = DirectMapPhys.map(dev32(), 0x1_2345_6000L, 0x1000, DmaDirection.TO_DEVICE, false, false, tlb(p), MAINLINE, trace);
+        long first = DirectMapPhys.map(dev32(), 0x1_2345_6000L, 0x1000, DmaDirection.TO_DEVICE, false, false, tlb(p),
+                MAINLINE, trace);
         assertEquals(0x5000_0000L, first);
         assertEquals(2, trace.bounces().get(0).nslots());
-        long second = DirectMapPhys.map(dev32(), 0x1_2345_6000L, 0x1000, DmaDirection.TO_DEVICE, false, false, tlb(p), MAINLINE, trace);
+        long second = DirectMapPhys.map(dev32(), 0x1_2345_6000L, 0x1000, DmaDirection.TO_DEVICE, false, false, tlb(p),
+                MAINLINE, trace);
         assertEquals(0x5000_1000L, second);
         assertEquals(2, trace.bounces().get(1).firstSlot());
     }
@@ -117,7 +122,8 @@ class DirectAndSwiotlbVectorsTest {
         SwiotlbPool p = pool(0x5000_0000L);
         DeviceDma nvme = dev32().withMinAlignMask(0xFFF);
         MapTrace trace = new MapTrace();
-        long dma = DirectMapPhys.map(nvme, 0x1_2345_6900L, 0x200, DmaDirection.TO_DEVICE, false, false, tlb(p), MAINLINE, trace);
+        long dma = DirectMapPhys.map(nvme, 0x1_2345_6900L, 0x200, DmaDirection.TO_DEVICE, false, false, tlb(p),
+                MAINLINE, trace);
         assertEquals(0x5000_0900L, dma);
         assertEquals(1, trace.bounces().get(0).nslots(), "offset 0x100 + 0x200 fits one slot");
         assertEquals(1, trace.bounces().get(0).firstSlot(), "slot 0 has bit 11 clear, the original has it set");
@@ -128,21 +134,25 @@ class DirectAndSwiotlbVectorsTest {
     void dd6_moreThan128SlotsIsSwiotlbFull() {
         SwiotlbPool p = pool(0x5000_0000L);
         MapTrace trace = new MapTrace();
-        long dma = DirectMapPhys.map(dev32(), 0x1_0000_0000L, 0x4B000, DmaDirection.TO_DEVICE, false, false, tlb(p), MAINLINE, trace);
+        long dma = DirectMapPhys.map(dev32(), 0x1_0000_0000L, 0x4B000, DmaDirection.TO_DEVICE, false, false, tlb(p),
+                MAINLINE, trace);
         assertEquals(DMA_MAPPING_ERROR, dma);
-        assertTrue(trace.bounceFailure().startsWith("swiotlb buffer is full (sz: 307200 bytes)"), trace.bounceFailure());
+        assertTrue(trace.bounceFailure().startsWith("swiotlb buffer is full (sz: 307200 bytes)"),
+                trace.bounceFailure());
         assertTrue(p.isEmpty());
         assertEquals(262144, SwiotlbMaxMappingSize.of(dev32()));
         assertEquals(258048, SwiotlbMaxMappingSize.of(dev32().withMinAlignMask(0xFFF)));
         assertEquals(262144, DirectMaxMappingSize.of(dev32(), tlb(p), 0x10_0000_0000L));
-        assertEquals(-1L, DirectMaxMappingSize.of(dev64(), tlb(p), 0x10_0000_0000L), "a 64-bit device is not addressing-limited");
+        assertEquals(-1L, DirectMaxMappingSize.of(dev64(), tlb(p), 0x10_0000_0000L),
+                "a 64-bit device is not addressing-limited");
     }
 
     @Test
     void dd7_mmioIsNeverTranslatedNorBounced() {
         DeviceDma dev = dev64().withRangeMap(DD2_MAP);
         SwiotlbPool p = pool(0x5000_0000L);
-        long dma = DirectMapPhys.map(dev, 0xF000_0000L, 0x1000, DmaDirection.TO_DEVICE, true, false, tlb(p), MAINLINE, new MapTrace());
+        long dma = DirectMapPhys.map(dev, 0xF000_0000L, 0x1000, DmaDirection.TO_DEVICE, true, false, tlb(p), MAINLINE,
+                new MapTrace());
         assertEquals(0xF000_0000L, dma);
         assertTrue(p.isEmpty());
     }
@@ -183,7 +193,8 @@ class DirectAndSwiotlbVectorsTest {
         ScatterList literal = new ScatterList(1);
         literal.add(0x38_0000_2000L, 0, 0x1000, 0);
         MapTrace trace = new MapTrace();
-        assertEquals(1, mapSg(literal, dev64(), SwiotlbContext.NONE, P2pMapType.THRU_HOST_BRIDGE, MAINLINE, trace).count());
+        assertEquals(1, mapSg(literal, dev64(), SwiotlbContext.NONE, P2pMapType.THRU_HOST_BRIDGE, MAINLINE,
+                trace).count());
         assertTrue((literal.dmaFlags(0) & ScatterList.DMA_ADDRESS_UNSET) != 0, "6.17-6.19 leave dma_address unset");
         assertEquals(0x1000, literal.dmaLength(0));
         assertFalse(trace.notes().isEmpty());
@@ -200,7 +211,8 @@ class DirectAndSwiotlbVectorsTest {
         SwiotlbPool p = pool(0x5000_0000L);
         SwiotlbContext forced = new SwiotlbContext(p, true, 0, false);
         MapTrace trace = new MapTrace();
-        long dma = DirectMapPhys.map(dev64(), 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, false, forced, MAINLINE, trace);
+        long dma = DirectMapPhys.map(dev64(), 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, false, forced,
+                MAINLINE, trace);
         assertEquals(trace.bounces().get(0).tlbAddr(), dma, "dma = phys_to_dma_unencrypted(tlb_addr)");
         assertEquals(0x5000_0000L, dma);
     }
@@ -208,15 +220,19 @@ class DirectAndSwiotlbVectorsTest {
     @Test
     void dd12_dmaDirectSupportedAccepts24BitButNot20BitMasks() {
         long lastRam = 0x10_0000_0000L - 1;
-        assertTrue(DirectSupported.supported(dev64(), KernelArith.dmaBitMask(24), lastRam, DirectSupported.X86_ZONE_DMA_LIMIT));
-        assertFalse(DirectSupported.supported(dev64(), KernelArith.dmaBitMask(20), lastRam, DirectSupported.X86_ZONE_DMA_LIMIT));
-        assertTrue(DirectSupported.supported(dev64(), KernelArith.dmaBitMask(32), lastRam, DirectSupported.X86_ZONE_DMA_LIMIT));
+        assertTrue(DirectSupported.supported(dev64(), KernelArith.dmaBitMask(24), lastRam,
+                DirectSupported.X86_ZONE_DMA_LIMIT));
+        assertFalse(DirectSupported.supported(dev64(), KernelArith.dmaBitMask(20), lastRam,
+                DirectSupported.X86_ZONE_DMA_LIMIT));
+        assertTrue(DirectSupported.supported(dev64(), KernelArith.dmaBitMask(32), lastRam,
+                DirectSupported.X86_ZONE_DMA_LIMIT));
     }
 
     @Test
     void directUnmapReleasesTheBounceBuffer() {
         SwiotlbPool p = pool(0x5000_0000L);
-        long dma = DirectMapPhys.map(dev32(), 0x1_0000_0000L, 0x3000, DmaDirection.FROM_DEVICE, false, false, tlb(p), MAINLINE,
+        long dma = DirectMapPhys.map(dev32(), 0x1_0000_0000L, 0x3000, DmaDirection.FROM_DEVICE, false, false, tlb(p),
+                MAINLINE,
                 new MapTrace());
         assertEquals(6, p.used(), "12 KiB = 6 slots of 2 KiB");
         assertEquals(0x5000_0000L, DirectMapPhys.unmap(dev32(), dma, tlb(p)).tlbAddr());

@@ -14,10 +14,14 @@ import org.dmascope.model.topology.HostWindow;
 import org.dmascope.model.topology.Provenance;
 import org.junit.jupiter.api.Test;
 
-/** R-P2P-9 state caching, R-P2P-10 the first containing window (BA-1..BA-3 are in BusAddressVectorsTest), R-P2P-12 mapper actions. */
+/**
+ * R-P2P-9 state caching, R-P2P-10 the first containing window (BA-1..BA-3 are in BusAddressVectorsTest), R-P2P-12
+ * mapper actions.
+ */
 class P2pRulesTest {
     static HostBridge bridge(HostWindow... w) {
-        return new HostBridge("pci0000:00", 0, 0, Optional.empty(), OptionalInt.empty(), List.of(w), List.of(), Provenance.NONE);
+        return new HostBridge("pci0000:00", 0, 0, Optional.empty(), OptionalInt.empty(), List.of(w), List.of(),
+                Provenance.NONE);
     }
 
     @Test

@@ -40,15 +40,19 @@ class DefaultDomainVectorsTest {
 
     @Test
     void dom3_passthroughGivesIdentity() {
-        assertEquals(DomainType.IDENTITY, global(T1.t1(), PlatformOverrides.NONE.withCommandLine("iommu.passthrough=1")).type());
-        assertEquals(DomainType.IDENTITY, global(T1.t1(), PlatformOverrides.NONE.withCommandLine("intel_iommu=on iommu=pt")).type());
+        assertEquals(DomainType.IDENTITY, global(T1.t1(), PlatformOverrides.NONE.withCommandLine("iommu.passthrough=1"))
+                .type());
+        assertEquals(DomainType.IDENTITY, global(T1.t1(),
+                PlatformOverrides.NONE.withCommandLine("intel_iommu=on iommu=pt")).type());
     }
 
     @Test
     void dom4_untrustedDeviceForcesStrictDmaForItsGroup() {
         Topology t = T1.t1().withFunction(bdf(T1.DSPA), f -> f.toBuilder().externalFacing(Optional.of(true)).build());
-        for (String p : java.util.List.of(T1.RP1, T1.RP2, T1.DSPA, T1.DSPB)) t = org.dmascope.model.kernel.fixtures.Fx.setAcsControl(t, p, 0x1D);
-        PlatformAssumptions a = PlatformAssumptions.resolve(t, PlatformOverrides.NONE.withCommandLine("iommu.passthrough=1"));
+        for (String p : java.util.List.of(T1.RP1, T1.RP2, T1.DSPA,
+                T1.DSPB)) t = org.dmascope.model.kernel.fixtures.Fx.setAcsControl(t, p, 0x1D);
+        PlatformAssumptions a = PlatformAssumptions.resolve(t,
+                PlatformOverrides.NONE.withCommandLine("iommu.passthrough=1"));
         IommuGroups groups = IommuGroupBuilder.build(t, a);
         DomainDecision epa = DefaultDomainPolicy.forGroup(groups.groupOf(bdf(T1.EPA)).orElseThrow(), t, a);
         assertEquals(DomainType.DMA, epa.type());
@@ -64,8 +68,10 @@ class DefaultDomainVectorsTest {
         assertEquals(DomainType.IDENTITY, global(T1.t1(), kconfig).type());
         DomainDecision sme = global(T1.t1(), kconfig.withMemoryEncryption(MemoryEncryption.SME_HOST));
         assertTrue(sme.translated(), sme.toString());
-        assertTrue(sme.steps().stream().anyMatch(s -> s.contains("Disabling default IOMMU Passthrough")), sme.steps().toString());
-        DomainDecision explicit = global(T1.t1(), kconfig.withMemoryEncryption(MemoryEncryption.SME_HOST).withCommandLine("iommu=pt"));
+        assertTrue(sme.steps().stream().anyMatch(s -> s.contains("Disabling default IOMMU Passthrough")),
+                sme.steps().toString());
+        DomainDecision explicit = global(T1.t1(), kconfig.withMemoryEncryption(MemoryEncryption.SME_HOST)
+                .withCommandLine("iommu=pt"));
         assertEquals(DomainType.IDENTITY, explicit.type(), "a command-line passthrough is kept");
     }
 
@@ -81,6 +87,7 @@ class DefaultDomainVectorsTest {
         DomainDecision d = global(T1.t1(), PlatformOverrides.NONE.withProfile(KernelProfile.V5_4));
         assertEquals(DomainType.DMA, d.type());
         assertFalse(d.strict(), "still lazy: the flush queue belongs to the DMA domain");
-        assertEquals(DomainType.DMA_FQ, global(T1.t1(), PlatformOverrides.NONE.withProfile(KernelProfile.V5_15)).type());
+        assertEquals(DomainType.DMA_FQ, global(T1.t1(), PlatformOverrides.NONE.withProfile(KernelProfile.V5_15))
+                .type());
     }
 }

@@ -68,14 +68,17 @@ class DmaAliasWalkTest {
     void thunderX2RootPortStopsTheWalk() {
         Topology t = behind(Fx.port("0000:05:00.0", PortType.PCIE_TO_PCI_BRIDGE, 0x104c, 0x8240, Acs.ABSENT, 6, 6));
         t = Fx.replace(t, T1.RP2, Fx.port(T1.RP2, PortType.ROOT_PORT, 0x14e4, 0x9084, Acs.ABSENT, 5, 6));
-        t = Fx.replace(t, "0000:05:00.0", Fx.port("0000:05:00.0", PortType.SWITCH_UPSTREAM, 0x14e4, 0x9000, Acs.ABSENT, 6, 6));
-        DmaAliasWalk.Result r = new DmaAliasWalk(t, KernelProfile.MAINLINE).walk(t.function(bdf("0000:06:01.0")).orElseThrow());
+        t = Fx.replace(t, "0000:05:00.0", Fx.port("0000:05:00.0", PortType.SWITCH_UPSTREAM, 0x14e4, 0x9000, Acs.ABSENT,
+                6, 6));
+        DmaAliasWalk.Result r = new DmaAliasWalk(t, KernelProfile.MAINLINE).walk(t.function(bdf("0000:06:01.0"))
+                .orElseThrow());
         assertEquals(bdf("0000:05:00.0"), r.stoppedAt().orElseThrow().address());
     }
 
     @Test
     void marvellPhantomFunctionIsAQuirkAlias() {
-        Topology t = Fx.add(Fx.remove(T1.t1(), T1.EPC), Fx.endpoint("0000:05:00.0", 0x1b4b, 0x9230, 0x010601, Acs.ABSENT));
+        Topology t = Fx.add(Fx.remove(T1.t1(), T1.EPC), Fx.endpoint("0000:05:00.0", 0x1b4b, 0x9230, 0x010601,
+                Acs.ABSENT));
         assertEquals(List.of("05:00.0@05:00.0", "05:00.0@05:00.1"), rids(t, "0000:05:00.0", KernelProfile.MAINLINE));
     }
 

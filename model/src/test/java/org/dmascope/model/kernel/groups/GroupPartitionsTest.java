@@ -27,18 +27,22 @@ class GroupPartitionsTest {
         TopologyRules rules = TopologyRules.of(t);
         GroupPartitions.Comparison c = rules.compareWithReportedGroups().orElseThrow();
         assertTrue(c.equal(), String.join("\n", c.differences()));
-        assertEquals(GroupPartitions.reported(t), rules.groups().assignment(), "probe-order allocation gives the same numbers");
+        assertEquals(GroupPartitions.reported(t), rules.groups().assignment(),
+                "probe-order allocation gives the same numbers");
     }
 
     @Test
     void imacReasonsNameTheNonIsolatingRootPortAndTheSlots() {
         TopologyRules rules = TopologyRules.of(ImacCometLake.topology());
-        assertEquals("behind switch downstream port 0000:02:00.0; the path above it is not ACS-isolated because root port "
-                + "0000:00:01.0 has no ACS capability and no quirk", rules.groupOf(bdf("0000:03:00.0")).orElseThrow().member().reason());
+        assertEquals("behind switch downstream port 0000:02:00.0; the path above it is not ACS-isolated because root "
+                + "port "
+                + "0000:00:01.0 has no ACS capability and no quirk", rules.groupOf(bdf("0000:03:00.0")).orElseThrow()
+                        .member().reason());
         assertTrue(rules.groupOf(bdf("0000:00:14.2")).orElseThrow().member().reason()
                 .startsWith("function of a multifunction slot without ACS isolation"));
         String nhi = rules.groupOf(bdf("0000:09:00.0")).orElseThrow().member().reason();
-        assertTrue(nhi.startsWith("isolated: the path to the root is ACS-isolated (switch downstream port 0000:08:00.0 has ACS with SV|UF enabled"),
+        assertTrue(nhi.startsWith("isolated: the path to the root is ACS-isolated (switch downstream port "
+                + "0000:08:00.0 has ACS with SV|UF enabled"),
                 nhi);
     }
 
@@ -48,7 +52,9 @@ class GroupPartitionsTest {
         Topology t = Fx.setAcsControl(ImacCometLake.topology(), "0000:00:1c.4", 0x0000);
         GroupPartitions.Comparison c = TopologyRules.of(t).compareWithReportedGroups().orElseThrow();
         assertFalse(c.equal());
-        assertTrue(c.differences().stream().anyMatch(d -> d.startsWith("the rules merge the kernel's groups 8 {0000:00:1c.4} and 14 {0000:07:00.0}")),
+        assertTrue(c.differences().stream()
+                .anyMatch(d
+                -> d.startsWith("the rules merge the kernel's groups 8 {0000:00:1c.4} and 14 {0000:07:00.0}")),
                 String.join("\n", c.differences()));
     }
 
@@ -70,8 +76,10 @@ class GroupPartitionsTest {
         assertFalse(cmp.equal());
         assertEquals(List.of(
                 "0000:02:00.0 is in the kernel's group 6 but the rules give it no group",
-                "0000:03:00.0 has no IOMMU group in the kernel's listing, but the rules put it in group 2 (an IOMMU's own function or a device outside every IOMMU's scope gets none)",
-                "the kernel's group 5 {0000:01:00.0, 0000:01:00.1} is split by the rules into group 0 {0000:01:00.0} and group 1 {0000:01:00.1}"),
+                "0000:03:00.0 has no IOMMU group in the kernel's listing, but the rules put it in group 2 (an "
+                        + "IOMMU's own function or a device outside every IOMMU's scope gets none)",
+                "the kernel's group 5 {0000:01:00.0, 0000:01:00.1} is split by the rules into group 0 {0000:01:00.0} "
+                        + "and group 1 {0000:01:00.1}"),
                 cmp.differences());
     }
 }

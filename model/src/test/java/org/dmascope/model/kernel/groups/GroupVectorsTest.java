@@ -46,10 +46,13 @@ class GroupVectorsTest {
     @Test
     void gr1_everyDeviceAloneWhenTheKernelEnabledAcs() {
         IommuGroups g = groups(t1AcsOn());
-        assertEquals(Set.of(set(T1.HBDEV), set(T1.RP1), set(T1.RP2), set(T1.USP), set(T1.DSPA), set(T1.DSPB), set(T1.EPA),
+        assertEquals(Set.of(set(T1.HBDEV), set(T1.RP1), set(T1.RP2), set(T1.USP), set(T1.DSPA), set(T1.DSPB),
+                set(T1.EPA),
                 set(T1.EPB), set(T1.EPC)), partition(g));
-        assertEquals(List.of(bdf(T1.HBDEV), bdf(T1.RP1), bdf(T1.RP2), bdf(T1.USP), bdf(T1.DSPA), bdf(T1.DSPB), bdf(T1.EPA),
-                bdf(T1.EPB), bdf(T1.EPC)), g.groups().stream().map(gr -> gr.addresses().get(0)).toList(), "ids in probe order");
+        assertEquals(List.of(bdf(T1.HBDEV), bdf(T1.RP1), bdf(T1.RP2), bdf(T1.USP), bdf(T1.DSPA), bdf(T1.DSPB),
+                bdf(T1.EPA),
+                bdf(T1.EPB), bdf(T1.EPC)), g.groups().stream().map(gr -> gr.addresses().get(0)).toList(),
+                        "ids in probe order");
     }
 
     @Test
@@ -71,7 +74,8 @@ class GroupVectorsTest {
         assertEquals(Set.of(T1.DSPB, T1.EPB), set(g.groupOf(bdf(T1.EPB)).orElseThrow()));
         GroupMember epa = g.groupOf(bdf(T1.EPA)).orElseThrow().member(bdf(T1.EPA)).orElseThrow();
         assertEquals(Mechanism.BRIDGE_CLIMB, epa.mechanism());
-        assertEquals("behind switch downstream port 0000:02:00.0, which has no ACS capability and no quirk", epa.reason());
+        assertEquals("behind switch downstream port 0000:02:00.0, which has no ACS capability and no quirk",
+                epa.reason());
     }
 
     private static Set<String> set(IommuGroup g) {
@@ -80,8 +84,10 @@ class GroupVectorsTest {
 
     private static Topology dualFunctionNic(Acs acs) {
         Topology t = t1AcsOn();
-        PciFunction fn0 = Fx.endpoint("0000:03:00.0", 0x15b3, 0x1017, 0x020000, acs).toBuilder().multifunction(true).build();
-        PciFunction fn1 = Fx.endpoint("0000:03:00.1", 0x15b3, 0x1017, 0x020000, acs).toBuilder().multifunction(true).build();
+        PciFunction fn0 = Fx.endpoint("0000:03:00.0", 0x15b3, 0x1017, 0x020000, acs).toBuilder().multifunction(true)
+                .build();
+        PciFunction fn1 = Fx.endpoint("0000:03:00.1", 0x15b3, 0x1017, 0x020000, acs).toBuilder().multifunction(true)
+                .build();
         return Fx.add(Fx.remove(t, T1.EPA), fn0, fn1);
     }
 
@@ -116,15 +122,18 @@ class GroupVectorsTest {
         assertEquals(Set.of("0000:05:00.0", "0000:06:01.0", "0000:06:02.0"), set(group));
         GroupMember m = group.member(bdf("0000:06:02.0")).orElseThrow();
         assertEquals(Mechanism.ALIAS_WALK, m.mechanism());
-        assertEquals("aliased by PCIe-to-PCI bridge 0000:05:00.0: the IOMMU sees its DMA as requester ID 06:00.0", m.reason());
+        assertEquals("aliased by PCIe-to-PCI bridge 0000:05:00.0: the IOMMU sees its DMA as requester ID 06:00.0",
+                m.reason());
     }
 
     /** GR-6: two functions of one PCH root-port slot without ACS or quirk, each with an endpoint. */
     static Topology pchRootPorts() {
         PciFunction host = PciFunction.builder(bdf("0000:00:00.0")).identity(Fx.id(0x8086, 0x9b53, 0x060000))
                 .portType(PortType.CONVENTIONAL_PCI).headerType(0).multifunction(false).acs(Acs.ABSENT).build();
-        PciFunction rpA = Fx.port("0000:00:1c.0", PortType.ROOT_PORT, 0x8086, 0x06b8, Acs.ABSENT, 2, 2).toBuilder().multifunction(true).build();
-        PciFunction rpB = Fx.port("0000:00:1c.4", PortType.ROOT_PORT, 0x8086, 0x06bc, Acs.ABSENT, 3, 3).toBuilder().multifunction(true).build();
+        PciFunction rpA = Fx.port("0000:00:1c.0", PortType.ROOT_PORT, 0x8086, 0x06b8, Acs.ABSENT, 2,
+                2).toBuilder().multifunction(true).build();
+        PciFunction rpB = Fx.port("0000:00:1c.4", PortType.ROOT_PORT, 0x8086, 0x06bc, Acs.ABSENT, 3,
+                3).toBuilder().multifunction(true).build();
         PciFunction epA = Fx.endpoint("0000:02:00.0", 0x14e4, 0x4464, 0x028000, Acs.ABSENT);
         PciFunction epB = Fx.endpoint("0000:03:00.0", 0x14e4, 0x1686, 0x020000, Acs.ABSENT);
         return Fx.topology("pch", Fx.intelVtd(), List.of(Fx.hostBridge(0, 0)), List.of(host, rpA, rpB, epA, epB));
@@ -143,8 +152,10 @@ class GroupVectorsTest {
     @Test
     void gr7_quirkDmaAliasSharesTheAliasDevicesGroup() {
         Topology t = Fx.remove(t1AcsOn(), T1.EPC);
-        PciFunction sata = Fx.endpoint("0000:05:00.0", 0x1b4b, 0x9123, 0x010601, Acs.of(0, 0)).toBuilder().multifunction(true).build();
-        PciFunction ide = Fx.endpoint("0000:05:00.1", 0x1b4b, 0x91a4, 0x010185, Acs.of(0, 0)).toBuilder().multifunction(true).build();
+        PciFunction sata = Fx.endpoint("0000:05:00.0", 0x1b4b, 0x9123, 0x010601, Acs.of(0,
+                0)).toBuilder().multifunction(true).build();
+        PciFunction ide = Fx.endpoint("0000:05:00.1", 0x1b4b, 0x91a4, 0x010185, Acs.of(0,
+                0)).toBuilder().multifunction(true).build();
         IommuGroups g = groups(Fx.add(t, sata, ide));
         IommuGroup group = g.groupOf(bdf("0000:05:00.0")).orElseThrow();
         assertEquals(Set.of("0000:05:00.0", "0000:05:00.1"), set(group));

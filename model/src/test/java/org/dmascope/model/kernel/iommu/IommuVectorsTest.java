@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
 class IommuVectorsTest {
     static final KernelProfile MAINLINE = KernelProfile.MAINLINE;
     static final P2pProvider EPB = new P2pProvider(Bdf.parse("04:00.0"), 2, 0x38_0000_0000L, 1L << 30, 0);
-    static final ReservedRegion MSI = new ReservedRegion(IovaReservedRegions.MSI_RANGE_START, IovaReservedRegions.MSI_RANGE_END, "MSI");
+    static final ReservedRegion MSI = new ReservedRegion(IovaReservedRegions.MSI_RANGE_START,
+            IovaReservedRegions.MSI_RANGE_END, "MSI");
 
     static IommuDmaDomain domain() {
         return domain(new VtdGeometry(48, false));
@@ -58,7 +59,8 @@ class IommuVectorsTest {
     }
 
     static IommuMapSg.Result mapSg(IommuDmaDomain d, ScatterList sg, DeviceDma dev, P2pMapType type) {
-        return IommuMapSg.map(sg, d, dev, pci(), DmaDirection.BIDIRECTIONAL, SwiotlbContext.NONE, new P2pMapState(i -> type),
+        return IommuMapSg.map(sg, d, dev, pci(), DmaDirection.BIDIRECTIONAL, SwiotlbContext.NONE,
+                new P2pMapState(i -> type),
                 i -> EPB, MAINLINE, new MapTrace());
     }
 
@@ -240,7 +242,8 @@ class IommuVectorsTest {
     @Test
     void io11_fortyPagesAreNotRoundedButAlignedTo64() {
         IommuDmaDomain d = domain();
-        long dma = IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L, 0x28000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+        long dma = IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L, 0x28000, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE,
                 MAINLINE, new MapTrace());
         assertEquals(0xFFFC_0000L, dma);
         assertEquals(0xFFFE7L, d.iovad().find(0xFFFC0).pfnHi(), "40 pages, not 64");
@@ -249,9 +252,11 @@ class IommuVectorsTest {
     @Test
     void io12_nextAllocationStartsBelowTheCachedNode() {
         IommuDmaDomain d = domain();
-        IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L, 0x28000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE, MAINLINE,
+        IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L, 0x28000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+                MAINLINE,
                 new MapTrace());
-        long dma = IommuMapPhys.map(d, dev(), pci(), 0x2_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+        long dma = IommuMapPhys.map(d, dev(), pci(), 0x2_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE,
                 MAINLINE, new MapTrace());
         assertEquals(0xFFFB_F000L, dma, "the 24-page hole above is not reused");
     }
@@ -262,15 +267,18 @@ class IommuVectorsTest {
         d.attach("filler", List.of(new ReservedRegion(0, 0xFFFF_FFFFL, "32-bit space taken")));
         IommuDeviceState st = pci();
         MapTrace trace = new MapTrace();
-        long dma = IommuMapPhys.map(d, dev(), st, 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE, MAINLINE,
+        long dma = IommuMapPhys.map(d, dev(), st, 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE, MAINLINE,
                 trace);
         assertEquals(0xFFFF_FFFF_F000L, dma, "second-stage 48-bit aperture");
         assertFalse(st.pci32bitWorkaround(), "sticky since v6.4");
-        assertEquals("Using 48-bit DMA addresses", trace.kernelLog().get(0), "bits_per(dma_limit) after the aperture clamp");
+        assertEquals("Using 48-bit DMA addresses", trace.kernelLog().get(0),
+                "bits_per(dma_limit) after the aperture clamp");
 
         IommuDmaDomain first = domain(new VtdGeometry(48, true));
         first.attach("filler", List.of(new ReservedRegion(0, 0xFFFF_FFFFL, "32-bit space taken")));
-        long fs = IommuMapPhys.map(first, dev(), pci(), 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+        long fs = IommuMapPhys.map(first, dev(), pci(), 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE,
                 MAINLINE, new MapTrace());
         assertEquals(0x7FFF_FFFF_F000L, fs, "first-stage aperture 2^47 - 1");
 
@@ -287,18 +295,22 @@ class IommuVectorsTest {
         assertTrue(IovaTwoStep.tryAlloc(d, dev(), pci(), s, 0x1_0000_0200L, 0x3000, MAINLINE, new MapTrace()));
         assertEquals(0xFFFF_C200L, s.addr());
         assertEquals(0x3000, s.size());
-        assertNull(IovaTwoStep.link(d, dev(), s, 0x1_0000_0200L, 0, 0xE00, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+        assertNull(IovaTwoStep.link(d, dev(), s, 0x1_0000_0200L, 0, 0xE00, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE,
                 new MapTrace()));
-        assertNull(IovaTwoStep.link(d, dev(), s, 0x2_0000_0000L, 0xE00, 0x2000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+        assertNull(IovaTwoStep.link(d, dev(), s, 0x2_0000_0000L, 0xE00, 0x2000, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE,
                 new MapTrace()));
         IovaTwoStep.sync(s);
         assertEquals(0x2E00, s.linked());
         assertEquals(0x1_0000_0000L, d.pageTable().iovaToPhys(0xFFFF_C000L));
         assertEquals(0x2_0000_0000L, d.pageTable().iovaToPhys(0xFFFF_D000L));
         assertEquals(0x2_0000_1000L, d.pageTable().iovaToPhys(0xFFFF_E000L));
-        assertEquals(Errno.EIO, IovaTwoStep.link(d, dev(), s, 0x3_0000_0100L, 0x2E00, 0x100, DmaDirection.TO_DEVICE, false,
+        assertEquals(Errno.EIO, IovaTwoStep.link(d, dev(), s, 0x3_0000_0100L, 0x2E00, 0x100, DmaDirection.TO_DEVICE,
+                false,
                 SwiotlbContext.NONE, new MapTrace()));
-        assertFalse(IovaTwoStep.tryAlloc(null, dev(), pci(), new IovaTwoStep.State(), 0x1_0000_0000L, 0x1000, MAINLINE, new MapTrace()),
+        assertFalse(IovaTwoStep.tryAlloc(null, dev(), pci(), new IovaTwoStep.State(), 0x1_0000_0000L, 0x1000, MAINLINE,
+                new MapTrace()),
                 "dma-direct: no IOVA");
     }
 
@@ -323,14 +335,16 @@ class IommuVectorsTest {
     @Test
     void strictUnmapFreesIntoTheRangeCacheAndTheSameIovaComesBack() {
         IommuDmaDomain d = domain();
-        long dma = IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+        long dma = IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE,
                 MAINLINE, new MapTrace());
         IommuDmaUnmap.Result u = IommuDmaUnmap.unmap(d, dma, 0x1000);
         assertFalse(u.queued());
         assertEquals(1, u.leafEntriesCleared());
         assertEquals(List.of(0xFFFFFL), d.iovad().cachedPfns());
         MapTrace trace = new MapTrace();
-        long again = IommuMapPhys.map(d, dev(), pci(), 0x2_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+        long again = IommuMapPhys.map(d, dev(), pci(), 0x2_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE,
                 MAINLINE, trace);
         assertEquals(dma, again);
         assertTrue(trace.iovas().get(0).fromRangeCache());
@@ -340,13 +354,15 @@ class IommuVectorsTest {
     void lazyUnmapKeepsTheIovaInTheFlushQueueUntilAFlush() {
         IommuDmaDomain d = new IommuDmaDomain("lazy", new VtdGeometry(48, false), DmaDomainType.DMA_FQ, 0);
         d.attach("dev", List.of(MSI));
-        long dma = IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+        long dma = IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE,
                 MAINLINE, new MapTrace());
         IommuDmaUnmap.Result u = IommuDmaUnmap.unmap(d, dma, 0x1000);
         assertTrue(u.queued());
         assertTrue(d.pageTable().isEmpty(), "page-table entries are cleared at once");
         assertEquals(1, d.flushQueue().entries().size());
-        long next = IommuMapPhys.map(d, dev(), pci(), 0x2_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+        long next = IommuMapPhys.map(d, dev(), pci(), 0x2_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false,
+                SwiotlbContext.NONE,
                 MAINLINE, new MapTrace());
         assertNotEquals(dma, next, "a queued IOVA is not reused before the flush");
         assertEquals(1, d.flush());
@@ -360,7 +376,8 @@ class IommuVectorsTest {
         d.attach("dev", List.of(MSI));
         long[] iova = new long[FlushQueue.IOVA_DEFAULT_FQ_SIZE];
         for (int i = 0; i < iova.length; i++) {
-            iova[i] = IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L + i * 0x1000L, 0x1000, DmaDirection.TO_DEVICE, false,
+            iova[i] = IommuMapPhys.map(d, dev(), pci(), 0x1_0000_0000L + i * 0x1000L, 0x1000, DmaDirection.TO_DEVICE,
+                    false,
                     SwiotlbContext.NONE, MAINLINE, new MapTrace());
             assertNotEquals(DMA_MAPPING_ERROR, iova[i]);
         }

@@ -32,7 +32,8 @@ class IovaReservedRegionsTest {
     @Test
     void gapsAroundDmaRangesAreReserved() {
         HostBridge hb = new HostBridge("pci0000:00", 0, 0, Optional.empty(), OptionalInt.empty(), List.of(),
-                List.of(new DmaRange(0x8000_0000L, 0x8000_0000L, 0x8000_0000L), new DmaRange(0, 0x1_0000_0000L, 0x1_0000_0000L)),
+                List.of(new DmaRange(0x8000_0000L, 0x8000_0000L, 0x8000_0000L), new DmaRange(0, 0x1_0000_0000L,
+                        0x1_0000_0000L)),
                 Provenance.NONE);
         List<ReservedRegion> r = IovaReservedRegions.of(hb, Platform.IommuDriver.ARM_SMMU_V3);
         assertEquals(2, r.size());
@@ -56,7 +57,8 @@ class IovaReservedRegionsTest {
         List<IovaRange> ranges = d.iovad().ranges();
         assertEquals(2, ranges.size());
         assertEquals(0, ranges.get(0).pfnLo());
-        assertEquals(0x8_0000L, ranges.get(0).pfnHi(), "up to and including the first page of the range: 0x8000_0000-0x8000_0FFF");
+        assertEquals(0x8_0000L, ranges.get(0).pfnHi(),
+                "up to and including the first page of the range: 0x8000_0000-0x8000_0FFF");
         assertEquals(0x10_0000L, ranges.get(1).pfnLo(), "everything from 4 GiB");
         assertEquals(-1L >>> 12, ranges.get(1).pfnHi());
         assertNull(d.iovad().find(0x8_0001L), "the rest of the range is free");
@@ -65,7 +67,8 @@ class IovaReservedRegionsTest {
     @Test
     void aLastDmaRangeEndingAt2To64WrapsAndTheKernelReservesEverything() {
         HostBridge hb = new HostBridge("pci0000:00", 0, 0, Optional.empty(), OptionalInt.empty(), List.of(),
-                List.of(new DmaRange(0x8000_0000_0000_0000L, 0x8000_0000_0000_0000L, 0x8000_0000_0000_0000L)), Provenance.NONE);
+                List.of(new DmaRange(0x8000_0000_0000_0000L, 0x8000_0000_0000_0000L, 0x8000_0000_0000_0000L)),
+                        Provenance.NONE);
         List<ReservedRegion> r = IovaReservedRegions.of(hb, Platform.IommuDriver.ARM_SMMU_V3);
         assertEquals(2, r.size());
         assertEquals(0, r.get(1).start(), "start = res->end - offset + 1 wraps to 0");
@@ -75,13 +78,15 @@ class IovaReservedRegionsTest {
     @Test
     void x86DriversReserveTheInterruptWindow() {
         List<ReservedRegion> vtd = IovaReservedRegions.of(null, Platform.IommuDriver.INTEL_VTD);
-        assertEquals(List.of(new ReservedRegion(0xFEE0_0000L, 0xFEEF_FFFFL, "x86 MSI/interrupt window (IOMMU_RESV_MSI)")), vtd);
+        assertEquals(List.of(new ReservedRegion(0xFEE0_0000L, 0xFEEF_FFFFL,
+                "x86 MSI/interrupt window (IOMMU_RESV_MSI)")), vtd);
         assertEquals(2, IovaReservedRegions.of(null, Platform.IommuDriver.AMD_VI).size());
     }
 
     @Test
     void domainNeverHandsOutIovaZero() {
-        IommuDmaDomain d = new IommuDmaDomain("z", new org.dmascope.model.kernel.pagetable.VtdGeometry(48, false), DmaDomainType.DMA, 0);
+        IommuDmaDomain d = new IommuDmaDomain("z", new org.dmascope.model.kernel.pagetable.VtdGeometry(48, false),
+                DmaDomainType.DMA, 0);
         assertEquals(1, d.iovad().startPfn());
     }
 }

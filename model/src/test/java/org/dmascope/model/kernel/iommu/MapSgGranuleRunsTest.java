@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * R-IOMMU-6, R-IOMMU-8: {@code iommu_map_sg} writing a list of granule-page runs table by table
- * leaves the page table and the log exactly as one {@code iommu_map()} per run does, in every format; a list or range it cannot take (a run long enough for a larger page, an entry in use)
+ * leaves the page table and the log exactly as one {@code iommu_map()} per run does, in every format; a list or range
+ * it cannot take (a run long enough for a larger page, an entry in use)
  * is left to the run-by-run path.
  */
 class MapSgGranuleRunsTest {
@@ -27,7 +28,8 @@ class MapSgGranuleRunsTest {
 
     static PageTableGeometry[] geometries() {
         // dma-iommu takes granules up to PAGE_SIZE only (IovaDomain), so 4 KiB tables of each format
-        return new PageTableGeometry[] {new VtdGeometry(48, false), new VtdGeometry(39, false), new VtdGeometry(57, true),
+        return new PageTableGeometry[] {new VtdGeometry(48, false), new VtdGeometry(39, false), new VtdGeometry(57,
+                true),
                 new ArmLpaeGeometry(4096, 48, false), new ArmLpaeGeometry(4096, 40, true), new AmdV1Geometry(48)};
     }
 
@@ -116,7 +118,8 @@ class MapSgGranuleRunsTest {
                     got = IommuMapSg.mapSgRunByRun(a, iova, sg, PROT);
                 } else {
                     PageTableChanges ch = la.freeze(g);
-                    assertEquals(ch.footprintBytes() - 8L * n, ch.footprintBytesBesides(pages), what + ": the log keeps the page array itself");
+                    assertEquals(ch.footprintBytes() - 8L * n, ch.footprintBytesBesides(pages),
+                            what + ": the log keeps the page array itself");
                     shared++;
                 }
                 assertEquals(want, got, what);
@@ -137,8 +140,10 @@ class MapSgGranuleRunsTest {
         assertSame(pages, sg.fromPages(), "the same length is no change");
         sg.setLength(1, 0x2000);
         assertNull(sg.fromPages(), "a padded entry no longer covers just its pages");
-        assertNull(SgFromPages.build(pages, null, 3, 0x200, 0x2E00, 0xFFFF_FFFFL).fromPages(), "the buffer starts inside its first page");
-        assertNull(SgFromPages.build(pages, null, 3, 0, 0x2800, 0xFFFF_FFFFL).fromPages(), "the buffer ends inside its last page");
+        assertNull(SgFromPages.build(pages, null, 3, 0x200, 0x2E00, 0xFFFF_FFFFL).fromPages(),
+                "the buffer starts inside its first page");
+        assertNull(SgFromPages.build(pages, null, 3, 0, 0x2800, 0xFFFF_FFFFL).fromPages(),
+                "the buffer ends inside its last page");
         assertNull(SgFromPages.build(pages, new int[3], 3, 0, 0x3000, 0xFFFF_FFFFL).fromPages(), "P2P pages");
         ScatterList marked = SgFromPages.build(pages, null, 3, 0, 0x3000, 0xFFFF_FFFFL);
         marked.markBusAddress(0);
@@ -151,13 +156,16 @@ class MapSgGranuleRunsTest {
         IommuDmaDomain d = new IommuDmaDomain("d", g, DmaDomainType.DMA, 0);
         ScatterList big = new ScatterList(1);
         big.addPhys(0x4000_0000L, 2L << 20, ScatterList.NO_PROVIDER);
-        assertEquals(-1, IommuMapSg.mapGranuleRuns(d, 0x20_0000L, big, PROT, 2L << 20), "a 2 MiB run may take a 2 MiB page");
+        assertEquals(-1, IommuMapSg.mapGranuleRuns(d, 0x20_0000L, big, PROT, 2L << 20),
+                "a 2 MiB run may take a 2 MiB page");
         ScatterList small = new ScatterList(2);
         small.addPhys(0x4000_0000L, 0x1000, ScatterList.NO_PROVIDER);
         small.addPhys(0x5000_0000L, 0x1000, ScatterList.NO_PROVIDER);
         assertEquals(null, IommuMap.map(d, 0x10_1000L, 0x7000_0000L, 0x1000, PROT));
-        assertEquals(-1, IommuMapSg.mapGranuleRuns(d, 0x10_0000L, small, PROT, 0x2000), "the second page's entry is in use");
-        assertEquals(-1, IommuMapSg.mapSg(d, 0x10_0000L, small, PROT, 0x2000), "run by run, iommu_map fails with -EEXIST");
+        assertEquals(-1, IommuMapSg.mapGranuleRuns(d, 0x10_0000L, small, PROT, 0x2000),
+                "the second page's entry is in use");
+        assertEquals(-1, IommuMapSg.mapSg(d, 0x10_0000L, small, PROT, 0x2000),
+                "run by run, iommu_map fails with -EEXIST");
         assertEquals(0x7000_0000L, d.pageTable().iovaToPhys(0x10_1000L), "what was there stays");
         assertEquals(0, d.pageTable().iovaToPhys(0x10_0000L), "what was mapped before the failure is unmapped");
         assertEquals(0x2000, IommuMapSg.mapGranuleRuns(d, 0x20_0000L, small, PROT, 0x2000));
@@ -168,7 +176,8 @@ class MapSgGranuleRunsTest {
         assertEquals(b.pageTable().leafPteCount(), a.pageTable().leafPteCount(), what + ": leaf PTEs");
         long granule = a.geometry().granule();
         for (long off = -2 * granule; off < total + granule; off += granule) {
-            assertEquals(b.pageTable().iovaToPhys(iova + off), a.pageTable().iovaToPhys(iova + off), what + " at +" + off);
+            assertEquals(b.pageTable().iovaToPhys(iova + off), a.pageTable().iovaToPhys(iova + off),
+                    what + " at +" + off);
             assertEquals(b.pageTable().walk(iova + off), a.pageTable().walk(iova + off), what + " walk at +" + off);
         }
     }

@@ -108,6 +108,7 @@ class PageSizeVectorsTest {
         assertEquals(before + 3, d.pageTable().tableCount(), "a 4 KiB unmap covers no table");
         mapLogged(d, 0x4000_0000L, 0x1_0000_0000L, 0x1000);
         d.pageTable().unmap(0x4000_0000L, SZ_1G);
-        assertEquals(before + 1, d.pageTable().tableCount(), "a 1 GiB unmap frees the level-2 table and the level-1 table below it");
+        assertEquals(before + 1, d.pageTable().tableCount(),
+                "a 1 GiB unmap frees the level-2 table and the level-1 table below it");
     }
 }

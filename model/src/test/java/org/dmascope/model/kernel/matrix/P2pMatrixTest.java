@@ -26,7 +26,8 @@ class P2pMatrixTest {
     @Test
     void sampleMatrixListsTheDmaEndpointsOnly() {
         P2pMatrix m = TopologyRules.of(Samples.switchP2pServer()).matrix();
-        assertEquals(List.of(bdf("0000:03:00.0"), bdf("0000:04:00.0"), bdf("0000:05:00.0"), bdf("0000:06:00.0"), bdf("0000:07:00.0")),
+        assertEquals(List.of(bdf("0000:03:00.0"), bdf("0000:04:00.0"), bdf("0000:05:00.0"), bdf("0000:06:00.0"),
+                bdf("0000:07:00.0")),
                 m.endpoints(), "the VT-d/memory-map RCiEP, root ports and switch ports are not DMA endpoints");
     }
 
@@ -60,7 +61,8 @@ class P2pMatrixTest {
     static Topology nested() {
         Topology t = Fx.remove(T1.t1(), T1.EPB);
         List<PciFunction> fs = new ArrayList<>(t.functions());
-        fs.removeIf(f -> f.address().equals(bdf(T1.DSPB)) || f.address().equals(bdf(T1.RP1)) || f.address().equals(bdf(T1.USP))
+        fs.removeIf(f -> f.address().equals(bdf(T1.DSPB)) || f.address().equals(bdf(T1.RP1)) || f.address()
+                .equals(bdf(T1.USP))
                 || f.address().equals(bdf(T1.EPC)) || f.address().equals(bdf(T1.RP2)));
         fs.add(Fx.port(T1.RP1, PortType.ROOT_PORT, 0x8086, 0x2030, Acs.of(0x1F, 0), 1, 6));
         fs.add(Fx.port(T1.USP, PortType.SWITCH_UPSTREAM, 0x1000, 0xc030, Acs.ABSENT, 2, 6));
@@ -75,7 +77,8 @@ class P2pMatrixTest {
         hbs.add(Fx.hostBridgeOnNode(0, 0x40, 0));
         hbs.add(Fx.hostBridgeOnNode(0, 0x80, 1));
         for (int root : new int[] {0x40, 0x80}) {
-            fs.add(Fx.port(String.format("0000:%02x:01.0", root), PortType.ROOT_PORT, 0x8086, 0x2032, Acs.of(0x1F, 0), root + 1, root + 1));
+            fs.add(Fx.port(String.format("0000:%02x:01.0", root), PortType.ROOT_PORT, 0x8086, 0x2032, Acs.of(0x1F, 0),
+                    root + 1, root + 1));
             fs.add(Fx.endpoint(String.format("0000:%02x:00.0", root + 1), 0x10de, 0x1eb8, 0x030200, Acs.ABSENT));
         }
         return Fx.topology("nested", t.platform(), hbs, fs);

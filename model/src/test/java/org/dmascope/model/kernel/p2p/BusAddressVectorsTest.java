@@ -62,7 +62,8 @@ class BusAddressVectorsTest {
         AddressRange bar = AddressRange.ofSize(0x38_0000_0000L, GIB);
         long off = P2pBusOffset.of(T1.hostBridge0(), bar);
         assertEquals(0, off);
-        ScatterList sg = mapDirect(new P2pProvider(Bdf.parse(T1.EPB), 2, bar.start(), GIB, off), 0x38_0000_2000L, P2pMapType.BUS_ADDR,
+        ScatterList sg = mapDirect(new P2pProvider(Bdf.parse(T1.EPB), 2, bar.start(), GIB, off), 0x38_0000_2000L,
+                P2pMapType.BUS_ADDR,
                 KernelProfile.MAINLINE);
         assertEquals(0x38_0000_2000L, sg.dmaAddress(0));
         assertTrue(sg.isBusAddress(0), "SG_DMA_BUS_ADDRESS");
@@ -74,7 +75,8 @@ class BusAddressVectorsTest {
         long off = P2pBusOffset.of(dtHostBridge(), bar);
         assertEquals(-0x40_0000_0000L, off);
         assertEquals(0x1000_0000L, P2pBusOffset.busAddress(bar.start(), off), "the BAR's bus address");
-        ScatterList sg = mapDirect(new P2pProvider(Bdf.parse(T1.EPB), 0, bar.start(), bar.size(), off), 0x40_1000_3000L, P2pMapType.BUS_ADDR,
+        ScatterList sg = mapDirect(new P2pProvider(Bdf.parse(T1.EPB), 0, bar.start(), bar.size(), off), 0x40_1000_3000L,
+                P2pMapType.BUS_ADDR,
                 KernelProfile.MAINLINE);
         assertEquals(0x1000_3000L, sg.dmaAddress(0));
         assertTrue(sg.isBusAddress(0));
@@ -88,7 +90,8 @@ class BusAddressVectorsTest {
     @Test
     void ba3_thruHostBridgeWithDmaDirectUsesTheCpuPhysicalAddress() {
         AddressRange bar = AddressRange.ofSize(0x40_1000_0000L, 0x100_0000L);
-        P2pProvider p = new P2pProvider(Bdf.parse(T1.EPB), 0, bar.start(), bar.size(), P2pBusOffset.of(dtHostBridge(), bar));
+        P2pProvider p = new P2pProvider(Bdf.parse(T1.EPB), 0, bar.start(), bar.size(), P2pBusOffset.of(dtHostBridge(),
+                bar));
         ScatterList before = mapDirect(p, 0x40_1000_3000L, P2pMapType.THRU_HOST_BRIDGE, KernelProfile.V5_15);
         assertEquals(0x40_1000_3000L, before.dmaAddress(0));
         assertFalse(before.isBusAddress(0));

@@ -33,7 +33,8 @@ class P2pProfilesTest {
         Topology t = Fx.setAcsControl(T1.t1(0x8086, 0x3c00), DSPA, 0x001D);
         assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(t, KernelProfile.V5_4, EPB, EPA).mapType());
         Topology skylake = Fx.setAcsControl(T1.t1(0x8086, 0x2020), DSPA, 0x001D);
-        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(skylake, KernelProfile.V5_4, EPB, EPA).mapType(), "Skylake-E is not in 5.4's list");
+        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(skylake, KernelProfile.V5_4, EPB, EPA).mapType(),
+                "Skylake-E is not in 5.4's list");
         assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(skylake, KernelProfile.V5_15, EPB, EPA).mapType());
     }
 
@@ -64,7 +65,8 @@ class P2pProfilesTest {
         assertEquals(P2pMapType.NOT_SUPPORTED, p2p(icelake, KernelProfile.V5_4, EPB, EPC).mapType());
         assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(icelake, KernelProfile.V5_15, EPB, EPC).mapType());
         Topology google = T1.t1(0x1ae0, 0x0042);
-        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(google, KernelProfile.MAINLINE, EPB, EPC).mapType(), "Google: any device");
+        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(google, KernelProfile.MAINLINE, EPB, EPC).mapType(),
+                "Google: any device");
         assertEquals(P2pMapType.NOT_SUPPORTED, p2p(google, KernelProfile.V5_15, EPB, EPC).mapType());
         Topology grace = T1.t1(0x10de, 0x2f95);
         assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(grace, KernelProfile.MAINLINE, EPB, EPC).mapType());

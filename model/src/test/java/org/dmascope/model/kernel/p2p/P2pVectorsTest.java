@@ -121,7 +121,8 @@ class P2pVectorsTest {
 
     @Test
     void p2p9_redirectOnTheCommonUpstreamPortCounts() {
-        Topology t = Fx.replace(T1.t1(), USP, Fx.port(USP, PortType.SWITCH_UPSTREAM, 0x1000, 0xc030, Acs.of(0x1F, Acs.RR), 2, 4));
+        Topology t = Fx.replace(T1.t1(), USP, Fx.port(USP, PortType.SWITCH_UPSTREAM, 0x1000, 0xc030, Acs.of(0x1F,
+                Acs.RR), 2, 4));
         P2pVerdict v = p2p(t, EPB, EPA);
         assertEquals(P2pMapType.THRU_HOST_BRIDGE, v.mapType());
         assertEquals(4, v.distance());
@@ -211,7 +212,8 @@ class P2pVectorsTest {
 
     @Test
     void p2p16_oneUnsupportedClientMakesDistanceManyMinusOne() {
-        var r = rules(T1.t1(0x8086, 0x1234)).distanceMany(bdf(EPB), List.of(P2pClient.pci(bdf(EPA)), P2pClient.pci(bdf(EPC))), false);
+        var r = rules(T1.t1(0x8086, 0x1234)).distanceMany(bdf(EPB), List.of(P2pClient.pci(bdf(EPA)),
+                P2pClient.pci(bdf(EPC))), false);
         assertEquals(-1, r.distance());
         assertEquals(P2pMapType.NOT_SUPPORTED, r.pairs().get(1).mapType());
     }

@@ -52,7 +52,8 @@ class PlatformAssumptionsTest {
     @Test
     void optionsWinOverTheTopology() {
         PlatformAssumptions a = PlatformAssumptions.resolve(Samples.switchP2pServer(), PlatformOverrides.NONE
-                .withCpu(CpuIdentity.parse("amd:0x19")).withIommu(IommuDriver.NONE).withIommuMode(DefaultDomainChoice.IDENTITY));
+                .withCpu(CpuIdentity.parse("amd:0x19")).withIommu(IommuDriver.NONE)
+                        .withIommuMode(DefaultDomainChoice.IDENTITY));
         assertEquals("amd family 0x19", a.cpu().words());
         assertEquals(AssumptionSource.OPTION, a.cpuAssumption().source());
         assertFalse(a.iommuPresent());
@@ -128,7 +129,8 @@ class PlatformAssumptionsTest {
         AcsState filled = requested.of(t.function(bdf(T1.DSPA)).orElseThrow());
         assertEquals(0x001F, filled.control(), "SV|RR|CR|UF plus TB for an external-facing port");
         assertEquals(AcsState.ControlOrigin.KERNEL_RULE, filled.origin());
-        EffectiveAcs none = new EffectiveAcs(t, PlatformAssumptions.resolve(t, PlatformOverrides.NONE.withAcsRequested(false)));
+        EffectiveAcs none = new EffectiveAcs(t, PlatformAssumptions.resolve(t,
+                PlatformOverrides.NONE.withAcsRequested(false)));
         AcsState zero = none.of(t.function(bdf(T1.DSPA)).orElseThrow());
         assertEquals(0, zero.control());
         assertEquals(AcsState.ControlOrigin.ASSUMED_ZERO, zero.origin());

@@ -48,6 +48,7 @@ class PlatformSettingsTest {
         PlatformOverrides u = PlatformSettings.unset(o, "kernel");
         assertEquals(Optional.empty(), u.profile());
         assertEquals(Optional.of("iommu=pt"), u.commandLine());
-        for (String name : PlatformSettings.NAMES) assertEquals(PlatformOverrides.NONE, PlatformSettings.unset(PlatformOverrides.NONE, name));
+        for (String name : PlatformSettings.NAMES) assertEquals(PlatformOverrides.NONE,
+                PlatformSettings.unset(PlatformOverrides.NONE, name));
     }
 }

@@ -35,21 +35,24 @@ class RouteFinderTest {
     void switchLocalRouteTurnsAtTheUpstreamPortAndTheCmbLinkIsTheBottleneck() {
         TlpRoute r = TopologyRules.of(sample()).route(bdf("0000:03:00.0"), bdf("0000:05:00.0"));
         assertEquals(List.of("0000:03:00.0", "0000:02:00.0", "0000:01:00.0", "0000:02:02.0", "0000:05:00.0"), nodes(r));
-        assertEquals(List.of(HopDecision.SOURCE, HopDecision.FORWARD_PEER, HopDecision.FORWARD_DOWN, HopDecision.FORWARD_DOWN,
+        assertEquals(List.of(HopDecision.SOURCE, HopDecision.FORWARD_PEER, HopDecision.FORWARD_DOWN,
+                HopDecision.FORWARD_DOWN,
                 HopDecision.TARGET), decisions(r));
         assertEquals(bdf("0000:01:00.0"), r.commonUpstream().orElseThrow());
         assertFalse(r.viaRootComplex());
         assertEquals(new LinkState(LinkSpeed.GT_8, 16), r.hops().get(0).linkToNext().orElseThrow());
         assertEquals("inside the switch", r.hops().get(1).linkNote());
         assertEquals(new LinkState(LinkSpeed.GT_8, 4).gigabytesPerSecond(), r.bottleneckGBps().orElseThrow(), 1e-9);
-        assertTrue(r.bottleneck().orElseThrow().startsWith("0000:02:02.0 → 0000:05:00.0"), r.bottleneck().orElseThrow());
+        assertTrue(r.bottleneck().orElseThrow().startsWith("0000:02:02.0 → 0000:05:00.0"),
+                r.bottleneck().orElseThrow());
     }
 
     @Test
     void requestRedirectSendsTheTlpThroughTheRootComplex() {
         Topology t = Fx.setAcsControl(sample(), "0000:02:00.0", 0x001d);
         TlpRoute r = TopologyRules.of(t).route(bdf("0000:03:00.0"), bdf("0000:05:00.0"));
-        assertEquals(List.of("0000:03:00.0", "0000:02:00.0", "0000:01:00.0", "0000:00:01.0", "pci0000:00", "0000:00:01.0",
+        assertEquals(List.of("0000:03:00.0", "0000:02:00.0", "0000:01:00.0", "0000:00:01.0", "pci0000:00",
+                "0000:00:01.0",
                 "0000:01:00.0", "0000:02:02.0", "0000:05:00.0"), nodes(r));
         assertEquals(HopDecision.REDIRECTED_UPSTREAM, r.hops().get(1).decision());
         assertEquals(HopDecision.ROOT_COMPLEX, r.hops().get(4).decision());

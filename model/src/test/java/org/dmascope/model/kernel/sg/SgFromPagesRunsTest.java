@@ -26,7 +26,8 @@ class SgFromPagesRunsTest {
             }
             long offset = r.nextBoolean() ? 0 : r.nextLong(4096);
             long room = (long) n * 4096 - offset;
-            long size = n == 1 ? 1 + r.nextLong(room) : room - r.nextLong(Math.min(room - (long) (n - 1) * 4096 + offset, 4096));
+            long size = n == 1 ? 1 + r.nextLong(room) : room - r.nextLong(Math.min(room - (long) (n - 1) * 4096
+                    + offset, 4096));
             long maxSeg = r.nextBoolean() ? 0xFFFF_FFFFL : ((long) n << 12) + r.nextLong(1 << 20);
             ScatterList runs = SgFromPages.build(pages, null, n, offset, size, maxSeg);
             ScatterList general = SgFromPages.build(pages, new int[n], n, offset, size, maxSeg);
@@ -48,6 +49,7 @@ class SgFromPagesRunsTest {
     @Test
     void aWrongRunCountIsRefused() {
         long[] pages = {0x1000, 0x2000, 0x9000};
-        assertThrows(IllegalArgumentException.class, () -> SgFromPages.build(pages, null, 3, 0, 0x3000, 0xFFFF_FFFFL, 3));
+        assertThrows(IllegalArgumentException.class, () -> SgFromPages.build(pages, null, 3, 0, 0x3000, 0xFFFF_FFFFL,
+                3));
     }
 }

@@ -26,12 +26,14 @@ class ScenarioRunnerTest {
                 + "\"machine\": {\"sample\": \"switch-p2p-server.json\"}, \"steps\": [" + steps + "]}";
     }
 
-    private static final String T4_RAM = "{\"map\": {\"initiator\": \"0000:03:00.0\", \"buffer\": \"host:node0:64KiB:scattered\"}";
+    private static final String T4_RAM = "{\"map\": {\"initiator\": \"0000:03:00.0\", \"buffer\": "
+            + "\"host:node0:64KiB:scattered\"}";
 
     @Test
     void twoMappingsInOneDomainTheSecondBelowTheFirst() {
         ScenarioRunner.Run r = run(scenario(T4_RAM + ", \"expect\": {\"dmaAddress\": \"0xffff0000\"}}, "
-                + "{\"mapAgain\": true, \"expect\": {\"dmaAddress\": \"0xfffe0000\", \"live\": 2}}, {\"state\": true}"));
+                + "{\"mapAgain\": true, \"expect\": {\"dmaAddress\": \"0xfffe0000\", \"live\": 2}}, "
+                + "{\"state\": true}"));
         assertTrue(r.passed(), () -> r.steps().toString());
         long first = r.steps().get(0).outcome().orElseThrow().mapping().segments().address(0);
         long second = r.steps().get(1).outcome().orElseThrow().mapping().segments().address(0);
@@ -45,14 +47,19 @@ class ScenarioRunnerTest {
 
     @Test
     void aLazyUnmapWaitsInTheFlushQueueUntilTheFlush() {
-        ScenarioRunner.Run r = run(scenario(T4_RAM + "}, {\"unmap\": \"last\"}, {\"state\": true}, {\"flush\": \"all\"}, "
-                + "{\"state\": true}, {\"mapAgain\": true, \"expect\": {\"dmaAddress\": \"0xffff0000\", \"live\": 1}}"));
+        ScenarioRunner.Run r = run(scenario(T4_RAM
+                + "}, {\"unmap\": \"last\"}, {\"state\": true}, {\"flush\": \"all\"}, "
+                + "{\"state\": true}, "
+                + "{\"mapAgain\": true, \"expect\": {\"dmaAddress\": \"0xffff0000\", \"live\": 1}}"));
         assertTrue(r.passed(), () -> r.steps().toString());
-        assertTrue(r.steps().get(1).lines().get(1).contains("waits in the flush queue"), r.steps().get(1).lines().toString());
-        assertTrue(r.steps().get(2).lines().contains("  IOVA 0xffff0000-0xffffffff  unmapped, waits in the flush queue"),
+        assertTrue(r.steps().get(1).lines().get(1).contains("waits in the flush queue"),
+                r.steps().get(1).lines().toString());
+        assertTrue(r.steps().get(2).lines()
+                .contains("  IOVA 0xffff0000-0xffffffff  unmapped, waits in the flush queue"),
                 r.steps().get(2).lines().toString());
         assertEquals("IOTLB flushed in every domain: 1 queued IOVA range freed", r.steps().get(3).lines().get(0));
-        assertTrue(r.steps().get(4).lines().contains("  IOVA 0xffff0000-0xffffffff  free, parked in the IOVA range cache"),
+        assertTrue(r.steps().get(4).lines()
+                .contains("  IOVA 0xffff0000-0xffffffff  free, parked in the IOVA range cache"),
                 "a freed IOVA goes to the range cache: " + r.steps().get(4).lines());
     }
 
@@ -60,13 +67,15 @@ class ScenarioRunnerTest {
     void anUnmetExpectationFailsItsStepAndSaysWhatItGot() {
         ScenarioRunner.Run r = run(scenario(T4_RAM + ", \"expect\": {\"mapType\": \"BUS_ADDR\", \"segments\": 3}}"));
         assertFalse(r.passed());
-        assertEquals(List.of("expected map type BUS_ADDR, got NONE", "expected 3 segments, got 1"), r.steps().get(0).failures());
+        assertEquals(List.of("expected map type BUS_ADDR, got NONE", "expected 3 segments, got 1"),
+                r.steps().get(0).failures());
     }
 
     @Test
     void stepsTheKernelCannotDoFailWithAReason() {
         ScenarioRunner.Run r = run(scenario("{\"mapAgain\": true}, {\"unmap\": 7}, {\"unmap\": \"last\"}, "
-                + "{\"map\": {\"initiator\": \"0000:03:00.0\", \"buffer\": \"host:node5:4KiB\"}, \"expect\": {\"problem\": \"node 5\"}}"));
+                + "{\"map\": {\"initiator\": \"0000:03:00.0\", \"buffer\": \"host:node5:4KiB\"}, \"expect\": "
+                        + "{\"problem\": \"node 5\"}}"));
         assertEquals(List.of("there is no map step before this one to do again"), r.steps().get(0).failures());
         assertEquals(List.of("#7 is not mapped"), r.steps().get(1).failures());
         assertEquals(List.of("nothing is mapped"), r.steps().get(2).failures());
@@ -78,15 +87,18 @@ class ScenarioRunnerTest {
         ScenarioRunner.Run r = run(scenario(T4_RAM + "}, {\"platform\": {\"kernel\": \"5.4\"}}, "
                 + T4_RAM + ", \"expect\": {\"dmaAddress\": \"0xffff0000\", \"live\": 1}}"));
         assertTrue(r.passed(), () -> r.steps().toString());
-        assertTrue(r.steps().get(1).lines().get(0).contains("the 1 live mapping is gone"), r.steps().get(1).lines().get(0));
+        assertTrue(r.steps().get(1).lines().get(0).contains("the 1 live mapping is gone"),
+                r.steps().get(1).lines().get(0));
         assertEquals("5.4", r.steps().get(2).outcome().orElseThrow().mapping().request().profile().id());
     }
 
     @Test
     void optionsApplyToLaterMapSteps() {
         ScenarioRunner.Run r = run(scenario("{\"options\": {\"iommuMode\": \"off\", \"maxSeg\": \"4KiB\"}}, "
-                + "{\"map\": {\"initiator\": \"0000:03:00.0\", \"buffer\": \"host:node0:64KiB:contiguous\"}, \"expect\": {\"segments\": 16}}, "
-                + "{\"map\": {\"initiator\": \"0000:03:00.0\", \"buffer\": \"host:node0:64KiB:contiguous\", \"maxSeg\": \"64KiB\"}, "
+                + "{\"map\": {\"initiator\": \"0000:03:00.0\", \"buffer\": \"host:node0:64KiB:contiguous\"}, "
+                        + "\"expect\": {\"segments\": 16}}, "
+                + "{\"map\": {\"initiator\": \"0000:03:00.0\", \"buffer\": \"host:node0:64KiB:contiguous\", "
+                        + "\"maxSeg\": \"64KiB\"}, "
                 + "\"expect\": {\"segments\": 1}}"));
         assertTrue(r.passed(), () -> r.steps().toString());
     }

@@ -2,6 +2,7 @@ package org.dmascope.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,8 +99,12 @@ public final class ImportCommand implements Callable<Integer> {
         if (output.isPresent()) {
             try {
                 TopologyFiles.save(t, Path.of(output.get()));
-            } catch (IOException | RuntimeException e) {
-                err.println("dmascope import: cannot write " + output.get() + ": " + e.getMessage());
+            } catch (IOException e) {
+                err.println("dmascope import: " + e.getMessage());
+                return Cli.UNUSABLE;
+            } catch (InvalidPathException e) {
+                err.println("dmascope import: cannot save " + output.get() + ": not a valid file name (" + e.getReason()
+                        + ")");
                 return Cli.UNUSABLE;
             }
         }

@@ -3,16 +3,20 @@ package org.dmascope.model.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.ByteBuffer;
 import java.util.List;
 
+import org.dmascope.model.io.source.BoundedFiles;
+import org.dmascope.model.io.source.Utf8;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Report;
 import org.dmascope.model.topology.Topology;
@@ -26,18 +30,28 @@ public final class TopologyFiles {
     public static LoadResult load(Path path) {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         try {
-            long size = Files.size(path);
-            if (size > TopologyFormat.MAX_BYTES) {
-                return fail(name, "the file is " + (size >> 20) + " MiB; topology files are limited to "
-                        + (TopologyFormat.MAX_BYTES >> 20) + " MiB");
-            }
-            return TopologyJsonReader.read(decode(Files.readAllBytes(path)), name);
-        } catch (NoSuchFileException e) {
-            return fail(name, "the file does not exist: " + path);
+            byte[] bytes = BoundedFiles.read(path, TopologyFormat.MAX_BYTES, "topology files");
+            return TopologyJsonReader.read(Utf8.decode(bytes), name);
+        } catch (BoundedFiles.Refused e) {
+            return fail(name, e.getMessage());
         } catch (CharacterCodingException e) {
             return fail(name, "the file is not UTF-8 text (is it a binary file?)");
-        } catch (IOException e) {
-            return fail(name, "could not read the file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a topology from bytes already in memory.
+     *
+     * @param checkpoint run now and then; it throws to stop (a cancelled import)
+     */
+    public static LoadResult load(byte[] bytes, String name, Runnable checkpoint) {
+        if (bytes.length > TopologyFormat.MAX_BYTES) {
+            return fail(name, "the file is larger than the topology file limit");
+        }
+        try {
+            return TopologyJsonReader.read(Utf8.decode(bytes), name, checkpoint);
+        } catch (CharacterCodingException e) {
+            return fail(name, "the file is not UTF-8 text (is it a binary file?)");
         }
     }
 
@@ -47,7 +61,7 @@ public final class TopologyFiles {
         if (bytes.length > TopologyFormat.MAX_BYTES) return fail(name,
                 "the file is larger than the topology file limit");
         try {
-            return TopologyJsonReader.read(decode(bytes), name);
+            return TopologyJsonReader.read(Utf8.decode(bytes), name);
         } catch (CharacterCodingException e) {
             return fail(name, "the file is not UTF-8 text (is it a binary file?)");
         }
@@ -56,28 +70,54 @@ public final class TopologyFiles {
     /**
      * Writes the topology as JSON atomically: to a temporary file beside the target, then renamed over
      * it, so a crash or a full disk never leaves a half-written file in place of the user's data.
+     * Temporary files an interrupted save of the same target left behind are removed first.
+     *
+     * @throws IOException with a message that names the target and the reason in words
      */
     public static void save(Topology t, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        String prefix = "." + target.getFileName() + ".";
+        removeStaleTemporaries(dir, prefix);
+        Path tmp = null;
         try {
+            tmp = Files.createTempFile(dir, prefix, TEMPORARY_SUFFIX);
             Files.writeString(tmp, TopologyJsonWriter.write(t), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new IOException("cannot save " + target + ": " + reason(e, dir), e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) Files.deleteIfExists(tmp);
         }
     }
 
-    static String decode(byte[] bytes) throws CharacterCodingException {
-        String s = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+
+    /** A save killed between writing and renaming leaves its temporary file; the next save of that target tidies up. */
+    private static void removeStaleTemporaries(Path dir, String prefix) {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(TEMPORARY_SUFFIX) && Files.isRegularFile(p);
+        })) {
+            for (Path p : stale) Files.deleteIfExists(p);
+        } catch (IOException | DirectoryIteratorException e) {
+            // Tidying is a courtesy: a folder we cannot list fails the save itself, with its own reason.
+        }
+    }
+
+    /** Why a save failed, in words the user can act on. */
+    static String reason(IOException e, Path dir) {
+        if (e instanceof AccessDeniedException) return "permission denied (the folder " + dir + " is not writable)";
+        if (e instanceof NoSuchFileException) return "the folder " + dir + " does not exist";
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            String r = f.getReason();
+            return r.contains("No space left") ? "the disk is full" : r.contains("Read-only")
+                    ? "the file system is read-only" : r;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static LoadResult fail(String file, String message) {

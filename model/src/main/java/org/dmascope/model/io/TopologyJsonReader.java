@@ -64,7 +64,17 @@ public final class TopologyJsonReader {
      * @param fileName how to name the file in messages
      */
     public static LoadResult read(String text, String fileName) {
-        return read(text, fileName, true);
+        return read(text, fileName, true, () -> {
+        });
+    }
+
+    /**
+     * Parses and validates {@code text}, running {@code checkpoint} now and then (it throws to stop).
+     *
+     * @param fileName how to name the file in messages
+     */
+    public static LoadResult read(String text, String fileName, Runnable checkpoint) {
+        return read(text, fileName, true, checkpoint);
     }
 
     /**
@@ -72,10 +82,11 @@ public final class TopologyJsonReader {
      * (overlapping BARs, addresses above 2^63) and check that it comes back unchanged.
      */
     static LoadResult readWithoutValidation(String text, String fileName) {
-        return read(text, fileName, false);
+        return read(text, fileName, false, () -> {
+        });
     }
 
-    private static LoadResult read(String text, String fileName, boolean validate) {
+    private static LoadResult read(String text, String fileName, boolean validate, Runnable checkpoint) {
         TopologyJsonReader r = new TopologyJsonReader(fileName);
         JsonNodeAt root;
         try {
@@ -84,9 +95,11 @@ public final class TopologyJsonReader {
             return LoadResult.failed(new Report(List.of(
                     Diagnostic.error("not valid JSON: " + e.getMessage()).at(fileName, e.line(), e.column()))));
         }
+        checkpoint.run();
         Optional<Topology> t = r.topology(root);
+        checkpoint.run();
         if (validate && t.isPresent() && !r.ctx.hasErrors()) {
-            for (Diagnostic d : TopologyValidator.validate(t.get())) {
+            for (Diagnostic d : TopologyValidator.validate(t.get(), checkpoint)) {
                 JsonNodeAt at = d.subject().map(r.subjects::get).orElse(root);
                 r.ctx.addAt(at == null ? root : at, d);
             }
@@ -437,7 +450,12 @@ public final class TopologyJsonReader {
     private Provenance provenance(JsonNodeAt.Obj o) {
         Map<String, SourceRef> m = new HashMap<>();
         for (String key : o.keys()) {
-            ctx.string(o, key, false).flatMap(SourceRef::parse).ifPresent(ref -> m.put(key, ref));
+            Optional<String> text = ctx.string(o, key, false);
+            try {
+                text.flatMap(SourceRef::parse).ifPresent(ref -> m.put(key, ref));
+            } catch (IllegalArgumentException e) {
+                ctx.error(o.get(key).orElseThrow(), e.getMessage());
+            }
         }
         return new Provenance(m);
     }

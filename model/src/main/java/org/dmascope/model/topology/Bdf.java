@@ -1,6 +1,5 @@
 package org.dmascope.model.topology;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,12 +95,19 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
 
     /** The address without its domain, {@code 03:00.0}. */
     public String shortText() {
-        return String.format(Locale.ROOT, "%02x:%02x.%d", bus, device, function);
+        StringBuilder sb = new StringBuilder(7);
+        hex(sb, bus, 2).append(':');
+        return hex(sb, device, 2).append('.').append(function).toString();
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%04x:%02x:%02x.%d", domain, bus, device, function);
+        // Called for every finding and every map key of a large machine: String.format is too slow here.
+        StringBuilder sb = new StringBuilder(12);
+        hex(sb, domain, 4).append(':');
+        hex(sb, bus, 2).append(':');
+        hex(sb, device, 2).append('.').append(function);
+        return sb.toString();
     }
 
     @Override
@@ -111,5 +117,12 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
         c = Integer.compare(bus, o.bus);
         if (c != 0) return c;
         return Integer.compare(devfn(), o.devfn());
+    }
+
+    /** {@code value} in lower-case hex, zero-padded to at least {@code digits}. */
+    private static StringBuilder hex(StringBuilder sb, int value, int digits) {
+        String h = Integer.toHexString(value);
+        for (int i = h.length(); i < digits; i++) sb.append('0');
+        return sb.append(h);
     }
 }

@@ -10,12 +10,23 @@ public record SourceRef(String file, int line) {
         if (line < 0) throw new IllegalArgumentException("line numbers start at 1 (0 for the whole file)");
     }
 
-    /** Parses {@code file:line} (or just {@code file}). */
+    /**
+     * Parses {@code file:line} (or just {@code file}).
+     *
+     * @throws IllegalArgumentException when the line number is larger than a line number can be
+     */
     public static Optional<SourceRef> parse(String text) {
         if (text == null || text.isBlank()) return Optional.empty();
         int colon = text.lastIndexOf(':');
-        if (colon > 0 && colon < text.length() - 1 && text.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-            return Optional.of(new SourceRef(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1))));
+        String digits = colon > 0 ? text.substring(colon + 1) : "";
+        if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            String trimmed = digits.replaceFirst("^0+(?=.)", "");
+            if (trimmed.length() > 10 || Long.parseLong(trimmed) > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the line number " + digits + " is too large (at most "
+                        + Integer.MAX_VALUE
+                        + ")");
+            }
+            return Optional.of(new SourceRef(text.substring(0, colon), Integer.parseInt(trimmed)));
         }
         return Optional.of(new SourceRef(text, 0));
     }

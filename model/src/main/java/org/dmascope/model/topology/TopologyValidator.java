@@ -3,12 +3,18 @@ package org.dmascope.model.topology;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.dmascope.model.report.Diagnostic;
+import org.dmascope.model.report.Severity;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 
@@ -25,37 +31,90 @@ import org.dmascope.model.util.Hex;
  */
 public final class TopologyValidator {
 
-    private final Topology t;
-    private final List<Diagnostic> out = new ArrayList<>();
+    /**
+     * Findings of one kind beyond this many are counted, not listed: a broken file must not print millions of lines.
+     */
+    static final int PER_KIND = 50;
+    private static final Pattern NUMBERS = Pattern.compile(
+            "0x[0-9a-fA-F]+|[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]"
+            + "|[0-9a-fA-F]{2}-[0-9a-fA-F]{2}|\\b\\d+\\b");
 
-    private TopologyValidator(Topology t) {
+    private final Topology t;
+    private final Runnable checkpoint;
+    private final List<Diagnostic> out = new ArrayList<>();
+    /** Per kind of finding (its message with the numbers taken out): how many, and the first of them. */
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final Map<String, Diagnostic> firsts = new LinkedHashMap<>();
+
+    private TopologyValidator(Topology t, Runnable checkpoint) {
         this.t = t;
+        this.checkpoint = checkpoint;
     }
 
     public static List<Diagnostic> validate(Topology topology) {
-        TopologyValidator v = new TopologyValidator(topology);
+        return validate(topology, () -> {
+        });
+    }
+
+    /**
+     * @param checkpoint run now and then while checking: it may throw to stop (a cancelled import)
+     */
+    public static List<Diagnostic> validate(Topology topology, Runnable checkpoint) {
+        TopologyValidator v = new TopologyValidator(topology, checkpoint);
         v.run();
+        v.summariseRepeats();
         return List.copyOf(v.out);
     }
 
     private void error(PciFunction f, String message) {
-        out.add(Diagnostic.error(name(f) + ": " + message).about(f.address().toString()));
+        add(Severity.ERROR, message, () -> Diagnostic.error(name(f) + ": " + message).about(f.address().toString()));
     }
 
     private void warning(PciFunction f, String message) {
-        out.add(Diagnostic.warning(name(f) + ": " + message).about(f.address().toString()));
+        add(Severity.WARNING, message, () -> Diagnostic.warning(name(f) + ": " + message)
+                .about(f.address().toString()));
     }
 
     private void error(HostBridge hb, String message) {
-        out.add(Diagnostic.error("host bridge " + hb.id() + ": " + message).about("hostBridge:" + hb.id()));
+        add(Severity.ERROR, message, () -> Diagnostic.error("host bridge " + hb.id() + ": " + message)
+                .about("hostBridge:" + hb.id()));
     }
 
     private void warning(HostBridge hb, String message) {
-        out.add(Diagnostic.warning("host bridge " + hb.id() + ": " + message).about("hostBridge:" + hb.id()));
+        add(Severity.WARNING, message, () -> Diagnostic.warning("host bridge " + hb.id() + ": " + message)
+                .about("hostBridge:" + hb.id()));
     }
 
     private void platformWarning(String message) {
-        out.add(Diagnostic.warning("platform: " + message).about("platform"));
+        add(Severity.WARNING, message, () -> Diagnostic.warning("platform: " + message).about("platform"));
+    }
+
+    private void add(Diagnostic d) {
+        add(d.severity(), d.message(), () -> d);
+    }
+
+    /**
+     * Keeps the first {@link #PER_KIND} findings of a kind (the message without its numbers); the rest
+     * are only counted, and not even built.
+     */
+    private void add(Severity severity, String message, Supplier<Diagnostic> finding) {
+        String kind = severity + ":" + NUMBERS.matcher(message).replaceAll("#");
+        int n = counts.merge(kind, 1, Integer::sum);
+        if (n > PER_KIND) return;
+        Diagnostic d = finding.get();
+        firsts.putIfAbsent(kind, d);
+        out.add(d);
+    }
+
+    private void summariseRepeats() {
+        for (Map.Entry<String, Diagnostic> e : firsts.entrySet()) {
+            int more = counts.get(e.getKey()) - PER_KIND;
+            if (more <= 0) continue;
+            Diagnostic first = e.getValue();
+            String text = "… and " + String.format(Locale.ROOT, "%,d", more) + " more like it: " + first.message();
+            Diagnostic summary = first.isError() ? Diagnostic.error(text) : Diagnostic.warning(text);
+            out.add(first.subject().map(summary::about).orElse(summary));
+        }
     }
 
     private static String name(PciFunction f) {
@@ -63,14 +122,18 @@ public final class TopologyValidator {
     }
 
     private void run() {
-        checkUniqueAddresses();
-        checkHostBridges();
+        boolean uniqueAddresses = checkUniqueAddresses();
+        boolean uniqueRootBuses = checkHostBridges();
         checkHostBridgeBusRanges();
         checkMemory();
         checkPlatform();
+        // The bus tree and every check built on it assume one function per address and one host bridge per
+        // root bus: with duplicates they would be meaningless (and on a large broken file, huge).
+        if (!uniqueAddresses || !uniqueRootBuses) return;
         PciHierarchy h = t.hierarchy();
         checkBridgeBuses(h);
         for (PciFunction f : t.functions()) {
+            checkpoint.run();
             checkBars(f);
             checkBusAddressWidths(h, f);
             checkBridgeWindowGranularity(f);
@@ -96,19 +159,29 @@ public final class TopologyValidator {
         checkSiblingOverlaps(h);
     }
 
-    private void checkUniqueAddresses() {
+    /** @return true when every address is unique */
+    private boolean checkUniqueAddresses() {
         Set<Bdf> seen = new HashSet<>();
+        boolean unique = true;
         for (PciFunction f : t.functions()) {
-            if (!seen.add(f.address())) error(f, "the address " + f.address() + " appears more than once");
+            if (!seen.add(f.address())) {
+                error(f, "the address " + f.address() + " appears more than once");
+                unique = false;
+            }
         }
+        return unique;
     }
 
-    private void checkHostBridges() {
+    /** @return true when no two host bridges share a root bus */
+    private boolean checkHostBridges() {
         Set<String> ids = new HashSet<>();
         Set<Long> roots = new HashSet<>();
+        boolean uniqueRoots = true;
         for (HostBridge hb : t.hostBridges()) {
+            checkpoint.run();
             if (!ids.add(hb.id())) error(hb, "the id is used by another host bridge");
             if (!roots.add((long) hb.domain() << 8 | hb.rootBus())) {
+                uniqueRoots = false;
                 error(hb, String.format("root bus %04x:%02x belongs to another host bridge too", hb.domain(),
                         hb.rootBus()));
             }
@@ -133,56 +206,55 @@ public final class TopologyValidator {
                 warning(hb, "is on NUMA node " + hb.numaNode().getAsInt() + ", which the topology does not list");
             }
         }
-        List<Map.Entry<AddressRange, HostWindow>> all = new ArrayList<>();
-        List<HostBridge> owner = new ArrayList<>();
+        List<RangeSweep.Entry<HostBridge>> memory = new ArrayList<>();
+        List<RangeSweep.Entry<HostBridge>> io = new ArrayList<>();
         for (HostBridge hb : t.hostBridges()) {
             for (HostWindow w : hb.windows()) {
+                checkpoint.run();
                 Optional<AddressRange> cpu = cpuRange(w);
                 if (cpu.isEmpty()) {
                     error(hb, "a " + w.kind().jsonName() + " window at " + Hex.addr(w.cpuStart()) + " of size "
                             + ByteSize.format(w.size()) + " runs past the end of the address space");
                     continue;
                 }
-                for (int i = 0; i < all.size(); i++) {
-                    Map.Entry<AddressRange, HostWindow> o = all.get(i);
-                    if (o.getValue().kind().isMemory() == w.kind().isMemory() && o.getKey().overlaps(cpu.get())) {
-                        error(hb, "window " + cpu.get() + " overlaps window " + o.getKey() + " of host bridge "
-                                + owner.get(i).id());
-                    }
-                }
-                all.add(Map.entry(cpu.get(), w));
-                owner.add(hb);
+                // Each window is its own owner: two windows of one host bridge may not overlap either.
+                (w.kind().isMemory() ? memory : io).add(new RangeSweep.Entry<>(cpu.get(), new Object(), hb));
             }
         }
+        RangeSweep.Report<HostBridge> windowOverlap = (later, earlier) -> error(later.item(), "window " + later.range()
+                + " overlaps window " + earlier.range() + " of host bridge " + earlier.item().id());
+        RangeSweep.overlaps(memory, windowOverlap);
+        RangeSweep.overlaps(io, windowOverlap);
+        return uniqueRoots;
     }
 
     private void checkMemory() {
-        List<AddressRange> ram = new ArrayList<>();
         Set<Integer> ids = new HashSet<>();
+        List<RangeSweep.Entry<NumaNode>> ram = new ArrayList<>();
         for (NumaNode n : t.numaNodes()) {
             if (!ids.add(n.id())) {
-                out.add(Diagnostic.error("NUMA node " + n.id() + " is listed twice").about("numaNode:" + n.id()));
+                add(Diagnostic.error("NUMA node " + n.id() + " is listed twice").about("numaNode:" + n.id()));
             }
-            for (AddressRange r : n.memory()) {
-                for (AddressRange o : ram) {
-                    if (o.overlaps(r)) {
-                        out.add(Diagnostic.error("NUMA node " + n.id() + ": System RAM " + r + " overlaps RAM " + o)
-                                .about("numaNode:" + n.id()));
-                    }
-                }
-                for (HostBridge hb : t.hostBridges()) {
-                    for (HostWindow w : hb.windows()) {
-                        Optional<AddressRange> cpu = cpuRange(w);
-                        if (w.kind().isMemory() && cpu.isPresent() && cpu.get().overlaps(r)) {
-                            out.add(Diagnostic.error("NUMA node " + n.id() + ": System RAM " + r
-                                    + " overlaps MMIO window " + cpu.get() + " of host bridge " + hb.id())
-                                    .about("numaNode:" + n.id()));
-                        }
-                    }
-                }
-                ram.add(r);
+            for (AddressRange r : n.memory()) ram.add(new RangeSweep.Entry<>(r, new Object(), n));
+        }
+        RangeSweep.overlaps(ram, (later, earlier) -> add(Diagnostic.error("NUMA node " + later.item().id()
+                + ": System RAM "
+                + later.range() + " overlaps RAM " + earlier.range()).about("numaNode:" + later.item().id())));
+        List<RangeSweep.Entry<NumaNode>> mmio = new ArrayList<>();
+        Map<Object, HostBridge> windowOwner = new IdentityHashMap<>();
+        for (HostBridge hb : t.hostBridges()) {
+            for (HostWindow w : hb.windows()) {
+                Optional<AddressRange> cpu = cpuRange(w);
+                if (!w.kind().isMemory() || cpu.isEmpty()) continue;
+                Object owner = new Object();
+                windowOwner.put(owner, hb);
+                mmio.add(new RangeSweep.Entry<>(cpu.get(), owner, null));
             }
         }
+        RangeSweep.crossings(ram, mmio, (r, w) -> add(Diagnostic.error("NUMA node " + r.item().id() + ": System RAM "
+                + r.range() + " overlaps MMIO window " + w.range() + " of host bridge " + windowOwner.get(w.owner())
+                        .id())
+                .about("numaNode:" + r.item().id())));
     }
 
     private void checkBridgeBuses(PciHierarchy h) {
@@ -324,24 +396,12 @@ public final class TopologyValidator {
     }
 
     private void checkBarOverlaps() {
-        List<PciFunction> fs = t.functions();
-        Map<PciFunction, List<AddressRange>> ranges = new HashMap<>();
-        for (PciFunction f : fs) {
-            List<AddressRange> rs = new ArrayList<>();
-            for (Bar b : f.bars()) if (b.isMemory()) range(b).ifPresent(rs::add);
-            ranges.put(f, rs);
+        List<RangeSweep.Entry<PciFunction>> bars = new ArrayList<>();
+        for (PciFunction f : t.functions()) {
+            for (Bar b : f.bars()) if (b.isMemory()) range(b).ifPresent(r -> bars.add(new RangeSweep.Entry<>(r, f, f)));
         }
-        List<Map.Entry<AddressRange, PciFunction>> seen = new ArrayList<>();
-        for (PciFunction f : fs) {
-            for (AddressRange r : ranges.get(f)) {
-                for (Map.Entry<AddressRange, PciFunction> e : seen) {
-                    if (e.getValue() != f && e.getKey().overlaps(r)) {
-                        error(f, "BAR " + r + " overlaps a BAR of " + e.getValue().address());
-                    }
-                }
-                seen.add(Map.entry(r, f));
-            }
-        }
+        RangeSweep.overlaps(bars, (later, earlier) -> error(later.item(), "BAR " + later.range() + " overlaps a BAR of "
+                + earlier.item().address()));
     }
 
     /** Every known BAR and bridge window must lie inside a window of the bridge (or host bridge) above. */
@@ -465,42 +525,45 @@ public final class TopologyValidator {
 
     /** Host bridges of one domain own disjoint bus numbers: a bus number names one bus. */
     private void checkHostBridgeBusRanges() {
-        List<HostBridge> hbs = t.hostBridges();
-        for (int i = 0; i < hbs.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                HostBridge a = hbs.get(i);
-                HostBridge b = hbs.get(j);
-                if (a.domain() != b.domain() || a.rootBus() == b.rootBus()) continue;
-                if (a.busRange().isEmpty() && b.busRange().isEmpty()) continue;
-                HostBridge.BusRange ra = a.busRange().orElse(new HostBridge.BusRange(a.rootBus(), a.rootBus()));
-                HostBridge.BusRange rb = b.busRange().orElse(new HostBridge.BusRange(b.rootBus(), b.rootBus()));
-                if (ra.first() <= rb.last() && rb.first() <= ra.last()) {
-                    error(a, String.format("buses %s overlap buses %s of host bridge %s in domain %04x", ra, rb, b.id(),
-                            a.domain()));
-                }
-            }
+        Map<Integer, List<RangeSweep.Entry<HostBridge>>> byDomain = new HashMap<>();
+        for (HostBridge hb : t.hostBridges()) {
+            HostBridge.BusRange r = hb.busRange().orElse(new HostBridge.BusRange(hb.rootBus(), hb.rootBus()));
+            // Bridges on one root bus are reported by checkHostBridges; here only ranges that were stated count.
+            Object owner = (long) hb.domain() << 8 | hb.rootBus();
+            byDomain.computeIfAbsent(hb.domain(), d -> new ArrayList<>())
+                    .add(new RangeSweep.Entry<>(new AddressRange(r.first(), r.last()), owner, hb));
         }
+        for (List<RangeSweep.Entry<HostBridge>> hbs : byDomain.values()) {
+            RangeSweep.overlaps(hbs, (later, earlier) -> {
+                HostBridge a = later.item();
+                HostBridge b = earlier.item();
+                if (a.busRange().isEmpty() && b.busRange().isEmpty()) return;
+                error(a, String.format("buses %s overlap buses %s of host bridge %s in domain %04x", busRange(a),
+                        busRange(b),
+                        b.id(), a.domain()));
+            });
+        }
+    }
+
+    private static HostBridge.BusRange busRange(HostBridge hb) {
+        return hb.busRange().orElse(new HostBridge.BusRange(hb.rootBus(), hb.rootBus()));
     }
 
     /** Two windows whose bus sides overlap would make one bus address stand for two CPU addresses. */
     private void checkWindowBusOverlaps(HostBridge hb) {
-        List<HostWindow> ws = hb.windows();
-        for (int i = 0; i < ws.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                HostWindow a = ws.get(i);
-                HostWindow b = ws.get(j);
-                if (a.kind().isMemory() != b.kind().isMemory()) continue;
-                Optional<AddressRange> ba = busRange(a);
-                Optional<AddressRange> bb = busRange(b);
-                if (ba.isPresent() && bb.isPresent() && ba.get().overlaps(bb.get())) {
-                    error(hb, "the bus addresses " + ba.get() + " of window " + cpuRange(a).map(Object::toString)
-                            .orElse("?")
-                            + " overlap the bus addresses " + bb.get() + " of window " + cpuRange(b)
-                                    .map(Object::toString).orElse("?")
-                            + "; one bus address would stand for two CPU addresses");
-                }
-            }
+        List<RangeSweep.Entry<HostWindow>> memory = new ArrayList<>();
+        List<RangeSweep.Entry<HostWindow>> io = new ArrayList<>();
+        for (HostWindow w : hb.windows()) {
+            busRange(w).ifPresent(r -> (w.kind().isMemory() ? memory : io).add(new RangeSweep.Entry<>(r, new Object(),
+                    w)));
         }
+        RangeSweep.Report<HostWindow> report = (later, earlier) -> error(hb, "the bus addresses " + later.range()
+                + " of window " + cpuRange(later.item()).map(Object::toString).orElse("?")
+                        + " overlap the bus addresses "
+                + earlier.range() + " of window " + cpuRange(earlier.item()).map(Object::toString).orElse("?")
+                + "; one bus address would stand for two CPU addresses");
+        RangeSweep.overlaps(memory, report);
+        RangeSweep.overlaps(io, report);
     }
 
     /**
@@ -508,23 +571,17 @@ public final class TopologyValidator {
      * order.
      */
     private void checkDmaRangeOverlaps(HostBridge hb) {
-        List<DmaRange> rs = hb.dmaRanges();
-        for (int i = 0; i < rs.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                DmaRange a = rs.get(i);
-                DmaRange b = rs.get(j);
-                if (a.busRange().overlaps(b.busRange())) {
-                    error(hb, "DMA range with bus addresses " + a.busRange()
-                            + " overlaps the DMA range with bus addresses "
-                            + b.busRange());
-                }
-                if (a.cpuRange().overlaps(b.cpuRange())) {
-                    error(hb, "DMA range with CPU addresses " + a.cpuRange()
-                            + " overlaps the DMA range with CPU addresses "
-                            + b.cpuRange());
-                }
-            }
+        List<RangeSweep.Entry<DmaRange>> bus = new ArrayList<>();
+        List<RangeSweep.Entry<DmaRange>> cpu = new ArrayList<>();
+        for (DmaRange r : hb.dmaRanges()) {
+            Object owner = new Object();
+            bus.add(new RangeSweep.Entry<>(r.busRange(), owner, r));
+            cpu.add(new RangeSweep.Entry<>(r.cpuRange(), owner, r));
         }
+        RangeSweep.overlaps(bus, (later, earlier) -> error(hb, "DMA range with bus addresses " + later.range()
+                + " overlaps the DMA range with bus addresses " + earlier.range()));
+        RangeSweep.overlaps(cpu, (later, earlier) -> error(hb, "DMA range with CPU addresses " + later.range()
+                + " overlaps the DMA range with CPU addresses " + earlier.range()));
     }
 
     private void checkPlatform() {
@@ -664,23 +721,28 @@ public final class TopologyValidator {
     /** Two devices on one bus must not claim the same addresses: a bridge window against a sibling's BAR or window. */
     private void checkSiblingOverlaps(PciHierarchy h) {
         for (PciBus bus : h.buses()) {
-            List<PciFunction> ds = bus.devices();
-            for (int i = 0; i < ds.size(); i++) {
-                for (int j = 0; j < i; j++) {
-                    PciFunction a = ds.get(i);
-                    PciFunction b = ds.get(j);
-                    if (a.address().equals(b.address())) continue;
-                    for (Placed pa : placed(a)) {
-                        for (Placed pb : placed(b)) {
-                            // BAR against BAR is reported machine-wide by checkBarOverlaps.
-                            if (pa.io != pb.io || pa.bar && pb.bar || !pa.range.overlaps(pb.range)) continue;
-                            error(a, pa.what + " " + pa.range + " overlaps the " + pb.what + " " + pb.range + " of "
-                                    + b.address() + " on the same bus; both would claim those addresses");
-                        }
+            checkpoint.run();
+            for (boolean io : new boolean[] {false, true}) {
+                List<RangeSweep.Entry<Placed>> windows = new ArrayList<>();
+                List<RangeSweep.Entry<Placed>> bars = new ArrayList<>();
+                for (PciFunction f : bus.devices()) {
+                    for (Placed p : placed(f)) {
+                        if (p.io != io) continue;
+                        (p.bar ? bars : windows).add(new RangeSweep.Entry<>(p.range, f, p));
                     }
                 }
+                // BAR against BAR is reported machine-wide by checkBarOverlaps.
+                RangeSweep.overlaps(windows, (a, b) -> siblingOverlap(a, b));
+                RangeSweep.crossings(bars, windows, (a, b) -> siblingOverlap(a, b));
             }
         }
+    }
+
+    private void siblingOverlap(RangeSweep.Entry<Placed> a, RangeSweep.Entry<Placed> b) {
+        PciFunction fa = (PciFunction) a.owner();
+        PciFunction fb = (PciFunction) b.owner();
+        error(fa, a.item().what + " " + a.range() + " overlaps the " + b.item().what + " " + b.range() + " of "
+                + fb.address() + " on the same bus; both would claim those addresses");
     }
 
     // ---- ports, links, SR-IOV ------------------------------------------------------------------

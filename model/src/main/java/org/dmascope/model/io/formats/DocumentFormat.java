@@ -11,7 +11,8 @@ public non-sealed interface DocumentFormat extends ReadableFormat {
     /**
      * Reads the file from its bytes (not its normalised lines: a document is parsed exactly as written).
      *
-     * @param name how to name the file in messages
+     * @param name       how to name the file in messages
+     * @param checkpoint run now and then while reading; it throws to stop (a cancelled import)
      */
-    LoadResult read(String name, byte[] content);
+    LoadResult read(String name, byte[] content, Runnable checkpoint);
 }

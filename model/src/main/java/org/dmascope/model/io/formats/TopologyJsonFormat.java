@@ -1,8 +1,5 @@
 package org.dmascope.model.io.formats;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,12 +30,8 @@ public final class TopologyJsonFormat implements DocumentFormat {
     }
 
     @Override
-    public LoadResult read(String name, byte[] content) {
-        try {
-            return TopologyFiles.load(new ByteArrayInputStream(content), name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail to read
-        }
+    public LoadResult read(String name, byte[] content, Runnable checkpoint) {
+        return TopologyFiles.load(content, name, checkpoint);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.dmascope.model.io.imports;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.dmascope.model.io.formats.RefusedFormat;
 import org.dmascope.model.io.merge.ImportedSource;
 import org.dmascope.model.io.merge.MachineFacts;
 import org.dmascope.model.io.merge.TopologyMerger;
+import org.dmascope.model.io.source.BoundedFiles;
 import org.dmascope.model.io.source.Checkpoint;
 import org.dmascope.model.io.source.Findings;
 import org.dmascope.model.io.source.ImportCancelledException;
@@ -77,17 +76,9 @@ public final class Importer {
         for (Path p : files) {
             String name = p.getFileName() == null ? p.toString() : p.getFileName().toString();
             try {
-                long size = Files.size(p);
-                if (size > MAX_FILE_BYTES) {
-                    findings.error(name, 0, "the file is " + (size >> 20) + " MiB; exports larger than "
-                            + (MAX_FILE_BYTES >> 20) + " MiB are not read");
-                    continue;
-                }
-                inputs.add(new ImportInput(name, Files.readAllBytes(p)));
-            } catch (NoSuchFileException e) {
-                findings.error(name, 0, "the file does not exist: " + p);
-            } catch (IOException e) {
-                findings.error(name, 0, "the file could not be read: " + e.getMessage());
+                inputs.add(new ImportInput(name, BoundedFiles.read(p, MAX_FILE_BYTES, "exports")));
+            } catch (BoundedFiles.Refused e) {
+                findings.error(name, 0, e.getMessage());
             }
             if (cancelled.getAsBoolean()) return cancelled(List.of());
         }
@@ -119,7 +110,15 @@ public final class Importer {
                 continue;
             }
             if (d.format() instanceof DocumentFormat document) {
-                if (inputs.size() == 1) return opened(document.read(in.name(), in.content()), text);
+                if (inputs.size() == 1) {
+                    try {
+                        return opened(document.read(in.name(), in.content(), () -> {
+                            if (cancelled.getAsBoolean()) throw new ImportCancelledException();
+                        }), text);
+                    } catch (ImportCancelledException e) {
+                        return cancelled(texts);
+                    }
+                }
                 findings.error(in.name(), d.line(),
                         "a " + document.name() + " file describes a whole machine and cannot be"
                         + " merged with exports; open it on its own");
@@ -158,7 +157,13 @@ public final class Importer {
             findings.warning(sources.get(0).file(), 0,
                     "no PCI function was found; the topology has only its host bridges");
         }
-        validate(t, findings);
+        try {
+            validate(t, findings, () -> {
+                if (cancelled.getAsBoolean()) throw new ImportCancelledException();
+            });
+        } catch (ImportCancelledException e) {
+            return cancelled(texts);
+        }
         Report report = new Report(findings.diagnostics());
         progress.update(new ImportProgress.Step(inputs.get(inputs.size() - 1).name(), inputs.size() - 1, inputs.size(),
                 total, total, 0, 0));
@@ -175,13 +180,13 @@ public final class Importer {
     }
 
     /** Validator findings name a device or host bridge; point them at the line that listed it. */
-    private static void validate(Topology t, Findings findings) {
+    private static void validate(Topology t, Findings findings, Runnable checkpoint) {
         Map<String, SourceRef> where = new java.util.HashMap<>();
         for (PciFunction f : t.functions()) f.provenance().of("address").ifPresent(r -> where.put(f.address()
                 .toString(), r));
         for (HostBridge hb : t.hostBridges()) hb.provenance().of("rootBus").ifPresent(r -> where.put("hostBridge:"
                 + hb.id(), r));
-        for (Diagnostic d : TopologyValidator.validate(t)) {
+        for (Diagnostic d : TopologyValidator.validate(t, checkpoint)) {
             SourceRef r = d.subject().map(where::get).orElse(null);
             findings.add(r == null ? d : d.at(r.file(), r.line(), 0));
         }

@@ -1,12 +1,13 @@
 package org.dmascope.model.io.json;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A JSON value that remembers where it stood in the file (line, column) and its JSON path, so a
@@ -14,19 +15,47 @@ import java.util.Set;
  * the keys nobody asked for can be reported as unknown.
  */
 public abstract sealed class JsonNodeAt permits JsonNodeAt.Obj, JsonNodeAt.Arr, JsonNodeAt.Scalar {
-    private final String path;
+    private final Step step;
     private final int line;
     private final int column;
 
-    JsonNodeAt(String path, int line, int column) {
-        this.path = path;
+    JsonNodeAt(Step step, int line, int column) {
+        this.step = step;
         this.line = line;
         this.column = column;
     }
 
+    /**
+     * Where a node stands below its parent: a member key or an array index. The path string is built
+     * only when a message needs it; a large file holds millions of nodes and few messages.
+     */
+    record Step(Step parent, String key, int index) {
+        static final Step ROOT = new Step(null, null, -1);
+
+        Step member(String k) {
+            return new Step(this, k, -1);
+        }
+
+        Step item(int i) {
+            return new Step(this, null, i);
+        }
+
+        void append(StringBuilder sb) {
+            if (parent == null) {
+                sb.append('$');
+                return;
+            }
+            parent.append(sb);
+            if (key != null) sb.append('.').append(key);
+            else sb.append('[').append(index).append(']');
+        }
+    }
+
     /** JSON path, {@code $.functions[3].bars}. */
     public String path() {
-        return path;
+        StringBuilder sb = new StringBuilder();
+        step.append(sb);
+        return sb.toString();
     }
 
     public int line() {
@@ -42,31 +71,56 @@ public abstract sealed class JsonNodeAt permits JsonNodeAt.Obj, JsonNodeAt.Arr, 
 
     /** A JSON object; keys in file order. */
     public static final class Obj extends JsonNodeAt {
-        private final Map<String, JsonNodeAt> members;
-        private final Set<String> read = new LinkedHashSet<>();
+        /** Above this many members a hash index finds them; below it a scan is cheaper than the index. */
+        private static final int INDEXED = 16;
+        private final String[] keys;
+        private final JsonNodeAt[] values;
+        private final Map<String, Integer> index;
+        /** Which members were asked for; a large file holds millions of objects, so no set per object. */
+        private final BitSet read;
 
-        Obj(String path, int line, int column, Map<String, JsonNodeAt> members) {
-            super(path, line, column);
-            this.members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        /** @param keys in file order, each once (the parser refuses duplicates) */
+        Obj(Step step, int line, int column, String[] keys, JsonNodeAt[] values) {
+            super(step, line, column);
+            this.keys = keys;
+            this.values = values;
+            this.read = new BitSet(keys.length);
+            if (keys.length > INDEXED) {
+                index = new HashMap<>(keys.length * 2);
+                for (int i = 0; i < keys.length; i++) index.put(keys[i], i);
+            } else {
+                index = null;
+            }
+        }
+
+        private int find(String key) {
+            if (index != null) return index.getOrDefault(key, -1);
+            for (int i = 0; i < keys.length; i++) if (keys[i].equals(key)) return i;
+            return -1;
         }
 
         /** The member, marking it as read. */
         public Optional<JsonNodeAt> get(String key) {
-            read.add(key);
-            return Optional.ofNullable(members.get(key));
+            int i = find(key);
+            if (i < 0) return Optional.empty();
+            read.set(i);
+            return Optional.of(values[i]);
         }
 
         public boolean has(String key) {
-            return members.containsKey(key);
+            return find(key) >= 0;
         }
 
-        public Set<String> keys() {
-            return members.keySet();
+        /** The member names in file order. */
+        public List<String> keys() {
+            return Collections.unmodifiableList(Arrays.asList(keys));
         }
 
         /** Members nobody asked for with {@link #get}. */
         public List<Map.Entry<String, JsonNodeAt>> unread() {
-            return members.entrySet().stream().filter(e -> !read.contains(e.getKey())).toList();
+            List<Map.Entry<String, JsonNodeAt>> out = new ArrayList<>();
+            for (int i = 0; i < keys.length; i++) if (!read.get(i)) out.add(Map.entry(keys[i], values[i]));
+            return out;
         }
 
         @Override
@@ -79,9 +133,10 @@ public abstract sealed class JsonNodeAt permits JsonNodeAt.Obj, JsonNodeAt.Arr, 
     public static final class Arr extends JsonNodeAt {
         private final List<JsonNodeAt> items;
 
-        Arr(String path, int line, int column, List<JsonNodeAt> items) {
-            super(path, line, column);
-            this.items = List.copyOf(items);
+        /** @param items kept as given, not copied */
+        Arr(Step step, int line, int column, List<JsonNodeAt> items) {
+            super(step, line, column);
+            this.items = Collections.unmodifiableList(items);
         }
 
         public List<JsonNodeAt> items() {
@@ -101,8 +156,8 @@ public abstract sealed class JsonNodeAt permits JsonNodeAt.Obj, JsonNodeAt.Arr, 
         private final Type type;
         private final String text;
 
-        Scalar(String path, int line, int column, Type type, String text) {
-            super(path, line, column);
+        Scalar(Step step, int line, int column, Type type, String text) {
+            super(step, line, column);
             this.type = type;
             this.text = text;
         }

@@ -2,9 +2,7 @@ package org.dmascope.model.io.json;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -52,7 +50,7 @@ public final class LocatedJsonParser {
             try {
                 JsonToken first = p.nextToken();
                 if (first == null) throw new SyntaxError("the file is empty", 1, 1);
-                JsonNodeAt root = read(p, "$");
+                JsonNodeAt root = read(p, JsonNodeAt.Step.ROOT);
                 JsonToken extra = p.nextToken();
                 if (extra != null) {
                     JsonLocation l = p.currentTokenLocation();
@@ -75,27 +73,31 @@ public final class LocatedJsonParser {
         }
     }
 
-    private static JsonNodeAt read(JsonParser p, String path) throws IOException {
+    private static JsonNodeAt read(JsonParser p, JsonNodeAt.Step path) throws IOException {
         JsonLocation l = p.currentTokenLocation();
         int line = l.getLineNr();
         int col = l.getColumnNr();
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
-                Map<String, JsonNodeAt> members = new LinkedHashMap<>();
+                List<String> keys = new ArrayList<>();
+                List<JsonNodeAt> values = new ArrayList<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     p.nextToken();
-                    members.put(key, read(p, path + "." + key));
+                    keys.add(key);
+                    values.add(read(p, path.member(key)));
                 }
-                return new JsonNodeAt.Obj(path, line, col, members);
+                return new JsonNodeAt.Obj(path, line, col, keys.toArray(String[]::new),
+                        values.toArray(JsonNodeAt[]::new));
             }
             case START_ARRAY -> {
-                List<JsonNodeAt> items = new ArrayList<>();
+                ArrayList<JsonNodeAt> items = new ArrayList<>();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, path + "[" + i++ + "]"));
+                    items.add(read(p, path.item(i++)));
                 }
+                items.trimToSize();
                 return new JsonNodeAt.Arr(path, line, col, items);
             }
             case VALUE_STRING -> {

@@ -1,8 +1,11 @@
 package org.dmascope.model.io.lspci;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dmascope.model.io.merge.FactKey;
@@ -29,9 +32,15 @@ public final class LspciVerboseReader {
     private final Findings findings;
     private final Checkpoint checkpoint;
     private final MachineFacts machine = new MachineFacts();
-    private final List<Block> blocks = new ArrayList<>();
+    private final List<PendingBlock> pending = new ArrayList<>();
+    /** The line each device was first listed at: a listing that repeats devices says so. */
+    private final Map<Bdf, Integer> listedAt = new HashMap<>();
+    private boolean paths;
     private int unnumberedRegions;
     private int firstUnnumberedRegionLine;
+    private int repeats;
+    private Bdf firstRepeat;
+    private int firstRepeatLine;
 
     private LspciVerboseReader(SourceText text, Findings findings, Checkpoint checkpoint) {
         this.text = text;
@@ -41,8 +50,9 @@ public final class LspciVerboseReader {
 
     public static MachineFacts read(SourceText text, Findings findings, Checkpoint checkpoint) {
         LspciVerboseReader r = new LspciVerboseReader(text, findings, checkpoint);
+        r.paths = r.anyHeaderHasAPath();
         r.segment();
-        r.interpretAll();
+        r.finishAll();
         return r.machine;
     }
 
@@ -68,8 +78,25 @@ public final class LspciVerboseReader {
         }
     }
 
-    // ---- pass 1: split the file into device blocks ------------------------------------------------
+    // ---- one pass: split the file into device blocks, reading each as it ends --------------------------
 
+    /**
+     * {@code -P} paths change how every header is read (the top hop names a host bridge), so the headers
+     * are looked at once before the blocks are read. Only header lines are parsed here.
+     */
+    private boolean anyHeaderHasAPath() {
+        for (int i = 0; i < text.lineCount(); i++) {
+            String raw = text.line(i);
+            if (raw.isBlank() || !isHeader(raw)) continue;
+            if (DeviceLine.parse(raw.trim()).map(DeviceLine::hasPath).orElse(false)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Blocks are read as soon as they end and then dropped, so a long listing never holds more than one
+     * block's lines besides the text itself.
+     */
     private void segment() {
         Block current = null;
         int strayBefore = 0;
@@ -78,16 +105,15 @@ public final class LspciVerboseReader {
         int[] count = new int[1];
         int n = text.lineCount();
         for (int i = 0; i < n; i++) {
-            // Two passes over the file: the first half of the progress is splitting it into blocks.
-            if ((i & 255) == 0) checkpoint.reached(i / 2, n);
+            if ((i & 255) == 0) checkpoint.reached(i, n);
             String raw = text.line(i);
             if (raw.isBlank()) {
                 if (current != null) current.blankSeen = true;
                 continue;
             }
             if (isHeader(raw)) {
+                if (current != null) finish(current);
                 current = new Block(raw.trim(), i + 1);
-                blocks.add(current);
                 continue;
             }
             int offset = HexRow.parse(raw, values, count);
@@ -132,6 +158,7 @@ public final class LspciVerboseReader {
             current.lineNumbers.add(i + 1);
             current.indents.add(indent);
         }
+        if (current != null) finish(current);
         if (strayBefore > 0) {
             findings.warning(text.name(), firstStray, strayBefore + (strayBefore == 1 ? " line comes" : " lines come")
                     + " before the first device line and " + (strayBefore == 1 ? "was" : "were") + " ignored");
@@ -154,37 +181,40 @@ public final class LspciVerboseReader {
         return DeviceLine.parse(raw).isPresent();
     }
 
-    // ---- pass 2: read each block ------------------------------------------------------------------
+    // ---- reading a block ---------------------------------------------------------------------------
 
-    private void interpretAll() {
-        boolean paths = false;
-        for (Block b : blocks) {
-            joinWrappedLines(b);
-            if (DeviceLine.parse(b.header).map(DeviceLine::hasPath).orElse(false)) paths = true;
+    private void finish(Block b) {
+        joinWrappedLines(b);
+        Optional<DeviceLine> line = DeviceLine.parse(b.header);
+        if (line.isEmpty()) return;
+        DeviceLine dl = line.get();
+        if (paths) {
+            DeviceLine.Hop top = dl.path().get(0);
+            machine.hostBridge(top.domain().orElse(0), top.bus().getAsInt(), ref(b.headerLine));
         }
-        List<PendingBlock> pending = new ArrayList<>();
-        for (int k = 0; k < blocks.size(); k++) {
-            if ((k & 63) == 0) checkpoint.reached((text.lineCount() + blocks.get(k).headerLine) / 2, text.lineCount());
-            Block b = blocks.get(k);
-            Optional<DeviceLine> line = DeviceLine.parse(b.header);
-            if (line.isEmpty()) continue;
-            DeviceLine dl = line.get();
-            if (paths) {
-                DeviceLine.Hop top = dl.path().get(0);
-                machine.hostBridge(top.domain().orElse(0), top.bus().getAsInt(), ref(b.headerLine));
-            }
-            Optional<Bdf> address = PathResolver.direct(dl);
-            if (address.isPresent()) {
-                interpret(b, dl, address.get());
-            } else {
-                pending.add(new PendingBlock(b, dl));
-            }
+        Optional<Bdf> address = PathResolver.direct(dl);
+        if (address.isPresent()) {
+            interpret(b, dl, address.get());
+        } else {
+            pending.add(new PendingBlock(b, dl));
         }
+    }
+
+    private void finishAll() {
         resolvePending(pending);
         if (unnumberedRegions > 0) {
             findings.warning(text.name(), firstUnnumberedRegionLine, unnumberedRegions + " memory/I/O region line"
                     + (unnumberedRegions == 1 ? "" : "s") + " without a BAR number (lspci -v prints none; -vv does) "
                     + (unnumberedRegions == 1 ? "was" : "were") + " left out, so those BARs are unknown");
+        }
+        if (repeats > 0) {
+            findings.warning(text.name(), firstRepeatLine, String.format(Locale.ROOT,
+                    "%,d device block%s list%s a device "
+                    + "listed before (the first: %s here, first at line %d); what a repeat says is merged into the "
+                            + "first "
+                    + "listing and disagreements are reported", repeats, repeats == 1 ? "" : "s",
+                            repeats == 1 ? "s" : "",
+                    firstRepeat, listedAt.get(firstRepeat)));
         }
     }
 
@@ -252,6 +282,11 @@ public final class LspciVerboseReader {
     }
 
     private void interpret(Block b, DeviceLine dl, Bdf address) {
+        Integer first = listedAt.putIfAbsent(address, b.headerLine);
+        if (first != null && repeats++ == 0) {
+            firstRepeat = address;
+            firstRepeatLine = b.headerLine;
+        }
         SourceRef at = ref(b.headerLine);
         FunctionFacts f = machine.function(address, at);
         VerboseLines v = new VerboseLines(text.name(), findings);

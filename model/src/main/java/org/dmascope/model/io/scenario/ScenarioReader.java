@@ -1,13 +1,7 @@
 package org.dmascope.model.io.scenario;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -23,6 +17,8 @@ import java.util.function.Function;
 import org.dmascope.model.io.json.JsonNodeAt;
 import org.dmascope.model.io.json.JsonReadContext;
 import org.dmascope.model.io.json.LocatedJsonParser;
+import org.dmascope.model.io.source.BoundedFiles;
+import org.dmascope.model.io.source.Utf8;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.platform.PlatformSettings;
@@ -36,7 +32,6 @@ import org.dmascope.model.session.scenario.Expectation;
 import org.dmascope.model.session.scenario.Scenario;
 import org.dmascope.model.session.scenario.ScenarioStep;
 import org.dmascope.model.topology.Bdf;
-import org.dmascope.model.util.Hex;
 
 /**
  * Reads a scenario file (docs/scenario-format.md): every problem is reported with the file, line,
@@ -73,23 +68,13 @@ public final class ScenarioReader {
     public static Result read(Path path) {
         String name = path.toString();
         try {
-            if (!Files.isRegularFile(path)) {
-                return failed(name, Files.exists(path) ? "not a regular file" : "the file does not exist");
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes((int) MAX_BYTES + 1);
-            }
-            if (bytes.length > MAX_BYTES) return failed(name, "the file is larger than " + (MAX_BYTES >> 20)
-                    + " MiB: not a scenario");
+            byte[] bytes = BoundedFiles.read(path, MAX_BYTES, "scenario files");
             Path folder = path.toAbsolutePath().getParent();
-            return read(decode(bytes), name, folder == null ? Path.of(".") : folder);
-        } catch (NoSuchFileException e) {
-            return failed(name, "the file does not exist");
+            return read(Utf8.decode(bytes), name, folder == null ? Path.of(".") : folder);
+        } catch (BoundedFiles.Refused e) {
+            return failed(name, e.getMessage());
         } catch (CharacterCodingException e) {
             return failed(name, "the file is not UTF-8 text (is it a binary file?)");
-        } catch (IOException e) {
-            return failed(name, "could not read the file: " + e.getMessage());
         }
     }
 
@@ -353,12 +338,6 @@ public final class ScenarioReader {
             }
         }
         return sb.toString();
-    }
-
-    private static String decode(byte[] bytes) throws CharacterCodingException {
-        String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     private static Result failed(String file, String message) {

@@ -1,8 +1,6 @@
 package org.dmascope.model.io.source;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +37,7 @@ public final class SourceText {
         if (looksBinary(content)) return new SourceText(name, new String[0], content.length, true);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
+            text = Utf8.decode(content);
         } catch (CharacterCodingException e) {
             text = new String(content, StandardCharsets.ISO_8859_1);
             findings.warning(name, 0,

@@ -1,0 +1,57 @@
+package org.dmascope.model.io.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads a user's file with bounds: only a regular file (a FIFO with no writer would block for ever, a
+ * device such as /dev/zero never ends), and never more than the limit plus one byte, whatever the
+ * file system says its size is. Every refusal is a sentence for the user.
+ */
+public final class BoundedFiles {
+    private BoundedFiles() {
+    }
+
+    /** Why a file cannot be read, in words. */
+    public static final class Refused extends IOException {
+        public Refused(String reason) {
+            super(reason, null);
+        }
+    }
+
+    /**
+     * The file's bytes.
+     *
+     * @param what how the limit names the file's kind ("exports", "topology files")
+     * @throws Refused with the reason: missing, not a regular file, not readable, larger than the limit
+     */
+    public static byte[] read(Path path, long limit, String what) throws Refused {
+        if (Files.isDirectory(path)) throw new Refused("this is a folder, not a file");
+        if (!Files.exists(path)) throw new Refused("the file does not exist: " + path);
+        if (!Files.isRegularFile(path)) {
+            throw new Refused("this is not a regular file (a pipe, a device or a socket); save the export to a file "
+                    + "first");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new Refused("the file is larger than " + (limit >> 20) + " MiB; " + what
+                        + " larger than that are not read");
+            }
+            return bytes;
+        } catch (Refused e) {
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw new Refused("the file does not exist: " + path);
+        } catch (AccessDeniedException e) {
+            throw new Refused("permission denied: this user may not read the file");
+        } catch (IOException e) {
+            throw new Refused("the file could not be read: " + (e.getMessage() == null ? e.getClass()
+                    .getSimpleName() : e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.dmascope.model.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import org.dmascope.model.io.TopologyJsonReader;
+import org.dmascope.model.io.formats.FactsFormat;
+import org.dmascope.model.io.formats.HwlocXmlFormat;
+import org.dmascope.model.io.formats.IommuGroupsFormat;
+import org.dmascope.model.io.formats.LspciListingFormat;
+import org.dmascope.model.io.formats.LspciMachineFormat;
+import org.dmascope.model.io.formats.LspciTreeFormat;
+import org.dmascope.model.io.imports.ImportInput;
+import org.dmascope.model.io.imports.ImportProgress;
+import org.dmascope.model.io.imports.ImportResult;
+import org.dmascope.model.io.imports.Importer;
+import org.dmascope.model.io.merge.ImportedSource;
+import org.dmascope.model.io.merge.MachineFacts;
+import org.dmascope.model.io.merge.TopologyMerger;
+import org.dmascope.model.io.source.Checkpoint;
+import org.dmascope.model.io.source.Findings;
+import org.dmascope.model.io.source.SourceText;
+import org.dmascope.model.topology.Topology;
+import org.dmascope.model.topology.TopologyValidator;
+
+/**
+ * Every import family, whatever the bytes: the reader, the merge and the validation end in a topology
+ * or in findings, never in an exception. {@code mvn verify} runs each target over its committed seeds
+ * (src/test/resources/org/dmascope/model/fuzz/ImportFuzzTestInputs/&lt;target&gt;/, every crash ever
+ * found among them); README's "Fuzzing" says how to fuzz for hours.
+ */
+class ImportFuzzTest {
+
+    /** One family's reader, then what the importer does after it. */
+    private static void readAs(FactsFormat format, byte[] data) {
+        Findings findings = new Findings();
+        SourceText text = SourceText.decode("fuzz.txt", data, findings);
+        MachineFacts facts = format.read(text, findings, Checkpoint.NONE);
+        assertNotNull(facts);
+        Topology t = TopologyMerger.merge(List.of(new ImportedSource("fuzz.txt", format.name(), "fuzz", facts)),
+                findings);
+        TopologyValidator.validate(t);
+    }
+
+    @FuzzTest
+    void lspciTree(byte[] data) {
+        readAs(new LspciTreeFormat(), data);
+    }
+
+    @FuzzTest
+    void lspciListingAndHexDumps(byte[] data) {
+        readAs(new LspciListingFormat(), data);
+    }
+
+    @FuzzTest
+    void lspciMachineReadable(byte[] data) {
+        readAs(new LspciMachineFormat(), data);
+    }
+
+    @FuzzTest
+    void iommuGroupListing(byte[] data) {
+        readAs(new IommuGroupsFormat(), data);
+    }
+
+    @FuzzTest
+    void hwlocXml(byte[] data) {
+        readAs(new HwlocXmlFormat(), data);
+    }
+
+    @FuzzTest
+    void topologyJson(byte[] data) {
+        String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+        var r = TopologyJsonReader.read(text, "fuzz.json");
+        assertTrue(r.ok() || r.report().hasErrors());
+    }
+
+    /** The whole importer, detection included, as File ▸ Import and the command line run it. */
+    @FuzzTest
+    void anyFileThroughTheImporter(byte[] data) {
+        ImportResult r = Importer.importInputs(List.of(new ImportInput("fuzz.txt", data)), ImportProgress.NONE,
+                () -> false);
+        assertTrue(r.topology().isPresent() || r.report().hasErrors());
+    }
+}

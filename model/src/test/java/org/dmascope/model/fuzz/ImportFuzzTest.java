@@ -34,6 +34,12 @@ import org.dmascope.model.topology.TopologyValidator;
  * found among them); README's "Fuzzing" says how to fuzz for hours.
  */
 class ImportFuzzTest {
+    /**
+     * How long one target fuzzes with JAZZER_FUZZ=1 (about a million runs on a free core); mvn verify only replays the
+     * seeds.
+     */
+    static final String FUZZ_FOR = "10m";
+
 
     /** One family's reader, then what the importer does after it. */
     private static void readAs(FactsFormat format, byte[] data) {
@@ -46,32 +52,32 @@ class ImportFuzzTest {
         TopologyValidator.validate(t);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void lspciTree(byte[] data) {
         readAs(new LspciTreeFormat(), data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void lspciListingAndHexDumps(byte[] data) {
         readAs(new LspciListingFormat(), data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void lspciMachineReadable(byte[] data) {
         readAs(new LspciMachineFormat(), data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void iommuGroupListing(byte[] data) {
         readAs(new IommuGroupsFormat(), data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void hwlocXml(byte[] data) {
         readAs(new HwlocXmlFormat(), data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void topologyJson(byte[] data) {
         String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
         var r = TopologyJsonReader.read(text, "fuzz.json");
@@ -79,7 +85,7 @@ class ImportFuzzTest {
     }
 
     /** The whole importer, detection included, as File ▸ Import and the command line run it. */
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void anyFileThroughTheImporter(byte[] data) {
         ImportResult r = Importer.importInputs(List.of(new ImportInput("fuzz.txt", data)), ImportProgress.NONE,
                 () -> false);

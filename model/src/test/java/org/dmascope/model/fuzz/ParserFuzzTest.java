@@ -14,8 +14,10 @@ import org.dmascope.model.mapping.BufferSpecParser;
 
 /** The small parsers users type into: a bad string is a sentence, never an exception of another kind. */
 class ParserFuzzTest {
+    private static final String FUZZ_FOR = ImportFuzzTest.FUZZ_FOR;
 
-    @FuzzTest
+
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void bufferSpec(FuzzedDataProvider data) {
         String s = data.consumeRemainingAsString();
         try {
@@ -25,12 +27,12 @@ class ParserFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void kernelCommandLine(FuzzedDataProvider data) {
         assertNotNull(KernelCommandLine.parse(data.consumeRemainingAsString()));
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = FUZZ_FOR)
     void scenarioFile(FuzzedDataProvider data) {
         ScenarioReader.Result r = ScenarioReader.read(data.consumeRemainingAsString(), "fuzz.json", Path.of("."));
         assertTrue(r.scenario().isPresent() || r.report().hasErrors());

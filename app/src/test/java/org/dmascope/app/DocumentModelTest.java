@@ -66,6 +66,30 @@ class DocumentModelTest {
     }
 
     @Test
+    void aDeviceOrAHostileFileIsRefusedInTheReportAndTheOpenTopologyStays() throws IOException {
+        Topology before = view.getTopology();
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(zero));
+        documents.open(List.of(zero));
+        DocumentModel.Failure f = documents.failureProperty().get();
+        assertEquals("zero: error: this is not a regular file (a pipe, a device or a socket); save the export to a "
+                + "file first",
+                f.report().errors().get(0).toString());
+        assertSame(before, view.getTopology());
+        String w = "{\"kind\": \"mem\", \"cpu\": \"0xc0000000\", \"size\": \"1004MiB\"}";
+        String legacy = java.nio.file.Files.readString(Path.of("../sample-topologies/legacy-pci-no-iommu.json"));
+        Path windows = dir.resolve("windows.json");
+        java.nio.file.Files.writeString(windows, legacy.replace(w, String.join(",", java.util.Collections.nCopies(1816,
+                w))));
+        documents.open(List.of(windows));
+        f = documents.failureProperty().get();
+        // Two kinds of finding (CPU and bus sides of the windows overlap), each capped at 50 and a summary line.
+        assertEquals(102, f.report().errors().size(), f.report().toText());
+        assertTrue(f.report().toText().contains("more like it"), f.report().toText());
+        assertSame(before, view.getTopology());
+    }
+
+    @Test
     void aBrokenFileKeepsTheCurrentTopologyAndReportsWhereItBroke() throws IOException {
         Topology before = view.getTopology();
         documents.open(List.of(TestFiles.badJson(dir)));

@@ -83,21 +83,33 @@ public final class Importer {
             if (cancelled.getAsBoolean()) return cancelled(List.of());
         }
         if (findings.hasErrors()) return ImportResult.failed(new Report(findings.diagnostics()), List.of());
-        return fromInputs(inputs, progress, cancelled);
+        return importOwned(inputs, progress, cancelled);
     }
 
     /** Imports files already in memory (pasted text, tests, benchmarks). */
     public ImportResult fromInputs(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
+        return importOwned(new ArrayList<>(inputs), progress, cancelled);
+    }
+
+    /**
+     * @param inputs owned by this call: each file's bytes are let go once its text is decoded, so a
+     *               large export is not held twice while it is read
+     */
+    private ImportResult importOwned(List<ImportInput> inputs, ImportProgress progress, BooleanSupplier cancelled) {
         if (inputs.isEmpty()) return failed(null, "no input files given");
+        String lastName = inputs.get(inputs.size() - 1).name();
+        int count = inputs.size();
         Findings findings = new Findings();
         long total = 0;
         for (ImportInput in : inputs) total += in.content().length;
         List<ImportedSource> sources = new ArrayList<>();
         List<SourceText> texts = new ArrayList<>();
         long done = 0;
-        for (int k = 0; k < inputs.size(); k++) {
+        for (int k = 0; k < count; k++) {
             ImportInput in = inputs.get(k);
-            if (in.content().length > MAX_FILE_BYTES) {
+            inputs.set(k, null);
+            long size = in.content().length;
+            if (size > MAX_FILE_BYTES) {
                 findings.error(in.name(), 0, "the file is larger than " + (MAX_FILE_BYTES >> 20)
                         + " MiB; it was not read");
                 continue;
@@ -110,7 +122,7 @@ public final class Importer {
                 continue;
             }
             if (d.format() instanceof DocumentFormat document) {
-                if (inputs.size() == 1) {
+                if (count == 1) {
                     try {
                         return opened(document.read(in.name(), in.content(), () -> {
                             if (cancelled.getAsBoolean()) throw new ImportCancelledException();
@@ -125,23 +137,25 @@ public final class Importer {
                 continue;
             }
             FactsFormat format = (FactsFormat) d.format();
-            Checkpoint checkpoint = checkpoint(in, k, inputs.size(), done, total, progress, cancelled);
+            String name = in.name();
+            in = null; // the text is all a reader needs
+            Checkpoint checkpoint = checkpoint(name, size, k, count, done, total, progress, cancelled);
             try {
                 checkpoint.reached(0, text.lineCount());
                 MachineFacts facts = format.read(text, findings, checkpoint);
                 if (facts.functions().isEmpty() && facts.hostBridges().isEmpty() && !findings.hasErrors()) {
-                    findings.error(in.name(), d.line(), "this file was recognised as " + format.name()
+                    findings.error(name, d.line(), "this file was recognised as " + format.name()
                             + ", but no PCI function could be read from it");
                 }
-                sources.add(new ImportedSource(in.name(), format.name(), formats.machineName(in.name()), facts));
+                sources.add(new ImportedSource(name, format.name(), formats.machineName(name), facts));
             } catch (ImportCancelledException e) {
                 return cancelled(texts);
             } catch (RuntimeException e) {
                 // A defect of dmascope, not of the file: say so plainly and keep the report.
-                findings.error(in.name(), 0, "internal error while reading this file (" + e
+                findings.error(name, 0, "internal error while reading this file (" + e
                         + "); please report it with the file");
             }
-            done += in.content().length;
+            done += size;
         }
         if (cancelled.getAsBoolean()) return cancelled(texts);
         if (findings.hasErrors()) return ImportResult.failed(new Report(findings.diagnostics()), texts);
@@ -165,17 +179,16 @@ public final class Importer {
             return cancelled(texts);
         }
         Report report = new Report(findings.diagnostics());
-        progress.update(new ImportProgress.Step(inputs.get(inputs.size() - 1).name(), inputs.size() - 1, inputs.size(),
-                total, total, 0, 0));
+        progress.update(new ImportProgress.Step(lastName, count - 1, count, total, total, 0, 0));
         return new ImportResult(report.hasErrors() ? Optional.empty() : Optional.of(t), report, false, false, texts);
     }
 
-    private static Checkpoint checkpoint(ImportInput in, int index, int count, long done, long total,
+    private static Checkpoint checkpoint(String name, long size, int index, int count, long done, long total,
                                          ImportProgress progress, BooleanSupplier cancelled) {
         return (line, lines) -> {
             if (cancelled.getAsBoolean()) throw new ImportCancelledException();
-            long within = lines <= 0 ? 0 : (long) ((double) in.content().length * line / lines);
-            progress.update(new ImportProgress.Step(in.name(), index, count, done + within, total, line, lines));
+            long within = lines <= 0 ? 0 : (long) ((double) size * line / lines);
+            progress.update(new ImportProgress.Step(name, index, count, done + within, total, line, lines));
         };
     }
 

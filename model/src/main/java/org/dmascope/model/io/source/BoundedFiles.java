@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads a user's file with bounds: only a regular file (a FIFO with no writer would block for ever, a
@@ -37,7 +38,7 @@ public final class BoundedFiles {
                     + "first");
         }
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            byte[] bytes = readAtMost(in, Files.size(path), (int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
                 throw new Refused("the file is larger than " + (limit >> 20) + " MiB; " + what
                         + " larger than that are not read");
@@ -53,5 +54,21 @@ public final class BoundedFiles {
             throw new Refused("the file could not be read: " + (e.getMessage() == null ? e.getClass()
                     .getSimpleName() : e.getMessage()));
         }
+    }
+
+    /**
+     * Reads into one array sized from what the file system says (a file may grow or shrink meanwhile,
+     * so the size is only a hint): a 60 MB export becomes one 60 MB array, not thousands of chunks.
+     */
+    private static byte[] readAtMost(InputStream in, long sizeHint, int max) throws IOException {
+        byte[] buf = new byte[(int) Math.min(max, Math.max(8192, sizeHint + 1))];
+        int n = 0;
+        while (n < max) {
+            if (n == buf.length) buf = Arrays.copyOf(buf, (int) Math.min(max, (long) buf.length * 2));
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) break;
+            n += r;
+        }
+        return n == buf.length ? buf : Arrays.copyOf(buf, n);
     }
 }

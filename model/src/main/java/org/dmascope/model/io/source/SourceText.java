@@ -2,8 +2,7 @@ package org.dmascope.model.io.source;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * One input file as normalised lines. Exports reach dmascope through mail clients, forums and
@@ -16,13 +15,22 @@ public final class SourceText {
     public static final int MAX_LINE_CHARS = 4096;
 
     private final String name;
-    private final String[] lines;
+    /**
+     * The whole text, and where each line starts and ends in it (trailing blanks and the cut already
+     * off): a line becomes a String only when a reader asks for it, so a 60 MB export costs its text
+     * and two int arrays rather than a million String objects held at once.
+     */
+    private final String text;
+    private final int[] starts;
+    private final int[] ends;
     private final long bytes;
     private final boolean binary;
 
-    private SourceText(String name, String[] lines, long bytes, boolean binary) {
+    private SourceText(String name, String text, int[] starts, int[] ends, long bytes, boolean binary) {
         this.name = name;
-        this.lines = lines;
+        this.text = text;
+        this.starts = starts;
+        this.ends = ends;
         this.bytes = bytes;
         this.binary = binary;
     }
@@ -34,7 +42,7 @@ public final class SourceText {
      * @param findings where decoding problems (Latin-1 fallback, cut lines) are reported
      */
     public static SourceText decode(String name, byte[] content, Findings findings) {
-        if (looksBinary(content)) return new SourceText(name, new String[0], content.length, true);
+        if (looksBinary(content)) return new SourceText(name, "", new int[0], new int[0], content.length, true);
         String text;
         try {
             text = Utf8.decode(content);
@@ -52,7 +60,10 @@ public final class SourceText {
     }
 
     private static SourceText of(String name, String text, long bytes, Findings findings) {
-        List<String> out = new ArrayList<>(Math.max(16, text.length() / 48));
+        int capacity = Math.max(16, text.length() / 48);
+        int[] starts = new int[capacity];
+        int[] ends = new int[capacity];
+        int count = 0;
         int n = text.length();
         int start = text.startsWith("\uFEFF") ? 1 : 0;
         int cut = 0;
@@ -61,12 +72,18 @@ public final class SourceText {
             int end = start;
             while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
             if (end == n && start == n) break;
-            String line = normalise(text, start, end);
-            if (line.length() > MAX_LINE_CHARS) {
-                if (cut++ == 0) firstCut = out.size() + 1;
-                line = line.substring(0, MAX_LINE_CHARS);
+            int last = end;
+            while (last > start && isBlank(text.charAt(last - 1))) last--;
+            if (last - start > MAX_LINE_CHARS) {
+                if (cut++ == 0) firstCut = count + 1;
+                last = start + MAX_LINE_CHARS;
             }
-            out.add(line);
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            starts[count] = start;
+            ends[count++] = last;
             if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') end++;
             start = end + 1;
         }
@@ -75,11 +92,11 @@ public final class SourceText {
                     + MAX_LINE_CHARS + " characters (the first is line " + firstCut
                     + "); only the first " + MAX_LINE_CHARS + " characters of each were read");
         }
-        return new SourceText(name, out.toArray(new String[0]), bytes, false);
+        return new SourceText(name, text, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), bytes,
+                false);
     }
 
     private static String normalise(String text, int start, int end) {
-        while (end > start && isBlank(text.charAt(end - 1))) end--;
         boolean clean = true;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
@@ -118,12 +135,12 @@ public final class SourceText {
     }
 
     public int lineCount() {
-        return lines.length;
+        return starts.length;
     }
 
     /** Line {@code index}, 0-based; messages use {@code index + 1}. */
     public String line(int index) {
-        return lines[index];
+        return normalise(text, starts[index], ends[index]);
     }
 
     public long bytes() {
@@ -137,7 +154,7 @@ public final class SourceText {
 
     /** True when every line is blank. */
     public boolean blank() {
-        for (String l : lines) if (!l.isBlank()) return false;
+        for (int i = 0; i < starts.length; i++) if (!line(i).isBlank()) return false;
         return true;
     }
 }

@@ -113,7 +113,7 @@ class ScenarioReaderTest {
 
     @Test
     void aMissingOrHugeFileIsAPlainRefusal() {
-        assertEquals("no-such.json: error: the file does not exist",
+        assertEquals("no-such.json: error: the file does not exist: no-such.json",
                 ScenarioReader.read(Path.of("no-such.json")).report().diagnostics().get(0).toString());
     }
 }

@@ -117,6 +117,12 @@ public final class MappingEngine {
         }
         IommuDeviceState devState = state.deviceState(f.address(), a.forceDac());
         DmaApi api = new DmaApi(dev, req.buffer().direction(), tlb, domain, devState, req.profile(), trace);
+        if (a.smeMask() != 0 && !api.usesIommu()) {
+            notes.add(String.format("SME host: phys_to_dma() sets the C-bit 0x%x (bit %d, %s), so a device whose "
+                    + "DMA mask cannot carry it bounces through the decrypted swiotlb pool (R-DIR-1)", a.smeMask(),
+                    a.cBitAssumption().value(), a.cBitAssumption().source().words()));
+        }
+        if (a.forceDac() && api.usesIommu()) notes.add(a.forceDacAssumption().detail() + " (R-CMD-7)");
         steps.add(dispatchStep(req, api, sw));
 
         PinnedBuffer buf = BufferPinner.pin(req.buffer(), t, pool == null ? null

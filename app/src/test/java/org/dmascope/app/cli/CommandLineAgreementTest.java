@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,9 @@ class CommandLineAgreementTest {
             panelGroups.add(JSON.valueToTree(devices).toString() + " " + viaPanel.defaultDomain(g).type().jsonName());
         }
         assertEquals(panelGroups, cliGroups);
+        List<String> log = new ArrayList<>();
+        groups.get("kernelLog").forEach(l -> log.add(l.asText()));
+        assertEquals(viaPanel.acsKernelLog(), log, "the same \"Configured ACS to …\" lines");
 
         String provider = file.equals("epyc-dual-socket.json") ? "0000:82:00.0" : "0000:05:00.0";
         String client = file.equals("epyc-dual-socket.json") ? "0000:81:00.0" : "0000:03:00.0";

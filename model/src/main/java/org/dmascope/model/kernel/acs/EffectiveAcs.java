@@ -178,6 +178,7 @@ public final class EffectiveAcs {
                 if (!then.transform().equals(now.transform())) {
                     int fw = then.transform().firmwareFrom(shown);
                     int ctrl = readBack(now.transform().apply(fw), cap);
+                    logWrite(f, now, fw);
                     return new AcsState(Presence.PRESENT, cap, ctrl, ControlOrigin.COMMAND_LINE, capNote
                             + "ACS control of " + f.address() + " under your command line: " + hex(ctrl) + " ("
                             + Acs.shortBits(ctrl) + ") instead of the shown " + hex(shown) + "; firmware's value "
@@ -188,6 +189,7 @@ public final class EffectiveAcs {
             return new AcsState(Presence.PRESENT, cap, shown, ControlOrigin.INPUT, capNote);
         }
         int ctrl = readBack(now.transform().apply(0), cap);
+        logWrite(f, now, 0);
         if (now.kernelBits()) {
             return new AcsState(Presence.PRESENT, cap, ctrl, ControlOrigin.KERNEL_RULE, capNote + "ACS control of "
                     + f.address() + " not in the input: taken as " + hex(ctrl) + " (" + Acs.shortBits(ctrl)
@@ -213,6 +215,13 @@ public final class EffectiveAcs {
     private void log(PciFunction f, PciEnableAcs.Boot b) {
         if (b.parseError()) kernelLog.add(ConfigAcs.CANT_PARSE);
         for (String e : b.errors()) kernelLog.add("pci " + f.address() + ": " + e);
+    }
+
+    /** The line {@code pci_enable_acs()} logs when a command-line option changed the port. */
+    private void logWrite(PciFunction f, PciEnableAcs.Boot b, int firmware) {
+        if (!b.commandLineApplied()) return;
+        kernelLog.add("pci " + f.address() + ": " + (assumptions.profile().atLeast(6, 11)
+                ? String.format("Configured ACS to %#06x", b.transform().apply(firmware)) : "disabled ACS redirect"));
     }
 
     /** What the command line did to the port, for the note. */

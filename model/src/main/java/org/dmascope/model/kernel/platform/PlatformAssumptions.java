@@ -274,13 +274,18 @@ public final class PlatformAssumptions {
                 driver = start.driver();
                 requested = start.acsRequested();
                 source = AssumptionSource.KERNEL_COMMAND_LINE;
-                words = start.reason() + " (" + lines.whose() + ")" + optInWords;
+                words = start.reason() + " (" + lines.whose() + ")"
+                        + (start.reason().startsWith("intel_iommu=off") ? optInWords : "");
                 acsWords = start.reason();
             } else {
                 driver = base;
                 requested = base != IommuDriver.NONE;
                 source = baseSource;
                 words = baseWords;
+                if (base == IommuDriver.NONE && lines.effective().intelIommu().orElse(false)) {
+                    words += "; intel_iommu=on cannot start an IOMMU the topology says the machine runs without "
+                            + "(CONFIG_INTEL_IOMMU_DEFAULT_ON=y assumed)";
+                }
                 acsWords = requested ? "the " + base.jsonName() + " driver calls pci_request_acs() before PCI "
                         + "enumeration; control registers shown in the input are used as they are"
                         : "no IOMMU driver: nothing requests ACS";

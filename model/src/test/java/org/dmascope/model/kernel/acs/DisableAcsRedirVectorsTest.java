@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 import org.dmascope.model.kernel.TopologyRules;
@@ -52,6 +53,7 @@ class DisableAcsRedirVectorsTest {
         AcsState dspa = e.of(t.function(bdf(TCl.DSPA)).orElseThrow());
         assertEquals(AcsState.ControlOrigin.KERNEL_RULE, dspa.origin());
         assertTrue(dspa.note().contains("Configured ACS to 0x0000"), dspa.note());
+        assertEquals(List.of("pci 0000:02:08.0: Configured ACS to 0x0000"), r.acsKernelLog());
     }
 
     @Test
@@ -74,6 +76,7 @@ class DisableAcsRedirVectorsTest {
             assertEquals(set(TCl.DSPA, TCl.EPA), groupOf(r, TCl.EPA), "group outcome as DAR-1");
             EffectiveAcs e = new EffectiveAcs(t, r.assumptions());
             assertTrue(e.of(t.function(bdf(TCl.DSPA)).orElseThrow()).note().contains("disabled ACS redirect"));
+            assertEquals(List.of("pci 0000:02:08.0: disabled ACS redirect"), r.acsKernelLog());
         }
         assertEquals(0x0011, written(t, TCl.DSPA, TCl.DSP_CAP, true, "pci=disable_acs_redir=02:08.0",
                 KernelVersion.of(6, 1), 0), "v6.1.119");

@@ -1,5 +1,7 @@
 package org.dmascope.model.kernel.platform;
 
+import java.util.Optional;
+
 import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Platform.IommuDriver;
 
@@ -48,7 +50,7 @@ public record IommuStart(IommuDriver driver, boolean acsRequested, String reason
             return new IommuStart(IommuDriver.NONE, true, "amd_iommu=off: the AMD IOMMU does not start, but "
                     + "detect_ivrs() has already requested ACS, so the ports still get SV|RR|CR|UF");
         }
-        if (present == IommuDriver.INTEL_VTD && line.intelIommu().equals(java.util.Optional.of(false))) {
+        if (present == IommuDriver.INTEL_VTD && line.intelIommu().equals(Optional.of(false))) {
             return new IommuStart(IommuDriver.NONE, dmarOptIn, dmarOptIn
                     ? "intel_iommu=off: VT-d does not start, but the DMAR table's platform opt-in flag still makes "
                             + "detect_intel_iommu() request ACS"

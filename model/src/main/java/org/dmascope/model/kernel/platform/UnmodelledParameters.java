@@ -1,6 +1,7 @@
 package org.dmascope.model.kernel.platform;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,7 +69,7 @@ final class UnmodelledParameters {
 
     /** Sorts a parameter that no modelled handler took. */
     static void parameter(String name, String value, List<String> notModelled, Set<String> unrelated) {
-        String k = name.replace('-', '_').toLowerCase(java.util.Locale.ROOT);
+        String k = name.replace('-', '_').toLowerCase(Locale.ROOT);
         String shown = value == null ? name : name + "=" + value;
         String why = MATTER.get(k);
         if (why != null) {

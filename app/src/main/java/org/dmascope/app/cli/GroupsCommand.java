@@ -145,6 +145,8 @@ final class GroupsCommand implements Callable<Integer> {
         else root.putNull("matchesReported");
         ArrayNode notes = root.putArray("notes");
         derived.notes().forEach(notes::add);
+        ArrayNode log = root.putArray("kernelLog");
+        rules.acsKernelLog().forEach(log::add);
         root.set("assumptions", PlatformOptions.json(rules.assumptions().forGroups()));
         return root;
     }
@@ -190,6 +192,10 @@ final class GroupsCommand implements Callable<Integer> {
             out.println();
             out.println("notes:");
             derived.notes().forEach(n -> out.println("  - " + n));
+        }
+        if (!rules.acsKernelLog().isEmpty()) {
+            out.println();
+            rules.acsKernelLog().forEach(l -> out.println("kernel log: " + l));
         }
         out.println();
         PlatformOptions.printText(rules.assumptions().forGroups(), out);

@@ -152,8 +152,9 @@ public final class MapCommand implements Callable<Integer> {
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
         PciFunction device = initiator.in(t, "initiator", spec.commandLine());
-        MapOutcome outcome = KernelSession.boot(t, platform.overrides()).map(new MapCall(device.address(), buffer,
-                options()));
+        KernelSession session = KernelSession.boot(t, platform.overrides());
+        PlatformOptions.warnings(session.assumptions(), streams.err());
+        MapOutcome outcome = session.map(new MapCall(device.address(), buffer, options()));
         if (!outcome.hasMapping()) {
             streams.err().println("dmascope map: " + outcome.problem().orElseThrow());
             return Cli.UNUSABLE;

@@ -3,6 +3,8 @@ package org.dmascope.app.cli;
 import java.util.function.Function;
 
 import org.dmascope.model.kernel.platform.CpuIdentity;
+import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.platform.PlatformSettings;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.BufferSpecParser;
 
@@ -40,6 +42,13 @@ abstract class ModelParsed<T> implements ITypeConverter<T> {
     static final class Cpu extends ModelParsed<CpuIdentity> {
         Cpu() {
             super(CpuIdentity::parse);
+        }
+    }
+
+    /** {@code --c-bit N}: read as the platform panel reads it (PlatformSettings). */
+    static final class CBit extends ModelParsed<Integer> {
+        CBit() {
+            super(v -> PlatformSettings.set(PlatformOverrides.NONE, PlatformSettings.C_BIT, v).cBit().orElseThrow());
         }
     }
 }

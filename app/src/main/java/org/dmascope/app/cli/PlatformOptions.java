@@ -56,10 +56,16 @@ final class PlatformOptions {
         private Choices.Answer acsRequested;
 
         @Option(names = "--cmdline", paramLabel = "\"...\"",
-                description = "kernel command line (iommu.passthrough=, iommu.strict=, iommu=pt, "
-                        + "pci=disable_acs_redir=...), "
-                        + "replacing the topology's")
+                description = "kernel command line, read as the profile's kernel reads it and replacing the "
+                        + "topology's: pci=disable_acs_redir=, pci=config_acs=, iommu=pt|nopt|off|soft, "
+                        + "intel_iommu=on|off|strict|sm_on|sm_off|forcedac, amd_iommu=off|fullflush|pgtbl_v2, "
+                        + "iommu.passthrough=, iommu.strict=, iommu.forcedac=, swiotlb=N[,A][,force|noforce], "
+                        + "mem_encrypt=on; other parameters are listed as not modelled")
         private String commandLine;
+
+        @Option(names = "--c-bit", paramLabel = "N", converter = ModelParsed.CBit.class,
+                description = "SME C-bit position (CPUID 0x8000001F EBX[5:0]; default 47), used with mem_encrypt=on")
+        private Integer cBit;
 
         PlatformOverrides overrides() {
             PlatformOverrides o = PlatformOverrides.NONE;
@@ -68,6 +74,7 @@ final class PlatformOptions {
             if (iommu != null) o = o.withIommu(iommu);
             if (acsRequested != null) o = o.withAcsRequested(acsRequested == Choices.Answer.YES);
             if (commandLine != null) o = o.withCommandLine(commandLine);
+            if (cBit != null) o = o.withCBit(cBit);
             return o;
         }
     }
@@ -92,8 +99,13 @@ final class PlatformOptions {
         }
     }
 
-    /** Problems the command line parser found, to stderr. */
+    /**
+     * What the kernel refuses or ignores on the command line (warnings) and what dmascope does not model
+     * (a note), to stderr.
+     */
     static void warnings(PlatformAssumptions a, PrintStream err) {
         for (String p : a.commandLine().problems()) err.println("warning: kernel command line: " + p);
+        String unmodelled = a.commandLine().notModelledSummary();
+        if (!unmodelled.isEmpty()) err.println("note: kernel command line: " + unmodelled);
     }
 }

@@ -120,6 +120,14 @@ public final class TopologyRules {
         return acs.enabled(topology.function(device).orElseThrow(() -> missing(device)), AcsRules.REQ_ACS_FLAGS);
     }
 
+    /**
+     * What the kernel logs about the command line's ACS options at enumeration ("Configured ACS to …",
+     * "Can't parse ACS command line parameter", "ACS Flags missing" …), in order, once each.
+     */
+    public List<String> acsKernelLog() {
+        return acs.effective().kernelLog();
+    }
+
     /** R-GRP-2: the groups, computed once. */
     public IommuGroups groups() {
         IommuGroups g = groups;

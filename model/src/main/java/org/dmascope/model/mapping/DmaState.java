@@ -82,8 +82,13 @@ public final class DmaState {
         return pool;
     }
 
-    IommuDeviceState deviceState(Bdf bdf) {
-        return devices.computeIfAbsent(bdf, b -> new IommuDeviceState(true, false));
+    /**
+     * The device's {@code dev->iommu} state, made at its first mapping.
+     *
+     * @param forceDac {@code iommu.forcedac}: the device starts without the 32-bit IOVA workaround (R-CMD-7)
+     */
+    IommuDeviceState deviceState(Bdf bdf, boolean forceDac) {
+        return devices.computeIfAbsent(bdf, b -> new IommuDeviceState(true, forceDac));
     }
 
     long nextId() {

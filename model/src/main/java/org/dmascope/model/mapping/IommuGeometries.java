@@ -1,12 +1,16 @@
 package org.dmascope.model.mapping;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.pagetable.AmdV1Geometry;
 import org.dmascope.model.kernel.pagetable.ArmLpaeGeometry;
 import org.dmascope.model.kernel.pagetable.PageTableGeometry;
 import org.dmascope.model.kernel.pagetable.VtdGeometry;
+import org.dmascope.model.kernel.platform.AssumptionSource;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.topology.Platform;
 
 /**
@@ -19,6 +23,23 @@ public final class IommuGeometries {
     public static final int DEFAULT_WIDTH = 48;
 
     private IommuGeometries() {
+    }
+
+    /**
+     * The topology's IOMMU facts with what the boot decided over them: the running driver, the DMA domains'
+     * page-table format when a command line chose it ({@code intel_iommu=sm_on|sm_off},
+     * {@code amd_iommu=pgtbl_v1|pgtbl_v2}, R-CMD-10) and the IOVA width that format allows.
+     */
+    public static Platform.Iommu resolved(Platform.Iommu iommu, PlatformAssumptions a) {
+        Optional<Platform.IommuDriver> driver = a.iommuPresent() ? Optional.of(a.iommu()) : iommu.driver();
+        // a default format is left unset, so the geometry says it assumed one
+        Optional<Platform.PageTableFormat> fmt = a.pageTableAssumption().source() == AssumptionSource.DEFAULT
+                ? Optional.empty() : Optional.of(a.pageTable());
+        OptionalInt width = iommu.addressWidth();
+        if (a.maxIovaBits().isPresent()) {
+            width = OptionalInt.of(Math.min(width.orElse(DEFAULT_WIDTH), a.maxIovaBits().getAsInt()));
+        }
+        return new Platform.Iommu(driver, iommu.defaultDomain(), iommu.strict(), width, fmt, iommu.granule());
     }
 
     /**

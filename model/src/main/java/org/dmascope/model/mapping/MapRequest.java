@@ -3,6 +3,8 @@ package org.dmascope.model.mapping;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.DmaParameters;
@@ -17,11 +19,13 @@ import org.dmascope.model.topology.Topology;
  *                     Empty: one domain per device ({@code device BDF}).
  * @param dmaOverrides DMA parameters that replace what the topology says (unknown ones fall back to R-MAP-4)
  * @param cpu          the CPU doing the mapping (picks the first swiotlb area)
+ * @param platform     the resolved platform facts and command line of the boot (swiotlb, SME C-bit,
+ *                     {@code iommu.forcedac}, DMA-domain page table); its profile is {@code profile}
  */
 public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, MapApi api, IommuMode iommuMode,
                          Optional<String> domainId, DmaParameters dmaOverrides, KernelProfile profile,
                                  BlockPath blockPath,
-                         int cpu) {
+                         int cpu, PlatformAssumptions platform) {
     public MapRequest {
         Objects.requireNonNull(topology);
         Objects.requireNonNull(initiator);
@@ -32,6 +36,11 @@ public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, Ma
         Objects.requireNonNull(dmaOverrides);
         Objects.requireNonNull(profile);
         Objects.requireNonNull(blockPath);
+        Objects.requireNonNull(platform);
+        if (platform.profile() != profile) {
+            throw new IllegalArgumentException("the request's kernel " + profile.id()
+                    + " differs from its platform's " + platform.profile().id());
+        }
     }
 
     public static Builder builder(Topology t, Bdf initiator, BufferSpec buffer) {
@@ -51,7 +60,8 @@ public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, Ma
         private IommuMode mode;
         private Optional<String> domainId = Optional.empty();
         private DmaParameters overrides = DmaParameters.UNKNOWN;
-        private KernelProfile profile = KernelProfile.MAINLINE;
+        private KernelProfile profile;
+        private PlatformAssumptions platform;
         private BlockPath blockPath = BlockPath.AUTO;
         private int cpu;
 
@@ -66,13 +76,21 @@ public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, Ma
         public Builder domainId(String v) { domainId = Optional.ofNullable(v); return this; }
         public Builder dma(DmaParameters v) { overrides = v; return this; }
         public Builder profile(KernelProfile v) { profile = v; return this; }
+        /** The boot's resolved platform facts; they also give the kernel profile. */
+        public Builder platform(PlatformAssumptions v) { platform = v; return this; }
         public Builder blockPath(BlockPath v) { blockPath = v; return this; }
         public Builder cpu(int v) { cpu = v; return this; }
 
-        /** Without an explicit mode, the platform decides ({@link IommuMode#fromPlatform}). */
+        /**
+         * Without an explicit mode, the platform decides ({@link IommuMode#fromPlatform}); without platform
+         * facts, the topology's own under the profile (mainline by default).
+         */
         public MapRequest build() {
             IommuMode m = mode != null ? mode : IommuMode.fromPlatform(t.platform()).mode();
-            return new MapRequest(t, initiator, buffer, api, m, domainId, overrides, profile, blockPath, cpu);
+            PlatformAssumptions a = platform != null ? platform : PlatformAssumptions.resolve(t,
+                    PlatformOverrides.NONE.withProfile(profile != null ? profile : KernelProfile.MAINLINE));
+            KernelProfile k = profile != null ? profile : a.profile();
+            return new MapRequest(t, initiator, buffer, api, m, domainId, overrides, k, blockPath, cpu, a);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.dmascope.model.kernel.iommu.IovaReservedRegions;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.pagetable.PageTableGeometry;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.route.RouteHop;
 import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.kernel.sg.SgFromPages;
@@ -83,25 +84,27 @@ public final class MappingEngine {
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         MapTrace trace = new MapTrace();
+        PlatformAssumptions a = req.platform();
         HostBridge hb = t.hierarchy().hostBridgeOf(f).orElse(null);
-        DmaRangeMap rangeMap = hb == null ? DmaRangeMap.IDENTITY : DmaRangeMap.fromHostBridge(hb.dmaRanges());
+        DmaRangeMap rangeMap = (hb == null ? DmaRangeMap.IDENTITY : DmaRangeMap.fromHostBridge(hb.dmaRanges()))
+                .withEncryptionMask(a.smeMask());
         DeviceDma dev = DmaParameterDefaults.resolve(f, req.dmaOverrides(), rangeMap);
         steps.add(deviceStep(f, dev));
 
         long lastRam = lastRamByte(t);
-        SwiotlbActivation.Decision sw = SwiotlbActivation.decide(t.platform(), lastRam);
+        SwiotlbActivation.Decision sw = SwiotlbActivation.decide(a, lastRam);
         SwiotlbPool pool = null;
         if (sw.active()) {
-            SwiotlbSizing sizing = SwiotlbPoolPlacement.of(t, sw.forceBounce(), notes, req.profile());
+            SwiotlbSizing sizing = SwiotlbPoolPlacement.of(t, a, sw.forceBounce(), notes);
             pool = state.poolFor(sizing);
         }
-        boolean arm64 = t.platform().architecture().map(a -> a == Platform.Architecture.ARM64).orElse(false);
+        boolean arm64 = t.platform().architecture().map(x -> x == Platform.Architecture.ARM64).orElse(false);
         SwiotlbContext tlb = new SwiotlbContext(pool, sw.forceBounce(), req.cpu(), arm64);
 
         IommuDmaDomain domain = null;
         String domainId = null;
         if (req.iommuMode().translates()) {
-            PageTableGeometry g = IommuGeometries.of(t.platform().iommu(), notes);
+            PageTableGeometry g = IommuGeometries.of(IommuGeometries.resolved(t.platform().iommu(), a), notes);
             domainId = req.effectiveDomainId();
             DmaDomainType type = req.iommuMode() == IommuMode.DMA_FQ ? DmaDomainType.DMA_FQ : DmaDomainType.DMA;
             long lowest = 0;
@@ -109,11 +112,17 @@ public final class MappingEngine {
                 lowest = rangeMap.regions().stream().mapToLong(DmaRangeMap.Region::dmaStart).min().orElse(0);
             }
             domain = state.domainFor(domainId, g, type, lowest, notes);
-            domain.attach(f.address().toString(), IovaReservedRegions.of(hb,
-                    t.platform().iommu().driver().orElse(Platform.IommuDriver.INTEL_VTD)));
+            domain.attach(f.address().toString(), IovaReservedRegions.of(hb, a.iommuPresent() ? a.iommu()
+                    : t.platform().iommu().driver().orElse(Platform.IommuDriver.INTEL_VTD)));
         }
-        IommuDeviceState devState = state.deviceState(f.address());
+        IommuDeviceState devState = state.deviceState(f.address(), a.forceDac());
         DmaApi api = new DmaApi(dev, req.buffer().direction(), tlb, domain, devState, req.profile(), trace);
+        if (a.smeMask() != 0 && !api.usesIommu()) {
+            notes.add(String.format("SME host: phys_to_dma() sets the C-bit 0x%x (bit %d, %s), so a device whose "
+                    + "DMA mask cannot carry it bounces through the decrypted swiotlb pool (R-DIR-1)", a.smeMask(),
+                    a.cBitAssumption().value(), a.cBitAssumption().source().words()));
+        }
+        if (a.forceDac() && api.usesIommu()) notes.add(a.forceDacAssumption().detail() + " (R-CMD-7)");
         steps.add(dispatchStep(req, api, sw));
 
         PinnedBuffer buf = BufferPinner.pin(req.buffer(), t, pool == null ? null

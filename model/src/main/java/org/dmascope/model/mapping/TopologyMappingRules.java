@@ -91,6 +91,7 @@ public final class TopologyMappingRules implements P2pMapTypeSource, RouteSource
         return MapRequest.builder(t, initiator.address(), buffer)
                 .iommuMode(iommuMode(initiator).mode())
                 .domainId(domainId(initiator).orElse(null))
-                .profile(profile());
+                .profile(profile())
+                .platform(rules.assumptions());
     }
 }

@@ -136,6 +136,7 @@ public final class KernelSession {
                 .dma(o.dma())
                 .blockPath(o.blockPath())
                 .profile(rules.profile())
+                .platform(rules.rules().assumptions())
                 .build();
         Mapping m;
         Optional<P2pVerdict> p2p = Optional.empty();

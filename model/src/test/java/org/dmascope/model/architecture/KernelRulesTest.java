@@ -34,7 +34,8 @@ import org.dmascope.model.kernel.rule.KernelRule;
  * Every kernel rule has exactly one implementation, the one the product runs, and its vectors test
  * that one (DESIGN.md; issue 9). The implementations are the classes marked {@link KernelRule}.
  * <ul>
- *   <li>each mark names ids of kernel-dma-rules.md section 2;</li>
+ *   <li>each mark names ids of kernel-dma-rules.md section 2, or ids the project documents itself in
+ *       docs/kernel-rules-extra.md (one {@code ### R-…} heading per rule, e.g. the command-line rules R-CMD-…);</li>
  *   <li>each id is marked on exactly one class;</li>
  *   <li>each marked class is reached from the product: from a model class outside the kernel packages
  *       (mapping engine, importers, session…) or a model class that views or app import, following class
@@ -59,18 +60,44 @@ class KernelRulesTest {
             "R-BLK-1", "R-BLK-2", "R-BLK-3", "R-BLK-4", "R-BLK-5", "R-BLK-6", "R-BLK-7",
             "R-PT-1", "R-PT-2", "R-PT-3");
 
+    /** A rule heading of docs/kernel-rules-extra.md: {@code ### R-CMD-3 pci=disable_acs_redir=}. */
+    private static final Pattern EXTRA_HEADING = Pattern.compile("^### (R-[A-Z]+-\\d+)\\b", Pattern.MULTILINE);
+
     private static final String KERNEL = "org.dmascope.model.kernel";
     private static final Pattern MODEL_IMPORT = Pattern.compile("^import (?:static "
             + ")?(org\\.dmascope\\.model\\.[\\w.]+);", Pattern.MULTILINE);
 
     @ArchTest
     void everyMarkNamesASectionTwoRule(JavaClasses classes) {
+        Set<String> extra = extraRules();
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : implementers(classes).entrySet()) {
-            if (!SECTION_2.contains(e.getKey())) wrong.add(e.getKey() + " on " + e.getValue());
+            if (!SECTION_2.contains(e.getKey()) && !extra.contains(e.getKey())) {
+                wrong.add(e.getKey() + " on " + e.getValue());
+            }
         }
-        assertTrue(wrong.isEmpty(), "@KernelRule names ids that are not rules of kernel-dma-rules.md section 2: "
-                + wrong);
+        assertTrue(wrong.isEmpty(), "@KernelRule names ids that are not rules of kernel-dma-rules.md section 2 "
+                + "nor of docs/kernel-rules-extra.md: " + wrong);
+    }
+
+    @ArchTest
+    void everyExtraRuleIsImplemented(JavaClasses classes) {
+        Set<String> missing = new TreeSet<>(extraRules());
+        missing.removeAll(implementers(classes).keySet());
+        assertTrue(missing.isEmpty(), "docs/kernel-rules-extra.md documents rules no class implements: " + missing);
+    }
+
+    /** The rule ids docs/kernel-rules-extra.md documents, one heading each. */
+    static Set<String> extraRules() {
+        Path doc = moduleDir().getParent().resolve("docs/kernel-rules-extra.md");
+        if (!Files.isRegularFile(doc)) fail("no " + doc);
+        Set<String> ids = new TreeSet<>();
+        Matcher m = EXTRA_HEADING.matcher(read(doc));
+        while (m.find()) {
+            if (!ids.add(m.group(1))) fail(m.group(1) + " has two headings in " + doc);
+        }
+        if (ids.isEmpty()) fail("no rule headings in " + doc);
+        return ids;
     }
 
     @ArchTest

@@ -8,13 +8,23 @@ import java.nio.file.Path;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.io.scenario.ScenarioReader;
+import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.acs.EffectiveAcs;
 import org.dmascope.model.kernel.platform.KernelCommandLine;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.platform.PlatformOverrides;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BufferSpecParser;
+import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.Topology;
 
 /** The small parsers users type into: a bad string is a sentence, never an exception of another kind. */
 class ParserFuzzTest {
     private static final String FUZZ_FOR = ImportFuzzTest.FUZZ_FOR;
+    /** The default sample: ports with ACS, a switch, P2P memory. */
+    private static final Topology MACHINE = SampleCatalog.loadDefault();
 
 
     @FuzzTest(maxDuration = FUZZ_FOR)
@@ -30,6 +40,24 @@ class ParserFuzzTest {
     @FuzzTest(maxDuration = FUZZ_FOR)
     void kernelCommandLine(FuzzedDataProvider data) {
         assertNotNull(KernelCommandLine.parse(data.consumeRemainingAsString()));
+    }
+
+    /**
+     * A typed command line booted on a machine under every kernel profile: the per-device list walks of
+     * {@code disable_acs_redir}/{@code config_acs}, the ACS values, the groups and the not-modelled summary never
+     * throw.
+     */
+    @FuzzTest(maxDuration = FUZZ_FOR)
+    void kernelCommandLineOnAMachine(FuzzedDataProvider data) {
+        String line = data.consumeRemainingAsString();
+        for (KernelProfile k : KernelProfile.values()) {
+            PlatformAssumptions a = PlatformAssumptions.resolve(MACHINE, PlatformOverrides.NONE.withProfile(k)
+                    .withCommandLine(line));
+            EffectiveAcs acs = new EffectiveAcs(MACHINE, a);
+            for (PciFunction f : MACHINE.functions()) assertNotNull(acs.of(f));
+            assertNotNull(TopologyRules.of(MACHINE, a).groups());
+            assertNotNull(a.commandLine().notModelledSummary());
+        }
     }
 
     @FuzzTest(maxDuration = FUZZ_FOR)

@@ -18,6 +18,7 @@ import org.dmascope.model.kernel.pagetable.VtdGeometry;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.DmaParameters;
 import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.topology.Platform;
 import org.junit.jupiter.api.Test;
 
@@ -52,19 +53,24 @@ class PlatformDefaultsTest {
     @Test
     void swiotlbActivation() {
         Platform p = Samples.switchP2pServer().platform();
-        assertTrue(SwiotlbActivation.decide(p, 0x10_0000_0000L).active());
+        assertTrue(decide(p, 0x10_0000_0000L).active());
         Platform guest = new Platform(p.architecture(), p.cpu(), p.iommu(), Platform.Swiotlb.UNKNOWN,
                 Optional.of(Platform.MemoryEncryption.TDX_GUEST), Optional.empty());
-        assertTrue(SwiotlbActivation.decide(guest, 0x7FFF_FFFFL).forceBounce());
+        assertTrue(decide(guest, 0x7FFF_FFFFL).forceBounce());
         Platform small = new Platform(p.architecture(), p.cpu(), p.iommu(), Platform.Swiotlb.UNKNOWN, Optional.empty(),
                 Optional.empty());
-        assertFalse(SwiotlbActivation.decide(small, 0x7FFF_FFFFL).active());
+        assertFalse(decide(small, 0x7FFF_FFFFL).active());
         Platform noforce = new Platform(p.architecture(), p.cpu(), p.iommu(), p.swiotlb(), Optional.empty(),
                 Optional.of("quiet swiotlb=noforce"));
-        assertFalse(SwiotlbActivation.decide(noforce, 0x10_0000_0000L).active());
+        assertFalse(decide(noforce, 0x10_0000_0000L).active());
         Platform force = new Platform(p.architecture(), p.cpu(), p.iommu(), Platform.Swiotlb.UNKNOWN, Optional.empty(),
                 Optional.of("swiotlb=65536,force"));
-        assertTrue(SwiotlbActivation.decide(force, 0x7FFF_FFFFL).forceBounce());
+        assertTrue(decide(force, 0x7FFF_FFFFL).forceBounce());
+    }
+
+    /** R-DIR-6 for a platform's own facts and command line. */
+    private static SwiotlbActivation.Decision decide(Platform p, long lastRam) {
+        return SwiotlbActivation.decide(PlatformAssumptions.of(Samples.switchP2pServer().withPlatform(p)), lastRam);
     }
 
     @Test

@@ -48,8 +48,11 @@ public final class PlatformViewModel {
     public static final String CMDLINE = PlatformSettings.CMDLINE;
     public static final String MEMORY_ENCRYPTION = PlatformSettings.MEMORY_ENCRYPTION;
     public static final String VTD_CACHING_MODE = PlatformSettings.VTD_CACHING_MODE;
-    public static final String VTD_FIRST_STAGE = "vtdFirstStage";
+    public static final String PAGE_TABLE = "pageTable";
     public static final String KCONFIG_PASSTHROUGH = PlatformSettings.KCONFIG_PASSTHROUGH;
+    public static final String C_BIT = PlatformSettings.C_BIT;
+    public static final String SWIOTLB = "swiotlb";
+    public static final String FORCEDAC = "forcedac";
 
     /** A value a row may take: what the rules get, and how it reads. */
     public record Choice(String id, String text) {
@@ -195,7 +198,8 @@ public final class PlatformViewModel {
                     a.detail(), YES_NO, true, false);
             case CMDLINE -> {
                 KernelCommandLine k = (KernelCommandLine) a.value();
-                String detail = a.detail() + (k.problems().isEmpty() ? "" : ". " + String.join("; ", k.problems()));
+                String detail = a.detail() + (k.problems().isEmpty() ? ""
+                        : ". The kernel refuses or ignores: " + String.join("; ", k.problems()));
                 yield new Row(a.name(), "Kernel command line", k.text(), a.shown(), source, chosen, detail, List.of(),
                         true, true);
             }
@@ -205,9 +209,15 @@ public final class PlatformViewModel {
             case VTD_CACHING_MODE -> new Row(a.name(), "VT-d Caching Mode (virtual IOMMU)", yesNo(a.value()), a.shown(),
                     source, chosen,
                     a.detail(), YES_NO, true, false);
-            case VTD_FIRST_STAGE -> new Row(a.name(), "VT-d page-table stage", a.shown(), a.shown(), source, chosen,
-                    a.detail(), List.of(),
-                    false, false);
+            case C_BIT -> new Row(a.name(), "SME C-bit position", String.valueOf(a.value()), a.shown(), source,
+                    chosen, a.detail(), List.of(new Choice("47", "47 (EPYC 7001/7002, most Zen client parts)"),
+                            new Choice("51", "51 (EPYC 7003/9004)")), true, true);
+            case SWIOTLB -> new Row(a.name(), "swiotlb= (bounce pool)", a.shown(), a.shown(), source, chosen,
+                    a.detail(), List.of(), false, false);
+            case FORCEDAC -> new Row(a.name(), "iommu.forcedac (IOVAs above 4 GiB first)", a.shown(), a.shown(),
+                    source, chosen, a.detail(), List.of(), false, false);
+            case PAGE_TABLE -> new Row(a.name(), "DMA-domain page table", a.shown(), a.shown(), source, chosen,
+                    a.detail(), List.of(), false, false);
             case KCONFIG_PASSTHROUGH -> new Row(a.name(), "CONFIG_IOMMU_DEFAULT_PASSTHROUGH", yesNo(a.value()),
                     a.shown(), source, chosen,
                     a.detail(), YES_NO, true, false);

@@ -95,9 +95,30 @@ class PlatformViewModelTest {
         model.set(PlatformViewModel.CMDLINE, "iommu=pt iommu.strict=maybe");
         assertEquals("your choice", row(PlatformViewModel.CMDLINE).source());
         assertTrue(row(PlatformViewModel.CMDLINE).detail().contains("iommu.strict=maybe is not a boolean"));
-        // The sample records the default domain the running kernel reported; that outranks the command line.
-        assertEquals("lazy", row(PlatformViewModel.IOMMU_MODE).value());
+        // Your command line replaces the file's and outranks what the file stores (DMA-FQ here): iommu=pt wins.
+        assertEquals("identity", row(PlatformViewModel.IOMMU_MODE).value());
+        assertEquals("kernel command line", row(PlatformViewModel.IOMMU_MODE).source());
+        assertTrue(row(PlatformViewModel.CMDLINE).detail().contains("it replaces the file's"),
+                row(PlatformViewModel.CMDLINE).detail());
+        model.set(PlatformViewModel.CMDLINE, "quiet");
+        assertEquals("lazy", row(PlatformViewModel.IOMMU_MODE).value(), "a line that says nothing keeps the file's");
         assertEquals("topology file", row(PlatformViewModel.IOMMU_MODE).source());
+        assertTrue(row(PlatformViewModel.CMDLINE).detail().contains("that do not touch DMA, not modelled (quiet)"),
+                row(PlatformViewModel.CMDLINE).detail());
+    }
+
+    @Test
+    void theCBitIsAChoiceAndTheCommandLineFactsAreShown() {
+        assertEquals("47", row(PlatformViewModel.C_BIT).value());
+        assertEquals("default", row(PlatformViewModel.C_BIT).source());
+        assertEquals(Optional.empty(), model.set(PlatformViewModel.C_BIT, "51"));
+        assertEquals(Optional.of(51), rules.getOverrides().cBit());
+        assertTrue(model.set(PlatformViewModel.C_BIT, "7").orElseThrow().contains("C-bit"));
+        model.set(PlatformViewModel.CMDLINE, "intel_iommu=on,sm_on iommu.forcedac=1 swiotlb=65536,force");
+        assertEquals("vtd-first-stage", row(PlatformViewModel.PAGE_TABLE).value());
+        assertEquals("yes", row(PlatformViewModel.FORCEDAC).value());
+        assertEquals("65536 slabs, force", row(PlatformViewModel.SWIOTLB).value());
+        assertEquals("kernel command line", row(PlatformViewModel.SWIOTLB).source());
     }
 
     @Test

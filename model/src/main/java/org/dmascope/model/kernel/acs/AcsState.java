@@ -35,7 +35,12 @@ public record AcsState(Presence presence, int capability, int control, ControlOr
         /** The input had no control value; the kernel's enable rule filled it in. */
         KERNEL_RULE,
         /** The input had no control value and nothing requested ACS: taken as 0. */
-        ASSUMED_ZERO
+        ASSUMED_ZERO,
+        /**
+         * The command line's ACS options ({@code pci=disable_acs_redir=}, {@code pci=config_acs=}) decided the value:
+         * on a port whose value the input lacks, or where the user's command line replaces the booted one.
+         */
+        COMMAND_LINE
     }
 
     public AcsState {

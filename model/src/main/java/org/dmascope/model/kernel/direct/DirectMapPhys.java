@@ -17,7 +17,8 @@ import org.dmascope.model.kernel.trace.MapTrace;
  * R-DIR-3 {@code dma_direct_map_phys(dev, phys, size, dir, attrs)} (kernel/dma/direct.h, v6.18 form;
  * before that {@code dma_direct_map_page} and {@code dma_direct_map_resource} with the same logic):
  * MMIO is never translated and never bounced (with forced bouncing it fails); otherwise the address
- * goes through the range map, and a forced-bounce device, an address the device cannot reach, or an
+ * goes through the range map and gets an SME host's C-bit ({@code phys_to_dma}, R-DIR-1), and a
+ * forced-bounce device, an address the device cannot reach, or an
  * unaligned kmalloc buffer on a non-coherent arm64 device is bounced through swiotlb when it is
  * active, else the map fails ("DMA addr overflow"). Before v6.18 P2P pages were never bounced.
  */
@@ -34,7 +35,7 @@ public final class DirectMapPhys {
             if (!DmaCapable.capable(dev, phys, size)) return overflow(dev, phys, size, trace);
             return phys;
         }
-        long dma = PhysToDma.translate(dev.rangeMap(), phys);
+        long dma = PhysToDma.encrypted(dev.rangeMap(), phys);
         if (tlb.forceBounce()) {
             if (p2pPage && !v618 && profile.atLeast(6, 2)) return DMA_MAPPING_ERROR;
             return swiotlbMap(dev, phys, size, tlb, trace);

@@ -25,11 +25,12 @@ public final class PlatformSettings {
     public static final String MEMORY_ENCRYPTION = "memoryEncryption";
     public static final String VTD_CACHING_MODE = "vtdCachingMode";
     public static final String KCONFIG_PASSTHROUGH = "kconfigPassthrough";
+    public static final String C_BIT = "cBit";
 
     /** Every settable name, in the order the platform panel lists them. */
     public static final List<String> NAMES = List.of(KERNEL, CPU, IOMMU, IOMMU_MODE, ACS_REQUESTED, CMDLINE,
             MEMORY_ENCRYPTION,
-            VTD_CACHING_MODE, KCONFIG_PASSTHROUGH);
+            VTD_CACHING_MODE, KCONFIG_PASSTHROUGH, C_BIT);
 
     private PlatformSettings() {
     }
@@ -55,6 +56,7 @@ public final class PlatformSettings {
                     .orElseThrow(() -> refused("memory encryption", v, Named.choices(MemoryEncryption.class))));
             case VTD_CACHING_MODE -> o.withVtdCachingMode(yes(v));
             case KCONFIG_PASSTHROUGH -> o.withKconfigPassthrough(yes(v));
+            case C_BIT -> o.withCBit(cBit(v));
             default -> throw new IllegalArgumentException(name + " cannot be set (settable: " + String.join(", ",
                     NAMES) + ")");
         };
@@ -71,7 +73,8 @@ public final class PlatformSettings {
                 name.equals(CMDLINE) ? Optional.empty() : o.commandLine(),
                 name.equals(MEMORY_ENCRYPTION) ? Optional.empty() : o.memoryEncryption(),
                 name.equals(VTD_CACHING_MODE) ? Optional.empty() : o.vtdCachingMode(),
-                name.equals(KCONFIG_PASSTHROUGH) ? Optional.empty() : o.kconfigPassthrough());
+                name.equals(KCONFIG_PASSTHROUGH) ? Optional.empty() : o.kconfigPassthrough(),
+                name.equals(C_BIT) ? Optional.empty() : o.cBit());
     }
 
     /** The IOMMU driver by its JSON name or a common alias ({@code intel}, {@code amd}, {@code smmu}, {@code off}). */
@@ -83,6 +86,17 @@ public final class PlatformSettings {
             case "smmuv3", "smmu" -> IommuDriver.ARM_SMMU_V3;
             default -> throw refused("IOMMU driver", v, Named.choices(IommuDriver.class));
         };
+    }
+
+    /** A C-bit position: {@code CPUID 0x8000001F EBX[5:0]}, so 0..63; real parts use 43..51. */
+    static int cBit(String v) {
+        try {
+            int bit = Integer.decode(v);
+            if (bit >= 32 && bit <= 63) return bit;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw refused("C-bit position", v, "a bit number from 32 to 63, e.g. 47 or 51");
     }
 
     static boolean yes(String v) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * ({@code profile.atLeast(6, 16)}) rather than carrying their own flags, so each rule keeps the
  * history of its own change next to its code (kernel-dma-rules.md section 4).
  */
-public enum KernelProfile {
+public enum KernelProfile implements KernelVersion {
     /** Mainline as of the reference (≈ v6.18 – v6.19). */
     MAINLINE("mainline", "Linux 6.19 (mainline)", 6, 19),
     /** Ubuntu 22.04 / RHEL 9 era. */
@@ -33,11 +33,13 @@ public enum KernelProfile {
         return id;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** True when this kernel is version {@code major.minor} or newer. */
+    @Override
     public boolean atLeast(int major, int minor) {
         return this.major > major || (this.major == major && this.minor >= minor);
     }

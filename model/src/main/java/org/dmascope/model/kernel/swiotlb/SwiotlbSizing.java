@@ -1,14 +1,18 @@
 package org.dmascope.model.kernel.swiotlb;
 
+import java.util.OptionalInt;
+
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.rule.KernelRule;
 
 /**
  * R-TLB-1 sizing of the default pool (kernel/dma/swiotlb.c {@code swiotlb_adjust_nareas},
- * {@code round_up_default_nslabs}, {@code limit_nareas}): {@code nslabs} rounded up to a multiple of
- * {@code IO_TLB_SEGSIZE}; the area count is the CPU count rounded up to a power of two; with more than
- * one area the slab count is raised to a power of two and to at least one segment per area; an area
- * never has fewer than 128 slots.
+ * {@code round_up_default_nslabs}, {@code limit_nareas}; v6.19): {@code nslabs} rounded up to a multiple of
+ * {@code IO_TLB_SEGSIZE}; the area count is {@code swiotlb=N,A}'s or the CPU count, rounded up to a power
+ * of two; whenever areas exist (v6.0+, even a single one: {@code default_nareas} is then 1, not 0) the slab
+ * count is raised to at least one segment per area and to a power of two (research notes TLB-3 … TLB-7);
+ * an area never has fewer than 128 slots. A pool size the topology reports is the kernel's result and is
+ * not rounded again ({@link #of}).
  *
  * @param start      CPU physical address of the pool
  * @param nslabs     slots of {@value SwiotlbPool#IO_TLB_SIZE} bytes
@@ -37,7 +41,29 @@ public record SwiotlbSizing(long start, int nslabs, int nareas, boolean forceBou
     }
 
     /**
-     * Sizes a pool the way boot does for {@code bytes} of bounce buffer and {@code cpus} possible CPUs.
+     * Sizes the pool boot sets up from {@code nslabs} asked for (the default 32768 or {@code swiotlb=N}),
+     * the areas asked for ({@code swiotlb=N,A}, else one per possible CPU) on a kernel with areas (v6.0+),
+     * or one pool-wide index before.
+     */
+    public static SwiotlbSizing atBoot(long start, long nslabs, OptionalInt nareasAsked, int cpus,
+            boolean areas, boolean forceBounce) {
+        long slabs = KernelArith.alignUp(Math.max(nslabs, 1), SwiotlbPool.IO_TLB_SEGSIZE);
+        int nareas = 1;
+        if (areas) {
+            nareas = nareasAsked.orElse(cpus <= 1 ? 1 : (int) KernelArith.roundupPowOfTwo(cpus));
+            if (slabs < (long) SwiotlbPool.IO_TLB_SEGSIZE * nareas) {
+                slabs = KernelArith.roundupPowOfTwo((long) SwiotlbPool.IO_TLB_SEGSIZE * nareas);
+            } else if (!KernelArith.isPowerOfTwo(slabs)) {
+                slabs = KernelArith.roundupPowOfTwo(slabs);
+            }
+            if (slabs < (long) nareas * SwiotlbPool.IO_TLB_SEGSIZE) nareas = (int) (slabs / SwiotlbPool.IO_TLB_SEGSIZE);
+        }
+        if (slabs > Integer.MAX_VALUE) throw new IllegalArgumentException("swiotlb pool too large to model");
+        return new SwiotlbSizing(start, (int) slabs, nareas, forceBounce);
+    }
+
+    /**
+     * Sizes a pool of {@code bytes} (one the topology reports) for {@code cpus} possible CPUs.
      */
     public static SwiotlbSizing of(long start, long bytes, int cpus, boolean forceBounce) {
         long nslabs = KernelArith.alignUp(bytes >>> SwiotlbPool.IO_TLB_SHIFT, SwiotlbPool.IO_TLB_SEGSIZE);

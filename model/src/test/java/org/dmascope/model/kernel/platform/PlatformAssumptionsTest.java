@@ -14,6 +14,7 @@ import org.dmascope.model.kernel.acs.EffectiveAcs;
 import org.dmascope.model.kernel.fixtures.Fx;
 import org.dmascope.model.kernel.fixtures.Samples;
 import org.dmascope.model.kernel.fixtures.T1;
+import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.Platform;
 import org.dmascope.model.topology.Platform.CpuVendor;
@@ -32,7 +33,7 @@ class PlatformAssumptionsTest {
         assertEquals(Optional.of(CpuVendor.INTEL), a.cpu().vendor());
         assertEquals(IommuDriver.INTEL_VTD, a.iommu());
         assertEquals(DefaultDomainChoice.LAZY, a.iommuMode(), "DMA-FQ in the file");
-        assertEquals(4, a.commandLine().disableAcsRedir().size());
+        assertEquals(4, a.commandLine().disableAcsRedir().orElseThrow().split(";").length);
         assertFalse(a.acsWhatIf());
     }
 
@@ -75,12 +76,12 @@ class PlatformAssumptionsTest {
         KernelCommandLine k = KernelCommandLine.parse("ro quiet iommu.strict=0 iommu=pt intel_iommu=on,sm_on "
                 + "pci=noats,disable_acs_redir=0000:02:00.0;pci:10b5:8747;00:01.0/00.0 iommu.passthrough=bogus");
         assertEquals(Optional.of(true), k.passthrough());
-        assertEquals(Optional.of(false), k.strict());
+        assertEquals(Optional.of(false), k.iommuStrict());
         assertTrue(k.atsDisabled());
-        assertEquals(3, k.disableAcsRedir().size());
+        assertEquals(Optional.of("0000:02:00.0;pci:10b5:8747;00:01.0/00.0"), k.disableAcsRedir());
         assertEquals(1, k.problems().size(), k.problems().toString());
-        assertTrue(KernelCommandLine.parse("amd_iommu=off").iommuDisabled());
-        assertEquals(Optional.of(true), KernelCommandLine.parse("intel_iommu=strict").strict());
+        assertTrue(KernelCommandLine.parse("amd_iommu=off").amdIommuOff());
+        assertTrue(KernelCommandLine.parse("intel_iommu=strict").intelStrict());
     }
 
     @Test
@@ -88,13 +89,14 @@ class PlatformAssumptionsTest {
         Topology t = T1.t1();
         var h = t.hierarchy();
         var epa = t.function(bdf(T1.EPA)).orElseThrow();
-        assertTrue(PciDeviceSpec.parse("0000:03:00.0").matches(epa, h));
-        assertTrue(PciDeviceSpec.parse("03:00.0").matches(epa, h));
-        assertTrue(PciDeviceSpec.parse("00:01.0/00.0/00.0/00.0").matches(epa, h), "RP1 / USP / DSPa / EPa devfns");
-        assertFalse(PciDeviceSpec.parse("00:01.0/00.0/01.0/00.0").matches(epa, h));
-        assertTrue(PciDeviceSpec.parse("pci:15b3:101d").matches(epa, h));
-        assertFalse(PciDeviceSpec.parse("pci:15b3:101e").matches(epa, h));
-        assertThrows(IllegalArgumentException.class, () -> PciDeviceSpec.parse("zz:00"));
+        assertTrue(PciDeviceList.strMatch(epa, h, "0000:03:00.0", 0).matched());
+        assertTrue(PciDeviceList.strMatch(epa, h, "03:00.0", 0).matched());
+        assertTrue(PciDeviceList.strMatch(epa, h, "00:01.0/00.0/00.0/00.0", 0).matched(),
+                "RP1 / USP / DSPa / EPa devfns");
+        assertFalse(PciDeviceList.strMatch(epa, h, "00:01.0/00.0/01.0/00.0", 0).matched());
+        assertTrue(PciDeviceList.strMatch(epa, h, "pci:15b3:101d", 0).matched());
+        assertFalse(PciDeviceList.strMatch(epa, h, "pci:15b3:101e", 0).matched());
+        assertTrue(PciDeviceList.strMatch(epa, h, "zz:00", 0).failed());
     }
 
     @Test
@@ -117,7 +119,12 @@ class PlatformAssumptionsTest {
         assertEquals(AcsState.ControlOrigin.WHAT_IF, dspa.origin());
         assertTrue(dspa.note().startsWith("what-if"), dspa.note());
         AcsState dspb = e.of(t.function(bdf(T1.DSPB)).orElseThrow());
-        assertEquals(Acs.SV | Acs.UF, dspb.control(), "RR|CR cleared by disable_acs_redir");
+        assertEquals(0, dspb.control(), "v6.15+: disable_acs_redir writes firmware's value (the shown 0) "
+                + "without RR|CR|EC, dropping the kernel-set SV|UF too (R-CMD-3, DAR-1)");
+        PlatformAssumptions old = PlatformAssumptions.resolve(t, PlatformOverrides.NONE.withAcsRequested(true)
+                .withCommandLine("pci=disable_acs_redir=0000:02:01.0").withProfile(KernelProfile.V5_15));
+        AcsState oldDspb = new EffectiveAcs(t, old).of(t.function(bdf(T1.DSPB)).orElseThrow());
+        assertEquals(Acs.SV | Acs.UF, oldDspb.control(), "v5.15: RR|CR cleared from the kernel's value (DAR-3)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.dmascope.model.io.pciids;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,10 @@ public final class IdentityResolver {
     }
 
     private final PciIdDatabase db;
+    /** A server repeats each name dozens of times (one per socket, channel, link): each is resolved once. */
+    private final Map<PciIdentity, Resolution> resolved = new HashMap<>();
 
+    /** A resolver for one import (it remembers what it resolved; not thread-safe). */
     public IdentityResolver(PciIdDatabase db) {
         this.db = db;
     }
@@ -90,6 +94,10 @@ public final class IdentityResolver {
     }
 
     public Resolution resolve(PciIdentity id) {
+        return resolved.computeIfAbsent(id, this::resolveOnce);
+    }
+
+    private Resolution resolveOnce(PciIdentity id) {
         Builder b = new Builder(id);
         Outcome outcome = Outcome.NOTHING_TO_RESOLVE;
         String name = id.vendorName().map(v -> v + id.deviceName().map(d -> " " + d).orElse(""))
@@ -125,9 +133,12 @@ public final class IdentityResolver {
         if (id.deviceName().isEmpty()) return out;
         String combined = id.deviceName().get().strip();
         List<Integer> ends = wordEnds(combined);
+        List<String> words = new ArrayList<>(ends.size());
+        for (int k = 0; k < ends.size(); k++) words.add(combined.substring(k == 0 ? 0 : ends.get(k - 1), ends.get(k)));
+        String[] keys = PciIdNames.vendorKeysOfPrefixes(words);
         for (int k = ends.size() - 1; k >= 0; k--) {
             String vendorText = combined.substring(0, ends.get(k));
-            List<PciIdDatabase.Vendor> vendors = onlyWithId(db.vendorsNamed(vendorText), id.vendorId());
+            List<PciIdDatabase.Vendor> vendors = onlyWithId(db.vendorsWithKey(keys[k], vendorText), id.vendorId());
             if (!vendors.isEmpty()) out.add(new Split(vendorText, combined.substring(ends.get(k)).strip(), vendors));
         }
         if (out.isEmpty() && id.vendorId().isPresent() && id.deviceId().isPresent()) {

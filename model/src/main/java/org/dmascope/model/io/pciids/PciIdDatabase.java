@@ -409,13 +409,18 @@ public final class PciIdDatabase {
      * Several vendors share some names (NEC Corporation has four IDs): all of them are returned.
      */
     public List<Vendor> vendorsNamed(String name) {
+        return vendorsWithKey(PciIdNames.vendorKey(name), name);
+    }
+
+    /** {@link #vendorsNamed} with the name's {@link PciIdNames#vendorKey} already made. */
+    List<Vendor> vendorsWithKey(String vendorKey, String name) {
         Map<String, List<Integer>> index = vendorsByKey;
         if (index == null) {
             index = index(vendors, 0, vendors.size, PciIdNames::vendorKey);
             vendorsByKey = index;
         }
-        return sameTextFirst(index.getOrDefault(PciIdNames.vendorKey(name), List.of()), name, this::vendorEntry,
-                Vendor::name);
+        List<Integer> entries = index.get(vendorKey);
+        return entries == null ? List.of() : sameTextFirst(entries, name, this::vendorEntry, Vendor::name);
     }
 
     /** The devices of {@code vendorId} with this name (several devices of a vendor may share one). */

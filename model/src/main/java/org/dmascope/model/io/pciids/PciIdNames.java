@@ -1,6 +1,6 @@
 package org.dmascope.model.io.pciids;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +36,27 @@ final class PciIdNames {
         return sb.toString();
     }
 
+    /**
+     * The {@link #vendorKey} of every leading run of words of {@code words}: element {@code k} is the key
+     * of words 0..k. Built word by word, so a long name costs one pass.
+     */
+    static String[] vendorKeysOfPrefixes(List<String> words) {
+        String[] keys = new String[words.size()];
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < words.size(); k++) {
+            String wordKey = key(words.get(k));
+            if (!wordKey.isEmpty()) {
+                for (String token : wordKey.split(" ")) {
+                    if (sb.length() > 0 && LEGAL_FORM.contains(token)) continue;
+                    if (sb.length() > 0) sb.append(' ');
+                    sb.append(token);
+                }
+            }
+            keys[k] = sb.toString();
+        }
+        return keys;
+    }
+
     /** The {@link #key} without legal-form words after the first word. */
     static String vendorKey(String name) {
         String k = key(name);
@@ -50,10 +71,22 @@ final class PciIdNames {
 
     /** Case and spacing ignored, punctuation kept: how an unchanged name compares. */
     static boolean sameText(String a, String b) {
-        return collapse(a).equalsIgnoreCase(collapse(b));
+        return collapse(a).equals(collapse(b));
     }
 
     private static String collapse(String s) {
-        return s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                gap = sb.length() > 0;
+            } else {
+                if (gap) sb.append(' ');
+                gap = false;
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -116,7 +116,8 @@ final class CardName {
 
     /**
      * How a card names the vendor: the short name pci.ids gives in brackets ({@code Advanced Micro Devices,
-     * Inc. [AMD/ATI]} → {@code AMD}), else the first word ({@code NVIDIA Corporation} → {@code NVIDIA}).
+     * Inc. [AMD/ATI]} → {@code AMD}), else the first word ({@code NVIDIA Corporation} → {@code NVIDIA}), and
+     * a short second word with a short first one ({@code Red Hat, Inc.} → {@code Red Hat}, not "Red").
      */
     static String vendorWord(String vendor) {
         String v = vendor.trim();
@@ -127,8 +128,18 @@ final class CardName {
             int slash = inside.indexOf('/');
             return (slash > 0 ? inside.substring(0, slash) : inside).trim();
         }
-        int end = 0;
-        while (end < v.length() && (Character.isLetterOrDigit(v.charAt(end)) || v.charAt(end) == '-')) end++;
-        return v.substring(0, end);
+        String first = word(v, 0);
+        if (first.length() > 3 || first.length() == v.length()) return first;
+        String second = word(v, first.length() + 1);
+        boolean shortName = second.length() >= 2 && second.length() <= 4 && Character.isUpperCase(second.charAt(0))
+                && !LEGAL_FORM.matcher(second).matches();
+        return shortName ? first + " " + second : first;
+    }
+
+    /** The word (letters, digits, hyphens) at {@code from}. */
+    private static String word(String s, int from) {
+        int end = from;
+        while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '-')) end++;
+        return s.substring(Math.min(from, s.length()), end);
     }
 }

@@ -42,6 +42,8 @@ class DeviceTextTest {
             040300 | Advanced Micro Devices, Inc. [AMD/ATI] | Radeon High Definition Audio Controller [Rembrandt/Strix] | AMD Radeon High Definition Audio Controller
             060100 | Intel Corporation                      | 82371SB PIIX3 ISA [Natoma/Triton II]  | 82371SB PIIX3 ISA
             060000 | Advanced Micro Devices, Inc. [AMD]     | Raphael/Granite Ridge Root Complex    | Raphael/Granite Ridge Root Complex
+            010000 | Red Hat, Inc.                          | Virtio block device                   | Red Hat Virtio block device
+            0c0330 | NEC Corporation                        | uPD720200 USB 3.0 Host Controller     | NEC uPD720200 USB 3.0 Host Controller
             """)
     void cardsLeadWithWhatTellsTheDeviceApart(String cls, String vendor, String name, String card) {
         assertEquals(card, DeviceText.shortName(device(Integer.parseInt(cls, 16), Optional.of(vendor), name)));

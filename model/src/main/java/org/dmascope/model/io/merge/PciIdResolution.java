@@ -110,11 +110,14 @@ final class PciIdResolution {
                 .map(e -> "\"" + e.getKey() + "\" (" + addresses(e.getValue()) + ")")
                 .collect(Collectors.joining(", "));
         int more = byName.size() - NAMED_NAMES;
-        String message = byName.size() + (byName.size() == 1 ? " name is" : " names are") + " not in " + pciIds
-                + (vendorKnown ? " under their vendor" : ", not even their vendor's") + ": " + names
+        boolean one = byName.size() == 1;
+        String its = one ? "its" : "their";
+        String message = byName.size() + (one ? " name is" : " names are") + " not in " + pciIds
+                + (vendorKnown ? " under " + its + " vendor" : ", not even " + its + " vendor's") + ": " + names
                 + (more > 0 ? " and " + more + " more" : "") + "; "
-                + (vendorKnown ? "their vendor IDs are known, their device IDs stay unknown"
-                : "their IDs stay unknown, so no quirk keyed on them applies")
+                + (vendorKnown ? its + " vendor ID" + (one ? " is" : "s are") + " known, " + its + " device ID"
+                + (one ? " stays" : "s stay") + " unknown"
+                : its + " IDs stay unknown, so no quirk keyed on them applies")
                 + " (a pci.ids older than the export does not know newer devices)";
         findings.warning(identitySource(functions.get(0)), message, functions.get(0).address().toString());
     }

@@ -197,7 +197,7 @@ class PciIdResolutionTest {
                 .getBytes(StandardCharsets.UTF_8))), ImportProgress.NONE, () -> false);
         Map<Bdf, Integer> unresolved = TopologyRules.of(loaded(r)).groups().assignment();
         assertEquals(1, unresolved.values().stream().distinct().count(), "the bug this fixes: " + unresolved);
-        assertEquals(1, ImportTesting.warningsAbout(r, "not even their vendor's").size(), r.report().toText());
+        assertEquals(1, ImportTesting.warningsAbout(r, "not even its vendor's").size(), r.report().toText());
     }
 
     @Test

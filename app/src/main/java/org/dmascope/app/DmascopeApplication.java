@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 
+import org.dmascope.app.cli.PciIdsChoice;
 import org.dmascope.app.undo.UndoStack;
 import org.dmascope.model.io.formats.ImportFormats;
 import org.dmascope.model.io.imports.Importer;
@@ -70,7 +71,7 @@ public final class DmascopeApplication extends Application {
         TopologyViewModel topologyModel = new TopologyViewModel();
         DocumentModel documents = new DocumentModel(executor, Platform::runLater, topologyModel,
                 preferences.recentFiles(),
-                new Importer(ImportFormats.standard()));
+                new Importer(ImportFormats.standard(), PciIdsChoice.newest()));
         RunningKernel kernel = new RunningKernel(engineExecutor);
         session = new PlatformSession(executor, Platform::runLater, documents, new UndoStack(), preferences.kernel(),
                 kernel);

@@ -24,6 +24,7 @@ import org.dmascope.model.io.formats.ImportFormats;
 import org.dmascope.model.io.imports.ImportProgress;
 import org.dmascope.model.io.imports.ImportResult;
 import org.dmascope.model.io.imports.Importer;
+import org.dmascope.model.io.pciids.PciIdSource;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Report;
 import org.dmascope.model.topology.Topology;
@@ -104,6 +105,11 @@ public final class DocumentModel {
     /** With the standard formats (tests). */
     public DocumentModel(Executor background, Executor ui, TopologyViewModel view, RecentFiles recent) {
         this(background, ui, view, recent, new Importer(ImportFormats.standard()));
+    }
+
+    /** The pci.ids imports complete names and IDs with (Help ▸ About names it). */
+    public PciIdSource pciIds() {
+        return importer.pciIds();
     }
 
     // ---- Properties ----

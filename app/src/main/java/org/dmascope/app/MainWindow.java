@@ -54,6 +54,7 @@ public final class MainWindow {
     static final String MATRIX_WINDOW = "matrix";
     static final String PLATFORM_WINDOW = "platform";
     private static final String APP_NAME = "dmascope";
+    static final String ABOUT_TEXT = "about-text";
 
     private final Stage stage;
     private final DocumentModel documents;
@@ -268,7 +269,10 @@ public final class MainWindow {
         a.setHeaderText("dmascope " + AppVersion.text());
         Label text = new Label("A desktop explorer of memory and PCI bus topology: open a machine, select a device, "
                 + "and see what the Linux kernel would do with its DMA.\n\nThe Linux kernel is the ground truth: "
-                + "every decision follows a rule of its source.");
+                + "every decision follows a rule of its source.\n\nVendor and device names and IDs: "
+                + documents.pciIds().description() + ". The PCI ID Repository (pci-ids.ucw.cz), by Martin Mareš, "
+                + "Albert Pool and volunteers; GPL-2.0-or-later or BSD-3-Clause.");
+        text.setId(ABOUT_TEXT);
         text.setWrapText(true);
         text.setPrefWidth(420);
         a.getDialogPane().setContent(text);

@@ -88,8 +88,11 @@ class ImportWindowTest {
         robot.clickOn("#" + TopologyItem.nodeId(org.dmascope.model.topology.Bdf.parse("0000:b1:00.1")));
         assertEquals("unknown", robot.lookup("#" + InspectorSheet.valueId("Identity", "Revision")).queryLabeled()
                 .getText());
-        assertEquals("Mellanox Technologies MT2910 Family [ConnectX-7]",
+        // The exports name it without IDs; pci.ids gives them, and the name is split into vendor and device.
+        assertEquals("1021 MT2910 Family [ConnectX-7]",
                 robot.lookup("#" + InspectorSheet.valueId("Identity", "Device")).queryLabeled().getText());
+        assertEquals("15b3 Mellanox Technologies",
+                robot.lookup("#" + InspectorSheet.valueId("Identity", "Vendor")).queryLabeled().getText());
         robot.clickOn("File").clickOn("Import Report…");
         waitUntil(() -> robot.lookup("#" + ImportReportView.CONTEXT_ID).tryQuery().isPresent());
         String context = robot.lookup("#" + ImportReportView.CONTEXT_ID).queryAs(TextArea.class).getText();

@@ -229,6 +229,18 @@ class MainWindowTest {
     }
 
     @Test
+    void aboutNamesThePciIdsAndItsDate(FxRobot robot) {
+        robot.clickOn("Help").clickOn("About dmascope");
+        waitUntil(() -> robot.lookup("#" + MainWindow.ABOUT_TEXT).tryQuery().isPresent());
+        String about = text(robot, "#" + MainWindow.ABOUT_TEXT);
+        assertTrue(about.contains("Vendor and device names and IDs: " + documents.pciIds().description()), about);
+        assertTrue(documents.pciIds().description().matches("pci\\.ids \\S+ \\(\\d{4}-\\d{2}-\\d{2}\\), .+"),
+                documents.pciIds().description());
+        assertTrue(about.contains("GPL-2.0-or-later or BSD-3-Clause"), about);
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
     void theThemeSwitchesAndIsRemembered(FxRobot robot) {
         robot.clickOn("View").clickOn("Theme").clickOn("Dark");
         assertTrue(stage.getScene().getStylesheets().containsAll(Theme.DARK.stylesheets()));

@@ -4,6 +4,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 
+import org.dmascope.model.io.formats.ImportFormats;
+import org.dmascope.model.io.imports.Importer;
+import org.dmascope.model.io.pciids.PciIdSource;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
@@ -21,17 +25,25 @@ public final class Cli {
     /** Bad usage or unusable input: the reason is on stderr. */
     public static final int UNUSABLE = 2;
 
-    private Cli() {
+    private final Importer importer;
+
+    private Cli(Importer importer) {
+        this.importer = importer;
     }
 
-    /** The commands this build offers. */
+    /** The commands this build offers, resolving names with the newest pci.ids ({@link PciIdsChoice}). */
     public static Cli standard() {
-        return new Cli();
+        return with(PciIdsChoice.newest());
+    }
+
+    /** The commands, resolving names with {@code pciIds} (tests: the shipped copy, whatever the system has). */
+    public static Cli with(PciIdSource pciIds) {
+        return new Cli(new Importer(ImportFormats.standard(), pciIds));
     }
 
     /** Runs one command line; a fresh set of command objects each time, as picocli fills in their fields. */
     public int run(String[] args, PrintStream out, PrintStream err) {
-        int status = commandLine(new Streams(out, err)).execute(args);
+        int status = commandLine(new Streams(out, err), importer).execute(args);
         out.flush();
         err.flush();
         return status;
@@ -39,16 +51,17 @@ public final class Cli {
 
     /** The top-level usage: the commands and how to get a command's options. */
     public String overview() {
-        return commandLine(new Streams(System.out, System.err)).getUsageMessage();
+        return commandLine(new Streams(System.out, System.err), importer).getUsageMessage();
     }
 
-    private static CommandLine commandLine(Streams streams) {
+    private static CommandLine commandLine(Streams streams, Importer importer) {
         // Each command through its own CommandLine: addSubcommand(Object) would skip the commands' model
         // transformers, which put the import formats and the buffer SPEC grammar into the usage text.
         CommandLine cli = new CommandLine(new DmascopeCommand(streams));
-        for (Object command : List.of(new ImportCommand(streams), new GroupsCommand(streams), new P2pCommand(streams),
-                new MatrixCommand(streams), new MapCommand(streams), new RunCommand(streams),
-                        new CompletionCommand(streams), new HelpCommand())) {
+        for (Object command : List.of(new ImportCommand(streams, importer), new GroupsCommand(streams, importer),
+                new P2pCommand(streams, importer), new MatrixCommand(streams, importer),
+                new MapCommand(streams, importer), new RunCommand(streams), new CompletionCommand(streams),
+                new HelpCommand())) {
             cli.addSubcommand(new CommandLine(command));
         }
         // The settings below reach the subcommands added above.

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.groups.DomainDecision;
 import org.dmascope.model.kernel.groups.GroupMember;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:the groups were printed", StandardOptions.UNUSABLE})
 final class GroupsCommand implements Callable<Integer> {
     private final Streams streams;
+    private final Importer importer;
 
     @Mixin
     private InputFiles files = new InputFiles();
@@ -60,15 +62,16 @@ final class GroupsCommand implements Callable<Integer> {
     @Mixin
     private StandardOptions standard = new StandardOptions();
 
-    GroupsCommand(Streams streams) {
+    GroupsCommand(Streams streams, Importer importer) {
         this.streams = streams;
+        this.importer = importer;
     }
 
     @Override
     public Integer call() {
         PrintStream out = streams.out();
         PrintStream err = streams.err();
-        Optional<Topology> loaded = files.load(err);
+        Optional<Topology> loaded = files.load(err, importer);
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
         PlatformAssumptions a = platform.resolve(t);

@@ -45,6 +45,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:imported (warnings allowed)", StandardOptions.UNUSABLE})
 public final class ImportCommand implements Callable<Integer> {
     private final Streams streams;
+    private final Importer importer;
 
     @Mixin
     private InputFiles files = new InputFiles();
@@ -60,8 +61,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     private StandardOptions standard = new StandardOptions();
 
-    ImportCommand(Streams streams) {
+    ImportCommand(Streams streams, Importer importer) {
         this.streams = streams;
+        this.importer = importer;
     }
 
     /**
@@ -89,7 +91,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintStream out = streams.out();
         PrintStream err = streams.err();
         Optional<String> output = Optional.ofNullable(this.output);
-        ImportResult r = Importer.importFiles(files.paths(), ImportProgress.NONE, () -> false);
+        ImportResult r = importer.fromFiles(files.paths(), ImportProgress.NONE, () -> false);
         if (r.topology().isEmpty()) {
             for (Diagnostic d : r.report().diagnostics()) err.println(d);
             if (format.json()) JsonOutput.print(summary(r, Optional.empty(), Optional.empty()), out);
@@ -122,6 +124,7 @@ public final class ImportCommand implements Callable<Integer> {
         o.put("hostBridges", t.map(x -> x.hostBridges().size()).orElse(0));
         o.set("warnings", findings(r, Severity.WARNING));
         o.set("errors", findings(r, Severity.ERROR));
+        o.set("notes", findings(r, Severity.INFO));
         if (output.isPresent()) {
             o.put("output", output.get());
         } else if (t.isPresent()) {

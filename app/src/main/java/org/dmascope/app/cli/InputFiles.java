@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dmascope.model.io.LoadResult;
+import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.io.imports.TopologyInputs;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.topology.Topology;
@@ -28,8 +29,8 @@ final class InputFiles {
      * Loads the files as one topology. Findings go to {@code err} (one per line, file:line: …); empty when
      * the input is unusable.
      */
-    Optional<Topology> load(PrintStream err) {
-        LoadResult r = TopologyInputs.load(paths());
+    Optional<Topology> load(PrintStream err, Importer importer) {
+        LoadResult r = TopologyInputs.load(paths(), importer);
         for (Diagnostic d : r.report().diagnostics()) err.println(d);
         return r.topology();
     }

@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
+import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.mapping.BlockPath;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.BufferSpecParser;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:mapped", "1:the kernel refuses (see verdict)", StandardOptions.UNUSABLE})
 public final class MapCommand implements Callable<Integer> {
     private final Streams streams;
+    private final Importer importer;
 
     @Spec
     private CommandSpec spec;
@@ -113,8 +115,9 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin
     private StandardOptions standard = new StandardOptions();
 
-    MapCommand(Streams streams) {
+    MapCommand(Streams streams, Importer importer) {
         this.streams = streams;
+        this.importer = importer;
     }
 
     /** The SPEC grammar of the buffer, in the usage text; from the parser, so it never disagrees with it. */
@@ -148,7 +151,7 @@ public final class MapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Topology> loaded = files.load(streams.err());
+        Optional<Topology> loaded = files.load(streams.err(), importer);
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
         PciFunction device = initiator.in(t, "initiator", spec.commandLine());

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.matrix.MatrixCell;
 import org.dmascope.model.kernel.matrix.NcclPathType;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Mixin;
         exitCodeList = {"0:the matrix was printed", StandardOptions.UNUSABLE})
 final class MatrixCommand implements Callable<Integer> {
     private final Streams streams;
+    private final Importer importer;
 
     @Mixin
     private InputFiles files = new InputFiles();
@@ -46,14 +48,15 @@ final class MatrixCommand implements Callable<Integer> {
     @Mixin
     private StandardOptions standard = new StandardOptions();
 
-    MatrixCommand(Streams streams) {
+    MatrixCommand(Streams streams, Importer importer) {
         this.streams = streams;
+        this.importer = importer;
     }
 
     @Override
     public Integer call() {
         PrintStream out = streams.out();
-        Optional<Topology> loaded = files.load(streams.err());
+        Optional<Topology> loaded = files.load(streams.err(), importer);
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
         TopologyRules rules = TopologyRules.of(t, platform.resolve(t));

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:BUS_ADDR or THRU_HOST_BRIDGE", "1:NOT_SUPPORTED", StandardOptions.UNUSABLE})
 final class P2pCommand implements Callable<Integer> {
     private final Streams streams;
+    private final Importer importer;
 
     @Spec
     private CommandSpec spec;
@@ -62,14 +64,15 @@ final class P2pCommand implements Callable<Integer> {
     @Mixin
     private StandardOptions standard = new StandardOptions();
 
-    P2pCommand(Streams streams) {
+    P2pCommand(Streams streams, Importer importer) {
         this.streams = streams;
+        this.importer = importer;
     }
 
     @Override
     public Integer call() {
         PrintStream out = streams.out();
-        Optional<Topology> loaded = files.load(streams.err());
+        Optional<Topology> loaded = files.load(streams.err(), importer);
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
         PciFunction providerFunction = provider.in(t, "provider", spec.commandLine());

@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.dmascope.model.io.formats.ImportFormats;
+import org.dmascope.model.io.imports.Importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -156,7 +158,8 @@ class CliTest {
     void aDefectIsOneLineThatSaysSo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandLine map = new CommandLine(new MapCommand(new Streams(stream, stream)));
+        CommandLine map = new CommandLine(new MapCommand(new Streams(stream, stream),
+                new Importer(ImportFormats.standard())));
         int status = new DefectHandler(stream).handleExecutionException(new IllegalStateException("no page table"), map,
                 null);
         assertEquals(Cli.UNUSABLE, status);

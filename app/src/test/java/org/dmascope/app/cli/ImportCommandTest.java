@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dmascope.model.io.LoadResult;
 import org.dmascope.model.io.TopologyFiles;
 import org.dmascope.model.io.TopologyJsonReader;
+import org.dmascope.model.io.pciids.PciIdSource;
 import org.dmascope.model.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +39,45 @@ class ImportCommandTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err,
-                true, StandardCharsets.UTF_8));
+        int status = Cli.with(PciIdSource.shipped()).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static String corpus(String name) {
         return Corpus.file(name).toString();
+    }
+
+    @Test
+    void aDumpWithoutIdsGetsThemFromTheChosenPciIds(@TempDir Path tmp) throws Exception {
+        Run r = run("import", corpus("amd-raphael-desktop-w5700.tree.txt"), "--format", "json");
+        assertEquals(Cli.OK, r.status(), r.err());
+        JsonNode gpu = function(r.json(), "0000:03:00.0");
+        assertEquals("1002", gpu.get("vendor").asText());
+        assertEquals("7312", gpu.get("device").asText());
+        assertEquals("Navi 10 [Radeon Pro W5700]", gpu.get("deviceName").asText());
+        assertTrue(gpu.get("provenance").get("device").asText().startsWith("pci.ids (2023-04-10):"), gpu.toString());
+        assertTrue(r.json().get("notes").get(0).get("message").asText().startsWith("IDs from names: pci.ids "
+                + "2023.04.10 (2023-04-10), shipped with dmascope"), r.out());
+        // A newer copy (as /usr/share/misc/pci.ids would be) is used instead, and named.
+        Path newer = tmp.resolve("pci.ids");
+        Files.writeString(newer, "#\tVersion: 2031.01.02\n#\tDate:    2031-01-02 03:04:05\n\n"
+                + "1002  Advanced Micro Devices, Inc. [AMD/ATI]\n\t7312  Navi 10 [Radeon Pro W5700]\n");
+        PciIdSource chosen = PciIdSource.newest(PciIdSource.shipped(), List.of(newer));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Cli.with(chosen).run(new String[] {"import", corpus("amd-raphael-desktop-w5700.tree.txt"),
+                "--format", "json"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(Cli.OK, status);
+        JsonNode again = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(newer + " (2031-01-02):5", function(again, "0000:03:00.0").get("provenance").get("device")
+                .asText());
+    }
+
+    private static JsonNode function(JsonNode importJson, String address) {
+        for (JsonNode f : importJson.get("topology").get("functions")) {
+            if (f.get("address").asText().equals(address)) return f;
+        }
+        throw new AssertionError(address + " not in the import");
     }
 
     @Test
@@ -55,7 +88,7 @@ class ImportCommandTest {
         JsonNode j = r.json();
         List<String> keys = new ArrayList<>();
         j.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("functions", "hostBridges", "warnings", "errors", "topology"), keys);
+        assertEquals(List.of("functions", "hostBridges", "warnings", "errors", "notes", "topology"), keys);
         assertEquals(94, j.get("functions").asInt());
         assertEquals(1, j.get("hostBridges").asInt());
         assertEquals(0, j.get("errors").size());

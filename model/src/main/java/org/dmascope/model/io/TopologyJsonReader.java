@@ -30,6 +30,7 @@ import org.dmascope.model.topology.LinkState;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.P2pMemory;
 import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.PciId;
 import org.dmascope.model.topology.PciIdentity;
 import org.dmascope.model.topology.Platform;
 import org.dmascope.model.topology.PortType;
@@ -286,6 +287,18 @@ public final class TopologyJsonReader {
                 dmaRanges, provenance));
     }
 
+    /** {@code "idCandidates": ["8086:2054", "8086:2055"]}: the IDs an ambiguous name could stand for. */
+    private List<PciId> idCandidates(JsonNodeAt.Obj o) {
+        List<PciId> ids = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(o, "idCandidates", false)) {
+            Optional<PciId> id = n instanceof JsonNodeAt.Scalar s && s.type() == JsonNodeAt.Scalar.Type.STRING
+                    ? PciId.parse(s.text()) : Optional.empty();
+            if (id.isPresent()) ids.add(id.get());
+            else ctx.warning(n, "expected a vendor:device ID such as \"8086:2054\"; this candidate was ignored");
+        }
+        return ids;
+    }
+
     private Optional<PciFunction> function(JsonNodeAt.Obj o) {
         Optional<Bdf> address = ctx.parse(o, "address", true, "a PCI address such as \"0000:03:00.0\"", Bdf::parse);
         // Without an address the function is dropped, but its other fields are still read so one pass
@@ -297,7 +310,7 @@ public final class TopologyJsonReader {
                 ctx.hexInt(o, "subsystemVendor", false, 0xFFFF), ctx.hexInt(o, "subsystemDevice", false, 0xFFFF),
                 ctx.hexInt(o, "class", false, 0xFFFFFF), ctx.hexInt(o, "revision", false, 0xFF),
                 ctx.string(o, "vendorName", false), ctx.string(o, "deviceName", false),
-                ctx.string(o, "subsystemName", false), ctx.string(o, "className", false)));
+                ctx.string(o, "subsystemName", false), ctx.string(o, "className", false), idCandidates(o)));
         b.portType(ctx.choice(o, "portType", false, portTypeChoices(), PortType::fromJsonName));
         b.headerType(ctx.integer(o, "headerType", false, 0, 2));
         b.multifunction(ctx.bool(o, "multifunction", false));

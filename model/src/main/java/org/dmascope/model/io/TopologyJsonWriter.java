@@ -157,6 +157,10 @@ public final class TopologyJsonWriter {
         putString(o, "deviceName", id.deviceName());
         putString(o, "subsystemName", id.subsystemName());
         putString(o, "className", id.className());
+        if (!id.idCandidates().isEmpty()) {
+            ArrayNode candidates = o.putArray("idCandidates");
+            id.idCandidates().forEach(c -> candidates.add(c.toString()));
+        }
         f.portType().ifPresent(p -> o.put("portType", p.jsonName()));
         f.headerType().ifPresent(h -> o.put("headerType", h));
         f.multifunction().ifPresent(m -> o.put("multifunction", m));

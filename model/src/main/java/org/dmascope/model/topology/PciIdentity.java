@@ -1,5 +1,6 @@
 package org.dmascope.model.topology;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -7,17 +8,36 @@ import java.util.OptionalInt;
  * Who a function is: its IDs, class code and the names lspci gave them. Any part may be unknown
  * ({@code lspci -tv} shows names but no IDs; {@code lspci -tn} shows IDs but no names).
  *
- * @param classCode 24-bit class code: base class, subclass, programming interface
+ * <p>The human lspci formats print vendor and device name as one string; until it is split (import
+ * splits it where pci.ids knows the vendor) {@code deviceName} holds both and {@code vendorName} is empty.
+ *
+ * @param classCode    24-bit class code: base class, subclass, programming interface
+ * @param idCandidates where the export gave names but no IDs and pci.ids gives those names to several
+ *                     IDs: every one of them (the unknown ID stays empty rather than guessed); else empty
  */
 public record PciIdentity(OptionalInt vendorId, OptionalInt deviceId,
                           OptionalInt subsystemVendorId, OptionalInt subsystemDeviceId,
                           OptionalInt classCode, OptionalInt revision,
                           Optional<String> vendorName, Optional<String> deviceName,
-                          Optional<String> subsystemName, Optional<String> className) {
+                          Optional<String> subsystemName, Optional<String> className,
+                          List<PciId> idCandidates) {
 
     public static final PciIdentity UNKNOWN = new PciIdentity(OptionalInt.empty(), OptionalInt.empty(),
             OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public PciIdentity {
+        idCandidates = List.copyOf(idCandidates);
+    }
+
+    /** An identity whose IDs are not in doubt (no candidates). */
+    public PciIdentity(OptionalInt vendorId, OptionalInt deviceId, OptionalInt subsystemVendorId,
+                       OptionalInt subsystemDeviceId, OptionalInt classCode, OptionalInt revision,
+                       Optional<String> vendorName, Optional<String> deviceName, Optional<String> subsystemName,
+                       Optional<String> className) {
+        this(vendorId, deviceId, subsystemVendorId, subsystemDeviceId, classCode, revision, vendorName, deviceName,
+                subsystemName, className, List.of());
+    }
 
     public static PciIdentity of(int vendorId, int deviceId, int classCode) {
         return new PciIdentity(OptionalInt.of(vendorId), OptionalInt.of(deviceId), OptionalInt.empty(),

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Report;
+import org.dmascope.model.report.Severity;
 
 /**
  * The findings of an import (or of opening a file) grouped by file, with the source lines around each
@@ -26,7 +27,12 @@ public final class ImportReportViewModel {
         }
 
         public long warnings() {
-            return findings.size() - errors();
+            return findings.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        }
+
+        /** Notes, such as where the import took IDs from pci.ids. */
+        public long notes() {
+            return findings.stream().filter(d -> d.severity() == Severity.INFO).count();
         }
 
         /** {@code 2 errors, 3 warnings}. */
@@ -34,6 +40,7 @@ public final class ImportReportViewModel {
             List<String> parts = new ArrayList<>();
             if (errors() > 0) parts.add(errors() + (errors() == 1 ? " error" : " errors"));
             if (warnings() > 0) parts.add(warnings() + (warnings() == 1 ? " warning" : " warnings"));
+            if (notes() > 0) parts.add(notes() + (notes() == 1 ? " note" : " notes"));
             return String.join(", ", parts);
         }
     }

@@ -100,17 +100,24 @@ public final class InspectorRows {
         PciIdentity id = f.identity();
         add("Address", f.address().toString(), "address");
         derived("Kind", f.kind().label());
-        add("Vendor", idAndName(id.vendorId(), id.vendorName()), "vendor", "vendorName");
-        add("Device", idAndName(id.deviceId(), id.deviceName()), "device", "deviceName");
+        identityRow("Vendor", idAndName(id.vendorId(), id.vendorName()), id.vendorId().isPresent(), "vendor",
+                id.vendorName().isPresent(), "vendorName");
+        identityRow("Device", idAndName(id.deviceId(), id.deviceName()), id.deviceId().isPresent(), "device",
+                id.deviceName().isPresent(), "deviceName");
+        if (!id.idCandidates().isEmpty()) {
+            add("ID candidates", id.idCandidates().stream().map(Object::toString).collect(Collectors.joining(", "))
+                    + " (pci.ids gives the name to each; the ID is not guessed)", "identity");
+        }
         String subsystem = id.subsystemVendorId().isPresent() || id.subsystemDeviceId().isPresent()
                 ? hex4(id.subsystemVendorId()) + ":" + hex4(id.subsystemDeviceId()) + id.subsystemName().map(n -> " "
                         + n).orElse("")
                 : id.subsystemName().orElse(null);
-        add("Subsystem", subsystem, "subsystemVendor", "subsystemDevice", "subsystemName");
+        identityRow("Subsystem", subsystem, id.subsystemVendorId().isPresent(), "subsystemVendor",
+                id.subsystemName().isPresent(), "subsystemName");
         String cls = id.classCode().isPresent()
                 ? Hex.hex(id.classCode().getAsInt(), 6) + id.className().map(n -> " " + n).orElse("")
                 : id.className().orElse(null);
-        add("Class", cls, "class", "className");
+        identityRow("Class", cls, id.classCode().isPresent(), "class", id.className().isPresent(), "className");
         add("Revision", id.revision().isPresent() ? Hex.hex(id.revision().getAsInt(), 2) : null, "revision");
         add("Header type", f.headerType().isPresent() ? headerType(f.headerType().getAsInt()) : null, "headerType");
         add("Multifunction", yesNo(f.multifunction()), "multifunction");
@@ -342,6 +349,24 @@ public final class InspectorRows {
         boolean unknown = value == null;
         rows.add(new InspectorRow(category, name, unknown ? UNKNOWN : value, ref.map(SourceRef::toString).orElse(file),
                 ref.isPresent(), unknown));
+    }
+
+    /**
+     * A row of an ID and its name, which may come from different places: a dump that names a device without
+     * IDs, whose IDs pci.ids gave ({@code ID pci.ids (2023-04-10):26448 · name lspci.txt:12}). Each part's
+     * own provenance key, else the identity's.
+     */
+    private void identityRow(String name, String value, boolean hasId, String idKey, boolean hasName,
+            String nameKey) {
+        Optional<SourceRef> identity = provenance.of("identity");
+        Optional<SourceRef> id = hasId ? provenance.of(idKey).or(() -> identity) : Optional.empty();
+        Optional<SourceRef> label = hasName ? provenance.of(nameKey).or(() -> identity) : Optional.empty();
+        if (id.isPresent() && label.isPresent() && !id.equals(label)) {
+            rows.add(new InspectorRow(category, name, value == null ? UNKNOWN : value, "ID " + id.get() + " · name "
+                    + label.get(), true, value == null));
+            return;
+        }
+        add(name, value, idKey, nameKey, "identity");
     }
 
     private void unknown(String name, String kernelDefault, String key) {

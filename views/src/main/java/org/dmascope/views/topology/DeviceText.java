@@ -16,24 +16,30 @@ public final class DeviceText {
     }
 
     /**
-     * A name that fits a card: the marketing name lspci puts in brackets when there is one
-     * ({@code TU104GL [Tesla T4]} → {@code Tesla T4}); devices that do DMA get the vendor's first word
-     * in front ({@code NVIDIA Tesla T4}), ports and chipset functions, named after the CPU, do not.
+     * A name that fits a card, its distinguishing part first ({@link CardName}): the marketing name
+     * lspci puts in brackets after a chip code ({@code GP102 [TITAN X]} → {@code TITAN X}), a model
+     * number before the words every such device shares ({@code NVMe SSD Controller SM981/PM981/PM983}
+     * → {@code SM981/PM981/PM983 NVMe SSD Controller}); devices that do DMA get the vendor's short name
+     * in front ({@code NVIDIA TITAN X}), ports and chipset functions, named after the CPU, do not.
      */
     public static String shortName(PciFunction f) {
         return name(f, f.kind().isDmaInitiator());
     }
 
-    /** The short name with the vendor's first word in front, for titles: {@code Broadcom PEX88096 …}. */
+    /** The short name with the vendor's short name in front, for titles: {@code Broadcom PEX88096 …}. */
     public static String title(PciFunction f) {
         return name(f, true);
     }
 
     private static String name(PciFunction f, boolean withVendor) {
         PciIdentity id = f.identity();
-        String name = id.deviceName().map(DeviceText::bracketed).orElse(id.displayName());
-        Optional<String> vendor = id.vendorName().map(DeviceText::firstWord).filter(v -> !v.isEmpty());
-        if (withVendor && vendor.isPresent() && id.deviceName().isPresent()
+        if (id.deviceName().isEmpty()) return id.displayName();
+        CardName.Parts parts = id.vendorName().isPresent()
+                ? new CardName.Parts(id.vendorName(), id.deviceName().get())
+                : CardName.split(id.deviceName().get());
+        String name = CardName.distinguishing(parts.device());
+        Optional<String> vendor = parts.vendor().map(CardName::vendorWord).filter(v -> !v.isEmpty());
+        if (withVendor && vendor.isPresent()
                 && !name.toLowerCase(Locale.ROOT).startsWith(vendor.get().toLowerCase(Locale.ROOT))) {
             return vendor.get() + " " + name;
         }
@@ -93,18 +99,4 @@ public final class DeviceText {
 
     public static final String UNKNOWN_NUMA_TITLE = "NUMA node unknown";
     public static final String ORPHAN_GROUP_TITLE = "Upstream unknown: buses no host bridge leads to";
-
-    private static String bracketed(String name) {
-        int open = name.lastIndexOf('[');
-        int close = name.lastIndexOf(']');
-        if (open >= 0 && close > open + 1) return name.substring(open + 1, close).trim();
-        return name;
-    }
-
-    private static String firstWord(String vendor) {
-        String v = vendor.trim();
-        int end = 0;
-        while (end < v.length() && (Character.isLetterOrDigit(v.charAt(end)) || v.charAt(end) == '-')) end++;
-        return v.substring(0, end);
-    }
 }

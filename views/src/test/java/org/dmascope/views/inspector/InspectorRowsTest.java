@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.PciId;
+import org.dmascope.model.topology.PciIdentity;
 import org.dmascope.model.topology.Provenance;
 import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Topology;
@@ -106,5 +109,32 @@ class InspectorRowsTest {
         List<InspectorRow> machine = InspectorRows.of(T, FILE);
         assertEquals("vtd", value(machine, InspectorRows.IOMMU, "Driver"));
         assertEquals("lazy (flush queue)", value(machine, InspectorRows.IOMMU, "Invalidation"));
+    }
+
+    @Test
+    void identityRowsSayWhichPartPciIdsGaveAndListTheCandidates() {
+        // A name-only dump (skx.txt line 3) whose vendor ID pci.ids gave; its device name is ambiguous there.
+        PciIdentity id = new PciIdentity(OptionalInt.of(0x8086), OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), OptionalInt.of(0x088000), OptionalInt.empty(), Optional.of("Intel Corporation"),
+                Optional.of("Sky Lake-E CHA Registers"), Optional.empty(), Optional.of("System peripheral"),
+                List.of(PciId.of(0x8086, 0x2054), PciId.of(0x8086, 0x2055)));
+        Provenance p = new Provenance(Map.of("identity", new SourceRef("skx.txt", 3),
+                "vendor", new SourceRef("pci.ids (2023-04-10)", 26448),
+                "className", new SourceRef("pci.ids (2023-04-10)", 0)));
+        PciFunction f = T.function(Bdf.parse("0000:03:00.0")).orElseThrow().toBuilder().identity(id).provenance(p)
+                .build();
+        Topology t = new Topology(T.name(), T.description(), T.source(), T.platform(), T.numaNodes(),
+                T.hostBridges(), T.functions().stream().map(g -> g.address().equals(f.address()) ? f : g).toList());
+        List<InspectorRow> r = InspectorRows.of(t, f, FILE);
+        InspectorRow vendor = row(r, InspectorRows.IDENTITY, "Vendor").orElseThrow();
+        assertEquals("8086 Intel Corporation", vendor.value());
+        assertEquals("ID pci.ids (2023-04-10):26448 · name skx.txt:3", vendor.source());
+        InspectorRow device = row(r, InspectorRows.IDENTITY, "Device").orElseThrow();
+        assertEquals("Sky Lake-E CHA Registers", device.value());
+        assertEquals("skx.txt:3", device.source(), "the name is the dump's; there is no ID");
+        assertEquals("8086:2054, 8086:2055 (pci.ids gives the name to each; the ID is not guessed)",
+                value(r, InspectorRows.IDENTITY, "ID candidates"));
+        assertEquals("ID skx.txt:3 · name pci.ids (2023-04-10)", row(r, InspectorRows.IDENTITY, "Class")
+                .orElseThrow().source());
     }
 }

@@ -17,6 +17,7 @@ import org.dmascope.model.io.formats.RefusedFormat;
 import org.dmascope.model.io.merge.ImportedSource;
 import org.dmascope.model.io.merge.MachineFacts;
 import org.dmascope.model.io.merge.TopologyMerger;
+import org.dmascope.model.io.pciids.PciIdSource;
 import org.dmascope.model.io.source.BoundedFiles;
 import org.dmascope.model.io.source.Checkpoint;
 import org.dmascope.model.io.source.Findings;
@@ -46,13 +47,27 @@ public final class Importer {
     public static final long MAX_FILE_BYTES = 64L << 20;
 
     private final ImportFormats formats;
+    private final PciIdSource pciIds;
 
-    /** @param formats what files are detected and read as */
+    /** An importer that completes names and IDs with the pci.ids dmascope ships. */
     public Importer(ImportFormats formats) {
-        this.formats = formats;
+        this(formats, PciIdSource.shipped());
     }
 
-    /** Imports files from disk with the {@linkplain ImportFormats#standard() standard formats} (CLI, tests). */
+    /**
+     * @param formats what files are detected and read as
+     * @param pciIds  the pci.ids that completes what the exports leave out: IDs of functions they only
+     *                name, names of functions they only give by ID (read on the first import that needs it)
+     */
+    public Importer(ImportFormats formats, PciIdSource pciIds) {
+        this.formats = formats;
+        this.pciIds = pciIds;
+    }
+
+    /**
+     * Imports files from disk with the {@linkplain ImportFormats#standard() standard formats} and the
+     * shipped pci.ids (tests, scenarios).
+     */
     public static ImportResult importFiles(List<Path> files, ImportProgress progress, BooleanSupplier cancelled) {
         return new Importer(ImportFormats.standard()).fromFiles(files, progress, cancelled);
     }
@@ -66,6 +81,11 @@ public final class Importer {
     /** The formats this importer reads. */
     public ImportFormats formats() {
         return formats;
+    }
+
+    /** The pci.ids this importer completes names and IDs with. */
+    public PciIdSource pciIds() {
+        return pciIds;
     }
 
     /** Imports files from disk. */
@@ -161,7 +181,7 @@ public final class Importer {
         if (findings.hasErrors()) return ImportResult.failed(new Report(findings.diagnostics()), texts);
         Topology t;
         try {
-            t = TopologyMerger.merge(sources, findings);
+            t = TopologyMerger.merge(sources, findings, Optional.of(pciIds));
         } catch (RuntimeException e) {
             findings.error(null, 0, "internal error while merging the files (" + e
                     + "); please report it with the files");

@@ -14,8 +14,13 @@ public final class TopologyInputs {
     private TopologyInputs() {
     }
 
-    /** Loads the files with the standard formats. */
+    /** Loads the files with the standard formats and the shipped pci.ids. */
     public static LoadResult load(List<Path> files) {
         return Importer.importFiles(files, ImportProgress.NONE, () -> false).toLoadResult();
+    }
+
+    /** Loads the files with {@code importer}'s formats and pci.ids. */
+    public static LoadResult load(List<Path> files, Importer importer) {
+        return importer.fromFiles(files, ImportProgress.NONE, () -> false).toLoadResult();
     }
 }

@@ -129,7 +129,8 @@ public final class FactKey<T> {
                 hexField("revision", a.revision(), b.revision(), 2, d),
                 // Names come from whichever pci.ids the exporting machine had; differences are not facts.
                 a.vendorName().or(b::vendorName), a.deviceName().or(b::deviceName),
-                a.subsystemName().or(b::subsystemName), a.className().or(b::className));
+                a.subsystemName().or(b::subsystemName), a.className().or(b::className),
+                a.idCandidates().isEmpty() ? b.idCandidates() : a.idCandidates());
         return new Merged<>(m, d);
     }
 

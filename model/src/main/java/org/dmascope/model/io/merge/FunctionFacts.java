@@ -1,8 +1,10 @@
 package org.dmascope.model.io.merge;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.dmascope.model.io.source.Findings;
 import org.dmascope.model.topology.Bdf;
@@ -17,6 +19,7 @@ public final class FunctionFacts {
     private final Bdf address;
     private final SourceRef listed;
     private final Map<FactKey<?>, Fact<?>> facts = new LinkedHashMap<>();
+    private final Map<String, SourceRef> partSources = new TreeMap<>();
 
     public FunctionFacts(Bdf address, SourceRef listed) {
         this.address = address;
@@ -56,6 +59,19 @@ public final class FunctionFacts {
     /** Replaces a field without comparing: for a reader refining its own earlier statement. */
     public <T> void replace(FactKey<T> key, T value, SourceRef source) {
         facts.put(key, new Fact<>(value, source));
+    }
+
+    /**
+     * Notes where a part of a field came from when that is not where the field was stated: the vendor ID
+     * of an identity an export named but gave no ID for comes from pci.ids ({@code "vendor"}).
+     */
+    public void partSource(String provenanceKey, SourceRef source) {
+        partSources.put(provenanceKey, source);
+    }
+
+    /** Provenance keys of parts of fields, with where they came from. */
+    public Map<String, SourceRef> partSources() {
+        return Collections.unmodifiableMap(partSources);
     }
 
     public <T> Optional<Fact<T>> fact(FactKey<T> key) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.dmascope.model.io.pciids.PciIdSource;
 import org.dmascope.model.io.source.Findings;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Bridge;
@@ -42,9 +43,19 @@ public final class TopologyMerger {
         this.findings = findings;
     }
 
+    /** Merges without pci.ids: names and IDs stay as the exports give them. */
     public static Topology merge(List<ImportedSource> sources, Findings findings) {
+        return merge(sources, findings, Optional.empty());
+    }
+
+    /**
+     * Merges, then completes the identities from {@code pciIds} (IDs of functions named without them,
+     * names of functions given by ID) before anything is derived from them.
+     */
+    public static Topology merge(List<ImportedSource> sources, Findings findings, Optional<PciIdSource> pciIds) {
         TopologyMerger m = new TopologyMerger(findings);
         for (ImportedSource s : sources) m.all.absorb(s.facts(), findings);
+        pciIds.ifPresent(p -> PciIdResolution.apply(m.all, p, findings));
         m.linkVirtualFunctions();
         m.checkLinkBandwidth();
         m.inferRootBuses();
@@ -172,6 +183,7 @@ public final class TopologyMerger {
         Map<String, SourceRef> prov = new HashMap<>();
         prov.put("address", f.listed());
         for (FactKey<?> k : FactKey.ALL) f.fact(k).ifPresent(fact -> prov.put(k.name(), fact.source()));
+        prov.putAll(f.partSources());
         b.identity(f.get(FactKey.IDENTITY).orElse(PciIdentity.UNKNOWN));
         b.portType(f.get(FactKey.PORT_TYPE));
         f.get(FactKey.HEADER_TYPE).ifPresent(b::headerType);

@@ -115,8 +115,8 @@ class LspciVerboseReaderTest {
     void wrappedListingWithHexDumpsCombinesBoth() {
         Topology t = loaded(corpus("rockchip-rk3399-rockpro64.hex.txt"));
         PciFunction rp = fn(t, "00:00.0");
-        assertEquals("Fuzhou Rockchip Electronics Co., Ltd RK3399 PCI Express Root Port", rp.identity().deviceName()
-                .orElseThrow());
+        assertEquals("Fuzhou Rockchip Electronics Co., Ltd", rp.identity().vendorName().orElseThrow());
+        assertEquals("RK3399 PCI Express Root Port", rp.identity().deviceName().orElseThrow());
         assertEquals(Optional.of(new LinkState(LinkSpeed.GT_2_5, 4)), rp.link().orElseThrow().capability());
         assertEquals(Optional.of(BridgeWindow.DISABLED), rp.bridge().orElseThrow().memory(),
                 "Memory behind bridge: None");

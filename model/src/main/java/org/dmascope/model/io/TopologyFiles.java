@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.dmascope.model.io.source.BoundedFiles;
+import org.dmascope.model.io.source.SourceText;
 import org.dmascope.model.io.source.Utf8;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Report;
@@ -40,19 +41,16 @@ public final class TopologyFiles {
     }
 
     /**
-     * Reads a topology from bytes already in memory.
+     * Reads a topology from a file already decoded.
      *
      * @param checkpoint run now and then; it throws to stop (a cancelled import)
      */
-    public static LoadResult load(byte[] bytes, String name, Runnable checkpoint) {
-        if (bytes.length > TopologyFormat.MAX_BYTES) {
-            return fail(name, "the file is larger than the topology file limit");
+    public static LoadResult load(SourceText text, Runnable checkpoint) {
+        if (text.bytes() > TopologyFormat.MAX_BYTES) {
+            return fail(text.name(), "the file is larger than the topology file limit");
         }
-        try {
-            return TopologyJsonReader.read(Utf8.decode(bytes), name, checkpoint);
-        } catch (CharacterCodingException e) {
-            return fail(name, "the file is not UTF-8 text (is it a binary file?)");
-        }
+        return text.exactText().map(s -> TopologyJsonReader.read(s, text.name(), checkpoint))
+                .orElseGet(() -> fail(text.name(), "the file is not UTF-8 text (is it a binary file?)"));
     }
 
     /** Reads a topology from a stream (a classpath resource), naming it {@code name} in messages. */

@@ -1,6 +1,7 @@
 package org.dmascope.model.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -311,7 +312,7 @@ public final class TopologyJsonReader {
                 ctx.hexInt(o, "class", false, 0xFFFFFF), ctx.hexInt(o, "revision", false, 0xFF),
                 ctx.string(o, "vendorName", false), ctx.string(o, "deviceName", false),
                 ctx.string(o, "subsystemName", false), ctx.string(o, "className", false), idCandidates(o)));
-        b.portType(ctx.choice(o, "portType", false, portTypeChoices(), PortType::fromJsonName));
+        b.portType(ctx.choice(o, "portType", false, PORT_TYPES, PortType::fromJsonName));
         b.headerType(ctx.integer(o, "headerType", false, 0, 2));
         b.multifunction(ctx.bool(o, "multifunction", false));
         b.bridge(ctx.object(o, "bridge", false).flatMap(this::bridge));
@@ -350,11 +351,9 @@ public final class TopologyJsonReader {
         }
     }
 
-    private static String portTypeChoices() {
-        StringBuilder sb = new StringBuilder();
-        for (PortType t : PortType.values()) sb.append(sb.length() == 0 ? "" : ", ").append(t.jsonName());
-        return sb.toString();
-    }
+    /** The port types in words, for the message of a wrong one (built once: every function is read with it). */
+    private static final String PORT_TYPES = String.join(", ",
+            Arrays.stream(PortType.values()).map(PortType::jsonName).toList());
 
     private Optional<Bridge> bridge(JsonNodeAt.Obj o) {
         OptionalInt primary = ctx.hexInt(o, "primary", false, 0xFF);

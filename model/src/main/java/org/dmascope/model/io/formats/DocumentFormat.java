@@ -1,6 +1,7 @@
 package org.dmascope.model.io.formats;
 
 import org.dmascope.model.io.LoadResult;
+import org.dmascope.model.io.source.SourceText;
 
 /**
  * A file that is a whole machine by itself (dmascope's topology JSON): it is opened as it is, on its
@@ -9,10 +10,10 @@ import org.dmascope.model.io.LoadResult;
 public non-sealed interface DocumentFormat extends ReadableFormat {
 
     /**
-     * Reads the file from its bytes (not its normalised lines: a document is parsed exactly as written).
+     * Reads the file as written (not its normalised lines: a document is parsed exactly as written).
      *
-     * @param name       how to name the file in messages
+     * @param text       the decoded file ({@link SourceText#exactText()} holds it when it is UTF-8)
      * @param checkpoint run now and then while reading; it throws to stop (a cancelled import)
      */
-    LoadResult read(String name, byte[] content, Runnable checkpoint);
+    LoadResult read(SourceText text, Runnable checkpoint);
 }

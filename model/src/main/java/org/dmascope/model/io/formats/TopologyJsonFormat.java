@@ -30,8 +30,8 @@ public final class TopologyJsonFormat implements DocumentFormat {
     }
 
     @Override
-    public LoadResult read(String name, byte[] content, Runnable checkpoint) {
-        return TopologyFiles.load(content, name, checkpoint);
+    public LoadResult read(SourceText text, Runnable checkpoint) {
+        return TopologyFiles.load(text, checkpoint);
     }
 
     @Override

@@ -144,7 +144,7 @@ public final class Importer {
             if (d.format() instanceof DocumentFormat document) {
                 if (count == 1) {
                     try {
-                        return opened(document.read(in.name(), in.content(), () -> {
+                        return opened(document.read(text, () -> {
                             if (cancelled.getAsBoolean()) throw new ImportCancelledException();
                         }), text);
                     } catch (ImportCancelledException e) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 /** Parses JSON text into {@link JsonNodeAt} trees with Jackson's streaming parser. */
@@ -74,9 +75,18 @@ public final class LocatedJsonParser {
     }
 
     private static JsonNodeAt read(JsonParser p, JsonNodeAt.Step path) throws IOException {
-        JsonLocation l = p.currentTokenLocation();
-        int line = l.getLineNr();
-        int col = l.getColumnNr();
+        int line;
+        int col;
+        if (p instanceof ParserBase b) {
+            // The token's place without a JsonLocation object per token: millions of them in a large file.
+            // ParserBase counts a value token's column one past what its JsonLocation says (the 1-based column).
+            line = b.getTokenLineNr();
+            col = b.getTokenColumnNr() - 1;
+        } else {
+            JsonLocation l = p.currentTokenLocation();
+            line = l.getLineNr();
+            col = l.getColumnNr();
+        }
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {

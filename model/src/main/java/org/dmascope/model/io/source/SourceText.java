@@ -3,6 +3,7 @@ package org.dmascope.model.io.source;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One input file as normalised lines. Exports reach dmascope through mail clients, forums and
@@ -25,14 +26,17 @@ public final class SourceText {
     private final int[] ends;
     private final long bytes;
     private final boolean binary;
+    /** The bytes were UTF-8 (not read as Latin-1 in their place). */
+    private final boolean utf8;
 
-    private SourceText(String name, String text, int[] starts, int[] ends, long bytes, boolean binary) {
+    private SourceText(String name, String text, int[] starts, int[] ends, long bytes, boolean binary, boolean utf8) {
         this.name = name;
         this.text = text;
         this.starts = starts;
         this.ends = ends;
         this.bytes = bytes;
         this.binary = binary;
+        this.utf8 = utf8;
     }
 
     /**
@@ -42,24 +46,26 @@ public final class SourceText {
      * @param findings where decoding problems (Latin-1 fallback, cut lines) are reported
      */
     public static SourceText decode(String name, byte[] content, Findings findings) {
-        if (looksBinary(content)) return new SourceText(name, "", new int[0], new int[0], content.length, true);
+        if (looksBinary(content)) return new SourceText(name, "", new int[0], new int[0], content.length, true, false);
         String text;
+        boolean utf8 = false;
         try {
             text = Utf8.decode(content);
+            utf8 = true;
         } catch (CharacterCodingException e) {
             text = new String(content, StandardCharsets.ISO_8859_1);
             findings.warning(name, 0,
                     "the file is not valid UTF-8; it was read as Latin-1, so names with accents may look wrong");
         }
-        return of(name, text, content.length, findings);
+        return of(name, text, content.length, utf8, findings);
     }
 
     /** Text already in memory (tests, pasted text). */
     public static SourceText of(String name, String text, Findings findings) {
-        return of(name, text, text.length(), findings);
+        return of(name, text, text.length(), true, findings);
     }
 
-    private static SourceText of(String name, String text, long bytes, Findings findings) {
+    private static SourceText of(String name, String text, long bytes, boolean utf8, Findings findings) {
         int capacity = Math.max(16, text.length() / 48);
         int[] starts = new int[capacity];
         int[] ends = new int[capacity];
@@ -92,8 +98,7 @@ public final class SourceText {
                     + MAX_LINE_CHARS + " characters (the first is line " + firstCut
                     + "); only the first " + MAX_LINE_CHARS + " characters of each were read");
         }
-        return new SourceText(name, text, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), bytes,
-                false);
+        return new SourceText(name, text, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), bytes, false, utf8);
     }
 
     private static String normalise(String text, int start, int end) {
@@ -145,6 +150,14 @@ public final class SourceText {
 
     public long bytes() {
         return bytes;
+    }
+
+    /**
+     * The whole text exactly as written (a byte-order mark aside), for formats parsed as written
+     * (JSON); empty when the bytes were not UTF-8 and were read as Latin-1 instead.
+     */
+    public Optional<String> exactText() {
+        return utf8 ? Optional.of(text) : Optional.empty();
     }
 
     /** The content is not text (NUL bytes or mostly control characters); it has no lines. */

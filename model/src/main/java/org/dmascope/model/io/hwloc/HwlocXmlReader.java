@@ -166,7 +166,8 @@ public final class HwlocXmlReader {
         if (arch != null) machine.architecture(architecture(arch), at, findings);
     }
 
-    static Platform.Architecture architecture(String uname) {
+    /** The architecture {@code uname -m} names (hwloc's {@code Architecture}, NCCL's {@code arch}). */
+    public static Platform.Architecture architecture(String uname) {
         String a = uname.toLowerCase(Locale.ROOT);
         if (a.equals("x86_64") || a.equals("amd64")) return Platform.Architecture.X86_64;
         if (a.equals("aarch64") || a.equals("arm64")) return Platform.Architecture.ARM64;
@@ -192,7 +193,8 @@ public final class HwlocXmlReader {
         if (model != null && !model.isBlank()) machine.cpuModel(model.trim(), at, findings);
     }
 
-    static Platform.CpuVendor cpuVendor(String id) {
+    /** The vendor a CPUID vendor string names (hwloc's {@code CPUVendor}, NCCL's {@code vendor}). */
+    public static Platform.CpuVendor cpuVendor(String id) {
         return switch (id.trim()) {
             case "GenuineIntel" -> Platform.CpuVendor.INTEL;
             case "AuthenticAMD" -> Platform.CpuVendor.AMD;

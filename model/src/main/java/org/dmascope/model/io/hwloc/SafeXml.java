@@ -7,7 +7,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 
 /**
- * XML parsing that never reaches outside the text it is given. A document type with its own
+ * XML parsing (hwloc's and NCCL's) that never reaches outside the text it is given. A document type with its own
  * definitions ({@code <!DOCTYPE x [ ... ]>}) or any entity declaration is refused before parsing; the
  * external DTD hwloc names ({@code <!DOCTYPE topology SYSTEM "hwloc2.dtd">}) is never loaded, and the
  * parser is built from the JDK's own implementation with DTDs, external entities and every external
@@ -25,18 +25,19 @@ public final class SafeXml {
             int subset = xml.indexOf('[', doctype);
             if (subset >= 0 && (end < 0 || subset < end)) {
                 return Optional.of("the XML declares its own document type definitions (<!DOCTYPE ... [ ... ]>); "
-                        + "for safety dmascope does not read DTDs or entity declarations, and hwloc never writes them");
+                        + "for safety dmascope does not read DTDs or entity declarations, and neither hwloc nor NCCL "
+                        + "writes them");
             }
         }
         if (xml.contains("<!ENTITY")) {
             return Optional.of("the XML declares entities (<!ENTITY ...>); for safety dmascope does not read them, "
-                    + "and hwloc never writes them");
+                    + "and neither hwloc nor NCCL writes them");
         }
         return Optional.empty();
     }
 
     /** 1-based line of the DOCTYPE (or entity declaration), for the refusal message. */
-    static int lineOfDoctype(String xml) {
+    public static int lineOfDoctype(String xml) {
         int at = xml.indexOf("<!DOCTYPE");
         if (at < 0) at = xml.indexOf("<!ENTITY");
         if (at < 0) return 0;
@@ -70,7 +71,7 @@ public final class SafeXml {
     }
 
     /** The parser's message without its Java location prefix. */
-    static String reason(XMLStreamException e) {
+    public static String reason(XMLStreamException e) {
         String m = e.getMessage() == null ? "unknown error" : e.getMessage();
         int msg = m.indexOf("Message: ");
         return msg >= 0 ? m.substring(msg + 9).trim() : m.trim();

@@ -163,7 +163,9 @@ public final class Importer {
             try {
                 checkpoint.reached(0, text.lineCount());
                 MachineFacts facts = format.read(text, findings, checkpoint);
-                if (facts.functions().isEmpty() && facts.hostBridges().isEmpty() && !findings.hasErrors()) {
+                // A tool report alone (nvidia-smi names no PCI address) is what such a file can say.
+                if (facts.functions().isEmpty() && facts.hostBridges().isEmpty() && facts.toolReports().isEmpty()
+                        && !findings.hasErrors()) {
                     findings.error(name, d.line(), "this file was recognised as " + format.name()
                             + ", but no PCI function could be read from it");
                 }
@@ -187,7 +189,7 @@ public final class Importer {
                     + "); please report it with the files");
             return ImportResult.failed(new Report(findings.diagnostics()), texts);
         }
-        if (t.functions().isEmpty()) {
+        if (t.functions().isEmpty() && t.reports().isEmpty()) {
             findings.warning(sources.get(0).file(), 0,
                     "no PCI function was found; the topology has only its host bridges");
         }

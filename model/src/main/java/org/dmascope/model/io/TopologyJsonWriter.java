@@ -67,6 +67,7 @@ public final class TopologyJsonWriter {
         }
         ArrayNode fs = root.putArray("functions");
         for (PciFunction f : t.functions()) fs.add(function(f));
+        if (!t.reports().isEmpty()) root.set("reports", ToolReportJson.write(t.reports()));
         return root;
     }
 
@@ -263,7 +264,7 @@ public final class TopologyJsonWriter {
      * {@code file:line}; a whole-file reference to a file whose name itself ends in {@code :digits}
      * is written with an explicit {@code :0}, or reading it back would take the digits for a line.
      */
-    private static String sourceRef(SourceRef r) {
+    static String sourceRef(SourceRef r) {
         if (r.line() == 0 && r.file().matches("(?s).*:[0-9]+")) return r.file() + ":0";
         return r.toString();
     }

@@ -1,5 +1,6 @@
 package org.dmascope.model.io;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,6 +27,7 @@ import org.dmascope.model.topology.Platform;
 import org.dmascope.model.topology.Provenance;
 import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.model.topology.ToolReport;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 
@@ -69,6 +71,11 @@ public final class TopologyJsonWriter {
         for (PciFunction f : t.functions()) fs.add(function(f));
         if (!t.reports().isEmpty()) root.set("reports", ToolReportJson.write(t.reports()));
         return root;
+    }
+
+    /** The {@code reports} array alone, as the topology JSON writes it (the CLI's matrix output shows it). */
+    public static ArrayNode toJson(List<ToolReport> reports) {
+        return ToolReportJson.write(reports);
     }
 
     private static ObjectNode platform(Platform p) {

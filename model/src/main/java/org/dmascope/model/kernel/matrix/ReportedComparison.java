@@ -73,7 +73,8 @@ final class ReportedComparison {
             return new ReportedLabel(r.tool(), p.at(), label, derived, Agreement.AGREES, sayWhat
                     + " and dmascope derives the same: " + cell.smiRule().words() + ".");
         }
-        String legend = NvidiaSmiLabel.valueOf(said).legend().toLowerCase(Locale.ROOT);
+        String full = NvidiaSmiLabel.valueOf(said).legend();
+        String legend = full.substring(0, 1).toLowerCase(Locale.ROOT) + full.substring(1);
         StringBuilder why = new StringBuilder(sayWhat + " (" + legend + "); dmascope derives " + own + ".");
         int ours = SMI_ORDER.indexOf(derived);
         causes(why, reported < ours, cell, a, b);

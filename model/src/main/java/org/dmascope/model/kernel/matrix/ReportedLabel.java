@@ -36,7 +36,7 @@ public record ReportedLabel(ToolReport.Tool tool, SourceRef at, String label, St
         /** The tool sees a link lspci cannot show (NVLink, xGMI, C2C): a difference, not a contradiction. */
         BEYOND_PCIE("differs: a link beyond PCIe", "~"),
         /** They contradict each other; {@link #why()} says what could cause it. */
-        DISAGREES("disagrees", "≠"),
+        DISAGREES("disagrees", "!="),
         /** dmascope derives nothing to compare the label with. */
         NOT_COMPARED("not compared", "?");
 
@@ -52,7 +52,7 @@ public record ReportedLabel(ToolReport.Tool tool, SourceRef at, String label, St
             return words;
         }
 
-        /** One character for tables: {@code =}, {@code ~}, {@code ≠}, {@code ?}. */
+        /** A short ASCII mark for tables: {@code =}, {@code ~}, {@code !=}, {@code ?}. */
         public String symbol() {
             return symbol;
         }

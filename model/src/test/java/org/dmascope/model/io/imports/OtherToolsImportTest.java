@@ -166,7 +166,7 @@ class OtherToolsImportTest {
         assertEquals(Agreement.DISAGREES, l.agreement());
         assertEquals("PIX", l.label());
         assertEquals("PHB", l.derived());
-        assertEquals("nvidia-smi says PIX (connection traversing at most a single pcie bridge); dmascope derives "
+        assertEquals("nvidia-smi says PIX (connection traversing at most a single PCIe bridge); dmascope derives "
                 + "PHB: the devices only meet in their host bridge. The exports show nothing joining them that "
                 + "closely: are the files of the same machine? Is a switch missing from the export (a virtual "
                 + "machine shows its guest a flattened tree; an abridged listing leaves ports out)? (GPU0 and GPU1 "

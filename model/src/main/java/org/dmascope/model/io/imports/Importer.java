@@ -33,10 +33,11 @@ import org.dmascope.model.topology.TopologyValidator;
 
 /**
  * Imports what real machines export (lspci trees, listings, hex dumps and machine-readable output,
- * IOMMU group listings, hwloc XML) into one topology: each file's format is detected, read into facts,
- * the files are merged and the result validated. Several files of one machine merge into one machine.
- * A topology JSON file is read as such (alone). Which formats exist is the {@link ImportFormats}'
- * business; the importer only knows that a format is read into facts, opened whole, or refused.
+ * IOMMU group listings, hwloc XML, NCCL topology XML, nvidia-smi topo output) into one topology: each
+ * file's format is detected, read into facts, the files are merged and the result validated. Several
+ * files of one machine merge into one machine. A topology JSON file is read as such (alone). Which
+ * formats exist is the {@link ImportFormats}' business; the importer only knows that a format is read
+ * into facts, opened whole, or refused.
  *
  * <p>Bad input never throws: every problem ends up in the report with the file and line. The import
  * runs on the caller's thread; {@code progress} hears about each file and every few hundred lines, and

@@ -6,6 +6,7 @@ import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -43,6 +44,8 @@ public final class P2pMatrixView extends BorderPane {
     public static final String COPY_CSV_ID = "matrix-copy-csv";
     public static final String PLACEHOLDER_ID = "matrix-placeholder";
     private static final String STYLESHEET = Resources.stylesheet(P2pMatrixView.class, "p2p-matrix-view.css");
+    private static final double DETAIL_SHARE = 0.4;
+    private static final double DETAIL_MIN = 120;
 
     private final P2pMatrixViewModel model;
     private final MatrixGrid grid = new MatrixGrid();
@@ -57,6 +60,9 @@ public final class P2pMatrixView extends BorderPane {
     private final Label reportedName = new Label("Other tools");
     private final Label reportedLegend = new Label("Second line of a cell: another tool's label (= agrees, ≠ "
             + "disagrees, ~ a link lspci cannot show, ? not compared); a red corner marks a disagreement.");
+    /** The explanation below the grid; scrolls when another tool's reasons would leave the grid no room. */
+    private final ScrollPane detail;
+    private final GridPane detailGrid;
     private final InvalidationListener detailListener = o -> showDetail();
     private final InvalidationListener matrixListener = o -> showMatrix();
     private boolean syncing;
@@ -67,7 +73,12 @@ public final class P2pMatrixView extends BorderPane {
         getStylesheets().add(STYLESHEET);
         setTop(createHeader());
         setCenter(createGrid());
-        setBottom(createDetail());
+        detailGrid = createDetail();
+        detail = new ScrollPane(detailGrid);
+        detail.setFitToWidth(true);
+        detail.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        detail.getStyleClass().add("detail-scroll");
+        setBottom(detail);
         initListeners();
         showMatrix();
         showDetail();
@@ -103,6 +114,15 @@ public final class P2pMatrixView extends BorderPane {
         VBox header = new VBox(6, legend, bar, summary, reportedLegend);
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /** The explanation takes what it needs, up to two fifths of the view; the grid keeps the rest. */
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        double wanted = detailGrid.prefHeight(width);
+        detail.setPrefViewportHeight(Math.min(wanted, Math.max(DETAIL_MIN, getHeight() * DETAIL_SHARE)));
+        super.layoutChildren();
     }
 
     private static Label chip(String text, String styleClass, String tip) {

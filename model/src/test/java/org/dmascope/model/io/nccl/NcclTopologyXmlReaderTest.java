@@ -98,6 +98,31 @@ class NcclTopologyXmlReaderTest {
         assertTrue(fn(t, "0000:43:00.0").identity().vendorId().isEmpty(), "RCCL's model gives no IDs");
     }
 
+    @Test
+    void aGen5BroadcomSubSwitchIsFoldedIntoItsSwitchAsNcclDoes() {
+        String xml = """
+                <system version="1">
+                  <cpu numaid="0" affinity="ff" arch="x86_64" vendor="GenuineIntel" familyid="6" modelid="143">
+                    <pci busid="0000:01:00.0" class="0x060400" vendor="0x1000" device="0xc030" \
+                subsystem_vendor="0x1000" subsystem_device="0x%s">
+                      <pci busid="0000:03:00.0" class="0x060400" vendor="0x1000" device="0xc030" \
+                subsystem_vendor="0x1000" subsystem_device="0x1100">
+                        <pci busid="0000:05:00.0" class="0x030200" vendor="0x10de" device="0x2330">
+                          <gpu dev="0" sm="90" rank="0" gdr="1"/>
+                        </pci>
+                      </pci>
+                      <pci busid="0000:06:00.0" class="0x020700" vendor="0x15b3" device="0x1021">
+                        <nic><net name="mlx5_0" dev="0" speed="400000" port="1" gdr="1"/></nic>
+                      </pci>
+                    </pci>
+                  </cpu>
+                </system>
+                """;
+        assertEquals("PIX", pair(only(loaded(texts("gen5.xml", xml.formatted("0100")))), "GPU0", "mlx5_0").label());
+        assertEquals("PXB", pair(only(loaded(texts("gen5.xml", xml.formatted("1100")))), "GPU0", "mlx5_0").label(),
+                "a level-1 switch above a level-1 switch is not flattened");
+    }
+
     // ---- hostile and damaged XML: refused or read with the line of each problem ----
 
     private static void assertFinding(ImportResult r, String start) {

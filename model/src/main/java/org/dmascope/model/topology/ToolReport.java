@@ -1,10 +1,12 @@
 package org.dmascope.model.topology;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * What another tool said about a machine: {@code nvidia-smi topo -m} (or {@code -p2p}), or NCCL's
@@ -30,8 +32,10 @@ public record ToolReport(Tool tool, SourceRef source, List<Device> devices, List
         devices = List.copyOf(devices);
         pairs = List.copyOf(pairs);
         notes = List.copyOf(notes);
+        Set<String> names = new HashSet<>();
+        for (Device d : devices) names.add(d.name());
         for (Pair p : pairs) {
-            if (device(devices, p.row()).isEmpty() || device(devices, p.column()).isEmpty()) {
+            if (!names.contains(p.row()) || !names.contains(p.column())) {
                 throw new IllegalArgumentException("a pair names a device the report does not list: " + p);
             }
         }
@@ -39,10 +43,6 @@ public record ToolReport(Tool tool, SourceRef source, List<Device> devices, List
 
     /** The device the tool calls {@code name}. */
     public Optional<Device> device(String name) {
-        return device(devices, name);
-    }
-
-    private static Optional<Device> device(List<Device> devices, String name) {
         return devices.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 

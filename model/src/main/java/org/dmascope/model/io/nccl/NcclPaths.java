@@ -82,6 +82,7 @@ final class NcclPaths {
     private final Map<XmlElement, Node> ofElement = new HashMap<>();
     private final Map<String, Node> gpuByBusId = new HashMap<>();
     private final Map<String, Node> pciByBusId = new HashMap<>();
+    private final Map<Node, Integer> index = new HashMap<>();
     private final boolean rccl;
     private Node nvSwitch;
 
@@ -261,42 +262,64 @@ final class NcclPaths {
         if (from != null && to != null && from.type == Type.PCI && from != to) connect(from, to, LINK_LOC);
     }
 
-    /** NCCL's path type between two devices, DIS when nothing joins them. */
-    Path path(XmlElement from, XmlElement to) {
-        Node a = ofElement.get(from);
-        Node b = ofElement.get(to);
-        if (a == null || b == null) return new Path(name(PATH_DIS), PATH_DIS, List.of());
-        if (a == b) return new Path(name(PATH_LOC), PATH_LOC, List.of(a.name));
-        Map<Node, Integer> index = new HashMap<>();
-        for (int i = 0; i < nodes.size(); i++) index.put(nodes.get(i), i);
+    /** NCCL's paths from one device to every other, computed once. */
+    final class From {
+        private final Node source;
+        private final int[] type;
+        private final int[] prev;
+
+        private From(Node source, int[] type, int[] prev) {
+            this.source = source;
+            this.type = type;
+            this.prev = prev;
+        }
+
+        /** NCCL's path type to another device, DIS when nothing joins them. */
+        Path to(XmlElement element) {
+            Node b = ofElement.get(element);
+            if (source == null || b == null) return new Path(name(PATH_DIS), PATH_DIS, List.of());
+            if (source == b) return new Path(name(PATH_LOC), PATH_LOC, List.of(b.name));
+            int d = index.get(b);
+            if (type[d] == Integer.MAX_VALUE) return new Path(name(PATH_DIS), PATH_DIS, List.of());
+            List<String> via = new ArrayList<>();
+            for (int v = d; v >= 0; v = prev[v]) via.add(0, nodes.get(v).name);
+            return new Path(name(type[d]), type[d], via);
+        }
+    }
+
+    /**
+     * The best path from a device to every node: the smallest largest hop type (ties: fewest hops), as
+     * ncclTopoSetPaths keeps the better path type. Paths pass through switches, CPUs and the NVSwitch;
+     * through one other GPU only on NVLink both ways (NVB).
+     */
+    From from(XmlElement element) {
+        Node a = ofElement.get(element);
         int n = nodes.size();
+        if (index.isEmpty()) for (int i = 0; i < n; i++) index.put(nodes.get(i), i);
         int[] type = new int[n];
         int[] hops = new int[n];
         int[] prev = new int[n];
-        boolean[] done = new boolean[n];
         Arrays.fill(type, Integer.MAX_VALUE);
         Arrays.fill(prev, -1);
+        if (a == null) return new From(null, type, prev);
+        boolean[] done = new boolean[n];
         int s = index.get(a);
         type[s] = PATH_LOC;
         PriorityQueue<int[]> queue = new PriorityQueue<>((x, y) -> x[1] != y[1] ? Integer.compare(x[1], y[1])
                 : Integer.compare(x[2], y[2]));
         queue.add(new int[] {s, PATH_LOC, 0});
         while (!queue.isEmpty()) {
-            int[] q = queue.poll();
-            int u = q[0];
+            int u = queue.poll()[0];
             if (done[u]) continue;
             done[u] = true;
             Node node = nodes.get(u);
-            if (node == b) break;
             boolean through = u == s || node.type == Type.PCI || node.type == Type.CPU || node.type == Type.NVS;
             boolean nvb = !through && node.type == Type.GPU && a.type == Type.GPU && type[u] == PATH_NVL
                     && prev[u] >= 0 && !passesGpu(prev, u, s);
             if (!through && !nvb) continue;
             for (Edge e : node.links) {
                 if (nvb && e.type != LINK_NVL) continue;
-                int hop = hopType(node, e);
-                if (nvb) hop = PATH_NVB;
-                int t = Math.max(type[u], hop);
+                int t = Math.max(type[u], nvb ? PATH_NVB : hopType(node, e));
                 int v = index.get(e.to);
                 if (t < type[v] || t == type[v] && hops[u] + 1 < hops[v]) {
                     type[v] = t;
@@ -306,11 +329,7 @@ final class NcclPaths {
                 }
             }
         }
-        int d = index.get(b);
-        if (type[d] == Integer.MAX_VALUE) return new Path(name(PATH_DIS), PATH_DIS, List.of());
-        List<String> via = new ArrayList<>();
-        for (int v = d; v >= 0; v = prev[v]) via.add(0, nodes.get(v).name);
-        return new Path(name(type[d]), type[d], via);
+        return new From(a, type, prev);
     }
 
     /** NVB goes through one GPU only. */

@@ -63,6 +63,8 @@ public final class NcclTopologyXmlReader {
             "c2c", "pcilink");
     /** NCCL_TOPO_MAX_NODES: more GPUs and NICs than NCCL can hold is no NCCL file (and pairs would explode). */
     static final int MAX_DEVICES = 640;
+    /** NCCL_TOPO_MAX_NODES for each of its GPU, NIC and PCI node kinds together. */
+    static final int MAX_PCI = 3 * MAX_DEVICES;
 
     private final SourceText text;
     private final Findings findings;
@@ -99,9 +101,10 @@ public final class NcclTopologyXmlReader {
         walk(system);
         for (XmlElement cpu : system.children("cpu")) cpu(cpu);
         for (XmlElement pci : system.children("pci")) pci(pci, OptionalInt.empty(), Optional.empty());
-        if (devices.size() > MAX_DEVICES) {
-            findings.error(text.name(), system.line, "the file names " + devices.size() + " GPUs and NICs, more "
-                    + "than NCCL's " + MAX_DEVICES + "; it is not read");
+        if (devices.size() > MAX_DEVICES || machine.functions().size() > MAX_PCI) {
+            findings.error(text.name(), system.line, "the file names " + devices.size() + " GPUs and NICs and "
+                    + machine.functions().size() + " PCI devices, more than NCCL holds (" + MAX_DEVICES + " and "
+                    + MAX_PCI + "); it is not read");
             return;
         }
         report(system);
@@ -266,8 +269,9 @@ public final class NcclTopologyXmlReader {
         List<XmlElement> elements = List.copyOf(devices.keySet());
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
+            NcclPaths.From from = paths.from(elements.get(i));
             for (int j = i + 1; j < elements.size(); j++) {
-                NcclPaths.Path p = paths.path(elements.get(i), elements.get(j));
+                NcclPaths.Path p = from.to(elements.get(j));
                 Device a = devices.get(elements.get(i));
                 Device b = devices.get(elements.get(j));
                 pairs.add(new Pair(a.name(), b.name(), p.label(), p.via().isEmpty() ? Optional.empty()

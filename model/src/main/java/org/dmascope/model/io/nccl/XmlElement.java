@@ -48,13 +48,6 @@ final class XmlElement {
         return children.stream().filter(c -> c.name.equals(childName)).toList();
     }
 
-    /** How deep below the root (the root is 0). */
-    int depth() {
-        int d = 0;
-        for (XmlElement p = parent; p != null; p = p.parent) d++;
-        return d;
-    }
-
     /**
      * The document's root element, or empty after an error (refused DTD, XML that is not well-formed,
      * nesting deeper than {@value #MAX_DEPTH}) was reported with its line.

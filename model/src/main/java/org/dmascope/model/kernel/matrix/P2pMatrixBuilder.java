@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.dmascope.model.kernel.p2p.MapTypeCalculator;
@@ -55,14 +54,21 @@ public final class P2pMatrixBuilder {
     private static Map<Long, List<ReportedLabel>> reported(P2pIndex x, List<Bdf> addrs, int[] idx, MatrixCell[][] cells,
             NcclTopology nccl, NvidiaSmiClassifier smi) {
         Map<Long, List<ReportedLabel>> out = new HashMap<>();
+        if (x.topology().reports().isEmpty()) return out;
         ReportedComparison compare = new ReportedComparison(x, nccl, smi);
         int n = addrs.size();
+        Map<Bdf, Integer> row = new HashMap<>();
+        for (int i = 0; i < n; i++) row.put(addrs.get(i), i);
         for (ToolReport r : x.topology().reports()) {
             Set<List<String>> given = new HashSet<>();
             for (ToolReport.Pair p : r.pairs()) given.add(List.of(p.row(), p.column()));
+            Map<String, Integer> endpointOf = new HashMap<>();
+            for (ToolReport.Device d : r.devices()) {
+                d.address().map(row::get).ifPresent(i -> endpointOf.put(d.name(), i));
+            }
             for (ToolReport.Pair p : r.pairs()) {
-                int a = endpoint(r, p.row(), addrs);
-                int b = endpoint(r, p.column(), addrs);
+                int a = endpointOf.getOrDefault(p.row(), -1);
+                int b = endpointOf.getOrDefault(p.column(), -1);
                 if (a < 0 || b < 0 || a == b) continue;
                 int provider = r.tool().isP2pStatus() ? b : a;
                 int client = r.tool().isP2pStatus() ? a : b;
@@ -75,11 +81,6 @@ public final class P2pMatrixBuilder {
             }
         }
         return out;
-    }
-
-    private static int endpoint(ToolReport r, String device, List<Bdf> addrs) {
-        Optional<Bdf> at = r.device(device).flatMap(ToolReport.Device::address);
-        return at.isEmpty() ? -1 : addrs.indexOf(at.get());
     }
 
     private static void add(Map<Long, List<ReportedLabel>> out, int n, int row, int column, ReportedLabel label) {

@@ -46,13 +46,12 @@ final class ReportedComparison {
      */
     ReportedLabel compare(ToolReport report, Pair pair, MatrixCell cell, int provider, int client) {
         ToolReport.Tool tool = report.tool();
-        String ties = ties(report, pair);
         if (tool.isP2pStatus()) return p2pStatus(report, pair, cell, provider, client);
-        if (tool.isNccl()) return nccl(report, pair, cell, provider, client, ties);
-        return nvidiaSmi(report, pair, cell, provider, client, ties);
+        if (tool.isNccl()) return nccl(report, pair, cell, provider, client);
+        return nvidiaSmi(report, pair, cell, provider, client);
     }
 
-    private ReportedLabel nvidiaSmi(ToolReport r, Pair p, MatrixCell cell, int a, int b, String ties) {
+    private ReportedLabel nvidiaSmi(ToolReport r, Pair p, MatrixCell cell, int a, int b) {
         String derived = cell.smi().name();
         String label = p.label();
         String own = derived + ": " + cell.smiRule().words();
@@ -82,11 +81,11 @@ final class ReportedComparison {
                 "PHB")) {
             why.append(' ').append(numa(cell, a, b));
         }
-        why.append(ties);
+        why.append(ties(r, p));
         return new ReportedLabel(r.tool(), p.at(), label, derived, Agreement.DISAGREES, why.toString());
     }
 
-    private ReportedLabel nccl(ToolReport r, Pair p, MatrixCell cell, int a, int b, String ties) {
+    private ReportedLabel nccl(ToolReport r, Pair p, MatrixCell cell, int a, int b) {
         String derived = cell.nccl().shortName();
         String label = p.label();
         String name = r.tool() == ToolReport.Tool.RCCL_XML ? "RCCL" : "NCCL";
@@ -115,7 +114,7 @@ final class ReportedComparison {
         StringBuilder why = new StringBuilder(name + "'s own tree gives " + label + path + "; from the exports "
                 + "dmascope derives " + own + ".");
         causes(why, reported < NCCL_ORDER.indexOf(derived), cell, a, b);
-        why.append(ties);
+        why.append(ties(r, p));
         return new ReportedLabel(r.tool(), p.at(), label, derived, Agreement.DISAGREES, why.toString());
     }
 

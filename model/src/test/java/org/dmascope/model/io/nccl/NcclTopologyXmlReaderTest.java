@@ -188,6 +188,38 @@ class NcclTopologyXmlReaderTest {
         assertEquals("PHB", pair(only(t), "GPU0", "mlx5_0").label());
     }
 
+    /** GPUs each behind a switch of its own, spread over two CPUs. */
+    static String manyGpus(int count) {
+        StringBuilder xml = new StringBuilder("<system version=\"1\">\n");
+        for (int cpu = 0; cpu < 2; cpu++) {
+            xml.append("<cpu numaid=\"").append(cpu).append("\" arch=\"x86_64\">\n");
+            for (int i = cpu; i < count; i += 2) {
+                xml.append(String.format("<pci busid=\"%04x:%02x:00.0\" class=\"0x060400\">"
+                        + "<pci busid=\"%04x:%02x:00.0\" class=\"0x030200\">"
+                        + "<gpu dev=\"%d\" rank=\"%d\"/></pci></pci>%n",
+                        i / 100, i % 100 * 2, i / 100, i % 100 * 2 + 1, i, i));
+            }
+            xml.append("</cpu>\n");
+        }
+        return xml.append("</system>\n").toString();
+    }
+
+    @Test
+    void asManyGpusAsNcclHoldsAreRead() {
+        Topology t = loaded(texts("big.xml", manyGpus(NcclTopologyXmlReader.MAX_DEVICES)));
+        assertEquals(640 * 639 / 2, only(t).pairs().size());
+        assertEquals("PHB", pair(only(t), "GPU0", "GPU2").label());
+        assertEquals("SYS", pair(only(t), "GPU0", "GPU1").label());
+    }
+
+    @Test
+    void moreGpusThanNcclHoldsAreRefused() {
+        ImportResult r = texts("huge.xml", manyGpus(NcclTopologyXmlReader.MAX_DEVICES + 1));
+        assertFalse(r.ok());
+        assertFinding(r, "huge.xml:1: error: the file names 641 GPUs and NICs and 1282 PCI devices, more than NCCL "
+                + "holds (640 and 1920)");
+    }
+
     @Test
     void aSystemWithoutDevicesHasNoPathsToCompare() {
         ImportResult r = texts("empty.txt", "<system version=\"1\">\n</system>\n");

@@ -79,14 +79,9 @@ public final class HwlocXmlReader {
     }
 
     private void run(Checkpoint checkpoint) {
-        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, text.bytes() + 16));
-        for (int i = 0; i < text.lineCount(); i++) sb.append(text.line(i)).append('\n');
-        String xml = sb.toString();
-        Optional<String> refused = SafeXml.refusal(xml);
-        if (refused.isPresent()) {
-            findings.error(text.name(), SafeXml.lineOfDoctype(xml), refused.get());
-            return;
-        }
+        Optional<String> accepted = SafeXml.accepted(text, findings);
+        if (accepted.isEmpty()) return;
+        String xml = accepted.get();
         XMLStreamReader x = null;
         try {
             x = SafeXml.factory().createXMLStreamReader(new StringReader(xml));

@@ -6,6 +6,9 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 
+import org.dmascope.model.io.source.Findings;
+import org.dmascope.model.io.source.SourceText;
+
 /**
  * XML parsing (hwloc's and NCCL's) that never reaches outside the text it is given. A document type with its own
  * definitions ({@code <!DOCTYPE x [ ... ]>}) or any entity declaration is refused before parsing; the
@@ -15,6 +18,22 @@ import javax.xml.stream.XMLStreamException;
  */
 public final class SafeXml {
     private SafeXml() {
+    }
+
+    /**
+     * The text of an XML export, lines joined as the parser will number them, or empty after the refusal
+     * of a DTD or entity declaration was reported at its line.
+     */
+    public static Optional<String> accepted(SourceText text, Findings findings) {
+        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, text.bytes() + 16));
+        for (int i = 0; i < text.lineCount(); i++) sb.append(text.line(i)).append('\n');
+        String xml = sb.toString();
+        Optional<String> refused = refusal(xml);
+        if (refused.isPresent()) {
+            findings.error(text.name(), lineOfDoctype(xml), refused.get());
+            return Optional.empty();
+        }
+        return Optional.of(xml);
     }
 
     /** Why {@code xml} is refused, or empty if it may be parsed. */
@@ -37,7 +56,7 @@ public final class SafeXml {
     }
 
     /** 1-based line of the DOCTYPE (or entity declaration), for the refusal message. */
-    public static int lineOfDoctype(String xml) {
+    static int lineOfDoctype(String xml) {
         int at = xml.indexOf("<!DOCTYPE");
         if (at < 0) at = xml.indexOf("<!ENTITY");
         if (at < 0) return 0;

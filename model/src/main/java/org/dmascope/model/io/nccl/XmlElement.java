@@ -53,14 +53,9 @@ final class XmlElement {
      * nesting deeper than {@value #MAX_DEPTH}) was reported with its line.
      */
     static Optional<XmlElement> parse(SourceText text, Findings findings, Checkpoint checkpoint) {
-        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, text.bytes() + 16));
-        for (int i = 0; i < text.lineCount(); i++) sb.append(text.line(i)).append('\n');
-        String xml = sb.toString();
-        Optional<String> refused = SafeXml.refusal(xml);
-        if (refused.isPresent()) {
-            findings.error(text.name(), SafeXml.lineOfDoctype(xml), refused.get());
-            return Optional.empty();
-        }
+        Optional<String> accepted = SafeXml.accepted(text, findings);
+        if (accepted.isEmpty()) return Optional.empty();
+        String xml = accepted.get();
         XMLStreamReader x = null;
         XmlElement root = null;
         Deque<XmlElement> open = new ArrayDeque<>();

@@ -1,5 +1,6 @@
 package org.dmascope.model.io.nccl;
 
+import static org.dmascope.model.io.imports.ImportTesting.assertFinding;
 import static org.dmascope.model.io.imports.ImportTesting.corpus;
 import static org.dmascope.model.io.imports.ImportTesting.fn;
 import static org.dmascope.model.io.imports.ImportTesting.loaded;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.dmascope.model.io.imports.ImportResult;
-import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Platform;
@@ -124,11 +124,6 @@ class NcclTopologyXmlReaderTest {
     }
 
     // ---- hostile and damaged XML: refused or read with the line of each problem ----
-
-    private static void assertFinding(ImportResult r, String start) {
-        assertTrue(r.report().diagnostics().stream().map(Diagnostic::toString).anyMatch(f -> f.startsWith(start)),
-                () -> start + "\n" + r.report().toText());
-    }
 
     @Test
     void documentTypeDefinitionsAndEntitiesAreRefusedUnread() {

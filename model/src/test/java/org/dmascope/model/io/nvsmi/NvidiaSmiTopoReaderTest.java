@@ -1,5 +1,6 @@
 package org.dmascope.model.io.nvsmi;
 
+import static org.dmascope.model.io.imports.ImportTesting.assertFinding;
 import static org.dmascope.model.io.imports.ImportTesting.corpus;
 import static org.dmascope.model.io.imports.ImportTesting.loaded;
 import static org.dmascope.model.io.imports.ImportTesting.texts;
@@ -139,15 +140,6 @@ class NvidiaSmiTopoReaderTest {
     }
 
     // ---- damaged input: every problem with its file and line ----
-
-    private static List<String> findings(ImportResult r) {
-        return r.report().diagnostics().stream().map(Diagnostic::toString).toList();
-    }
-
-    private static void assertFinding(ImportResult r, String start) {
-        assertTrue(findings(r).stream().anyMatch(f -> f.startsWith(start)), () -> start + "\n" + r.report()
-                .toText());
-    }
 
     @Test
     void aRowMissingALabelIsLeftOutAtItsLine() {

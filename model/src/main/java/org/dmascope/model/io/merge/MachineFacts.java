@@ -103,11 +103,6 @@ public final class MachineFacts {
         return List.copyOf(toolReports);
     }
 
-    /** Nothing at all was read: no function, host bridge, NUMA node or tool report. */
-    public boolean isEmpty() {
-        return functions.isEmpty() && hostBridges.isEmpty() && numaNodes.isEmpty() && toolReports.isEmpty();
-    }
-
     /** Adds everything {@code other} says, reporting disagreements with what this already holds. */
     public void absorb(MachineFacts other, Findings findings) {
         for (FunctionFacts f : other.functions.values()) function(f.address(), f.listed()).absorb(f, findings);

@@ -187,7 +187,8 @@ public final class DocumentModel {
 
     /**
      * Opens one topology file, or imports exports describing one machine (lspci text of any kind,
-     * IOMMU group listings, hwloc XML; several files merge into one machine). JSON opens as a
+     * IOMMU group listings, hwloc XML, NCCL topology XML, nvidia-smi topo output; several files merge
+     * into one machine). JSON opens as a
      * document; anything else is imported with progress and can be cancelled.
      */
     public void open(List<Path> files) {

@@ -3,6 +3,10 @@ package org.dmascope.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 
@@ -12,12 +16,15 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.dmascope.model.io.SampleCatalog;
+import org.dmascope.model.testing.Corpus;
+import org.dmascope.model.testing.CraftedMachines;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.views.matrix.MatrixGrid;
 import org.dmascope.views.matrix.P2pMatrixView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -116,6 +123,30 @@ class MatrixWindowTest {
         assertTrue(text(robot, P2pMatrixView.SUMMARY_ID).contains("acsRequested yes"));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         waitUntil(() -> text(robot, P2pMatrixView.MAP_TYPE_ID).startsWith("BUS_ADDR"));
+        robot.interact(() -> grid.getScene().getWindow().hide());
+    }
+
+    @Test
+    void nvidiaSmisLabelIsShownBesideDmascopesAndItsDisagreementExplained(FxRobot robot, @TempDir Path dir)
+            throws IOException {
+        Path listing = dir.resolve("supermicro-7048gr-tr-3xk80.verbose.txt");
+        Files.writeString(listing, CraftedMachines.supermicro7048(true));
+        Path nvsmi = Corpus.file("supermicro-7048gr-tr-3xk80.nvsmi-topo.txt");
+        robot.interact(() -> documents.open(List.of(listing, nvsmi)));
+        waitUntil(() -> documents.getDocument().topology().reports().size() == 1);
+        MatrixGrid grid = openMatrix(robot);
+        waitUntil(() -> grid.getMatrix().hasReported());
+        assertTrue(robot.lookup("#" + P2pMatrixView.REPORTED_LEGEND_ID).query().isVisible());
+        assertTrue(text(robot, P2pMatrixView.SUMMARY_ID).contains("beside dmascope: nvidia-smi topo -m ("
+                + nvsmi.getFileName() + ")"), text(robot, P2pMatrixView.SUMMARY_ID));
+        hover(robot, grid, "04:00.0", "05:00.0");
+        waitUntil(() -> text(robot, P2pMatrixView.REPORTED_ID).startsWith("nvidia-smi"));
+        String reported = text(robot, P2pMatrixView.REPORTED_ID);
+        assertTrue(reported.startsWith("nvidia-smi topo -m (" + nvsmi.getFileName() + ":2): PIX, disagrees. "
+                + "nvidia-smi says PIX"), reported);
+        assertTrue(robot.lookup("#" + P2pMatrixView.REPORTED_ID).query().getStyleClass().contains("disagrees"));
+        hover(robot, grid, "84:00.0", "88:00.0");
+        waitUntil(() -> text(robot, P2pMatrixView.REPORTED_ID).contains("PHB, agrees"));
         robot.interact(() -> grid.getScene().getWindow().hide());
     }
 

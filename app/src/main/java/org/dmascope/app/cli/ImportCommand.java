@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
  * the topology as JSON.
  */
 @Command(name = "import", customSynopsis = "dmascope import FILE... [-o topo.json] [--format text|json]",
-        description = {"import lspci/hwloc exports of one machine into a topology",
+        description = {"import lspci/hwloc/NCCL/nvidia-smi exports of one machine into a topology",
                 "Reads what a machine exports and merges it into one topology; several FILEs must describe the same "
                         + "machine, "
                         + "disagreements are reported. It reads:"},

@@ -1,18 +1,22 @@
 package org.dmascope.app.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dmascope.model.io.TopologyJsonWriter;
 import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.matrix.MatrixCell;
 import org.dmascope.model.kernel.matrix.NcclPathType;
 import org.dmascope.model.kernel.matrix.NvidiaSmiLabel;
 import org.dmascope.model.kernel.matrix.P2pMatrix;
+import org.dmascope.model.kernel.matrix.ReportedLabel;
+import org.dmascope.model.kernel.matrix.ReportedText;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
@@ -22,7 +26,9 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code dmascope matrix FILE…}: every pair of DMA-capable endpoints with the kernel's map type and
- * distance, the nvidia-smi class and the NCCL path type, each with the rule that produced it.
+ * distance, the nvidia-smi class and the NCCL path type, each with the rule that produced it; and when
+ * nvidia-smi or NCCL output was imported with the machine, their label beside dmascope's, whether it
+ * agrees, and why not.
  */
 @Command(name = "matrix", customSynopsis = "dmascope matrix FILE... [--format text|json] [platform options]",
         description = {"P2P matrix of the DMA-capable endpoints",
@@ -30,7 +36,9 @@ import picocli.CommandLine.Mixin;
                         + "non-bridge "
                         + "functions; VFs included): the P2PDMA map type and distance, the nvidia-smi topo class (X "
                                 + "PIX PXB PHB "
-                        + "NODE SYS) and the NCCL path type, each with the rule that produced it."},
+                        + "NODE SYS) and the NCCL path type, each with the rule that produced it.",
+                "Import nvidia-smi topo -m/-p2p output or an NCCL topology XML with the machine's lspci export to "
+                        + "see their labels beside dmascope's, each disagreement with its reasons."},
         exitCodeList = {"0:the matrix was printed", StandardOptions.UNUSABLE})
 final class MatrixCommand implements Callable<Integer> {
     private final Streams streams;
@@ -96,8 +104,22 @@ final class MatrixCommand implements Callable<Integer> {
                 why.put("mapType", MatrixCell.MAP_TYPE_RULE + ": " + e.mapType().reason());
                 why.put("nvidiaSmi", e.smi());
                 why.put("ncclPath", e.nccl());
+                List<ReportedLabel> reported = m.reported(r, c);
+                if (!reported.isEmpty()) {
+                    ArrayNode rep = n.putArray("reported");
+                    for (ReportedLabel l : reported) {
+                        ObjectNode o = rep.addObject();
+                        o.put("tool", l.tool().jsonName());
+                        o.put("at", l.at().toString());
+                        o.put("label", l.label());
+                        o.put("derived", l.derived());
+                        o.put("agreement", l.agreement().jsonName());
+                        o.put("why", l.why());
+                    }
+                }
             }
         }
+        if (!m.reports().isEmpty()) root.set("reports", TopologyJsonWriter.toJson(m.reports()));
         ObjectNode legend = root.putObject("legend");
         for (NvidiaSmiLabel l : NvidiaSmiLabel.values()) legend.put(l.name(), l.legend());
         for (NcclPathType p : NcclPathType.values()) legend.put(p.name(), p.legend() + " (NCCL value " + p.value()
@@ -109,6 +131,7 @@ final class MatrixCommand implements Callable<Integer> {
     private static void text(Topology t, TopologyRules rules, P2pMatrix m, PrintStream out) {
         if (m.size() == 0) {
             out.println("No DMA-capable endpoints in the topology.");
+            if (!m.reports().isEmpty()) out.print("\n" + ReportedText.of(m));
             return;
         }
         out.println("P2P matrix (" + rules.assumptions().profile().label() + "); rows are providers, columns clients.");
@@ -126,6 +149,10 @@ final class MatrixCommand implements Callable<Integer> {
                 + "LOC = same device.");
         out.println("Run with --format json for the rule behind every cell.");
         out.println();
+        if (!m.reports().isEmpty()) {
+            out.print(ReportedText.of(m));
+            out.println();
+        }
         PlatformOptions.printText(rules.assumptions().forP2p(), out);
     }
 

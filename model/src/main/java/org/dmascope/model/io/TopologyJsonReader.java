@@ -38,6 +38,7 @@ import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.Provenance;
 import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Sriov;
+import org.dmascope.model.topology.ToolReport;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.model.topology.TopologySource;
 import org.dmascope.model.topology.TopologyValidator;
@@ -141,10 +142,12 @@ public final class TopologyJsonReader {
         List<PciFunction> functions = new ArrayList<>();
         for (JsonNodeAt n : ctx.array(root, "functions", true)) ctx.asObject(n).flatMap(this::function)
                 .ifPresent(functions::add);
+        List<ToolReport> reports = ToolReportJson.read(ctx, ctx.array(root, "reports", false));
         ctx.reportUnknown(root);
         if (ctx.hasErrors() || name.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(new Topology(name.get(), description, source, platform, nodes, hostBridges, functions));
+            return Optional.of(new Topology(name.get(), description, source, platform, nodes, hostBridges, functions,
+                    reports));
         } catch (IllegalArgumentException e) {
             ctx.error(root, e.getMessage());
             return Optional.empty();

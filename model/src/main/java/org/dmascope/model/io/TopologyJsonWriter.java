@@ -1,5 +1,6 @@
 package org.dmascope.model.io;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,6 +27,7 @@ import org.dmascope.model.topology.Platform;
 import org.dmascope.model.topology.Provenance;
 import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.model.topology.ToolReport;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 
@@ -67,7 +69,13 @@ public final class TopologyJsonWriter {
         }
         ArrayNode fs = root.putArray("functions");
         for (PciFunction f : t.functions()) fs.add(function(f));
+        if (!t.reports().isEmpty()) root.set("reports", ToolReportJson.write(t.reports()));
         return root;
+    }
+
+    /** The {@code reports} array alone, as the topology JSON writes it (the CLI's matrix output shows it). */
+    public static ArrayNode toJson(List<ToolReport> reports) {
+        return ToolReportJson.write(reports);
     }
 
     private static ObjectNode platform(Platform p) {
@@ -263,7 +271,7 @@ public final class TopologyJsonWriter {
      * {@code file:line}; a whole-file reference to a file whose name itself ends in {@code :digits}
      * is written with an explicit {@code :0}, or reading it back would take the digits for a line.
      */
-    private static String sourceRef(SourceRef r) {
+    static String sourceRef(SourceRef r) {
         if (r.line() == 0 && r.file().matches("(?s).*:[0-9]+")) return r.file() + ":0";
         return r.toString();
     }

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A machine: platform, NUMA nodes, host bridges and PCI functions. Immutable; edits return a new
+ * A machine: platform, NUMA nodes, host bridges and PCI functions, and what other tools reported about
+ * it ({@link ToolReport}, kept beside the facts, never merged into them). Immutable; edits return a new
  * topology. The PCI hierarchy (buses, parents, children) is derived once, on first use.
  */
 public final class Topology {
@@ -22,10 +23,18 @@ public final class Topology {
     private final List<HostBridge> hostBridges;
     private final List<PciFunction> functions;
     private final Map<Bdf, PciFunction> byAddress;
+    private final List<ToolReport> reports;
     private volatile PciHierarchy hierarchy;
 
     public Topology(String name, Optional<String> description, Optional<TopologySource> source, Platform platform,
                     List<NumaNode> numaNodes, List<HostBridge> hostBridges, List<PciFunction> functions) {
+        this(name, description, source, platform, numaNodes, hostBridges, functions, List.of());
+    }
+
+    /** @param reports what other tools (nvidia-smi, NCCL) said about this machine, kept beside it */
+    public Topology(String name, Optional<String> description, Optional<TopologySource> source, Platform platform,
+                    List<NumaNode> numaNodes, List<HostBridge> hostBridges, List<PciFunction> functions,
+                    List<ToolReport> reports) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description);
         this.source = Objects.requireNonNull(source);
@@ -38,6 +47,7 @@ public final class Topology {
         Map<Bdf, PciFunction> map = new LinkedHashMap<>();
         for (PciFunction f : this.functions) map.putIfAbsent(f.address(), f);
         this.byAddress = Collections.unmodifiableMap(map);
+        this.reports = List.copyOf(reports);
     }
 
     public String name() {
@@ -74,6 +84,11 @@ public final class Topology {
         return Optional.ofNullable(byAddress.get(address));
     }
 
+    /** What other tools reported about this machine, in import order; empty when none was imported. */
+    public List<ToolReport> reports() {
+        return reports;
+    }
+
     /** The derived bus hierarchy; computed once. */
     public PciHierarchy hierarchy() {
         PciHierarchy h = hierarchy;
@@ -87,15 +102,19 @@ public final class Topology {
     }
 
     public Topology withName(String newName) {
-        return new Topology(newName, description, source, platform, numaNodes, hostBridges, functions);
+        return new Topology(newName, description, source, platform, numaNodes, hostBridges, functions, reports);
     }
 
     public Topology withPlatform(Platform newPlatform) {
-        return new Topology(name, description, source, newPlatform, numaNodes, hostBridges, functions);
+        return new Topology(name, description, source, newPlatform, numaNodes, hostBridges, functions, reports);
     }
 
     public Topology withFunctions(List<PciFunction> newFunctions) {
-        return new Topology(name, description, source, platform, numaNodes, hostBridges, newFunctions);
+        return new Topology(name, description, source, platform, numaNodes, hostBridges, newFunctions, reports);
+    }
+
+    public Topology withReports(List<ToolReport> newReports) {
+        return new Topology(name, description, source, platform, numaNodes, hostBridges, functions, newReports);
     }
 
     /** Returns a topology where the function at {@code address} is replaced by {@code edit} of it. */
@@ -112,12 +131,12 @@ public final class Topology {
         if (!(o instanceof Topology t)) return false;
         return name.equals(t.name) && description.equals(t.description) && source.equals(t.source)
                 && platform.equals(t.platform) && numaNodes.equals(t.numaNodes)
-                && hostBridges.equals(t.hostBridges) && functions.equals(t.functions);
+                && hostBridges.equals(t.hostBridges) && functions.equals(t.functions) && reports.equals(t.reports);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, description, source, platform, numaNodes, hostBridges, functions);
+        return Objects.hash(name, description, source, platform, numaNodes, hostBridges, functions, reports);
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.dmascope.model.io.formats.IommuGroupsFormat;
 import org.dmascope.model.io.formats.LspciListingFormat;
 import org.dmascope.model.io.formats.LspciMachineFormat;
 import org.dmascope.model.io.formats.LspciTreeFormat;
+import org.dmascope.model.io.formats.NcclTopologyXmlFormat;
+import org.dmascope.model.io.formats.NvidiaSmiTopoFormat;
 import org.dmascope.model.io.imports.ImportInput;
 import org.dmascope.model.io.imports.ImportProgress;
 import org.dmascope.model.io.imports.ImportResult;
@@ -24,6 +26,9 @@ import org.dmascope.model.io.merge.TopologyMerger;
 import org.dmascope.model.io.source.Checkpoint;
 import org.dmascope.model.io.source.Findings;
 import org.dmascope.model.io.source.SourceText;
+import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.matrix.P2pMatrix;
+import org.dmascope.model.kernel.matrix.ReportedText;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.model.topology.TopologyValidator;
 
@@ -75,6 +80,28 @@ class ImportFuzzTest {
     @FuzzTest(maxDuration = FUZZ_FOR)
     void hwlocXml(byte[] data) {
         readAs(new HwlocXmlFormat(), data);
+    }
+
+    /** Another tool's output, then its labels set on the matrix beside dmascope's. */
+    private static void readWithMatrix(FactsFormat format, byte[] data) {
+        Findings findings = new Findings();
+        SourceText text = SourceText.decode("fuzz.txt", data, findings);
+        MachineFacts facts = format.read(text, findings, Checkpoint.NONE);
+        Topology t = TopologyMerger.merge(List.of(new ImportedSource("fuzz.txt", format.name(), "fuzz", facts)),
+                findings);
+        TopologyValidator.validate(t);
+        P2pMatrix m = TopologyRules.of(t).matrix();
+        assertNotNull(ReportedText.of(m));
+    }
+
+    @FuzzTest(maxDuration = FUZZ_FOR)
+    void ncclXml(byte[] data) {
+        readWithMatrix(new NcclTopologyXmlFormat(), data);
+    }
+
+    @FuzzTest(maxDuration = FUZZ_FOR)
+    void nvidiaSmiTopo(byte[] data) {
+        readWithMatrix(new NvidiaSmiTopoFormat(), data);
     }
 
     @FuzzTest(maxDuration = FUZZ_FOR)

@@ -35,6 +35,7 @@ import org.dmascope.model.topology.Provenance;
 import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Sriov;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.model.topology.ToolReport;
 import org.dmascope.model.topology.TopologySource;
 
 /**
@@ -61,8 +62,43 @@ final class RandomTopologies {
         while (addresses.size() < fnCount) addresses.add(bdf());
         List<PciFunction> fs = new ArrayList<>();
         for (Bdf a : addresses) fs.add(function(a, List.copyOf(addresses)));
-        return new Topology(text(), maybe(this::text), maybe(() -> new TopologySource(
+        Topology t = new Topology(text(), maybe(this::text), maybe(() -> new TopologySource(
                 pick(TopologySource.Kind.values()), maybe(this::text))), platform(), nodes, hbs, fs);
+        // Drawn last, so the machines above stay what they were before reports existed.
+        List<ToolReport> reports = new ArrayList<>();
+        int reportCount = r.nextInt(5) == 0 ? 1 + r.nextInt(2) : 0;
+        for (int i = 0; i < reportCount; i++) reports.add(report(List.copyOf(addresses)));
+        return t.withReports(reports);
+    }
+
+    /** Another tool's report: devices tied or not, pairs among them, every optional part sometimes left out. */
+    private ToolReport report(List<Bdf> addresses) {
+        List<ToolReport.Device> devices = new ArrayList<>();
+        int n = r.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            Optional<Bdf> address = addresses.isEmpty() || r.nextInt(3) == 0 ? Optional.empty()
+                    : Optional.of(addresses.get(r.nextInt(addresses.size())));
+            ToolReport.Match match = address.isEmpty() ? ToolReport.Match.NONE
+                    : pick(ToolReport.Match.BUS_ID, ToolReport.Match.BUS_ORDER);
+            devices.add(new ToolReport.Device("dev" + i + " " + text(), pick(ToolReport.Kind.values()),
+                    maybe(this::text), maybe(this::bdf), address, match, maybeInt(4096), maybe(this::text),
+                    maybe(this::text), where()));
+        }
+        List<ToolReport.Pair> pairs = new ArrayList<>();
+        for (ToolReport.Device a : devices) {
+            for (ToolReport.Device b : devices) {
+                if (a != b && r.nextBoolean()) pairs.add(new ToolReport.Pair(a.name(), b.name(), text(),
+                        maybe(this::text), where()));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (int i = r.nextInt(3); i > 0; i--) notes.add(text());
+        return new ToolReport(pick(ToolReport.Tool.values()), where(), devices, pairs, notes);
+    }
+
+    private SourceRef where() {
+        return new SourceRef(pick("x.nvsmi-topo.txt", "dump:12", "ünï cödé.xml"), r.nextInt(3) == 0 ? 0
+                : 1 + r.nextInt(100000));
     }
 
     // ---- primitives ------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import org.dmascope.model.topology.Platform;
 import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.model.topology.TopologySource;
+import org.dmascope.model.topology.ToolReport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +120,9 @@ class TopologyFormatDocTest {
         for (Bar.Space s : Bar.Space.values()) values.add(s.jsonName());
         for (TopologySource.Kind k : TopologySource.Kind.values()) values.add(k.jsonName());
         for (LinkSpeed s : LinkSpeed.values()) values.add(s.text());
+        for (ToolReport.Tool t : ToolReport.Tool.values()) values.add(t.jsonName());
+        for (ToolReport.Match m : ToolReport.Match.values()) values.add(m.jsonName());
+        for (ToolReport.Kind k : ToolReport.Kind.values()) values.add(k.name().toLowerCase(java.util.Locale.ROOT));
         List<String> missing = values.stream().filter(v -> !text.contains("`" + v + "`")).toList();
         assertTrue(missing.isEmpty(), "values missing from docs/topology-format.md: " + missing);
     }

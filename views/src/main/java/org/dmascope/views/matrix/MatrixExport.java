@@ -7,6 +7,8 @@ import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.matrix.MatrixCell;
 import org.dmascope.model.kernel.matrix.NvidiaSmiLabel;
 import org.dmascope.model.kernel.matrix.P2pMatrix;
+import org.dmascope.model.kernel.matrix.ReportedLabel;
+import org.dmascope.model.kernel.matrix.ReportedText;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.views.topology.DeviceText;
 
@@ -44,12 +46,14 @@ public final class MatrixExport {
         sb.append("\nBUS = BUS_ADDR (inside the PCIe fabric), HOST = THRU_HOST_BRIDGE, NONE = NOT_SUPPORTED\n");
         for (NvidiaSmiLabel l : NvidiaSmiLabel.values()) sb.append("  ").append(pad(l.name(),
                 5)).append("= ").append(l.legend()).append('\n');
+        String reported = ReportedText.of(m);
+        if (!reported.isEmpty()) sb.append('\n').append(reported);
         return sb.toString();
     }
 
     public static String csv(P2pMatrix m) {
         StringBuilder sb = new StringBuilder(
-                "provider,client,map_type,distance,nvidia_smi,nccl,map_type_rule,nvidia_smi_rule,nccl_rule\n");
+                "provider,client,map_type,distance,nvidia_smi,nccl,map_type_rule,nvidia_smi_rule,nccl_rule,reported\n");
         for (int r = 0; r < m.size(); r++) {
             for (int c = 0; c < m.size(); c++) {
                 MatrixCell cell = m.cell(r, c);
@@ -59,8 +63,19 @@ public final class MatrixExport {
                                 .shortName()).append(',')
                         .append(MatrixCell.MAP_TYPE_RULE).append(',').append(cell.smiRule().name()
                                 .toLowerCase(Locale.ROOT)).append(',')
-                        .append(cell.ncclRule().name().toLowerCase(Locale.ROOT)).append('\n');
+                        .append(cell.ncclRule().name().toLowerCase(Locale.ROOT)).append(',')
+                        .append(reported(m.reported(r, c))).append('\n');
             }
+        }
+        return sb.toString();
+    }
+
+    /** {@code nvidia-smi-topo PIX disagrees; nccl-xml NVL differs…}: no commas, so the CSV stays one field. */
+    private static String reported(List<ReportedLabel> labels) {
+        StringBuilder sb = new StringBuilder();
+        for (ReportedLabel l : labels) {
+            if (sb.length() > 0) sb.append("; ");
+            sb.append(l.tool().jsonName()).append(' ').append(l.label()).append(' ').append(l.agreement().jsonName());
         }
         return sb.toString();
     }

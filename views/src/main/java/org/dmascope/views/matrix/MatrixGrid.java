@@ -23,7 +23,8 @@ import org.dmascope.views.common.Resources;
 
 /**
  * The P2P matrix as a grid drawn on a canvas: rows are providers, columns clients; each cell shows the
- * nvidia-smi label on a background that says the kernel's map type. Only the visible cells are drawn,
+ * nvidia-smi label on a background that says the kernel's map type and, when another tool's output was
+ * imported, that tool's label on a second line, marked when it disagrees. Only the visible cells are drawn,
  * so a machine with hundreds of endpoints costs one canvas, not a node per cell. The colours are CSS
  * properties ({@code matrix-grid.css}); arrows, Page Up/Down and Home/End move the focused cell.
  */
@@ -67,6 +68,12 @@ public class MatrixGrid extends Control {
     private final StyleableProperty<Paint> focusRing =
             CSS.createStyleablePaintProperty(this, "focusRing", "-matrix-focus", g -> g.focusRing,
                     Color.web("#1f6feb"));
+    private final StyleableProperty<Paint> disagreeColor =
+            CSS.createStyleablePaintProperty(this, "disagreeColor", "-matrix-disagree", g -> g.disagreeColor,
+                    Color.web("#b3261e"));
+    private final StyleableProperty<Paint> beyondColor =
+            CSS.createStyleablePaintProperty(this, "beyondColor", "-matrix-beyond", g -> g.beyondColor,
+                    Color.web("#6a3fa0"));
     private final StyleableProperty<Paint> hoverFill =
             CSS.createStyleablePaintProperty(this, "hoverFill", "-matrix-hover", g -> g.hoverFill,
                     Color.web("#1f6feb33"));
@@ -143,8 +150,7 @@ public class MatrixGrid extends Control {
     /** The CSS colours, for the skin to redraw when a theme changes them. */
     List<Observable> colourProperties() {
         return List.of(busAddrFill, hostBridgeFill, notSupportedFill, selfFill, cellText, mutedText, headerFill,
-                gridLine,
-                focusRing, hoverFill).stream().map(p -> (Observable) p).toList();
+                gridLine, focusRing, hoverFill, disagreeColor, beyondColor).stream().map(p -> (Observable) p).toList();
     }
 
     Paint busAddrFill() {
@@ -185,5 +191,15 @@ public class MatrixGrid extends Control {
 
     Paint hoverFill() {
         return hoverFill.getValue();
+    }
+
+    /** Another tool's label that contradicts dmascope's. */
+    Paint disagreeColor() {
+        return disagreeColor.getValue();
+    }
+
+    /** Another tool's label for a link lspci cannot show (NVLink, xGMI). */
+    Paint beyondColor() {
+        return beyondColor.getValue();
     }
 }

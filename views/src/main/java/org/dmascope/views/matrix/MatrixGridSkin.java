@@ -24,6 +24,7 @@ import javafx.scene.text.TextAlignment;
 
 import org.dmascope.model.kernel.matrix.MatrixCell;
 import org.dmascope.model.kernel.matrix.P2pMatrix;
+import org.dmascope.model.kernel.matrix.ReportedLabel;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.views.matrix.MatrixGrid.Cell;
 
@@ -36,11 +37,14 @@ import org.dmascope.views.matrix.MatrixGrid.Cell;
 final class MatrixGridSkin extends SkinBase<MatrixGrid> {
     static final double CELL_W = 54;
     static final double CELL_H = 26;
+    /** Cells are taller when another tool's label is shown under dmascope's. */
+    static final double CELL_H_REPORTED = 38;
     private static final double PAD = 8;
     private static final double MAX_ROW_HEADER = 360;
     private static final Font CELL_FONT = Font.font("System", FontWeight.BOLD, 12);
     private static final Font ADDRESS_FONT = Font.font("Monospaced", 12);
     private static final Font NAME_FONT = Font.font("System", 12);
+    private static final Font REPORTED_FONT = Font.font("System", 10);
 
     private final Canvas canvas = new Canvas();
     private final Canvas overlay = new Canvas();
@@ -48,6 +52,7 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
     private final ScrollBar vbar = new ScrollBar();
     private double rowHeaderW = 200;
     private double colHeaderH = 80;
+    private double cellH = CELL_H;
     private final InvalidationListener redraw = o -> draw();
     private final InvalidationListener redrawOverlay = o -> drawOverlay();
     private final InvalidationListener remeasure = o -> {
@@ -112,6 +117,8 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
 
     /** Header sizes follow the longest label and address. */
     private void measure() {
+        P2pMatrix shown = getSkinnable().getMatrix();
+        cellH = shown != null && shown.hasReported() ? CELL_H_REPORTED : CELL_H;
         double w = 120;
         for (String s : getSkinnable().rowLabelsProperty().get()) w = Math.max(w, textWidth(s, NAME_FONT));
         rowHeaderW = Math.min(MAX_ROW_HEADER, w + 2 * PAD);
@@ -146,7 +153,7 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
     protected void layoutChildren(double x, double y, double w, double h) {
         int n = size();
         double contentW = n * CELL_W;
-        double contentH = n * CELL_H;
+        double contentH = n * cellH;
         boolean needH = rowHeaderW + contentW > w;
         boolean needV = colHeaderH + contentH > h - (needH ? hbar.prefHeight(-1) : 0);
         if (needV && !needH) needH = rowHeaderW + contentW > w - vbar.prefWidth(-1);
@@ -168,13 +175,13 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         draw();
     }
 
-    private static void configure(ScrollBar bar, double view, double content) {
+    private void configure(ScrollBar bar, double view, double content) {
         double max = Math.max(0, content - view);
         bar.setMin(0);
         bar.setMax(max);
         bar.setVisibleAmount(max <= 0 ? 1 : Math.max(1, max * view / Math.max(1, content)));
-        bar.setUnitIncrement(CELL_H);
-        bar.setBlockIncrement(Math.max(CELL_H, view * 0.9));
+        bar.setUnitIncrement(cellH);
+        bar.setBlockIncrement(Math.max(cellH, view * 0.9));
         if (bar.getValue() > max) bar.setValue(max);
     }
 
@@ -190,7 +197,7 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
 
     @Override
     protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-        return Math.min(800, colHeaderH + size() * CELL_H + 20);
+        return Math.min(800, colHeaderH + size() * cellH + 20);
     }
 
     @Override
@@ -210,7 +217,7 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
     }
 
     private double cellY(int row) {
-        return colHeaderH + row * CELL_H - (vbar.isVisible() ? vbar.getValue() : 0);
+        return colHeaderH + row * cellH - (vbar.isVisible() ? vbar.getValue() : 0);
     }
 
     private Optional<Cell> cellAt(double x, double y) {
@@ -218,7 +225,7 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         double sx = hbar.isVisible() ? hbar.getValue() : 0;
         double sy = vbar.isVisible() ? vbar.getValue() : 0;
         int c = (int) Math.floor((x - rowHeaderW + sx) / CELL_W);
-        int r = (int) Math.floor((y - colHeaderH + sy) / CELL_H);
+        int r = (int) Math.floor((y - colHeaderH + sy) / cellH);
         int n = size();
         return r >= 0 && c >= 0 && r < n && c < n ? Optional.of(new Cell(r, c)) : Optional.empty();
     }
@@ -227,14 +234,14 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         if (c.row() < 0 || c.column() < 0 || c.row() >= size() || c.column() >= size()) return Optional.empty();
         scrollIntoView(c);
         return Optional.of(new Point2D(canvas.getLayoutX() + cellX(c.column()) + CELL_W / 2,
-                canvas.getLayoutY() + cellY(c.row()) + CELL_H / 2));
+                canvas.getLayoutY() + cellY(c.row()) + cellH / 2));
     }
 
     private void scrollIntoView(Cell c) {
         double viewW = canvas.getWidth() - rowHeaderW;
         double viewH = canvas.getHeight() - colHeaderH;
         double left = c.column() * CELL_W;
-        double top = c.row() * CELL_H;
+        double top = c.row() * cellH;
         if (hbar.isVisible()) {
             if (left < hbar.getValue()) hbar.setValue(left);
             else if (left + CELL_W > hbar.getValue() + viewW) hbar.setValue(Math.min(hbar.getMax(),
@@ -242,8 +249,8 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         }
         if (vbar.isVisible()) {
             if (top < vbar.getValue()) vbar.setValue(top);
-            else if (top + CELL_H > vbar.getValue() + viewH) vbar.setValue(Math.min(vbar.getMax(),
-                    top + CELL_H - viewH));
+            else if (top + cellH > vbar.getValue() + viewH) vbar.setValue(Math.min(vbar.getMax(),
+                    top + cellH - viewH));
         }
     }
 
@@ -254,7 +261,7 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         if (n == 0) return;
         MatrixGrid grid = getSkinnable();
         Cell at = grid.getFocusedCell() == null ? new Cell(0, 0) : grid.getFocusedCell();
-        int page = Math.max(1, (int) ((canvas.getHeight() - colHeaderH) / CELL_H) - 1);
+        int page = Math.max(1, (int) ((canvas.getHeight() - colHeaderH) / cellH) - 1);
         int r = at.row();
         int c = at.column();
         KeyCode k = e.getCode();
@@ -298,8 +305,8 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         double sy = vbar.isVisible() ? vbar.getValue() : 0;
         int c0 = Math.max(0, (int) Math.floor(sx / CELL_W));
         int c1 = Math.min(n - 1, (int) Math.ceil((sx + w - rowHeaderW) / CELL_W));
-        int r0 = Math.max(0, (int) Math.floor(sy / CELL_H));
-        int r1 = Math.min(n - 1, (int) Math.ceil((sy + h - colHeaderH) / CELL_H));
+        int r0 = Math.max(0, (int) Math.floor(sy / cellH));
+        int r1 = Math.min(n - 1, (int) Math.ceil((sy + h - colHeaderH) / cellH));
         g.save();
         clip(g, rowHeaderW, colHeaderH, w - rowHeaderW, h - colHeaderH);
         g.setFill(grid.gridLine());
@@ -308,7 +315,7 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (int r = r0; r <= r1; r++) {
-            for (int c = c0; c <= c1; c++) drawCell(g, grid, m.cell(r, c), cellX(c), cellY(r));
+            for (int c = c0; c <= c1; c++) drawCell(g, grid, m, r, c, cellX(c), cellY(r));
         }
         g.restore();
 
@@ -339,7 +346,7 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         g.setFill(grid.hoverFill());
         for (Cell c : new Cell[] {grid.hoveredCellProperty().get(), grid.getFocusedCell()}) {
             if (c == null || c.row() >= n || c.column() >= n) continue;
-            g.fillRect(0, cellY(c.row()), rowHeaderW, CELL_H);
+            g.fillRect(0, cellY(c.row()), rowHeaderW, cellH);
             g.fillRect(cellX(c.column()), 0, CELL_W, colHeaderH);
         }
         Cell hover = grid.hoveredCellProperty().get();
@@ -348,14 +355,14 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         g.closePath();
         g.clip();
         if (hover != null && hover.row() < n && hover.column() < n) {
-            g.fillRect(rowHeaderW, cellY(hover.row()), w, CELL_H);
+            g.fillRect(rowHeaderW, cellY(hover.row()), w, cellH);
             g.fillRect(cellX(hover.column()), colHeaderH, CELL_W, h);
         }
         Cell focus = grid.getFocusedCell();
         if (focus != null && focus.row() < n && focus.column() < n) {
             g.setStroke(grid.focusRing());
             g.setLineWidth(grid.isFocused() ? 3 : 2);
-            g.strokeRect(cellX(focus.column()) + 1.5, cellY(focus.row()) + 1.5, CELL_W - 3, CELL_H - 3);
+            g.strokeRect(cellX(focus.column()) + 1.5, cellY(focus.row()) + 1.5, CELL_W - 3, cellH - 3);
         }
         g.restore();
     }
@@ -367,15 +374,46 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
         g.clip();
     }
 
-    private void drawCell(GraphicsContext g, MatrixGrid grid, MatrixCell cell, double x, double y) {
+    private void drawCell(GraphicsContext g, MatrixGrid grid, P2pMatrix m, int row, int column, double x, double y) {
+        MatrixCell cell = m.cell(row, column);
         boolean self = cell.provider().equals(cell.client());
         g.setFill(self ? grid.selfFill() : fill(grid, cell.mapType()));
-        g.fillRect(x + 1, y + 1, CELL_W - 2, CELL_H - 2);
+        g.fillRect(x + 1, y + 1, CELL_W - 2, cellH - 2);
         boolean refused = !self && cell.mapType() != P2pMapType.BUS_ADDR
                 && cell.mapType() != P2pMapType.THRU_HOST_BRIDGE;
-        if (refused) hatch(g, grid, x + 1, y + 1, CELL_W - 2, CELL_H - 2);
+        if (refused) hatch(g, grid, x + 1, y + 1, CELL_W - 2, cellH - 2);
         g.setFill(refused || self ? grid.mutedText() : grid.cellText());
-        g.fillText(cell.smi().name(), x + CELL_W / 2, y + CELL_H / 2 + 0.5);
+        List<ReportedLabel> reported = self ? List.of() : m.reported(row, column);
+        if (reported.isEmpty()) {
+            g.fillText(cell.smi().name(), x + CELL_W / 2, y + cellH / 2 + 0.5);
+            return;
+        }
+        g.fillText(cell.smi().name(), x + CELL_W / 2, y + cellH / 3 + 0.5);
+        ReportedLabel shown = reported.stream().filter(l -> l.agreement() != ReportedLabel.Agreement.AGREES)
+                .findFirst().orElse(reported.get(0));
+        g.setFont(REPORTED_FONT);
+        g.setFill(switch (shown.agreement()) {
+            case DISAGREES -> grid.disagreeColor();
+            case BEYOND_PCIE -> grid.beyondColor();
+            default -> grid.mutedText();
+        });
+        g.fillText(mark(shown) + shown.label(), x + CELL_W / 2, y + cellH * 3 / 4 - 1);
+        g.setFont(CELL_FONT);
+        if (reported.stream().anyMatch(l -> l.agreement() == ReportedLabel.Agreement.DISAGREES)) {
+            g.setFill(grid.disagreeColor());
+            g.fillPolygon(new double[] {x + CELL_W - 11, x + CELL_W - 1, x + CELL_W - 1},
+                    new double[] {y + 1, y + 1, y + 11}, 3);
+        }
+    }
+
+    /** The mark before another tool's label: the symbol lspci users know, not the CLI's ASCII. */
+    private static String mark(ReportedLabel l) {
+        return switch (l.agreement()) {
+            case AGREES -> "=";
+            case DISAGREES -> "≠";
+            case BEYOND_PCIE -> "~";
+            case NOT_COMPARED -> "?";
+        };
     }
 
     /**
@@ -417,7 +455,7 @@ final class MatrixGridSkin extends SkinBase<MatrixGrid> {
             g.setFill(grid.cellText());
             g.setFont(NAME_FONT);
             String text = r < labels.size() ? labels.get(r) : m.endpoints().get(r).shortText();
-            g.fillText(fit(text, rowHeaderW - 2 * PAD), PAD, y + CELL_H / 2);
+            g.fillText(fit(text, rowHeaderW - 2 * PAD), PAD, y + cellH / 2);
         }
         g.restore();
     }

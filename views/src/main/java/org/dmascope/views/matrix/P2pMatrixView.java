@@ -1,9 +1,12 @@
 package org.dmascope.views.matrix;
 
+import java.util.stream.Collectors;
+
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -17,12 +20,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.dmascope.model.kernel.matrix.ReportedLabel;
 import org.dmascope.views.common.Resources;
 
 /**
  * The P2P matrix window's content: a legend and copy buttons, the {@link MatrixGrid}, and under it the
  * explanation of the cell under the pointer (or the focused one): map type and distance with the rule
- * and the kernel's reason, the nvidia-smi label and the NCCL path type with theirs.
+ * and the kernel's reason, the nvidia-smi label and the NCCL path type with theirs, and what other tools
+ * imported with the machine (nvidia-smi, NCCL) say of the pair, whether it agrees and why not.
  */
 public final class P2pMatrixView extends BorderPane {
     public static final String STYLE_CLASS = "p2p-matrix-view";
@@ -33,10 +38,14 @@ public final class P2pMatrixView extends BorderPane {
     public static final String REASON_ID = "matrix-reason";
     public static final String SMI_ID = "matrix-smi";
     public static final String NCCL_ID = "matrix-nccl";
+    public static final String REPORTED_ID = "matrix-reported";
+    public static final String REPORTED_LEGEND_ID = "matrix-reported-legend";
     public static final String COPY_TEXT_ID = "matrix-copy-text";
     public static final String COPY_CSV_ID = "matrix-copy-csv";
     public static final String PLACEHOLDER_ID = "matrix-placeholder";
     private static final String STYLESHEET = Resources.stylesheet(P2pMatrixView.class, "p2p-matrix-view.css");
+    private static final double DETAIL_SHARE = 0.4;
+    private static final double DETAIL_MIN = 120;
 
     private final P2pMatrixViewModel model;
     private final MatrixGrid grid = new MatrixGrid();
@@ -47,6 +56,13 @@ public final class P2pMatrixView extends BorderPane {
     private final Label reason = value(REASON_ID);
     private final Label smi = value(SMI_ID);
     private final Label nccl = value(NCCL_ID);
+    private final Label reported = value(REPORTED_ID);
+    private final Label reportedName = new Label("Other tools");
+    private final Label reportedLegend = new Label("Second line of a cell: another tool's label (= agrees, ≠ "
+            + "disagrees, ~ a link lspci cannot show, ? not compared); a red corner marks a disagreement.");
+    /** The explanation below the grid; scrolls when another tool's reasons would leave the grid no room. */
+    private final ScrollPane detail;
+    private final GridPane detailGrid;
     private final InvalidationListener detailListener = o -> showDetail();
     private final InvalidationListener matrixListener = o -> showMatrix();
     private boolean syncing;
@@ -57,7 +73,12 @@ public final class P2pMatrixView extends BorderPane {
         getStylesheets().add(STYLESHEET);
         setTop(createHeader());
         setCenter(createGrid());
-        setBottom(createDetail());
+        detailGrid = createDetail();
+        detail = new ScrollPane(detailGrid);
+        detail.setFitToWidth(true);
+        detail.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        detail.getStyleClass().add("detail-scroll");
+        setBottom(detail);
         initListeners();
         showMatrix();
         showDetail();
@@ -86,9 +107,22 @@ public final class P2pMatrixView extends BorderPane {
         summary.textProperty().bind(model.summaryProperty());
         summary.getStyleClass().add("summary");
         summary.setWrapText(true);
-        VBox header = new VBox(6, legend, bar, summary);
+        reportedLegend.setId(REPORTED_LEGEND_ID);
+        reportedLegend.getStyleClass().add("summary");
+        reportedLegend.setWrapText(true);
+        reportedLegend.managedProperty().bind(reportedLegend.visibleProperty());
+        VBox header = new VBox(6, legend, bar, summary, reportedLegend);
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /** The explanation takes what it needs, up to two fifths of the view; the grid keeps the rest. */
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        double wanted = detailGrid.prefHeight(width);
+        detail.setPrefViewportHeight(Math.min(wanted, Math.max(DETAIL_MIN, getHeight() * DETAIL_SHARE)));
+        super.layoutChildren();
     }
 
     private static Label chip(String text, String styleClass, String tip) {
@@ -126,6 +160,9 @@ public final class P2pMatrixView extends BorderPane {
             n.getStyleClass().add("name");
             g.addRow(i, n, v[i]);
         }
+        reportedName.getStyleClass().add("name");
+        g.addRow(rows.length, reportedName, reported);
+        for (Label l : new Label[] {reportedName, reported}) l.managedProperty().bind(l.visibleProperty());
         return g;
     }
 
@@ -175,19 +212,34 @@ public final class P2pMatrixView extends BorderPane {
         grid.setMatrix(model.getMatrix());
         sync(() -> grid.setFocusedCell(model.focusedProperty().get()));
         boolean empty = model.getMatrix() == null || model.getMatrix().size() == 0;
-        placeholder.setText(model.computingProperty().get() && model.getMatrix() == null ? "Computing the matrix…"
-                : "This topology has no DMA-capable endpoints (GPUs, NVMe, NICs, accelerators…)");
+        String text = model.computingProperty().get() && model.getMatrix() == null ? "Computing the matrix…"
+                : "This topology has no DMA-capable endpoints (GPUs, NVMe, NICs, accelerators…)";
+        if (empty && model.getMatrix() != null && !model.getMatrix().reports().isEmpty()) {
+            text += "\n" + model.getMatrix().reports().get(0).title() + " names devices, but no export ties them to "
+                    + "PCI functions: import an lspci export of the same machine with it";
+        }
+        placeholder.setText(text);
         placeholder.setVisible(empty);
+        reportedLegend.setVisible(model.getMatrix() != null && model.getMatrix().hasReported());
     }
 
     private void showDetail() {
         P2pMatrixViewModel.Detail d = model.getDetail();
         // A canvas has no text of its own: screen readers read the explained cell.
         grid.setAccessibleText(d == null ? "P2P matrix" : d.asText());
+        boolean reports = model.getMatrix() != null && model.getMatrix().hasReported();
+        reportedName.setVisible(reports);
+        reported.setVisible(reports);
         if (d == null) {
             pair.setText("Point at a cell, or move the focus with the arrow keys");
-            for (Label l : new Label[] {mapType, reason, smi, nccl}) l.setText("");
+            for (Label l : new Label[] {mapType, reason, smi, nccl, reported}) l.setText("");
             return;
+        }
+        reported.setText(d.reported().isEmpty() ? "no other tool names this pair" : d.reported().stream()
+                .map(P2pMatrixViewModel.Detail::reportedLine).collect(Collectors.joining("\n")));
+        reported.getStyleClass().remove("disagrees");
+        if (d.reported().stream().anyMatch(l -> l.agreement() == ReportedLabel.Agreement.DISAGREES)) {
+            reported.getStyleClass().add("disagrees");
         }
         pair.setText(d.client() + " (client) does DMA to the memory of " + d.provider() + " (provider)");
         mapType.setText(d.mapType() + ", distance " + d.distance() + "   (" + d.mapTypeRule() + ")");

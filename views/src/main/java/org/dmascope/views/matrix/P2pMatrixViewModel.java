@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.matrix.MatrixCell;
 import org.dmascope.model.kernel.matrix.P2pMatrix;
+import org.dmascope.model.kernel.matrix.ReportedLabel;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
@@ -42,15 +43,29 @@ public final class P2pMatrixViewModel {
      * @param reason      the kernel decision in a sentence
      * @param smi         nvidia-smi label with its rule and legend
      * @param nccl        NCCL path type with its rule and legend
+     * @param reported    what other tools imported with the machine say of the pair, beside dmascope
      */
     public record Detail(Cell cell, String provider, String client, String mapType, int distance, String mapTypeRule,
-                         String reason, String smi, String nccl, Optional<String> suggestion) {
+                         String reason, String smi, String nccl, Optional<String> suggestion,
+                         List<ReportedLabel> reported) {
+
+        public Detail {
+            reported = List.copyOf(reported);
+        }
 
         /** The cell as lines of text, for copying. */
         public String asText() {
-            return "provider " + provider + "\nclient   " + client + "\nmap type " + mapType + ", distance " + distance
-                    + " (" + mapTypeRule + ")\n" + reason + "\nnvidia-smi " + smi + "\nNCCL " + nccl
-                    + suggestion.map(s -> "\nfor BUS_ADDR: " + s).orElse("") + "\n";
+            StringBuilder sb = new StringBuilder("provider " + provider + "\nclient   " + client + "\nmap type "
+                    + mapType + ", distance " + distance + " (" + mapTypeRule + ")\n" + reason + "\nnvidia-smi "
+                    + smi + "\nNCCL " + nccl + suggestion.map(s -> "\nfor BUS_ADDR: " + s).orElse("") + "\n");
+            for (ReportedLabel l : reported) sb.append(reportedLine(l)).append('\n');
+            return sb.toString();
+        }
+
+        /** One other tool's label in a line: {@code nvidia-smi topo -m (x:3): PIX, disagrees: …}. */
+        public static String reportedLine(ReportedLabel l) {
+            return l.tool().label() + " (" + l.at() + "): " + l.label() + ", " + l.agreement().words() + ". "
+                    + l.why();
         }
     }
 
@@ -209,8 +224,10 @@ public final class P2pMatrixViewModel {
                 .filter(a -> !a.name().equals("kernel"))
                 .map(a -> a.name() + " " + a.shown())
                 .collect(Collectors.joining(" · "));
+        String beside = m.reports().stream().map(rep -> rep.title()).collect(Collectors.joining(", "));
         return m.size() + (m.size() == 1 ? " DMA-capable endpoint" : " DMA-capable endpoints") + " · "
-                + r.assumptions().profile().label() + " · " + platform;
+                + r.assumptions().profile().label() + " · " + platform + (beside.isEmpty() ? ""
+                : " · beside dmascope: " + beside);
     }
 
     private void explain() {
@@ -227,7 +244,7 @@ public final class P2pMatrixViewModel {
         String rulesText = v.rules().isEmpty() ? MatrixCell.MAP_TYPE_RULE : String.join(", ", v.rules());
         detail.set(new Detail(c, name(t, cell.provider()), name(t, cell.client()), cell.mapType().name(),
                 cell.distance(),
-                rulesText, v.reason(), e.smi(), e.nccl(), v.suggestion()));
+                rulesText, v.reason(), e.smi(), e.nccl(), v.suggestion(), m.reported(c.row(), c.column())));
     }
 
     private static String name(Topology t, Bdf b) {

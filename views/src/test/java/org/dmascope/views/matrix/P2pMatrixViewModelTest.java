@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.matrix.ReportedLabel;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.SourceRef;
+import org.dmascope.model.topology.ToolReport;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.matrix.MatrixGrid.Cell;
 import org.dmascope.views.rules.RulesModel;
@@ -109,5 +114,41 @@ class P2pMatrixViewModelTest {
         String csv = model.asCsv();
         assertEquals(1 + 25, csv.lines().count());
         assertTrue(csv.contains("0000:05:00.0,0000:03:00.0,BUS_ADDR,4,PIX,PIX,R-P2P-5,"), csv);
+    }
+
+    /** GPU0 on the GPU, GPU1 on the NVMe behind the same switch, which nvidia-smi (made up here) calls PHB. */
+    private static ToolReport smiSaysPhb() {
+        SourceRef at = new SourceRef("x.nvsmi-topo.txt", 2);
+        List<ToolReport.Device> devices = List.of(
+                new ToolReport.Device("GPU0", ToolReport.Kind.GPU, Optional.empty(), Optional.empty(),
+                        Optional.of(GPU), ToolReport.Match.BUS_ORDER, OptionalInt.empty(), Optional.empty(),
+                        Optional.empty(), at),
+                new ToolReport.Device("GPU1", ToolReport.Kind.GPU, Optional.empty(), Optional.empty(),
+                        Optional.of(NVME), ToolReport.Match.BUS_ORDER, OptionalInt.empty(), Optional.empty(),
+                        Optional.empty(), at));
+        return new ToolReport(ToolReport.Tool.NVIDIA_SMI_TOPO, new SourceRef("x.nvsmi-topo.txt", 1), devices,
+                List.of(new ToolReport.Pair("GPU0", "GPU1", "PHB", Optional.empty(), at),
+                        new ToolReport.Pair("GPU1", "GPU0", "PHB", Optional.empty(), at)), List.of());
+    }
+
+    @Test
+    void anotherToolsLabelIsExplainedBesideDmascopesAndCopied() {
+        rules.publish(TopologyRules.of(t.withReports(List.of(smiSaysPhb()))), PlatformOverrides.NONE);
+        runBackground();
+        assertTrue(model.getMatrix().hasReported());
+        assertTrue(model.summaryProperty().get().endsWith(" · beside dmascope: nvidia-smi topo -m (x.nvsmi-topo.txt)"),
+                model.summaryProperty().get());
+        assertTrue(model.focus(NVME, GPU));
+        List<ReportedLabel> reported = model.getDetail().reported();
+        assertEquals(1, reported.size());
+        assertEquals(ReportedLabel.Agreement.DISAGREES, reported.get(0).agreement());
+        assertEquals("PIX", reported.get(0).derived());
+        assertTrue(model.getDetail().asText().contains("nvidia-smi topo -m (x.nvsmi-topo.txt:2): PHB, disagrees. "
+                + "nvidia-smi says PHB"), model.getDetail().asText());
+        assertTrue(model.asText().contains("Other tools beside dmascope"), model.asText());
+        assertTrue(model.asCsv().contains("0000:05:00.0,0000:03:00.0,BUS_ADDR,4,PIX,PIX,R-P2P-5,one_bridge,same_switch,"
+                + "nvidia-smi-topo PHB disagrees\n"), model.asCsv());
+        assertTrue(model.focus(GPU, Bdf.parse("0000:07:00.0")));
+        assertTrue(model.getDetail().reported().isEmpty(), "nvidia-smi names no third device");
     }
 }

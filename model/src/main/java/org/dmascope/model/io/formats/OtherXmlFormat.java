@@ -4,7 +4,10 @@ import java.util.Optional;
 
 import org.dmascope.model.io.source.SourceText;
 
-/** XML that is not hwloc's: any file opening with {@code <} that {@link HwlocXmlFormat} did not claim. */
+/**
+ * XML that is neither hwloc's nor NCCL's: any file opening with {@code <} that {@link HwlocXmlFormat} and
+ * {@link NcclTopologyXmlFormat} did not claim.
+ */
 public final class OtherXmlFormat implements RefusedFormat {
 
     @Override
@@ -21,6 +24,7 @@ public final class OtherXmlFormat implements RefusedFormat {
 
     @Override
     public String refusal() {
-        return "this XML is not an hwloc topology (it has no <topology> element)";
+        return "this XML is neither an hwloc topology (it has no <topology> element) nor an NCCL topology (no "
+                + "<system> root)";
     }
 }

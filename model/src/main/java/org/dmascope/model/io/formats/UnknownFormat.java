@@ -20,7 +20,7 @@ public final class UnknownFormat implements RefusedFormat {
     @Override
     public String refusal() {
         return "dmascope does not recognise this file; it reads lspci output (-t tree, -v/-vv/-vvv listing, "
-                + "-x/-xxx/-xxxx hex"
-                + " dumps, -vmm/-mm), IOMMU group listings, hwloc topology XML and dmascope topology JSON";
+                + "-x/-xxx/-xxxx hex dumps, -vmm/-mm), IOMMU group listings, hwloc topology XML, NCCL topology XML, "
+                + "nvidia-smi topo -m/-p2p output and dmascope topology JSON";
     }
 }

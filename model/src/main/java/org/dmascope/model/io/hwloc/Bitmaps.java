@@ -4,10 +4,11 @@ import java.util.Optional;
 
 /**
  * hwloc bitmaps ({@code cpuset}, {@code nodeset}): comma-separated 32-bit hex words, most significant
- * first, each {@code 0x}-prefixed ({@code 0x000000ff,0xffffffff}), an all-zero word left empty
+ * first, each {@code 0x}-prefixed ({@code 0x000000ff,0xffffffff}; Linux cpumasks and NCCL's {@code affinity}
+ * leave the prefix out), an all-zero word left empty
  * ({@code 0x1,,0x3}); a leading {@code 0xf...f} word means "all the rest" and is treated as unknown.
  */
-final class Bitmaps {
+public final class Bitmaps {
     private static final int MAX_BITS = 1 << 16;
 
     private Bitmaps() {
@@ -36,7 +37,7 @@ final class Bitmaps {
     }
 
     /** Kernel CPU-list notation: {@code 0-7,16-23}. */
-    static Optional<String> cpuList(String text) {
+    public static Optional<String> cpuList(String text) {
         Optional<java.util.BitSet> bits = parse(text);
         if (bits.isEmpty() || bits.get().isEmpty()) return Optional.empty();
         java.util.BitSet b = bits.get();

@@ -79,14 +79,9 @@ public final class HwlocXmlReader {
     }
 
     private void run(Checkpoint checkpoint) {
-        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, text.bytes() + 16));
-        for (int i = 0; i < text.lineCount(); i++) sb.append(text.line(i)).append('\n');
-        String xml = sb.toString();
-        Optional<String> refused = SafeXml.refusal(xml);
-        if (refused.isPresent()) {
-            findings.error(text.name(), SafeXml.lineOfDoctype(xml), refused.get());
-            return;
-        }
+        Optional<String> accepted = SafeXml.accepted(text, findings);
+        if (accepted.isEmpty()) return;
+        String xml = accepted.get();
         XMLStreamReader x = null;
         try {
             x = SafeXml.factory().createXMLStreamReader(new StringReader(xml));
@@ -166,7 +161,8 @@ public final class HwlocXmlReader {
         if (arch != null) machine.architecture(architecture(arch), at, findings);
     }
 
-    static Platform.Architecture architecture(String uname) {
+    /** The architecture {@code uname -m} names (hwloc's {@code Architecture}, NCCL's {@code arch}). */
+    public static Platform.Architecture architecture(String uname) {
         String a = uname.toLowerCase(Locale.ROOT);
         if (a.equals("x86_64") || a.equals("amd64")) return Platform.Architecture.X86_64;
         if (a.equals("aarch64") || a.equals("arm64")) return Platform.Architecture.ARM64;
@@ -192,7 +188,8 @@ public final class HwlocXmlReader {
         if (model != null && !model.isBlank()) machine.cpuModel(model.trim(), at, findings);
     }
 
-    static Platform.CpuVendor cpuVendor(String id) {
+    /** The vendor a CPUID vendor string names (hwloc's {@code CPUVendor}, NCCL's {@code vendor}). */
+    public static Platform.CpuVendor cpuVendor(String id) {
         return switch (id.trim()) {
             case "GenuineIntel" -> Platform.CpuVendor.INTEL;
             case "AuthenticAMD" -> Platform.CpuVendor.AMD;

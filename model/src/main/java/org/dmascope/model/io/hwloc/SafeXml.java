@@ -6,8 +6,11 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 
+import org.dmascope.model.io.source.Findings;
+import org.dmascope.model.io.source.SourceText;
+
 /**
- * XML parsing that never reaches outside the text it is given. A document type with its own
+ * XML parsing (hwloc's and NCCL's) that never reaches outside the text it is given. A document type with its own
  * definitions ({@code <!DOCTYPE x [ ... ]>}) or any entity declaration is refused before parsing; the
  * external DTD hwloc names ({@code <!DOCTYPE topology SYSTEM "hwloc2.dtd">}) is never loaded, and the
  * parser is built from the JDK's own implementation with DTDs, external entities and every external
@@ -15,6 +18,22 @@ import javax.xml.stream.XMLStreamException;
  */
 public final class SafeXml {
     private SafeXml() {
+    }
+
+    /**
+     * The text of an XML export, lines joined as the parser will number them, or empty after the refusal
+     * of a DTD or entity declaration was reported at its line.
+     */
+    public static Optional<String> accepted(SourceText text, Findings findings) {
+        StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, text.bytes() + 16));
+        for (int i = 0; i < text.lineCount(); i++) sb.append(text.line(i)).append('\n');
+        String xml = sb.toString();
+        Optional<String> refused = refusal(xml);
+        if (refused.isPresent()) {
+            findings.error(text.name(), lineOfDoctype(xml), refused.get());
+            return Optional.empty();
+        }
+        return Optional.of(xml);
     }
 
     /** Why {@code xml} is refused, or empty if it may be parsed. */
@@ -25,12 +44,13 @@ public final class SafeXml {
             int subset = xml.indexOf('[', doctype);
             if (subset >= 0 && (end < 0 || subset < end)) {
                 return Optional.of("the XML declares its own document type definitions (<!DOCTYPE ... [ ... ]>); "
-                        + "for safety dmascope does not read DTDs or entity declarations, and hwloc never writes them");
+                        + "for safety dmascope does not read DTDs or entity declarations, and neither hwloc nor NCCL "
+                        + "writes them");
             }
         }
         if (xml.contains("<!ENTITY")) {
             return Optional.of("the XML declares entities (<!ENTITY ...>); for safety dmascope does not read them, "
-                    + "and hwloc never writes them");
+                    + "and neither hwloc nor NCCL writes them");
         }
         return Optional.empty();
     }
@@ -70,7 +90,7 @@ public final class SafeXml {
     }
 
     /** The parser's message without its Java location prefix. */
-    static String reason(XMLStreamException e) {
+    public static String reason(XMLStreamException e) {
         String m = e.getMessage() == null ? "unknown error" : e.getMessage();
         int msg = m.indexOf("Message: ");
         return msg >= 0 ? m.substring(msg + 9).trim() : m.trim();

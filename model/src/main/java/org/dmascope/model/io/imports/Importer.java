@@ -33,10 +33,11 @@ import org.dmascope.model.topology.TopologyValidator;
 
 /**
  * Imports what real machines export (lspci trees, listings, hex dumps and machine-readable output,
- * IOMMU group listings, hwloc XML) into one topology: each file's format is detected, read into facts,
- * the files are merged and the result validated. Several files of one machine merge into one machine.
- * A topology JSON file is read as such (alone). Which formats exist is the {@link ImportFormats}'
- * business; the importer only knows that a format is read into facts, opened whole, or refused.
+ * IOMMU group listings, hwloc XML, NCCL topology XML, nvidia-smi topo output) into one topology: each
+ * file's format is detected, read into facts, the files are merged and the result validated. Several
+ * files of one machine merge into one machine. A topology JSON file is read as such (alone). Which
+ * formats exist is the {@link ImportFormats}' business; the importer only knows that a format is read
+ * into facts, opened whole, or refused.
  *
  * <p>Bad input never throws: every problem ends up in the report with the file and line. The import
  * runs on the caller's thread; {@code progress} hears about each file and every few hundred lines, and
@@ -163,7 +164,9 @@ public final class Importer {
             try {
                 checkpoint.reached(0, text.lineCount());
                 MachineFacts facts = format.read(text, findings, checkpoint);
-                if (facts.functions().isEmpty() && facts.hostBridges().isEmpty() && !findings.hasErrors()) {
+                // A tool report alone (nvidia-smi names no PCI address) is what such a file can say.
+                if (facts.functions().isEmpty() && facts.hostBridges().isEmpty() && facts.toolReports().isEmpty()
+                        && !findings.hasErrors()) {
                     findings.error(name, d.line(), "this file was recognised as " + format.name()
                             + ", but no PCI function could be read from it");
                 }
@@ -187,7 +190,7 @@ public final class Importer {
                     + "); please report it with the files");
             return ImportResult.failed(new Report(findings.diagnostics()), texts);
         }
-        if (t.functions().isEmpty()) {
+        if (t.functions().isEmpty() && t.reports().isEmpty()) {
             findings.warning(sources.get(0).file(), 0,
                     "no PCI function was found; the topology has only its host bridges");
         }

@@ -8,7 +8,8 @@ import org.dmascope.model.io.LoadResult;
 /**
  * Turns the files a user names (on the command line or in File ▸ Open) into one topology: a topology
  * JSON file, or any exports dmascope imports (lspci trees, listings and hex dumps, -vmm output, IOMMU
- * group listings, hwloc XML), several of one machine merged into one (see {@link Importer}).
+ * group listings, hwloc XML, NCCL topology XML, nvidia-smi topo output), several of one machine merged
+ * into one (see {@link Importer}).
  */
 public final class TopologyInputs {
     private TopologyInputs() {

@@ -1,7 +1,9 @@
 package org.dmascope.model.io.merge;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -10,6 +12,7 @@ import org.dmascope.model.io.source.Findings;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Platform;
 import org.dmascope.model.topology.SourceRef;
+import org.dmascope.model.topology.ToolReport;
 
 /**
  * What one or more exports say about a machine: its PCI functions, host bridges, NUMA nodes and the
@@ -24,6 +27,7 @@ public final class MachineFacts {
     private Fact<Platform.CpuVendor> cpuVendor;
     private Fact<Integer> cpuFamily;
     private Fact<String> cpuModel;
+    private final List<ToolReport> toolReports = new ArrayList<>();
 
     /** The function at {@code address}, created (and marked as listed at {@code at}) on first mention. */
     public FunctionFacts function(Bdf address, SourceRef at) {
@@ -87,6 +91,18 @@ public final class MachineFacts {
         return Optional.ofNullable(cpuModel);
     }
 
+    /**
+     * Keeps what another tool (nvidia-smi, NCCL) said about the machine, beside the facts: its labels are
+     * compared with dmascope's derivation, never merged into the topology.
+     */
+    public void toolReport(ToolReport report) {
+        toolReports.add(report);
+    }
+
+    public List<ToolReport> toolReports() {
+        return List.copyOf(toolReports);
+    }
+
     /** Adds everything {@code other} says, reporting disagreements with what this already holds. */
     public void absorb(MachineFacts other, Findings findings) {
         for (FunctionFacts f : other.functions.values()) function(f.address(), f.listed()).absorb(f, findings);
@@ -97,6 +113,7 @@ public final class MachineFacts {
         other.cpuVendor().ifPresent(f -> cpuVendor = Fact.agree(cpuVendor, f, "", "CPU vendor", findings));
         other.cpuFamily().ifPresent(f -> cpuFamily = Fact.agree(cpuFamily, f, "", "CPU family", findings));
         other.cpuModel().ifPresent(f -> cpuModel = Fact.agree(cpuModel, f, "", "CPU model", findings));
+        toolReports.addAll(other.toolReports);
     }
 
     private static long key(int domain, int bus) {

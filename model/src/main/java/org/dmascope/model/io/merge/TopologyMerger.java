@@ -173,9 +173,10 @@ public final class TopologyMerger {
         }
         for (int id : numaIds) nodes.putIfAbsent(id, new NumaNode(id, OptionalInt.empty(), Optional.empty(),
                 List.of()));
-        return new Topology(name(sources), Optional.of(description(sources)),
+        Topology t = new Topology(name(sources), Optional.of(description(sources)),
                 Optional.of(new TopologySource(TopologySource.Kind.IMPORTED, Optional.of(detail(sources)))),
                 platform(), List.copyOf(nodes.values()), hostBridges, functions);
+        return ToolReportTies.tie(t, sources, findings);
     }
 
     private static PciFunction function(FunctionFacts f) {

@@ -12,9 +12,10 @@ import org.dmascope.model.topology.PciFunction;
  *       follow the upper PCI switch, or stop if we reach a CPU root complex"): the bridge two levels
  *       up becomes a PCI node (in practice a switch upstream port); a device whose bridge one or two
  *       levels up is the root complex hangs off the CPU node of its NUMA node;</li>
- *   <li>Broadcom PEX Gen4 switches in base mode ({@code (id & 0xfffffffffffff000) ==
- *       0x1000c0101000a000}, id = vendor:device:subvendor:subdevice) absorb their sub-switch of the same
- *       ID ({@code ncclTopoFlattenBcmSwitches});</li>
+ *   <li>Broadcom PEX switches absorb their sub-switch ({@code ncclTopoFlattenBcmSwitches},
+ *       {@code getBcmGen}, NVIDIA/nccl master of 2026-06; id = vendor:device:subvendor:subdevice): Gen4 in
+ *       base mode, {@code (id & 0xfffffffffffff000) == 0x1000c0101000a000}, below a Gen4 switch; Gen5,
+ *       {@code 0x1000c03010000000} for the switch and {@code 0x1000c03010001000} for its sub-switch;</li>
  *   <li>{@code ncclTopoSetPaths}: a GPU/NIC–PCI link is PIX, PCI–PCI is PXB, any PCI link to a CPU
  *       node is PHB, CPU–CPU is SYS; a path's type is the largest along it.</li>
  * </ul>
@@ -44,8 +45,9 @@ public final class NcclTopology {
     public record Result(NcclPathType type, Rule rule, int meetingNode) {
     }
 
-    private static final long BCM_GEN4_MASK = 0xfffffffffffff000L;
+    private static final long BCM_MASK = 0xfffffffffffff000L;
     private static final long BCM_GEN4_BASE = 0x1000c0101000a000L;
+    private static final long BCM_GEN5 = 0x1000c03010000000L;
 
     private final P2pIndex x;
     /** NCCL parent per function: &ge; 0 a PCI node (function index); &lt; 0 the CPU node of NUMA id (-parent - 2). */
@@ -68,12 +70,19 @@ public final class NcclTopology {
             if (s >= 0) {
                 OptionalLong ds = device64(s);
                 OptionalLong dq = device64(q);
-                if (ds.isPresent() && dq.isPresent() && (ds.getAsLong() & BCM_GEN4_MASK) == BCM_GEN4_BASE
-                        && ds.getAsLong() == dq.getAsLong()) {
+                int gen = ds.isPresent() ? broadcomGeneration(ds.getAsLong(), 0) : 0;
+                if (gen != 0 && dq.isPresent() && broadcomGeneration(dq.getAsLong(), 1) == gen) {
                     parent[i] = s;
                 }
             }
         }
+    }
+
+    /** NCCL's {@code getBcmGen}: 4 or 5 for a Broadcom PEX switch at that level (0 the switch, 1 a sub-switch). */
+    static int broadcomGeneration(long id, int level) {
+        if ((id & BCM_MASK) == BCM_GEN4_BASE) return 4;
+        if ((id & BCM_MASK) == (BCM_GEN5 | level * 0x1000L)) return 5;
+        return 0;
     }
 
     private static int cpu(NvidiaSmiClassifier numa, int i) {

@@ -87,7 +87,7 @@ class ImportFormatsTest {
                 assertTrue(((RefusedFormat) f).refusal().length() > 10, f.name());
             }
         }
-        assertEquals(6, formats.readableFormats().size());
+        assertEquals(8, formats.readableFormats().size());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.dmascope.model.io.formats.ImportFormats;
-import org.dmascope.model.io.formats.NvidiaSmiTopoFormat;
+import org.dmascope.model.io.formats.KernelLogFormat;
 import org.dmascope.model.io.formats.UnknownFormat;
 import org.dmascope.model.io.source.Findings;
 import org.dmascope.model.io.source.SourceText;
@@ -39,11 +39,11 @@ class ImportResultTest {
 
     @Test
     void aRefusedFileIsKeptTooAndSaysWhyAtTheLineThatShowedIt() {
-        String name = "amd-wrx80-tr3975wx-2x5090.nvsmi-topo.txt";
+        String name = "dell-optiplex5055-ryzen.dmesg.txt";
         ImportResult r = corpus(name);
         assertEquals(List.of(name), r.sources().stream().map(SourceText::name).toList());
         Diagnostic error = r.report().errors().get(0);
-        assertEquals(new NvidiaSmiTopoFormat().refusal(), error.message());
+        assertEquals(new KernelLogFormat().refusal(), error.message());
         assertEquals(ImportFormats.standard().detect(r.sources().get(0)).line(), error.line());
         assertTrue(error.line() > 0);
     }

@@ -47,6 +47,12 @@ public final class ImportTesting {
         return r.report().warnings().stream().filter(d -> d.message().contains(part)).toList();
     }
 
+    /** Some finding, printed as {@code file:line: severity: message}, starts with {@code start}. */
+    public static void assertFinding(ImportResult r, String start) {
+        assertTrue(r.report().diagnostics().stream().map(Diagnostic::toString).anyMatch(f -> f.startsWith(start)),
+                () -> start + "\n" + r.report().toText());
+    }
+
     public static void assertNoInternalError(ImportResult r) {
         for (Diagnostic d : r.report().diagnostics()) {
             assertTrue(!d.message().contains("internal error"), () -> "the importer hit a defect: " + d);

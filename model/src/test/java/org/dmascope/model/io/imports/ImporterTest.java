@@ -140,7 +140,7 @@ class ImporterTest {
         assertError(texts("e.txt", "\n\n   \n"), "the file is empty");
         assertError(texts("b.bin", "\u0000\u0001\u0002binary"), "not a text file");
         assertError(texts("n.txt", "hello world\nthis is not lspci\n"), "does not recognise this file");
-        assertError(texts("x.xml", "<?xml version=\"1.0\"?>\n<html><body/></html>\n"), "not an hwloc topology");
+        assertError(texts("x.xml", "<?xml version=\"1.0\"?>\n<html><body/></html>\n"), "neither an hwloc topology");
         assertError(texts("x.xml", "<?xml version=\"1.0\"?>\n<topology version=\"2.0\"><object type=\"Machine\">\n"),
                 "not well-formed");
     }

@@ -13,14 +13,15 @@ import org.dmascope.model.session.MapOptions;
 import org.dmascope.views.common.Theme;
 
 /**
- * What the app remembers between runs: the theme, the group colouring, the recent files, the mapping options and the
- * kernel.
+ * What the app remembers between runs: the theme, the group colouring, the recent files, the mapping options, the
+ * kernel and where the window was.
  */
 public final class AppPreferences {
     private static final String THEME = "theme";
     private static final String COLOUR_BY_GROUP = "colourByIommuGroup";
     private static final String MAPPING = "mapping";
     private static final String AUTO = "auto";
+    private static final String WINDOW = "window";
 
     private final Preferences node;
     private final RecentFiles recentFiles;
@@ -101,6 +102,22 @@ public final class AppPreferences {
         Preferences m = node.node(MAPPING);
         m.put("kernel", p.id());
         flush(m);
+    }
+
+    /** Where the main window was when it last closed. */
+    public Optional<WindowPlacement> windowPlacement() {
+        return WindowPlacement.read(node.node(WINDOW));
+    }
+
+    /** Remembers where the window is; runs as the window closes, so a removed preferences node is not an error. */
+    public void setWindowPlacement(WindowPlacement p) {
+        try {
+            Preferences n = node.node(WINDOW);
+            p.write(n);
+            flush(n);
+        } catch (IllegalStateException removed) {
+            // The node was removed while the window was open (a settings reset, a test's clean-up): nothing to keep.
+        }
     }
 
     private static void flush(Preferences n) {

@@ -1,14 +1,17 @@
 package org.dmascope.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.prefs.Preferences;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.dmascope.app.cli.PciIdsChoice;
@@ -51,19 +54,33 @@ public final class DmascopeApplication extends Application {
     /** {@code WIDTHxHEIGHT} of the first window, for screenshots; otherwise it fits the screen. */
     public static final String WINDOW_SIZE_PROPERTY = "dmascope.windowSize";
 
+    /**
+     * Opens the window where it was last time (or at {@value #WINDOW_SIZE_PROPERTY}'s size), on the files given
+     * as parameters ({@code dmascope FILE…}, {@code mvn javafx:run -Djavafx.args=FILE}) or the default topology.
+     */
     @Override
     public void start(Stage stage) {
-        Rectangle2D size = MainWindow.defaultSize();
         String wanted = System.getProperty(WINDOW_SIZE_PROPERTY, "");
+        Function<AppPreferences, WindowPlacement> where = MainWindow::placement;
         if (wanted.matches("\\d+x\\d+")) {
             String[] wh = wanted.split("x");
-            size = new Rectangle2D(0, 0, Double.parseDouble(wh[0]), Double.parseDouble(wh[1]));
+            where = p -> centred(Double.parseDouble(wh[0]), Double.parseDouble(wh[1]));
         }
-        start(stage, size.getWidth(), size.getHeight());
+        DocumentModel documents = start(stage, where);
+        List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
+        if (!files.isEmpty()) documents.open(files);
     }
 
     /** Builds and shows the window at the given size; returns the document model (tests drive it). */
     public DocumentModel start(Stage stage, double width, double height) {
+        return start(stage, p -> centred(width, height));
+    }
+
+    private static WindowPlacement centred(double width, double height) {
+        return WindowPlacement.centred(Screen.getPrimary().getVisualBounds(), width, height, false);
+    }
+
+    DocumentModel start(Stage stage, Function<AppPreferences, WindowPlacement> where) {
         executor = Executors.newFixedThreadPool(2, daemonThreads("dmascope-worker-"));
         engineExecutor = Executors.newSingleThreadExecutor(daemonThreads("dmascope-engine-"));
         Preferences prefsNode = Preferences.userRoot().node(System.getProperty(PREFERENCES_PROPERTY, PREFERENCES_NODE));
@@ -94,7 +111,7 @@ public final class DmascopeApplication extends Application {
         mappingWorkspace.details().setResultViews(scatterList, pageWalk);
         new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace), preferences,
                 session)
-                .show(width, height);
+                .show(where.apply(preferences));
         documents.loadSamples();
         return documents;
     }

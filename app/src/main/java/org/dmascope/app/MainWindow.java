@@ -23,6 +23,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import org.dmascope.app.cli.AppVersion;
 import org.dmascope.model.io.formats.FileFilter;
@@ -85,8 +86,15 @@ public final class MainWindow {
         this.theme = preferences.theme();
     }
 
-    /** Builds the scene and shows the window. */
+    /** Builds the scene and shows the window at the given size, centred on the primary screen. */
     public void show(double width, double height) {
+        show(WindowPlacement.centred(Screen.getPrimary().getVisualBounds(), width, height, false));
+    }
+
+    /** Builds the scene and shows the window where {@code at} says; where it is at close is remembered. */
+    public void show(WindowPlacement at) {
+        double width = at.width();
+        double height = at.height();
         BorderPane root = new BorderPane();
         tools = new ToolWindows(stage, session.undoStack(), theme);
         groupColours = new GroupColourSync(topologyView.canvas(), session.rules());
@@ -113,6 +121,11 @@ public final class MainWindow {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.getIcons().setAll(appIcon(64), appIcon(32), appIcon(16));
+        stage.setX(at.x());
+        stage.setY(at.y());
+        stage.setMaximized(at.maximized());
+        PlacementTracker placement = new PlacementTracker(stage, scene, at);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> preferences.setWindowPlacement(placement.placement()));
         initListeners();
         showTitle(documents.getDocument());
         stage.show();
@@ -124,11 +137,15 @@ public final class MainWindow {
         return Math.max(360, Math.min(500, windowWidth * 0.28));
     }
 
-    /** A size that fits the screen: 1440×900 at most, 90 % of the visual bounds on smaller screens. */
-    public static Rectangle2D defaultSize() {
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        return new Rectangle2D(0, 0, Math.max(MIN_WIDTH, Math.min(1440, screen.getWidth() * 0.9)),
-                Math.max(MIN_HEIGHT, Math.min(900, screen.getHeight() * 0.9)));
+    /**
+     * Where the window opens: where it was at the last close, brought back onto a screen that still exists, or on
+     * the first run most of the primary screen.
+     */
+    public static WindowPlacement placement(AppPreferences preferences) {
+        Rectangle2D primary = Screen.getPrimary().getVisualBounds();
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        return preferences.windowPlacement().map(p -> p.onScreens(screens, primary))
+                .orElseGet(() -> WindowPlacement.firstRun(primary, MIN_WIDTH, MIN_HEIGHT));
     }
 
     private void initListeners() {

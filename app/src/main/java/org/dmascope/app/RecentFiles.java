@@ -58,14 +58,15 @@ public final class RecentFiles {
     }
 
     private void save() {
-        for (int i = 0; i < MAX; i++) {
-            if (i < files.size()) node.put(KEY + i, files.get(i).toString());
-            else node.remove(KEY + i);
-        }
         try {
+            for (int i = 0; i < MAX; i++) {
+                if (i < files.size()) node.put(KEY + i, files.get(i).toString());
+                else node.remove(KEY + i);
+            }
             node.flush();
-        } catch (BackingStoreException e) {
-            // The list still works for this session; it just is not remembered.
+        } catch (BackingStoreException | IllegalStateException e) {
+            // The list still works for this session; it just is not remembered (the store failed, or the node was
+            // removed while the window was open: a settings reset, a test's clean-up).
         }
     }
 }

@@ -30,6 +30,14 @@ final class RunningApp {
         return app.start(stage, width, height);
     }
 
+    /** Starts the app as {@code java -jar} does: where the preferences say the window was. */
+    DocumentModel startRemembered(Stage stage) {
+        this.stage = stage;
+        System.setProperty(DmascopeApplication.PREFERENCES_PROPERTY, prefsNode);
+        app = new DmascopeApplication();
+        return app.start(stage, MainWindow::placement);
+    }
+
     DmascopeApplication app() {
         return app;
     }

@@ -49,6 +49,11 @@ public final class Cli {
         return status;
     }
 
+    /** Whether {@code name} is one of the commands (or a name of {@code help}), as the first argument. */
+    public boolean isCommand(String name) {
+        return commandLine(new Streams(System.out, System.err), importer).getSubcommands().containsKey(name);
+    }
+
     /** The top-level usage: the commands and how to get a command's options. */
     public String overview() {
         return commandLine(new Streams(System.out, System.err), importer).getUsageMessage();

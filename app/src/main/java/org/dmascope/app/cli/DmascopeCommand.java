@@ -8,8 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The top of the command line: the list of commands, {@code --help} and {@code --version}. */
-@Command(name = "dmascope", customSynopsis = "java -jar dmascope.jar [COMMAND ARGS...]",
-        description = "With no command, opens the window on the default topology.",
+@Command(name = "dmascope", customSynopsis = "java -jar dmascope.jar [FILE... | COMMAND ARGS...]",
+        description = {"With no command, opens the window: on FILE... (a topology JSON file, or exports of one "
+                + "machine, as File > Open and Import read them), or on the default topology."},
         commandListHeading = "%ncommands:%n",
         exitCodeList = {"0:done", "1:the answer is \"no\" (p2p NOT_SUPPORTED, map refused by the kernel)",
                 StandardOptions.UNUSABLE},

@@ -26,7 +26,7 @@ class CliTest {
     void topLevelHelpListsEveryCommand() {
         CliRun r = CliRun.of("--help");
         assertEquals(Cli.OK, r.status(), r.toString());
-        assertTrue(r.out().startsWith("usage: java -jar dmascope.jar [COMMAND ARGS...]"), r.toString());
+        assertTrue(r.out().startsWith("usage: java -jar dmascope.jar [FILE... | COMMAND ARGS...]"), r.toString());
         for (String c : COMMANDS) assertTrue(r.out().contains("\n  " + c + " "), c + "\n" + r);
         assertEquals("", r.err());
         assertEquals(r.out(), CliRun.of("help").out());

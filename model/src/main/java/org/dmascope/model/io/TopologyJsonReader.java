@@ -56,6 +56,8 @@ public final class TopologyJsonReader {
 
     private final JsonReadContext ctx;
     private final Map<String, JsonNodeAt> subjects = new HashMap<>();
+    private final List<PciFunction> functions = new ArrayList<>();
+    private List<Diagnostic> functionFindings = List.of();
 
     private TopologyJsonReader(String fileName) {
         this.ctx = new JsonReadContext(fileName);
@@ -93,11 +95,15 @@ public final class TopologyJsonReader {
         TopologyJsonReader r = new TopologyJsonReader(fileName);
         JsonNodeAt root;
         try {
-            root = LocatedJsonParser.parse(text);
+            // Each function is read into the model as soon as its object ends, and only its place is kept:
+            // a large file (tens of thousands of functions) is never held as one tree.
+            root = LocatedJsonParser.parse(text, "functions", r::streamFunction);
         } catch (LocatedJsonParser.SyntaxError e) {
             return LoadResult.failed(new Report(List.of(
                     Diagnostic.error("not valid JSON: " + e.getMessage()).at(fileName, e.line(), e.column()))));
         }
+        // What the functions said is reported where the file is read in order, after the platform and bridges.
+        r.functionFindings = r.ctx.drain();
         checkpoint.run();
         Optional<Topology> t = r.topology(root);
         checkpoint.run();
@@ -139,9 +145,9 @@ public final class TopologyJsonReader {
         List<HostBridge> hostBridges = new ArrayList<>();
         for (JsonNodeAt n : ctx.array(root, "hostBridges", false)) ctx.asObject(n).flatMap(this::hostBridge)
                 .ifPresent(hostBridges::add);
-        List<PciFunction> functions = new ArrayList<>();
-        for (JsonNodeAt n : ctx.array(root, "functions", true)) ctx.asObject(n).flatMap(this::function)
-                .ifPresent(functions::add);
+        // Marks the member read and checks it is there and an array; its items were read as they were parsed.
+        ctx.array(root, "functions", true);
+        ctx.addAll(functionFindings);
         List<ToolReport> reports = ToolReportJson.read(ctx, ctx.array(root, "reports", false));
         ctx.reportUnknown(root);
         if (ctx.hasErrors() || name.isEmpty()) return Optional.empty();
@@ -152,6 +158,12 @@ public final class TopologyJsonReader {
             ctx.error(root, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Reads one item of {@code functions} as the parser ends it; the tree keeps only its place. */
+    private JsonNodeAt streamFunction(JsonNodeAt item) {
+        ctx.asObject(item).flatMap(this::function).ifPresent(functions::add);
+        return item.placeOnly();
     }
 
     private Optional<TopologySource> source(JsonNodeAt.Obj o) {
@@ -308,7 +320,7 @@ public final class TopologyJsonReader {
         // Without an address the function is dropped, but its other fields are still read so one pass
         // reports every problem in the file.
         PciFunction.Builder b = PciFunction.builder(address.orElse(Bdf.of(0, 0, 0, 0)));
-        address.ifPresent(a -> subjects.putIfAbsent(a.toString(), o));
+        address.ifPresent(a -> subjects.putIfAbsent(a.toString(), o.placeOnly()));
         b.identity(new PciIdentity(
                 ctx.hexInt(o, "vendor", false, 0xFFFF), ctx.hexInt(o, "device", false, 0xFFFF),
                 ctx.hexInt(o, "subsystemVendor", false, 0xFFFF), ctx.hexInt(o, "subsystemDevice", false, 0xFFFF),

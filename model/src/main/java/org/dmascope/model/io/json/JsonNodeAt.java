@@ -15,7 +15,7 @@ import java.util.Optional;
  * the keys nobody asked for can be reported as unknown.
  */
 public abstract sealed class JsonNodeAt permits JsonNodeAt.Obj, JsonNodeAt.Arr, JsonNodeAt.Scalar {
-    private final Step step;
+    final Step step;
     private final int line;
     private final int column;
 
@@ -68,6 +68,12 @@ public abstract sealed class JsonNodeAt permits JsonNodeAt.Obj, JsonNodeAt.Arr, 
 
     /** A word for error messages: "an object", "a string" … */
     public abstract String kindWord();
+
+    /**
+     * This node's place without its contents: what a message about it needs (path, line, column), for a reader
+     * that has taken what it wanted from a large subtree and lets the rest go.
+     */
+    public abstract JsonNodeAt placeOnly();
 
     /** A JSON object; keys in file order. */
     public static final class Obj extends JsonNodeAt {
@@ -127,6 +133,11 @@ public abstract sealed class JsonNodeAt permits JsonNodeAt.Obj, JsonNodeAt.Arr, 
         public String kindWord() {
             return "an object";
         }
+
+        @Override
+        public JsonNodeAt placeOnly() {
+            return new Obj(step, line(), column(), new String[0], new JsonNodeAt[0]);
+        }
     }
 
     /** A JSON array. */
@@ -146,6 +157,11 @@ public abstract sealed class JsonNodeAt permits JsonNodeAt.Obj, JsonNodeAt.Arr, 
         @Override
         public String kindWord() {
             return "an array";
+        }
+
+        @Override
+        public JsonNodeAt placeOnly() {
+            return new Arr(step, line(), column(), List.of());
         }
     }
 
@@ -169,6 +185,11 @@ public abstract sealed class JsonNodeAt permits JsonNodeAt.Obj, JsonNodeAt.Arr, 
         /** The string value, or the number/boolean as written. */
         public String text() {
             return text;
+        }
+
+        @Override
+        public JsonNodeAt placeOnly() {
+            return this;
         }
 
         @Override

@@ -34,6 +34,17 @@ public final class JsonReadContext {
         return List.copyOf(diagnostics);
     }
 
+    /** Takes the findings so far out of this context, to be added back with {@link #addAll} where they belong. */
+    public List<Diagnostic> drain() {
+        List<Diagnostic> taken = List.copyOf(diagnostics);
+        diagnostics.clear();
+        return taken;
+    }
+
+    public void addAll(List<Diagnostic> findings) {
+        diagnostics.addAll(findings);
+    }
+
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }

@@ -2,7 +2,9 @@ package org.dmascope.model.io.json;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -17,10 +19,11 @@ public final class LocatedJsonParser {
 
     /** Deeper nesting than this is refused: no topology needs it and it guards the recursion. */
     private static final int MAX_DEPTH = 64;
+    /** Up to this many keys an object's duplicates are found by a scan, beyond it by a set. */
+    private static final int SCANNED_KEYS = 16;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /** Why a text is not JSON, and where. */
@@ -43,15 +46,59 @@ public final class LocatedJsonParser {
         }
     }
 
+    /**
+     * Takes each item of one top-level array as soon as it is read, and gives back what the tree keeps in its
+     * place: a large file's items need not all be held as trees at once.
+     */
+    @FunctionalInterface
+    public interface ItemTaker {
+        JsonNodeAt take(JsonNodeAt item);
+    }
+
+    /** Items of one top-level array handed to a taker as they are read; the rest of the tree as usual. */
+    private record Streamed(String key, ItemTaker taker) {
+        static final Streamed NONE = new Streamed(null, item -> item);
+
+        boolean streams(JsonNodeAt.Step arrayPath) {
+            return key != null && arrayPath.parent() == JsonNodeAt.Step.ROOT && key.equals(arrayPath.key());
+        }
+    }
+
+    /** A key met twice in one object; thrown out of the recursion, turned into a {@link SyntaxError}. */
+    private static final class DuplicateKey extends IOException {
+        private final String key;
+        private final int line;
+        private final int column;
+
+        DuplicateKey(String key, int line, int column) {
+            super(key, null);
+            this.key = key;
+            this.line = line;
+            this.column = column;
+        }
+    }
+
     private LocatedJsonParser() {
     }
 
     public static JsonNodeAt parse(String text) throws SyntaxError {
+        return parse(text, Streamed.NONE);
+    }
+
+    /**
+     * Parses {@code text}, handing each item of the top-level array {@code key} (when it is an array) to
+     * {@code taker} as soon as it is read; the returned tree holds what the taker gave back for each item.
+     */
+    public static JsonNodeAt parse(String text, String key, ItemTaker taker) throws SyntaxError {
+        return parse(text, new Streamed(key, taker));
+    }
+
+    private static JsonNodeAt parse(String text, Streamed streamed) throws SyntaxError {
         try (JsonParser p = FACTORY.createParser(text)) {
             try {
                 JsonToken first = p.nextToken();
                 if (first == null) throw new SyntaxError("the file is empty", 1, 1);
-                JsonNodeAt root = read(p, JsonNodeAt.Step.ROOT);
+                JsonNodeAt root = read(p, JsonNodeAt.Step.ROOT, streamed);
                 JsonToken extra = p.nextToken();
                 if (extra != null) {
                     JsonLocation l = p.currentTokenLocation();
@@ -59,13 +106,12 @@ public final class LocatedJsonParser {
                             l.getColumnNr());
                 }
                 return root;
+            } catch (DuplicateKey e) {
+                throw new SyntaxError("a key appears twice in one object: \"" + e.key + "\"", e.line, e.column);
             } catch (JsonProcessingException e) {
                 // Constraint violations (nesting depth) carry no location of their own: use where the parser stood.
                 JsonLocation l = e.getLocation() != null ? e.getLocation() : p.currentLocation();
                 String msg = e.getOriginalMessage();
-                if (msg.startsWith("Duplicate field")) {
-                    msg = "a key appears twice in one object: " + msg.substring(msg.indexOf('\'')).replace("'", "\"");
-                }
                 throw new SyntaxError(msg, l == null ? 0 : Math.max(0, l.getLineNr()), l == null ? 0 : Math.max(0,
                         l.getColumnNr()));
             }
@@ -74,7 +120,7 @@ public final class LocatedJsonParser {
         }
     }
 
-    private static JsonNodeAt read(JsonParser p, JsonNodeAt.Step path) throws IOException {
+    private static JsonNodeAt read(JsonParser p, JsonNodeAt.Step path, Streamed streamed) throws IOException {
         int line;
         int col;
         if (p instanceof ParserBase b) {
@@ -91,21 +137,31 @@ public final class LocatedJsonParser {
         switch (t) {
             case START_OBJECT -> {
                 List<String> keys = new ArrayList<>();
+                Set<String> seen = null;
                 List<JsonNodeAt> values = new ArrayList<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
+                    // Duplicates checked here rather than by Jackson's detector, which builds a hash set per object:
+                    // a scan for the few keys of most objects, a set once an object has many.
+                    if (seen == null && keys.size() >= SCANNED_KEYS) seen = new HashSet<>(keys);
+                    if (seen != null ? !seen.add(key) : keys.contains(key)) {
+                        JsonLocation l = p.currentTokenLocation();
+                        throw new DuplicateKey(key, l.getLineNr(), l.getColumnNr());
+                    }
                     p.nextToken();
                     keys.add(key);
-                    values.add(read(p, path.member(key)));
+                    values.add(read(p, path.member(key), streamed));
                 }
                 return new JsonNodeAt.Obj(path, line, col, keys.toArray(String[]::new),
                         values.toArray(JsonNodeAt[]::new));
             }
             case START_ARRAY -> {
                 ArrayList<JsonNodeAt> items = new ArrayList<>();
+                boolean take = streamed.streams(path);
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, path.item(i++)));
+                    JsonNodeAt item = read(p, path.item(i++), streamed);
+                    items.add(take ? streamed.taker().take(item) : item);
                 }
                 items.trimToSize();
                 return new JsonNodeAt.Arr(path, line, col, items);

@@ -33,34 +33,36 @@ public final class SyntheticMachine {
         List<HostBridge> hbs = new ArrayList<>();
         int hb = 0;
         while (fs.size() < n) {
-            int root = hb * 0x40;
-            hbs.add(new HostBridge(String.format("pci0000:%02x", root), 0, root, Optional.empty(),
+            // Four host bridges per PCI domain, as many domains as the count needs.
+            int domain = hb / 4;
+            int root = hb % 4 * 0x40;
+            hbs.add(new HostBridge(String.format("pci%04x:%02x", domain, root), domain, root, Optional.empty(),
                     OptionalInt.of(hb % 2),
                     List.of(), List.of(), Provenance.NONE));
-            add(fs, n, fn(Bdf.of(0, root, 0, 0), 0x8086, 0x09a2, 0x088000, PortType.RC_INTEGRATED_ENDPOINT, Acs.ABSENT,
-                    hb % 2));
+            add(fs, n, fn(Bdf.of(domain, root, 0, 0), 0x8086, 0x09a2, 0x088000, PortType.RC_INTEGRATED_ENDPOINT,
+                    Acs.ABSENT, hb % 2));
             int bus = root + 1;
             for (int rp = 0; rp < 4 && fs.size() < n; rp++) {
                 int rpSecondary = bus;
                 int usBus = bus;
                 int subordinate = bus + 5;
-                add(fs, n, bridge(Bdf.of(0, root, rp + 1, 0), PortType.ROOT_PORT, Acs.of(0x5f, 0x1d), rpSecondary,
+                add(fs, n, bridge(Bdf.of(domain, root, rp + 1, 0), PortType.ROOT_PORT, Acs.of(0x5f, 0x1d),
+                        rpSecondary, subordinate, hb % 2));
+                add(fs, n, bridge(Bdf.of(domain, usBus, 0, 0), PortType.SWITCH_UPSTREAM, Acs.ABSENT, usBus + 1,
                         subordinate, hb % 2));
-                add(fs, n, bridge(Bdf.of(0, usBus, 0, 0), PortType.SWITCH_UPSTREAM, Acs.ABSENT, usBus + 1, subordinate,
-                        hb % 2));
                 for (int dsp = 0; dsp < 4 && fs.size() < n; dsp++) {
                     int epBus = usBus + 2 + dsp;
-                    add(fs, n, bridge(Bdf.of(0, usBus + 1, dsp, 0), PortType.SWITCH_DOWNSTREAM, Acs.of(0x5f,
+                    add(fs, n, bridge(Bdf.of(domain, usBus + 1, dsp, 0), PortType.SWITCH_DOWNSTREAM, Acs.of(0x5f,
                             dsp % 2 == 0 ? 0x11 : 0x1d),
                             epBus, epBus, hb % 2));
-                    Bdf ep = Bdf.of(0, epBus, 0, 0);
+                    Bdf ep = Bdf.of(domain, epBus, 0, 0);
                     switch (dsp) {
                         case 0 -> add(fs, n, fn(ep, 0x10de, 0x2330, 0x030200, PortType.ENDPOINT, Acs.ABSENT, hb % 2));
                         case 1 -> add(fs, n, fn(ep, 0x144d, 0xa80a, 0x010802, PortType.ENDPOINT, Acs.ABSENT, hb % 2));
                         default -> {
                             add(fs, n, fn(ep, 0x15b3, 0x101d, 0x020000, PortType.ENDPOINT, Acs.ABSENT, hb % 2));
                             for (int vf = 1; vf <= 15 && fs.size() < n; vf++) {
-                                Bdf vfAddr = Bdf.ofDevfn(0, epBus, vf + 1);
+                                Bdf vfAddr = Bdf.ofDevfn(domain, epBus, vf + 1);
                                 add(fs, n, fn(vfAddr, 0x15b3, 0x101e, 0x020000, PortType.ENDPOINT, Acs.ABSENT,
                                         hb % 2).toBuilder()
                                         .physicalFunction(Optional.of(ep)).build());

@@ -26,6 +26,8 @@ import org.openjdk.jmh.annotations.State;
 public class TopologyLayoutBenchmark {
     private Topology large;
     private Topology sample;
+    private Topology server;
+    private Topology huge;
 
     @Setup
     public void setUp() {
@@ -33,6 +35,22 @@ public class TopologyLayoutBenchmark {
         sample = SampleCatalog.loadDefault();
         large.hierarchy();
         sample.hierarchy();
+        server = org.dmascope.bench.SyntheticMachine.build(1400);
+        huge = org.dmascope.bench.SyntheticMachine.build(10_000);
+        server.hierarchy();
+        huge.hierarchy();
+    }
+
+    /** A large server: the canvas-speed target's 1,400 functions. */
+    @Benchmark
+    public LayoutResult layoutOf1400Functions() {
+        return TopologyLayout.compute(server);
+    }
+
+    /** The largest machines anyone opens (target: 200 ms). */
+    @Benchmark
+    public LayoutResult layoutOf10000Functions() {
+        return TopologyLayout.compute(huge);
     }
 
     @Benchmark

@@ -53,6 +53,7 @@ public final class PlatformAssumptions {
     private final OptionalInt maxIovaBits;
     private final OptionalLong swiotlbReportedBytes;
     private final Optional<BootedLine> booted;
+    private final Optional<Inferred<CpuIdentity>> cpuInference;
 
     /**
      * The line the machine of the file booted with, when the user's line replaces it: the input's ACS control
@@ -82,6 +83,7 @@ public final class PlatformAssumptions {
         this.maxIovaBits = b.maxIovaBits;
         this.swiotlbReportedBytes = b.swiotlbReportedBytes;
         this.booted = b.booted;
+        this.cpuInference = b.cpuInference;
     }
 
     /** The resolved values, filled in order by {@link #resolve}. */
@@ -103,6 +105,7 @@ public final class PlatformAssumptions {
         OptionalInt maxIovaBits = OptionalInt.empty();
         OptionalLong swiotlbReportedBytes = OptionalLong.empty();
         Optional<BootedLine> booted = Optional.empty();
+        Optional<Inferred<CpuIdentity>> cpuInference = Optional.empty();
     }
 
     /** Assumptions from the topology alone, mainline kernel. */
@@ -119,7 +122,8 @@ public final class PlatformAssumptions {
                         AssumptionSource.DEFAULT,
                         KernelProfile.MAINLINE.label() + " rules unless another profile is chosen"));
         KernelProfile k = b.profile.value();
-        b.cpu = cpu(o, p);
+        b.cpu = cpu(o, p, t);
+        if (b.cpu.source() == AssumptionSource.INFERRED) b.cpuInference = PlatformInference.cpu(t);
         b.x86 = architecture(p, b.cpu.value());
 
         Lines lines = new Lines(t, o, k, b.x86.value());
@@ -199,7 +203,7 @@ public final class PlatformAssumptions {
         }
     }
 
-    private static Assumption<CpuIdentity> cpu(PlatformOverrides o, Platform p) {
+    private static Assumption<CpuIdentity> cpu(PlatformOverrides o, Platform p, Topology t) {
         if (o.cpu().isPresent()) {
             return Assumption.of("cpu", o.cpu().get(), o.cpu().get().words(), AssumptionSource.OPTION,
                     "CPU 0 as cpu_supports_p2pdma() sees it");
@@ -208,6 +212,13 @@ public final class PlatformAssumptions {
             CpuIdentity c = new CpuIdentity(p.cpu().vendor(), p.cpu().family());
             return Assumption.of("cpu", c, c.words(), AssumptionSource.TOPOLOGY,
                     "CPU 0 as cpu_supports_p2pdma() sees it");
+        }
+        Optional<Inferred<CpuIdentity>> inferred = PlatformInference.cpu(t);
+        if (inferred.isPresent()) {
+            CpuIdentity c = inferred.get().value();
+            return Assumption.of("cpu", c, c.words(), AssumptionSource.INFERRED,
+                    "CPU 0 as cpu_supports_p2pdma() sees it, " + inferred.get().sentence()
+                            + ". Set the CPU in Platform & Kernel (--cpu) if it is not");
         }
         return Assumption.of("cpu", CpuIdentity.UNKNOWN, "unknown", AssumptionSource.DEFAULT,
                 "CPU vendor unknown: treated as a CPU that cpu_supports_p2pdma() does not accept (not AMD Zen)");
@@ -227,7 +238,8 @@ public final class PlatformAssumptions {
 
     /** R-CMD-6: which IOMMU driver runs and whether ACS was requested, under the precedence above. */
     private static void resolveIommu(Builder b, PlatformOverrides o, Platform p, Lines lines, Topology t) {
-        IommuDriver guess = guessDriver(b.cpu.value(), b.x86.value());
+        Optional<Inferred<IommuDriver>> inferred = PlatformInference.iommu(t, b.cpu.value(), b.x86.value());
+        IommuDriver guess = inferred.map(Inferred::value).orElse(guessDriver(b.cpu.value(), b.x86.value()));
         Optional<IommuDriver> stored = p.iommu().driver();
         boolean optIn = t.functions().stream().anyMatch(f -> f.externalFacing().orElse(false));
         String optInWords = optIn ? " (DMAR platform opt-in inferred from an external-facing port)" : "";
@@ -246,6 +258,11 @@ public final class PlatformAssumptions {
             baseSource = AssumptionSource.KERNEL_COMMAND_LINE;
             baseWords = "the file's IOMMU is off by its own command line; without that option " + guess.jsonName()
                     + " runs";
+        } else if (inferred.isPresent()) {
+            base = guess;
+            baseSource = AssumptionSource.INFERRED;
+            baseWords = iommuWords(guess) + ", " + inferred.get().sentence() + ". If no IOMMU ran, there would be "
+                    + "no groups and every device would use dma-direct (set the IOMMU to none to see it)";
         } else {
             base = guess;
             baseSource = AssumptionSource.DEFAULT;
@@ -532,6 +549,11 @@ public final class PlatformAssumptions {
 
     public CpuIdentity cpu() {
         return cpu.value();
+    }
+
+    /** The device and line the CPU was inferred from, when it was inferred. */
+    public Optional<Inferred<CpuIdentity>> cpuInference() {
+        return cpuInference;
     }
 
     public Assumption<IommuDriver> iommuAssumption() {

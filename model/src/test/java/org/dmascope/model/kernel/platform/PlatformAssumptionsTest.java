@@ -149,8 +149,9 @@ class PlatformAssumptionsTest {
     @Test
     void assumptionListsAreComplete() {
         PlatformAssumptions a = PlatformAssumptions.of(T1.t1());
-        assertEquals(List.of("kernel", "architecture", "cpu", "iommu", "acsRequested", "cmdline"),
+        assertEquals(List.of("kernel", "architecture", "cpu", "iommu", "acsRequested", "cmdline", "p2pMemory"),
                 a.forP2p().stream().map(Assumption::name).toList());
+        assertTrue(a.forMapping().stream().anyMatch(x -> x.name().equals("ram")), "a mapping names the RAM it used");
         assertTrue(a.byName("vtdCachingMode").isPresent());
     }
 }

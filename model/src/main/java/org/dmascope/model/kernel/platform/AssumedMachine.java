@@ -35,6 +35,8 @@ public final class AssumedMachine {
     static final long GPU_BAR_MIN = 64 * ByteSize.MiB;
     /** The smallest extra BAR of an NVMe controller offered as a controller memory buffer. */
     static final long CMB_MIN = ByteSize.MiB;
+    /** Nodes filled in below the highest one named; beyond that only the named ones (a hostile id stays cheap). */
+    static final int MAX_ASSUMED_NODES = 64;
 
     /** P2P memory a driver could register on a device, and why the device qualifies. */
     public record Candidate(Bdf device, P2pMemory memory, String why) {
@@ -57,11 +59,16 @@ public final class AssumedMachine {
         return t.functions().stream().anyMatch(f -> !f.p2pMemory().isEmpty());
     }
 
-    /** The NUMA node ids RAM is assumed on: the nodes the topology names, or node 0 of a machine without NUMA. */
+    /**
+     * The NUMA node ids RAM is assumed on: 0 up to the highest node the topology names (Linux numbers the
+     * nodes of the firmware's proximity domains from 0, so an export showing only node 1's devices still
+     * comes from a machine with a node 0), or node 0 alone of a machine without NUMA.
+     */
     public static List<Integer> nodes(Topology t) {
+        int max = t.numaNodes().stream().mapToInt(NumaNode::id).max().orElse(0);
         List<Integer> ids = new ArrayList<>();
-        for (NumaNode n : t.numaNodes()) ids.add(n.id());
-        if (ids.isEmpty()) ids.add(0);
+        for (int i = 0; i <= Math.min(max, MAX_ASSUMED_NODES - 1); i++) ids.add(i);
+        for (NumaNode n : t.numaNodes()) if (!ids.contains(n.id())) ids.add(n.id());
         return ids;
     }
 

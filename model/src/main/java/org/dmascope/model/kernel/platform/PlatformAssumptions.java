@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform;
@@ -194,7 +195,10 @@ public final class PlatformAssumptions {
         }
         String shown = AssumedMachine.words(perNode, ids.size()) + " (assumed)";
         String tail = (t.numaNodes().isEmpty() ? "The input names no NUMA node, so the machine is taken as one node "
-                + "0. " : "") + "Assumed layout, clear of every BAR and window: " + where + ". It places a buffer's "
+                + "0. " : ids.size() > t.numaNodes().size() ? "The input names node " + t.numaNodes().stream()
+                .map(n -> String.valueOf(n.id())).collect(Collectors.joining(", ")) + "; Linux "
+                + "numbers nodes from 0, so nodes " + ids.get(0) + "–" + ids.get(ids.size() - 1) + " are assumed. "
+                : "") + "Assumed layout, clear of every BAR and window: " + where + ". It places a buffer's "
                 + "pages; the kernel's decisions depend on it only where a buffer lies above 4 GiB (a 32-bit DMA mask "
                 + "bounces through swiotlb)";
         if (o.ramPerNode().isPresent()) {

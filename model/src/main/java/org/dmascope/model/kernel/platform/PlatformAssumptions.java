@@ -134,7 +134,7 @@ public final class PlatformAssumptions {
         KernelProfile k = b.profile.value();
         b.cpu = cpu(o, p, t);
         if (b.cpu.source() == AssumptionSource.INFERRED) b.cpuInference = PlatformInference.cpu(t);
-        b.x86 = architecture(p, b.cpu.value());
+        b.x86 = architecture(p, b.cpu);
 
         Lines lines = new Lines(t, o, k, b.x86.value());
         resolveIommu(b, o, p, lines, t);
@@ -297,15 +297,19 @@ public final class PlatformAssumptions {
                 "CPU vendor unknown: treated as a CPU that cpu_supports_p2pdma() does not accept (not AMD Zen)");
     }
 
-    private static Assumption<Boolean> architecture(Platform p, CpuIdentity cpu) {
+    private static Assumption<Boolean> architecture(Platform p, Assumption<CpuIdentity> cpuAssumption) {
+        CpuIdentity cpu = cpuAssumption.value();
         if (p.architecture().isPresent()) {
             return Assumption.of("architecture", p.architecture().get().isX86(), p.architecture().get().jsonName(),
                     AssumptionSource.TOPOLOGY, "x86-only rules (cpu_supports_p2pdma, iommu=pt) apply only on x86_64");
         }
         boolean armish = cpu.vendor().map(v -> v == CpuVendor.ARM || v == CpuVendor.AMPERE
                 || v == CpuVendor.NVIDIA || v == CpuVendor.IBM).orElse(false);
+        boolean inferred = armish && cpuAssumption.source() == AssumptionSource.INFERRED;
         return Assumption.of("architecture", !armish, armish ? "not x86" : Architecture.X86_64.jsonName(),
-                AssumptionSource.DEFAULT, armish ? "an Arm/Power CPU vendor implies a non-x86 machine"
+                inferred ? AssumptionSource.INFERRED : AssumptionSource.DEFAULT, armish
+                        ? "an Arm/Power CPU vendor implies a non-x86 machine"
+                                + (inferred ? " (the CPU was inferred; see cpu)" : "")
                         : "architecture not given: x86_64 assumed");
     }
 

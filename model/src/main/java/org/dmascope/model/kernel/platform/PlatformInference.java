@@ -59,6 +59,11 @@ public final class PlatformInference {
             Map.entry("stoney", 0x15), Map.entry("kabini", 0x16), Map.entry("mullins", 0x16),
             Map.entry("beema", 0x16), Map.entry("temash", 0x16));
 
+    /** Vendors whose root ports only sit in Arm systems-on-chip (their PCIe controllers): the CPU is Arm. */
+    private static final Map<Integer, CpuVendor> SOC_ROOT_PORTS = Map.of(0x13b5, CpuVendor.ARM, 0x1d87, CpuVendor.ARM,
+            0x19e5, CpuVendor.ARM, 0x177d, CpuVendor.ARM, 0x17cb, CpuVendor.ARM, 0x1def, CpuVendor.AMPERE,
+            0x10de, CpuVendor.NVIDIA);
+
     /** Host bridges that virtual machines emulate whatever the host's CPU: they tell nothing about it. */
     private static final Set<Integer> EMULATED_HOST_BRIDGES = Set.of(0x29c0, 0x1237, 0x7190, 0x7192);
     private static final Set<Integer> VIRTUAL_SUBSYSTEM_VENDORS = Set.of(0x1af4, 0x15ad, 0x1ab8, 0x5853);
@@ -91,6 +96,15 @@ public final class PlatformInference {
                     && !emulated(f)) {
                 return Optional.of(Inferred.from(new CpuIdentity(Optional.of(CpuVendor.INTEL), OptionalInt.empty()), f,
                         "an Intel root port on bus 00, found only on Intel CPUs and chipsets"));
+            }
+        }
+        for (PciFunction f : t.functions()) {
+            CpuVendor soc = SOC_ROOT_PORTS.get(vendor(f.identity()));
+            boolean rootPort = f.portType().equals(Optional.of(PortType.ROOT_PORT)) || isHostBridge(f)
+                    || f.identity().classAndSubclass().orElse(-1) == 0x0604 && f.address().bus() == 0;
+            if (soc != null && rootPort && (soc != CpuVendor.NVIDIA || f.address().bus() == 0)) {
+                return Optional.of(Inferred.from(new CpuIdentity(Optional.of(soc), OptionalInt.empty()), f,
+                        "the root port of an Arm system-on-chip's own PCIe controller, so the CPU is not x86"));
             }
         }
         return Optional.empty();

@@ -55,6 +55,18 @@ class PlatformInferenceTest {
                 a.detail());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"arm-n1sdp-plx8749.verbose.txt, 0000:00:00.0", "rockchip-rk3399-rockpro64.hex.txt, 0000:00:00.0"})
+    void anArmSocsRootPortMakesTheMachineNonX86(String file, String device) {
+        Topology t = imported(file);
+        PlatformAssumptions a = PlatformAssumptions.of(t);
+        assertEquals(Optional.of(CpuVendor.ARM), a.cpu().vendor());
+        assertEquals(Bdf.parse(device), a.cpuInference().orElseThrow().device());
+        assertEquals(false, a.isX86());
+        assertEquals(AssumptionSource.INFERRED, a.x86Assumption().source());
+        assertEquals(IommuDriver.ARM_SMMU_V3, a.iommu(), "an Arm machine's IOMMU is an SMMU, not VT-d");
+    }
+
     @Test
     void aVirtualMachinesEmulatedChipsetTellsNothingAboutTheCpu() {
         assertEquals(Optional.empty(), PlatformInference.cpu(imported("nutanix-ahv-q35-uefi-vm.verbose.txt")));

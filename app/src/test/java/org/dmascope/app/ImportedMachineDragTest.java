@@ -88,6 +88,24 @@ class ImportedMachineDragTest {
     }
 
     @Test
+    void onAMachineWithoutNumaLinesTheRouteEndsInItsOneFrame(FxRobot robot) {
+        MappingDriver d = new MappingDriver(robot, documents);
+        robot.interact(() -> documents.open(List.of(Corpus.file(IMAC))));
+        MappingDriver.waitUntil(() -> !documents.busyProperty().get()
+                && d.model().sourcesProperty().stream().anyMatch(s -> s instanceof BufferSource.Ram r && r.assumed()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bdf nvme = Bdf.parse("04:00.0");
+        robot.interact(() -> d.canvas().reveal(TopologyItem.device(nvme)));
+        WaitForAsyncUtils.waitForFxEvents();
+        d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("04:00.0"));
+        Mapping m = d.model().mappingProperty().get();
+        assertTrue(m.verdict().isOk(), () -> m.verdict().toString());
+        assertEquals(nvme, m.request().initiator());
+        assertEquals(d.canvas().getRoute().stops().size(), d.canvas().routeStopsShownProperty().get(),
+                "every stop is drawn, the RAM pill too");
+    }
+
+    @Test
     void theAssumedRamIsAPlatformRowThatCanBeChangedAndUndone(FxRobot robot) {
         MappingDriver d = new MappingDriver(robot, documents);
         robot.interact(() -> documents.open(List.of(Corpus.file(IMAC))));

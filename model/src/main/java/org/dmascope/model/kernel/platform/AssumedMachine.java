@@ -37,6 +37,8 @@ public final class AssumedMachine {
     static final long CMB_MIN = ByteSize.MiB;
     /** Nodes filled in below the highest one named; beyond that only the named ones (a hostile id stays cheap). */
     static final int MAX_ASSUMED_NODES = 64;
+    /** A gap between MMIO ranges smaller than this gets no RAM: no RAM map is cut into crumbs. */
+    static final long MIN_PIECE = 2 * ByteSize.MiB;
 
     /** P2P memory a driver could register on a device, and why the device qualifies. */
     public record Candidate(Bdf device, P2pMemory memory, String why) {
@@ -82,6 +84,7 @@ public final class AssumedMachine {
         List<AddressRange> mmio = mmio(t);
         Map<Integer, List<AddressRange>> out = new TreeMap<>();
         long cursor = x86 ? FOUR_GIB : LOW_RAM_END;
+        int next = 0;
         boolean first = true;
         for (int id : nodes(t)) {
             List<AddressRange> ranges = new ArrayList<>();
@@ -97,13 +100,23 @@ public final class AssumedMachine {
                 }
             }
             first = false;
-            while (left > 0) {
-                long start = skip(cursor, mmio);
-                long end = nextMmio(start, mmio);
-                long size = Math.min(left, end - start);
-                ranges.add(AddressRange.ofSize(start, size));
+            while (left > 0 && cursor >= 0) {
+                // ranges are sorted by start: pass those below the cursor, jump over one that holds it
+                while (next < mmio.size() && mmio.get(next).end() < cursor) next++;
+                if (next < mmio.size() && mmio.get(next).start() <= cursor) {
+                    cursor = mmio.get(next).end() + 1;
+                    next++;
+                    continue;
+                }
+                long end = next < mmio.size() ? mmio.get(next).start() : Long.MAX_VALUE;
+                if (end - cursor < MIN_PIECE && end != Long.MAX_VALUE) {
+                    cursor = end;
+                    continue;
+                }
+                long size = Math.min(left, end - cursor);
+                ranges.add(AddressRange.ofSize(cursor, size));
                 left -= size;
-                cursor = start + size;
+                cursor += size;
             }
             out.put(id, ranges);
         }
@@ -190,8 +203,14 @@ public final class AssumedMachine {
                 br.prefetchable().flatMap(BridgeWindow::range).ifPresent(out::add);
             });
         }
-        out.sort((x, y) -> Long.compareUnsigned(x.start(), y.start()));
-        return out;
+        // what lies at or above 2^63 is out of the assumed RAM's reach; what reaches there ends it
+        List<AddressRange> kept = new ArrayList<>();
+        for (AddressRange r : out) {
+            if (r.start() < 0) continue;
+            kept.add(r.end() < 0 ? new AddressRange(r.start(), Long.MAX_VALUE) : r);
+        }
+        kept.sort((x, y) -> Long.compare(x.start(), y.start()));
+        return kept;
     }
 
     /** The part of {@code r} below the first MMIO range inside it, or null when none is left. */
@@ -205,28 +224,4 @@ public final class AssumedMachine {
         return new AddressRange(r.start(), end);
     }
 
-    /** The first address at or above {@code a} that no MMIO range holds. */
-    private static long skip(long a, List<AddressRange> mmio) {
-        long at = a;
-        boolean moved = true;
-        while (moved) {
-            moved = false;
-            for (AddressRange m : mmio) {
-                if (m.contains(at)) {
-                    at = m.end() + 1;
-                    moved = true;
-                }
-            }
-        }
-        return at;
-    }
-
-    /** Where the next MMIO range above {@code a} starts (or the top of 63-bit space). */
-    private static long nextMmio(long a, List<AddressRange> mmio) {
-        for (AddressRange m : mmio) {
-            if (m.start() < 0) break;
-            if (m.start() > a) return m.start();
-        }
-        return Long.MAX_VALUE;
-    }
 }

@@ -75,6 +75,29 @@ class AssumedMachineTest {
     }
 
     @Test
+    void ramSkipsBarsAboveFourGibAndLeavesNoCrumbs() {
+        long g = ByteSize.GiB;
+        List<PciFunction> fs = List.of(
+                gpu("0000:01:00.0", 4 * g, g),                        // right where high RAM would start
+                gpu("0000:02:00.0", 5 * g + ByteSize.MiB, g),          // a 1 MiB gap: too small for RAM
+                gpu("0000:03:00.0", 0x7FFF_FFFF_0000_0000L, g));       // near the top of the 63-bit space
+        Topology t = new Topology("bars", java.util.Optional.empty(), java.util.Optional.empty(),
+                org.dmascope.model.topology.Platform.UNKNOWN, List.of(), List.of(), fs);
+        List<AddressRange> ram = AssumedMachine.layout(t, 8 * g, true).get(0);
+        assertEquals(8 * g, ram.stream().mapToLong(AddressRange::size).sum());
+        assertEquals(6 * g + ByteSize.MiB, ram.get(2).start(), "high RAM starts after both BARs, not in the gap");
+        for (AddressRange r : ram) {
+            for (PciFunction f : fs) assertFalse(r.overlaps(f.bars().get(0).range().orElseThrow()), r.toString());
+        }
+    }
+
+    private static PciFunction gpu(String bdf, long address, long size) {
+        return PciFunction.builder(org.dmascope.model.topology.Bdf.parse(bdf)).bars(List.of(new Bar(0,
+                Bar.Space.MEMORY, true, true, java.util.OptionalLong.of(address), java.util.OptionalLong.of(size))))
+                .build();
+    }
+
+    @Test
     void theRamSizeIsAPlatformSettingAndRefusesNonsense() {
         Topology t = PlatformInferenceTest.imported("x99-i7-5930k.verbose.txt");
         PlatformOverrides o = PlatformSettings.set(PlatformOverrides.NONE, PlatformSettings.RAM, "64GiB");

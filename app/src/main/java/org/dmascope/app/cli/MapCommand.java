@@ -7,7 +7,12 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.dmascope.model.io.imports.Importer;
+import org.dmascope.model.kernel.platform.Assumption;
+import org.dmascope.model.kernel.platform.AssumptionSource;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.mapping.BlockPath;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.BufferSpecParser;
@@ -163,9 +168,31 @@ public final class MapCommand implements Callable<Integer> {
             return Cli.UNUSABLE;
         }
         String reason = iommuMode != null ? "--iommu-mode " + iommuMode.cli() : outcome.iommuReason();
-        if (format.json()) JsonOutput.print(MapJson.of(outcome.mapping(), reason, limit), streams.out());
-        else MapText.print(outcome.mapping(), reason, limit, streams.out());
+        List<Assumption<?>> assumed = assumed(session.assumptions());
+        if (format.json()) {
+            ObjectNode json = MapJson.of(outcome.mapping(), reason, limit);
+            json.set("assumptions", PlatformOptions.json(assumed));
+            JsonOutput.print(json, streams.out());
+        } else {
+            MapText.print(outcome.mapping(), reason, limit, streams.out());
+            if (!assumed.isEmpty()) PlatformOptions.printText(assumed, streams.out());
+        }
         return outcome.mapping().verdict().isOk() ? Cli.OK : Cli.FAILED;
+    }
+
+    /**
+     * Never a silent guess: the facts this mapping used that the input did not state (the RAM layout of a
+     * host buffer, P2P memory offered "if a driver registered it", a CPU inferred for a P2P verdict).
+     */
+    private List<Assumption<?>> assumed(PlatformAssumptions a) {
+        List<Assumption<?>> out = new ArrayList<>();
+        boolean p2p = buffer instanceof BufferSpec.Bar;
+        if (!p2p && a.ramAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.ramAssumption());
+        if (p2p && a.p2pCandidates().stream().anyMatch(c -> c.device().equals(((BufferSpec.Bar) buffer).provider()))) {
+            out.add(a.p2pMemoryAssumption());
+        }
+        if (p2p && a.cpuAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.cpuAssumption());
+        return out;
     }
 
     /** What the options say of the mapping; what they leave unset the kernel's rules decide. */

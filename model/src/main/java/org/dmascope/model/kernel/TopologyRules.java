@@ -23,6 +23,7 @@ import org.dmascope.model.kernel.p2p.P2pMapTypeLookup;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.kernel.p2p.P2pmemFinder;
 import org.dmascope.model.kernel.p2p.RandomSource;
+import org.dmascope.model.kernel.platform.AssumedMachine;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.route.RouteFinder;
 import org.dmascope.model.kernel.route.TlpRoute;
@@ -37,6 +38,7 @@ import org.dmascope.model.topology.Topology;
  */
 public final class TopologyRules {
     private final Topology topology;
+    private final Topology machine;
     private final PlatformAssumptions assumptions;
     private final AcsRules acs;
     private final P2pIndex p2p;
@@ -47,8 +49,9 @@ public final class TopologyRules {
     private TopologyRules(Topology topology, PlatformAssumptions assumptions) {
         this.topology = Objects.requireNonNull(topology);
         this.assumptions = Objects.requireNonNull(assumptions);
-        this.acs = new AcsRules(topology, assumptions);
-        this.p2p = new P2pIndex(topology, assumptions, acs.effective());
+        this.machine = AssumedMachine.of(topology, assumptions);
+        this.acs = new AcsRules(machine, assumptions);
+        this.p2p = new P2pIndex(machine, assumptions, acs.effective());
         this.routes = new RouteFinder(p2p);
     }
 
@@ -61,8 +64,17 @@ public final class TopologyRules {
         return new TopologyRules(t, a);
     }
 
+    /** The topology as it was given (what the views show and compare). */
     public Topology topology() {
         return topology;
+    }
+
+    /**
+     * The machine the rules run on: the topology with what the assumptions add where the input is silent
+     * (System RAM on each node, P2P memory offered "if a driver registered it"), see {@link AssumedMachine}.
+     */
+    public Topology machine() {
+        return machine;
     }
 
     public PlatformAssumptions assumptions() {
@@ -117,7 +129,7 @@ public final class TopologyRules {
 
     /** R-ACS-2 for the IOMMU core's request (SV|RR|CR|UF). */
     public AcsVerdict acsIsolation(Bdf device) {
-        return acs.enabled(topology.function(device).orElseThrow(() -> missing(device)), AcsRules.REQ_ACS_FLAGS);
+        return acs.enabled(machine.function(device).orElseThrow(() -> missing(device)), AcsRules.REQ_ACS_FLAGS);
     }
 
     /**
@@ -151,7 +163,7 @@ public final class TopologyRules {
 
     /** R-GRP-3 for one group. */
     public DomainDecision defaultDomain(IommuGroup group) {
-        return DefaultDomainPolicy.forGroup(group, topology, assumptions);
+        return DefaultDomainPolicy.forGroup(group, machine, assumptions);
     }
 
     /** The derived groups compared with the kernel's own, when the input carries any. */

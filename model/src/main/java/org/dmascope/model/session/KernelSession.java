@@ -129,7 +129,7 @@ public final class KernelSession {
         IommuMode.Resolved mode = o.iommuMode()
                 .map(m -> new IommuMode.Resolved(m, "chosen in the options: " + m.words()))
                 .orElseGet(() -> rules.iommuMode(f));
-        MapRequest req = MapRequest.builder(topology, f.address(), call.buffer())
+        MapRequest req = MapRequest.builder(rules.rules().machine(), f.address(), call.buffer())
                 .api(o.api())
                 .iommuMode(mode.mode())
                 .domainId(o.domainId().or(() -> rules.domainId(f)).orElse(null))
@@ -198,8 +198,9 @@ public final class KernelSession {
      * first real call finds the engine's code loaded and compiled. Leaves this session's state alone.
      */
     public void warmUp() {
-        List<PciFunction> endpoints = DmaEndpoints.of(topology);
-        List<BufferSpec> buffers = warmUpBuffers();
+        Topology machine = rules.rules().machine();
+        List<PciFunction> endpoints = DmaEndpoints.of(machine);
+        List<BufferSpec> buffers = warmUpBuffers(machine);
         if (endpoints.isEmpty() || buffers.isEmpty()) return;
         KernelSession scratch = new KernelSession(topology, platform, rules.rules());
         for (int i = 0; i < 24; i++) {
@@ -211,16 +212,16 @@ public final class KernelSession {
         }
     }
 
-    private List<BufferSpec> warmUpBuffers() {
+    private List<BufferSpec> warmUpBuffers(Topology machine) {
         List<BufferSpec> out = new ArrayList<>();
         PageLayout scattered = new PageLayout(PageLayout.Kind.SCATTERED, PageLayout.DEFAULT_SEED, OptionalLong.empty(),
                 null);
-        for (NumaNode n : topology.numaNodes()) {
+        for (NumaNode n : machine.numaNodes()) {
             if (n.memory().stream().mapToLong(r -> r.size()).sum() >= 64 << 10) {
                 out.add(new BufferSpec.Host(n.id(), 64 << 10, 0, scattered, DmaDirection.BIDIRECTIONAL));
             }
         }
-        for (PciFunction f : topology.functions()) {
+        for (PciFunction f : machine.functions()) {
             for (P2pMemory m : f.p2pMemory()) {
                 if (m.size() >= 64 << 10) {
                     out.add(new BufferSpec.Bar(f.address(), m.bar(), m.offset(), 64 << 10, DmaDirection.BIDIRECTIONAL));

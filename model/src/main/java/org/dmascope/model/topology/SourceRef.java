@@ -31,6 +31,23 @@ public record SourceRef(String file, int line) {
         return Optional.of(new SourceRef(text, 0));
     }
 
+    /**
+     * A fact no export states but {@code at} implies: {@code inferred from 03:00.0, lspci.txt:12}. It reads and
+     * round-trips like any other source (the JSON keeps it as text).
+     *
+     * @param what what implies it, e.g. {@code 0000:03:00.0}
+     */
+    public static SourceRef inferredFrom(String what, SourceRef at) {
+        return new SourceRef(INFERRED + what + ", " + at.file(), at.line());
+    }
+
+    /** True when the fact was inferred rather than stated ({@link #inferredFrom}). */
+    public boolean inferred() {
+        return file.startsWith(INFERRED);
+    }
+
+    private static final String INFERRED = "inferred from ";
+
     @Override
     public String toString() {
         return line == 0 ? file : file + ":" + line;

@@ -109,6 +109,10 @@ public final class Topology {
         return new Topology(name, description, source, newPlatform, numaNodes, hostBridges, functions, reports);
     }
 
+    public Topology withNumaNodes(List<NumaNode> newNodes) {
+        return new Topology(name, description, source, platform, newNodes, hostBridges, functions, reports);
+    }
+
     public Topology withFunctions(List<PciFunction> newFunctions) {
         return new Topology(name, description, source, platform, numaNodes, hostBridges, newFunctions, reports);
     }

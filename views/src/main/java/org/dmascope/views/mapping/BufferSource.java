@@ -35,8 +35,16 @@ public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pM
         return this instanceof Ram;
     }
 
-    /** The RAM of a NUMA node. */
-    record Ram(int node, long bytes) implements BufferSource {
+    /**
+     * The RAM of a NUMA node.
+     *
+     * @param assumed the input describes no RAM: this is the assumed layout (Platform &amp; Kernel ▸ ram)
+     */
+    record Ram(int node, long bytes, boolean assumed) implements BufferSource {
+        Ram(int node, long bytes) {
+            this(node, bytes, false);
+        }
+
         @Override
         public String id() {
             return "buffer-chip-ram-node" + node;
@@ -44,12 +52,14 @@ public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pM
 
         @Override
         public String title() {
-            return "RAM · node " + node;
+            return "RAM · node " + node + (assumed ? " (assumed)" : "");
         }
 
         @Override
         public String detail() {
-            return "System RAM of NUMA node " + node + " (" + ByteSize.format(bytes) + "): pinned user pages";
+            return (assumed ? "Assumed System RAM of NUMA node " : "System RAM of NUMA node ") + node + " ("
+                    + ByteSize.format(bytes) + "): pinned user pages" + (assumed ? ". The input describes no RAM; "
+                    + "the size per node is set in Tools ▸ Platform & Kernel (RAM per NUMA node)" : "");
         }
 
         @Override
@@ -76,14 +86,16 @@ public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pM
 
         @Override
         public String title() {
-            return "P2P · " + provider.shortText() + " BAR " + memory.bar();
+            return "P2P · " + provider.shortText() + " BAR " + memory.bar() + (memory.candidate() ? " (if registered)"
+                    : "");
         }
 
         @Override
         public String detail() {
             return ByteSize.format(memory.size()) + " of P2P memory in BAR " + memory.bar() + " of " + deviceName + " ("
                     + provider
-                    + ")" + (memory.published() ? ", published for any driver" : ", kept by its own driver");
+                    + ")" + (memory.candidate() ? ", if a driver registered it: the input cannot show whether one did"
+                    : memory.published() ? ", published for any driver" : ", kept by its own driver");
         }
 
         @Override
@@ -99,11 +111,20 @@ public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pM
 
     /** Every source of a topology: the RAM of each NUMA node, then each P2P memory region in address order. */
     static List<BufferSource> of(Topology t) {
+        return of(t, false);
+    }
+
+    /**
+     * Every source of the machine the kernel runs on ({@code TopologyRules.machine()}).
+     *
+     * @param ramAssumed its RAM is the assumed layout, not what the input describes
+     */
+    static List<BufferSource> of(Topology t, boolean ramAssumed) {
         List<BufferSource> out = new ArrayList<>();
         if (t == null) return out;
         for (NumaNode n : t.numaNodes()) {
             long bytes = n.memory().stream().mapToLong(r -> r.size()).sum();
-            if (bytes > 0) out.add(new Ram(n.id(), bytes));
+            if (bytes > 0) out.add(new Ram(n.id(), bytes, ramAssumed));
         }
         for (PciFunction f : t.functions()) {
             for (P2pMemory m : f.p2pMemory()) out.add(new P2pMem(f.address(), DeviceText.shortName(f), m));

@@ -108,7 +108,8 @@ final class BufferStrip extends HBox {
         chips.getChildren().clear();
         for (BufferSource s : model.sourcesProperty()) chips.getChildren().add(chip(s));
         boolean none = model.sourcesProperty().isEmpty();
-        hint.setText(none ? "This machine describes no RAM and no P2P memory, so there is nothing to map."
+        hint.setText(none ? "No buffers yet: the RAM of this machine (as described, or assumed where the input "
+                + "describes none) appears once its platform is worked out."
                 : "Drag a buffer onto a device that does DMA — or press Enter on a buffer, pick the device with the "
                         + "arrow keys, "
                         + "and press Enter.");

@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.session.Boot;
 import org.dmascope.model.session.MapCall;
@@ -350,7 +351,29 @@ public final class MappingViewModel {
 
     /** A kernel booted under other platform facts: the last drop is mapped again in it. */
     private void rebooted() {
+        refreshSources();
         recompute();
+    }
+
+    /**
+     * The buffers of the machine the kernel runs on: what the input describes, or, where it describes no RAM,
+     * the assumed RAM, and P2P memory offered "if a driver registered it" (the rules' machine). The choice and
+     * settings of a source that stays are kept.
+     */
+    private void refreshSources() {
+        List<BufferSource> list = sourcesOf(topology.get());
+        if (list.equals(sources)) return;
+        BufferSource chosen = selectedSource.get();
+        sources.setAll(list);
+        settings.keySet().retainAll(list);
+        selectedSource.set(list.contains(chosen) ? chosen : list.isEmpty() ? null : list.get(0));
+    }
+
+    private List<BufferSource> sourcesOf(Topology t) {
+        Optional<TopologyRules> r = rules.rulesFor(t);
+        if (r.isEmpty()) return BufferSource.of(t);
+        boolean assumed = r.get().assumptions().ramAssumption().source() != AssumptionSource.TOPOLOGY;
+        return BufferSource.of(r.get().machine(), assumed);
     }
 
     private void showTopology(Topology t) {
@@ -366,7 +389,7 @@ public final class MappingViewModel {
         live.show(SessionSnapshot.EMPTY);
         settings.clear();
         topology.set(t);
-        List<BufferSource> list = BufferSource.of(t);
+        List<BufferSource> list = sourcesOf(t);
         sources.setAll(list);
         selectedSource.set(list.isEmpty() ? null : list.get(0));
     }

@@ -30,6 +30,7 @@ import org.dmascope.model.topology.Platform.DomainType;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;
 import org.dmascope.model.topology.Platform.Named;
+import org.dmascope.model.util.ByteSize;
 import org.dmascope.views.rules.PlatformEditor;
 import org.dmascope.views.rules.RulesModel;
 
@@ -53,6 +54,8 @@ public final class PlatformViewModel {
     public static final String C_BIT = PlatformSettings.C_BIT;
     public static final String SWIOTLB = "swiotlb";
     public static final String FORCEDAC = "forcedac";
+    public static final String RAM = PlatformSettings.RAM;
+    public static final String P2P_MEMORY = "p2pMemory";
 
     /** A value a row may take: what the rules get, and how it reads. */
     public record Choice(String id, String text) {
@@ -221,6 +224,16 @@ public final class PlatformViewModel {
             case KCONFIG_PASSTHROUGH -> new Row(a.name(), "CONFIG_IOMMU_DEFAULT_PASSTHROUGH", yesNo(a.value()),
                     a.shown(), source, chosen,
                     a.detail(), YES_NO, true, false);
+            case RAM -> {
+                long perNode = (Long) a.value();
+                boolean assumed = a.source() != AssumptionSource.TOPOLOGY;
+                yield new Row(a.name(), "RAM per NUMA node", assumed ? ByteSize.format(perNode) : a.shown(), a.shown(),
+                        source, chosen, a.detail(), assumed ? List.of(new Choice("8GiB", "8 GiB"),
+                                new Choice("16GiB", "16 GiB"), new Choice("64GiB", "64 GiB"),
+                                new Choice("256GiB", "256 GiB")) : List.of(), assumed, assumed);
+            }
+            case P2P_MEMORY -> new Row(a.name(), "P2P memory", a.shown(), a.shown(), source, chosen, a.detail(),
+                    List.of(), false, false);
             default -> new Row(a.name(), a.name(), a.shown(), a.shown(), source, chosen, a.detail(), List.of(), false,
                     false);
         };

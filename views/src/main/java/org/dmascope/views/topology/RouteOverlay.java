@@ -236,7 +236,13 @@ final class RouteOverlay extends Pane {
     /** Where a stop is drawn: its box, the box of the PF of a hidden VF, or the RAM pill on a NUMA frame. */
     static Optional<Rect> rectOf(LayoutResult layout, TopologyItem item) {
         if (item instanceof TopologyItem.Numa) {
-            return layout.box(item).map(b -> b.bounds())
+            Optional<LayoutBox> frame = layout.box(item);
+            // an export that names no NUMA node: the kernel's RAM is all node 0's, and the one frame is the machine
+            if (frame.isEmpty() && layout.boxes().stream().noneMatch(b -> b.kind() == LayoutBox.BoxKind.NUMA_GROUP
+                    && b.item().isPresent())) {
+                frame = layout.boxes().stream().filter(b -> b.kind() == LayoutBox.BoxKind.NUMA_GROUP).findFirst();
+            }
+            return frame.map(b -> b.bounds())
                     .map(f -> new Rect(Math.max(f.x() + 8, f.maxX() - PILL_W - 14), f.y() - PILL_H / 2, PILL_W,
                             PILL_H));
         }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import org.dmascope.model.topology.Bdf;
@@ -124,21 +126,30 @@ public final class TopologyLayout {
                     k -> new ArrayList<>()).add(hb);
             else unknownNode.add(hb);
         }
+        Map<Integer, List<Block>> nodeBlocks = new TreeMap<>();
         for (Map.Entry<Integer, List<HostBridge>> e : byNode.entrySet()) {
-            String title = topology.numaNodes().stream().filter(n -> n.id() == e.getKey()).findFirst()
-                    .map(DeviceText::numaTitle).orElse(DeviceText.numaTitle(e.getKey()));
-            groups.add(new GroupBlock(BoxKind.NUMA_GROUP, Optional.of(TopologyItem.numa(e.getKey())), title,
-                    hostBlocks(e.getValue())));
+            nodeBlocks.put(e.getKey(), new ArrayList<>(hostBlocks(e.getValue())));
         }
-        if (!unknownNode.isEmpty()) {
-            groups.add(new GroupBlock(BoxKind.NUMA_GROUP, Optional.empty(), DeviceText.UNKNOWN_NUMA_TITLE,
-                    hostBlocks(unknownNode)));
-        }
+        List<Block> unknownBlocks = unknownNode.isEmpty() ? List.of() : hostBlocks(unknownNode);
         List<Block> orphans = new ArrayList<>();
         for (PciBus root : hierarchy.roots()) {
             if (root.host().isPresent() || root.kind() == PciBus.Kind.VIRTUAL || !visitedBuses.add(root)) continue;
-            orphans.add(new BusBlock(BoxKind.ORPHAN_BUS, Optional.empty(), orphanTitle(root), "upstream unknown",
-                    busBlocks(root)));
+            Block b = new BusBlock(BoxKind.ORPHAN_BUS, Optional.empty(), orphanTitle(root), "upstream unknown",
+                    busBlocks(root));
+            // a bus whose upstream the export leaves out still sits on the NUMA node its devices report
+            OptionalInt node = numaNodeOf(root);
+            if (node.isPresent()) nodeBlocks.computeIfAbsent(node.getAsInt(), k -> new ArrayList<>()).add(b);
+            else orphans.add(b);
+        }
+        for (Map.Entry<Integer, List<Block>> e : nodeBlocks.entrySet()) {
+            String title = topology.numaNodes().stream().filter(n -> n.id() == e.getKey()).findFirst()
+                    .map(DeviceText::numaTitle).orElse(DeviceText.numaTitle(e.getKey()));
+            groups.add(new GroupBlock(BoxKind.NUMA_GROUP, Optional.of(TopologyItem.numa(e.getKey())), title,
+                    e.getValue()));
+        }
+        if (!unknownBlocks.isEmpty()) {
+            groups.add(new GroupBlock(BoxKind.NUMA_GROUP, Optional.empty(), DeviceText.UNKNOWN_NUMA_TITLE,
+                    unknownBlocks));
         }
         List<PciFunction> unplaced = topology.functions().stream().filter(f -> !placed.contains(f.address())).toList();
         if (!unplaced.isEmpty()) {
@@ -175,6 +186,17 @@ public final class TopologyLayout {
     private static String orphanTitle(PciBus bus) {
         String where = String.format(Locale.ROOT, "Bus %04x:%02x", bus.domain(), bus.number());
         return bus.self().map(b -> where + " below " + b.address()).orElse(where);
+    }
+
+    /** The one NUMA node every function below {@code bus} that reports one reports, if there is such a node. */
+    private static OptionalInt numaNodeOf(PciBus bus) {
+        Set<Integer> nodes = new TreeSet<>();
+        List<PciBus> todo = new ArrayList<>(List.of(bus));
+        for (int i = 0; i < todo.size() && i < 4096; i++) {
+            for (PciFunction f : todo.get(i).devices()) f.numaNode().ifPresent(nodes::add);
+            todo.addAll(todo.get(i).children());
+        }
+        return nodes.size() == 1 ? OptionalInt.of(nodes.iterator().next()) : OptionalInt.empty();
     }
 
     private List<Block> hostBlocks(List<HostBridge> hbs) {

@@ -176,7 +176,49 @@ public final class TopologyMerger {
         Topology t = new Topology(name(sources), Optional.of(description(sources)),
                 Optional.of(new TopologySource(TopologySource.Kind.IMPORTED, Optional.of(detail(sources)))),
                 platform(), List.copyOf(nodes.values()), hostBridges, functions);
-        return ToolReportTies.tie(t, sources, findings);
+        return ToolReportTies.tie(hostBridgeNodes(t), sources, findings);
+    }
+
+    /**
+     * A host bridge no export places on a NUMA node is on the node its functions report: the kernel gives
+     * every device below a root bus that bus's node ({@code pcibus_to_node()}, from the host bridge's ACPI
+     * {@code _PXM}), which is what lspci prints as {@code NUMA node:}. Inferred only when the functions below
+     * agree; the provenance names the function and its line.
+     */
+    private Topology hostBridgeNodes(Topology t) {
+        if (t.hostBridges().stream().allMatch(hb -> hb.numaNode().isPresent())) return t;
+        Map<String, Integer> node = new HashMap<>();
+        Map<String, PciFunction> witness = new HashMap<>();
+        Set<String> disagree = new TreeSet<>();
+        for (PciFunction f : t.functions()) {
+            if (f.numaNode().isEmpty()) continue;
+            Optional<HostBridge> hb = t.hierarchy().hostBridgeOf(f);
+            if (hb.isEmpty() || hb.get().numaNode().isPresent()) continue;
+            Integer old = node.putIfAbsent(hb.get().id(), f.numaNode().getAsInt());
+            if (old == null) witness.put(hb.get().id(), f);
+            else if (old != f.numaNode().getAsInt()) disagree.add(hb.get().id());
+        }
+        if (node.isEmpty()) return t;
+        List<HostBridge> bridges = new ArrayList<>();
+        for (HostBridge hb : t.hostBridges()) {
+            PciFunction w = witness.get(hb.id());
+            Optional<SourceRef> line = w == null ? Optional.empty() : w.provenance().of("numaNode");
+            if (w == null || disagree.contains(hb.id()) || line.isEmpty()) {
+                bridges.add(hb);
+                continue;
+            }
+            bridges.add(new HostBridge(hb.id(), hb.domain(), hb.rootBus(), hb.busRange(),
+                    OptionalInt.of(node.get(hb.id())), hb.windows(), hb.dmaRanges(),
+                    hb.provenance().with("numaNode", SourceRef.inferredFrom("the NUMA node of " + w.address(),
+                            line.get()))));
+        }
+        for (String id : disagree) {
+            findings.warning(witness.get(id).provenance().of("numaNode").orElse(witness.get(id).provenance()
+                    .of("address").orElseThrow()), "the functions below host bridge " + id + " report different "
+                    + "NUMA nodes; the host bridge's node is left unknown", id);
+        }
+        return new Topology(t.name(), t.description(), t.source(), t.platform(), t.numaNodes(), bridges,
+                t.functions(), t.reports());
     }
 
     private static PciFunction function(FunctionFacts f) {

@@ -37,14 +37,16 @@ public final class AcsEnabled {
             case SWITCH_DOWNSTREAM, ROOT_PORT:
                 return withNoQuirk(AcsFlagsEnabled.evaluate(rules.effective().of(dev), flags));
             case ENDPOINT, SWITCH_UPSTREAM, LEGACY_ENDPOINT, RC_INTEGRATED_ENDPOINT:
+                String why = rules.multifunction().evidence(dev);
                 if (!rules.multifunction().isMultifunction(dev)) {
                     return AcsVerdict.of(true, dev.isVirtualFunction()
                             ? "is an SR-IOV virtual function (single function: nothing to isolate)"
-                            : "is single-function (nothing to isolate)");
+                            : "is single-function (nothing to isolate" + (why.isEmpty() ? "" : "; " + why) + ")");
                 }
                 AcsVerdict v = AcsFlagsEnabled.evaluate(rules.effective().of(dev), flags);
-                return AcsVerdict.of(v.enabled(), "is a function of a multifunction device and " + withNoQuirk(v)
-                        .clause());
+                return AcsVerdict.of(v.enabled(), "is a function of a multifunction device" + (why.isEmpty() ? ""
+                        : " (" + why + "; were it single-function, nothing would need isolating)") + " and "
+                        + withNoQuirk(v).clause());
             default:
                 return AcsVerdict.of(true, "is not a port type ACS applies to");
         }

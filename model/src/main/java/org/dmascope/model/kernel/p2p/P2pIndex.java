@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import org.dmascope.model.kernel.acs.AcsState;
 import org.dmascope.model.kernel.acs.EffectiveAcs;
+import org.dmascope.model.kernel.platform.Assumption;
+import org.dmascope.model.kernel.platform.AssumptionSource;
+import org.dmascope.model.kernel.platform.CpuIdentity;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciBus;
@@ -116,17 +119,36 @@ public final class P2pIndex {
         return cpu;
     }
 
+    /**
+     * Never a silent guess: when the CPU that decided was inferred from the export rather than stated, the
+     * answer under the other assumption. {@code ""} when the CPU was stated or the answer would not change.
+     */
+    private String otherwise(boolean cpuAllows, HostBridgeWhitelist.Result whitelist) {
+        Assumption<CpuIdentity> c = assumptions.cpuAssumption();
+        if (c.source() != AssumptionSource.INFERRED || assumptions.cpuInference().isEmpty()) return "";
+        String from = assumptions.cpuInference().get().evidence();
+        if (cpuAllows) {
+            return " (the CPU, " + c.shown() + ", was inferred from " + from
+                    + "; were it not an AMD Zen CPU, " + (whitelist.whitelisted()
+                    ? "the host-bridge whitelist would still allow it: " + whitelist.words()
+                    : "the host-bridge whitelist would decide, and " + whitelist.words() + ": NOT_SUPPORTED") + ")";
+        }
+        if (whitelist.whitelisted() || !assumptions.isX86() || !assumptions.profile().atLeast(5, 10)) return "";
+        return " (the CPU, " + c.shown() + ", was inferred from " + from + "; were it an AMD family 0x17 "
+                + "or newer, cpu_supports_p2pdma() would allow it: THRU_HOST_BRIDGE)";
+    }
+
     /** {@code cpu_supports_p2pdma() || host_bridge_whitelist()} for the root buses of a pair, cached. */
     public HostBridgeCheck hostBridgeCheck(int rootA, int rootB) {
         long key = (long) rootA << 32 | rootB;
         HostBridgeCheck c = hostChecks.get(key);
         if (c == null) {
+            HostBridgeWhitelist.Result w = HostBridgeWhitelist.evaluate(rootBuses.get(rootA), rootBuses.get(rootB),
+                    assumptions.profile());
             if (cpu.supported()) {
-                c = new HostBridgeCheck(true, true, cpu.words());
+                c = new HostBridgeCheck(true, true, cpu.words() + otherwise(true, w));
             } else {
-                HostBridgeWhitelist.Result w = HostBridgeWhitelist.evaluate(rootBuses.get(rootA), rootBuses.get(rootB),
-                        assumptions.profile());
-                c = new HostBridgeCheck(w.whitelisted(), false, w.words() + "; " + cpu.words());
+                c = new HostBridgeCheck(w.whitelisted(), false, w.words() + "; " + cpu.words() + otherwise(false, w));
             }
             hostChecks.put(key, c);
         }

@@ -8,6 +8,8 @@ public enum AssumptionSource {
     KERNEL_COMMAND_LINE("kernel command line"),
     /** Given by the user for this run (a CLI option or a GUI what-if). */
     OPTION("option"),
+    /** Not stated, but implied by the export's devices: the detail names the device and its line. */
+    INFERRED("inferred from the export"),
     /** Nothing said it: a stated default applies. */
     DEFAULT("default");
 

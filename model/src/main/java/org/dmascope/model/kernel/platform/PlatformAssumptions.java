@@ -1,9 +1,11 @@
 package org.dmascope.model.kernel.platform;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform;
@@ -13,7 +15,9 @@ import org.dmascope.model.topology.Platform.DomainType;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;
 import org.dmascope.model.topology.Platform.PageTableFormat;
+import org.dmascope.model.topology.AddressRange;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.model.util.ByteSize;
 
 /**
  * The platform facts lspci cannot give, each with where it came from. Precedence, highest first:
@@ -53,6 +57,9 @@ public final class PlatformAssumptions {
     private final OptionalInt maxIovaBits;
     private final OptionalLong swiotlbReportedBytes;
     private final Optional<BootedLine> booted;
+    private final Optional<Inferred<CpuIdentity>> cpuInference;
+    private final Assumption<Long> ram;
+    private final Assumption<List<AssumedMachine.Candidate>> p2pMemory;
 
     /**
      * The line the machine of the file booted with, when the user's line replaces it: the input's ACS control
@@ -82,6 +89,9 @@ public final class PlatformAssumptions {
         this.maxIovaBits = b.maxIovaBits;
         this.swiotlbReportedBytes = b.swiotlbReportedBytes;
         this.booted = b.booted;
+        this.cpuInference = b.cpuInference;
+        this.ram = b.ram;
+        this.p2pMemory = b.p2pMemory;
     }
 
     /** The resolved values, filled in order by {@link #resolve}. */
@@ -103,6 +113,9 @@ public final class PlatformAssumptions {
         OptionalInt maxIovaBits = OptionalInt.empty();
         OptionalLong swiotlbReportedBytes = OptionalLong.empty();
         Optional<BootedLine> booted = Optional.empty();
+        Optional<Inferred<CpuIdentity>> cpuInference = Optional.empty();
+        Assumption<Long> ram;
+        Assumption<List<AssumedMachine.Candidate>> p2pMemory;
     }
 
     /** Assumptions from the topology alone, mainline kernel. */
@@ -119,8 +132,9 @@ public final class PlatformAssumptions {
                         AssumptionSource.DEFAULT,
                         KernelProfile.MAINLINE.label() + " rules unless another profile is chosen"));
         KernelProfile k = b.profile.value();
-        b.cpu = cpu(o, p);
-        b.x86 = architecture(p, b.cpu.value());
+        b.cpu = cpu(o, p, t);
+        if (b.cpu.source() == AssumptionSource.INFERRED) b.cpuInference = PlatformInference.cpu(t);
+        b.x86 = architecture(p, b.cpu);
 
         Lines lines = new Lines(t, o, k, b.x86.value());
         resolveIommu(b, o, p, lines, t);
@@ -151,7 +165,70 @@ public final class PlatformAssumptions {
                 .orElse(Assumption.of("kconfigPassthrough", false, "n", AssumptionSource.DEFAULT,
                         "CONFIG_IOMMU_DEFAULT_PASSTHROUGH=n, as in mainline defconfigs and the common distributions"));
         b.commandLine = lines.assumption();
+        b.ram = resolveRam(o, t, b.x86.value());
+        b.p2pMemory = resolveP2pMemory(t);
         return new PlatformAssumptions(b);
+    }
+
+    /** Issue 10: RAM on every machine. The value is the RAM per node the assumed layout gives each node. */
+    private static Assumption<Long> resolveRam(PlatformOverrides o, Topology t, boolean x86) {
+        if (AssumedMachine.describesRam(t)) {
+            long total = t.numaNodes().stream().mapToLong(n -> n.totalMemory()).sum();
+            int nodes = (int) t.numaNodes().stream().filter(n -> !n.memory().isEmpty()).count();
+            return Assumption.of("ram", 0L, ByteSize.human(total) + " on " + nodes + (nodes == 1 ? " node" : " nodes"),
+                    AssumptionSource.TOPOLOGY, "System RAM as the topology describes it");
+        }
+        long perNode = o.ramPerNode().orElse(AssumedMachine.DEFAULT_RAM_PER_NODE);
+        List<Integer> ids = AssumedMachine.nodes(t);
+        Map<Integer, List<AddressRange>> layout =
+                AssumedMachine.layout(t, perNode, x86);
+        StringBuilder where = new StringBuilder();
+        int shownNodes = 0;
+        for (Map.Entry<Integer, List<AddressRange>> e : layout.entrySet()) {
+            if (where.length() > 0) where.append("; ");
+            if (shownNodes++ == 2) {
+                where.append("and so on");
+                break;
+            }
+            where.append("node ").append(e.getKey()).append(' ').append(String.join(", ", e.getValue().stream()
+                    .map(Object::toString).toList()));
+        }
+        String shown = AssumedMachine.words(perNode, ids.size()) + " (assumed)";
+        String tail = (t.numaNodes().isEmpty() ? "The input names no NUMA node, so the machine is taken as one node "
+                + "0. " : ids.size() > t.numaNodes().size() ? "The input names node " + t.numaNodes().stream()
+                .map(n -> String.valueOf(n.id())).collect(Collectors.joining(", ")) + "; Linux "
+                + "numbers nodes from 0, so nodes " + ids.get(0) + "–" + ids.get(ids.size() - 1) + " are assumed. "
+                : "") + "Assumed layout, clear of every BAR and window: " + where + ". It places a buffer's "
+                + "pages; the kernel's decisions depend on it only where a buffer lies above 4 GiB (a 32-bit DMA mask "
+                + "bounces through swiotlb)";
+        if (o.ramPerNode().isPresent()) {
+            return Assumption.of("ram", perNode, shown, AssumptionSource.OPTION,
+                    "the input describes no System RAM; your size per node. " + tail);
+        }
+        return Assumption.of("ram", perNode, shown, AssumptionSource.DEFAULT, "the input describes no System RAM, so "
+                + ByteSize.human(perNode) + " per NUMA node is assumed (change it in Platform & Kernel). " + tail);
+    }
+
+    /** Issue 10: P2P memory the export's devices could provide, offered "if a driver registered it". */
+    private static Assumption<List<AssumedMachine.Candidate>> resolveP2pMemory(Topology t) {
+        if (AssumedMachine.describesP2pMemory(t)) {
+            return Assumption.of("p2pMemory", List.of(), "as the topology gives it", AssumptionSource.TOPOLOGY,
+                    "P2P memory the drivers registered (pci_p2pdma_add_resource), as the topology describes it");
+        }
+        List<AssumedMachine.Candidate> c = AssumedMachine.p2pCandidates(t);
+        if (c.isEmpty()) {
+            return Assumption.of("p2pMemory", c, "none", AssumptionSource.DEFAULT, "no driver is known to have "
+                    + "registered P2P memory, and no device the input shows could offer it (an NVMe controller "
+                    + "memory buffer, a large 64-bit prefetchable GPU or accelerator BAR, with its address and size)");
+        }
+        StringBuilder why = new StringBuilder();
+        for (AssumedMachine.Candidate x : c) {
+            why.append(why.length() == 0 ? "" : "; ").append(x.words()).append(": ").append(x.why());
+        }
+        return Assumption.of("p2pMemory", c, String.join(", ", c.stream().map(AssumedMachine.Candidate::words)
+                .toList()) + " (if a driver registered it)", AssumptionSource.INFERRED, "offered as P2P memory if a "
+                + "driver registered it with pci_p2pdma_add_resource(); the input cannot show whether one did. " + why
+                + ". If none did, mapping it fails: the provider has no P2P memory (R-P2P-8)");
     }
 
     /** The two command lines: the user's (if given) and the file's, both read by the profile's kernel. */
@@ -199,7 +276,7 @@ public final class PlatformAssumptions {
         }
     }
 
-    private static Assumption<CpuIdentity> cpu(PlatformOverrides o, Platform p) {
+    private static Assumption<CpuIdentity> cpu(PlatformOverrides o, Platform p, Topology t) {
         if (o.cpu().isPresent()) {
             return Assumption.of("cpu", o.cpu().get(), o.cpu().get().words(), AssumptionSource.OPTION,
                     "CPU 0 as cpu_supports_p2pdma() sees it");
@@ -209,25 +286,37 @@ public final class PlatformAssumptions {
             return Assumption.of("cpu", c, c.words(), AssumptionSource.TOPOLOGY,
                     "CPU 0 as cpu_supports_p2pdma() sees it");
         }
+        Optional<Inferred<CpuIdentity>> inferred = PlatformInference.cpu(t);
+        if (inferred.isPresent()) {
+            CpuIdentity c = inferred.get().value();
+            return Assumption.of("cpu", c, c.words(), AssumptionSource.INFERRED,
+                    "CPU 0 as cpu_supports_p2pdma() sees it, " + inferred.get().sentence()
+                            + ". Set the CPU in Platform & Kernel (--cpu) if it is not");
+        }
         return Assumption.of("cpu", CpuIdentity.UNKNOWN, "unknown", AssumptionSource.DEFAULT,
                 "CPU vendor unknown: treated as a CPU that cpu_supports_p2pdma() does not accept (not AMD Zen)");
     }
 
-    private static Assumption<Boolean> architecture(Platform p, CpuIdentity cpu) {
+    private static Assumption<Boolean> architecture(Platform p, Assumption<CpuIdentity> cpuAssumption) {
+        CpuIdentity cpu = cpuAssumption.value();
         if (p.architecture().isPresent()) {
             return Assumption.of("architecture", p.architecture().get().isX86(), p.architecture().get().jsonName(),
                     AssumptionSource.TOPOLOGY, "x86-only rules (cpu_supports_p2pdma, iommu=pt) apply only on x86_64");
         }
         boolean armish = cpu.vendor().map(v -> v == CpuVendor.ARM || v == CpuVendor.AMPERE
                 || v == CpuVendor.NVIDIA || v == CpuVendor.IBM).orElse(false);
+        boolean inferred = armish && cpuAssumption.source() == AssumptionSource.INFERRED;
         return Assumption.of("architecture", !armish, armish ? "not x86" : Architecture.X86_64.jsonName(),
-                AssumptionSource.DEFAULT, armish ? "an Arm/Power CPU vendor implies a non-x86 machine"
+                inferred ? AssumptionSource.INFERRED : AssumptionSource.DEFAULT, armish
+                        ? "an Arm/Power CPU vendor implies a non-x86 machine"
+                                + (inferred ? " (the CPU was inferred; see cpu)" : "")
                         : "architecture not given: x86_64 assumed");
     }
 
     /** R-CMD-6: which IOMMU driver runs and whether ACS was requested, under the precedence above. */
     private static void resolveIommu(Builder b, PlatformOverrides o, Platform p, Lines lines, Topology t) {
-        IommuDriver guess = guessDriver(b.cpu.value(), b.x86.value());
+        Optional<Inferred<IommuDriver>> inferred = PlatformInference.iommu(t, b.cpu.value(), b.x86.value());
+        IommuDriver guess = inferred.map(Inferred::value).orElse(guessDriver(b.cpu.value(), b.x86.value()));
         Optional<IommuDriver> stored = p.iommu().driver();
         boolean optIn = t.functions().stream().anyMatch(f -> f.externalFacing().orElse(false));
         String optInWords = optIn ? " (DMAR platform opt-in inferred from an external-facing port)" : "";
@@ -246,6 +335,11 @@ public final class PlatformAssumptions {
             baseSource = AssumptionSource.KERNEL_COMMAND_LINE;
             baseWords = "the file's IOMMU is off by its own command line; without that option " + guess.jsonName()
                     + " runs";
+        } else if (inferred.isPresent()) {
+            base = guess;
+            baseSource = AssumptionSource.INFERRED;
+            baseWords = iommuWords(guess) + ", " + inferred.get().sentence() + ". If no IOMMU ran, there would be "
+                    + "no groups and every device would use dma-direct (set the IOMMU to none to see it)";
         } else {
             base = guess;
             baseSource = AssumptionSource.DEFAULT;
@@ -534,6 +628,11 @@ public final class PlatformAssumptions {
         return cpu.value();
     }
 
+    /** The device and line the CPU was inferred from, when it was inferred. */
+    public Optional<Inferred<CpuIdentity>> cpuInference() {
+        return cpuInference;
+    }
+
     public Assumption<IommuDriver> iommuAssumption() {
         return iommu;
     }
@@ -654,15 +753,33 @@ public final class PlatformAssumptions {
         return kconfigPassthrough;
     }
 
+    public Assumption<Long> ramAssumption() {
+        return ram;
+    }
+
+    /** RAM per node of the assumed layout (used only when the topology describes no RAM). */
+    public long ramPerNode() {
+        return ram.value() > 0 ? ram.value() : AssumedMachine.DEFAULT_RAM_PER_NODE;
+    }
+
+    public Assumption<List<AssumedMachine.Candidate>> p2pMemoryAssumption() {
+        return p2pMemory;
+    }
+
+    /** P2P memory offered "if a driver registered it" on devices that could provide it; empty when none. */
+    public List<AssumedMachine.Candidate> p2pCandidates() {
+        return p2pMemory.value();
+    }
+
     /** Every assumption, in a stable order, for reports. */
     public List<Assumption<?>> all() {
         return List.of(profile, x86, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption, cBit, swiotlb,
-                forceDac, pageTable, vtdCachingMode, kconfigPassthrough);
+                forceDac, pageTable, vtdCachingMode, kconfigPassthrough, ram, p2pMemory);
     }
 
     /** The assumptions a P2PDMA decision reads. */
     public List<Assumption<?>> forP2p() {
-        return List.of(profile, x86, cpu, iommu, acsRequested, commandLine);
+        return List.of(profile, x86, cpu, iommu, acsRequested, commandLine, p2pMemory);
     }
 
     /** The assumptions IOMMU grouping reads. */
@@ -678,7 +795,8 @@ public final class PlatformAssumptions {
 
     /** The assumptions a mapping reads beyond the device's domain: swiotlb, SME, IOVA allocation. */
     public List<Assumption<?>> forMapping() {
-        return List.of(profile, iommu, iommuMode, commandLine, memoryEncryption, cBit, swiotlb, forceDac, pageTable);
+        return List.of(profile, iommu, iommuMode, commandLine, memoryEncryption, cBit, swiotlb, forceDac, pageTable,
+                ram, p2pMemory);
     }
 
     public Optional<Assumption<?>> byName(String name) {

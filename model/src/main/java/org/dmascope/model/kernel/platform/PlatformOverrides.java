@@ -20,66 +20,72 @@ import org.dmascope.model.topology.Platform.MemoryEncryption;
  * @param vtdCachingMode      VT-d reports Caching Mode (a virtual IOMMU in a VM)
  * @param kconfigPassthrough  {@code CONFIG_IOMMU_DEFAULT_PASSTHROUGH=y}
  * @param cBit                the SME C-bit position ({@code CPUID 0x8000001F EBX[5:0]})
+ * @param ramPerNode          System RAM per NUMA node assumed for a machine whose input describes none
  */
 public record PlatformOverrides(Optional<KernelProfile> profile, Optional<CpuIdentity> cpu, Optional<IommuDriver> iommu,
                                 Optional<DefaultDomainChoice> iommuMode, Optional<Boolean> acsRequested,
                                 Optional<String> commandLine, Optional<MemoryEncryption> memoryEncryption,
                                 Optional<Boolean> vtdCachingMode, Optional<Boolean> kconfigPassthrough,
-                                Optional<Integer> cBit) {
+                                Optional<Integer> cBit, Optional<Long> ramPerNode) {
 
     public static final PlatformOverrides NONE = new PlatformOverrides(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     public PlatformOverrides withProfile(KernelProfile v) {
         return new PlatformOverrides(Optional.of(v), cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
     }
 
     public PlatformOverrides withCpu(CpuIdentity v) {
         return new PlatformOverrides(profile, Optional.of(v), iommu, iommuMode, acsRequested, commandLine,
                 memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
     }
 
     public PlatformOverrides withIommu(IommuDriver v) {
         return new PlatformOverrides(profile, cpu, Optional.of(v), iommuMode, acsRequested, commandLine,
                 memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
     }
 
     public PlatformOverrides withIommuMode(DefaultDomainChoice v) {
         return new PlatformOverrides(profile, cpu, iommu, Optional.of(v), acsRequested, commandLine, memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
     }
 
     public PlatformOverrides withAcsRequested(boolean v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, Optional.of(v), commandLine, memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
     }
 
     public PlatformOverrides withCommandLine(String v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, Optional.of(v), memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
     }
 
     public PlatformOverrides withMemoryEncryption(MemoryEncryption v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, Optional.of(v),
-                vtdCachingMode, kconfigPassthrough, cBit);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
     }
 
     public PlatformOverrides withVtdCachingMode(boolean v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
-                Optional.of(v), kconfigPassthrough, cBit);
+                Optional.of(v), kconfigPassthrough, cBit, ramPerNode);
     }
 
     public PlatformOverrides withKconfigPassthrough(boolean v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
-                vtdCachingMode, Optional.of(v), cBit);
+                vtdCachingMode, Optional.of(v), cBit, ramPerNode);
     }
 
     public PlatformOverrides withCBit(int v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, Optional.of(v));
+                vtdCachingMode, kconfigPassthrough, Optional.of(v), ramPerNode);
+    }
+
+    public PlatformOverrides withRamPerNode(long v) {
+        return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
+                vtdCachingMode, kconfigPassthrough, cBit, Optional.of(v));
     }
 }

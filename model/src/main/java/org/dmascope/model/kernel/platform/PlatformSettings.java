@@ -8,6 +8,7 @@ import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;
 import org.dmascope.model.topology.Platform.Named;
+import org.dmascope.model.util.ByteSize;
 
 /**
  * The platform facts a user may set, by name, as text: the one reader of a typed value for the
@@ -26,11 +27,12 @@ public final class PlatformSettings {
     public static final String VTD_CACHING_MODE = "vtdCachingMode";
     public static final String KCONFIG_PASSTHROUGH = "kconfigPassthrough";
     public static final String C_BIT = "cBit";
+    public static final String RAM = "ram";
 
     /** Every settable name, in the order the platform panel lists them. */
     public static final List<String> NAMES = List.of(KERNEL, CPU, IOMMU, IOMMU_MODE, ACS_REQUESTED, CMDLINE,
             MEMORY_ENCRYPTION,
-            VTD_CACHING_MODE, KCONFIG_PASSTHROUGH, C_BIT);
+            VTD_CACHING_MODE, KCONFIG_PASSTHROUGH, C_BIT, RAM);
 
     private PlatformSettings() {
     }
@@ -57,6 +59,7 @@ public final class PlatformSettings {
             case VTD_CACHING_MODE -> o.withVtdCachingMode(yes(v));
             case KCONFIG_PASSTHROUGH -> o.withKconfigPassthrough(yes(v));
             case C_BIT -> o.withCBit(cBit(v));
+            case RAM -> o.withRamPerNode(ram(v));
             default -> throw new IllegalArgumentException(name + " cannot be set (settable: " + String.join(", ",
                     NAMES) + ")");
         };
@@ -74,7 +77,8 @@ public final class PlatformSettings {
                 name.equals(MEMORY_ENCRYPTION) ? Optional.empty() : o.memoryEncryption(),
                 name.equals(VTD_CACHING_MODE) ? Optional.empty() : o.vtdCachingMode(),
                 name.equals(KCONFIG_PASSTHROUGH) ? Optional.empty() : o.kconfigPassthrough(),
-                name.equals(C_BIT) ? Optional.empty() : o.cBit());
+                name.equals(C_BIT) ? Optional.empty() : o.cBit(),
+                name.equals(RAM) ? Optional.empty() : o.ramPerNode());
     }
 
     /** The IOMMU driver by its JSON name or a common alias ({@code intel}, {@code amd}, {@code smmu}, {@code off}). */
@@ -97,6 +101,17 @@ public final class PlatformSettings {
             // refused below
         }
         throw refused("C-bit position", v, "a bit number from 32 to 63, e.g. 47 or 51");
+    }
+
+    /** RAM per node: 64 MiB to 64 TiB, in whole MiB ({@code 16GiB}, {@code 512 MiB}). */
+    static long ram(String v) {
+        try {
+            long bytes = ByteSize.parseLength(v.replace(" ", ""));
+            if (bytes >= 64 * ByteSize.MiB && bytes <= 64 * ByteSize.TiB && bytes % ByteSize.MiB == 0) return bytes;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw refused("RAM size per node", v, "a size from 64MiB to 64TiB in whole MiB, e.g. 16GiB");
     }
 
     static boolean yes(String v) {

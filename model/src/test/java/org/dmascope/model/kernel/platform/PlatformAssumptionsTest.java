@@ -41,7 +41,10 @@ class PlatformAssumptionsTest {
     void unknownPlatformUsesStatedDefaults() {
         Topology t = T1.t1().withPlatform(Platform.UNKNOWN);
         PlatformAssumptions a = PlatformAssumptions.of(t);
-        assertEquals(AssumptionSource.DEFAULT, a.cpuAssumption().source());
+        assertEquals(AssumptionSource.INFERRED, a.cpuAssumption().source(), "T1's Intel host bridge tells the vendor");
+        assertEquals(Optional.of(CpuVendor.INTEL), a.cpu().vendor());
+        assertEquals(AssumptionSource.DEFAULT, PlatformAssumptions.of(new Topology("bare", Optional.empty(),
+                Optional.empty(), Platform.UNKNOWN, List.of(), List.of(), List.of())).cpuAssumption().source());
         assertEquals(IommuDriver.INTEL_VTD, a.iommu());
         assertEquals(AssumptionSource.DEFAULT, a.iommuAssumption().source());
         assertTrue(a.iommuAssumption().detail().contains("assumed"));
@@ -146,8 +149,9 @@ class PlatformAssumptionsTest {
     @Test
     void assumptionListsAreComplete() {
         PlatformAssumptions a = PlatformAssumptions.of(T1.t1());
-        assertEquals(List.of("kernel", "architecture", "cpu", "iommu", "acsRequested", "cmdline"),
+        assertEquals(List.of("kernel", "architecture", "cpu", "iommu", "acsRequested", "cmdline", "p2pMemory"),
                 a.forP2p().stream().map(Assumption::name).toList());
+        assertTrue(a.forMapping().stream().anyMatch(x -> x.name().equals("ram")), "a mapping names the RAM it used");
         assertTrue(a.byName("vtdCachingMode").isPresent());
     }
 }

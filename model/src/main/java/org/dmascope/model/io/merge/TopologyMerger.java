@@ -59,6 +59,7 @@ public final class TopologyMerger {
         m.linkVirtualFunctions();
         m.checkLinkBandwidth();
         m.inferRootBuses();
+        PortTypeInference.apply(m.all, findings);
         return m.build(sources);
     }
 

@@ -53,6 +53,7 @@ public final class PlatformAssumptions {
     private final OptionalInt maxIovaBits;
     private final OptionalLong swiotlbReportedBytes;
     private final Optional<BootedLine> booted;
+    private final PlatformOverrides overrides;
 
     /**
      * The line the machine of the file booted with, when the user's line replaces it: the input's ACS control
@@ -82,6 +83,7 @@ public final class PlatformAssumptions {
         this.maxIovaBits = b.maxIovaBits;
         this.swiotlbReportedBytes = b.swiotlbReportedBytes;
         this.booted = b.booted;
+        this.overrides = b.overrides;
     }
 
     /** The resolved values, filled in order by {@link #resolve}. */
@@ -103,6 +105,7 @@ public final class PlatformAssumptions {
         OptionalInt maxIovaBits = OptionalInt.empty();
         OptionalLong swiotlbReportedBytes = OptionalLong.empty();
         Optional<BootedLine> booted = Optional.empty();
+        PlatformOverrides overrides = PlatformOverrides.NONE;
     }
 
     /** Assumptions from the topology alone, mainline kernel. */
@@ -113,6 +116,7 @@ public final class PlatformAssumptions {
     public static PlatformAssumptions resolve(Topology t, PlatformOverrides o) {
         Platform p = t.platform();
         Builder b = new Builder();
+        b.overrides = o;
         b.profile = o.profile()
                 .map(k -> Assumption.of("kernel", k, k.id(), AssumptionSource.OPTION, k.label()))
                 .orElse(Assumption.of("kernel", KernelProfile.MAINLINE, KernelProfile.MAINLINE.id(),
@@ -580,6 +584,11 @@ public final class PlatformAssumptions {
     }
 
     /** The file's boot, when the user's command line replaces its line. */
+    /** The user's choices these assumptions were resolved with: a what-if changes one and resolves again. */
+    public PlatformOverrides overrides() {
+        return overrides;
+    }
+
     public Optional<BootedLine> booted() {
         return booted;
     }

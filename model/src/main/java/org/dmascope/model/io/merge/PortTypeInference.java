@@ -42,8 +42,9 @@ final class PortTypeInference {
             f.put(FactKey.PORT_TYPE, PortType.ROOT_PORT, childType.source(), findings);
             findings.add(Severity.INFO, childType.source().file(), childType.source().line(), f.address()
                     + ": the input does not show its PCIe capability; it is taken to be a Root Port because it sits on "
-                    + "a root bus and " + pcieChild.get().address() + " below it is " + childType.value().label()
-                    + " (PCIe)", f.address().toString());
+                    + "a root bus and " + pcieChild.get().address() + " below it is a PCIe "
+                    + childType.value().label(),
+                    f.address().toString());
         }
     }
 

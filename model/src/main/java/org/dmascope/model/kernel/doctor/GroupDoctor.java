@@ -194,14 +194,25 @@ final class GroupDoctor {
             }
         }
         if (cards.isEmpty()) return;
-        List<Bdf> isolating = new ArrayList<>();
+        PciFunction card = cards.get(0);
+        Set<Bdf> above = new LinkedHashSet<>();
+        for (PciFunction up = hierarchy.parentBridge(card).orElse(null); up != null;
+                up = hierarchy.parentBridge(up).orElse(null)) {
+            if (!above.add(up.address())) break;
+        }
+        // Empty slots first: a port whose bus holds nothing can take the card as it is.
+        List<Bdf> empty = new ArrayList<>();
+        List<Bdf> taken = new ArrayList<>();
         for (PciFunction p : topology.functions()) {
-            if (inGroup.contains(p.address()) || p.portType().isEmpty()) continue;
+            if (inGroup.contains(p.address()) || above.contains(p.address()) || p.portType().isEmpty()) continue;
             PortType t = p.portType().get();
             if (t != PortType.ROOT_PORT && t != PortType.SWITCH_DOWNSTREAM) continue;
-            if (acs.pathEnabled(p, AcsRules.REQ_ACS_FLAGS).enabled()) isolating.add(p.address());
+            if (!acs.pathEnabled(p, AcsRules.REQ_ACS_FLAGS).enabled()) continue;
+            boolean free = hierarchy.secondaryBus(p).map(b -> b.devices().isEmpty()).orElse(true);
+            (free ? empty : taken).add(p.address());
         }
-        PciFunction card = cards.get(0);
+        List<Bdf> isolating = new ArrayList<>(empty);
+        isolating.addAll(taken);
         if (isolating.isEmpty()) {
             advice.add(new Advice(new Change(Change.Kind.MOVE_CARD, "move " + card.address() + " to a slot whose "
                     + "port and every port above it isolate with ACS (none in this input does)", ""),
@@ -209,8 +220,8 @@ final class GroupDoctor {
             return;
         }
         List<Bdf> shown = isolating.subList(0, Math.min(3, isolating.size()));
-        advice.add(new Advice(new Change(Change.Kind.MOVE_CARD, "move " + card.address() + " to a slot below "
-                + String.join(" or ", shown.stream().map(Bdf::toString).toList())
+        advice.add(new Advice(new Change(Change.Kind.MOVE_CARD, "move " + card.address() + " to the slot of "
+                + String.join(" or ", shown.stream().map(b -> b + (empty.contains(b) ? " (empty)" : "")).toList())
                 + ", whose path to the root is ACS-isolated", ""),
                 "it would get a group of its own (its own functions stay together unless they have ACS)", false));
     }

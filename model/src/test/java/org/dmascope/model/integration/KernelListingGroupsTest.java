@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,6 +33,7 @@ import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 10, done-when 1: groups derived from a corpus machine's lspci dumps alone (their own
@@ -116,6 +118,41 @@ class KernelListingGroupsTest {
         System.out.printf("%s: %d of %d functions equal (%s)%n", c, equal, compared.size(), c.note());
         assertEquals(c.expected()[0], compared.size(), "functions compared");
         assertEquals(c.expected()[1], equal, () -> String.join("\n", unequal));
+    }
+
+    /**
+     * Done-when 1, second half: the same machine exported with {@code -nn} and without it (the IDs and class codes
+     * in brackets removed, as lspci prints names only) gives the same groups; names are resolved through pci.ids.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"apple-imac20-cometlake-titanridge.verbose.txt",
+            "msi-cyborg15-a12ve-laptop-nonroot.verbose.txt", "x99-i7-5930k-k58.iommu-groups.txt"})
+    void aDumpWithIdsAndOneWithoutGiveTheSameGroups(String name) {
+        boolean listing = name.endsWith(".iommu-groups.txt");
+        String withIds = read(name);
+        String namesOnly = withoutIds(withIds);
+        assertFalse(namesOnly.equals(withIds));
+        assertFalse(IDS.matcher(namesOnly).find(), "every [vvvv:dddd] and [cccc] removed");
+        Map<Bdf, Integer> nn = derivedGroups(name, withIds, !listing);
+        Map<Bdf, Integer> plain = derivedGroups(name, namesOnly, !listing);
+        assertEquals(GroupPartitions.asPartition(nn), GroupPartitions.asPartition(plain),
+                () -> String.join("\n", GroupPartitions.compare(plain, nn).differences()));
+    }
+
+    /** What {@code lspci} prints without {@code -nn}: no bracketed IDs or class codes. */
+    static String withoutIds(String text) {
+        return IDS.matcher(text).replaceAll("");
+    }
+
+    private static final Pattern IDS = Pattern.compile(" \\[[0-9a-f]{4}(:[0-9a-f]{4})?\\]");
+
+    private static Map<Bdf, Integer> derivedGroups(String name, String text, boolean stripGroupLines) {
+        String t = stripGroupLines ? text.lines().filter(l -> !l.replace('\u00a0', ' ').strip()
+                .startsWith("IOMMU group:")).collect(Collectors.joining("\n", "", "\n")) : text;
+        ImportResult r = Importer.importInputs(List.of(new ImportInput(name, t.getBytes(StandardCharsets.UTF_8))),
+                ImportProgress.NONE, () -> false);
+        Topology topology = r.topology().orElseThrow(() -> new AssertionError(r.report().toText()));
+        return TopologyRules.of(topology).groups().assignment();
     }
 
     private static Set<Bdf> mates(Map<Bdf, Integer> assignment, Bdf f, Set<Bdf> within) {

@@ -80,11 +80,12 @@ class KernelListingGroupsTest {
                 new Case("x99-i7-5930k", x99, Optional.of("x99-i7-5930k-k59.iommu-groups.txt"), KernelProfile.V5_9,
                         new int[] {3, 3}, "kernel 5.9: the PCH root ports and what is behind them share a group"),
                 new Case("intel-icelake-sp-cx7-sriov", icelake, Optional.of(
-                        "intel-icelake-sp-cx7-sriov.iommu-groups.txt"), KernelProfile.MAINLINE, new int[] {10, 8},
-                        "excerpt (b1:* only of the dumps' functions); the kernel carried the unmerged "
-                                + "pcie_switch_groups v2 series (the mail reports its WARN_ON), which puts the VFs "
-                                + "in slot 0 with PF 00.0; the VFs 01.0/01.1 are named by the tree only, so they are "
-                                + "taken as two functions of one multifunction slot"))
+                        "intel-icelake-sp-cx7-sriov.iommu-groups.txt"), KernelProfile.MAINLINE, new int[] {10, 3},
+                        "excerpt (of the dumps' functions it lists b1:* only); its kernel carried the unmerged "
+                                + "pcie_switch_groups v2 series (the same mail reports that series' WARN_ON in "
+                                + "pci_device_group while the VFs were created), whose pci_mfds_are_same_group() "
+                                + "puts PF 00.0 and the VFs of its slot (00.2-00.7) in one group; mainline gives "
+                                + "each of them a group of its own"))
                 .map(Arguments::of);
     }
 

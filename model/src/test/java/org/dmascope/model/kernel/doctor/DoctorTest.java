@@ -93,14 +93,19 @@ class DoctorTest {
     }
 
     @Test
-    void functionsATreeNamesOnlyAreAnsweredAsSeparateDevicesToo() {
+    void functionsATreeNamesOnlyAreAnsweredBothWaysTogether() {
         Topology t = loaded(corpus("intel-icelake-sp-cx7-sriov.tree.txt", "intel-icelake-sp-cx7-sriov.verbose.txt"));
         TopologyRules r = rules(t, PlatformOverrides.NONE);
-        Diagnosis d = new Doctor(r).groupOf(bdf("0000:b1:01.0")).orElseThrow();
-        assertEquals("one group of 2 {0000:b1:01.0, 0000:b1:01.1}", d.now());
-        assertTrue(d.premises().stream().anyMatch(p -> p.other().contains("{0000:b1:01.0} and {0000:b1:01.1}")),
-                d.premises().toString());
-        assertTrue(d.premises().stream().allMatch(p -> p.sentence().startsWith("under the assumption that ")));
+        Diagnosis d = new Doctor(r).groupOf(bdf("0000:b0:00.0")).orElseThrow();
+        assertEquals("one group of 4 {0000:b0:00.0, 0000:b0:00.1, 0000:b0:00.2, 0000:b0:00.4}", d.now());
+        assertEquals(1, d.premises().size(), "four unknown functions: one premise for them together");
+        Premise p = d.premises().get(0);
+        assertEquals("the members fall into {0000:b0:00.0} and {0000:b0:00.1} and {0000:b0:00.2} and {0000:b0:00.4}",
+                p.other());
+        assertEquals(Change.Kind.RERUN_LSPCI, p.howToKnow().kind());
+        assertTrue(p.howToKnow().words().contains("0000:b0:00.0, 0000:b0:00.1, 0000:b0:00.2, 0000:b0:00.4"),
+                p.howToKnow().words());
+        assertTrue(p.sentence().startsWith("under the assumption that "), p.sentence());
     }
 
     @Test

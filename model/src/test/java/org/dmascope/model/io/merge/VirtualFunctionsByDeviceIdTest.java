@@ -33,6 +33,8 @@ class VirtualFunctionsByDeviceIdTest {
         assertTrue(r.report().diagnostics().stream().anyMatch(d -> d.message().startsWith("0000:b1:01.0: taken to "
                 + "be an SR-IOV VF of 0000:b1:00.0: its device ID 101e is the VF Device ID 0000:b1:00.1 announces")),
                 r.report().toText());
+        assertTrue(r.report().diagnostics().stream().noneMatch(d -> d.message().contains("shows no SR-IOV")),
+                "the PF's capabilities are not in the input: no warning that it lacks SR-IOV");
     }
 
     @Test

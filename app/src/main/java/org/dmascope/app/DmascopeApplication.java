@@ -94,7 +94,8 @@ public final class DmascopeApplication extends Application {
                 kernel);
         session.rules().overridesProperty().addListener((obs, old, o) -> preferences.setKernel(o.profile()
                 .orElse(KernelProfile.MAINLINE)));
-        inspectorModel = new InspectorViewModel(topologyModel, session.rules());
+        inspectorModel = new InspectorViewModel(topologyModel, session.rules(), session.background(),
+                Platform::runLater);
         topologyView = new TopologyView(topologyModel);
         inspectorView = new InspectorView(inspectorModel);
         mappingModel = new MappingViewModel(topologyModel.topologyProperty(), session.rules(), session, kernel,

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.doctor.Doctor;
 import org.dmascope.model.kernel.groups.DomainDecision;
 import org.dmascope.model.kernel.groups.GroupMember;
 import org.dmascope.model.kernel.groups.GroupPartitions;
@@ -119,6 +120,7 @@ final class GroupsCommand implements Callable<Integer> {
             boolean useReported,
                                    Optional<GroupPartitions.Comparison> cmp) {
         ObjectNode root = JsonOutput.object();
+        Doctor doctor = new Doctor(rules);
         root.put("source", useReported ? "reported" : "derived");
         root.put("kernel", rules.assumptions().profile().id());
         root.put("iommu", derived.iommuPresent());
@@ -138,6 +140,8 @@ final class GroupsCommand implements Callable<Integer> {
                 n.put("strict", d.strict());
                 n.put("domainReason", d.reason());
             }
+            if (g.members().size() > 1) n.set("doctor", DoctorOutput.json(doctor.group(g)));
+            else n.putNull("doctor");
         }
         ObjectNode ungrouped = root.putObject("ungrouped");
         for (Map.Entry<Bdf, String> e : derived.ungrouped().entrySet()) ungrouped.put(e.getKey().toString(),
@@ -157,6 +161,7 @@ final class GroupsCommand implements Callable<Integer> {
     private static void text(Topology t, TopologyRules rules, List<IommuGroup> groups, IommuGroups derived,
             boolean useReported,
                              Optional<GroupPartitions.Comparison> cmp, PrintStream out) {
+        Doctor doctor = new Doctor(rules);
         if (!derived.iommuPresent()) {
             out.println("No IOMMU groups: " + derived.notes().get(0));
         } else if (useReported) {
@@ -176,6 +181,7 @@ final class GroupsCommand implements Callable<Integer> {
                 out.println("  " + label);
                 out.println("      " + m.reason());
             }
+            if (g.members().size() > 1) DoctorOutput.text(doctor.group(g), "  ", out);
         }
         if (!derived.ungrouped().isEmpty()) {
             out.println();

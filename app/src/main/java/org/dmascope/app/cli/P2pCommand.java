@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.doctor.Diagnosis;
+import org.dmascope.model.kernel.doctor.Doctor;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.kernel.p2p.RedirectPort;
@@ -117,6 +119,7 @@ final class P2pCommand implements Callable<Integer> {
         }
         if (v.suggestion().isPresent()) root.put("suggestion", v.suggestion().get());
         else root.putNull("suggestion");
+        root.set("doctor", DoctorOutput.json(new Doctor(rules).p2p(v)));
         ArrayNode ruleIds = root.putArray("rules");
         v.rules().forEach(ruleIds::add);
         ArrayNode notes = root.putArray("notes");
@@ -159,6 +162,11 @@ final class P2pCommand implements Callable<Integer> {
         out.println();
         out.println(v.reason());
         v.suggestion().ifPresent(s -> out.println("For BUS_ADDR, boot with " + s + "."));
+        Diagnosis doctor = new Doctor(rules).p2p(v);
+        if (!doctor.isEmpty()) {
+            out.println();
+            DoctorOutput.text(doctor, "", out);
+        }
         out.println();
         out.println("route of the client's DMA:");
         for (RouteHop h : route.hops()) {

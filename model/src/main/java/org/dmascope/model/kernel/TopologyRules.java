@@ -127,6 +127,11 @@ public final class TopologyRules {
         return routes.forVerdict(verdict);
     }
 
+    /** The ACS rules of this machine (effective registers, multifunction view, quirks). */
+    public AcsRules acsRules() {
+        return acs;
+    }
+
     /** R-ACS-2 for the IOMMU core's request (SV|RR|CR|UF). */
     public AcsVerdict acsIsolation(Bdf device) {
         return acs.enabled(machine.function(device).orElseThrow(() -> missing(device)), AcsRules.REQ_ACS_FLAGS);

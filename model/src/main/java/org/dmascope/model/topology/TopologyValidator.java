@@ -347,7 +347,8 @@ public final class TopologyValidator {
             Optional<PciFunction> p = t.function(pf);
             if (p.isEmpty()) {
                 error(f, "is a virtual function of " + pf + ", which is not in the topology");
-            } else if (p.get().sriov().isEmpty()) {
+            } else if (p.get().sriov().isEmpty() && p.get().acs().isPresent()) {
+                // A PF whose extended capabilities the input does not show at all (acs unknown) may well have one.
                 warning(f, "is a virtual function of " + pf + ", which shows no SR-IOV capability");
             } else if (p.get().physicalFunction().isPresent()) {
                 error(f, "names " + pf + " as its physical function, but that is itself a virtual function");

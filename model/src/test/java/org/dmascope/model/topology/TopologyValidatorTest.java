@@ -592,6 +592,17 @@ class TopologyValidatorTest {
         }
 
         @Test
+        void aPfShowingItsCapabilitiesButNoSriovIsAWarningOneShowingNoneIsNot() {
+            Topology t = add(edit(base(), NIC, b -> b.sriov(Optional.empty()).acs(Optional.of(Acs.ABSENT))),
+                    PciFunction.builder(vf1).identity(TestMachines.named(0x15b3, 0x101e, 0x020000, "Test VF"))
+                            .portType(PortType.ENDPOINT).physicalFunction(Optional.of(NIC)).build());
+            assertDeviceFinding(t, Severity.WARNING, vf1, "0000:01:00.2 (Test VF)", "which shows no SR-IOV capability");
+            Topology unknown = t.withFunction(NIC, f -> f.toBuilder().acs(Optional.empty()).build());
+            assertTrue(TopologyValidator.validate(unknown).stream().noneMatch(d -> d.message().contains(
+                    "shows no SR-IOV capability")), "a PF the input shows no extended capability of may have one");
+        }
+
+        @Test
         void vfWithoutItsPfIsAnError() {
             Topology t = add(base(), PciFunction.builder(vf1).identity(TestMachines.named(0x15b3, 0x101e, 0x020000,
                     "Test VF"))

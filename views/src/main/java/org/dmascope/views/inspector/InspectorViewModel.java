@@ -3,6 +3,7 @@ package org.dmascope.views.inspector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyListProperty;
@@ -34,6 +35,10 @@ public final class InspectorViewModel {
     private final ReadOnlyListWrapper<InspectorRow> rows =
             new ReadOnlyListWrapper<>(this, "rows", FXCollections.observableArrayList());
     private final InvalidationListener refresh = o -> refresh();
+    private final Executor background;
+    private final Executor ui;
+    /** Counts refreshes, so a doctor answer that arrives after the selection moved on is dropped. */
+    private long generation;
 
     public InspectorViewModel(TopologyViewModel topology) {
         this(topology, null);
@@ -41,8 +46,18 @@ public final class InspectorViewModel {
 
     /** @param rules the kernel's decisions, for a device's IOMMU group; null shows the topology's fields only */
     public InspectorViewModel(TopologyViewModel topology, RulesModel rules) {
+        this(topology, rules, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param background where the grouping doctor runs (it runs the rules again per change)
+     * @param ui         where its rows are added
+     */
+    public InspectorViewModel(TopologyViewModel topology, RulesModel rules, Executor background, Executor ui) {
         this.topology = topology;
         this.rules = rules;
+        this.background = background;
+        this.ui = ui;
         topology.topologyProperty().addListener(refresh);
         topology.selectionProperty().addListener(refresh);
         topology.sourceNameProperty().addListener(refresh);
@@ -81,6 +96,7 @@ public final class InspectorViewModel {
     }
 
     private void refresh() {
+        generation++;
         Topology t = topology.getTopology();
         String file = topology.getSourceName();
         if (t == null) {
@@ -92,6 +108,7 @@ public final class InspectorViewModel {
             PciFunction fn = f.get();
             set(fn.kind() == DeviceKind.OTHER ? AppIcon.OTHER : AppIcon.of(fn.kind()), DeviceText.title(fn),
                     fn.address() + " · " + DeviceText.detail(fn), withGroup(t, fn, InspectorRows.of(t, fn, file)));
+            doctor(t, fn);
             return;
         }
         Optional<HostBridge> hb = topology.selectedHostBridge();
@@ -119,6 +136,32 @@ public final class InspectorViewModel {
         for (int i = 0; i < out.size(); i++) if (out.get(i).category().equals(InspectorRows.IDENTITY)) at = i + 1;
         out.addAll(at, GroupRows.of(r.get(), fn));
         return out;
+    }
+
+    /** The grouping doctor's rows, added after the group rows when they are ready. */
+    private void doctor(Topology t, PciFunction fn) {
+        if (rules == null) return;
+        Optional<TopologyRules> r = rules.rulesFor(t);
+        if (r.isEmpty() || r.get().groupOf(fn.address()).map(g -> g.group().members().size() < 2).orElse(true)) {
+            return;
+        }
+        long mine = generation;
+        background.execute(() -> {
+            List<InspectorRow> doctorRows;
+            try {
+                doctorRows = DoctorRows.of(r.get(), fn);
+            } catch (RuntimeException e) {
+                doctorRows = List.of(new InspectorRow(GroupRows.CATEGORY, DoctorRows.NOTHING, "the doctor could not "
+                        + "run: " + e, InspectorRows.DERIVED, false, true));
+            }
+            List<InspectorRow> found = doctorRows;
+            ui.execute(() -> {
+                if (mine != generation || found.isEmpty()) return;
+                int at = 0;
+                for (int i = 0; i < rows.size(); i++) if (rows.get(i).category().equals(GroupRows.CATEGORY)) at = i + 1;
+                rows.addAll(at, found);
+            });
+        });
     }
 
     private void set(AppIcon i, String t, String s, List<InspectorRow> r) {

@@ -39,6 +39,7 @@ public final class P2pMatrixView extends BorderPane {
     public static final String SMI_ID = "matrix-smi";
     public static final String NCCL_ID = "matrix-nccl";
     public static final String REPORTED_ID = "matrix-reported";
+    public static final String DOCTOR_ID = "matrix-doctor";
     public static final String REPORTED_LEGEND_ID = "matrix-reported-legend";
     public static final String COPY_TEXT_ID = "matrix-copy-text";
     public static final String COPY_CSV_ID = "matrix-copy-csv";
@@ -57,6 +58,8 @@ public final class P2pMatrixView extends BorderPane {
     private final Label smi = value(SMI_ID);
     private final Label nccl = value(NCCL_ID);
     private final Label reported = value(REPORTED_ID);
+    private final Label doctor = value(DOCTOR_ID);
+    private final Label doctorName = new Label("What would change it");
     private final Label reportedName = new Label("Other tools");
     private final Label reportedLegend = new Label("Second line of a cell: another tool's label (= agrees, ≠ "
             + "disagrees, ~ a link lspci cannot show, ? not compared); a red corner marks a disagreement.");
@@ -162,7 +165,11 @@ public final class P2pMatrixView extends BorderPane {
         }
         reportedName.getStyleClass().add("name");
         g.addRow(rows.length, reportedName, reported);
-        for (Label l : new Label[] {reportedName, reported}) l.managedProperty().bind(l.visibleProperty());
+        doctorName.getStyleClass().add("name");
+        g.addRow(rows.length + 1, doctorName, doctor);
+        for (Label l : new Label[] {reportedName, reported, doctorName, doctor}) {
+            l.managedProperty().bind(l.visibleProperty());
+        }
         return g;
     }
 
@@ -230,11 +237,16 @@ public final class P2pMatrixView extends BorderPane {
         boolean reports = model.getMatrix() != null && model.getMatrix().hasReported();
         reportedName.setVisible(reports);
         reported.setVisible(reports);
+        boolean doctorShown = d != null && (d.doctorPending() || !d.doctor().isEmpty());
+        doctorName.setVisible(doctorShown);
+        doctor.setVisible(doctorShown);
         if (d == null) {
             pair.setText("Point at a cell, or move the focus with the arrow keys");
-            for (Label l : new Label[] {mapType, reason, smi, nccl, reported}) l.setText("");
+            for (Label l : new Label[] {mapType, reason, smi, nccl, reported, doctor}) l.setText("");
             return;
         }
+        doctor.setText(d.doctorPending() ? "Working out what would change it…" : d.doctor().stream()
+                .map(l -> "• " + l).collect(Collectors.joining("\n")));
         reported.setText(d.reported().isEmpty() ? "no other tool names this pair" : d.reported().stream()
                 .map(P2pMatrixViewModel.Detail::reportedLine).collect(Collectors.joining("\n")));
         reported.getStyleClass().remove("disagrees");

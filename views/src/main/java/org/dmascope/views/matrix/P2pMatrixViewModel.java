@@ -1,6 +1,9 @@
 package org.dmascope.views.matrix;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
@@ -14,9 +17,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.doctor.Advice;
+import org.dmascope.model.kernel.doctor.Diagnosis;
+import org.dmascope.model.kernel.doctor.Doctor;
+import org.dmascope.model.kernel.doctor.Premise;
 import org.dmascope.model.kernel.matrix.MatrixCell;
 import org.dmascope.model.kernel.matrix.P2pMatrix;
 import org.dmascope.model.kernel.matrix.ReportedLabel;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
@@ -44,13 +52,23 @@ public final class P2pMatrixViewModel {
      * @param smi         nvidia-smi label with its rule and legend
      * @param nccl        NCCL path type with its rule and legend
      * @param reported    what other tools imported with the machine say of the pair, beside dmascope
+     * @param doctor      the doctor's sentences for a NOT_SUPPORTED or THRU_HOST_BRIDGE pair (model
+     *                    {@code kernel.doctor}): each assumption answered both ways, each change with its result;
+     *                    empty while it is worked out ({@code doctorPending}) or when there is nothing to say
+     * @param doctorPending true while the doctor runs the rules again on the background executor
      */
     public record Detail(Cell cell, String provider, String client, String mapType, int distance, String mapTypeRule,
                          String reason, String smi, String nccl, Optional<String> suggestion,
-                         List<ReportedLabel> reported) {
+                         List<ReportedLabel> reported, List<String> doctor, boolean doctorPending) {
 
         public Detail {
             reported = List.copyOf(reported);
+            doctor = List.copyOf(doctor);
+        }
+
+        Detail withDoctor(List<String> lines) {
+            return new Detail(cell, provider, client, mapType, distance, mapTypeRule, reason, smi, nccl, suggestion,
+                    reported, lines, false);
         }
 
         /** The cell as lines of text, for copying. */
@@ -59,6 +77,7 @@ public final class P2pMatrixViewModel {
                     + mapType + ", distance " + distance + " (" + mapTypeRule + ")\n" + reason + "\nnvidia-smi "
                     + smi + "\nNCCL " + nccl + suggestion.map(s -> "\nfor BUS_ADDR: " + s).orElse("") + "\n");
             for (ReportedLabel l : reported) sb.append(reportedLine(l)).append('\n');
+            for (String l : doctor) sb.append("doctor: ").append(l).append('\n');
             return sb.toString();
         }
 
@@ -82,6 +101,8 @@ public final class P2pMatrixViewModel {
     private final InvalidationListener rulesListener = o -> recompute();
     private TopologyRules shownRules;
     private final NewestWins requests = new NewestWins();
+    /** The doctor's lines per cell of the shown matrix, filled as cells are explained. */
+    private final Map<Cell, List<String>> doctorLines = new HashMap<>();
 
     public P2pMatrixViewModel(RulesModel rules, Executor background, Executor ui) {
         this.rules = rules;
@@ -201,6 +222,7 @@ public final class P2pMatrixViewModel {
         P2pMatrix old = matrix.get();
         boolean sameEndpoints = old != null && m != null && old.endpoints().equals(m.endpoints());
         shownRules = r;
+        doctorLines.clear();
         // Everything the view reads when the matrix changes is set before the matrix.
         summary.set(m == null ? "No topology" : summary(r, m));
         labels.set(m == null ? List.of() : labels(r.topology(), m));
@@ -242,9 +264,42 @@ public final class P2pMatrixViewModel {
         P2pVerdict v = e.mapType();
         Topology t = shownRules.topology();
         String rulesText = v.rules().isEmpty() ? MatrixCell.MAP_TYPE_RULE : String.join(", ", v.rules());
+        List<String> known = doctorLines.get(c);
+        boolean needsDoctor = v.mapType() == P2pMapType.NOT_SUPPORTED || v.mapType() == P2pMapType.THRU_HOST_BRIDGE;
+        boolean pending = needsDoctor && known == null;
         detail.set(new Detail(c, name(t, cell.provider()), name(t, cell.client()), cell.mapType().name(),
                 cell.distance(),
-                rulesText, v.reason(), e.smi(), e.nccl(), v.suggestion(), m.reported(c.row(), c.column())));
+                rulesText, v.reason(), e.smi(), e.nccl(), v.suggestion(), m.reported(c.row(), c.column()),
+                known == null ? List.of() : known, pending));
+        if (pending) diagnose(c, shownRules, v);
+    }
+
+    /** Runs the doctor for one cell off the UI thread (it runs the rules again per change) and shows its lines. */
+    private void diagnose(Cell c, TopologyRules r, P2pVerdict v) {
+        background.execute(() -> {
+            List<String> lines;
+            try {
+                lines = lines(new Doctor(r).p2p(v));
+            } catch (RuntimeException ex) {
+                lines = List.of("the doctor could not run: " + ex.getMessage());
+            }
+            List<String> result = lines;
+            ui.execute(() -> {
+                if (r != shownRules) return;
+                doctorLines.put(c, result);
+                Detail d = detail.get();
+                if (d != null && d.cell().equals(c)) detail.set(d.withDoctor(result));
+            });
+        });
+    }
+
+    /** The doctor's diagnosis as sentences, the way the matrix window and its copy show them. */
+    public static List<String> lines(Diagnosis d) {
+        List<String> out = new ArrayList<>();
+        for (Premise p : d.premises()) out.add(p.sentence() + " (to know: " + p.howToKnow().words() + ")");
+        for (Advice a : d.advice()) out.add("To change it (" + a.change().kind().label() + "): " + a.sentence());
+        out.addAll(d.notes());
+        return out;
     }
 
     private static String name(Topology t, Bdf b) {

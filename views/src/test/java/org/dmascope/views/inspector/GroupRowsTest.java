@@ -1,12 +1,16 @@
 package org.dmascope.views.inspector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.doctor.Diagnosis;
+import org.dmascope.model.kernel.doctor.Doctor;
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
@@ -72,5 +76,45 @@ class GroupRowsTest {
         rules.publish(TopologyRules.of(t, PlatformAssumptions.resolve(t, none)), none);
         assertTrue(value(GroupRows.GROUP).startsWith("none: no IOMMU (iommu = none, your choice)"),
                 value(GroupRows.GROUP));
+    }
+
+    @Test
+    void aSharedGroupShowsTheDoctorAsTheModelComputesIt() {
+        TopologyRules r = TopologyRules.of(t);
+        rules.publish(r, PlatformOverrides.NONE);
+        assertTrue(r.groupOf(GPU).orElseThrow().group().members().size() > 1);
+        List<InspectorRow> doctor = inspector.rowsProperty().stream()
+                .filter(row -> row.name().equals(DoctorRows.ASSUMING) || row.name().equals(DoctorRows.CHANGE)
+                        || row.name().equals(DoctorRows.NOTHING)).toList();
+        assertEquals(DoctorRows.of(r, t.function(GPU).orElseThrow()), doctor);
+        Diagnosis d = new Doctor(r).groupOf(GPU).orElseThrow();
+        assertEquals(d.isEmpty() ? 1 : d.premises().size() + d.advice().size() + d.notes().size(), doctor.size());
+        assertTrue(doctor.stream().allMatch(row -> row.category().equals(GroupRows.CATEGORY)));
+    }
+
+    @Test
+    void theDoctorRowsComeFromTheBackgroundAndALateAnswerIsDropped() {
+        List<Runnable> queued = new ArrayList<>();
+        InspectorViewModel async = new InspectorViewModel(topology, rules, queued::add, Runnable::run);
+        TopologyRules r = TopologyRules.of(t);
+        rules.publish(r, PlatformOverrides.NONE);
+        assertTrue(async.value(GroupRows.CATEGORY, GroupRows.GROUP).isPresent());
+        assertFalse(hasDoctorRows(async), "not computed on the UI thread");
+        List<Runnable> now = new ArrayList<>(queued);
+        queued.clear();
+        now.forEach(Runnable::run);
+        assertTrue(hasDoctorRows(async));
+        topology.select(TopologyItem.device(Bdf.parse("0000:05:00.0")));
+        topology.select(TopologyItem.device(GPU));
+        Runnable stale = queued.remove(0);
+        topology.select(TopologyItem.device(Bdf.parse("0000:00:00.0")));
+        stale.run();
+        assertFalse(hasDoctorRows(async), "an answer for an earlier selection is not shown");
+        async.dispose();
+    }
+
+    private static boolean hasDoctorRows(InspectorViewModel m) {
+        return m.rowsProperty().stream().anyMatch(row -> row.name().equals(DoctorRows.ASSUMING)
+                || row.name().equals(DoctorRows.CHANGE) || row.name().equals(DoctorRows.NOTHING));
     }
 }

@@ -1,6 +1,7 @@
 package org.dmascope.views.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.util.OptionalInt;
 
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.doctor.Doctor;
 import org.dmascope.model.kernel.matrix.ReportedLabel;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
@@ -150,5 +152,28 @@ class P2pMatrixViewModelTest {
                 + "nvidia-smi-topo PHB disagrees\n"), model.asCsv());
         assertTrue(model.focus(GPU, Bdf.parse("0000:07:00.0")));
         assertTrue(model.getDetail().reported().isEmpty(), "nvidia-smi names no third device");
+    }
+
+    @Test
+    void aHostBridgePairGetsTheDoctorFromTheBackgroundAndShowsWhatTheModelSays() {
+        runBackground();
+        model.focus(new Cell(4, 0));
+        P2pMatrixViewModel.Detail d = model.getDetail();
+        assertEquals("THRU_HOST_BRIDGE", d.mapType());
+        assertTrue(d.doctorPending(), "the doctor runs the rules again, so not on the UI thread");
+        assertTrue(d.doctor().isEmpty());
+        runBackground();
+        P2pMatrixViewModel.Detail done = model.getDetail();
+        assertFalse(done.doctorPending());
+        Bdf provider = model.getMatrix().endpoints().get(4);
+        Bdf client = model.getMatrix().endpoints().get(0);
+        List<String> expected = P2pMatrixViewModel.lines(new Doctor(TopologyRules.of(t)).p2p(provider, client));
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, done.doctor());
+        assertTrue(done.asText().contains("doctor: " + expected.get(0)), done.asText());
+        model.focus(NVME, GPU);
+        assertFalse(model.getDetail().doctorPending(), "a BUS_ADDR pair needs no doctor");
+        model.focus(new Cell(4, 0));
+        assertEquals(expected, model.getDetail().doctor(), "kept for the shown matrix");
     }
 }

@@ -83,7 +83,7 @@ class PlatformViewModelTest {
         assertEquals(Optional.of(CpuIdentity.of(CpuVendor.AMD, 0x19)), rules.getOverrides().cpu());
         Optional<String> refused = model.set(PlatformViewModel.CPU, "pentium");
         assertTrue(refused.orElseThrow().contains("unknown CPU vendor"), refused.get());
-        assertTrue(model.set(PlatformViewModel.KERNEL, "4.19").orElseThrow().contains("mainline, 5.15, 5.4"));
+        assertTrue(model.set(PlatformViewModel.KERNEL, "4.19").orElseThrow().contains("mainline, 5.15, 5.9, 5.4"));
         assertTrue(model.set(PlatformViewModel.ARCHITECTURE, "arm64").isPresent(), "read-only rows refuse");
         assertEquals(1, edits.size());
         assertEquals(Optional.empty(), model.set(PlatformViewModel.KERNEL, "5.4"));

@@ -57,8 +57,10 @@ public final class TopologyMerger {
         for (ImportedSource s : sources) m.all.absorb(s.facts(), findings);
         pciIds.ifPresent(p -> PciIdResolution.apply(m.all, p, findings));
         m.linkVirtualFunctions();
+        VirtualFunctionsByDeviceId.apply(m.all, findings);
         m.checkLinkBandwidth();
         m.inferRootBuses();
+        PortTypeInference.apply(m.all, findings);
         return m.build(sources);
     }
 

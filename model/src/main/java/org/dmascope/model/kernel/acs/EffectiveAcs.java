@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.dmascope.model.kernel.acs.AcsState.ControlOrigin;
@@ -17,6 +18,7 @@ import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PciHierarchy;
+import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.Topology;
 
 /**
@@ -105,7 +107,17 @@ public final class EffectiveAcs {
      * cannot be seen in lspci output; it is assumed.
      */
     public boolean pchQuirkFlag(PciFunction f) {
-        return IntelPchAcsQuirk.matches(f) && assumptions.acsRequested();
+        return IntelPchAcsQuirk.matches(f) && assumptions.acsRequested() && enableReachesPortsWithoutAcs();
+    }
+
+    /**
+     * False on Linux 5.9 before the stable fix: {@code pci_acs_init()} (drivers/pci/pci.c, v5.9) called
+     * {@code pci_enable_acs()} only when {@code dev->acs_cap} was found, so {@code pci_dev_specific_enable_acs()}
+     * never ran for a port without the capability (52fbf5bdeeef; fixed by 462b58fb0339 in v5.10-rc3).
+     */
+    private boolean enableReachesPortsWithoutAcs() {
+        KernelProfile p = assumptions.profile();
+        return !(p.atLeast(5, 9) && !p.atLeast(5, 10));
     }
 
     /**
@@ -139,13 +151,37 @@ public final class EffectiveAcs {
                 assumptions.profile());
     }
 
+    /**
+     * True when the input does not show the function's extended capabilities and it is a root port that no
+     * device-specific quirk enables: it is then assumed to have an ACS capability (every feature implemented,
+     * control as the kernel's enable rule leaves it), as the root ports of current server and AMD CPUs do. The
+     * group and P2P doctor ({@code kernel.doctor}) gives the answer without this assumption beside it.
+     */
+    public static boolean rootPortAcsAssumed(PciFunction f) {
+        return f.acs().isEmpty() && f.portType().orElse(null) == PortType.ROOT_PORT && !IntelPchAcsQuirk.matches(f)
+                && !IntelSptPchAcsQuirk.matches(f);
+    }
+
+    /** {@link #rootPortAcsAssumed} as a note. */
+    public static String rootPortAcsNote(PciFunction f) {
+        return "the input does not show root port " + f.address() + "'s extended capabilities; it is assumed to have "
+                + "ACS, as root ports of current CPUs do; ";
+    }
+
     private AcsState compute(PciFunction f) {
-        if (f.acs().isEmpty()) {
+        if (f.acs().isEmpty() && !rootPortAcsAssumed(f)) {
             return new AcsState(Presence.UNKNOWN, 0, 0, ControlOrigin.NONE,
                     "the input does not show " + f.address()
                             + "'s extended capabilities; it is treated as having no ACS");
         }
-        Acs acs = f.acs().get();
+        boolean assumed = f.acs().isEmpty();
+        AcsState s = compute(f, f.acs().orElse(new Acs(true, OptionalInt.empty(),
+                OptionalInt.empty())));
+        if (!assumed) return s;
+        return new AcsState(s.presence(), s.capability(), s.control(), s.origin(), rootPortAcsNote(f) + s.note());
+    }
+
+    private AcsState compute(PciFunction f, Acs acs) {
         KernelCommandLine line = assumptions.commandLine();
         if (!acs.present()) {
             if (!assumptions.profile().atLeast(6, 11) && disableAcsRedirListed(f)) {

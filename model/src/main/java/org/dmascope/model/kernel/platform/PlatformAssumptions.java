@@ -60,6 +60,7 @@ public final class PlatformAssumptions {
     private final Optional<Inferred<CpuIdentity>> cpuInference;
     private final Assumption<Long> ram;
     private final Assumption<List<AssumedMachine.Candidate>> p2pMemory;
+    private final PlatformOverrides overrides;
 
     /**
      * The line the machine of the file booted with, when the user's line replaces it: the input's ACS control
@@ -92,6 +93,7 @@ public final class PlatformAssumptions {
         this.cpuInference = b.cpuInference;
         this.ram = b.ram;
         this.p2pMemory = b.p2pMemory;
+        this.overrides = b.overrides;
     }
 
     /** The resolved values, filled in order by {@link #resolve}. */
@@ -116,6 +118,7 @@ public final class PlatformAssumptions {
         Optional<Inferred<CpuIdentity>> cpuInference = Optional.empty();
         Assumption<Long> ram;
         Assumption<List<AssumedMachine.Candidate>> p2pMemory;
+        PlatformOverrides overrides = PlatformOverrides.NONE;
     }
 
     /** Assumptions from the topology alone, mainline kernel. */
@@ -126,6 +129,7 @@ public final class PlatformAssumptions {
     public static PlatformAssumptions resolve(Topology t, PlatformOverrides o) {
         Platform p = t.platform();
         Builder b = new Builder();
+        b.overrides = o;
         b.profile = o.profile()
                 .map(k -> Assumption.of("kernel", k, k.id(), AssumptionSource.OPTION, k.label()))
                 .orElse(Assumption.of("kernel", KernelProfile.MAINLINE, KernelProfile.MAINLINE.id(),
@@ -679,6 +683,11 @@ public final class PlatformAssumptions {
     }
 
     /** The file's boot, when the user's command line replaces its line. */
+    /** The user's choices these assumptions were resolved with: a what-if changes one and resolves again. */
+    public PlatformOverrides overrides() {
+        return overrides;
+    }
+
     public Optional<BootedLine> booted() {
         return booted;
     }

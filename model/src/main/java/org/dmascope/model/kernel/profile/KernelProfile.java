@@ -13,6 +13,13 @@ public enum KernelProfile implements KernelVersion {
     MAINLINE("mainline", "Linux 6.19 (mainline)", 6, 19),
     /** Ubuntu 22.04 / RHEL 9 era. */
     V5_15("5.15", "Linux 5.15 (LTS)", 5, 15),
+    /**
+     * Linux 5.9 before the stable fix: 52fbf5bdeeef ("PCI: Cache ACS capability offset in device", v5.9-rc1)
+     * made {@code pci_acs_init()} call {@code pci_enable_acs()} only for devices with an ACS capability, so
+     * Intel PCH root ports (no capability, enabled by a quirk) lost their isolation until 462b58fb0339
+     * ("PCI: Always enable ACS even if no ACS Capability", v5.10-rc3, backported to 5.9.y).
+     */
+    V5_9("5.9", "Linux 5.9 (PCH root ports lose ACS)", 5, 9),
     /** Ubuntu 20.04 era: ACS redirect rejects P2P outright, AMD only by the Zen host-bridge entry. */
     V5_4("5.4", "Linux 5.4 (LTS)", 5, 4);
 

@@ -1,7 +1,9 @@
 package org.dmascope.views.scatterlist;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -116,7 +118,8 @@ public final class ScatterListView extends ContentRegion {
     private final HBox footer;
     private final TableView<Integer> table = new TableView<>();
     private final TableColumn<Integer, Integer> inputSide = new TableColumn<>();
-    private final List<ScatterRow> liveRows = new ArrayList<>();
+    /** The rows the table made; weakly held, since {@link TableView#refresh()} throws its rows away. */
+    private final Set<ScatterRow> liveRows = Collections.newSetFromMap(new WeakHashMap<>());
     private ScatterListRows rows = ScatterListRows.EMPTY;
     private StepFocus focus = StepFocus.NONE;
     private boolean syncing;
@@ -271,6 +274,9 @@ public final class ScatterListView extends ContentRegion {
         try {
             table.getSelectionModel().clearSelection();
             table.setItems(new RowIndexList(rows.rowCount()));
+            // Rows are indices: with as many rows as the last mapping, row 0 is "equal" to the old row 0 and the
+            // table would keep showing the old mapping's cells. Every cell is made again for the new mapping.
+            table.refresh();
         } finally {
             syncing = false;
         }

@@ -13,8 +13,8 @@ import org.dmascope.model.session.MapOptions;
 import org.dmascope.views.common.Theme;
 
 /**
- * What the app remembers between runs: the theme, the group colouring, the recent files, the mapping options and the
- * kernel.
+ * What the app remembers between runs: the theme, the group colouring, the recent files, the mapping options of
+ * each machine and the kernel.
  */
 public final class AppPreferences {
     private static final String THEME = "theme";
@@ -57,9 +57,12 @@ public final class AppPreferences {
         return recentFiles;
     }
 
-    /** The mapping options last used; anything unreadable falls back to its default. */
-    public MapOptions mappingOptions() {
-        Preferences m = node.node(MAPPING);
+    /**
+     * The mapping options last used on that machine ({@link MachineChoices#machineOf}); the defaults for a
+     * machine never seen. Anything unreadable falls back to its default.
+     */
+    public MapOptions mappingOptions(String machine) {
+        Preferences m = machineNode(machine);
         MapOptions d = MapOptions.DEFAULTS;
         MapApi api = MapApi.parse(m.get("api", d.api().cli())).orElse(d.api());
         String mode = m.get("iommuMode", AUTO);
@@ -80,8 +83,10 @@ public final class AppPreferences {
                 .withSegmentBoundaryMask(b);
     }
 
-    public void setMappingOptions(MapOptions o) {
-        Preferences m = node.node(MAPPING);
+    public void setMappingOptions(String machine, MapOptions o) {
+        Preferences m = machineNode(machine);
+        m.put("machine", machine.length() > Preferences.MAX_VALUE_LENGTH ? machine.substring(0,
+                Preferences.MAX_VALUE_LENGTH) : machine);
         m.put("api", o.api().cli());
         m.put("iommuMode", o.iommuMode().map(IommuMode::cli).orElse(AUTO));
         m.putInt("dmaMaskBits", o.dma().maskBits().orElse(0));
@@ -101,6 +106,12 @@ public final class AppPreferences {
         Preferences m = node.node(MAPPING);
         m.put("kernel", p.id());
         flush(m);
+    }
+
+    /** A node per machine, named by a hash of its name (node names are short and cannot hold every path). */
+    private Preferences machineNode(String machine) {
+        return node.node(MAPPING).node("machines").node(Integer.toHexString(machine.hashCode()) + "-"
+                + Integer.toHexString(new StringBuilder(machine).reverse().toString().hashCode()));
     }
 
     private static void flush(Preferences n) {

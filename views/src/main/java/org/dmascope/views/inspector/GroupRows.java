@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.groups.IommuGroups;
 import org.dmascope.model.kernel.platform.Assumption;
+import org.dmascope.model.mapping.IommuMode;
+import org.dmascope.model.mapping.TopologyMappingRules;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
@@ -27,6 +29,9 @@ public final class GroupRows {
     public static final String MEMBERS = "Other members";
     public static final String DOMAIN = "Default domain";
     public static final String KERNEL = "Kernel's listing";
+    public static final String CHOSEN = "Mapped here as";
+    /** The source of a row the user's choice decides. */
+    public static final String YOUR_CHOICE = "your choice";
 
     private GroupRows() {
     }
@@ -64,6 +69,19 @@ public final class GroupRows {
                     : "agrees: the kernel's group " + reported + " has the same members"));
         }
         return rows;
+    }
+
+    /**
+     * The IOMMU mode the user chose for drops (the options bar), beside what the kernel's rules give the
+     * device (R-GRP-3), so the inspector never reads as if the choice were the machine's.
+     */
+    public static InspectorRow chosenMode(TopologyRules rules, PciFunction f, IommuMode chosen) {
+        IommuMode.Resolved kernel = new TopologyMappingRules(rules).iommuMode(f);
+        String value = chosen.words() + ": your choice in the mapping options"
+                + (kernel.mode() == chosen ? " (the kernel gives it the same)"
+                        : ", not the kernel's; the kernel gives it " + kernel.mode().words() + " (" + kernel.reason()
+                                + "). ↺ Kernel decides, under the verdict, puts it back");
+        return new InspectorRow(CATEGORY, CHOSEN, value, YOUR_CHOICE, false, false);
     }
 
     /** A few members with their names; a long list as addresses only, so it stays readable. */

@@ -38,10 +38,13 @@ public final class OwnedWindows {
         window.setResizable(true);
         window.setMinWidth(Math.min(minWidth, 400));
         window.setMinHeight(Math.min(minHeight, 240));
+        fit(window, owner, minWidth, minHeight, maxWidth, maxHeight);
         window.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> fit(window, owner, minWidth, minHeight,
                 maxWidth, maxHeight));
-        // A window manager may place the window itself when it maps it; once shown, it goes where we said.
-        window.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> centre(window, owner));
+        // A window manager may size and place the window itself when it maps it; once shown, it gets the size and
+        // the place we said.
+        window.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> fit(window, owner, minWidth, minHeight, maxWidth,
+                maxHeight));
     }
 
     /** The area a secondary window may take: the owner's bounds, or the screen's when there is no owner yet. */

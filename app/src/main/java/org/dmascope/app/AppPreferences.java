@@ -21,6 +21,7 @@ public final class AppPreferences {
     private static final String COLOUR_BY_GROUP = "colourByIommuGroup";
     private static final String MAPPING = "mapping";
     private static final String AUTO = "auto";
+    private static final String LAYOUT = "layout";
 
     private final Preferences node;
     private final RecentFiles recentFiles;
@@ -112,6 +113,39 @@ public final class AppPreferences {
     private Preferences machineNode(String machine) {
         return node.node(MAPPING).node("machines").node(Integer.toHexString(machine.hashCode()) + "-"
                 + Integer.toHexString(new StringBuilder(machine).reverse().toString().hashCode()));
+    }
+
+    /** The divider positions the user left a split pane with, by the split's id; empty when never stored. */
+    public Optional<double[]> dividers(String split) {
+        String v = node.node(LAYOUT).get(split, "");
+        if (v.isEmpty()) return Optional.empty();
+        try {
+            double[] d = java.util.Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
+            for (double x : d) if (!(x > 0 && x < 1)) return Optional.empty();
+            return Optional.of(d);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores a split's divider positions; written out by {@link #save()}. */
+    public void setDividers(String split, double[] positions) {
+        StringBuilder sb = new StringBuilder();
+        for (double p : positions) sb.append(sb.length() == 0 ? "" : ",").append(p);
+        try {
+            node.node(LAYOUT).put(split, sb.toString());
+        } catch (IllegalStateException e) {
+            // The node was removed (a test's preferences, cleaned up while its window closes): nothing to keep.
+        }
+    }
+
+    /** Writes out what was stored without a flush (the layout, which changes with every drag of a divider). */
+    public void save() {
+        try {
+            flush(node.node(LAYOUT));
+        } catch (IllegalStateException e) {
+            // Removed already: see setDividers.
+        }
     }
 
     private static void flush(Preferences n) {

@@ -120,6 +120,7 @@ public final class MainWindow {
         initListeners();
         showTitle(documents.getDocument());
         stage.show();
+        new SplitMemory(preferences).follow(root);
         topologyView.canvas().requestFocus();
     }
 
@@ -141,6 +142,7 @@ public final class MainWindow {
             if (f != null) showReport(f.title(), f.summary(), f.report(), f.excerpts(), true);
         });
         stage.setOnHidden(e -> {
+            preferences.save();
             tools.closeAll();
             groupColours.dispose();
         });

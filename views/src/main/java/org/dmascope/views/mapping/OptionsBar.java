@@ -91,7 +91,7 @@ final class OptionsBar extends FlowPane {
         this.model = model;
         getStyleClass().add(STYLE_CLASS);
         setHgap(10);
-        setVgap(6);
+        setVgap(4);
         setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(field("API", api, "The driver's DMA API call"),
                 field("IOMMU", iommu, IOMMU_TIP),

@@ -16,6 +16,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -134,7 +135,15 @@ final class VerdictBanner extends HBox {
                         () -> MappingText.steps(model.mappingProperty().get())),
                 copyItem("Copy Route", "copy-route-item", () -> MappingText.route(model.mappingProperty().get())));
         copy.setMaxWidth(Double.MAX_VALUE);
-        VBox buttons = new VBox(4, replay, again, copy, timing);
+        // Two by two, not stacked: the banner stays two buttons high and leaves its height to the details.
+        GridPane buttons = new GridPane();
+        buttons.setHgap(4);
+        buttons.setVgap(4);
+        buttons.add(replay, 0, 0);
+        buttons.add(again, 1, 0);
+        buttons.add(copy, 0, 1);
+        buttons.add(timing, 1, 1);
+        GridPane.setHalignment(timing, javafx.geometry.HPos.RIGHT);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         replay.setMaxWidth(Double.MAX_VALUE);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.groups.IommuGroupBuilder;
 import org.dmascope.model.kernel.groups.IommuGroups;
 import org.dmascope.model.kernel.platform.Assumption;
 import org.dmascope.model.mapping.IommuMode;
@@ -54,8 +55,11 @@ public final class GroupRows {
         } else {
             TopologyRules.GroupInfo g = info.get();
             rows.add(row(GROUP, "G" + g.group().id() + " (derived with the " + kernel + " rules)"));
-            rows.add(row(WHY, g.member().reason()));
             List<Bdf> others = g.group().addresses().stream().filter(b -> !b.equals(f.address())).toList();
+            // Alone in its group: no function of its slot joined it after all, so the reason does not say they do.
+            String why = others.isEmpty() ? g.member().reason().replace(IommuGroupBuilder.SLOT_JOINS, "")
+                    : g.member().reason();
+            rows.add(row(WHY, why));
             rows.add(row(MEMBERS, others.isEmpty() ? "none: alone in its group" : names(rules.topology(), others)));
             String type = g.domain().type().jsonName();
             String reason = g.domain().reason();
@@ -65,7 +69,8 @@ public final class GroupRows {
             GroupColouring.Tag tag = GroupColouring.of(rules).tag(f.address()).orElseThrow();
             int reported = f.iommuGroup().getAsInt();
             rows.add(row(KERNEL, tag.differs()
-                    ? "differs: the kernel put it in group " + reported + " with other members than the rules do"
+                    ? "differs: the kernel's group " + reported + " and the group the rules derive have different "
+                            + "members"
                     : "agrees: the kernel's group " + reported + " has the same members"));
         }
         return rows;

@@ -85,6 +85,8 @@ public final class MappingWorkspace extends BorderPane {
     private final ChangeListener<Messages.Message> messageListener = (o, a, m) -> {
         if (m != null) showToast(m.text(), m.problem());
     };
+    /** A mapping that ends without a new route (refused, cancelled) brings back the shown result's. */
+    private final ChangeListener<Boolean> runningListener = (o, a, r) -> mappingEnded(r);
     private final ChangeListener<Boolean> armedListener = (o, a, armed) -> armedChanged(armed);
     private final ChangeListener<TopologyItem> selectionListener = (o, a, item) -> selectionChanged();
     private boolean roomPending;
@@ -149,6 +151,7 @@ public final class MappingWorkspace extends BorderPane {
         model.timingProperty().addListener(timingListener);
         model.messageProperty().addListener(messageListener);
         model.armedProperty().addListener(armedListener);
+        model.runningProperty().addListener(runningListener);
         model.topologyProperty().addListener(topologyListener);
         model.lastDropProperty().addListener(dropListener);
         model.mappingProperty().addListener(mappingListener);
@@ -172,6 +175,7 @@ public final class MappingWorkspace extends BorderPane {
         model.timingProperty().removeListener(timingListener);
         model.messageProperty().removeListener(messageListener);
         model.armedProperty().removeListener(armedListener);
+        model.runningProperty().removeListener(runningListener);
         model.topologyProperty().removeListener(topologyListener);
         model.lastDropProperty().removeListener(dropListener);
         model.mappingProperty().removeListener(mappingListener);
@@ -251,11 +255,15 @@ public final class MappingWorkspace extends BorderPane {
         @Override
         public void dragStarted(BufferSource source) {
             dragging = source;
+            // The last mapping's route would read as this drag's: it comes back if nothing is dropped.
+            canvas.setRoute(null);
+            canvas.getEmphasised().clear();
             markDropTargets(source);
         }
 
         @Override
         public void dragEnded() {
+            if (!model.runningProperty().get()) showResultOnCanvas();
             dragging = null;
             dragHint.setVisible(false);
             if (!model.armedProperty().get()) clearDropMarks();
@@ -417,6 +425,19 @@ public final class MappingWorkspace extends BorderPane {
 
     private void canvasRoute(org.dmascope.views.topology.CanvasRoute r) {
         canvas.setRoute(r);
+    }
+
+    private void mappingEnded(boolean running) {
+        // Once the result is applied: it sets the route first, and an equal route sets nothing.
+        if (!running) Platform.runLater(() -> {
+            if (!model.runningProperty().get() && dragging == null) showResultOnCanvas();
+        });
+    }
+
+    /** The shown result's route and the selected step's marks, as after a drop. */
+    private void showResultOnCanvas() {
+        if (canvas.getRoute() != model.routeProperty().get()) canvas.setRoute(model.routeProperty().get());
+        canvasFocus(model.player().focusProperty().get());
     }
 
     private void canvasFocus(Set<TopologyItem> items) {

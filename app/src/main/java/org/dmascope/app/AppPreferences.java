@@ -13,8 +13,8 @@ import org.dmascope.model.session.MapOptions;
 import org.dmascope.views.common.Theme;
 
 /**
- * What the app remembers between runs: the theme, the group colouring, the recent files, the mapping options, the
- * kernel and where the window was.
+ * What the app remembers between runs: the theme, the group colouring, the recent files, the mapping options of
+ * each machine, the kernel, where the window was and how its panes were split.
  */
 public final class AppPreferences {
     private static final String THEME = "theme";
@@ -22,6 +22,7 @@ public final class AppPreferences {
     private static final String MAPPING = "mapping";
     private static final String AUTO = "auto";
     private static final String WINDOW = "window";
+    private static final String LAYOUT = "layout";
 
     private final Preferences node;
     private final RecentFiles recentFiles;
@@ -58,9 +59,12 @@ public final class AppPreferences {
         return recentFiles;
     }
 
-    /** The mapping options last used; anything unreadable falls back to its default. */
-    public MapOptions mappingOptions() {
-        Preferences m = node.node(MAPPING);
+    /**
+     * The mapping options last used on that machine ({@link MachineChoices#machineOf}); the defaults for a
+     * machine never seen. Anything unreadable falls back to its default.
+     */
+    public MapOptions mappingOptions(String machine) {
+        Preferences m = machineNode(machine);
         MapOptions d = MapOptions.DEFAULTS;
         MapApi api = MapApi.parse(m.get("api", d.api().cli())).orElse(d.api());
         String mode = m.get("iommuMode", AUTO);
@@ -81,8 +85,10 @@ public final class AppPreferences {
                 .withSegmentBoundaryMask(b);
     }
 
-    public void setMappingOptions(MapOptions o) {
-        Preferences m = node.node(MAPPING);
+    public void setMappingOptions(String machine, MapOptions o) {
+        Preferences m = machineNode(machine);
+        m.put("machine", machine.length() > Preferences.MAX_VALUE_LENGTH ? machine.substring(0,
+                Preferences.MAX_VALUE_LENGTH) : machine);
         m.put("api", o.api().cli());
         m.put("iommuMode", o.iommuMode().map(IommuMode::cli).orElse(AUTO));
         m.putInt("dmaMaskBits", o.dma().maskBits().orElse(0));
@@ -117,6 +123,45 @@ public final class AppPreferences {
             flush(n);
         } catch (IllegalStateException removed) {
             // The node was removed while the window was open (a settings reset, a test's clean-up): nothing to keep.
+        }
+    }
+
+    /** A node per machine, named by a hash of its name (node names are short and cannot hold every path). */
+    private Preferences machineNode(String machine) {
+        return node.node(MAPPING).node("machines").node(Integer.toHexString(machine.hashCode()) + "-"
+                + Integer.toHexString(new StringBuilder(machine).reverse().toString().hashCode()));
+    }
+
+    /** The divider positions the user left a split pane with, by the split's id; empty when never stored. */
+    public Optional<double[]> dividers(String split) {
+        String v = node.node(LAYOUT).get(split, "");
+        if (v.isEmpty()) return Optional.empty();
+        try {
+            double[] d = java.util.Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
+            for (double x : d) if (!(x > 0 && x < 1)) return Optional.empty();
+            return Optional.of(d);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores a split's divider positions; written out by {@link #save()}. */
+    public void setDividers(String split, double[] positions) {
+        StringBuilder sb = new StringBuilder();
+        for (double p : positions) sb.append(sb.length() == 0 ? "" : ",").append(p);
+        try {
+            node.node(LAYOUT).put(split, sb.toString());
+        } catch (IllegalStateException e) {
+            // The node was removed (a test's preferences, cleaned up while its window closes): nothing to keep.
+        }
+    }
+
+    /** Writes out what was stored without a flush (the layout, which changes with every drag of a divider). */
+    public void save() {
+        try {
+            flush(node.node(LAYOUT));
+        } catch (IllegalStateException e) {
+            // Removed already: see setDividers.
         }
     }
 

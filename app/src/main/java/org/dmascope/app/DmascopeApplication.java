@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.prefs.Preferences;
 
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
 import javafx.application.Platform;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -100,8 +101,9 @@ public final class DmascopeApplication extends Application {
         inspectorView = new InspectorView(inspectorModel);
         mappingModel = new MappingViewModel(topologyModel.topologyProperty(), session.rules(), session, kernel,
                 Platform::runLater);
-        mappingModel.options().optionsProperty().set(preferences.mappingOptions());
-        mappingModel.options().optionsProperty().addListener((obs, old, o) -> preferences.setMappingOptions(o));
+        new MachineChoices(documents, preferences, mappingModel.options().optionsProperty());
+        inspectorModel.followChosenIommuMode(Bindings.createObjectBinding(() -> mappingModel.options()
+                .optionsProperty().get().iommuMode(), mappingModel.options().optionsProperty()));
         mappingWorkspace = new MappingWorkspace(topologyView, mappingModel);
         StepPlayer player = mappingModel.player();
         scatterList = new ScatterListView(mappingModel.mappingProperty(), player.selectedStepProperty(),
@@ -115,6 +117,11 @@ public final class DmascopeApplication extends Application {
                 .show(where.apply(preferences));
         documents.loadSamples();
         return documents;
+    }
+
+    /** The inspector's content, for tests. */
+    InspectorViewModel inspector() {
+        return inspectorModel;
     }
 
     /** The platform what-ifs and the rules they give, for tests. */

@@ -166,7 +166,8 @@ final class MainMenu {
     }
 
     private Menu helpMenu() {
-        MenuItem keys = item("Keyboard Shortcuts", null, "keys-item", null, actions::keys);
+        MenuItem keys = item("Keyboard Shortcuts", null, "keys-item", new KeyCodeCombination(KeyCode.F1),
+                actions::keys);
         MenuItem about = item("About dmascope", AppIcon.APP, "about-item", null, actions::about);
         return new Menu("Help", null, keys, about);
     }

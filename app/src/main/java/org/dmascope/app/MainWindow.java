@@ -21,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
+import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -54,6 +55,7 @@ public final class MainWindow {
     static final String SPLIT_ID = "main-split";
     static final String MATRIX_WINDOW = "matrix";
     static final String PLATFORM_WINDOW = "platform";
+    static final String KEYS_WINDOW = "keys";
     private static final String APP_NAME = "dmascope";
     static final String ABOUT_TEXT = "about-text";
 
@@ -69,6 +71,7 @@ public final class MainWindow {
     private MainMenu menu;
     private Theme theme;
     private Path lastDirectory;
+    private ChooserOwner choosers;
 
     /**
      * @param views   the topology view, the inspector and the mapping workspace around the topology view
@@ -97,6 +100,7 @@ public final class MainWindow {
         double height = at.height();
         BorderPane root = new BorderPane();
         tools = new ToolWindows(stage, session.undoStack(), theme);
+        choosers = new ChooserOwner(stage);
         groupColours = new GroupColourSync(topologyView.canvas(), session.rules());
         groupColours.setEnabled(preferences.colourByGroup());
         menu = new MainMenu(documents, topologyView, session.undoStack(), new MenuActions(), theme);
@@ -129,6 +133,7 @@ public final class MainWindow {
         initListeners();
         showTitle(documents.getDocument());
         stage.show();
+        new SplitMemory(preferences).follow(root);
         topologyView.canvas().requestFocus();
     }
 
@@ -154,6 +159,7 @@ public final class MainWindow {
             if (f != null) showReport(f.title(), f.summary(), f.report(), f.excerpts(), true);
         });
         stage.setOnHidden(e -> {
+            preferences.save();
             tools.closeAll();
             groupColours.dispose();
         });
@@ -171,7 +177,7 @@ public final class MainWindow {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         chooser.getExtensionFilters().addAll(extensionFilters(documents.formats().exportFilters()));
         initialDirectory(chooser);
-        List<File> files = chooser.showOpenMultipleDialog(stage);
+        List<File> files = choosers.show(chooser::showOpenMultipleDialog);
         if (files == null || files.isEmpty()) return;
         lastDirectory = files.get(0).toPath().getParent();
         documents.open(files.stream().map(File::toPath).toList());
@@ -183,7 +189,7 @@ public final class MainWindow {
         chooser.getExtensionFilters().addAll(extensionFilters(documents.formats().documentFilters()));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*.*"));
         initialDirectory(chooser);
-        List<File> files = chooser.showOpenMultipleDialog(stage);
+        List<File> files = choosers.show(chooser::showOpenMultipleDialog);
         if (files == null || files.isEmpty()) return;
         lastDirectory = files.get(0).toPath().getParent();
         documents.open(files.stream().map(File::toPath).toList());
@@ -197,7 +203,7 @@ public final class MainWindow {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Topology JSON (*.json)", "*.json"));
         chooser.setInitialFileName(DocumentModel.suggestedFileName(d));
         initialDirectory(chooser);
-        File f = chooser.showSaveDialog(stage);
+        File f = choosers.show(chooser::showSaveDialog);
         if (f == null) return;
         lastDirectory = f.toPath().getParent();
         documents.saveAs(f.toPath());
@@ -282,6 +288,9 @@ public final class MainWindow {
     private void showAbout() {
         Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
         a.initOwner(stage);
+        // Modeless: a modal window un-maximises its owner on Linux (see OwnedWindows); Dialog centres itself on it.
+        a.initModality(Modality.NONE);
+        a.setResizable(true);
         a.setTitle("About dmascope");
         a.setHeaderText("dmascope " + AppVersion.text());
         Label text = new Label("A desktop explorer of memory and PCI bus topology: open a machine, select a device, "
@@ -299,42 +308,12 @@ public final class MainWindow {
     }
 
     private void showKeys() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
-        a.initOwner(stage);
-        a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("On the topology canvas");
-        Label text = new Label(KEYS);
-        text.setId("keys-text");
-        text.setStyle("-fx-font-family: \"Monospaced\";");
-        a.getDialogPane().setContent(text);
-        a.getDialogPane().getStylesheets().setAll(theme.stylesheets());
-        a.show();
+        Stage sheet = tools.show(KEYS_WINDOW, "Keyboard Shortcuts", 900, 760, () -> {
+            ShortcutSheet view = new ShortcutSheet(Shortcuts.of(menu.bar()));
+            return new ToolWindows.Content(view, () -> { });
+        });
+        if (sheet.getScene().getRoot() instanceof ShortcutSheet s) s.search().requestFocus();
     }
-
-    static final String KEYS = String.join("\n",
-            "Arrow keys        parent (↑), first child (↓), neighbour (← →)",
-            "Tab, Shift+Tab    next / previous device",
-            "Enter, Space      select; on a selected PF: show or hide its VFs",
-            "Esc               clear the selection",
-            "Shift+arrows      pan   (or drag the background, or the scroll bars)",
-            "+  −  0           zoom in, zoom out, 100 %   (or the mouse wheel)",
-            "F                 fit the machine to the window",
-            "Ctrl+F            find a device by address or name",
-            "Ctrl+O            open a topology file (or drop it on the window)",
-            "Ctrl+I            import lspci / IOMMU-group / hwloc exports of one machine",
-            "Ctrl+Shift+S      save the topology as JSON",
-            "Ctrl+G            colour the devices by IOMMU group",
-            "Ctrl+Shift+P      the P2P matrix of every device pair",
-            "Ctrl+K            platform and kernel assumptions",
-            "Ctrl+Z, Ctrl+Shift+Z   undo, redo a platform change",
-            "",
-            "Mapping a buffer",
-            "Ctrl+B            put the keyboard on the buffer chips (← → choose, Alt+↓ settings)",
-            "Enter             on a chip: pick it; then arrows to a device and Enter maps it",
-            "Ctrl+M            map the chosen buffer for the selected device",
-            "Ctrl+R            replay the route on the topology",
-            "Ctrl+P            play or pause the translation steps",
-            "In the steps      Space play/pause, ← → step, Home/End first/last");
 
     private void applyTheme(Theme t) {
         theme = t;

@@ -13,16 +13,21 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 import org.dmascope.app.undo.UndoStack;
+import org.dmascope.views.common.OwnedWindows;
 import org.dmascope.views.common.Theme;
 
 /**
- * The main window's tool windows (P2P matrix, platform panel): one of each, owned by the main window,
- * in its theme, with Undo and Redo on their keys too. Closing one disposes its content.
+ * The main window's tool windows (P2P matrix, platform panel, keyboard shortcuts): one of each, owned by
+ * the main window and centred on it, in its theme, with Undo and Redo on their keys too. Closing one disposes
+ * its content.
  */
 final class ToolWindows {
     /** What a tool window shows, and how to let go of it. */
     record Content(Parent root, Runnable dispose) {
     }
+
+    private static final double MIN_WIDTH = 560;
+    private static final double MIN_HEIGHT = 400;
 
     private final Stage owner;
     private final UndoStack undo;
@@ -36,8 +41,9 @@ final class ToolWindows {
     }
 
     /**
-     * Shows the window {@code key}, creating it the first time (or after it was closed) at the given
-     * size, or smaller to fit inside the main window.
+     * Shows the window {@code key}, creating it the first time (or after it was closed): owned by the main
+     * window, sized to its content (at most {@code maxWidth} × {@code maxHeight}, and never beyond the main
+     * window), centred on it, resizable, and modeless, so the main window keeps its state ({@link OwnedWindows}).
      */
     Stage show(String key, String title, double maxWidth, double maxHeight, Supplier<Content> content) {
         Stage s = open.get(key);
@@ -46,13 +52,10 @@ final class ToolWindows {
             s.toFront();
             return s;
         }
-        double width = owner.isShowing() ? Math.min(maxWidth, Math.max(640, owner.getWidth() * 0.9)) : maxWidth;
-        double height = owner.isShowing() ? Math.min(maxHeight, Math.max(480, owner.getHeight() * 0.92)) : maxHeight;
         Content c = content.get();
         Stage stage = new Stage();
-        stage.initOwner(owner);
         stage.setTitle(title + " — dmascope");
-        Scene scene = new Scene(c.root(), width, height);
+        Scene scene = new Scene(c.root());
         theme.applyTo(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), undo::undo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
@@ -64,10 +67,7 @@ final class ToolWindows {
             open.remove(key);
             c.dispose().run();
         });
-        if (owner.isShowing()) {
-            stage.setX(owner.getX() + Math.max(0, owner.getWidth() - width) / 2 + 40);
-            stage.setY(owner.getY() + Math.max(0, owner.getHeight() - height) / 2 + 20);
-        }
+        OwnedWindows.prepare(stage, owner, MIN_WIDTH, MIN_HEIGHT, maxWidth, maxHeight);
         open.put(key, stage);
         stage.show();
         return stage;

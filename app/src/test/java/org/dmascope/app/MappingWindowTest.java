@@ -95,9 +95,13 @@ class MappingWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.M).release(KeyCode.CONTROL);
         d.waitForResult();
         assertEquals(2, d.model().live().snapshotProperty().get().liveCount());
+        // Seen by a listener, not sampled afterwards: on a loaded machine the replay may be over by then.
+        int[] fewest = {Integer.MAX_VALUE};
+        robot.interact(() -> d.canvas().routeStopsShownProperty().addListener((o, a, n) -> fewest[0] = Math.min(
+                fewest[0], n.intValue())));
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(d.canvas().routeStopsShownProperty().get() < 5, "Ctrl+R draws the route again from its start");
+        MappingDriver.waitUntil(() -> fewest[0] < 5);
+        assertTrue(fewest[0] < 5, "Ctrl+R draws the route again from its start");
         MappingDriver.waitUntil(() -> d.canvas().routeStopsShownProperty().get() == 5);
     }
 
@@ -117,5 +121,18 @@ class MappingWindowTest {
         assertTrue(robot.lookup("#verdict-remedy").queryAs(Label.class).getText().contains("pci=disable_acs_redir="));
         AppPreferences stored = new AppPreferences(Preferences.userRoot().node(prefsNode));
         assertEquals(KernelProfile.V5_4, stored.kernel(), "the kernel is remembered");
+    }
+
+    @Test
+    void theLastRouteIsNotDrawnWhileANewBufferIsDraggedAndComesBackIfNothingIsDropped(FxRobot robot) {
+        MappingDriver d = new MappingDriver(robot, documents);
+        d.drag(CMB, MappingDriver.device("03:00.0"));
+        assertTrue(d.canvas().getRoute() != null);
+        robot.drag(MappingDriver.chipOfRam(0)).moveTo(MappingDriver.device("04:00.0"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(d.canvas().getRoute() == null, "no route of the last mapping while a new buffer is dragged");
+        robot.moveTo("#verdict-banner").drop();
+        MappingDriver.waitUntil(() -> d.canvas().getRoute() != null);
+        assertEquals(d.model().routeProperty().get(), d.canvas().getRoute(), "dropped nowhere: the shown result's");
     }
 }

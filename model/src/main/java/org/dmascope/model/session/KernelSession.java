@@ -126,9 +126,10 @@ public final class KernelSession {
         if (found.isEmpty()) return problem(call, call.initiator() + " is not in this topology", start);
         PciFunction f = found.get();
         MapOptions o = call.options();
+        IommuMode.Resolved kernelMode = rules.iommuMode(f);
         IommuMode.Resolved mode = o.iommuMode()
                 .map(m -> new IommuMode.Resolved(m, "chosen in the options: " + m.words()))
-                .orElseGet(() -> rules.iommuMode(f));
+                .orElse(kernelMode);
         MapRequest req = MapRequest.builder(rules.rules().machine(), f.address(), call.buffer())
                 .api(o.api())
                 .iommuMode(mode.mode())
@@ -147,12 +148,13 @@ public final class KernelSession {
         } catch (IllegalArgumentException e) {
             return problem(call, e.getMessage(), start);
         }
-        return new MapOutcome(call, m, p2p, mode.reason(), Optional.empty(), System.nanoTime() - start, snapshot());
+        return new MapOutcome(call, m, p2p, mode.reason(), Optional.of(kernelMode), Optional.empty(),
+                System.nanoTime() - start, snapshot());
     }
 
     private MapOutcome problem(MapCall call, String why, long start) {
-        return new MapOutcome(call, null, Optional.empty(), "", Optional.of(why), System.nanoTime() - start,
-                snapshot());
+        return new MapOutcome(call, null, Optional.empty(), "", Optional.empty(), Optional.of(why),
+                System.nanoTime() - start, snapshot());
     }
 
     /**

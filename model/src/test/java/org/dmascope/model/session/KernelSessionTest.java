@@ -95,6 +95,11 @@ class KernelSessionTest {
                 .withOptions(MapOptions.DEFAULTS.withIommuMode(Optional.of(IommuMode.IDENTITY))));
         assertNull(direct.mapping().domainId(), "identity: dma-direct, no domain");
         assertTrue(direct.iommuReason().startsWith("chosen in the options"));
+        MapOutcome decided = s.map(call(RAM));
+        assertEquals(decided.kernelIommu(), direct.kernelIommu(), "the kernel's own mode is there beside the choice");
+        assertTrue(direct.iommuOverruled(), "identity was chosen, the kernel gives the T4 "
+                + direct.kernelIommu().orElseThrow().mode());
+        assertFalse(decided.iommuOverruled());
         MapOutcome small = s.map(call("host:node0:64KiB:contiguous").withOptions(MapOptions.DEFAULTS
                 .withIommuMode(Optional.of(IommuMode.OFF)).withMaxSegmentSize(OptionalLong.of(4096))));
         assertEquals(16, small.mapping().segments().count(), "4 KiB max segments cut 64 KiB into 16");

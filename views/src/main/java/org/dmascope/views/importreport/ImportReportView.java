@@ -79,9 +79,12 @@ public final class ImportReportView extends BorderPane {
         this.model = model;
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(STYLESHEET);
-        Label head = new Label(model.summary(), (model.hasErrors() ? AppIcon.ERROR : AppIcon.WARNING).graphic(26));
+        // A report without findings (an import that went well) gets no warning sign.
+        AppIcon sign = model.hasErrors() ? AppIcon.ERROR : model.report().isEmpty() ? AppIcon.APP : AppIcon.WARNING;
+        Label head = new Label(model.summary(), sign.graphic(26));
         head.setId(SUMMARY_ID);
-        head.getStyleClass().addAll("summary", model.hasErrors() ? "errors" : "warnings");
+        head.getStyleClass().addAll("summary", model.hasErrors() ? "errors" : model.report().isEmpty() ? "clean"
+                : "warnings");
         head.setWrapText(true);
         head.setMinHeight(Region.USE_PREF_SIZE);
         setTop(head);
@@ -103,6 +106,8 @@ public final class ImportReportView extends BorderPane {
         Label hint = new Label("Enter or double-click: the lines around a finding · "
                 + "Ctrl+C: copy the selected findings");
         hint.getStyleClass().add("hint");
+        hint.setMinWidth(0);
+        copyAll.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bottom = new HBox(10, hint, spacer, copyAll);

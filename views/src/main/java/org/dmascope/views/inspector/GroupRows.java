@@ -6,8 +6,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.groups.IommuGroupBuilder;
 import org.dmascope.model.kernel.groups.IommuGroups;
 import org.dmascope.model.kernel.platform.Assumption;
+import org.dmascope.model.mapping.IommuMode;
+import org.dmascope.model.mapping.TopologyMappingRules;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
@@ -27,6 +30,9 @@ public final class GroupRows {
     public static final String MEMBERS = "Other members";
     public static final String DOMAIN = "Default domain";
     public static final String KERNEL = "Kernel's listing";
+    public static final String CHOSEN = "Mapped here as";
+    /** The source of a row the user's choice decides. */
+    public static final String YOUR_CHOICE = "your choice";
 
     private GroupRows() {
     }
@@ -49,8 +55,11 @@ public final class GroupRows {
         } else {
             TopologyRules.GroupInfo g = info.get();
             rows.add(row(GROUP, "G" + g.group().id() + " (derived with the " + kernel + " rules)"));
-            rows.add(row(WHY, g.member().reason()));
             List<Bdf> others = g.group().addresses().stream().filter(b -> !b.equals(f.address())).toList();
+            // Alone in its group: no function of its slot joined it after all, so the reason does not say they do.
+            String why = others.isEmpty() ? g.member().reason().replace(IommuGroupBuilder.SLOT_JOINS, "")
+                    : g.member().reason();
+            rows.add(row(WHY, why));
             rows.add(row(MEMBERS, others.isEmpty() ? "none: alone in its group" : names(rules.topology(), others)));
             String type = g.domain().type().jsonName();
             String reason = g.domain().reason();
@@ -60,10 +69,24 @@ public final class GroupRows {
             GroupColouring.Tag tag = GroupColouring.of(rules).tag(f.address()).orElseThrow();
             int reported = f.iommuGroup().getAsInt();
             rows.add(row(KERNEL, tag.differs()
-                    ? "differs: the kernel put it in group " + reported + " with other members than the rules do"
+                    ? "differs: the kernel's group " + reported + " and the group the rules derive have different "
+                            + "members"
                     : "agrees: the kernel's group " + reported + " has the same members"));
         }
         return rows;
+    }
+
+    /**
+     * The IOMMU mode the user chose for drops (the options bar), beside what the kernel's rules give the
+     * device (R-GRP-3), so the inspector never reads as if the choice were the machine's.
+     */
+    public static InspectorRow chosenMode(TopologyRules rules, PciFunction f, IommuMode chosen) {
+        IommuMode.Resolved kernel = new TopologyMappingRules(rules).iommuMode(f);
+        String value = chosen.words() + ": your choice in the mapping options"
+                + (kernel.mode() == chosen ? " (the kernel gives it the same)"
+                        : ", not the kernel's; the kernel gives it " + kernel.mode().words() + " (" + kernel.reason()
+                                + "). ↺ Kernel decides, under the verdict, puts it back");
+        return new InspectorRow(CATEGORY, CHOSEN, value, YOUR_CHOICE, false, false);
     }
 
     /** A few members with their names; a long list as addresses only, so it stays readable. */

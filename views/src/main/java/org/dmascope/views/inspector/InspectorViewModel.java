@@ -12,9 +12,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 
 import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.topology.DeviceKind;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.NumaNode;
@@ -39,6 +41,7 @@ public final class InspectorViewModel {
     private final Executor ui;
     /** Counts refreshes, so a doctor answer that arrives after the selection moved on is dropped. */
     private long generation;
+    private ObservableValue<Optional<IommuMode>> chosenIommu;
 
     public InspectorViewModel(TopologyViewModel topology) {
         this(topology, null);
@@ -65,8 +68,20 @@ public final class InspectorViewModel {
         refresh();
     }
 
+    /**
+     * Follows the IOMMU mode the user chose for mappings (the options bar), so a device's IOMMU rows say
+     * when drops onto it do not get what the kernel gives it.
+     */
+    public void followChosenIommuMode(ObservableValue<Optional<IommuMode>> chosen) {
+        if (chosenIommu != null) chosenIommu.removeListener(refresh);
+        chosenIommu = chosen;
+        chosen.addListener(refresh);
+        refresh();
+    }
+
     /** Stops following the topology view model. */
     public void dispose() {
+        if (chosenIommu != null) chosenIommu.removeListener(refresh);
         topology.topologyProperty().removeListener(refresh);
         topology.selectionProperty().removeListener(refresh);
         topology.sourceNameProperty().removeListener(refresh);
@@ -134,7 +149,10 @@ public final class InspectorViewModel {
         List<InspectorRow> out = new ArrayList<>(fields);
         int at = 0;
         for (int i = 0; i < out.size(); i++) if (out.get(i).category().equals(InspectorRows.IDENTITY)) at = i + 1;
-        out.addAll(at, GroupRows.of(r.get(), fn));
+        List<InspectorRow> group = new ArrayList<>(GroupRows.of(r.get(), fn));
+        Optional<IommuMode> chosen = chosenIommu == null ? Optional.empty() : chosenIommu.getValue();
+        chosen.ifPresent(mode -> group.add(GroupRows.chosenMode(r.get(), fn, mode)));
+        out.addAll(at, group);
         return out;
     }
 

@@ -20,10 +20,12 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
+import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.Step;
 import org.dmascope.model.mapping.StepKind;
 import org.dmascope.model.topology.Bdf;
@@ -50,7 +52,16 @@ public final class MappingWorkspace extends BorderPane {
     public static final String TOAST_ID = "mapping-toast";
     static final String STYLESHEET = Resources.stylesheet(MappingWorkspace.class, "mapping-view.css");
     private static final Duration TOAST_TIME = Duration.seconds(7);
+    /** Before the first drop the machine gets this at least, even in the smallest window. */
     private static final double TOPOLOGY_MIN_HEIGHT = 350;
+    /** After a drop the details may take more: the topology keeps this, enough to follow the route on it. */
+    private static final double TOPOLOGY_MIN_AFTER_DROP = 160;
+    /**
+     * What the details need below the verdict and the options after a drop: the tabs' header, and in the
+     * scatter list its header, two rows of column headers, ten rows of 24 px and the two lines of totals
+     * (the steps need less for five steps).
+     */
+    static final double DETAILS_ROOM = 400;
 
     private final TopologyView topologyView;
     private final TopologyCanvas canvas;
@@ -60,6 +71,7 @@ public final class MappingWorkspace extends BorderPane {
     private final OptionsBar options;
     private final MappingDetailsView details;
     private final SplitPane split;
+    private final StackPane topArea;
     private final Label dragHint = new Label();
     private final Label toast = new Label();
     private final PauseTransition toastTimer = new PauseTransition(TOAST_TIME);
@@ -73,8 +85,18 @@ public final class MappingWorkspace extends BorderPane {
     private final ChangeListener<Messages.Message> messageListener = (o, a, m) -> {
         if (m != null) showToast(m.text(), m.problem());
     };
+    /** A mapping that ends without a new route (refused, cancelled) brings back the shown result's. */
+    private final ChangeListener<Boolean> runningListener = (o, a, r) -> mappingEnded(r);
     private final ChangeListener<Boolean> armedListener = (o, a, armed) -> armedChanged(armed);
     private final ChangeListener<TopologyItem> selectionListener = (o, a, item) -> selectionChanged();
+    private boolean roomPending;
+    private final ChangeListener<DropRequest> dropListener = (o, a, d) -> roomPending = d != null;
+    private final ChangeListener<Mapping> mappingListener = (o, a, m) -> {
+        if (m != null && roomPending) {
+            roomPending = false;
+            Platform.runLater(this::makeRoomForDetails);
+        }
+    };
     private final ChangeListener<Topology> topologyListener = (o, a, t) -> {
         clearDropMarks();
         hideToast();
@@ -104,7 +126,8 @@ public final class MappingWorkspace extends BorderPane {
         toast.setMaxWidth(640);
         StackPane.setAlignment(toast, Pos.TOP_CENTER);
         StackPane.setMargin(toast, new javafx.geometry.Insets(52, 20, 0, 20));
-        StackPane top = new StackPane(topologyView, toast, dragHint);
+        topArea = new StackPane(topologyView, toast, dragHint);
+        StackPane top = topArea;
         // The machine stays readable on the smallest window: the details give way first.
         top.setMinHeight(TOPOLOGY_MIN_HEIGHT);
         VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
@@ -128,7 +151,10 @@ public final class MappingWorkspace extends BorderPane {
         model.timingProperty().addListener(timingListener);
         model.messageProperty().addListener(messageListener);
         model.armedProperty().addListener(armedListener);
+        model.runningProperty().addListener(runningListener);
         model.topologyProperty().addListener(topologyListener);
+        model.lastDropProperty().addListener(dropListener);
+        model.mappingProperty().addListener(mappingListener);
         canvas.selectedItemProperty().addListener(selectionListener);
         canvas.addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
         canvas.addEventHandler(DragEvent.DRAG_EXITED, e -> {
@@ -149,7 +175,10 @@ public final class MappingWorkspace extends BorderPane {
         model.timingProperty().removeListener(timingListener);
         model.messageProperty().removeListener(messageListener);
         model.armedProperty().removeListener(armedListener);
+        model.runningProperty().removeListener(runningListener);
         model.topologyProperty().removeListener(topologyListener);
+        model.lastDropProperty().removeListener(dropListener);
+        model.mappingProperty().removeListener(mappingListener);
         canvas.selectedItemProperty().removeListener(selectionListener);
         strip.dispose();
         banner.dispose();
@@ -184,6 +213,24 @@ public final class MappingWorkspace extends BorderPane {
         }
     }
 
+    /**
+     * After a new drop, the details get the height of ten scatter-list rows and five steps if the
+     * divider left them less: the topology gives way down to {@link #TOPOLOGY_MIN_AFTER_DROP}. A divider
+     * the user put lower than that stays where it is.
+     */
+    void makeRoomForDetails() {
+        topArea.setMinHeight(TOPOLOGY_MIN_AFTER_DROP);
+        double total = split.getHeight();
+        if (total <= 0) return;
+        double w = split.getWidth();
+        double needed = banner.prefHeight(w) + options.prefHeight(w) + DETAILS_ROOM;
+        double divider = split.lookup(".split-pane-divider") instanceof Region r
+                ? r.getHeight() : 6;
+        double top = split.getDividerPositions()[0] * total;
+        double wanted = Math.max(TOPOLOGY_MIN_AFTER_DROP, total - needed - divider);
+        if (top > wanted) split.setDividerPositions(wanted / total);
+    }
+
     /** Puts the keyboard on the buffer chips. */
     public void focusBuffers() {
         strip.focusSelected();
@@ -208,11 +255,15 @@ public final class MappingWorkspace extends BorderPane {
         @Override
         public void dragStarted(BufferSource source) {
             dragging = source;
+            // The last mapping's route would read as this drag's: it comes back if nothing is dropped.
+            canvas.setRoute(null);
+            canvas.getEmphasised().clear();
             markDropTargets(source);
         }
 
         @Override
         public void dragEnded() {
+            if (!model.runningProperty().get()) showResultOnCanvas();
             dragging = null;
             dragHint.setVisible(false);
             if (!model.armedProperty().get()) clearDropMarks();
@@ -374,6 +425,19 @@ public final class MappingWorkspace extends BorderPane {
 
     private void canvasRoute(org.dmascope.views.topology.CanvasRoute r) {
         canvas.setRoute(r);
+    }
+
+    private void mappingEnded(boolean running) {
+        // Once the result is applied: it sets the route first, and an equal route sets nothing.
+        if (!running) Platform.runLater(() -> {
+            if (!model.runningProperty().get() && dragging == null) showResultOnCanvas();
+        });
+    }
+
+    /** The shown result's route and the selected step's marks, as after a drop. */
+    private void showResultOnCanvas() {
+        if (canvas.getRoute() != model.routeProperty().get()) canvas.setRoute(model.routeProperty().get());
+        canvasFocus(model.player().focusProperty().get());
     }
 
     private void canvasFocus(Set<TopologyItem> items) {

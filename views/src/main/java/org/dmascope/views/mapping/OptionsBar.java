@@ -1,6 +1,8 @@
 package org.dmascope.views.mapping;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -8,8 +10,11 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -34,6 +39,11 @@ final class OptionsBar extends FlowPane {
     static final String MAX_SEG_ID = "option-max-seg";
     static final String BOUNDARY_ID = "option-boundary";
     static final String KERNEL_ID = "option-kernel";
+    static final String KERNEL_DECIDES_ID = "options-kernel-decides";
+    /** On a field whose value is the user's, not the kernel's or the device's. */
+    static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
+    static final String CHOSEN_TIP = "Your choice, remembered for this machine: the kernel or the device would "
+            + "decide otherwise. ↺ Kernel decides puts every option back.";
 
     static final List<Choice<MapApi>> APIS = List.of(new Choice<>(MapApi.SG, "dma_map_sg"),
             new Choice<>(MapApi.PHYS, "dma_map_phys"), new Choice<>(MapApi.BLOCK, "block request"),
@@ -72,20 +82,33 @@ final class OptionsBar extends FlowPane {
     private final ChangeListener<MapOptions> optionsListener = (o, a, b) -> show(b);
     private final ChangeListener<KernelProfile> kernelListener = (o, a, b) -> showKernel(b);
     private final ChangeListener<MapOutcome> outcomeListener = (o, a, b) -> showReasons(b);
+    private final Hyperlink kernelDecides = new Hyperlink("↺ Kernel decides");
+    private final Map<ComboBox<?>, HBox> fields = new HashMap<>();
+    private final ChangeListener<Object> overridesListener = (o, a, b) -> showChosen();
     private boolean showing;
 
     OptionsBar(MappingViewModel model) {
         this.model = model;
         getStyleClass().add(STYLE_CLASS);
         setHgap(10);
-        setVgap(6);
+        setVgap(4);
         setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(field("API", api, "The driver's DMA API call"),
                 field("IOMMU", iommu, IOMMU_TIP),
                 field("Mask", mask, "dma_set_mask(): which bus addresses the device can emit"),
                 field("Max seg", maxSeg, "dma_set_max_seg_size()"),
                 field("Boundary", boundary, "dma_set_seg_boundary(): no segment may cross it"),
-                field("Kernel", kernel, "Which kernel's rules apply; another kernel boots with nothing mapped"));
+                field("Kernel", kernel, "Which kernel's rules apply; another kernel boots with nothing mapped"),
+                kernelDecides);
+        kernelDecides.setId(KERNEL_DECIDES_ID);
+        kernelDecides.getStyleClass().add("kernel-decides");
+        kernelDecides.setTooltip(new Tooltip("Your choices are marked: give the IOMMU mode and the DMA parameters back "
+                + "to the kernel's rules and the device (the API stays)"));
+        kernelDecides.setOnAction(e -> model.options().kernelDecides());
+        kernelDecides.managedProperty().bind(kernelDecides.visibleProperty());
+        for (Node n : getChildren()) {
+            if (n instanceof HBox h && h.getChildren().get(1) instanceof ComboBox<?> c) fields.put(c, h);
+        }
         setMinHeight(USE_PREF_SIZE);
         show(model.options().optionsProperty().get());
         showKernel(model.options().kernelProperty().getValue());
@@ -100,6 +123,8 @@ final class OptionsBar extends FlowPane {
         model.options().optionsProperty().addListener(optionsListener);
         model.options().kernelProperty().addListener(kernelListener);
         model.outcomeProperty().addListener(outcomeListener);
+        model.options().overridesProperty().addListener(overridesListener);
+        showChosen();
     }
 
     /** {@code 6.19 mainline}, {@code 5.4 LTS}: short enough for one row of options. */
@@ -111,6 +136,7 @@ final class OptionsBar extends FlowPane {
         model.options().optionsProperty().removeListener(optionsListener);
         model.options().kernelProperty().removeListener(kernelListener);
         model.outcomeProperty().removeListener(outcomeListener);
+        model.options().overridesProperty().removeListener(overridesListener);
     }
 
     private static <T> ComboBox<Choice<T>> combo(String id, List<Choice<T>> choices) {
@@ -126,7 +152,12 @@ final class OptionsBar extends FlowPane {
         l.getStyleClass().add("option-label");
         l.setLabelFor(box);
         box.setTooltip(new Tooltip(tip));
-        HBox h = new HBox(5, l, box);
+        Label mark = new Label("your choice");
+        mark.getStyleClass().add("chosen-mark");
+        mark.setVisible(false);
+        mark.managedProperty().bind(mark.visibleProperty());
+        HBox h = new HBox(5, l, box, mark);
+        h.getStyleClass().add("option-field");
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
     }
@@ -149,6 +180,27 @@ final class OptionsBar extends FlowPane {
         } finally {
             showing = false;
         }
+        showChosen();
+    }
+
+    /** Marks each field the user chose, and offers the way back when there is one. */
+    private void showChosen() {
+        for (ComboBox<?> c : List.of(iommu, mask, maxSeg, boundary)) {
+            chosen(c, c.getSelectionModel().getSelectedIndex() != 0);
+        }
+        chosen(kernel, model.options().kernelChosen());
+        kernelDecides.setVisible(model.options().hasChoices());
+    }
+
+    private void chosen(ComboBox<?> c, boolean yes) {
+        HBox f = fields.get(c);
+        if (f == null) return;
+        f.pseudoClassStateChanged(CHOSEN, yes);
+        f.getChildren().get(2).setVisible(yes);
+        String tip = c.getTooltip().getText();
+        boolean marked = tip.endsWith(CHOSEN_TIP);
+        if (yes && !marked) c.getTooltip().setText(tip + "\n\n" + CHOSEN_TIP);
+        if (!yes && marked) c.getTooltip().setText(tip.substring(0, tip.length() - CHOSEN_TIP.length()).strip());
     }
 
     private void showKernel(KernelProfile p) {
@@ -158,6 +210,7 @@ final class OptionsBar extends FlowPane {
         } finally {
             showing = false;
         }
+        showChosen();
     }
 
     /** A value the list does not offer (from older preferences) is added, so it still shows. */
@@ -174,6 +227,11 @@ final class OptionsBar extends FlowPane {
 
     private void showReasons(MapOutcome out) {
         String why = out == null || out.iommuReason().isEmpty() ? "" : "\n\nFor the last drop: " + out.iommuReason();
+        if (out != null && out.call().options().iommuMode().isPresent() && out.kernelIommu().isPresent()) {
+            why += "\nThe kernel's rules give the device: " + out.kernelIommu().get().mode().words() + " ("
+                    + out.kernelIommu().get().reason() + ")";
+        }
         iommu.getTooltip().setText(IOMMU_TIP + why);
+        showChosen();
     }
 }

@@ -34,9 +34,40 @@ public final class OptionsModel {
         return options;
     }
 
+    /** The platform what-ifs, the kernel among them. */
+    public ObservableValue<PlatformOverrides> overridesProperty() {
+        return rules.overridesProperty();
+    }
+
     /** The kernel the machine runs. */
     public ObservableValue<KernelProfile> kernelProperty() {
         return kernel;
+    }
+
+    /**
+     * True when {@code o} overrules what the kernel's rules or the device decide: an IOMMU mode, or a
+     * DMA mask, max segment size or segment boundary of its own. The API is the driver's call, never
+     * the kernel's decision, so it does not count.
+     */
+    public static boolean hasChoices(MapOptions o) {
+        return o.iommuMode().isPresent() || !o.dma().equals(MapOptions.DEFAULTS.dma());
+    }
+
+    /** True when the options overrule the kernel or the device now. */
+    public boolean hasChoices() {
+        return hasChoices(options.get());
+    }
+
+    /** Back to what the kernel and the device decide: the IOMMU mode and the DMA parameters; the API stays. */
+    public void kernelDecides() {
+        MapOptions o = options.get();
+        MapOptions next = MapOptions.DEFAULTS.withApi(o.api()).withBlockPath(o.blockPath());
+        if (!next.equals(o)) options.set(next);
+    }
+
+    /** True when the kernel was chosen (here or in the platform panel) rather than taken from the machine. */
+    public boolean kernelChosen() {
+        return rules.getOverrides().profile().isPresent();
     }
 
     /** Boots the machine with another kernel (an undoable platform change); nothing stays mapped. */

@@ -61,6 +61,7 @@ final class StepsView extends BorderPane {
     static final String VALUES_ID = "step-values";
     static final String HOPS_ID = "step-hops";
     static final String TAB_LINK_ID = "step-tab-link";
+    static final String STEPS_SPLIT_ID = "steps-split";
 
     private final MappingViewModel model;
     private final Consumer<String> showTab;
@@ -100,6 +101,7 @@ final class StepsView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("step-detail-scroll");
         SplitPane split = new SplitPane(list, scroll);
+        split.setId(STEPS_SPLIT_ID);
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(list, false);
         setCenter(split);

@@ -1,18 +1,27 @@
 package org.dmascope.views.mapping;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import org.dmascope.model.session.MapOutcome;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.views.common.StyleVariant;
 
@@ -34,6 +43,10 @@ final class VerdictBanner extends HBox {
     static final String CANCEL_ID = "cancel-mapping-button";
     static final String REPLAY_ID = "replay-route-button";
     static final String AGAIN_ID = "map-again-button";
+    static final String CHOICE_ID = "verdict-choice";
+    static final String KERNEL_DECIDES_ID = "verdict-kernel-decides";
+    static final String COPY_ID = "verdict-copy";
+    static final String WHAT_IF = "What if (your choice): ";
     static final String IDLE = "Drag a buffer onto a device to see what the Linux kernel does with it: the path its "
             + "data takes, "
             + "the addresses the device is given, and why.";
@@ -44,6 +57,9 @@ final class VerdictBanner extends HBox {
     private final Label detail = new Label();
     private final Label remedy = new Label();
     private final Label timing = new Label();
+    private final Label choice = new Label();
+    private final Hyperlink kernelDecides = new Hyperlink("↺ Kernel decides");
+    private final MenuButton copy = new MenuButton("Copy");
     private final Tooltip timingTip = new Tooltip();
     private final ProgressIndicator progress = new ProgressIndicator();
     private final Label elapsed = new Label();
@@ -81,7 +97,19 @@ final class VerdictBanner extends HBox {
         timing.setId(TIMING_ID);
         timing.getStyleClass().add("timing");
         timing.setTooltip(timingTip);
-        VBox text = new VBox(2, headline, detail, remedy);
+        choice.setId(CHOICE_ID);
+        choice.getStyleClass().add("choice");
+        choice.setWrapText(true);
+        kernelDecides.setId(KERNEL_DECIDES_ID);
+        kernelDecides.setOnAction(e -> model.options().kernelDecides());
+        kernelDecides.setTooltip(new Tooltip("Give the IOMMU mode and the DMA parameters back to the kernel's rules "
+                + "and the device"));
+        HBox choiceRow = new HBox(6, choice, kernelDecides);
+        choiceRow.setAlignment(Pos.BASELINE_LEFT);
+        choiceRow.managedProperty().bind(choiceRow.visibleProperty());
+        choiceRow.setVisible(false);
+        kernelDecides.managedProperty().bind(kernelDecides.visibleProperty());
+        VBox text = new VBox(2, headline, detail, remedy, choiceRow);
         text.setMinWidth(220);
         HBox.setHgrow(text, Priority.ALWAYS);
         progress.setId(PROGRESS_ID);
@@ -99,7 +127,23 @@ final class VerdictBanner extends HBox {
         again.setTooltip(new Tooltip("Map the same buffer once more while this mapping stays live: "
                 + "the kernel puts the second one next to the first"));
         again.setOnAction(e -> model.mapAgain());
-        VBox buttons = new VBox(4, replay, again, timing);
+        copy.setId(COPY_ID);
+        copy.setTooltip(new Tooltip("Copy the verdict, the steps with their rule ids, or the route as text, for a "
+                + "bug report"));
+        copy.getItems().setAll(copyItem("Copy Verdict", "copy-verdict-item", this::verdictText),
+                copyItem("Copy Steps (with rule ids)", "copy-steps-item",
+                        () -> MappingText.steps(model.mappingProperty().get())),
+                copyItem("Copy Route", "copy-route-item", () -> MappingText.route(model.mappingProperty().get())));
+        copy.setMaxWidth(Double.MAX_VALUE);
+        // Two by two, not stacked: the banner stays two buttons high and leaves its height to the details.
+        GridPane buttons = new GridPane();
+        buttons.setHgap(4);
+        buttons.setVgap(4);
+        buttons.add(replay, 0, 0);
+        buttons.add(again, 1, 0);
+        buttons.add(copy, 0, 1);
+        buttons.add(timing, 1, 1);
+        GridPane.setHalignment(timing, javafx.geometry.HPos.RIGHT);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         replay.setMaxWidth(Double.MAX_VALUE);
@@ -131,17 +175,52 @@ final class VerdictBanner extends HBox {
             remedy.setVisible(false);
             replay.setDisable(true);
             again.setDisable(true);
+            copy.setDisable(true);
             timing.setText("");
+            ((HBox) choice.getParent()).setVisible(false);
             return;
         }
+        Optional<String> chosen = choiceNow();
+        ((HBox) choice.getParent()).setVisible(chosen.isPresent());
+        choice.setText(chosen.orElse(""));
+        kernelDecides.setVisible(model.options().hasChoices());
+        MapOutcome out = model.outcomeProperty().get();
         code.setText(v.code());
-        headline.setText(v.headline());
+        headline.setText(out != null && out.iommuOverruled() ? WHAT_IF + v.headline() : v.headline());
+        copy.setDisable(false);
         detail.setText(v.detail());
         remedy.setText(v.remedy().orElse(""));
         remedy.setManaged(v.remedy().isPresent());
         remedy.setVisible(v.remedy().isPresent());
         replay.setDisable(model.routeProperty().get() == null);
         again.setDisable(model.mappingProperty().get() == null || !model.mappingProperty().get().verdict().isOk());
+    }
+
+    /** The choices behind the shown outcome, in words; empty when the kernel and the device decided everything. */
+    private Optional<String> choiceNow() {
+        MapOutcome o = model.outcomeProperty().get();
+        if (o == null) return Optional.empty();
+        return ChoiceWords.of(o, model.options().kernelChosen() ? Optional.of(model.options()
+                .kernelProperty().getValue()) : Optional.empty());
+    }
+
+    /** The verdict as the banner shows it, as text. */
+    String verdictText() {
+        VerdictText v = model.verdictProperty().get();
+        if (v == null) return "";
+        VerdictText shown = new VerdictText(v.tone(), v.code(), headline.getText(), v.detail(), v.remedy());
+        return MappingText.verdict(shown, choiceNow(), model.mappingProperty().get());
+    }
+
+    private MenuItem copyItem(String text, String id, Supplier<String> what) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        m.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(what.get());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        return m;
     }
 
     private void showRunning(boolean running) {

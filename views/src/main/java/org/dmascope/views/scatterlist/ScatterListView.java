@@ -1,7 +1,9 @@
 package org.dmascope.views.scatterlist;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,6 +23,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -60,6 +63,7 @@ public final class ScatterListView extends ContentRegion {
     public static final String EMPTY_ID = "scatter-empty";
     public static final String TOTALS_ID = "scatter-totals";
     public static final String COST_ID = "scatter-cost";
+    public static final String COST_TOGGLE_ID = "scatter-cost-toggle";
     public static final String COPY_ID = "scatter-copy";
     public static final String STEP_HINT_ID = "scatter-step-hint";
     public static final String INPUT_COLUMN_ID = "scatter-column-input-side";
@@ -95,7 +99,7 @@ public final class ScatterListView extends ContentRegion {
     static final PseudoClass CONTINUATION = PseudoClass.getPseudoClass("continuation");
 
     private static final String STYLESHEET = Resources.stylesheet(ScatterListView.class, "scatter-list-view.css");
-    private static final double ROW_HEIGHT = 24;
+    private static final double ROW_HEIGHT = 22;
     private static final KeyCombination COPY_TEXT = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY_CSV = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -111,12 +115,14 @@ public final class ScatterListView extends ContentRegion {
     private final Label verdict = new Label();
     private final Label stepHint = new Label();
     private final Label totals = new Label();
+    private final Tooltip totalsTip = new Tooltip();
     private final Label empty = new Label();
     private final MetadataCostChart cost = new MetadataCostChart();
     private final HBox footer;
     private final TableView<Integer> table = new TableView<>();
     private final TableColumn<Integer, Integer> inputSide = new TableColumn<>();
-    private final List<ScatterRow> liveRows = new ArrayList<>();
+    /** The rows the table made; weakly held, since {@link TableView#refresh()} throws its rows away. */
+    private final Set<ScatterRow> liveRows = Collections.newSetFromMap(new WeakHashMap<>());
     private ScatterListRows rows = ScatterListRows.EMPTY;
     private StepFocus focus = StepFocus.NONE;
     private boolean syncing;
@@ -242,16 +248,26 @@ public final class ScatterListView extends ContentRegion {
     private HBox createFooter() {
         totals.setId(TOTALS_ID);
         totals.getStyleClass().add(TOTALS);
-        totals.setWrapText(true);
+        // One line, the whole text in its tooltip: the rows of the table get the height.
+        totals.setWrapText(false);
         totals.setMinWidth(0);
+        totals.setTooltip(totalsTip);
+        totalsTip.setWrapText(true);
+        totalsTip.setMaxWidth(600);
         cost.setId(COST_ID);
         Label costTitle = new Label("Metadata for this buffer");
         costTitle.getStyleClass().add("cost-title");
         VBox costBox = new VBox(2, costTitle, cost);
         costBox.setMinWidth(Region.USE_PREF_SIZE);
+        costBox.managedProperty().bind(costBox.visibleProperty());
+        ToggleButton showCost = new ToggleButton("Metadata cost");
+        showCost.setId(COST_TOGGLE_ID);
+        showCost.setTooltip(new Tooltip("What this buffer's metadata costs as scatterlist, phyr and dma_range"));
+        showCost.setMinWidth(Region.USE_PREF_SIZE);
+        costBox.visibleProperty().bind(showCost.selectedProperty());
         HBox.setHgrow(totals, Priority.ALWAYS);
         totals.setMaxWidth(Double.MAX_VALUE);
-        HBox box = new HBox(24, totals, costBox);
+        HBox box = new HBox(12, totals, costBox, showCost);
         box.setAlignment(Pos.TOP_LEFT);
         box.getStyleClass().add(FOOTER);
         box.managedProperty().bind(box.visibleProperty());
@@ -271,6 +287,9 @@ public final class ScatterListView extends ContentRegion {
         try {
             table.getSelectionModel().clearSelection();
             table.setItems(new RowIndexList(rows.rowCount()));
+            // Rows are indices: with as many rows as the last mapping, row 0 is "equal" to the old row 0 and the
+            // table would keep showing the old mapping's cells. Every cell is made again for the new mapping.
+            table.refresh();
         } finally {
             syncing = false;
         }
@@ -292,6 +311,7 @@ public final class ScatterListView extends ContentRegion {
                 + " — " + sentence(m.verdict().summary()) + " No DMA segments: the entries below were not mapped.");
         footer.setVisible(true);
         totals.setText(totalsText(m));
+        totalsTip.setText(totals.getText());
         cost.show(m.cost());
         segmentChanged(selectedSegment.get());
         refreshRows();
@@ -312,16 +332,16 @@ public final class ScatterListView extends ContentRegion {
         sb.append("Input: ").append(count(in.count(), in.kind().cName() + " entry", in.kind().cName() + " entries"))
                 .append(", ")
                 .append(ByteSize.human(inBytes));
-        sb.append("\nOutput: ").append(count(seg.count(), "DMA segment", "DMA segments")).append(", ")
+        sb.append(" → Output: ").append(count(seg.count(), "DMA segment", "DMA segments")).append(", ")
                 .append(ByteSize.human(seg.totalLength()));
         int merged = rows.mergedSegments();
         if (merged > 0) {
-            sb.append("\nMerged: ").append(count(merged, "segment",
+            sb.append(" · Merged: ").append(count(merged, "segment",
                     "segments")).append(" formed from several entries (")
                     .append(count(Math.max(0, in.count() - seg.count()), "entry",
                             "entries")).append(" fewer to program)");
         } else if (seg.count() > 0) {
-            sb.append("\nNothing merged: one segment per entry");
+            sb.append(" · Nothing merged: one segment per entry");
         }
         int bus = 0;
         int bounced = 0;
@@ -329,9 +349,9 @@ public final class ScatterListView extends ContentRegion {
             if (seg.has(s, DmaSegments.BUS)) bus++;
             if (seg.has(s, DmaSegments.SWIOTLB)) bounced++;
         }
-        if (bus > 0) sb.append("\nBUS: ").append(count(bus, "segment carries",
+        if (bus > 0) sb.append(" · BUS: ").append(count(bus, "segment carries",
                 "segments carry")).append(" a PCI bus address (P2P, no IOMMU)");
-        if (bounced > 0) sb.append("\nSWIOTLB: ").append(count(bounced, "segment points",
+        if (bounced > 0) sb.append(" · SWIOTLB: ").append(count(bounced, "segment points",
                 "segments point")).append(" at a bounce buffer");
         return sb.toString();
     }

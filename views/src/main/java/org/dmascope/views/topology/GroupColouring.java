@@ -132,7 +132,6 @@ public final class GroupColouring {
         if (differences == 0) return s + " · the kernel's own listing in the input agrees";
         return s + " · " + differences + (differences == 1 ? " difference" : " differences")
                 + " from the kernel's listing in the input. Dashed: the kernel grouped it otherwise (G7 ≠ 26: the "
-                        + "kernel put it"
-                + " in group 26 with other members; ≠ none: the kernel gave it no group)";
+                + "kernel's group 26 has other members than G7; ≠ none: the kernel gave it no group)";
     }
 }

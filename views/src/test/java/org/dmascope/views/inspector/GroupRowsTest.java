@@ -11,6 +11,7 @@ import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.doctor.Diagnosis;
 import org.dmascope.model.kernel.doctor.Doctor;
+import org.dmascope.model.kernel.groups.IommuGroupBuilder;
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
@@ -116,5 +117,26 @@ class GroupRowsTest {
     private static boolean hasDoctorRows(InspectorViewModel m) {
         return m.rowsProperty().stream().anyMatch(row -> row.name().equals(DoctorRows.ASSUMING)
                 || row.name().equals(DoctorRows.CHANGE) || row.name().equals(DoctorRows.NOTHING));
+    }
+
+    @Test
+    void aFunctionAloneInItsGroupIsNotSaidToBeJoinedByItsSlot() {
+        int alone = 0;
+        for (SampleCatalog.Sample sample : SampleCatalog.load().samples()) {
+            Topology m = sample.topology();
+            TopologyRules r = TopologyRules.of(m, PlatformAssumptions.resolve(m, PlatformOverrides.NONE));
+            for (org.dmascope.model.topology.PciFunction f : m.functions()) {
+                var g = r.groupOf(f.address());
+                if (g.isEmpty() || g.get().group().addresses().size() != 1
+                        || !g.get().member().reason().contains(IommuGroupBuilder.SLOT_JOINS)) {
+                    continue;
+                }
+                alone++;
+                String why = GroupRows.of(r, f).stream().filter(x -> x.name().equals(GroupRows.WHY)).findFirst()
+                        .orElseThrow().value();
+                assertFalse(why.contains("join"), f.address() + ": " + why);
+            }
+        }
+        assertTrue(alone > 0, "the samples have a multifunction device alone in its group");
     }
 }

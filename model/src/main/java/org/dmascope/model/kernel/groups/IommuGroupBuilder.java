@@ -48,6 +48,14 @@ import org.dmascope.model.topology.Topology;
  */
 @KernelRule("R-GRP-2")
 public final class IommuGroupBuilder {
+    /**
+     * Ends the reason of a multifunction device's first function when its slot's other functions are not
+     * isolated from it. Whether any of them does join is known only once the whole group is formed: a
+     * group that ends with one member shows the reason without it.
+     */
+    public static final String SLOT_JOINS = "; it is the first of its slot's non-isolated functions to be probed, so "
+            + "they join it";
+
     private final Topology topology;
     private final PciHierarchy hierarchy;
     private final AcsRules acs;
@@ -256,7 +264,7 @@ public final class IommuGroupBuilder {
     private String newGroupReason(PciFunction dev, PciFunction pdev, PciFunction isolatedAt) {
         String slot = "";
         if (acs.multifunction().isMultifunction(dev) && !acs.enabled(dev, AcsRules.REQ_ACS_FLAGS).enabled()) {
-            slot = "; it is the first of its slot's non-isolated functions to be probed, so they join it";
+            slot = SLOT_JOINS;
         }
         if (pdev != dev) {
             return "first device of the group that forms at " + DeviceWords.of(pdev) + slot;

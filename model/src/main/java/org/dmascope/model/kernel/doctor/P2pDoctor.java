@@ -3,6 +3,7 @@ package org.dmascope.model.kernel.doctor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -54,13 +55,17 @@ final class P2pDoctor {
             advice.add(new Advice(new Change(Change.Kind.BOOT_OPTION, "boot with " + option, "--cmdline \"" + option
                     + "\""), words(r.p2p(v.provider(), v.client())), true));
         }
-        if (v.mapType() == P2pMapType.NOT_SUPPORTED && a.cpu().vendor().isEmpty()) {
+        // The CPU is in doubt when the input does not say which it is, or when it was inferred from a device.
+        Optional<String> cpuDoubt = a.cpu().vendor().isEmpty()
+                ? Optional.of("the CPU is not an AMD Zen (the input does not say which CPU it is)")
+                : a.cpuInference().map(i -> "the CPU is " + a.cpu().words() + ", " + i.sentence());
+        if (v.mapType() == P2pMapType.NOT_SUPPORTED && cpuDoubt.isPresent()) {
             TopologyRules r = whatIf.with(a.overrides().withCpu(CpuIdentity.of(CpuVendor.AMD, 0x19)));
             P2pVerdict other = r.p2p(v.provider(), v.client());
             if (other.mapType() != v.mapType()) {
                 Change set = new Change(Change.Kind.SET_CPU, "set the CPU in Platform & Kernel (or --cpu)",
                         "--cpu amd:0x19");
-                premises.add(new Premise("the CPU is not an AMD Zen (the input does not say which CPU it is)", now,
+                premises.add(new Premise(cpuDoubt.get(), now,
                         "an AMD Zen or later, family 17h+, which cpu_supports_p2pdma() accepts", words(other), set));
                 advice.add(new Advice(set, "with an AMD family 19h CPU: " + words(other), true));
             }

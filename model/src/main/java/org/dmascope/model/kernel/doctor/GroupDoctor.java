@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -18,6 +19,7 @@ import org.dmascope.model.kernel.groups.GroupMember;
 import org.dmascope.model.kernel.groups.IommuGroup;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
@@ -114,6 +116,18 @@ final class GroupDoctor {
         if (s.presence() == AcsState.Presence.UNKNOWN) {
             answer(b, WhatIf::acsEnabled, members, now, b.address() + " has no ACS (the input does not show its "
                     + "extended capabilities)", "it has ACS with SV|RR|CR|UF enabled", premises, unknownEdits);
+            return;
+        }
+        Optional<Acs> shown = b.acs();
+        if (s.present() && shown.isPresent() && shown.get().control().isEmpty()) {
+            OptionalInt cap = shown.get().capability();
+            int set = WhatIf.ENABLED & cap.orElse(WhatIf.ENABLED);
+            UnaryOperator<PciFunction> edit = f -> f.toBuilder().acs(Optional.of(new Acs(true, cap,
+                    OptionalInt.of(set)))).build();
+            answer(b, edit, members, now, "the ACS control of " + b.address() + " is " + String.format("0x%04x",
+                    s.control()) + " (the input shows no ACSCtl line: " + (s.note().isEmpty() ? "taken from the "
+                    + "kernel's enable rule" : s.note()) + ")", "its control has " + Acs.shortBits(set) + " set",
+                    premises, unknownEdits);
             return;
         }
         if (b.identity().vendorId().isEmpty() && b.portType().get() == PortType.RC_INTEGRATED_ENDPOINT) {

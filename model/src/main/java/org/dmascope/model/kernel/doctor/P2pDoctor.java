@@ -1,9 +1,12 @@
 package org.dmascope.model.kernel.doctor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -16,6 +19,7 @@ import org.dmascope.model.kernel.p2p.RedirectPort;
 import org.dmascope.model.kernel.platform.CpuIdentity;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
@@ -104,6 +108,10 @@ final class P2pDoctor {
     private void unknownPorts(P2pVerdict v, String now, List<Premise> premises) {
         Set<Bdf> path = new LinkedHashSet<>(v.providerPath());
         path.addAll(v.clientPath());
+        Map<Bdf, UnaryOperator<PciFunction>> edits = new LinkedHashMap<>();
+        List<String> assumed = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        int single = 0;
         for (Bdf b : path) {
             PciFunction f = topology.function(b).orElse(null);
             if (f == null) continue;
@@ -120,12 +128,36 @@ final class P2pDoctor {
                 edit = WhatIf::acsEnabled;
                 assumption = b + " has no ACS (the input does not show its capabilities)";
                 otherwise = "it has ACS with SV|RR|CR|UF enabled";
+            } else if (f.acs().map(a -> a.present() && a.control().isEmpty()).orElse(false)) {
+                AcsState s = rules.acsRules().effective().of(f);
+                boolean redirects = (s.control() & EffectiveAcs.REDIR_BITS) != 0;
+                int other = redirects ? s.control() & ~EffectiveAcs.REDIR_BITS
+                        : s.control() | (Acs.RR | Acs.CR) & s.capability();
+                OptionalInt cap = f.acs().get().capability();
+                edit = g -> g.toBuilder().acs(Optional.of(new Acs(true, cap, OptionalInt.of(other)))).build();
+                assumption = "the ACS control of " + b + " is " + String.format("0x%04x", s.control())
+                        + (redirects ? ", with redirect," : ", without redirect,")
+                        + " as the kernel's enable rule leaves it (the input shows no ACSCtl line)";
+                otherwise = "it is " + String.format("0x%04x", other) + (redirects ? ", without RR|CR|EC"
+                        : ", with RR|CR");
             } else {
                 continue;
             }
+            edits.put(b, edit);
+            assumed.add(assumption);
+            others.add(b + ": " + otherwise);
             P2pVerdict other = whatIf.withFunction(b, edit).p2p(v.provider(), v.client());
             if (other.mapType() == v.mapType()) continue;
+            single++;
             premises.add(new Premise(assumption, now, otherwise, words(other), GroupDoctor.rerun(List.of(b))));
+        }
+        // Redirect on both sides: only flipping every unknown port together can change the verdict.
+        if (single == 0 && edits.size() > 1) {
+            P2pVerdict other = whatIf.withFunctions(edits).p2p(v.provider(), v.client());
+            if (other.mapType() != v.mapType()) {
+                premises.add(new Premise(String.join(", and ", assumed), now, String.join("; ", others),
+                        words(other), GroupDoctor.rerun(edits.keySet())));
+            }
         }
     }
 

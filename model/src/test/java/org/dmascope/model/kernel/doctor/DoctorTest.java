@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
+import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
@@ -16,7 +19,10 @@ import org.dmascope.model.kernel.platform.CpuIdentity;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.Platform;
 import org.dmascope.model.topology.Platform.CpuVendor;
 import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.api.Test;
@@ -117,5 +123,58 @@ class DoctorTest {
         P2pVerdict v = r.p2p(bdf("0000:04:00.0"), bdf("0000:05:00.0"));
         assertEquals(P2pMapType.BUS_ADDR, v.mapType(), v.reason());
         assertTrue(new Doctor(r).p2p(v).isEmpty());
+    }
+
+    /**
+     * The default sample with its switch downstream ports' ACSCtl lines gone (ACSCap kept) and its booted command
+     * line {@code intel_iommu=on} alone (the sample's also disables their redirect).
+     */
+    private static Topology withoutAcsControl() {
+        Topology sample = SampleCatalog.loadDefault();
+        Platform p = sample.platform();
+        Topology t = sample.withPlatform(new Platform(p.architecture(), p.cpu(), p.iommu(), p.swiotlb(),
+                p.memoryEncryption(), Optional.of("intel_iommu=on")));
+        for (String d : new String[] {"0000:02:00.0", "0000:02:01.0", "0000:02:02.0", "0000:02:03.0"}) {
+            t = t.withFunction(bdf(d), f -> f.toBuilder().acs(Optional.of(new Acs(true,
+                    f.acs().orElseThrow().capability(), OptionalInt.empty()))).build());
+        }
+        return t;
+    }
+
+    @Test
+    void aControlRegisterTheInputDoesNotShowIsAnsweredBothWaysForAGroup() {
+        Topology t = withoutAcsControl();
+        TopologyRules r = rules(t, PlatformOverrides.NONE.withAcsRequested(false));
+        Bdf gpu = bdf("0000:03:00.0");
+        Diagnosis d = new Doctor(r).groupOf(gpu).orElseThrow(() -> new AssertionError(r.groups().groupOf(gpu)));
+        Premise p = d.premises().stream().filter(x -> x.assumption().startsWith("the ACS control of 0000:02:00.0 is "
+                + "0x0000")).findFirst().orElseThrow(() -> new AssertionError(d.premises().toString()));
+        assertEquals("the members fall into {0000:02:00.0} and {0000:03:00.0}", p.other());
+        assertTrue(d.advice().stream().anyMatch(a -> a.change().kind() == Change.Kind.IOMMU && a.verified()),
+                d.advice().toString());
+    }
+
+    @Test
+    void aControlRegisterTheInputDoesNotShowIsAnsweredBothWaysForAPair() {
+        Topology t = withoutAcsControl();
+        TopologyRules r = rules(t, PlatformOverrides.NONE);
+        assertTrue(r.assumptions().acsRequested() && !r.assumptions().acsWhatIf());
+        P2pVerdict v = r.p2p(bdf("0000:05:00.0"), bdf("0000:03:00.0"));
+        assertEquals(P2pMapType.THRU_HOST_BRIDGE, v.mapType(), "the kernel's enable rule sets RR|CR: " + v.reason());
+        Diagnosis d = new Doctor(r).p2p(v);
+        assertEquals(1, d.premises().size(), d.premises().toString());
+        Premise p = d.premises().get(0);
+        assertTrue(p.assumption().startsWith("the ACS control of 0000:02:02.0 is 0x001d, with redirect,"),
+                p.assumption());
+        assertTrue(p.otherwise().contains("0000:02:00.0: it is 0x0011, without RR|CR|EC"), p.otherwise());
+        P2pVerdict both = new WhatIf(r).withFunctions(Map.of(bdf("0000:02:02.0"), DoctorTest::noRedirect,
+                bdf("0000:02:00.0"), DoctorTest::noRedirect)).p2p(v.provider(), v.client());
+        assertEquals(P2pMapType.BUS_ADDR, both.mapType());
+        assertEquals(P2pDoctor.words(both), p.other());
+    }
+
+    private static PciFunction noRedirect(PciFunction f) {
+        Acs a = f.acs().orElseThrow();
+        return f.toBuilder().acs(Optional.of(new Acs(true, a.capability(), OptionalInt.of(0x0011)))).build();
     }
 }

@@ -9,15 +9,19 @@ import java.util.Optional;
 import org.dmascope.model.io.imports.ImportProgress;
 import org.dmascope.model.io.imports.ImportResult;
 import org.dmascope.model.io.imports.Importer;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.testing.Corpus;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.views.inspector.InspectorRow;
+import org.dmascope.views.inspector.InspectorRows;
 import org.dmascope.views.topology.LayoutBox;
 import org.dmascope.views.topology.LayoutResult;
 import org.dmascope.views.topology.TopologyItem;
 import org.dmascope.views.topology.TopologyLayout;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,5 +61,19 @@ class ImportedNumaPlacementTest {
                 t.hostBridges().stream().filter(hb -> t.functions().stream().anyMatch(f -> f.numaNode().isPresent()
                         && t.hierarchy().hostBridgeOf(f).equals(Optional.of(hb)))).count(),
                 "every host bridge with a function that reports a node is placed");
+    }
+
+    @Test
+    void theInspectorsMachineViewListsWhatWasInferredAndAssumedWithItsLine() {
+        String file = "amd-raphael-desktop-w5700.tree.txt";
+        ImportResult r = Importer.importFiles(List.of(Corpus.file(file)), ImportProgress.NONE, () -> false);
+        Topology t = r.topology().orElseThrow();
+        List<InspectorRow> rows = InspectorRows.inferred(PlatformAssumptions.of(t));
+        InspectorRow cpu = rows.stream().filter(x -> x.name().equals("cpu")).findFirst().orElseThrow();
+        assertEquals("amd family 0x19", cpu.value());
+        assertTrue(cpu.source().startsWith("inferred from the export: ") && cpu.source().contains(file + ":23"),
+                cpu::source);
+        assertTrue(rows.stream().anyMatch(x -> x.name().equals("iommu") && x.value().equals("amd-vi")));
+        assertTrue(rows.stream().anyMatch(x -> x.name().equals("ram") && x.value().endsWith("(assumed)")));
     }
 }

@@ -8,6 +8,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
+import org.dmascope.model.kernel.platform.Assumption;
+import org.dmascope.model.kernel.platform.AssumptionSource;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.platform.PlatformSettings;
 import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.AddressRange;
 import org.dmascope.model.topology.Bar;
@@ -59,6 +63,7 @@ public final class InspectorRows {
     public static final String CPU = "CPU";
     public static final String IOMMU = "IOMMU";
     public static final String SWIOTLB = "swiotlb";
+    public static final String INFERRED = "Inferred and assumed";
     public static final String UNKNOWN = "unknown";
     public static final String DERIVED = "derived";
 
@@ -298,6 +303,21 @@ public final class InspectorRows {
                 .map(HostBridge::id).toList();
         r.derived("Host bridges", hbs.isEmpty() ? "none" : String.join(", ", hbs));
         return List.copyOf(r.rows);
+    }
+
+    /**
+     * What the rules take for facts the input does not state: each inferred fact (with the device and line
+     * it comes from) and each assumed one (the RAM layout), so the machine view never hides a guess.
+     */
+    public static List<InspectorRow> inferred(PlatformAssumptions a) {
+        List<InspectorRow> out = new ArrayList<>();
+        for (Assumption<?> x : a.all()) {
+            boolean assumed = x.source() == AssumptionSource.DEFAULT && x.name().equals(PlatformSettings.RAM);
+            if (x.source() != AssumptionSource.INFERRED && !assumed) continue;
+            out.add(new InspectorRow(INFERRED, x.name(), x.shown(), x.source().words() + ": " + x.detail(), false,
+                    false));
+        }
+        return out;
     }
 
     /** The machine as a whole, shown when nothing is selected. */

@@ -138,7 +138,9 @@ public final class InspectorViewModel {
                     file));
             return;
         }
-        set(AppIcon.APP, t.name(), "The machine (select a device for its fields)", InspectorRows.of(t, file));
+        List<InspectorRow> machine = new ArrayList<>(InspectorRows.of(t, file));
+        if (rules != null) rules.rulesFor(t).ifPresent(r -> machine.addAll(InspectorRows.inferred(r.assumptions())));
+        set(AppIcon.APP, t.name(), "The machine (select a device for its fields)", machine);
     }
 
     /** The group rows go right after the identity, where they are seen without scrolling. */

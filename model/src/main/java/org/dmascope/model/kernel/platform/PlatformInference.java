@@ -92,8 +92,9 @@ public final class PlatformInference {
         }
         for (PciFunction f : t.functions()) {
             int v = vendor(f.identity());
-            if (v == INTEL && f.portType().equals(Optional.of(PortType.ROOT_PORT)) && f.address().bus() == 0
-                    && !emulated(f)) {
+            boolean rootPort = f.portType().equals(Optional.of(PortType.ROOT_PORT)) || f.portType().isEmpty()
+                    && f.identity().deviceName().orElse("").toLowerCase(Locale.ROOT).contains("root port");
+            if (v == INTEL && rootPort && f.address().bus() == 0 && !emulated(f)) {
                 return Optional.of(Inferred.from(new CpuIdentity(Optional.of(CpuVendor.INTEL), OptionalInt.empty()), f,
                         "an Intel root port on bus 00, found only on Intel CPUs and chipsets"));
             }

@@ -40,6 +40,7 @@ class PlatformInferenceTest {
         "lenovo-ryzen-raven-radeon-wx3100.hex.txt,          amd,   0x17, 00:01.1, 1",
         "ni-haswell-ep-e5-2618lv3-wellsburg.verbose.txt,    intel,   -1, 00:00.0, 1",
         "apple-imac20-cometlake-titanridge.verbose.txt,     intel,   -1, 00:00.0, 1",
+        "intel-alderlake-desktop.verbose.txt,               intel,   -1, 00:1c.0, 1",
     })
     void theCpuComesFromTheCpusOwnFunctionsWithTheirLine(String file, String vendor, int family, String device,
                                                          int line) {

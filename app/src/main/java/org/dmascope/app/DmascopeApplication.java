@@ -74,14 +74,23 @@ public final class DmascopeApplication extends Application {
 
     /** Builds and shows the window at the given size; returns the document model (tests drive it). */
     public DocumentModel start(Stage stage, double width, double height) {
-        return start(stage, p -> centred(width, height));
+        return start(stage, p -> centred(width, height), false);
     }
 
     private static WindowPlacement centred(double width, double height) {
         return WindowPlacement.centred(Screen.getPrimary().getVisualBounds(), width, height, false);
     }
 
+    /** Starts as a launch does: the window held where it was opened while the window manager maps it. */
     DocumentModel start(Stage stage, Function<AppPreferences, WindowPlacement> where) {
+        return start(stage, where, true);
+    }
+
+    /**
+     * @param hold whether to undo what the window manager does to the new window's size and place right after
+     *             it shows ({@link PlacementGuard}); tests that size the window themselves at once do not want it
+     */
+    private DocumentModel start(Stage stage, Function<AppPreferences, WindowPlacement> where, boolean hold) {
         executor = Executors.newFixedThreadPool(2, daemonThreads("dmascope-worker-"));
         engineExecutor = Executors.newSingleThreadExecutor(daemonThreads("dmascope-engine-"));
         Preferences prefsNode = Preferences.userRoot().node(System.getProperty(PREFERENCES_PROPERTY, PREFERENCES_NODE));
@@ -114,7 +123,7 @@ public final class DmascopeApplication extends Application {
         mappingWorkspace.details().setResultViews(scatterList, pageWalk);
         new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace), preferences,
                 session)
-                .show(where.apply(preferences));
+                .show(where.apply(preferences), hold);
         documents.loadSamples();
         return documents;
     }

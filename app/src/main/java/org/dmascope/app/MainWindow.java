@@ -91,11 +91,15 @@ public final class MainWindow {
 
     /** Builds the scene and shows the window at the given size, centred on the primary screen. */
     public void show(double width, double height) {
-        show(WindowPlacement.centred(Screen.getPrimary().getVisualBounds(), width, height, false));
+        show(WindowPlacement.centred(Screen.getPrimary().getVisualBounds(), width, height, false), false);
     }
 
-    /** Builds the scene and shows the window where {@code at} says; where it is at close is remembered. */
-    public void show(WindowPlacement at) {
+    /**
+     * Builds the scene and shows the window where {@code at} says; where it is at close is remembered.
+     *
+     * @param holdAgainstWindowManager undo what the window manager does to its size and place as it maps it
+     */
+    public void show(WindowPlacement at, boolean holdAgainstWindowManager) {
         double width = at.width();
         double height = at.height();
         BorderPane root = new BorderPane();
@@ -128,6 +132,7 @@ public final class MainWindow {
         stage.setX(at.x());
         stage.setY(at.y());
         stage.setMaximized(at.maximized());
+        if (holdAgainstWindowManager) PlacementGuard.hold(stage, scene, at);
         PlacementTracker placement = new PlacementTracker(stage, scene, at);
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> preferences.setWindowPlacement(placement.placement()));
         initListeners();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 
 import javafx.geometry.Rectangle2D;
@@ -20,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The window opens where it was closed, and {@code dmascope FILE} opens the file in it. */
 @ExtendWith(ApplicationExtension.class)
@@ -54,6 +56,8 @@ class WindowPlacementWindowTest {
         assertEquals(1000, stage.getScene().getWidth());
         assertEquals(640, stage.getScene().getHeight());
 
+        // What the user does once the window manager has mapped the window is the user's (PlacementGuard).
+        WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS);
         robot.interact(() -> {
             stage.setX(60);
             stage.setWidth(stage.getWidth() + 20);
@@ -67,6 +71,18 @@ class WindowPlacementWindowTest {
         assertEquals(1020, remembered.width());
         assertEquals(640, remembered.height());
         assertTrue(remembered.maximized());
+    }
+
+    @Test
+    void aWindowManagerThatShrinksTheNewWindowIsUndone(FxRobot robot) {
+        // As openbox does with GTK: the toolkit's initial 200×200 applied after JavaFX sized the window.
+        robot.interact(() -> {
+            stage.setWidth(200);
+            stage.setHeight(200);
+            stage.setX(0);
+        });
+        RunningApp.waitUntil(() -> stage.getScene().getWidth() == 1000 && stage.getScene().getHeight() == 640
+                && stage.getX() == 40, 10);
     }
 
     @Test

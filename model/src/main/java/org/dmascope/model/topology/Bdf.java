@@ -21,6 +21,16 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
                 + function);
     }
 
+    /**
+     * The address packed as the kernel packs it (domain, bus, devfn): distinct for every address of the first 65,536
+     * domains. The record's own hash mixes the fields by 31, so bus 1 of one domain met device 31 of the bus before,
+     * and a machine of several domains filled hash buckets with collisions.
+     */
+    @Override
+    public int hashCode() {
+        return domain << 16 | bus << 8 | device << 3 | function;
+    }
+
     public static Bdf of(int domain, int bus, int device, int function) {
         return new Bdf(domain, bus, device, function);
     }

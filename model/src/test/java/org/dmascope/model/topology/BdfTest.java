@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,5 +36,22 @@ class BdfTest {
         assertTrue(Bdf.problem(text).orElseThrow().startsWith(problem), Bdf.problem(text).toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bdf.parse(text));
         assertTrue(e.getMessage().contains("not a PCI address") && e.getMessage().contains(text), e.getMessage());
+    }
+
+    @Test
+    void everyAddressOfSeveralDomainsHashesApart() {
+        Set<Integer> hashes = new HashSet<>();
+        int n = 0;
+        for (int d = 0; d < 4; d++) {
+            for (int b = 0; b < 256; b++) {
+                for (int devfn = 0; devfn < 256; devfn++) {
+                    Bdf a = Bdf.ofDevfn(d, b, devfn);
+                    assertEquals(a.hashCode(), Bdf.ofDevfn(d, b, devfn).hashCode());
+                    hashes.add(a.hashCode());
+                    n++;
+                }
+            }
+        }
+        assertEquals(n, hashes.size());
     }
 }

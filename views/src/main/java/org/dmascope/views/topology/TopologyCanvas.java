@@ -1,6 +1,7 @@
 package org.dmascope.views.topology;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -65,11 +66,15 @@ public class TopologyCanvas extends Control {
         getStylesheets().add(GROUPS_STYLESHEET);
         setFocusTraversable(true);
         topology.addListener((obs, old, t) -> {
+            defaultExpansion = t == null ? pf -> false : TopologyLayout.expandedByDefault(t);
             toggledVfGroups.clear();
             relayout();
         });
         toggledVfGroups.addListener((SetChangeListener<Bdf>) c -> relayout());
     }
+
+    /** Which PFs show their VFs unless toggled, for the topology shown (counted once per topology). */
+    private Predicate<Bdf> defaultExpansion = pf -> false;
 
     private void relayout() {
         Topology t = topology.get();
@@ -78,9 +83,7 @@ public class TopologyCanvas extends Control {
 
     /** A PF shows its VFs when it has few of them, unless the user toggled it. */
     public boolean vfsExpanded(Bdf pf) {
-        Topology t = topology.get();
-        boolean byDefault = t != null && TopologyLayout.expandedByDefault(t, pf);
-        return byDefault != toggledVfGroups.contains(pf);
+        return defaultExpansion.test(pf) != toggledVfGroups.contains(pf);
     }
 
     /** Shows or hides the VFs of a PF. */

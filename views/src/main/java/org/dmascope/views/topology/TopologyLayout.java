@@ -100,7 +100,7 @@ public final class TopologyLayout {
 
     /** Lays out with the default VF expansion ({@link #expandedByDefault}). */
     public static LayoutResult compute(Topology topology) {
-        return compute(topology, pf -> expandedByDefault(topology, pf));
+        return compute(topology, expandedByDefault(topology));
     }
 
     /** Lays out, showing the VFs of the PFs {@code vfsExpanded} accepts. */
@@ -110,8 +110,17 @@ public final class TopologyLayout {
 
     /** Small VF sets start expanded, large ones (a NIC with 64 VFs) collapsed. */
     public static boolean expandedByDefault(Topology topology, Bdf pf) {
-        long n = topology.functions().stream().filter(f -> f.physicalFunction().filter(pf::equals).isPresent()).count();
-        return n <= AUTO_EXPAND_VFS;
+        return expandedByDefault(topology).test(pf);
+    }
+
+    /**
+     * The PFs whose VFs show by default, counted once: asking {@link #expandedByDefault(Topology, Bdf)} for each PF
+     * of a large machine counts every function again for every PF.
+     */
+    public static Predicate<Bdf> expandedByDefault(Topology topology) {
+        Map<Bdf, Integer> vfs = new HashMap<>();
+        for (PciFunction f : topology.functions()) f.physicalFunction().ifPresent(pf -> vfs.merge(pf, 1, Integer::sum));
+        return pf -> vfs.getOrDefault(pf, 0) <= AUTO_EXPAND_VFS;
     }
 
     private LayoutResult run() {

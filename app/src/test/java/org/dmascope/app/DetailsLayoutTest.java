@@ -109,4 +109,14 @@ class DetailsLayoutTest {
         }
         return n;
     }
+
+    @Test
+    void aFirstRunHintShowsOnceAndGoesAwayAtTheFirstDrop(FxRobot robot) {
+        Node hint = robot.lookup("#" + org.dmascope.views.mapping.MappingWorkspace.FIRST_RUN_HINT_ID).query();
+        assertTrue(hint.isVisible(), "a first run shows the hint");
+        MappingDriver d = new MappingDriver(robot, documents);
+        d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("03:00.0"));
+        assertTrue(!hint.isVisible(), "the first drop takes it away");
+        assertTrue(running.preferences().firstRunHintSeen(), "and it is not shown again");
+    }
 }

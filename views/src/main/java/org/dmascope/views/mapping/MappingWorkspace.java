@@ -61,7 +61,7 @@ public final class MappingWorkspace extends BorderPane {
     /** Before the first drop the machine gets this at least, even in the smallest window. */
     private static final double TOPOLOGY_MIN_HEIGHT = 350;
     /** After a drop the details may take more: the topology keeps this, enough to follow the route on it. */
-    private static final double TOPOLOGY_MIN_AFTER_DROP = 160;
+    private static final double TOPOLOGY_MIN_AFTER_DROP = 140;
     /**
      * What the details need below the verdict and the options after a drop: the tabs' header, and in the
      * scatter list its header, two rows of column headers, ten rows of 24 px and the two lines of totals
@@ -233,13 +233,19 @@ public final class MappingWorkspace extends BorderPane {
         topArea.setMinHeight(TOPOLOGY_MIN_AFTER_DROP);
         double total = split.getHeight();
         if (total <= 0) return;
-        double w = split.getWidth();
-        double needed = banner.prefHeight(w) + options.prefHeight(w) + DETAILS_ROOM;
+        // The heights they have with the new verdict laid out (prefHeight of wrapping text overestimates).
+        split.applyCss();
+        split.layout();
+        double needed = banner.getHeight() + options.getHeight() + DETAILS_ROOM;
         double divider = split.lookup(".split-pane-divider") instanceof Region r
                 ? r.getHeight() : 6;
         double top = split.getDividerPositions()[0] * total;
         double wanted = Math.max(TOPOLOGY_MIN_AFTER_DROP, total - needed - divider);
-        if (top > wanted) split.setDividerPositions(wanted / total);
+        if (top > wanted) {
+            split.setDividerPositions(wanted / total);
+            // The smaller topology shows the whole machine, route and all, once it has its new size.
+            Platform.runLater(canvas::fit);
+        }
     }
 
     /**

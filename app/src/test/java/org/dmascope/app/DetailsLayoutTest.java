@@ -39,6 +39,9 @@ class DetailsLayoutTest {
     @Start
     void start(Stage stage) {
         documents = running.start(stage, 1280, 800);
+        // TestFX hands every test the same stage: an earlier test may have left it at another size.
+        stage.setWidth(1280);
+        stage.setHeight(800);
     }
 
     @Stop

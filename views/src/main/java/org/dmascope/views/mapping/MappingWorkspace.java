@@ -260,6 +260,7 @@ public final class MappingWorkspace extends BorderPane {
         javafx.scene.control.Button close = new javafx.scene.control.Button("Got it");
         close.setId(FIRST_RUN_CLOSE_ID);
         close.setOnAction(e -> hideFirstRunHint());
+        close.setMinWidth(Region.USE_PREF_SIZE);
         firstRunHint.getChildren().setAll(text, close);
         firstRunHint.setId(FIRST_RUN_HINT_ID);
         firstRunHint.getStyleClass().add("first-run-hint");

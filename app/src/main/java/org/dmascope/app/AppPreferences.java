@@ -23,6 +23,7 @@ public final class AppPreferences {
     private static final String AUTO = "auto";
     private static final String WINDOW = "window";
     private static final String LAYOUT = "layout";
+    private static final String FIRST_RUN_HINT = "firstRunHintSeen";
 
     private final Preferences node;
     private final RecentFiles recentFiles;
@@ -38,6 +39,16 @@ public final class AppPreferences {
 
     public void setTheme(Theme theme) {
         node.put(THEME, theme.key());
+        flush();
+    }
+
+    /** Whether the first-run hint was seen (closed, or a buffer was dropped): it is shown once. */
+    public boolean firstRunHintSeen() {
+        return node.getBoolean(FIRST_RUN_HINT, false);
+    }
+
+    public void setFirstRunHintSeen() {
+        node.putBoolean(FIRST_RUN_HINT, true);
         flush();
     }
 

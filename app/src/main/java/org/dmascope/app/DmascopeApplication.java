@@ -114,6 +114,7 @@ public final class DmascopeApplication extends Application {
         inspectorModel.followChosenIommuMode(Bindings.createObjectBinding(() -> mappingModel.options()
                 .optionsProperty().get().iommuMode(), mappingModel.options().optionsProperty()));
         mappingWorkspace = new MappingWorkspace(topologyView, mappingModel);
+        if (!preferences.firstRunHintSeen()) mappingWorkspace.showFirstRunHint(preferences::setFirstRunHintSeen);
         StepPlayer player = mappingModel.player();
         scatterList = new ScatterListView(mappingModel.mappingProperty(), player.selectedStepProperty(),
                 player.selectedSegmentProperty());

@@ -26,8 +26,9 @@ final class ToolWindows {
     record Content(Parent root, Runnable dispose) {
     }
 
-    private static final double MIN_WIDTH = 560;
-    private static final double MIN_HEIGHT = 400;
+    /** Content that is small (a few matrix rows) still opens big enough to read without resizing. */
+    private static final double MIN_WIDTH = 640;
+    private static final double MIN_HEIGHT = 520;
 
     private final Stage owner;
     private final UndoStack undo;

@@ -42,6 +42,9 @@ class ChoicesWindowTest {
     @Start
     void start(Stage stage) {
         documents = running.start(stage, 1280, 800);
+        // TestFX hands every test the same stage: an earlier test may have left it at another size.
+        stage.setWidth(1280);
+        stage.setHeight(800);
     }
 
     @Stop

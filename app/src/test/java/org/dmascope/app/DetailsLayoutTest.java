@@ -39,6 +39,9 @@ class DetailsLayoutTest {
     @Start
     void start(Stage stage) {
         documents = running.start(stage, 1280, 800);
+        // TestFX hands every test the same stage: an earlier test may have left it at another size.
+        stage.setWidth(1280);
+        stage.setHeight(800);
     }
 
     @Stop
@@ -108,5 +111,15 @@ class DetailsLayoutTest {
             if (b.getHeight() > 0 && b.getMinY() >= area.getMinY() - 0.5 && b.getMaxY() <= area.getMaxY() + 0.5) n++;
         }
         return n;
+    }
+
+    @Test
+    void aFirstRunHintShowsOnceAndGoesAwayAtTheFirstDrop(FxRobot robot) {
+        Node hint = robot.lookup("#" + org.dmascope.views.mapping.MappingWorkspace.FIRST_RUN_HINT_ID).query();
+        assertTrue(hint.isVisible(), "a first run shows the hint");
+        MappingDriver d = new MappingDriver(robot, documents);
+        d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("03:00.0"));
+        assertTrue(!hint.isVisible(), "the first drop takes it away");
+        assertTrue(running.preferences().firstRunHintSeen(), "and it is not shown again");
     }
 }

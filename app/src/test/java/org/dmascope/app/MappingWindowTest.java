@@ -117,6 +117,10 @@ class MappingWindowTest {
         MappingDriver.waitUntil(() -> "NOT_SUPPORTED".equals(d.model().verdictProperty().get().code()));
         d.waitForResult();
         assertEquals("NOT_SUPPORTED", code(robot));
+        String toast = robot.lookup("#" + org.dmascope.views.mapping.MappingWorkspace.TOAST_ID).queryAs(Label.class)
+                .getText();
+        assertTrue(toast.contains("boots with nothing mapped") && toast.contains("1 live mapping"),
+                "the kernel change says the live mapping went with the old kernel: " + toast);
         assertFalse(d.model().mappingProperty().get().verdict().isOk());
         assertTrue(robot.lookup("#verdict-remedy").queryAs(Label.class).getText().contains("pci=disable_acs_redir="));
         AppPreferences stored = new AppPreferences(Preferences.userRoot().node(prefsNode));

@@ -37,6 +37,9 @@ class SecondaryWindowsTest {
     void start(Stage stage) {
         this.stage = stage;
         running.start(stage, 1280, 800);
+        // TestFX hands every test the same stage: an earlier test may have left it at another size.
+        stage.setWidth(1280);
+        stage.setHeight(800);
     }
 
     @Stop

@@ -316,8 +316,9 @@ public final class MappingViewModel {
 
     private void apply(MapOutcome out, VerdictText words, int discarded) {
         if (discarded > 0) {
-            messages.say("Another kernel or platform: it boots with nothing mapped, so the earlier live mappings are "
-                    + "gone", false);
+            messages.say("Another kernel or platform boots with nothing mapped: " + discarded + " live "
+                    + (discarded == 1 ? "mapping" : "mappings") + " of the one before "
+                    + (discarded == 1 ? "is" : "are") + " gone, and this drop is mapped again", false);
         }
         running.set(false);
         runningDrop.set(null);
@@ -352,6 +353,16 @@ public final class MappingViewModel {
     /** A kernel booted under other platform facts: the last drop is mapped again in it. */
     private void rebooted() {
         refreshSources();
+        int live = this.live.snapshotProperty().get().liveCount();
+        if (lastDrop.get() == null || topology.get() == null) {
+            // Nothing to map again, so no result will say it: the earlier mappings went with the old kernel.
+            if (live > 0) {
+                messages.say("Another kernel or platform boots with nothing mapped: the " + live + " live "
+                        + (live == 1 ? "mapping is" : "mappings are") + " gone", false);
+            }
+            this.live.refresh();
+            return;
+        }
         recompute();
     }
 

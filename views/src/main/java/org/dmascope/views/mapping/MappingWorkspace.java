@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -50,12 +51,17 @@ public final class MappingWorkspace extends BorderPane {
     public static final String SPLIT_ID = "mapping-split";
     public static final String DRAG_HINT_ID = "drag-hint";
     public static final String TOAST_ID = "mapping-toast";
+    public static final String FIRST_RUN_HINT_ID = "first-run-hint";
+    public static final String FIRST_RUN_CLOSE_ID = "first-run-hint-close";
+    static final String FIRST_RUN_TEXT = "New here? Drag a buffer chip (above) onto a device to see what the Linux "
+            + "kernel does with its DMA: the route, the steps, the scatter list. Ctrl+B does it from the keyboard; "
+            + "F1 lists every key.";
     static final String STYLESHEET = Resources.stylesheet(MappingWorkspace.class, "mapping-view.css");
     private static final Duration TOAST_TIME = Duration.seconds(7);
     /** Before the first drop the machine gets this at least, even in the smallest window. */
     private static final double TOPOLOGY_MIN_HEIGHT = 350;
     /** After a drop the details may take more: the topology keeps this, enough to follow the route on it. */
-    private static final double TOPOLOGY_MIN_AFTER_DROP = 160;
+    private static final double TOPOLOGY_MIN_AFTER_DROP = 140;
     /**
      * What the details need below the verdict and the options after a drop: the tabs' header, and in the
      * scatter list its header, two rows of column headers, ten rows of 24 px and the two lines of totals
@@ -74,6 +80,8 @@ public final class MappingWorkspace extends BorderPane {
     private final StackPane topArea;
     private final Label dragHint = new Label();
     private final Label toast = new Label();
+    private final HBox firstRunHint = new HBox(10);
+    private Runnable firstRunDone;
     private final PauseTransition toastTimer = new PauseTransition(TOAST_TIME);
     private BufferSource dragging;
     private Runnable pendingPaint;
@@ -90,7 +98,7 @@ public final class MappingWorkspace extends BorderPane {
     private final ChangeListener<Boolean> armedListener = (o, a, armed) -> armedChanged(armed);
     private final ChangeListener<TopologyItem> selectionListener = (o, a, item) -> selectionChanged();
     private boolean roomPending;
-    private final ChangeListener<DropRequest> dropListener = (o, a, d) -> roomPending = d != null;
+    private final ChangeListener<DropRequest> dropListener = (o, a, d) -> dropped(d);
     private final ChangeListener<Mapping> mappingListener = (o, a, m) -> {
         if (m != null && roomPending) {
             roomPending = false;
@@ -112,7 +120,8 @@ public final class MappingWorkspace extends BorderPane {
         banner = new VerdictBanner(model, this::replayRoute);
         options = new OptionsBar(model);
         details = new MappingDetailsView(model);
-        setTop(strip);
+        // The first-run hint is a strip of its own under the chips: it covers nothing while it shows.
+        setTop(new VBox(strip, firstRunHint));
         dragHint.setId(DRAG_HINT_ID);
         dragHint.getStyleClass().add("drag-hint");
         dragHint.setManaged(false);
@@ -128,6 +137,8 @@ public final class MappingWorkspace extends BorderPane {
         StackPane.setMargin(toast, new javafx.geometry.Insets(52, 20, 0, 20));
         topArea = new StackPane(topologyView, toast, dragHint);
         StackPane top = topArea;
+        firstRunHint.setVisible(false);
+        firstRunHint.setManaged(false);
         // The machine stays readable on the smallest window: the details give way first.
         top.setMinHeight(TOPOLOGY_MIN_HEIGHT);
         VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
@@ -222,13 +233,51 @@ public final class MappingWorkspace extends BorderPane {
         topArea.setMinHeight(TOPOLOGY_MIN_AFTER_DROP);
         double total = split.getHeight();
         if (total <= 0) return;
-        double w = split.getWidth();
-        double needed = banner.prefHeight(w) + options.prefHeight(w) + DETAILS_ROOM;
+        // The heights they have with the new verdict laid out (prefHeight of wrapping text overestimates).
+        split.applyCss();
+        split.layout();
+        double needed = banner.getHeight() + options.getHeight() + DETAILS_ROOM;
         double divider = split.lookup(".split-pane-divider") instanceof Region r
                 ? r.getHeight() : 6;
         double top = split.getDividerPositions()[0] * total;
         double wanted = Math.max(TOPOLOGY_MIN_AFTER_DROP, total - needed - divider);
-        if (top > wanted) split.setDividerPositions(wanted / total);
+        if (top > wanted) {
+            split.setDividerPositions(wanted / total);
+            // The smaller topology shows the whole machine, route and all, once it has its new size.
+            Platform.runLater(canvas::fit);
+        }
+    }
+
+    /**
+     * Shows a short hint for a first run under the buffer chips. It goes away at the first drop
+     * or when closed, and then calls {@code done} (the app remembers it, so it never comes back).
+     */
+    public void showFirstRunHint(Runnable done) {
+        Label text = new Label(FIRST_RUN_TEXT);
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.Button close = new javafx.scene.control.Button("Got it");
+        close.setId(FIRST_RUN_CLOSE_ID);
+        close.setOnAction(e -> hideFirstRunHint());
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        firstRunHint.getChildren().setAll(text, close);
+        firstRunHint.setId(FIRST_RUN_HINT_ID);
+        firstRunHint.getStyleClass().add("first-run-hint");
+        firstRunHint.setAlignment(Pos.CENTER_LEFT);
+        firstRunHint.setMinHeight(Region.USE_PREF_SIZE);
+        firstRunHint.setManaged(true);
+        firstRunHint.setVisible(true);
+        firstRunDone = done;
+    }
+
+    private void hideFirstRunHint() {
+        if (!firstRunHint.isVisible()) return;
+        firstRunHint.setVisible(false);
+        firstRunHint.setManaged(false);
+        Runnable done = firstRunDone;
+        firstRunDone = null;
+        if (done != null) done.run();
     }
 
     /** Puts the keyboard on the buffer chips. */
@@ -425,6 +474,11 @@ public final class MappingWorkspace extends BorderPane {
 
     private void canvasRoute(org.dmascope.views.topology.CanvasRoute r) {
         canvas.setRoute(r);
+    }
+
+    private void dropped(DropRequest d) {
+        roomPending = d != null;
+        if (d != null) hideFirstRunHint();
     }
 
     private void mappingEnded(boolean running) {

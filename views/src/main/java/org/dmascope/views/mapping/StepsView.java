@@ -418,6 +418,8 @@ final class StepsView extends BorderPane {
             ruleId.getStyleClass().add("step-rule-small");
             ruleId.setMinWidth(Region.USE_PREF_SIZE);
             box.setAlignment(Pos.CENTER_LEFT);
+            // As wide as the list, never wider: the title gives way (…), the rule id stays whole.
+            setPrefWidth(0);
         }
 
         @Override

@@ -286,10 +286,12 @@ public final class ScatterListView extends ContentRegion {
         syncing = true;
         try {
             table.getSelectionModel().clearSelection();
+            boolean sameCount = table.getItems().size() == rows.rowCount();
             table.setItems(new RowIndexList(rows.rowCount()));
             // Rows are indices: with as many rows as the last mapping, row 0 is "equal" to the old row 0 and the
-            // table would keep showing the old mapping's cells. Every cell is made again for the new mapping.
-            table.refresh();
+            // table would keep showing the old mapping's cells, so every cell is made again. (Another count makes
+            // the table rebuild its cells anyway.)
+            if (sameCount) table.refresh();
         } finally {
             syncing = false;
         }

@@ -22,7 +22,8 @@ final class GroupDecorator {
     static final String DIFFERS = "group-differs";
     static final String TAG = "group-tag";
     static final String COLOUR_PREFIX = "group-colour-";
-    private static final double TAG_INSET = 8;
+    /** Past the route's stop badge, which sits on the same corner (RouteOverlay). */
+    private static final double TAG_INSET = 18;
 
     static final String LEGEND_ID = "group-legend";
 
@@ -70,7 +71,8 @@ final class GroupDecorator {
             l.setMouseTransparent(true);
             l.setMinWidth(Label.USE_PREF_SIZE);
             Rect r = b.bounds();
-            // On the top edge at the left, opposite the card's badge; centredAt keeps it at its own size.
+            // On the top edge at the left, opposite the card's badge and clear of a route stop on its corner;
+            // centredAt keeps it at its own size.
             double w = Math.max(22, 9 + 6.6 * tag.text().length());
             double h = 16;
             drawing.getChildren().add(DrawingPane.centredAt(l, new Rect(r.x() + TAG_INSET, r.y() - h / 2, w, h)));

@@ -95,4 +95,32 @@ class TopologyCanvasGroupsTest {
         robot.interact(() -> canvas.setTopology(t));
         assertTrue(node(robot, "04:00.0").getStyleClass().contains(GroupDecorator.COLOURED));
     }
+
+    @Test
+    void routeStopNumbersLeaveTheGroupTagsReadable(FxRobot robot) {
+        robot.interact(() -> rules.publish(TopologyRules.of(t), PlatformOverrides.NONE));
+        robot.interact(() -> sync.setEnabled(true));
+        java.util.List<CanvasRoute.Stop> stops = new java.util.ArrayList<>();
+        for (String a : new String[] {"03:00.0", "02:00.0", "01:00.0", "02:02.0", "05:00.0"}) {
+            stops.add(new CanvasRoute.Stop(TopologyItem.device(Bdf.parse(a)), CanvasRoute.Mark.PASS, a, "passes"));
+        }
+        robot.interact(() -> canvas.setRoute(new CanvasRoute(stops, CanvasRoute.Tone.PEER)));
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> canvas.routeStopsShownProperty().get() == stops.size());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the route was not drawn", e);
+        }
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        int checked = 0;
+        for (int i = 1; i <= stops.size(); i++) {
+            Node badge = robot.lookup("#route-stop-" + i).query();
+            Node tag = robot.lookup("#" + GroupDecorator.tagId(stops.get(i - 1).item())).query();
+            javafx.geometry.Bounds b = badge.localToScene(badge.getBoundsInLocal());
+            javafx.geometry.Bounds g = tag.localToScene(tag.getBoundsInLocal());
+            assertFalse(b.intersects(g), "stop " + i + " covers the group tag of " + stops.get(i - 1).item());
+            checked++;
+        }
+        assertEquals(5, checked);
+    }
 }

@@ -80,6 +80,24 @@ class DetailsLayoutTest {
     }
 
     @Test
+    void onALargeScreenTheTopologyGivesTheDetailsOnlyWhatTheyNeed(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#topology-canvas").query().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        MappingDriver d = new MappingDriver(robot, documents);
+        d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("03:00.0"));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The details' share (verdict, options, ten rows) is about 500 px: the rest of 1080 stays the machine's.
+        // The steps' own split has a divider as tall as the details; it once counted as this split's and
+        // squeezed the topology to its minimum.
+        double canvas = d.canvas().getLayoutBounds().getHeight();
+        assertTrue(canvas >= 300, "the topology keeps its room: " + canvas);
+    }
+
+    @Test
     void whereTheUserLeavesADividerIsRemembered(FxRobot robot) {
         SplitPane main = robot.lookup("#" + MainWindow.SPLIT_ID).queryAs(SplitPane.class);
         robot.interact(() -> main.setDividerPositions(0.61));

@@ -237,8 +237,10 @@ public final class MappingWorkspace extends BorderPane {
         split.applyCss();
         split.layout();
         double needed = banner.getHeight() + options.getHeight() + DETAILS_ROOM;
-        double divider = split.lookup(".split-pane-divider") instanceof Region r
-                ? r.getHeight() : 6;
+        // This split's own divider: a lookup would also find the tall vertical divider of the steps' split below.
+        double divider = split.getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("split-pane-divider") && n instanceof Region)
+                .mapToDouble(n -> ((Region) n).getHeight()).findFirst().orElse(6);
         double top = split.getDividerPositions()[0] * total;
         double wanted = Math.max(TOPOLOGY_MIN_AFTER_DROP, total - needed - divider);
         if (top > wanted) {

@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 
 import org.dmascope.views.mapping.MappingDetailsView;
 import org.dmascope.views.scatterlist.ScatterListView;
+import org.dmascope.views.topology.TopologyView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,8 +76,15 @@ class DetailsLayoutTest {
         assertTrue(table.getItems().size() >= 10, "the drop has more than ten rows");
         int scatterRows = fullyShown(table, ".table-row-cell");
         assertTrue(scatterRows >= 10, "scatter rows in sight: " + scatterRows);
+        // The machine stays in sight, whole: its search bar above the canvas is not pushed out of the pane (a
+        // canvas minimum taller than the pane once overflowed it and clipped the search bar).
         Node canvas = d.canvas();
-        assertTrue(canvas.getLayoutBounds().getHeight() >= 150, "the topology stays in sight");
+        assertTrue(canvas.getLayoutBounds().getHeight() >= 95, "the topology stays in sight");
+        Node search = robot.lookup("#" + TopologyView.SEARCH_FIELD_ID).query();
+        Node pane = canvas.getParent();
+        while (pane != null && !(pane.getParent() instanceof SplitPane)) pane = pane.getParent();
+        assertTrue(pane.localToScene(pane.getLayoutBounds()).contains(search.localToScene(search.getLayoutBounds())),
+                "the search field lies inside the topology's pane");
     }
 
     @Test

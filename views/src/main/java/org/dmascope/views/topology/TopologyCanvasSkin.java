@@ -351,9 +351,13 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         return 200;
     }
 
+    /**
+     * Room for the zoom buttons: after a drop the topology and its search bar give way down to 140 px, and a
+     * taller minimum here overflowed that and clipped the search bar.
+     */
     @Override
     protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
-        return 150;
+        return 100;
     }
 
     // ---- geometry ----

@@ -1,5 +1,6 @@
 package org.dmascope.app;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -148,7 +149,7 @@ public final class AppPreferences {
         String v = node.node(LAYOUT).get(split, "");
         if (v.isEmpty()) return Optional.empty();
         try {
-            double[] d = java.util.Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
+            double[] d = Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
             for (double x : d) if (!(x > 0 && x < 1)) return Optional.empty();
             return Optional.of(d);
         } catch (NumberFormatException e) {

@@ -13,6 +13,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.DragEvent;
@@ -21,6 +22,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -141,7 +143,7 @@ public final class MappingWorkspace extends BorderPane {
         firstRunHint.setManaged(false);
         // The machine stays readable on the smallest window: the details give way first.
         top.setMinHeight(TOPOLOGY_MIN_HEIGHT);
-        VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(details, Priority.ALWAYS);
         VBox lower = new VBox(banner, options, details);
         lower.getStyleClass().add("mapping-lower");
         lower.setMinHeight(140);
@@ -258,8 +260,8 @@ public final class MappingWorkspace extends BorderPane {
         Label text = new Label(FIRST_RUN_TEXT);
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.control.Button close = new javafx.scene.control.Button("Got it");
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button close = new Button("Got it");
         close.setId(FIRST_RUN_CLOSE_ID);
         close.setOnAction(e -> hideFirstRunHint());
         close.setMinWidth(Region.USE_PREF_SIZE);

@@ -108,14 +108,9 @@ public final class TopologyLayout {
         return new TopologyLayout(topology, vfsExpanded).run();
     }
 
-    /** Small VF sets start expanded, large ones (a NIC with 64 VFs) collapsed. */
-    public static boolean expandedByDefault(Topology topology, Bdf pf) {
-        return expandedByDefault(topology).test(pf);
-    }
-
     /**
-     * The PFs whose VFs show by default, counted once: asking {@link #expandedByDefault(Topology, Bdf)} for each PF
-     * of a large machine counts every function again for every PF.
+     * The PFs whose VFs show by default: small VF sets start expanded, large ones (a NIC with 64 VFs) collapsed.
+     * Counted once per topology: counting for each PF asked counted every function again for every PF.
      */
     public static Predicate<Bdf> expandedByDefault(Topology topology) {
         Map<Bdf, Integer> vfs = new HashMap<>();

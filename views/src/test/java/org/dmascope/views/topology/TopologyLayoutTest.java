@@ -31,11 +31,10 @@ class TopologyLayoutTest {
         List<Arguments> list = new ArrayList<>();
         for (SampleCatalog.Sample s : SampleCatalog.load().samples()) {
             Topology t = s.topology();
-            list.add(Arguments.of(s.fileName(), t, (Predicate<Bdf>) pf -> TopologyLayout.expandedByDefault(t, pf)));
+            list.add(Arguments.of(s.fileName(), t, TopologyLayout.expandedByDefault(t)));
             list.add(Arguments.of(s.fileName() + " (VFs expanded)", t, (Predicate<Bdf>) pf -> true));
         }
-        list.add(Arguments.of("synthetic", SYNTHETIC, (Predicate<Bdf>) pf -> TopologyLayout.expandedByDefault(SYNTHETIC,
-                pf)));
+        list.add(Arguments.of("synthetic", SYNTHETIC, TopologyLayout.expandedByDefault(SYNTHETIC)));
         list.add(Arguments.of("synthetic (VFs expanded)", SYNTHETIC, (Predicate<Bdf>) pf -> true));
         list.add(Arguments.of("synthetic (VFs collapsed)", SYNTHETIC, (Predicate<Bdf>) pf -> false));
         return list.stream();
@@ -229,7 +228,7 @@ class TopologyLayoutTest {
         assertTrue(open.hiddenVfs().isEmpty());
         assertTrue(closed.bounds().height() < open.bounds().height() || closed.bounds().width() < open.bounds()
                 .width());
-        assertFalse(TopologyLayout.expandedByDefault(SYNTHETIC, closed.hiddenVfs().values().iterator().next()),
+        assertFalse(TopologyLayout.expandedByDefault(SYNTHETIC).test(closed.hiddenVfs().values().iterator().next()),
                 "16 VFs are more than start expanded");
     }
 

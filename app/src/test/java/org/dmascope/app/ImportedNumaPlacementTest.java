@@ -75,5 +75,13 @@ class ImportedNumaPlacementTest {
                 cpu::source);
         assertTrue(rows.stream().anyMatch(x -> x.name().equals("iommu") && x.value().equals("amd-vi")));
         assertTrue(rows.stream().anyMatch(x -> x.name().equals("ram") && x.value().endsWith("(assumed)")));
+
+        // The file's own CPU row says it does not know, and what the rules take instead.
+        List<InspectorRow> machine = InspectorRows.of(t, file, PlatformAssumptions.of(t));
+        InspectorRow vendor = machine.stream().filter(x -> x.category().equals(InspectorRows.CPU)
+                && x.name().equals("Vendor")).findFirst().orElseThrow();
+        assertEquals("unknown → amd family 0x19 (inferred, see Inferred and assumed)", vendor.value());
+        assertTrue(vendor.unknown());
+        assertTrue(machine.containsAll(rows), "the inferred rows follow");
     }
 }

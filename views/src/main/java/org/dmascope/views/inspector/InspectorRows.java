@@ -306,6 +306,26 @@ public final class InspectorRows {
     }
 
     /**
+     * The machine as a whole with what the rules take for the facts it does not state: a CPU or IOMMU row the
+     * input leaves unknown names the inferred value it stands for, which the rows of {@link #inferred} explain.
+     */
+    public static List<InspectorRow> of(Topology t, String file, PlatformAssumptions a) {
+        List<InspectorRow> rows = new ArrayList<>();
+        for (InspectorRow row : of(t, file)) rows.add(pointToInference(row, a));
+        rows.addAll(inferred(a));
+        return List.copyOf(rows);
+    }
+
+    private static InspectorRow pointToInference(InspectorRow row, PlatformAssumptions a) {
+        if (!row.unknown() || !row.value().equals(UNKNOWN)) return row;
+        Assumption<?> fact = row.category().equals(CPU) && row.name().equals("Vendor") ? a.cpuAssumption() : row.category().equals(IOMMU) && row.name().equals("Driver")
+                ? a.iommuAssumption() : null;
+        if (fact == null || fact.source() != AssumptionSource.INFERRED) return row;
+        return new InspectorRow(row.category(), row.name(), UNKNOWN + " → " + fact.shown() + " (inferred, see "
+                + INFERRED + ")", row.source(), row.exact(), true);
+    }
+
+    /**
      * What the rules take for facts the input does not state: each inferred fact (with the device and line
      * it comes from) and each assumed one (the RAM layout), so the machine view never hides a guess.
      */

@@ -138,8 +138,8 @@ public final class InspectorViewModel {
                     file));
             return;
         }
-        List<InspectorRow> machine = new ArrayList<>(InspectorRows.of(t, file));
-        if (rules != null) rules.rulesFor(t).ifPresent(r -> machine.addAll(InspectorRows.inferred(r.assumptions())));
+        List<InspectorRow> machine = Optional.ofNullable(rules).flatMap(r -> r.rulesFor(t))
+                .map(r -> InspectorRows.of(t, file, r.assumptions())).orElseGet(() -> InspectorRows.of(t, file));
         set(AppIcon.APP, t.name(), "The machine (select a device for its fields)", machine);
     }
 

@@ -318,8 +318,9 @@ public final class InspectorRows {
 
     private static InspectorRow pointToInference(InspectorRow row, PlatformAssumptions a) {
         if (!row.unknown() || !row.value().equals(UNKNOWN)) return row;
-        Assumption<?> fact = row.category().equals(CPU) && row.name().equals("Vendor") ? a.cpuAssumption() : row.category().equals(IOMMU) && row.name().equals("Driver")
-                ? a.iommuAssumption() : null;
+        Assumption<?> fact = null;
+        if (row.category().equals(CPU) && row.name().equals("Vendor")) fact = a.cpuAssumption();
+        if (row.category().equals(IOMMU) && row.name().equals("Driver")) fact = a.iommuAssumption();
         if (fact == null || fact.source() != AssumptionSource.INFERRED) return row;
         return new InspectorRow(row.category(), row.name(), UNKNOWN + " → " + fact.shown() + " (inferred, see "
                 + INFERRED + ")", row.source(), row.exact(), true);

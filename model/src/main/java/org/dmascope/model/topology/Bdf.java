@@ -22,13 +22,19 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
     }
 
     /**
-     * The address packed as the kernel packs it (domain, bus, devfn): distinct for every address of the first 65,536
-     * domains. The record's own hash mixes the fields by 31, so bus 1 of one domain met device 31 of the bus before,
-     * and a machine of several domains filled hash buckets with collisions.
+     * The address packed as the kernel packs it (domain, bus, devfn), distinct for every address of the first 65,536
+     * domains, then mixed (MurmurHash3's finaliser). The record's own hash mixes the fields by 31, so bus 1 of one
+     * domain met device 31 of the bus before; the packed value alone puts every bus's 00.0 in one bucket of a
+     * table of 256 or fewer (a hash table indexes by the low bits, which are the devfn).
      */
     @Override
     public int hashCode() {
-        return domain << 16 | bus << 8 | device << 3 | function;
+        int h = domain << 16 | bus << 8 | device << 3 | function;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ h >>> 16;
     }
 
     public static Bdf of(int domain, int bus, int device, int function) {

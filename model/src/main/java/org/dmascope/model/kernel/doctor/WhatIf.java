@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.dmascope.model.kernel.TopologyRules;
@@ -31,6 +32,11 @@ final class WhatIf {
     static final int ENABLED = AcsRules.REQ_ACS_FLAGS;
 
     private final TopologyRules base;
+    /**
+     * Rules already run for a set of choices: the group doctor asks the same kernel-version and boot-option
+     * questions for every group of a machine, and each run derives the whole machine again.
+     */
+    private final Map<PlatformOverrides, TopologyRules> byChoices = new ConcurrentHashMap<>();
 
     WhatIf(TopologyRules base) {
         this.base = base;
@@ -50,7 +56,8 @@ final class WhatIf {
 
     /** The rules with other platform choices on the same input. */
     TopologyRules with(PlatformOverrides o) {
-        return TopologyRules.of(topology(), PlatformAssumptions.resolve(topology(), o));
+        return byChoices.computeIfAbsent(o,
+                k -> TopologyRules.of(topology(), PlatformAssumptions.resolve(topology(), k)));
     }
 
     /** The rules on the input with one function edited, under the same choices. */

@@ -1,7 +1,9 @@
 package org.dmascope.model.kernel.groups;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dmascope.model.kernel.acs.DeviceWords;
@@ -27,6 +29,8 @@ public final class DmaAliasWalk {
     private final PciHierarchy hierarchy;
     private final VmdOwners vmd;
     private final KernelProfile profile;
+    /** Whether a function has an alias quirk or a VMD owner at all: most have neither, and groups ask per pair. */
+    private final Map<PciFunction, Boolean> mayAlias = new IdentityHashMap<>();
 
     public DmaAliasWalk(Topology t, KernelProfile profile) {
         this.hierarchy = t.hierarchy();
@@ -153,11 +157,16 @@ public final class DmaAliasWalk {
      * is the other's real DMA device.
      */
     public boolean areDmaAliases(PciFunction a, PciFunction b) {
+        if (!mayAlias(a) && !mayAlias(b)) return false;
         if (vmd.realDmaDevice(a).map(b::equals).orElse(false) || vmd.realDmaDevice(b).map(a::equals)
                 .orElse(false)) return true;
         if (a.address().domain() != b.address().domain() || a.address().bus() != b.address().bus()) return false;
         return DmaAliasQuirks.of(a).map(x -> x.contains(b.address().devfn())).orElse(false)
                 || DmaAliasQuirks.of(b).map(x -> x.contains(a.address().devfn())).orElse(false);
+    }
+
+    private boolean mayAlias(PciFunction f) {
+        return mayAlias.computeIfAbsent(f, x -> vmd.realDmaDevice(x).isPresent() || DmaAliasQuirks.of(x).isPresent());
     }
 
     /** The quirk that makes {@code a} and {@code b} aliases, for reasons. */

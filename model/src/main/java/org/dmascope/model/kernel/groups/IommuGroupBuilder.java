@@ -62,6 +62,12 @@ public final class IommuGroupBuilder {
     private final DmaAliasWalk aliasWalk;
     private final PlatformAssumptions assumptions;
     private final List<PciFunction> probeOrder;
+    /**
+     * The functions of each bus in probe order: the kernel's alias and slot searches walk every device
+     * ({@code for_each_pci_dev}) and keep those on the bus; looking only at the bus gives the same answer in the
+     * same order without making a machine's grouping quadratic in its size.
+     */
+    private final Map<Integer, List<PciFunction>> onBus = new HashMap<>();
     private final Map<Bdf, Integer> groupOf = new HashMap<>();
     private final List<List<GroupMember>> groups = new ArrayList<>();
 
@@ -72,6 +78,15 @@ public final class IommuGroupBuilder {
         this.assumptions = acs.assumptions();
         this.aliasWalk = new DmaAliasWalk(topology, assumptions.profile());
         this.probeOrder = hierarchy.kernelOrder();
+        for (PciFunction f : probeOrder) onBus.computeIfAbsent(busKey(f), k -> new ArrayList<>()).add(f);
+    }
+
+    private static int busKey(PciFunction f) {
+        return f.address().domain() << 8 | f.address().bus();
+    }
+
+    private List<PciFunction> sameBusAs(PciFunction f) {
+        return onBus.getOrDefault(busKey(f), List.of());
     }
 
     public static IommuGroups build(Topology t, PlatformAssumptions a) {
@@ -201,8 +216,8 @@ public final class IommuGroupBuilder {
         devfns.set(df);
         Integer g = groupOf.get(pdev.address());
         if (g != null) return new Found(g, "");
-        for (PciFunction tmp : probeOrder) {
-            if (tmp == pdev || !sameBus(tmp, pdev)) continue;
+        for (PciFunction tmp : sameBusAs(pdev)) {
+            if (tmp == pdev) continue;
             if (!aliasWalk.areDmaAliases(pdev, tmp)) continue;
             Found f = aliasGroup(tmp, devfns, origin);
             if (f == null) f = functionAliasGroup(tmp, devfns);
@@ -220,8 +235,8 @@ public final class IommuGroupBuilder {
         if (!acs.multifunction().isMultifunction(pdev)) return null;
         AcsVerdict own = acs.enabled(pdev, AcsRules.REQ_ACS_FLAGS);
         if (own.enabled()) return null;
-        for (PciFunction tmp : probeOrder) {
-            if (tmp == pdev || !sameBus(tmp, pdev) || tmp.address().device() != pdev.address().device()) continue;
+        for (PciFunction tmp : sameBusAs(pdev)) {
+            if (tmp == pdev || tmp.address().device() != pdev.address().device()) continue;
             if (acs.enabled(tmp, AcsRules.REQ_ACS_FLAGS).enabled()) continue;
             Found f = aliasGroup(tmp, devfns, pdev);
             if (f != null) {
@@ -232,10 +247,6 @@ public final class IommuGroupBuilder {
             }
         }
         return null;
-    }
-
-    private static boolean sameBus(PciFunction a, PciFunction b) {
-        return a.address().domain() == b.address().domain() && a.address().bus() == b.address().bus();
     }
 
     private String aliasReason(DmaAliasWalk.Step step) {

@@ -4,6 +4,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +48,7 @@ public final class ScenarioReader {
 
     /** The step kinds, each a member name of a step object. */
     private static final List<String> KINDS = List.of("narration", "map", "mapAgain", "unmap", "flush", "clear",
-            "platform",
-            "options", "state");
+            "platform", "options", "state", "show", "highlight");
 
     /** What reading gave: the scenario unless the report has errors. */
     public record Result(Optional<Scenario> scenario, Report report) {
@@ -181,6 +181,8 @@ public final class ScenarioReader {
                 apply(MapOptions.DEFAULTS, s, MapOptionSettings::set);
                 return new ScenarioStep.SetOptions(line, s);
             });
+            case "show" -> show(o);
+            case "highlight" -> highlight(o);
             default -> yes(o, "state").map(x -> new ScenarioStep.State(line));
         };
         if (!kind.equals("map") && !kind.equals("mapAgain") && o.has("expect")) {
@@ -188,6 +190,32 @@ public final class ScenarioReader {
         }
         ctx.reportUnknown(o);
         return step;
+    }
+
+    private Optional<ScenarioStep> show(JsonNodeAt.Obj o) {
+        String names = String.join(", ", Arrays.stream(ScenarioStep.Show.View.values())
+                .map(ScenarioStep.Show.View::fileName).toList());
+        return ctx.parse(o, "show", true, "one of " + names, v -> ScenarioStep.Show.View.byFileName(v)
+                .orElseThrow(() -> new IllegalArgumentException(v))).map(v -> new ScenarioStep.Show(o.line(), v));
+    }
+
+    private Optional<ScenarioStep> highlight(JsonNodeAt.Obj o) {
+        List<Bdf> devices = new ArrayList<>();
+        List<JsonNodeAt> items = ctx.array(o, "highlight", true);
+        for (JsonNodeAt n : items) {
+            if (n instanceof JsonNodeAt.Scalar s && s.type() == JsonNodeAt.Scalar.Type.STRING) {
+                try {
+                    devices.add(Bdf.parse(s.text()));
+                } catch (IllegalArgumentException e) {
+                    ctx.error(n, "expected a device address such as \"0000:03:00.0\", found \"" + s.text() + "\"");
+                }
+            } else {
+                ctx.error(n, "expected a device address, found " + n.kindWord());
+            }
+        }
+        if (items.isEmpty()) ctx.error(o.get("highlight").orElse(o), "\"highlight\" names no device");
+        return devices.size() == items.size() && !items.isEmpty()
+                ? Optional.of(new ScenarioStep.Highlight(o.line(), devices)) : Optional.empty();
     }
 
     private Optional<ScenarioStep> map(JsonNodeAt.Obj m, Expectation expect) {

@@ -18,6 +18,8 @@ import org.dmascope.model.session.MapOptionSettings;
 import org.dmascope.model.session.MapOptions;
 import org.dmascope.model.session.MapOutcome;
 import org.dmascope.model.session.SessionSnapshot;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
@@ -29,12 +31,14 @@ import org.dmascope.model.util.Hex;
  */
 public final class ScenarioRunner {
     private final Scenario scenario;
+    private final Topology machine;
     private KernelSession session;
     private MapOptions options;
     private MapCall lastCall;
 
     private ScenarioRunner(Scenario scenario, Topology machine) {
         this.scenario = scenario;
+        this.machine = machine;
         this.session = KernelSession.boot(machine, scenario.platform());
         this.options = scenario.options();
     }
@@ -119,6 +123,16 @@ public final class ScenarioRunner {
             lines.add("map options: " + settingsWords(s.settings()));
         } else if (step instanceof ScenarioStep.State) {
             lines.addAll(stateLines(session.snapshot()));
+        } else if (step instanceof ScenarioStep.Show s) {
+            lines.add("show the " + s.view().fileName().replace('-', ' '));
+        } else if (step instanceof ScenarioStep.Highlight s) {
+            List<String> names = new ArrayList<>();
+            for (Bdf d : s.devices()) {
+                Optional<PciFunction> f = machine.function(d);
+                if (f.isEmpty()) failures.add("highlight: the machine has no device " + d);
+                else names.add(f.get().label());
+            }
+            lines.add("highlight " + String.join(", ", names));
         }
         return new StepResult(n, step, lines, outcome, failures);
     }

@@ -10,7 +10,8 @@ import org.dmascope.model.topology.Bdf;
 /** One step of a scenario; {@code line} is where it starts in the file. */
 public sealed interface ScenarioStep permits ScenarioStep.Narrate, ScenarioStep.Map, ScenarioStep.MapAgain,
         ScenarioStep.Unmap,
-        ScenarioStep.Flush, ScenarioStep.Clear, ScenarioStep.SetPlatform, ScenarioStep.SetOptions, ScenarioStep.State {
+        ScenarioStep.Flush, ScenarioStep.Clear, ScenarioStep.SetPlatform, ScenarioStep.SetOptions, ScenarioStep.State,
+        ScenarioStep.Show, ScenarioStep.Highlight {
 
     int line();
 
@@ -78,6 +79,41 @@ public sealed interface ScenarioStep permits ScenarioStep.Narrate, ScenarioStep.
 
     /** Shows the kernel's state: domains, IOVA allocations, flush queues, range caches, swiotlb. */
     record State(int line) implements ScenarioStep {
+    }
+
+    /** A view the window brings forward (a lesson's "now look at the page walk"); the kernel does nothing. */
+    record Show(int line, View view) implements ScenarioStep {
+        /** The views a step can show, by their names in the file. */
+        public enum View {
+            STEPS("steps"), SCATTER_LIST("scatter-list"), PAGE_WALK("page-walk"), MATRIX("matrix"),
+            DESIGNS("designs");
+
+            private final String fileName;
+
+            View(String fileName) {
+                this.fileName = fileName;
+            }
+
+            public String fileName() {
+                return fileName;
+            }
+
+            public static Optional<View> byFileName(String name) {
+                for (View v : values()) if (v.fileName.equals(name)) return Optional.of(v);
+                return Optional.empty();
+            }
+        }
+
+        public Show {
+            Objects.requireNonNull(view);
+        }
+    }
+
+    /** Devices the window marks on the canvas until the next step; the machine must have them. */
+    record Highlight(int line, List<Bdf> devices) implements ScenarioStep {
+        public Highlight {
+            devices = List.copyOf(devices);
+        }
     }
 
     /** A name and its value as written. */

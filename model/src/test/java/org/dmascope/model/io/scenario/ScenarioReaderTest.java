@@ -116,4 +116,23 @@ class ScenarioReaderTest {
         assertEquals("no-such.json: error: the file does not exist: no-such.json",
                 ScenarioReader.read(Path.of("no-such.json")).report().diagnostics().get(0).toString());
     }
+
+    @Test
+    void showAndHighlightStepsAreReadAndTheirMistakesPlaced() {
+        ScenarioReader.Result good = read("""
+                {"format": "dmascope-scenario", "version": 1, "title": "t", "machine": {"sample": "x.json"},
+                 "steps": [{"show": "page-walk"}, {"highlight": ["0000:03:00.0", "04:00.0"]}]}""");
+        Scenario s = good.scenario().orElseThrow(() -> new AssertionError(good.report().toText()));
+        assertEquals(ScenarioStep.Show.View.PAGE_WALK, ((ScenarioStep.Show) s.steps().get(0)).view());
+        assertEquals(2, ((ScenarioStep.Highlight) s.steps().get(1)).devices().size());
+
+        List<String> e = errors("""
+                {"format": "dmascope-scenario", "version": 1, "title": "t", "machine": {"sample": "x.json"},
+                 "steps": [{"show": "pagewalk"}, {"highlight": ["03:00"]}, {"highlight": []}]}""");
+        assertEquals(3, e.size(), e::toString);
+        assertTrue(e.get(0).startsWith("lesson.json:2:"), e::toString);
+        assertTrue(e.get(0).contains("one of steps, scatter-list, page-walk, matrix, designs"), e::toString);
+        assertTrue(e.get(1).contains("expected a device address such as"), e::toString);
+        assertTrue(e.get(2).contains("names no device"), e::toString);
+    }
 }

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.dmascope.model.io.scenario.ScenarioMachine;
 import org.dmascope.model.io.scenario.ScenarioReader;
 import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Scenarios run on one kernel session: what one step leaves, the next one sees. */
 class ScenarioRunnerTest {
@@ -103,11 +108,33 @@ class ScenarioRunnerTest {
         assertTrue(r.passed(), () -> r.steps().toString());
     }
 
-    @Test
-    void theBundledLessonPasses() {
-        ScenarioReader.Result read = ScenarioReader.read(Path.of("../lessons/successive-mappings.json"));
+    /** Every lesson is a test: a lesson whose expectations the engine no longer meets fails the build. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void everyBundledLessonPasses(Path lesson) {
+        ScenarioReader.Result read = ScenarioReader.read(lesson);
         Scenario s = read.scenario().orElseThrow(() -> new AssertionError(read.report().toText()));
+        assertTrue(read.report().diagnostics().isEmpty(), () -> read.report().toText());
         ScenarioRunner.Run r = ScenarioRunner.run(s, ScenarioMachine.load(s).topology().orElseThrow());
         assertTrue(r.passed(), () -> r.steps().stream().filter(x -> !x.passed()).toList().toString());
+        assertTrue(r.steps().stream().anyMatch(x -> x.step() instanceof ScenarioStep.Narrate),
+                "a lesson narrates what happens");
+    }
+
+    static Stream<Path> lessons() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../lessons"))) {
+            List<Path> out = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            assertTrue(out.size() >= 6, "at least six lessons: " + out);
+            return out.stream();
+        }
+    }
+
+    @Test
+    void showAndHighlightStepsNameTheirViewAndDevicesAndAnUnknownDeviceFails() {
+        ScenarioRunner.Run r = run(scenario("{\"show\": \"page-walk\"}, {\"highlight\": [\"0000:03:00.0\"]}, "
+                + "{\"highlight\": [\"0000:0a:00.0\"]}"));
+        assertEquals(List.of("show the page walk"), r.steps().get(0).lines());
+        assertEquals(List.of("highlight 03:00.0 TU104GL [Tesla T4]"), r.steps().get(1).lines());
+        assertEquals(List.of("highlight: the machine has no device 0000:0a:00.0"), r.steps().get(2).failures());
     }
 }

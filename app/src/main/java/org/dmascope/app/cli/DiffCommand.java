@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dmascope.model.diff.DiffText;
 import org.dmascope.model.diff.TopologyDiff;
 import org.dmascope.model.diff.TopologyDiff.CellChange;
 import org.dmascope.model.diff.TopologyDiff.FieldChange;
@@ -73,7 +73,7 @@ final class DiffCommand implements Callable<Integer> {
         if (a.isEmpty() || b.isEmpty()) return Cli.UNUSABLE;
         TopologyDiff d = TopologyDiffer.compare(a.get(), b.get());
         if (format.json()) JsonOutput.print(json(d), streams.out());
-        else text(d, a.get().topology(), b.get().topology(), streams.out());
+        else DiffText.lines(d, a.get().topology(), b.get().topology()).forEach(streams.out()::println);
         return d.same() ? Cli.OK : Cli.FAILED;
     }
 
@@ -85,65 +85,6 @@ final class DiffCommand implements Callable<Integer> {
         PlatformAssumptions assumptions = platform.resolve(t);
         PlatformOptions.warnings(assumptions, err);
         return Optional.of(TopologyRules.of(t, assumptions));
-    }
-
-    private void text(TopologyDiff d, Topology a, Topology b, PrintStream out) {
-        if (d.same()) {
-            out.println("same: no function, field, IOMMU group or P2P verdict differs");
-            return;
-        }
-        out.printf("functions: %d added, %d removed, %d moved, %d changed%n", d.added().size(), d.removed().size(),
-                d.moved().size(), d.changed().size());
-        for (Bdf f : d.added()) out.println("  added    " + f + "  " + name(b, f));
-        for (Bdf f : d.removed()) out.println("  removed  " + f + "  " + name(a, f));
-        for (Move m : d.moved()) {
-            out.println("  moved    " + m.before() + " -> " + m.after() + "  " + m.name());
-            fields(m.fields(), out);
-        }
-        for (FunctionChange c : d.changed()) {
-            out.println("  changed  " + c.address() + "  " + c.name());
-            fields(c.fields(), out);
-        }
-        if (!d.machine().isEmpty()) {
-            out.println("machine:");
-            for (PartChange p : d.machine()) {
-                out.println("  " + p.part() + (p.key().isEmpty() ? "" : " " + p.key()));
-                fields(p.fields(), out);
-            }
-        }
-        long splits = d.groups().stream().filter(g -> g.kind() == GroupChange.Kind.SPLIT).count();
-        out.printf("IOMMU groups (R-GRP-2): %d split, %d merged%n", splits, d.groups().size() - splits);
-        for (GroupChange g : d.groups()) {
-            out.println("  " + (g.kind() == GroupChange.Kind.SPLIT ? "split    " : "merged   ") + groups(g.before())
-                    + " -> " + groups(g.after()));
-            out.println("           " + g.why());
-        }
-        out.printf("P2P matrix (R-P2P-5): %d cells changed%n", d.cells().size());
-        for (CellChange c : d.cells()) {
-            out.println("  " + c.provider().shortText() + " -> " + c.client().shortText() + "  " + c.beforeType()
-                    + " (distance " + c.beforeDistance() + ") -> " + c.afterType() + " (distance " + c.afterDistance()
-                    + ")  " + String.join(", ", c.rules()));
-            out.println("           " + c.why());
-        }
-    }
-
-    private static void fields(List<FieldChange> fields, PrintStream out) {
-        for (FieldChange f : fields) {
-            out.println("             " + f.field() + ": " + value(f.before()) + " -> " + value(f.after()));
-        }
-    }
-
-    private static String value(String v) {
-        return v == null ? "(none)" : v;
-    }
-
-    private static String groups(List<List<Bdf>> groups) {
-        return groups.stream().map(g -> g.stream().map(Bdf::shortText).collect(Collectors.joining(", ", "{", "}")))
-                .collect(Collectors.joining(" + "));
-    }
-
-    private static String name(Topology t, Bdf f) {
-        return t.function(f).map(x -> x.identity().displayName()).orElse("");
     }
 
     private static ObjectNode json(TopologyDiff d) {

@@ -225,6 +225,41 @@ public final class DocumentModel {
         });
     }
 
+    /**
+     * Reads another machine without opening it (Compare With…): off the UI thread, with the status bar saying so;
+     * {@code done} gets the topology on the UI thread. A file that cannot be read is reported like one that
+     * cannot be opened, and the open document stays.
+     */
+    public void readOther(List<Path> files, Consumer<Topology> done) {
+        if (files.isEmpty()) return;
+        String name = displayName(files);
+        say("Reading " + name + " to compare…", false);
+        background.execute(() -> {
+            ImportResult r;
+            try {
+                r = importer.fromFiles(files, step -> {
+                }, () -> false);
+            } catch (RuntimeException e) {
+                r = ImportResult.failed(new Report(List.of(Diagnostic.error("could not be read: " + e).at(name, 0, 0))),
+                        List.of());
+            }
+            ImportResult result = r;
+            SourceExcerpts excerpts = result.topology().isEmpty() ? ImportSources.excerpts(result)
+                    : SourceExcerpts.NONE;
+            ui.execute(() -> {
+                if (result.topology().isPresent()) {
+                    done.accept(result.topology().get());
+                    return;
+                }
+                int n = result.report().errors().size();
+                failure.set(new Failure("Cannot compare with " + name, name + " could not be read: " + n
+                        + (n == 1 ? " error" : " errors") + ". Nothing was compared; the topology you had open stays "
+                        + "open.", result.report(), ++serial, excerpts));
+                say("Could not read " + name + " to compare", true);
+            });
+        });
+    }
+
     /** Stops the running import, if any; the open document stays. */
     public void cancelImport() {
         cancelCurrent.set(true);

@@ -24,8 +24,8 @@ import org.dmascope.views.topology.TopologyView;
 
 /**
  * The menu bar: File (open, import, samples, recent files, save as, import report, quit), Edit (undo,
- * redo), View (find, zoom, fit, colour by IOMMU group, theme), Tools (P2P matrix, platform and
- * kernel), Help. Samples and recent files follow the document model's lists.
+ * redo), View (find, zoom, fit, colour by IOMMU group, compare with another machine, theme), Tools
+ * (P2P matrix, platform and kernel), Help. Samples and recent files follow the document model's lists.
  */
 final class MainMenu {
     static final String MENU_BAR_ID = "main-menu";
@@ -49,6 +49,9 @@ final class MainMenu {
         void matrix();
 
         void platform();
+
+        /** View ▸ Compare With…: another machine against the open one. */
+        void compareWith();
 
         void saveAs();
 
@@ -157,12 +160,14 @@ final class MainMenu {
             r.setOnAction(e -> actions.theme(t));
             themeMenu.getItems().add(r);
         }
+        MenuItem compare = item("Compare With…", null, "compare-item", shortcut(KeyCode.D), actions::compareWith);
         colourGroups.setId(COLOUR_GROUPS_ID);
         colourGroups.setAccelerator(shortcut(KeyCode.G));
         colourGroups.setSelected(actions.colourByGroup());
         colourGroups.setOnAction(e -> actions.colourByGroup(colourGroups.isSelected()));
         return new Menu("View", null, find, new SeparatorMenuItem(), zoomIn, zoomOut, actual, fit,
-                new SeparatorMenuItem(), colourGroups, new SeparatorMenuItem(), themeMenu);
+                new SeparatorMenuItem(), colourGroups, new SeparatorMenuItem(), compare, new SeparatorMenuItem(),
+                themeMenu);
     }
 
     private Menu helpMenu() {

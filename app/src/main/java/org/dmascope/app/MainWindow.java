@@ -3,6 +3,7 @@ package org.dmascope.app;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -27,10 +28,16 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 import org.dmascope.app.cli.AppVersion;
+import org.dmascope.model.diff.TopologyDiffer;
 import org.dmascope.model.io.formats.FileFilter;
+import org.dmascope.model.kernel.TopologyRules;
+import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.report.Report;
 import org.dmascope.views.common.AppIcon;
 import org.dmascope.views.common.Theme;
+import org.dmascope.views.diff.DiffView;
+import org.dmascope.views.diff.DiffViewModel;
 import org.dmascope.views.importreport.ImportReportDialog;
 import org.dmascope.views.importreport.ImportReportViewModel;
 import org.dmascope.views.importreport.SourceExcerpts;
@@ -54,6 +61,7 @@ public final class MainWindow {
     public static final double MIN_HEIGHT = 600;
     static final String SPLIT_ID = "main-split";
     static final String MATRIX_WINDOW = "matrix";
+    static final String COMPARE_WINDOW = "compare";
     static final String PLATFORM_WINDOW = "platform";
     static final String KEYS_WINDOW = "keys";
     private static final String APP_NAME = "dmascope";
@@ -198,6 +206,44 @@ public final class MainWindow {
         if (files == null || files.isEmpty()) return;
         lastDirectory = files.get(0).toPath().getParent();
         documents.open(files.stream().map(File::toPath).toList());
+    }
+
+    /**
+     * Compare With…: the chosen machine is read, run under the platform choices the open one has now, and
+     * compared with it (model {@link TopologyDiffer}); the result opens in a tool window.
+     */
+    private void chooseAndCompare() {
+        DocumentModel.Document d = documents.getDocument();
+        if (d == null) return;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Compare " + d.title() + " With");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters().addAll(extensionFilters(documents.formats().documentFilters()));
+        chooser.getExtensionFilters().addAll(extensionFilters(documents.formats().exportFilters()));
+        initialDirectory(chooser);
+        List<File> files = choosers.show(chooser::showOpenMultipleDialog);
+        if (files == null || files.isEmpty()) return;
+        lastDirectory = files.get(0).toPath().getParent();
+        List<Path> paths = files.stream().map(File::toPath).toList();
+        String otherName = DocumentModel.displayName(paths);
+        documents.readOther(paths, other -> {
+            Optional<TopologyRules> current = session.rules().rulesFor(d.topology());
+            PlatformOverrides choices = session.rules().getOverrides();
+            session.background().execute(() -> {
+                TopologyRules before = current.orElseGet(() -> TopologyRules.of(d.topology(),
+                        PlatformAssumptions.resolve(d.topology(), choices)));
+                TopologyRules after = TopologyRules.of(other, PlatformAssumptions.resolve(other, choices));
+                DiffViewModel model = new DiffViewModel(d.title(), d.topology(), otherName, other,
+                        TopologyDiffer.compare(before, after));
+                Platform.runLater(() -> {
+                    documents.say(model.summary(), false);
+                    tools.window(COMPARE_WINDOW).ifPresent(Stage::close);
+                    tools.show(COMPARE_WINDOW, "Compare " + d.title() + " With " + otherName, 1200, 720,
+                            () -> new ToolWindows.Content(new DiffView(model), () -> {
+                            }));
+                });
+            });
+        });
     }
 
     private void chooseAndSave() {
@@ -363,6 +409,11 @@ public final class MainWindow {
         @Override
         public void platform() {
             showPlatform();
+        }
+
+        @Override
+        public void compareWith() {
+            chooseAndCompare();
         }
 
         @Override

@@ -66,6 +66,23 @@ class DocumentModelTest {
     }
 
     @Test
+    void anotherMachineIsReadForComparingWithoutOpeningItAndAFailureIsReported() throws IOException {
+        Topology open = view.getTopology();
+        Path file = TestFiles.smaller(dir);
+        Topology[] read = new Topology[1];
+        documents.readOther(List.of(file), t -> read[0] = t);
+        assertEquals("Smaller server", read[0].name());
+        assertSame(open, view.getTopology(), "comparing opens nothing");
+        assertEquals(List.of(), documents.recentFiles().files());
+
+        documents.readOther(List.of(dir.resolve("missing.json")), t -> read[0] = null);
+        DocumentModel.Failure f = documents.failureProperty().get();
+        assertEquals("Cannot compare with missing.json", f.title());
+        assertTrue(f.report().errors().get(0).toString().contains("does not exist"), f.report()::toString);
+        assertSame(open, view.getTopology());
+    }
+
+    @Test
     void aDeviceOrAHostileFileIsRefusedInTheReportAndTheOpenTopologyStays() throws IOException {
         Topology before = view.getTopology();
         Path zero = Path.of("/dev/zero");

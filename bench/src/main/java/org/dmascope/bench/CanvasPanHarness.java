@@ -1,5 +1,7 @@
 package org.dmascope.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +42,9 @@ import org.dmascope.views.topology.TopologyItem;
  * The argument: a function count for the synthetic machine of the benchmarks (host bridges, root ports, switches,
  * GPUs, NVMe drives and NICs with 15 VFs each, over as many PCI domains as it takes), or an export to import.
  * Colour by IOMMU group is on and a route is drawn.
- * Prints the median and 90th percentile frame time of each phase.
+ * Prints the median and 90th percentile frame time of each phase, and the CPU time per frame of all threads
+ * (what a frame costs on a machine that other work slows down). {@code -Dharness.phases=fit,zoom} runs only the
+ * phases whose name contains one of the words.
  */
 public final class CanvasPanHarness {
     private CanvasPanHarness() {
@@ -64,7 +68,10 @@ public final class CanvasPanHarness {
     private final List<Phase> phases = new ArrayList<>();
 
     /** One kind of interaction, one frame's worth each time it runs. */
-    private record Phase(String name, Runnable setUp, Runnable perFrame, long[] nanos) {
+    private record Phase(String name, Runnable setUp, Runnable perFrame, long[] nanos, long[] cpu) {
+        Phase(String name, Runnable setUp, Runnable perFrame, long[] nanos) {
+            this(name, setUp, perFrame, nanos, new long[2]);
+        }
     }
 
     @Override
@@ -87,6 +94,12 @@ public final class CanvasPanHarness {
         phases.add(new Phase("pan at fit", canvas::fit, panStep(), new long[FRAMES]));
         phases.add(new Phase("select at fit", canvas::fit, key(KeyCode.TAB, false), new long[FRAMES]));
         phases.add(new Phase("zoom in and out", () -> canvas.setZoom(0.5), zoomStep(), new long[FRAMES]));
+        // -Dharness.phases=fit,zoom keeps only the phases whose name contains one of the words (for profiling one).
+        String only = System.getProperty("harness.phases", "");
+        if (!only.isBlank()) {
+            List<String> words = List.of(only.split(","));
+            phases.removeIf(p -> words.stream().noneMatch(w -> p.name().contains(w.strip())));
+        }
         System.out.printf(Locale.ROOT, "%d functions, window 1600x1000, prism %s%n", t.functions().size(),
                 System.getProperty("prism.order", "default"));
         run(0);
@@ -124,9 +137,11 @@ public final class CanvasPanHarness {
 
             @Override
             public void handle(long now) {
+                if (frame == 0) p.cpu()[0] = cpuNanos();
                 if (last != 0 && frame >= 0) p.nanos()[frame] = now - last;
                 last = now;
                 if (++frame >= FRAMES) {
+                    p.cpu()[1] = cpuNanos();
                     stop();
                     report(p);
                     run(i + 1);
@@ -140,8 +155,20 @@ public final class CanvasPanHarness {
     private static void report(Phase p) {
         long[] sorted = p.nanos().clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-18s median %6.1f ms   p90 %6.1f ms   (%d frames)%n", p.name(),
-                sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 9 / 10] / 1e6, sorted.length);
+        System.out.printf(Locale.ROOT, "%-18s median %6.1f ms   p90 %6.1f ms   (%d frames)   cpu %5.1f ms/frame%n",
+                p.name(), sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 9 / 10] / 1e6, sorted.length,
+                (p.cpu()[1] - p.cpu()[0]) / 1e6 / FRAMES);
+    }
+
+    /**
+     * CPU time of every thread of the process so far: the work a frame takes whatever else the machine runs
+     * (a loaded machine stretches the pulse times, not this).
+     */
+    private static long cpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) sum += Math.max(0, threads.getThreadCpuTime(id));
+        return sum;
     }
 
     static Topology importExport(Path export) {

@@ -2,19 +2,18 @@ package org.dmascope.views.topology;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Pane;
 
 import org.dmascope.views.topology.LayoutBox.BoxKind;
 
 /**
  * Colours the drawn functions by IOMMU group: style classes on each card, port marker and VF chip
  * ({@code iommu-group group-colour-N}, {@code group-differs}, {@code no-group}) and a small tag with the
- * group number on its top edge. Tags live in the drawing above everything else, so the cards keep
- * their own layout; turning the colouring off removes both.
+ * group number on its top edge. The canvas creates the nodes of the boxes on screen only, so it asks for
+ * each box's decoration when it creates its node; tags live in the drawing above the cards, so the cards
+ * keep their own layout; turning the colouring off removes both.
  */
 final class GroupDecorator {
     static final String COLOURED = "iommu-group";
@@ -27,9 +26,8 @@ final class GroupDecorator {
 
     static final String LEGEND_ID = "group-legend";
 
-    private final List<Node> tags = new ArrayList<>();
-    private final List<Node> styled = new ArrayList<>();
     private final Label legend = new Label();
+    private GroupColouring colouring;
 
     GroupDecorator() {
         legend.setId(LEGEND_ID);
@@ -50,34 +48,42 @@ final class GroupDecorator {
         return "group-tag-" + item.nodeId();
     }
 
-    /** Removes the previous decoration and applies {@code colouring} (null: none) to the drawn nodes. */
-    void apply(Pane drawing, LayoutResult layout, Map<TopologyItem, Node> nodes, GroupColouring colouring) {
-        clear(drawing);
-        legend.setVisible(colouring != null && layout != null);
+    /** The colouring to apply from now on (null: none); the legend follows at once. */
+    void setColouring(GroupColouring colouring, boolean drawn) {
+        this.colouring = colouring;
+        legend.setVisible(colouring != null && drawn);
         legend.setText(colouring == null ? "" : colouring.legend());
-        if (colouring == null || layout == null || !colouring.iommuPresent()) return;
-        for (LayoutBox b : layout.boxes()) {
-            if (!decorated(b.kind()) || b.item().isEmpty() || b.function().isEmpty()) continue;
-            Node n = nodes.get(b.item().get());
-            GroupColouring.Tag tag = colouring.tag(b.function().get()).orElse(null);
-            if (n == null || tag == null) continue;
-            List<String> classes = classes(tag);
-            n.getStyleClass().addAll(classes);
-            styled.add(n);
-            Label l = new Label(tag.text());
-            l.setId(tagId(b.item().get()));
-            l.getStyleClass().add(TAG);
-            l.getStyleClass().addAll(classes);
-            l.setMouseTransparent(true);
-            l.setMinWidth(Label.USE_PREF_SIZE);
-            Rect r = b.bounds();
-            // On the top edge at the left, opposite the card's badge and clear of a route stop on its corner;
-            // centredAt keeps it at its own size.
-            double w = Math.max(22, 9 + 6.6 * tag.text().length());
-            double h = 16;
-            drawing.getChildren().add(DrawingPane.centredAt(l, new Rect(r.x() + TAG_INSET, r.y() - h / 2, w, h)));
-            tags.add(l);
-        }
+    }
+
+    /**
+     * Styles the node of box {@code b} for the current colouring and returns its tag, to be placed in the
+     * drawing above the cards; null when the box gets none.
+     */
+    Node decorate(LayoutBox b, Node n) {
+        if (colouring == null || !colouring.iommuPresent()) return null;
+        if (!decorated(b.kind()) || b.item().isEmpty() || b.function().isEmpty()) return null;
+        GroupColouring.Tag tag = colouring.tag(b.function().get()).orElse(null);
+        if (tag == null) return null;
+        List<String> classes = classes(tag);
+        n.getStyleClass().addAll(classes);
+        Label l = new Label(tag.text());
+        l.setId(tagId(b.item().get()));
+        l.getStyleClass().add(TAG);
+        l.getStyleClass().addAll(classes);
+        l.setMouseTransparent(true);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        Rect r = b.bounds();
+        // On the top edge at the left, opposite the card's badge and clear of a route stop on its corner;
+        // centredAt keeps it at its own size.
+        double w = Math.max(22, 9 + 6.6 * tag.text().length());
+        double h = 16;
+        return DrawingPane.centredAt(l, new Rect(r.x() + TAG_INSET, r.y() - h / 2, w, h));
+    }
+
+    /** Takes a previous colouring's classes off a node. */
+    static void undecorate(Node n) {
+        n.getStyleClass().removeIf(s -> s.equals(COLOURED) || s.equals(NO_GROUP) || s.equals(DIFFERS)
+                || s.startsWith(COLOUR_PREFIX));
     }
 
     private static boolean decorated(BoxKind k) {
@@ -95,15 +101,5 @@ final class GroupDecorator {
         }
         if (tag.differs()) c.add(DIFFERS);
         return c;
-    }
-
-    private void clear(Pane drawing) {
-        drawing.getChildren().removeAll(tags);
-        tags.clear();
-        for (Node n : styled) {
-            n.getStyleClass().removeIf(s -> s.equals(COLOURED) || s.equals(NO_GROUP) || s.equals(DIFFERS)
-                    || s.startsWith(COLOUR_PREFIX));
-        }
-        styled.clear();
     }
 }

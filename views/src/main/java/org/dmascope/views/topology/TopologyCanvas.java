@@ -71,6 +71,25 @@ public class TopologyCanvas extends Control {
             relayout();
         });
         toggledVfGroups.addListener((SetChangeListener<Bdf>) c -> relayout());
+        // Only the cards near the view exist as nodes (and none in the far view), so a screen reader hears the
+        // canvas itself describe the selected item, wherever it is.
+        setAccessibleRoleDescription("PCI topology");
+        selectedItem.addListener((obs, old, item) -> setAccessibleText(describe(item)));
+        topology.addListener((obs, old, t) -> setAccessibleText(describe(getSelectedItem())));
+        setAccessibleText(describe(null));
+    }
+
+    /** What a screen reader says for the canvas: the selected item, or how to select one. */
+    String describe(TopologyItem item) {
+        Topology t = topology.get();
+        if (t == null) return "No topology open";
+        if (item == null) return t.functions().size() + " PCI functions; none selected (Tab selects one)";
+        if (item instanceof TopologyItem.Device d) {
+            return t.function(d.address()).map(f -> "Selected: " + DeviceText.fullName(f) + ", " + f.address() + ", "
+                    + DeviceText.detail(f)).orElse("Selected: " + d.address());
+        }
+        if (item instanceof TopologyItem.Host h) return "Selected: host bridge " + h.id();
+        return "Selected: " + DeviceText.numaTitle(((TopologyItem.Numa) item).id());
     }
 
     /** Which PFs show their VFs unless toggled, for the topology shown (counted once per topology). */

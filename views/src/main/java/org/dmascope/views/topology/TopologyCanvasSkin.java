@@ -1,10 +1,10 @@
 package org.dmascope.views.topology;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
@@ -12,6 +12,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
+import javafx.event.EventType;
 import javafx.geometry.Orientation;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -20,6 +22,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -29,7 +33,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
-import javafx.event.EventHandler;
 
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
@@ -52,6 +55,11 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     private static final double FIT_PADDING = 8;
     /** Centring an item zooms in to at least this, so the result is readable. */
     private static final double READABLE_ZOOM = 1.0;
+    /**
+     * Below 100 %, more boxes than this on screen are drawn by the far view: the software renderer draws text
+     * under a scale as shapes, and a few dozen cards of it already take a frame's time.
+     */
+    static final int FAR_BUDGET = 60;
 
     private final Pane viewport = new Pane();
     private final DrawingPane drawing = new DrawingPane();
@@ -61,9 +69,14 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     private final ScrollBar vbar = new ScrollBar();
     private final VBox zoomButtons;
     private final Label placeholder = new Label("No topology open");
-    private final Map<TopologyItem, Node> nodes = new HashMap<>();
     private final GroupDecorator groupDecorator = new GroupDecorator();
+    private final DrawnNodes drawn = new DrawnNodes(groupDecorator, this::marksOnMade);
     private final RouteOverlay routeOverlay = new RouteOverlay();
+    private final FarPalette palette = new FarPalette();
+    private final FarView far = new FarView(palette);
+    /** The search matches, for the marks of a node made later and for the far view. */
+    private final Set<TopologyItem> matches = new HashSet<>();
+    private boolean farShown;
 
     private boolean fitPending = true;
     /** The view was fitted and the user has not zoomed or panned since: a resize fits again. */
@@ -87,12 +100,17 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         mark(old, SELECTED, false);
         mark(item, SELECTED, true);
         if (item != null) cursor = item;
+        // the far view's selection is a ring node: it moves, the canvas is not painted again
+        if (farShown) getSkinnable().requestLayout();
     };
     private final ListChangeListener<TopologyItem> highlightListener = c -> {
         while (c.next()) {
             c.getRemoved().forEach(i -> mark(i, MATCH, false));
             c.getAddedSubList().forEach(i -> mark(i, MATCH, true));
         }
+        matches.clear();
+        matches.addAll(c.getList());
+        stateChanged();
     };
     private final InvalidationListener groupsListener = o -> decorateGroups();
     private final ChangeListener<Number> zoomListener = (obs, old, now) -> applyZoom(old.doubleValue(),
@@ -105,6 +123,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     private final SetChangeListener<TopologyItem> emphasisListener = c -> {
         if (c.wasRemoved()) mark(c.getElementRemoved(), EMPHASISED, false);
         if (c.wasAdded()) mark(c.getElementAdded(), EMPHASISED, true);
+        stateChanged();
     };
     private final MapChangeListener<TopologyItem, Boolean> dropMarkListener = c -> {
         if (c.wasRemoved()) {
@@ -112,11 +131,14 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
             mark(c.getKey(), DROP_REFUSED, false);
         }
         if (c.wasAdded()) markDrop(c.getKey(), c.getValueAdded());
+        stateChanged();
     };
     private final ChangeListener<TopologyItem> dropHoverListener = (obs, old, item) -> {
         mark(old, DROP_HOVER, false);
         mark(item, DROP_HOVER, true);
+        stateChanged();
     };
+    private final InvalidationListener sheetsListener = o -> paletteChanged();
     private final TopologyCanvasBehavior behavior = new TopologyCanvasBehavior(this);
     private final EventHandler<KeyEvent> keyHandler = behavior::keyPressed;
 
@@ -128,8 +150,15 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         viewport.setClip(clip);
         viewport.getStyleClass().add("viewport");
         drawing.setManaged(false);
+        // Clicks and drops on empty drawing reach the far view below, or the viewport.
+        drawing.setPickOnBounds(false);
         drawing.getTransforms().setAll(translate, scale);
-        viewport.getChildren().add(drawing);
+        drawing.getChildren().setAll(drawn.content(), routeOverlay);
+        far.node().setVisible(false);
+        viewport.getChildren().addAll(far.node(), far.ring(), drawing);
+        for (EventType<? extends InputEvent> t : List.of(MouseEvent.ANY, DragEvent.ANY)) {
+            viewport.addEventFilter(t, this::pointerOverFarView);
+        }
 
         hbar.setOrientation(Orientation.HORIZONTAL);
         vbar.setOrientation(Orientation.VERTICAL);
@@ -146,7 +175,15 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         placeholder.getStyleClass().add("placeholder");
         placeholder.setManaged(false);
 
-        getChildren().addAll(viewport, hbar, vbar, zoomButtons, placeholder, groupDecorator.legend());
+        getChildren().addAll(viewport, hbar, vbar, zoomButtons, placeholder, groupDecorator.legend(), palette.probes());
+        // A theme change restyles the probes' sheets too: the far view reads its colours again.
+        canvas.sceneProperty().addListener((o, old, sc) -> {
+            if (old != null) old.getStylesheets().removeListener(sheetsListener);
+            if (sc != null) sc.getStylesheets().addListener(sheetsListener);
+            paletteChanged();
+        });
+        if (canvas.getScene() != null) canvas.getScene().getStylesheets().addListener(sheetsListener);
+        canvas.getStylesheets().addListener((ListChangeListener<String>) c -> paletteChanged());
 
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -211,13 +248,14 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         TopologyCanvas canvas = getSkinnable();
         LayoutResult layout = canvas.getLayout();
         Topology topology = canvas.getTopology();
-        nodes.clear();
         if (layout == null || topology == null) {
-            drawing.getChildren().clear();
+            drawn.setLayout(null, null);
             routeOverlay.show(null, null);
             placeholder.setText("No topology open");
             placeholder.setVisible(true);
             drawnTopology = null;
+            far.invalidate();
+            refreshView();
             return;
         }
         placeholder.setText("This topology has no host bridges or PCI functions");
@@ -227,59 +265,146 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
             cursor = null;
         }
         drawnTopology = topology;
-        CanvasNodes factory = new CanvasNodes(topology);
-        List<Node> groups = new ArrayList<>();
-        List<Node> frames = new ArrayList<>();
-        List<Node> solid = new ArrayList<>();
-        List<Node> lines = new ArrayList<>();
-        List<Node> labels = new ArrayList<>();
-        for (LayoutBox b : layout.boxes()) {
-            Node n = factory.box(b);
-            if (b.kind() == BoxKind.NUMA_GROUP || b.kind() == BoxKind.ORPHAN_GROUP) groups.add(n);
-            else if (b.kind() == BoxKind.SWITCH || b.kind() == BoxKind.VF_GROUP && b.expanded()) frames.add(n);
-            else solid.add(n);
-            b.item().ifPresent(i -> nodes.put(i, n));
-        }
-        for (Connector c : layout.connectors()) {
-            lines.add(factory.connector(c));
-            factory.connectorLabel(c).ifPresent(labels::add);
-        }
-        List<Node> all = new ArrayList<>(groups.size() + frames.size() + lines.size() + solid.size() + labels.size());
-        all.addAll(groups);
-        all.addAll(frames);
-        all.addAll(lines);
-        all.addAll(solid);
-        all.addAll(labels);
-        all.add(routeOverlay);
-        drawing.getChildren().setAll(all);
-        decorateGroups();
+        drawn.setLayout(layout, topology);
+        groupDecorator.setColouring(canvas.getGroupColouring(), true);
         routeOverlay.show(layout, canvas.getRoute());
         Rect bounds = layout.bounds();
         drawing.resize(bounds.width(), bounds.height());
-        mark(canvas.getSelectedItem(), SELECTED, true);
-        canvas.getHighlighted().forEach(i -> mark(i, MATCH, true));
-        canvas.getEmphasised().forEach(i -> mark(i, EMPHASISED, true));
-        canvas.getDropMarks().forEach(this::markDrop);
-        mark(canvas.dropHoverProperty().get(), DROP_HOVER, true);
+        far.invalidate();
+        refreshView();
         getSkinnable().requestLayout();
         updateBars();
     }
 
     private void decorateGroups() {
         boolean band = groupDecorator.legend().isVisible();
-        groupDecorator.apply(drawing, getSkinnable().getLayout(), nodes, getSkinnable().getGroupColouring());
+        groupDecorator.setColouring(getSkinnable().getGroupColouring(), getSkinnable().getLayout() != null);
+        drawn.redecorate();
+        stateChanged();
         if (band != groupDecorator.legend().isVisible()) getSkinnable().requestLayout();
+    }
+
+    /** Gives a node made after the marks were set the marks of its item. */
+    private void marksOnMade(TopologyItem item, Node n) {
+        TopologyCanvas canvas = getSkinnable();
+        if (item.equals(canvas.getSelectedItem())) n.pseudoClassStateChanged(SELECTED, true);
+        if (matches.contains(item)) n.pseudoClassStateChanged(MATCH, true);
+        if (canvas.getEmphasised().contains(item)) n.pseudoClassStateChanged(EMPHASISED, true);
+        Boolean accepts = canvas.getDropMarks().get(item);
+        if (accepts != null) {
+            n.pseudoClassStateChanged(DROP_TARGET, accepts);
+            n.pseudoClassStateChanged(DROP_REFUSED, !accepts);
+        }
+        if (item.equals(canvas.dropHoverProperty().get())) n.pseudoClassStateChanged(DROP_HOVER, true);
     }
 
     private void mark(TopologyItem item, PseudoClass pc, boolean on) {
         if (item == null) return;
-        Node n = nodes.get(item);
-        if (n != null) n.pseudoClassStateChanged(pc, on);
+        drawn.node(item).ifPresent(n -> n.pseudoClassStateChanged(pc, on));
     }
 
     private void markDrop(TopologyItem item, Boolean accepts) {
         mark(item, DROP_TARGET, accepts);
         mark(item, DROP_REFUSED, !accepts);
+    }
+
+    /** Something the far view marks changed: it paints again in the next layout pass. */
+    private void stateChanged() {
+        far.invalidate();
+        if (farShown) getSkinnable().requestLayout();
+    }
+
+    private void paletteChanged() {
+        palette.invalidate();
+        stateChanged();
+    }
+
+    // ---- what is drawn: nodes near the view, or the far view ----
+
+    /**
+     * Shows the drawing under the current translate and zoom: below 100 % with more than
+     * {@link #FAR_BUDGET} boxes on screen the far view paints it; otherwise the nodes near the view are made
+     * or shown.
+     */
+    private void refreshView() {
+        LayoutResult layout = getSkinnable().getLayout();
+        double vw = viewport.getWidth();
+        double vh = viewport.getHeight();
+        if (layout == null || vw <= 1 || vh <= 1) {
+            showFar(false);
+            return;
+        }
+        double s = getSkinnable().getZoom();
+        Rect view = new Rect(-translate.getX() / s, -translate.getY() / s, vw / s, vh / s);
+        boolean farNow = s < 1 - 1e-9 && drawn.solidIn(view) > FAR_BUDGET;
+        showFar(farNow);
+        if (farNow) {
+            TopologyCanvas c = getSkinnable();
+            far.show(layout, c.getTopology(), new FarView.State(c.getSelectedItem(), matches, c.getEmphasised(),
+                    c.getDropMarks(), c.dropHoverProperty().get(), c.getGroupColouring()), translate.getX(),
+                    translate.getY(), s, vw, vh);
+        } else {
+            drawn.show(view, Math.max(vw, vh) / 2 / s);
+        }
+    }
+
+    private void showFar(boolean on) {
+        if (farShown == on) return;
+        farShown = on;
+        far.node().setVisible(on);
+        if (!on) far.ring().setVisible(false);
+        drawn.content().setVisible(!on);
+        if (!on) far.invalidate();
+    }
+
+    /**
+     * While the far view is shown, the item under the pointer is where a click, a hover or a drop lands: it is
+     * kept on the far view's canvas as the nodes keep theirs, so {@link TopologyCanvas#itemAt} answers the same.
+     */
+    private void pointerOverFarView(InputEvent e) {
+        if (!farShown) return;
+        double x;
+        double y;
+        if (e instanceof MouseEvent m) {
+            x = m.getX();
+            y = m.getY();
+        } else if (e instanceof DragEvent d) {
+            x = d.getX();
+            y = d.getY();
+        } else {
+            return;
+        }
+        LayoutResult layout = getSkinnable().getLayout();
+        double s = getSkinnable().getZoom();
+        Map<Object, Object> props = far.node().getProperties();
+        props.remove(CanvasNodes.ITEM);
+        props.remove(CanvasNodes.VF_TOGGLE);
+        if (layout == null) return;
+        double dx = (x - translate.getX()) / s;
+        double dy = (y - translate.getY()) / s;
+        hitAt(layout, dx, dy).ifPresent(b -> {
+            if (b.kind() == BoxKind.VF_GROUP) props.put(CanvasNodes.VF_TOGGLE, b.owner().orElseThrow());
+            else props.put(CanvasNodes.ITEM, b.item().orElseThrow());
+        });
+    }
+
+    /** The box a click at drawing point (x, y) lands on: cards above frames, as the nodes stack. */
+    static Optional<LayoutBox> hitAt(LayoutResult layout, double x, double y) {
+        List<LayoutBox> boxes = layout.boxes();
+        LayoutBox frame = null;
+        for (int i = boxes.size() - 1; i >= 0; i--) {
+            LayoutBox b = boxes.get(i);
+            Rect r = b.bounds();
+            if (x < r.x() || x > r.maxX() || y < r.y() || y > r.maxY()) continue;
+            if (b.kind() == BoxKind.VF_GROUP) {
+                // a collapsed group is a chip; an expanded one toggles on its header only
+                if (!b.expanded() || y <= r.y() + TopologyLayout.VF_HEADER) return Optional.of(b);
+                continue;
+            }
+            if (!b.kind().isFrame() && b.item().isPresent()) return Optional.of(b);
+            if (frame == null && b.item().isPresent()) frame = b;
+        }
+        return Optional.ofNullable(frame);
     }
 
     /** Reveals the route hop by hop. */
@@ -289,7 +414,12 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
 
     /** The drawn node of an item, for tests and tooling. */
     public Optional<Node> nodeOf(TopologyItem item) {
-        return Optional.ofNullable(nodes.get(item));
+        return drawn.node(item);
+    }
+
+    /** Whether the far view draws the topology now (rather than nodes); for tests and the harness. */
+    public boolean farViewShown() {
+        return farShown;
     }
 
     // ---- layout of the skin itself ----
@@ -493,7 +623,9 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         double vh = viewport.getHeight();
         translate.setX(clamp(translate.getX(), vw / 2 - b.width() * s, vw / 2));
         translate.setY(clamp(translate.getY(), vh / 2 - b.height() * s, vh / 2));
-        return updateBars();
+        boolean barsChanged = updateBars();
+        refreshView();
+        return barsChanged;
     }
 
     private static double clamp(double v, double min, double max) {

@@ -15,7 +15,7 @@ public final class DmaSegments {
     public static final int BUS = SegmentCollector.BUS;
     /** The data goes through a swiotlb bounce buffer. */
     public static final int SWIOTLB = SegmentCollector.SWIOTLB;
-    /** The kernel left the address unassigned (v6.17-6.19 dma-direct THRU_HOST_BRIDGE). */
+    /** The kernel left the address unassigned (v6.16-7.0 dma-direct THRU_HOST_BRIDGE, R-DIR-4). */
     public static final int UNSET = SegmentCollector.UNSET;
     /** An IOVA translated by the IOMMU. */
     public static final int IOVA = SegmentCollector.IOVA;

@@ -110,8 +110,13 @@ final class SgMapPath {
                 .out("direct", sg.nents() - bus - unset - bounced).out("bounced", bounced).out("bus addresses", bus);
         if (translated > bounced) s.out("shifted by dma_range_map", translated - bounced);
         if (bus > 0) s.say(bus + " P2P entries got bus addresses (R-P2P-12).");
-        if (unset > 0) s.say(unset
-                + " THRU_HOST_BRIDGE entries were left without a DMA address, as Linux 6.17-6.19 do (R-DIR-4 note).");
+        if (unset > 0) s.say(unset + " THRU_HOST_BRIDGE entries were left without a DMA address (shown as 0, "
+                + "flagged UNSET): since 6.16 dma_direct_map_sg() breaks out of the switch before mapping them; fixed "
+                + "in 7.1 by 560000d619ef (R-DIR-4).");
+        int zeroLength = 0;
+        for (int i = 0; i < sg.nents(); i++) if (sg.isBusAddress(i) && sg.dmaLength(i) == 0) zeroLength++;
+        if (zeroLength > 0) s.say(zeroLength + " bus-address entries kept DMA length 0: 6.16 and 6.17 skip "
+                + "sg_dma_len() for BUS_ADDR; fixed in 6.18 by d0d08f4bd7f6 (R-DIR-4).");
         c.step(s.build());
         describeBounces(c, "dma-direct");
     }

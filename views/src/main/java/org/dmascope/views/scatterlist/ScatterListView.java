@@ -643,7 +643,8 @@ public final class ScatterListView extends ContentRegion {
                 DmaSegments.IOVA)) sb.append("IOVA: an I/O virtual address the IOMMU translates through its page "
                 + "table\n");
         if (seg.has(s,
-                DmaSegments.UNSET)) sb.append("UNSET: the kernel left sg_dma_address unassigned (Linux 6.17–6.19)\n");
+                DmaSegments.UNSET)) sb.append("UNSET: the kernel left sg_dma_address unassigned (Linux 6.16–7.0, "
+                        + "fixed in 7.1)\n");
         if (sb.length() == 0) sb.append("dma-direct: the DMA address is the physical address as the bus sees it\n");
         return sb.substring(0, sb.length() - 1);
     }

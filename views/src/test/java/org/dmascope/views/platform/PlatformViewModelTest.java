@@ -83,7 +83,8 @@ class PlatformViewModelTest {
         assertEquals(Optional.of(CpuIdentity.of(CpuVendor.AMD, 0x19)), rules.getOverrides().cpu());
         Optional<String> refused = model.set(PlatformViewModel.CPU, "pentium");
         assertTrue(refused.orElseThrow().contains("unknown CPU vendor"), refused.get());
-        assertTrue(model.set(PlatformViewModel.KERNEL, "4.19").orElseThrow().contains("mainline, 7.4, 7.1, 7.0, 6.19, 6.18, 6.17, 6.16, 6.12, 6.6, 6.1, 5.15, 5.10, 5.9, 5.4"));
+        assertTrue(model.set(PlatformViewModel.KERNEL, "4.19").orElseThrow().contains("mainline, 7.4, 7.1, 7.0, 6.19, "
+                + "6.18, 6.17, 6.16, 6.12, 6.6, 6.1, 5.15, 5.10, 5.9, 5.4"));
         assertTrue(model.set(PlatformViewModel.ARCHITECTURE, "arm64").isPresent(), "read-only rows refuse");
         assertEquals(1, edits.size());
         assertEquals(Optional.empty(), model.set(PlatformViewModel.KERNEL, "5.4"));

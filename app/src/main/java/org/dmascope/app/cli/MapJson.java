@@ -61,6 +61,7 @@ final class MapJson {
             n.put("rule", s.ruleId());
             n.put("title", s.title());
             n.put("narration", s.narration());
+            if (!s.since().isEmpty()) n.put("since", s.since());
             map(n.putObject("inputs"), s.inputs());
             map(n.putObject("outputs"), s.outputs());
         }

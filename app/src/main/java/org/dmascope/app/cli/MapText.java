@@ -30,6 +30,7 @@ final class MapText {
         int n = 1;
         for (Step s : m.steps()) {
             out.println(n++ + ". " + s.title() + (s.ruleId().isEmpty() ? "" : "  [" + s.ruleId() + "]"));
+            if (!s.since().isEmpty()) out.println("   kernel history: " + s.since());
             out.println("   " + s.narration());
             if (!s.inputs().isEmpty()) out.println("   in:  " + fields(s.inputs()));
             if (!s.outputs().isEmpty()) out.println("   out: " + fields(s.outputs()));

@@ -176,6 +176,18 @@ class MapCommandTest {
     }
 
     @Test
+    void anApiTheKernelDoesNotHaveIsRefusedSayingSinceWhen() {
+        Run r = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:64KiB", "--api", "iova",
+                "--kernel", "6.12");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("dmascope map: dma_iova_try_alloc is not in Linux 6.12 (since 6.16)\n", r.err());
+        Run ok = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:64KiB", "--api", "iova",
+                "--kernel", "6.16");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("   kernel history: since 6.16 (393cf700be6f)"), ok.out());
+    }
+
+    @Test
     void textOutputNamesStepsRulesSegmentsAndEntries() {
         Run r = run("map", SAMPLE, "--initiator", "0000:07:00.0", "--buffer", "host:node0:256KiB:scattered:seed=3",
                 "--api", "block",

@@ -22,6 +22,7 @@ import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.pagetable.PageTableGeometry;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
+import org.dmascope.model.kernel.profile.KernelFeature;
 import org.dmascope.model.kernel.route.RouteHop;
 import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.kernel.sg.SgFromPages;
@@ -78,6 +79,8 @@ public final class MappingEngine {
      *                                  node, BAR, or P2P memory), with a sentence saying why
      */
     public Mapping map(MapRequest req, DmaState state) {
+        Optional<String> missing = missingFeature(req);
+        if (missing.isPresent()) throw new NotInKernelException(missing.get());
         Topology t = req.topology();
         PciFunction f = t.function(req.initiator()).orElseThrow(
                 () -> new IllegalArgumentException("initiator " + req.initiator() + " is not in the topology"));
@@ -183,6 +186,26 @@ public final class MappingEngine {
         if (ok) state.addLive(m);
         else if (!resources.isEmpty()) state.release(m, domainId, resources);
         return m;
+    }
+
+    /**
+     * The API or path the request names when its kernel predates it: "dma_iova_try_alloc is not in Linux 6.12
+     * (since 6.16)". A block request under {@link BlockPath#AUTO} is not refused: before 6.17 the kernel's own
+     * choice is {@code blk_rq_map_sg}, which every profile has.
+     */
+    public static Optional<String> missingFeature(MapRequest req) {
+        return feature(req.api(), req.blockPath()).flatMap(f -> f.refusal(req.profile()));
+    }
+
+    /** The kernel feature an API and block path need, if it is one that arrived within the profiles. */
+    public static Optional<KernelFeature> feature(MapApi api, BlockPath blockPath) {
+        return switch (api) {
+            case IOVA -> Optional.of(KernelFeature.IOVA_API);
+            case PHYS -> Optional.of(KernelFeature.MAP_PHYS);
+            case BLOCK -> blockPath == BlockPath.DMA_ITER ? Optional.of(KernelFeature.BLOCK_DMA_ITER)
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     private static Step deviceStep(PciFunction f, DeviceDma dev) {

@@ -8,6 +8,7 @@ import org.dmascope.model.kernel.dma.P2pMapperAction;
 import org.dmascope.model.kernel.dma.PhysToDma;
 import org.dmascope.model.kernel.dma.SegmentCollector;
 import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelFeature;
 import org.dmascope.model.util.Hex;
 
 /** {@code dma_map_phys()} once per physical range, the way a driver with a phys-range list maps it. */
@@ -59,7 +60,11 @@ final class PhysMapPath {
                         + "before v6.18): never bounced, uncached." : "")
                 .say(action == P2pMapperAction.BUS_ADDRESS
                         ? "Bus-address P2P ranges need no mapping: the device uses the PCI bus address." : "")
-                .in("ranges", r.count()).out("segments", c.out.size()).build());
+                .in("ranges", r.count()).out("segments", c.out.size())
+                .since(KernelFeature.MAP_PHYS.in(c.req.profile()) ? "since " + KernelFeature.MAP_PHYS.since() + " ("
+                        + KernelFeature.MAP_PHYS.commit() + ")" : "before " + KernelFeature.MAP_PHYS.since()
+                        + " the same mapping is dma_map_page() per page range")
+                .build());
         if (c.api.usesIommu()) {
             SgMapPath.describeIovaAlloc(c, 0, "R-IOMMU-2, R-IOMMU-3");
             SgMapPath.describePageTable(c, "iommu_map()");

@@ -2,10 +2,12 @@ package org.dmascope.model.mapping;
 
 import java.util.Map;
 
+import org.dmascope.model.kernel.direct.DirectMapSg;
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.dma.PhysToDma;
 import org.dmascope.model.kernel.dma.SegmentCollector;
 import org.dmascope.model.kernel.dma.SgMapResult;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.sg.SgFromPages;
@@ -109,6 +111,16 @@ final class SgMapPath {
                 .in("entries", sg.nents()).in("DMA mask", Hex.addr(c.dev.dmaMask()))
                 .out("direct", sg.nents() - bus - unset - bounced).out("bounced", bounced).out("bus addresses", bus);
         if (translated > bounced) s.out("shifted by dma_range_map", translated - bounced);
+        if (c.mapType == P2pMapType.THRU_HOST_BRIDGE) {
+            s.since(DirectMapSg.thruHostBridgeUnset(c.req.profile())
+                    ? "THRU_HOST_BRIDGE left unmapped 6.16-7.0 (a25e7962db0d; fixed in 7.1 by 560000d619ef)"
+                    : c.req.profile().atLeast(7, 1) ? "THRU_HOST_BRIDGE mapped again since 7.1 (560000d619ef)" : "");
+        }
+        if (c.mapType == P2pMapType.BUS_ADDR) {
+            s.since(DirectMapSg.busAddrLengthMissing(c.req.profile())
+                    ? "BUS_ADDR length 0 in 6.16-6.17 (a25e7962db0d; fixed in 6.18 by d0d08f4bd7f6)"
+                    : c.req.profile().atLeast(6, 18) ? "BUS_ADDR length set again since 6.18 (d0d08f4bd7f6)" : "");
+        }
         if (bus > 0) s.say(bus + " P2P entries got bus addresses (R-P2P-12).");
         if (unset > 0) s.say(unset + " THRU_HOST_BRIDGE entries were left without a DMA address (shown as 0, "
                 + "flagged UNSET): since 6.16 dma_direct_map_sg() breaks out of the switch before mapping them; fixed "

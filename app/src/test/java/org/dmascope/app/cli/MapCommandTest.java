@@ -188,6 +188,26 @@ class MapCommandTest {
     }
 
     @Test
+    void acrossVersionsListsTheProfilesWhereTheAnswerChangesWithTheChange() throws Exception {
+        Run text = run("map", ACS_SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:64KiB",
+                "--iommu-mode", "off", "--across-versions");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("\n6.16  Linux 6.16  ok  P2P THRU_HOST_BRIDGE  1 segment\n"
+                + "   segment 0: 0x0+0x10000 UNSET\n"), text.out());
+        assertTrue(text.out().contains("   by R-DIR-4 7.1 560000d619ef: dma-direct maps THRU_HOST_BRIDGE entries "
+                + "again"), text.out());
+        Run json = run("map", ACS_SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:64KiB",
+                "--iommu-mode", "off", "--across-versions", "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        JsonNode rows = json.json().get("rows");
+        assertEquals(4, rows.size(), rows.toString());
+        assertEquals("7.1", rows.get(3).get("kernel").asText());
+        assertEquals("7.0", rows.get(3).get("previous").asText());
+        assertEquals("0x3840000000+0x10000", rows.get(3).get("segments").get(0).asText());
+        assertEquals("560000d619ef", rows.get(3).get("changes").get(0).get("commit").asText());
+    }
+
+    @Test
     void textOutputNamesStepsRulesSegmentsAndEntries() {
         Run r = run("map", SAMPLE, "--initiator", "0000:07:00.0", "--buffer", "host:node0:256KiB:scattered:seed=3",
                 "--api", "block",

@@ -25,19 +25,33 @@ import org.dmascope.model.util.NewestWins;
  */
 public final class AcrossVersionsModel {
     private final Executor ui;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dmascope-across-versions");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Executor worker;
+    /** The thread this model started, shut down with it; null when the worker was handed in. */
+    private final ExecutorService own;
     private final NewestWins requests = new NewestWins();
     private final ReadOnlyObjectWrapper<AcrossVersions.Table> table = new ReadOnlyObjectWrapper<>(this, "table");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper(this, "subject", "");
 
-    /** @param ui publishes results (the FX thread) */
+    /** @param ui publishes results (the FX thread); the tables are computed on a daemon thread of this model's */
     public AcrossVersionsModel(Executor ui) {
         this.ui = ui;
+        this.own = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dmascope-across-versions");
+            t.setDaemon(true);
+            return t;
+        });
+        this.worker = own;
+    }
+
+    /**
+     * @param worker computes the tables
+     * @param ui     publishes results
+     */
+    AcrossVersionsModel(Executor worker, Executor ui) {
+        this.ui = ui;
+        this.worker = worker;
+        this.own = null;
     }
 
     /** The last table computed, or null before the first (or after {@link #clear}). */
@@ -88,6 +102,6 @@ public final class AcrossVersionsModel {
 
     public void dispose() {
         requests.invalidate();
-        worker.shutdownNow();
+        if (own != null) own.shutdownNow();
     }
 }

@@ -95,7 +95,8 @@ class MapCommandTest {
         assertEquals("0x5c000000", j.get("swiotlb").get(0).get("tlbAddr").asText(), "the sample's pool start");
         assertEquals(32, j.get("swiotlb").get(0).get("slots").asInt());
         assertEquals("0x5c000000", j.get("segments").get(0).get("dmaAddress").asText());
-        assertEquals("SWIOTLB", j.get("segments").get(0).get("flags").get(0).asText());
+        assertEquals("BOUNCED", j.get("segments").get(0).get("flags").get(0).asText());
+        assertFalse(j.get("sgDmaSwiotlb").asBoolean(), "dma-direct never marks the list SG_DMA_SWIOTLB");
         assertEquals(0, j.get("pageTable").size());
     }
 
@@ -172,7 +173,7 @@ class MapCommandTest {
                 "--dma-mask", "32", "--api", "phys", "--format", "json");
         assertEquals(1, r.code(), r.out() + r.err());
         assertEquals("SWIOTLB_FULL", r.json().get("verdict").asText());
-        assertEquals("-EIO", r.json().get("error").asText());
+        assertEquals("DMA_MAPPING_ERROR", r.json().get("error").asText(), "dma_map_phys returns no errno");
     }
 
     @Test

@@ -38,9 +38,11 @@ final class PhysMapPath {
             if (dma == DMA_MAPPING_ERROR) {
                 c.stopPageTableLog();
                 SgMapPath.describeFailure(c);
-                c.fail(c.codeFor(Errno.EIO), Errno.EIO, "dma_map_phys() = DMA_MAPPING_ERROR (range " + i + ")",
-                        "range " + i + " at " + Hex.addr(r.addr(i)) + " could not be mapped; the driver unmaps the "
-                                + i + " ranges before it and fails with -EIO");
+                String code = c.codeFor(Errno.EIO).equals("SWIOTLB_FULL") ? "SWIOTLB_FULL" : Verdict.DMA_MAPPING_ERROR;
+                c.failMapping(code, "dma_map_phys() = DMA_MAPPING_ERROR (range " + i + ")",
+                        "range " + i + " at " + Hex.addr(r.addr(i)) + " could not be mapped: dma_map_phys() returns "
+                                + "DMA_MAPPING_ERROR (dma_mapping_error() is true); the driver unmaps the " + i
+                                + " ranges before it and fails the I/O with an error of its own choosing");
                 return;
             }
             int f = c.api.usesIommu() ? SegmentCollector.IOVA : 0;

@@ -72,6 +72,7 @@ final class SgMapPath {
 
     /** Copies the output segments of a mapped list into the collector. */
     static void collect(MapContext c, ScatterList sg, int count, int inputBase) {
+        if (sg.isSwiotlb()) c.out.markListSwiotlb();
         for (int i = 0; i < count; i++) {
             int first = sg.formedFrom(i);
             int next = i + 1 < count ? sg.formedFrom(i + 1) : sg.nents();

@@ -637,7 +637,7 @@ public final class ScatterListView extends ContentRegion {
                 DmaSegments.BUS)) sb.append("BUS: SG_DMA_BUS_ADDRESS, a PCI bus address; the TLPs go peer to peer, "
                 + "the IOMMU is not used\n");
         if (seg.has(s,
-                DmaSegments.SWIOTLB)) sb.append("SWIOTLB: the device reads and writes a bounce buffer; the CPU "
+                DmaSegments.SWIOTLB)) sb.append("BOUNCED: the device reads and writes a bounce buffer; the CPU "
                 + "copies the data\n");
         if (seg.has(s,
                 DmaSegments.IOVA)) sb.append("IOVA: an I/O virtual address the IOMMU translates through its page "

@@ -30,7 +30,7 @@ class ScatterListTextTest {
             assertEquals(Hex.addr(bounced.inputs().phys(i)), f[2]);
             assertEquals(String.valueOf(bounced.inputs().length(i)), f[4]);
             assertEquals(Hex.addr(bounced.segments().address(i)), f[6]);
-            assertEquals(bounced.segments().has(i, DmaSegments.SWIOTLB) ? "SWIOTLB" : "", f[8]);
+            assertEquals(bounced.segments().has(i, DmaSegments.SWIOTLB) ? "BOUNCED" : "", f[8]);
         }
     }
 

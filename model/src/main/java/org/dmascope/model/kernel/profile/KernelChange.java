@@ -13,8 +13,10 @@ import java.util.Set;
  * commit is the one the rule's Javadoc cites.
  */
 public enum KernelChange {
+    VTD_FIRST_STAGE(5, 6, "R-CMD-10", "", "intel_iommu=sm_on builds DMA domains on first-stage tables"),
     SKYLAKE_WHITELIST(5, 7, "R-P2P-3", "bc123a515cb7, 7b94b53db34f",
             "P2PDMA whitelist: Intel Skylake-E 2020 and root ports 2030-2033"),
+    TB_UNTRUSTED(5, 8, "R-ACS-2", "", "ACS Translation Blocking for pci=noats and untrusted devices"),
     AMD_ZEN_P2P(5, 9, "R-P2P-2", "dea286bb71ba",
             "cpu_supports_p2pdma(): any host bridge on AMD family 0x17+; the AMD whitelist entries removed"),
     PCH_ACS_LOST(5, 9, "R-ACS-2", "52fbf5bdeeef",
@@ -27,9 +29,13 @@ public enum KernelChange {
             "a root port at any devfn counts as the host-bridge device for the whitelist"),
     SWIOTLB_AREAS(6, 0, "R-TLB-1", "", "swiotlb areas: one slot index and lock per CPU group"),
     AMD_PGTBL(6, 1, "R-CMD-10", "", "amd_iommu=pgtbl_v1/v2 and kstrtobool t/f"),
+    P2P_NO_BOUNCE(6, 2, "R-DIR-3", "", "a P2P page that would need bouncing fails instead of bouncing"),
     VTD_CM_FQ(6, 3, "R-GRP-3", "257ec2907419",
             "VT-d caching mode keeps the flush queue when DMA domains use first-stage tables"),
     IOVA_SAC_STICKY(6, 4, "R-IOMMU-2", "", "a failed 32-bit IOVA attempt clears pci_32bit_workaround for good"),
+    UNTRUSTED_MAX_MAPPING(6, 9, "R-IOMMU-5", "",
+            "an untrusted device's max mapping size is swiotlb's (\"iommu/dma: Force swiotlb_max_mapping_size\")"),
+    MEM_ENCRYPT_PARSE(6, 11, "R-CMD-9", "", "mem_encrypt=on/off read by the decompressor, the last one wins"),
     CONFIG_ACS(6, 11, "R-CMD-4", "47c8846a49ba", "pci=config_acs=; disable_acs_redir shares its walk"),
     CONFIG_ACS_FW(6, 15, "R-CMD-3", "9cf8a952d57b", "ACS command-line options start from the firmware value"),
     P2P_REFACTOR(6, 16, "R-DIR-4", "a25e7962db0d",

@@ -22,7 +22,6 @@ import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.pagetable.PageTableGeometry;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
-import org.dmascope.model.kernel.profile.KernelFeature;
 import org.dmascope.model.kernel.route.RouteHop;
 import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.kernel.sg.SgFromPages;
@@ -194,18 +193,7 @@ public final class MappingEngine {
      * choice is {@code blk_rq_map_sg}, which every profile has.
      */
     public static Optional<String> missingFeature(MapRequest req) {
-        return feature(req.api(), req.blockPath()).flatMap(f -> f.refusal(req.profile()));
-    }
-
-    /** The kernel feature an API and block path need, if it is one that arrived within the profiles. */
-    public static Optional<KernelFeature> feature(MapApi api, BlockPath blockPath) {
-        return switch (api) {
-            case IOVA -> Optional.of(KernelFeature.IOVA_API);
-            case PHYS -> Optional.of(KernelFeature.MAP_PHYS);
-            case BLOCK -> blockPath == BlockPath.DMA_ITER ? Optional.of(KernelFeature.BLOCK_DMA_ITER)
-                    : Optional.empty();
-            default -> Optional.empty();
-        };
+        return req.api().requiredFeature(req.blockPath()).flatMap(f -> f.refusal(req.profile()));
     }
 
     private static Step deviceStep(PciFunction f, DeviceDma dev) {

@@ -13,7 +13,6 @@ import org.dmascope.model.kernel.profile.KernelFeature;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.Mapping;
-import org.dmascope.model.mapping.MappingEngine;
 import org.dmascope.model.mapping.Step;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.model.util.Hex;
@@ -88,7 +87,7 @@ public final class AcrossVersions {
         List<Outcome> outcomes = new ArrayList<>();
         for (KernelProfile k : KernelProfile.oldestFirst()) {
             KernelSession s = KernelSession.boot(topology, machine.withProfile(k));
-            Optional<KernelFeature> missing = MappingEngine.feature(call.options().api(), call.options().blockPath())
+            Optional<KernelFeature> missing = call.options().api().requiredFeature(call.options().blockPath())
                     .filter(f -> !f.in(k));
             outcomes.add(outcome(k, s.map(call), missing));
         }

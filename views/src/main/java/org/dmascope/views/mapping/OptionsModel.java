@@ -11,7 +11,6 @@ import javafx.beans.value.ObservableValue;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.MapApi;
-import org.dmascope.model.mapping.MappingEngine;
 import org.dmascope.model.session.MapOptions;
 import org.dmascope.views.rules.PlatformEditor;
 import org.dmascope.views.rules.RulesModel;
@@ -79,7 +78,7 @@ public final class OptionsModel {
      * "dma_iova_try_alloc is not in Linux 6.12 (since 6.16)"; empty when it has it.
      */
     public Optional<String> notInKernel(MapApi api) {
-        return MappingEngine.feature(api, options.get().blockPath()).flatMap(f -> f.refusal(kernel.get()));
+        return api.requiredFeature(options.get().blockPath()).flatMap(f -> f.refusal(kernel.get()));
     }
 
     /** Boots the machine with another kernel (an undoable platform change); nothing stays mapped. */

@@ -14,6 +14,7 @@ import org.dmascope.views.mapping.MappingWorkspace;
 /** The Mapping menu: the keyboard path to everything a drag does, and the commands on the result. */
 final class MappingMenu {
     static final String MENU_ID = "mapping-menu";
+    static final String ACROSS_ITEM_ID = "across-versions-item";
 
     private final Menu menu;
 
@@ -35,13 +36,17 @@ final class MappingMenu {
         MenuItem live = item("Show Live Mappings", "show-live-item", null,
                 () -> workspace.details().showTab(MappingDetailsView.LIVE_TAB_ID));
         MenuItem clear = item("Unmap Everything", "unmap-all-item", null, model.live()::clear);
+        MenuItem across = item("Across Kernel Versions", ACROSS_ITEM_ID,
+                new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                workspace.details()::focusAcrossVersions);
         menu = new Menu("Mapping", null, pick, settings, map, again, new SeparatorMenuItem(), replay, play, steps,
-                new SeparatorMenuItem(), live, clear);
+                new SeparatorMenuItem(), live, clear, new SeparatorMenuItem(), across);
         menu.setId(MENU_ID);
         map.disableProperty().bind(model.selectedSourceProperty().isNull());
         again.disableProperty().bind(model.mappingProperty().isNull());
         replay.disableProperty().bind(model.routeProperty().isNull());
         play.disableProperty().bind(model.player().stepsProperty().emptyProperty());
+        across.disableProperty().bind(model.mappingProperty().isNull());
     }
 
     Menu menu() {

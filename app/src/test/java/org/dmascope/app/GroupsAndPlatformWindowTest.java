@@ -99,7 +99,7 @@ class GroupsAndPlatformWindowTest {
         TopologyRules r = rules();
         robot.clickOn("#" + TopologyItem.nodeId(GPU));
         TopologyRules.GroupInfo info = r.groupOf(GPU).orElseThrow();
-        assertEquals("G" + info.group().id() + " (derived with the Linux 6.19 (mainline) rules)", field(robot,
+        assertEquals("G" + info.group().id() + " (derived with the Linux 7.4 (mainline) rules)", field(robot,
                 GroupRows.GROUP));
         assertEquals(info.member().reason(), field(robot, GroupRows.WHY));
         assertTrue(field(robot, GroupRows.DOMAIN).startsWith("DMA-FQ: "), field(robot, GroupRows.DOMAIN));

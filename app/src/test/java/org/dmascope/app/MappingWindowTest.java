@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -125,6 +128,24 @@ class MappingWindowTest {
         assertTrue(robot.lookup("#verdict-remedy").queryAs(Label.class).getText().contains("pci=disable_acs_redir="));
         AppPreferences stored = new AppPreferences(Preferences.userRoot().node(prefsNode));
         assertEquals(KernelProfile.V5_4, stored.kernel(), "the kernel is remembered");
+    }
+
+    @Test
+    void acrossKernelVersionsIsOneShortcutAwayAndShowsWhenThePairBecameMappable(FxRobot robot) {
+        MappingDriver d = new MappingDriver(robot, documents);
+        d.openSample("acs-redirect-server.json");
+        d.drag(CMB, MappingDriver.device("03:00.0"));
+        assertEquals("THRU_HOST_BRIDGE", code(robot));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.K).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        TableView<?> table = robot.lookup("#across-versions-table").queryAs(TableView.class);
+        MappingDriver.waitUntil(() -> !table.getItems().isEmpty());
+        assertTrue(table.isFocused(), "the keyboard is on the table");
+        assertEquals("across-versions-tab", robot.lookup("#mapping-details").queryAs(TabPane.class)
+                .getSelectionModel().getSelectedItem().getId());
+        List<String> kernels = d.model().across().tableProperty().get().rows().stream()
+                .map(r -> r.outcome().kernel().id()).toList();
+        assertEquals("5.4", kernels.get(0), "the oldest profile opens the table");
+        assertEquals("6.1", kernels.get(1), "the Ice Lake whitelist entry (5.18) lets it through: " + kernels);
     }
 
     @Test

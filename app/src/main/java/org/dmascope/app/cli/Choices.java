@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.profile.KernelProfile;
@@ -31,8 +32,8 @@ final class Choices {
     /** {@code --kernel}: a kernel profile id, any case. */
     static final class Kernel extends Choice<KernelProfile> {
         Kernel() {
-            super("a kernel profile", Arrays.stream(KernelProfile.values()).map(KernelProfile::id).toList(),
-                    KernelProfile::byId);
+            super("a kernel profile", Stream.concat(Stream.of(KernelProfile.MAINLINE_ID),
+                    Arrays.stream(KernelProfile.values()).map(KernelProfile::id)).toList(), KernelProfile::byId);
         }
     }
 

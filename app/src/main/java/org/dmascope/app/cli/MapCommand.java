@@ -18,6 +18,7 @@ import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.BufferSpecParser;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
+import org.dmascope.model.session.AcrossVersions;
 import org.dmascope.model.session.KernelSession;
 import org.dmascope.model.session.MapCall;
 import org.dmascope.model.session.MapOptions;
@@ -107,6 +108,12 @@ public final class MapCommand implements Callable<Integer> {
                     + "or the kernel's choice (auto, default)")
     private BlockPath blockPath = BlockPath.AUTO;
 
+    @Option(names = "--across-versions",
+            description = "map under every kernel profile (each booted afresh, --kernel ignored) and list the "
+                    + "profiles where the verdict, the segments or the error change, with the kernel change that "
+                    + "did it")
+    private boolean acrossVersions;
+
     @Option(names = "--limit", paramLabel = "N", converter = WholeNumber.ListLength.class,
             description = "how many segments, page-table entries and inputs to list (default 1000)")
     private int limit = 1000;
@@ -160,6 +167,7 @@ public final class MapCommand implements Callable<Integer> {
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
         PciFunction device = initiator.in(t, "initiator", spec.commandLine());
+        if (acrossVersions) return acrossVersions(t, device);
         KernelSession session = KernelSession.boot(t, platform.overrides());
         PlatformOptions.warnings(session.assumptions(), streams.err());
         MapOutcome outcome = session.map(new MapCall(device.address(), buffer, options()));
@@ -178,6 +186,22 @@ public final class MapCommand implements Callable<Integer> {
             if (!assumed.isEmpty()) PlatformOptions.printText(assumed, streams.out());
         }
         return outcome.mapping().verdict().isOk() ? Cli.OK : Cli.FAILED;
+    }
+
+    private int acrossVersions(Topology t, PciFunction device) {
+        MapCall call = new MapCall(device.address(), buffer, options());
+        AcrossVersions.Table table = AcrossVersions.of(t, platform.overrides(), call);
+        if (format.json()) {
+            ObjectNode json = AcrossVersionsOutput.json(table, limit);
+            json.put("initiator", device.address().toString());
+            json.put("buffer", buffer.spec());
+            json.put("api", api.cli());
+            JsonOutput.print(json, streams.out());
+        } else {
+            AcrossVersionsOutput.text(table, device.address() + " maps " + buffer.spec() + " with " + api.kernelName()
+                    + (iommuMode == null ? "" : ", IOMMU " + iommuMode.cli()), limit, streams.out());
+        }
+        return Cli.OK;
     }
 
     /**

@@ -38,8 +38,8 @@ final class MapJson {
         else o.put("domain", m.domainId());
         o.put("kernel", m.request().profile().id());
         o.put("verdict", m.verdict().code());
-        if (m.verdict().error() == null) o.putNull("error");
-        else o.put("error", "-" + m.verdict().error().name());
+        if (m.verdict().isOk()) o.putNull("error");
+        else o.put("error", m.verdict().errorValue());
         o.put("kernelReturn", m.verdict().kernelReturn());
         o.put("summary", m.verdict().summary());
         o.put("mapType", m.mapType().name());
@@ -61,11 +61,13 @@ final class MapJson {
             n.put("rule", s.ruleId());
             n.put("title", s.title());
             n.put("narration", s.narration());
+            if (!s.since().isEmpty()) n.put("since", s.since());
             map(n.putObject("inputs"), s.inputs());
             map(n.putObject("outputs"), s.outputs());
         }
         DmaSegments seg = m.segments();
         o.put("segmentCount", seg.count());
+        o.put("sgDmaSwiotlb", seg.swiotlbMarked());
         o.put("segmentBytes", seg.totalLength());
         ArrayNode sa = o.putArray("segments");
         for (int i = 0; i < Math.min(limit, seg.count()); i++) {

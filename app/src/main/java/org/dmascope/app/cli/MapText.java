@@ -30,6 +30,7 @@ final class MapText {
         int n = 1;
         for (Step s : m.steps()) {
             out.println(n++ + ". " + s.title() + (s.ruleId().isEmpty() ? "" : "  [" + s.ruleId() + "]"));
+            if (!s.since().isEmpty()) out.println("   kernel history: " + s.since());
             out.println("   " + s.narration());
             if (!s.inputs().isEmpty()) out.println("   in:  " + fields(s.inputs()));
             if (!s.outputs().isEmpty()) out.println("   out: " + fields(s.outputs()));
@@ -38,6 +39,10 @@ final class MapText {
         if (seg.count() > 0) {
             out.println();
             out.println("DMA segments (" + seg.count() + ", " + ByteSize.format(seg.totalLength()) + "):");
+            if (seg.swiotlbMarked()) {
+                out.println("  the list is marked SG_DMA_SWIOTLB (sg_dma_mark_swiotlb on its first entry: every "
+                        + "segment is synced and unmapped through swiotlb)");
+            }
             for (int i = 0; i < Math.min(limit, seg.count()); i++) {
                 out.printf("  %4d  %-20s %10s  %-12s inputs %d..%d%n", i, Hex.addr(seg.address(i)),
                         Hex.addr(seg.length(i)),

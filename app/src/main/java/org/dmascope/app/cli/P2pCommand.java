@@ -1,6 +1,7 @@
 package org.dmascope.app.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.doctor.Diagnosis;
 import org.dmascope.model.kernel.doctor.Doctor;
+import org.dmascope.model.kernel.p2p.P2pClient;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
 import org.dmascope.model.kernel.p2p.RedirectPort;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = {"P2PDMA map type, distance and route for a provider/client pair",
                 "Explains whether CLIENT can DMA to PROVIDER's memory (calc_map_type_and_dist): BUS_ADDR inside the "
                         + "PCIe fabric, "
-                        + "THRU_HOST_BRIDGE through the root complex, or NOT_SUPPORTED; with the route hop by hop."},
+                        + "THRU_HOST_BRIDGE through the root complex, or NOT_SUPPORTED; with the route hop by hop. The "
+                        + "distance is pci_p2pdma_distance(): -1 for NOT_SUPPORTED."},
         exitCodeList = {"0:BUS_ADDR or THRU_HOST_BRIDGE", "1:NOT_SUPPORTED", StandardOptions.UNUSABLE})
 final class P2pCommand implements Callable<Integer> {
     private final Streams streams;
@@ -91,12 +94,21 @@ final class P2pCommand implements Callable<Integer> {
         return v.mapType() == P2pMapType.NOT_SUPPORTED ? Cli.FAILED : Cli.OK;
     }
 
+    /**
+     * What {@code pci_p2pdma_distance(provider, client, false)} returns: the model's R-P2P-6 for one client,
+     * -1 for a NOT_SUPPORTED pair (the hop distance of the path is {@code pathDistance}).
+     */
+    static int kernelDistance(TopologyRules rules, P2pVerdict v) {
+        return rules.distanceMany(v.provider(), List.of(P2pClient.pci(v.client())), false).distance();
+    }
+
     static ObjectNode json(TopologyRules rules, P2pVerdict v, TlpRoute route) {
         ObjectNode root = JsonOutput.object();
         root.put("provider", v.provider().toString());
         root.put("client", v.client().toString());
         root.put("mapType", v.mapType().name());
-        root.put("distance", v.distance());
+        root.put("distance", kernelDistance(rules, v));
+        root.put("pathDistance", v.distance());
         root.put("kernel", rules.assumptions().profile().id());
         root.set("route", routeJson(route));
         root.put("reason", v.reason());
@@ -157,7 +169,9 @@ final class P2pCommand implements Callable<Integer> {
     }
 
     private static void text(Topology t, TopologyRules rules, P2pVerdict v, TlpRoute route, PrintStream out) {
-        out.println(v.mapType() + ", distance " + v.distance() + "  (provider " + label(t, v.provider()) + ", client "
+        int distance = kernelDistance(rules, v);
+        out.println(v.mapType() + ", distance " + distance + (distance != v.distance() ? " (the path is "
+                + v.distance() + " hops)" : "") + "  (provider " + label(t, v.provider()) + ", client "
                 + label(t, v.client()) + ", " + rules.assumptions().profile().label() + ")");
         out.println();
         out.println(v.reason());

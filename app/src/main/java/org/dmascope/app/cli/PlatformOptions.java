@@ -37,7 +37,8 @@ final class PlatformOptions {
     static class Facts {
         @Option(names = "--kernel", paramLabel = "P", converter = Choices.Kernel.class,
                 completionCandidates = Choices.Kernel.class,
-                description = "kernel profile: ${COMPLETION-CANDIDATES} (default mainline)")
+                description = "kernel profile: ${COMPLETION-CANDIDATES} (default mainline; mainline is the newest "
+                        + "profile, now 7.4)")
         private KernelProfile kernel;
 
         @Option(names = "--cpu", paramLabel = "V[:FAMILY]", converter = ModelParsed.Cpu.class,

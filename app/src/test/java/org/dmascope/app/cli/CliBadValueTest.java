@@ -50,7 +50,8 @@ class CliBadValueTest {
                     + "identity or off)",
             "groups|--iommu-mode|off|dmascope groups: --iommu-mode: off is not a default domain type (dma, lazy or "
                     + "identity)",
-            "groups|--kernel|4.19|dmascope groups: --kernel: 4.19 is not a kernel profile (mainline, 5.15, 5.9 or 5.4)",
+            "groups|--kernel|4.19|dmascope groups: --kernel: 4.19 is not a kernel profile (mainline, 7.4, 7.1, 7.0, "
+                    + "6.19, 6.18, 6.17, 6.16, 6.12, 6.6, 6.1, 5.15, 5.10, 5.9 or 5.4)",
             "matrix|--iommu|bad|dmascope matrix: --iommu: bad is not an IOMMU driver (none, vtd, amdvi or smmuv3)",
             "groups|--acs-requested|maybe|dmascope groups: --acs-requested: maybe is not an answer (yes or no)",
             "p2p|--cpu|via|dmascope p2p: --cpu: unknown CPU vendor \"via\" (one of intel, amd",

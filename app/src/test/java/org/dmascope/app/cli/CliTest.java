@@ -56,7 +56,9 @@ class CliTest {
         assertTrue(map.contains("SPEC, the buffer:\n  host:nodeN:SIZE["), map);
         assertTrue(map.contains("\n  bar:BDF:BAR:SIZE[:offset=SIZE]"), map);
         assertTrue(map.contains("  1   the kernel refuses (see verdict)"), map);
-        assertTrue(map.contains("kernel profile: mainline, 5.15, 5.9, 5.4 "), map);
+        assertTrue(map.replaceAll("\\s+", " ").contains("kernel profile: mainline, 7.4, 7.1, 7.0, 6.19, 6.18, 6.17, "
+                + "6.16, 6.12, 6.6, 6.1, 5.15, 5.10, 5.9, 5.4 (default mainline; mainline is the newest profile, now "
+                + "7.4)"), map);
         assertTrue(CliRun.of("p2p", "--help").out().contains("  1   NOT_SUPPORTED"));
         assertTrue(CliRun.of("groups", "--help").out().contains("--iommu-mode=M"),
                 "the topology commands' own --iommu-mode");
@@ -81,7 +83,8 @@ class CliTest {
         assertEquals(Cli.OK, r.status(), r.err());
         assertTrue(r.out().contains("complete -F _complete_dmascope"), r.out());
         for (String s : List.of("import groups p2p matrix map diff run completion help",
-                "(\"mainline\" \"5.15\" \"5.9\" \"5.4\") # --kernel values",
+                "(\"mainline\" \"7.4\" \"7.1\" \"7.0\" \"6.19\" \"6.18\" \"6.17\" \"6.16\" \"6.12\" \"6.6\" \"6.1\" "
+                        + "\"5.15\" \"5.10\" \"5.9\" \"5.4\") # --kernel values",
                 "(\"sg\" \"phys\" \"block\" \"iova\") # --api values", "--initiator")) {
             assertTrue(r.out().contains(s), s);
         }

@@ -95,7 +95,8 @@ class MapCommandTest {
         assertEquals("0x5c000000", j.get("swiotlb").get(0).get("tlbAddr").asText(), "the sample's pool start");
         assertEquals(32, j.get("swiotlb").get(0).get("slots").asInt());
         assertEquals("0x5c000000", j.get("segments").get(0).get("dmaAddress").asText());
-        assertEquals("SWIOTLB", j.get("segments").get(0).get("flags").get(0).asText());
+        assertEquals("BOUNCED", j.get("segments").get(0).get("flags").get(0).asText());
+        assertFalse(j.get("sgDmaSwiotlb").asBoolean(), "dma-direct never marks the list SG_DMA_SWIOTLB");
         assertEquals(0, j.get("pageTable").size());
     }
 
@@ -172,7 +173,39 @@ class MapCommandTest {
                 "--dma-mask", "32", "--api", "phys", "--format", "json");
         assertEquals(1, r.code(), r.out() + r.err());
         assertEquals("SWIOTLB_FULL", r.json().get("verdict").asText());
-        assertEquals("-EIO", r.json().get("error").asText());
+        assertEquals("DMA_MAPPING_ERROR", r.json().get("error").asText(), "dma_map_phys returns no errno");
+    }
+
+    @Test
+    void anApiTheKernelDoesNotHaveIsRefusedSayingSinceWhen() {
+        Run r = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:64KiB", "--api", "iova",
+                "--kernel", "6.12");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("dmascope map: dma_iova_try_alloc is not in Linux 6.12 (since 6.16)\n", r.err());
+        Run ok = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:64KiB", "--api", "iova",
+                "--kernel", "6.16");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("   kernel history: since 6.16 (393cf700be6f)"), ok.out());
+    }
+
+    @Test
+    void acrossVersionsListsTheProfilesWhereTheAnswerChangesWithTheChange() throws Exception {
+        Run text = run("map", ACS_SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:64KiB",
+                "--iommu-mode", "off", "--across-versions");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("\n6.16  Linux 6.16  ok  P2P THRU_HOST_BRIDGE  1 segment\n"
+                + "   segment 0: 0x0+0x10000 UNSET\n"), text.out());
+        assertTrue(text.out().contains("   by R-DIR-4 7.1 560000d619ef: dma-direct maps THRU_HOST_BRIDGE entries "
+                + "again"), text.out());
+        Run json = run("map", ACS_SAMPLE, "--initiator", "06:00.0", "--buffer", "bar:0000:05:00.0:2:64KiB",
+                "--iommu-mode", "off", "--across-versions", "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        JsonNode rows = json.json().get("rows");
+        assertEquals(4, rows.size(), rows.toString());
+        assertEquals("7.1", rows.get(3).get("kernel").asText());
+        assertEquals("7.0", rows.get(3).get("previous").asText());
+        assertEquals("0x3840000000+0x10000", rows.get(3).get("segments").get(0).asText());
+        assertEquals("560000d619ef", rows.get(3).get("changes").get(0).get("commit").asText());
     }
 
     @Test

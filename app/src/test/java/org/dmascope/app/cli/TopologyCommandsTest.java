@@ -133,6 +133,10 @@ class TopologyCommandsTest {
         Run r = run("p2p", file.toString(), "--provider", "05:00.0", "--client", "03:00.0", "--kernel", "5.4",
                 "--format", "json");
         assertEquals("NOT_SUPPORTED", r.json().get("mapType").asText(), "5.4's whitelist had no 09a2");
+        assertEquals(-1, r.json().get("distance").asInt(), "pci_p2pdma_distance() is -1 for NOT_SUPPORTED");
+        assertTrue(r.json().get("pathDistance").asInt() > 0, "the path still has its hops");
+        Run text = run("p2p", file.toString(), "--provider", "05:00.0", "--client", "03:00.0", "--kernel", "5.4");
+        assertTrue(text.out().startsWith("NOT_SUPPORTED, distance -1 (the path is "), text.out());
         Run amd = run("p2p", file.toString(), "--provider", "05:00.0", "--client", "03:00.0", "--cpu", "amd:0x19",
                 "--format", "json");
         assertEquals("THRU_HOST_BRIDGE", amd.json().get("mapType").asText());

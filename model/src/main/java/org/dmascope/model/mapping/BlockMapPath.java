@@ -9,6 +9,7 @@ import org.dmascope.model.kernel.block.BlkMapIter;
 import org.dmascope.model.kernel.block.Bvecs;
 import org.dmascope.model.kernel.block.QueueLimits;
 import org.dmascope.model.kernel.dma.SgMapResult;
+import org.dmascope.model.kernel.profile.KernelFeature;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.sg.SgTableLayout;
 import org.dmascope.model.util.ByteSize;
@@ -113,13 +114,19 @@ final class BlockMapPath {
                     .out("one IOVA range", ways[BlkDmaIter.Way.ONE_IOVA_RANGE.ordinal()])
                     .out("per vector", ways[BlkDmaIter.Way.PER_VECTOR.ordinal()])
                     .out("bus addresses", ways[BlkDmaIter.Way.BUS_ADDRESSES.ordinal()]).out("segments",
-                            c.out.size()).build());
+                            c.out.size())
+                    .since("since " + KernelFeature.BLOCK_DMA_ITER.since() + " ("
+                            + KernelFeature.BLOCK_DMA_ITER.commit() + ")").build());
         } else {
             c.step(Step.of(StepKind.BLOCK, "R-BLK-6, R-BLK-2, R-BLK-5, R-MAP-2",
                     "blk_rq_map_sg() and dma_map_sg() per request")
                     .say("Each request's vectors become scatterlist entries (neighbours merged within the segment "
                             + "limits), then dma_map_sg() maps them.")
-                    .in("requests", reqs.size()).in("entries", nv).out("segments", c.out.size()).build());
+                    .in("requests", reqs.size()).in("entries", nv).out("segments", c.out.size())
+                    .since(KernelFeature.BLOCK_DMA_ITER.in(c.req.profile()) ? "" : "before "
+                            + KernelFeature.BLOCK_DMA_ITER.since() + " every block driver maps this way (NVMe moved "
+                            + "to the DMA iterator in " + KernelFeature.BLOCK_DMA_ITER.since() + ", "
+                            + KernelFeature.BLOCK_DMA_ITER.commit() + ")").build());
         }
         if (c.api.usesIommu()) {
             SgMapPath.describeIovaAlloc(c, 0, "R-IOMMU-2, R-IOMMU-3");
@@ -132,12 +139,8 @@ final class BlockMapPath {
 
     static boolean useIterator(MapContext c) {
         BlockPath p = c.req.blockPath();
-        boolean available = c.req.profile().atLeast(6, 17);
-        if (p == BlockPath.DMA_ITER && !available) {
-            c.notes.add("the block DMA iterator arrived in v6.17; " + c.req.profile().label()
-                    + " uses blk_rq_map_sg + dma_map_sg");
-            return false;
-        }
+        // DMA_ITER before 6.17 never reaches here: MappingEngine refuses it (KernelFeature.BLOCK_DMA_ITER)
+        boolean available = KernelFeature.BLOCK_DMA_ITER.in(c.req.profile());
         if (p == BlockPath.DMA_ITER) return true;
         if (p == BlockPath.MAP_SG) return false;
         return available && BlockLimitsForDevice.isNvme(c.initiator);

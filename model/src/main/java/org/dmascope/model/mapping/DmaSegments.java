@@ -13,9 +13,12 @@ import org.dmascope.model.kernel.dma.SegmentCollector;
 public final class DmaSegments {
     /** {@code SG_DMA_BUS_ADDRESS}: a PCI bus address (P2P inside the fabric). */
     public static final int BUS = SegmentCollector.BUS;
-    /** The data goes through a swiotlb bounce buffer. */
+    /**
+     * This segment's address is a swiotlb bounce buffer (named {@code BOUNCED}); the kernel's {@code SG_DMA_SWIOTLB}
+     * mark is the list's ({@link #swiotlbMarked()}).
+     */
     public static final int SWIOTLB = SegmentCollector.SWIOTLB;
-    /** The kernel left the address unassigned (v6.17-6.19 dma-direct THRU_HOST_BRIDGE). */
+    /** The kernel left the address unassigned (v6.16-7.0 dma-direct THRU_HOST_BRIDGE, R-DIR-4). */
     public static final int UNSET = SegmentCollector.UNSET;
     /** An IOVA translated by the IOMMU. */
     public static final int IOVA = SegmentCollector.IOVA;
@@ -29,8 +32,10 @@ public final class DmaSegments {
     private final byte[] flags;
     private final int[] first;
     private final int[] count;
+    private final boolean swiotlbMarked;
 
     DmaSegments(SegmentCollector c) {
+        swiotlbMarked = c.listSwiotlb();
         addr = c.addrs();
         len = c.lens();
         flags = c.flagsArray();
@@ -58,11 +63,23 @@ public final class DmaSegments {
         return (flags[i] & flag) != 0;
     }
 
-    /** Flag names: {@code BUS}, {@code SWIOTLB}, {@code IOVA}, {@code UNSET}. */
+    /**
+     * True when the kernel marked the list {@code SG_DMA_SWIOTLB} ({@code sg_dma_mark_swiotlb()} on the first entry,
+     * dma-iommu's swiotlb path for an untrusted device): a property of the whole list, which the sync and unmap
+     * calls read from the first entry.
+     */
+    public boolean swiotlbMarked() {
+        return swiotlbMarked;
+    }
+
+    /**
+     * Flag names: {@code BUS} ({@code SG_DMA_BUS_ADDRESS}), {@code BOUNCED} (the address is a bounce buffer; not the
+     * list's {@code SG_DMA_SWIOTLB} mark), {@code IOVA}, {@code UNSET}.
+     */
     public List<String> flagNames(int i) {
         List<String> out = new ArrayList<>(2);
         if (has(i, BUS)) out.add("BUS");
-        if (has(i, SWIOTLB)) out.add("SWIOTLB");
+        if (has(i, SWIOTLB)) out.add("BOUNCED");
         if (has(i, IOVA)) out.add("IOVA");
         if (has(i, UNSET)) out.add("UNSET");
         return out;

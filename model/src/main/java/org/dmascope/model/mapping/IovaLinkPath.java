@@ -5,6 +5,7 @@ import org.dmascope.model.kernel.dma.P2pMapperAction;
 import org.dmascope.model.kernel.dma.SegmentCollector;
 import org.dmascope.model.kernel.iommu.IovaTwoStep;
 import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelFeature;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 
@@ -17,10 +18,6 @@ final class IovaLinkPath {
     }
 
     static void run(MapContext c) {
-        if (!c.req.profile().atLeast(6, 16)) {
-            c.notes.add("the two-step IOVA API arrived in v6.16; " + c.req.profile().label()
-                    + " drivers use dma_map_sg or dma_map_page instead");
-        }
         PhysRanges r = c.buf.phyr();
         c.inputs = PhysMapPath.vectors(c);
         P2pMapType t = c.newP2pState().state(c.buf.isP2p() ? 0 : -1);
@@ -40,7 +37,9 @@ final class IovaLinkPath {
                     "the P2P map type " + t + " cannot be mapped (R-P2P-12)");
             return;
         }
-        boolean mmio = action == P2pMapperAction.MAP_CPU_PHYS;
+        // DMA_ATTR_MMIO for dma_iova_link() came with dma_map_phys in 6.18; 6.16 and 6.17 link a P2P page
+        // like any other page
+        boolean mmio = action == P2pMapperAction.MAP_CPU_PHYS && KernelFeature.ATTR_MMIO.in(c.req.profile());
         IovaTwoStep.State state = new IovaTwoStep.State();
         c.startPageTableLog();
         boolean iova = c.api.iovaTryAlloc(state, r.addr(0), c.buf.size());
@@ -81,7 +80,12 @@ final class IovaLinkPath {
                 .say("Only the first range may start inside an IOMMU page; the device then sees a single contiguous "
                         + "range.")
                 .in("ranges", r.count()).out("IOVA", Hex.addr(state.addr())).out("length",
-                        ByteSize.format(offset)).build());
+                        ByteSize.format(offset))
+                .since("since " + KernelFeature.IOVA_API.since() + " (" + KernelFeature.IOVA_API.commit() + ")")
+                .since(action == P2pMapperAction.MAP_CPU_PHYS ? (mmio ? "DMA_ATTR_MMIO since 6.18 ("
+                        + KernelFeature.ATTR_MMIO.commit() + ")" : "no DMA_ATTR_MMIO before 6.18: the P2P range is "
+                        + "linked like RAM") : "")
+                .build());
         SgMapPath.describePageTable(c, "dma_iova_link()");
         SgMapPath.describeBounces(c, "dma-iommu");
         c.verdict = Verdict.ok("dma_iova_try_alloc() = true, dma_iova_link() = 0 × " + r.count()

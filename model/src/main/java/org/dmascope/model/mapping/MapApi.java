@@ -3,6 +3,8 @@ package org.dmascope.model.mapping;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.dmascope.model.kernel.profile.KernelFeature;
+
 /** Which DMA API a driver uses to map the buffer. */
 public enum MapApi {
     /** {@code dma_map_sgtable()} on a scatterlist built from the pinned pages. */
@@ -28,6 +30,21 @@ public enum MapApi {
 
     public String kernelName() {
         return kernelName;
+    }
+
+    /**
+     * The kernel feature this API needs with that block path, if it is one that arrived within the profiles: the
+     * two-step IOVA API (6.16), {@code dma_map_phys} (6.18), the block DMA iterator (6.17). A block request under
+     * {@link BlockPath#AUTO} or {@link BlockPath#MAP_SG} needs nothing: {@code blk_rq_map_sg} is in every profile.
+     */
+    public Optional<KernelFeature> requiredFeature(BlockPath blockPath) {
+        return switch (this) {
+            case IOVA -> Optional.of(KernelFeature.IOVA_API);
+            case PHYS -> Optional.of(KernelFeature.MAP_PHYS);
+            case BLOCK -> blockPath == BlockPath.DMA_ITER ? Optional.of(KernelFeature.BLOCK_DMA_ITER)
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     public static Optional<MapApi> parse(String text) {

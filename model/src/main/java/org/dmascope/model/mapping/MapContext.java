@@ -89,6 +89,12 @@ final class MapContext {
         steps.add(Step.of(StepKind.ERROR, "", "The mapping failed").say(summary).out("return", kernelReturn).build());
     }
 
+    /** A mapping call returned {@code DMA_MAPPING_ERROR} (no errno: the driver decides what to return). */
+    void failMapping(String code, String kernelReturn, String summary) {
+        verdict = Verdict.mappingError(code, kernelReturn, summary);
+        steps.add(Step.of(StepKind.ERROR, "", "The mapping failed").say(summary).out("return", kernelReturn).build());
+    }
+
     /** The verdict code for an errno, naming a full swiotlb behind an {@code -EIO}. */
     String codeFor(Errno e) {
         if (e == Errno.EIO && trace.bounceFailure() != null) return "SWIOTLB_FULL";

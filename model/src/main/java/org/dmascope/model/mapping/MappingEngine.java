@@ -78,6 +78,8 @@ public final class MappingEngine {
      *                                  node, BAR, or P2P memory), with a sentence saying why
      */
     public Mapping map(MapRequest req, DmaState state) {
+        Optional<String> missing = missingFeature(req);
+        if (missing.isPresent()) throw new NotInKernelException(missing.get());
         Topology t = req.topology();
         PciFunction f = t.function(req.initiator()).orElseThrow(
                 () -> new IllegalArgumentException("initiator " + req.initiator() + " is not in the topology"));
@@ -183,6 +185,15 @@ public final class MappingEngine {
         if (ok) state.addLive(m);
         else if (!resources.isEmpty()) state.release(m, domainId, resources);
         return m;
+    }
+
+    /**
+     * The API or path the request names when its kernel predates it: "dma_iova_try_alloc is not in Linux 6.12
+     * (since 6.16)". A block request under {@link BlockPath#AUTO} is not refused: before 6.17 the kernel's own
+     * choice is {@code blk_rq_map_sg}, which every profile has.
+     */
+    public static Optional<String> missingFeature(MapRequest req) {
+        return req.api().requiredFeature(req.blockPath()).flatMap(f -> f.refusal(req.profile()));
     }
 
     private static Step deviceStep(PciFunction f, DeviceDma dev) {

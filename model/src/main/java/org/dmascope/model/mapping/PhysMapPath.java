@@ -8,6 +8,7 @@ import org.dmascope.model.kernel.dma.P2pMapperAction;
 import org.dmascope.model.kernel.dma.PhysToDma;
 import org.dmascope.model.kernel.dma.SegmentCollector;
 import org.dmascope.model.kernel.p2p.P2pMapType;
+import org.dmascope.model.kernel.profile.KernelFeature;
 import org.dmascope.model.util.Hex;
 
 /** {@code dma_map_phys()} once per physical range, the way a driver with a phys-range list maps it. */
@@ -37,9 +38,11 @@ final class PhysMapPath {
             if (dma == DMA_MAPPING_ERROR) {
                 c.stopPageTableLog();
                 SgMapPath.describeFailure(c);
-                c.fail(c.codeFor(Errno.EIO), Errno.EIO, "dma_map_phys() = DMA_MAPPING_ERROR (range " + i + ")",
-                        "range " + i + " at " + Hex.addr(r.addr(i)) + " could not be mapped; the driver unmaps the "
-                                + i + " ranges before it and fails with -EIO");
+                String code = c.codeFor(Errno.EIO).equals("SWIOTLB_FULL") ? "SWIOTLB_FULL" : Verdict.DMA_MAPPING_ERROR;
+                c.failMapping(code, "dma_map_phys() = DMA_MAPPING_ERROR (range " + i + ")",
+                        "range " + i + " at " + Hex.addr(r.addr(i)) + " could not be mapped: dma_map_phys() returns "
+                                + "DMA_MAPPING_ERROR (dma_mapping_error() is true); the driver unmaps the " + i
+                                + " ranges before it and fails the I/O with an error of its own choosing");
                 return;
             }
             int f = c.api.usesIommu() ? SegmentCollector.IOVA : 0;
@@ -59,7 +62,11 @@ final class PhysMapPath {
                         + "before v6.18): never bounced, uncached." : "")
                 .say(action == P2pMapperAction.BUS_ADDRESS
                         ? "Bus-address P2P ranges need no mapping: the device uses the PCI bus address." : "")
-                .in("ranges", r.count()).out("segments", c.out.size()).build());
+                .in("ranges", r.count()).out("segments", c.out.size())
+                .since(KernelFeature.MAP_PHYS.in(c.req.profile()) ? "since " + KernelFeature.MAP_PHYS.since() + " ("
+                        + KernelFeature.MAP_PHYS.commit() + ")" : "before " + KernelFeature.MAP_PHYS.since()
+                        + " the same mapping is dma_map_page() per page range")
+                .build());
         if (c.api.usesIommu()) {
             SgMapPath.describeIovaAlloc(c, 0, "R-IOMMU-2, R-IOMMU-3");
             SgMapPath.describePageTable(c, "iommu_map()");

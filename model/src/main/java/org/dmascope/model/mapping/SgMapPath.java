@@ -2,10 +2,12 @@ package org.dmascope.model.mapping;
 
 import java.util.Map;
 
+import org.dmascope.model.kernel.direct.DirectMapSg;
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.dma.PhysToDma;
 import org.dmascope.model.kernel.dma.SegmentCollector;
 import org.dmascope.model.kernel.dma.SgMapResult;
+import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
 import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.kernel.sg.SgFromPages;
@@ -70,6 +72,7 @@ final class SgMapPath {
 
     /** Copies the output segments of a mapped list into the collector. */
     static void collect(MapContext c, ScatterList sg, int count, int inputBase) {
+        if (sg.isSwiotlb()) c.out.markListSwiotlb();
         for (int i = 0; i < count; i++) {
             int first = sg.formedFrom(i);
             int next = i + 1 < count ? sg.formedFrom(i + 1) : sg.nents();
@@ -109,9 +112,24 @@ final class SgMapPath {
                 .in("entries", sg.nents()).in("DMA mask", Hex.addr(c.dev.dmaMask()))
                 .out("direct", sg.nents() - bus - unset - bounced).out("bounced", bounced).out("bus addresses", bus);
         if (translated > bounced) s.out("shifted by dma_range_map", translated - bounced);
+        if (c.mapType == P2pMapType.THRU_HOST_BRIDGE) {
+            s.since(DirectMapSg.thruHostBridgeUnset(c.req.profile())
+                    ? "THRU_HOST_BRIDGE left unmapped 6.16-7.0 (a25e7962db0d; fixed in 7.1 by 560000d619ef)"
+                    : c.req.profile().atLeast(7, 1) ? "THRU_HOST_BRIDGE mapped again since 7.1 (560000d619ef)" : "");
+        }
+        if (c.mapType == P2pMapType.BUS_ADDR) {
+            s.since(DirectMapSg.busAddrLengthMissing(c.req.profile())
+                    ? "BUS_ADDR length 0 in 6.16-6.17 (a25e7962db0d; fixed in 6.18 by d0d08f4bd7f6)"
+                    : c.req.profile().atLeast(6, 18) ? "BUS_ADDR length set again since 6.18 (d0d08f4bd7f6)" : "");
+        }
         if (bus > 0) s.say(bus + " P2P entries got bus addresses (R-P2P-12).");
-        if (unset > 0) s.say(unset
-                + " THRU_HOST_BRIDGE entries were left without a DMA address, as Linux 6.17-6.19 do (R-DIR-4 note).");
+        if (unset > 0) s.say(unset + " THRU_HOST_BRIDGE entries were left without a DMA address (shown as 0, "
+                + "flagged UNSET): since 6.16 dma_direct_map_sg() breaks out of the switch before mapping them; fixed "
+                + "in 7.1 by 560000d619ef (R-DIR-4).");
+        int zeroLength = 0;
+        for (int i = 0; i < sg.nents(); i++) if (sg.isBusAddress(i) && sg.dmaLength(i) == 0) zeroLength++;
+        if (zeroLength > 0) s.say(zeroLength + " bus-address entries kept DMA length 0: 6.16 and 6.17 skip "
+                + "sg_dma_len() for BUS_ADDR; fixed in 6.18 by d0d08f4bd7f6 (R-DIR-4).");
         c.step(s.build());
         describeBounces(c, "dma-direct");
     }

@@ -189,12 +189,17 @@ class MappingEngineTest {
     @Test
     void versionDifferencesAreNarrated() {
         Topology t = Samples.switchP2pServer();
-        Mapping m = map(t, "0000:06:00.0", "bar:0000:05:00.0:2:4KiB", MapApi.SG, IommuMode.OFF, new DmaState(),
-                (p, c) -> P2pMapType.THRU_HOST_BRIDGE);
-        assertTrue(m.segments().has(0, DmaSegments.UNSET), "mainline dma-direct leaves the address unset");
+        MapRequest v70 = MapRequest.builder(t, Bdf.parse("0000:06:00.0"),
+                BufferSpecParser.parse("bar:0000:05:00.0:2:4KiB"))
+                .iommuMode(IommuMode.OFF).profile(org.dmascope.model.kernel.profile.KernelProfile.V7_0).build();
+        Mapping m = new MappingEngine((p, c) -> P2pMapType.THRU_HOST_BRIDGE).map(v70, new DmaState());
+        assertTrue(m.segments().has(0, DmaSegments.UNSET), "7.0 dma-direct leaves the address unset");
         Step last = m.steps().get(m.steps().size() - 1);
         assertEquals("Version-specific behaviour and assumptions", last.title());
-        assertTrue(last.narration().contains("6.17-6.19"), last.narration());
+        assertTrue(last.narration().contains("6.16-7.0"), last.narration());
+        Mapping newest = map(t, "0000:06:00.0", "bar:0000:05:00.0:2:4KiB", MapApi.SG, IommuMode.OFF, new DmaState(),
+                (p, c) -> P2pMapType.THRU_HOST_BRIDGE);
+        assertFalse(newest.segments().has(0, DmaSegments.UNSET), "mainline (7.4) has the 7.1 fix");
 
         MapRequest old = MapRequest.builder(t, Bdf.parse("0000:06:00.0"),
                 BufferSpecParser.parse("bar:0000:05:00.0:2:4KiB"))

@@ -5,13 +5,15 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 
+import org.dmascope.model.session.MapOutcome;
 import org.dmascope.model.session.SessionSnapshot;
 
 /**
- * The result of a drop in tabs: Steps, Scatter list, Page walk and Live mappings. The scatter list
- * and the page walk are separate widgets bound to the same view model; until the app hands them in
+ * The result of a drop in tabs: Steps, Scatter list, Page walk, Live mappings and Across kernel versions. The
+ * scatter list and the page walk are separate widgets bound to the same view model; until the app hands them in
  * with {@link #setResultViews} their tabs say what will appear there.
  */
 public final class MappingDetailsView extends TabPane {
@@ -20,6 +22,7 @@ public final class MappingDetailsView extends TabPane {
     public static final String SCATTER_LIST_TAB_ID = "scatter-list-tab";
     public static final String PAGE_WALK_TAB_ID = "page-walk-tab";
     public static final String LIVE_TAB_ID = "live-mappings-tab";
+    public static final String ACROSS_TAB_ID = "across-versions-tab";
 
     private final MappingViewModel model;
     private final StepsView steps;
@@ -28,7 +31,10 @@ public final class MappingDetailsView extends TabPane {
     private final Tab scatterTab = new Tab("Scatter list");
     private final Tab walkTab = new Tab("Page walk");
     private final Tab liveTab = new Tab("Live mappings");
+    private final Tab acrossTab = new Tab("Across kernel versions");
+    private final AcrossVersionsView across;
     private final ChangeListener<SessionSnapshot> liveListener = (o, a, l) -> showLiveCount(l);
+    private final ChangeListener<MapOutcome> outcomeListener = (o, a, out) -> compareAcrossVersions();
 
     public MappingDetailsView(MappingViewModel model) {
         this.model = model;
@@ -47,8 +53,17 @@ public final class MappingDetailsView extends TabPane {
                 + "page-table levels."));
         liveTab.setId(LIVE_TAB_ID);
         liveTab.setContent(live);
-        getTabs().setAll(stepsTab, scatterTab, walkTab, liveTab);
+        across = new AcrossVersionsView(model.across());
+        acrossTab.setId(ACROSS_TAB_ID);
+        acrossTab.setContent(across);
+        acrossTab.setTooltip(new Tooltip("The current mapping under every kernel profile: the profiles where the "
+                + "verdict, the segments or the error change, and the kernel change that did it"));
+        getTabs().setAll(stepsTab, scatterTab, walkTab, liveTab, acrossTab);
         liveTab.selectedProperty().addListener((o, a, selected) -> live.setShown(selected));
+        acrossTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) compareAcrossVersions();
+        });
+        model.outcomeProperty().addListener(outcomeListener);
         model.live().snapshotProperty().addListener(liveListener);
         showLiveCount(model.live().snapshotProperty().get());
     }
@@ -75,10 +90,33 @@ public final class MappingDetailsView extends TabPane {
         steps.list().requestFocus();
     }
 
+    /** Shows the current mapping across kernel versions and puts the keyboard on its table. */
+    public void focusAcrossVersions() {
+        showTab(ACROSS_TAB_ID);
+        across.table().requestFocus();
+    }
+
     public void dispose() {
         steps.dispose();
         live.dispose();
+        across.dispose();
+        model.outcomeProperty().removeListener(outcomeListener);
         model.live().snapshotProperty().removeListener(liveListener);
+    }
+
+    /**
+     * Fourteen boots are not free: the table is computed only while its tab is shown, for the outcome of the
+     * last drop (a call that did not fit the machine has nothing to compare).
+     */
+    private void compareAcrossVersions() {
+        if (!acrossTab.isSelected()) return;
+        MapOutcome out = model.outcomeProperty().get();
+        if (out == null || model.topologyProperty().get() == null) {
+            model.across().clear();
+            return;
+        }
+        model.across().compute(model.topologyProperty().get(), model.options().overridesProperty().getValue(),
+                out.call());
     }
 
     private void showLiveCount(SessionSnapshot l) {

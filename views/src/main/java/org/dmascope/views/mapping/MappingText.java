@@ -44,6 +44,7 @@ public final class MappingText {
             Step s = steps.get(i);
             sb.append(i + 1).append(". [").append(s.ruleId()).append("] ").append(StepsView.kindWords(s.kind()))
                     .append(": ").append(s.title()).append('\n');
+            if (!s.since().isEmpty()) sb.append("   kernel history: ").append(s.since()).append('\n');
             if (!s.narration().isBlank()) sb.append("   ").append(s.narration().strip()).append('\n');
             values(sb, "in", s.inputs());
             values(sb, "out", s.outputs());

@@ -81,6 +81,7 @@ public final class MappingViewModel {
     private final StepPlayer player;
     private final LiveMappings live;
     private final OptionsModel options;
+    private final AcrossVersionsModel across;
     private final NewestWins drops = new NewestWins();
     private long runningSince;
     private long dropNanos;
@@ -103,6 +104,7 @@ public final class MappingViewModel {
         this.player = new StepPlayer(mapping.getReadOnlyProperty(), this.topology.getReadOnlyProperty());
         this.live = new LiveMappings(kernel, ui, messages);
         this.options = new OptionsModel(rules, editor);
+        this.across = new AcrossVersionsModel(ui);
         topology.addListener(topologyListener);
         rules.rulesProperty().addListener(rulesListener);
         options.optionsProperty().addListener((obs, old, o) -> {
@@ -115,6 +117,7 @@ public final class MappingViewModel {
     public void dispose() {
         topologySource.removeListener(topologyListener);
         rules.rulesProperty().removeListener(rulesListener);
+        across.dispose();
     }
 
     // ---- The parts ----
@@ -129,6 +132,11 @@ public final class MappingViewModel {
 
     public OptionsModel options() {
         return options;
+    }
+
+    /** The current mapping under every kernel profile. */
+    public AcrossVersionsModel across() {
+        return across;
     }
 
     // ---- Properties ----

@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -42,6 +43,8 @@ final class OptionsBar extends FlowPane {
     static final String KERNEL_DECIDES_ID = "options-kernel-decides";
     /** On a field whose value is the user's, not the kernel's or the device's. */
     static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
+    /** On an API choice the kernel does not have. */
+    static final PseudoClass NOT_IN_KERNEL = PseudoClass.getPseudoClass("not-in-kernel");
     static final String CHOSEN_TIP = "Your choice, remembered for this machine: the kernel or the device would "
             + "decide otherwise. ↺ Kernel decides puts every option back.";
 
@@ -110,6 +113,8 @@ final class OptionsBar extends FlowPane {
             if (n instanceof HBox h && h.getChildren().get(1) instanceof ComboBox<?> c) fields.put(c, h);
         }
         setMinHeight(USE_PREF_SIZE);
+        api.setCellFactory(v -> new ApiCell(false));
+        api.setButtonCell(new ApiCell(true));
         show(model.options().optionsProperty().get());
         showKernel(model.options().kernelProperty().getValue());
         api.valueProperty().addListener((o, a, b) -> edited(x -> x.withApi(b.value())));
@@ -210,7 +215,38 @@ final class OptionsBar extends FlowPane {
         } finally {
             showing = false;
         }
+        api.setCellFactory(v -> new ApiCell(false));
+        api.setButtonCell(new ApiCell(true));
         showChosen();
+    }
+
+    /**
+     * An API the kernel does not have is offered disabled, its tooltip saying since when the kernel has it
+     * (the model's sentence: "dma_iova_try_alloc is not in Linux 6.12 (since 6.16)").
+     */
+    private final class ApiCell extends ListCell<Choice<MapApi>> {
+        /** The combo's own face: it says so too, but stays usable, so another API can be chosen. */
+        private final boolean face;
+
+        ApiCell(boolean face) {
+            this.face = face;
+        }
+
+        @Override
+        protected void updateItem(Choice<MapApi> item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setDisable(false);
+                setTooltip(null);
+                return;
+            }
+            Optional<String> missing = model.options().notInKernel(item.value());
+            setText(item.text() + missing.map(m -> " (not in this kernel)").orElse(""));
+            setDisable(!face && missing.isPresent());
+            setTooltip(missing.map(Tooltip::new).orElse(null));
+            pseudoClassStateChanged(NOT_IN_KERNEL, missing.isPresent());
+        }
     }
 
     /** A value the list does not offer (from older preferences) is added, so it still shows. */

@@ -1,5 +1,7 @@
 package org.dmascope.views.mapping;
 
+import java.util.Optional;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
@@ -8,6 +10,7 @@ import javafx.beans.value.ObservableValue;
 
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.profile.KernelProfile;
+import org.dmascope.model.mapping.MapApi;
 import org.dmascope.model.session.MapOptions;
 import org.dmascope.views.rules.PlatformEditor;
 import org.dmascope.views.rules.RulesModel;
@@ -68,6 +71,14 @@ public final class OptionsModel {
     /** True when the kernel was chosen (here or in the platform panel) rather than taken from the machine. */
     public boolean kernelChosen() {
         return rules.getOverrides().profile().isPresent();
+    }
+
+    /**
+     * Why the kernel the machine runs has no {@code api} (with the options' block path), in the model's words:
+     * "dma_iova_try_alloc is not in Linux 6.12 (since 6.16)"; empty when it has it.
+     */
+    public Optional<String> notInKernel(MapApi api) {
+        return api.requiredFeature(options.get().blockPath()).flatMap(f -> f.refusal(kernel.get()));
     }
 
     /** Boots the machine with another kernel (an undoable platform change); nothing stays mapped. */

@@ -57,6 +57,7 @@ final class StepsView extends BorderPane {
     static final String POSITION_ID = "step-position";
     static final String TITLE_ID = "step-title";
     static final String RULE_ID = "step-rule";
+    static final String SINCE_ID = "step-since";
     static final String NARRATION_ID = "step-narration";
     static final String VALUES_ID = "step-values";
     static final String HOPS_ID = "step-hops";
@@ -71,6 +72,8 @@ final class StepsView extends BorderPane {
     private final Label position = new Label();
     private final Label title = new Label();
     private final Label rule = new Label();
+    /** Since when the step's rule behaves so, where it changed between kernels ("since 6.16 (393cf700be6f)"). */
+    private final Label since = new Label();
     private final Label narration = new Label();
     private final Tooltip ruleTip = new Tooltip();
     private final VBox extra = new VBox(6);
@@ -155,6 +158,9 @@ final class StepsView extends BorderPane {
         rule.getStyleClass().add("step-rule");
         rule.setTooltip(ruleTip);
         rule.setMinWidth(Region.USE_PREF_SIZE);
+        since.setId(SINCE_ID);
+        since.getStyleClass().add("step-since");
+        since.setWrapText(true);
         narration.setId(NARRATION_ID);
         narration.getStyleClass().add("step-narration");
         narration.setWrapText(true);
@@ -166,7 +172,7 @@ final class StepsView extends BorderPane {
         empty.setWrapText(true);
         HBox head = new HBox(10, title, rule);
         head.setAlignment(Pos.BASELINE_LEFT);
-        VBox box = new VBox(8, empty, head, narration, values, extra);
+        VBox box = new VBox(8, empty, head, since, narration, values, extra);
         box.getStyleClass().add("step-detail");
         return box;
     }
@@ -250,12 +256,19 @@ final class StepsView extends BorderPane {
             n.setVisible(has);
             n.setManaged(has);
         }
+        if (!has) {
+            since.setVisible(false);
+            since.setManaged(false);
+        }
         if (!has) return;
         Step s = steps.get(i);
         title.setText((i + 1) + ". " + s.title());
         rule.setText(s.ruleId().isEmpty() ? "bookkeeping" : s.ruleId());
         ruleTip.setText(s.ruleId().isEmpty() ? "Not a kernel rule: the model's own bookkeeping"
                 : "The rules of kernel-dma-rules.md this step follows");
+        since.setText(s.since().isEmpty() ? "" : "Kernel history: " + s.since());
+        since.setVisible(!s.since().isEmpty());
+        since.setManaged(!s.since().isEmpty());
         narration.setText(s.narration());
         showValues(s);
         showExtra(s, model.mappingProperty().get());

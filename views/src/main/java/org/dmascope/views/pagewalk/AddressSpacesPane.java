@@ -228,7 +228,8 @@ final class AddressSpacesPane extends HBox {
                 dmaTitle.setText("DMA address");
                 Values.set(dmaValue, "unset", null, "sg_dma_address was never assigned");
                 Values.set(dmaDetail, "", null, null);
-                dmaNote.setText("Linux 6.17–6.19 dma-direct leaves THRU_HOST_BRIDGE entries without an address.");
+                dmaNote.setText("Linux 6.16–7.0 dma-direct leaves THRU_HOST_BRIDGE entries without an address "
+                        + "(fixed in 7.1).");
                 translateCaption.setText("no translation: the kernel left the address unassigned");
                 break;
             default:

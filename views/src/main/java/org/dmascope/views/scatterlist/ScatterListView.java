@@ -637,13 +637,14 @@ public final class ScatterListView extends ContentRegion {
                 DmaSegments.BUS)) sb.append("BUS: SG_DMA_BUS_ADDRESS, a PCI bus address; the TLPs go peer to peer, "
                 + "the IOMMU is not used\n");
         if (seg.has(s,
-                DmaSegments.SWIOTLB)) sb.append("SWIOTLB: the device reads and writes a bounce buffer; the CPU "
+                DmaSegments.SWIOTLB)) sb.append("BOUNCED: the device reads and writes a bounce buffer; the CPU "
                 + "copies the data\n");
         if (seg.has(s,
                 DmaSegments.IOVA)) sb.append("IOVA: an I/O virtual address the IOMMU translates through its page "
                 + "table\n");
         if (seg.has(s,
-                DmaSegments.UNSET)) sb.append("UNSET: the kernel left sg_dma_address unassigned (Linux 6.17–6.19)\n");
+                DmaSegments.UNSET)) sb.append("UNSET: the kernel left sg_dma_address unassigned (Linux 6.16–7.0, "
+                        + "fixed in 7.1)\n");
         if (sb.length() == 0) sb.append("dma-direct: the DMA address is the physical address as the bus sees it\n");
         return sb.substring(0, sb.length() - 1);
     }

@@ -58,7 +58,7 @@ class GroupRowsTest {
         TopologyRules r = TopologyRules.of(t);
         rules.publish(r, PlatformOverrides.NONE);
         int id = r.groupOf(GPU).orElseThrow().group().id();
-        assertEquals("G" + id + " (derived with the Linux 6.19 (mainline) rules)", value(GroupRows.GROUP));
+        assertEquals("G" + id + " (derived with the Linux 7.4 (mainline) rules)", value(GroupRows.GROUP));
         assertEquals(r.groupOf(GPU).orElseThrow().member().reason(), value(GroupRows.WHY));
         assertTrue(value(GroupRows.WHY).contains("downstream port 0000:02:00.0"), value(GroupRows.WHY));
         assertTrue(value(GroupRows.MEMBERS).startsWith("0000:02:00.0 "), value(GroupRows.MEMBERS));

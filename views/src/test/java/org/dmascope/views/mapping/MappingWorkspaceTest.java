@@ -258,7 +258,7 @@ class MappingWorkspaceTest {
         assertTrue(text(robot, VerdictBanner.REMEDY_ID).contains("pci=disable_acs_redir=0000:02:02.0;0000:02:00.0"));
         waitUntil(() -> canvas.routeStopsShownProperty().get() == 5);
         assertEquals("✕", robot.lookup("#route-stop-5").queryAs(Label.class).getText(), "refused at the host bridge");
-        robot.clickOn("#" + OptionsBar.KERNEL_ID).clickOn("6.19 mainline");
+        robot.clickOn("#" + OptionsBar.KERNEL_ID).clickOn("7.4 mainline");
         waitUntil(() -> "THRU_HOST_BRIDGE".equals(model.verdictProperty().get().code()));
 
         show(Samples.switchP2p());

@@ -49,7 +49,7 @@ class PlatformViewModelTest {
         assertEquals(a.all().stream().map(x -> x.name()).toList(), model.rowsProperty().stream()
                 .map(PlatformViewModel.Row::name).toList());
         assertEquals("default", row(PlatformViewModel.KERNEL).source());
-        assertEquals("mainline", row(PlatformViewModel.KERNEL).value());
+        assertEquals("7.4", row(PlatformViewModel.KERNEL).value(), "mainline is the newest profile");
         assertEquals("topology file", row(PlatformViewModel.IOMMU).source());
         assertEquals("vtd", row(PlatformViewModel.IOMMU).value());
         assertEquals("lazy", row(PlatformViewModel.IOMMU_MODE).value());
@@ -83,7 +83,8 @@ class PlatformViewModelTest {
         assertEquals(Optional.of(CpuIdentity.of(CpuVendor.AMD, 0x19)), rules.getOverrides().cpu());
         Optional<String> refused = model.set(PlatformViewModel.CPU, "pentium");
         assertTrue(refused.orElseThrow().contains("unknown CPU vendor"), refused.get());
-        assertTrue(model.set(PlatformViewModel.KERNEL, "4.19").orElseThrow().contains("mainline, 5.15, 5.9, 5.4"));
+        assertTrue(model.set(PlatformViewModel.KERNEL, "4.19").orElseThrow().contains("mainline, 7.4, 7.1, 7.0, 6.19, "
+                + "6.18, 6.17, 6.16, 6.12, 6.6, 6.1, 5.15, 5.10, 5.9, 5.4"));
         assertTrue(model.set(PlatformViewModel.ARCHITECTURE, "arm64").isPresent(), "read-only rows refuse");
         assertEquals(1, edits.size());
         assertEquals(Optional.empty(), model.set(PlatformViewModel.KERNEL, "5.4"));

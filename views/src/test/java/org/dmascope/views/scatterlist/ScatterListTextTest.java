@@ -30,7 +30,7 @@ class ScatterListTextTest {
             assertEquals(Hex.addr(bounced.inputs().phys(i)), f[2]);
             assertEquals(String.valueOf(bounced.inputs().length(i)), f[4]);
             assertEquals(Hex.addr(bounced.segments().address(i)), f[6]);
-            assertEquals(bounced.segments().has(i, DmaSegments.SWIOTLB) ? "SWIOTLB" : "", f[8]);
+            assertEquals(bounced.segments().has(i, DmaSegments.SWIOTLB) ? "BOUNCED" : "", f[8]);
         }
     }
 
@@ -53,7 +53,7 @@ class ScatterListTextTest {
         assertTrue(lines[1].startsWith("segment  entry    phys address"), lines[1]);
         int dmaColumn = lines[1].indexOf("dma address");
         assertEquals(Hex.addr(bounced.segments().address(0)), lines[2].substring(dmaColumn, dmaColumn + 10));
-        assertTrue(lines[2].endsWith("SWIOTLB        entry 0"), lines[2]);
+        assertTrue(lines[2].endsWith("BOUNCED        entry 0"), lines[2]);
         assertEquals(2 + bounced.inputs().count(), lines.length);
     }
 

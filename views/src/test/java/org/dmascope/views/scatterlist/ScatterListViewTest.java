@@ -166,7 +166,7 @@ class ScatterListViewTest {
             boolean b = BOUNCED.segments().has(s, DmaSegments.SWIOTLB);
             if (b) bounced++;
             assertEquals(b, has(row(robot, s).orElseThrow(), "bounced"), "row " + s);
-            assertEquals(b ? "SWIOTLB" : "", String.join(" ", robot.from(cell(robot, s,
+            assertEquals(b ? "BOUNCED" : "", String.join(" ", robot.from(cell(robot, s,
                     ScatterColumn.FLAGS)).lookup(".flag")
                     .queryAllAs(Label.class).stream().map(Label::getText).toList()));
         }

@@ -9,7 +9,11 @@ import java.util.Arrays;
 public final class SegmentCollector {
     /** {@code SG_DMA_BUS_ADDRESS}. */
     public static final int BUS = 1;
-    /** Bounced through swiotlb. */
+    /**
+     * This segment's address is a swiotlb bounce buffer ({@code is_swiotlb_buffer()} holds for it): a fact
+     * about one address. The kernel's own mark, {@code SG_DMA_SWIOTLB}, is the list's: see
+     * {@link #markListSwiotlb()}.
+     */
     public static final int SWIOTLB = 2;
     /** The kernel left the address unassigned (see R-DIR-4 note). */
     public static final int UNSET = 4;
@@ -22,6 +26,20 @@ public final class SegmentCollector {
     int[] first = new int[16];
     int[] count = new int[16];
     int n;
+    boolean listSwiotlb;
+
+    /**
+     * {@code sg_dma_mark_swiotlb(sgl)} (include/linux/scatterlist.h): {@code iommu_dma_map_sg_swiotlb()} sets
+     * {@code SG_DMA_SWIOTLB} in the first entry's {@code dma_flags}, and {@code sg_dma_is_swiotlb(sgl)} reads it
+     * there, so it marks the whole list, not single segments.
+     */
+    public void markListSwiotlb() {
+        listSwiotlb = true;
+    }
+
+    public boolean listSwiotlb() {
+        return listSwiotlb;
+    }
 
     public void add(long a, long l, int f, int firstInput, int inputCount) {
         if (n == addr.length) {

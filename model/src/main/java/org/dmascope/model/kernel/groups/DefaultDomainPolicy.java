@@ -8,7 +8,6 @@ import org.dmascope.model.kernel.acs.UntrustedDevices;
 import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.DefaultDomainChoice;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
-import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.rule.KernelRule;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.NumaNode;
@@ -64,9 +63,10 @@ public final class DefaultDomainPolicy {
         }
         if (!identity && a.iommu() == IommuDriver.INTEL_VTD && a.vtdCachingModeAssumption().value() && !strict) {
             boolean firstStage = a.vtdFirstStageAssumption().value();
-            if (a.profile() != KernelProfile.MAINLINE || !firstStage) {
+            // 257ec2907419 "iommu/vt-d: Allow to use flush-queue when first level is default" (v6.3)
+            if (!a.profile().atLeast(6, 3) || !firstStage) {
                 strict = true;
-                steps.add("the VT-d unit reports Caching Mode (virtualised)" + (a.profile() == KernelProfile.MAINLINE
+                steps.add("the VT-d unit reports Caching Mode (virtualised)" + (a.profile().atLeast(6, 3)
                         ? " and DMA domains use second-stage tables" : "")
                         + ": \"IOMMU batching disallowed due to virtualization\", iommu_set_dma_strict()");
             } else {

@@ -125,11 +125,12 @@ public final class DmaAliasQuirks {
 
     /**
      * ASPEED AST1150 (1a03:1150) sets {@code PCI_DEV_FLAGS_PCI_BRIDGE_NO_ALIAS}: the PCIe-to-PCI bridge
-     * forwards the original requester ID. A v6.19/v7.0-era addition (Dec 2025 patch), so only the
-     * mainline profile has it.
+     * forwards the original requester ID. Nirmoy Das's patch (v2, Dec 2025, quirks.c
+     * {@code quirk_aspeed_pci_bridge_no_aliases}, search.c) targets the 7.0 merge window; the release that
+     * took it is not confirmed in the stored sources [~], so profiles from 7.0 have it.
      */
     public static boolean pciBridgeNoAlias(PciFunction f, KernelProfile profile) {
-        return profile == KernelProfile.MAINLINE && f.identity().vendorId().orElse(-1) == 0x1a03
+        return profile.atLeast(7, 0) && f.identity().vendorId().orElse(-1) == 0x1a03
                 && f.identity().deviceId().orElse(-1) == 0x1150;
     }
 

@@ -12,8 +12,8 @@ import org.dmascope.model.topology.Platform.IommuDriver;
  *   <li>AMD-Vi removes the IOMMU's own PCI function (AMD, class 0x0806) from its lookup table
  *       ({@code init_iommu_one});</li>
  *   <li>VT-d ignores the graphics-dedicated DMAR unit of the integrated GPUs {@code quirk_iommu_igfx}
- * lists (G4x/GM45, Ironlake, Broadwell; 8086:29b2 only in the v6.19/7.0-era tree), so the iGPU at 00:02.0 has no
- * group.</li>
+ * lists (G4x/GM45, Ironlake, Broadwell; Q35 8086:29b2 from v7.1: 2cda2e10dc83 "iommu/vt-d: ... Q35", April
+ * 2026, sent to 7.0-stable), so the iGPU at 00:02.0 has no group.</li>
  * </ul>
  */
 public final class IommuExclusions {
@@ -37,7 +37,7 @@ public final class IommuExclusions {
         if (a.iommu() == IommuDriver.INTEL_VTD && v == 0x8086 && f.address().bus() == 0 && f.address().device() == 2) {
             for (int id : IGFX) {
                 if (id == d && (id != 0x29b2
-                        || a.profile() == org.dmascope.model.kernel.profile.KernelProfile.MAINLINE)) {
+                        || a.profile().atLeast(7, 1))) {
                     return Optional.of("its graphics-only DMAR unit is ignored (quirk_iommu_igfx sets "
                             + "disable_igfx_iommu), so it gets no IOMMU group");
                 }

@@ -30,7 +30,8 @@ import org.dmascope.model.kernel.trace.MapTrace;
  * entry on its own through R-IOMMU-5 (swiotlb) and the list is never merged.
  *
  * <p>A {@code BUS_ADDR} entry's DMA length is {@code sg->length} of the list's first entry in v6.16+
- * (the refactor wrote {@code sg} where it meant {@code s}); it equals the entry's own length when the
+ * (the refactor a25e7962db0d, dma-mapping-6.16 pull, wrote {@code sg_dma_len(s) = sg->length}; still so in the
+ * 6.19 {@code p2pdma_provider} form); it equals the entry's own length when the
  * entries have equal lengths. Earlier kernels used the entry's own length.
  */
 @KernelRule("R-IOMMU-6")

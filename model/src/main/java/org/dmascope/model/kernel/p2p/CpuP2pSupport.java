@@ -8,8 +8,9 @@ import org.dmascope.model.topology.Platform.CpuVendor;
 /**
  * R-P2P-2 {@code cpu_supports_p2pdma()} (drivers/pci/p2pdma.c): on x86, CPU 0 vendor AMD and family
  * &ge; 0x17 (Zen and newer) lets any host bridge forward P2P; Hygon is not included; always false
- * elsewhere. Added by "PCI/P2PDMA: Allow P2PDMA on all AMD CPUs newer than the Zen family" (July
- * 2020, between v5.4 and v5.15); absent in 5.4, which only had the single 1022:1450 whitelist entry.
+ * elsewhere. Added by dea286bb71ba ("PCI/P2PDMA: Allow P2PDMA on AMD Zen and newer CPUs", July 2020,
+ * applied to pci/peer-to-peer "for v5.9", the same commit removing the AMD whitelist entries); absent in
+ * 5.4, which only had the single 1022:1450 whitelist entry.
  */
 @KernelRule("R-P2P-2")
 public final class CpuP2pSupport {
@@ -22,7 +23,7 @@ public final class CpuP2pSupport {
 
     public static Result evaluate(PlatformAssumptions a) {
         CpuIdentity cpu = a.cpu();
-        if (!a.profile().atLeast(5, 10)) {
+        if (!a.profile().atLeast(5, 9)) {
             return new Result(false, "Linux " + a.profile().id()
                     + " has no cpu_supports_p2pdma(): only the whitelist counts");
         }

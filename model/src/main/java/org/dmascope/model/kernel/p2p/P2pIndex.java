@@ -133,7 +133,7 @@ public final class P2pIndex {
                     ? "the host-bridge whitelist would still allow it: " + whitelist.words()
                     : "the host-bridge whitelist would decide, and " + whitelist.words() + ": NOT_SUPPORTED") + ")";
         }
-        if (whitelist.whitelisted() || !assumptions.isX86() || !assumptions.profile().atLeast(5, 10)) return "";
+        if (whitelist.whitelisted() || !assumptions.isX86() || !assumptions.profile().atLeast(5, 9)) return "";
         return " (the CPU, " + c.shown() + ", was inferred from " + from + "; were it an AMD family 0x17 "
                 + "or newer, cpu_supports_p2pdma() would allow it: THRU_HOST_BRIDGE)";
     }

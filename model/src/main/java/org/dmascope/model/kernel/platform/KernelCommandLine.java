@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import org.dmascope.model.kernel.profile.KernelFeature;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.kernel.profile.KernelVersion;
 import org.dmascope.model.kernel.rule.KernelRule;
@@ -262,8 +263,10 @@ public final class KernelCommandLine {
                     configAcs = Optional.of(o.substring("config_acs=".length()));
                     listCheck("pci=config_acs=", configAcs.get(), true);
                 } else {
-                    problems.add("PCI: Unknown option `" + o + "': config_acs= arrived in v6.11, "
-                            + profile.label() + " ignores it");
+                    problems.add("PCI: Unknown option `" + o + "': " + KernelFeature.CONFIG_ACS.kernelName()
+                            + " is not in " + (profile instanceof KernelProfile p ? "Linux " + p.version()
+                                    : profile.label()) + " (since " + KernelFeature.CONFIG_ACS.since()
+                            + "), so the kernel ignores it");
                 }
             } else {
                 UnmodelledParameters.pciOption(o, notModelled, unrelated, problems);

@@ -82,6 +82,26 @@ class DefaultDomainVectorsTest {
         assertTrue(vm.steps().stream().anyMatch(s -> s.contains("IOMMU batching disallowed due to virtualization")));
     }
 
+    /** R-GRP-3 boundary at v6.3 (257ec2907419): caching mode with first-stage tables keeps the flush queue. */
+    @Test
+    void dom6b_cachingModeWithFirstStageTablesKeepsTheFlushQueueFrom6_3() {
+        PlatformOverrides vm = PlatformOverrides.NONE.withVtdCachingMode(true).withCommandLine("intel_iommu=on,sm_on");
+        assertEquals(DomainType.DMA, global(T1.t1(), vm.withProfile(KernelProfile.V6_1)).type(), "6.1: strict");
+        assertEquals(DomainType.DMA_FQ, global(T1.t1(), vm.withProfile(KernelProfile.V6_6)).type(), "6.6: lazy");
+        PlatformOverrides second = PlatformOverrides.NONE.withVtdCachingMode(true).withCommandLine(
+                "intel_iommu=on,sm_off");
+        assertEquals(DomainType.DMA, global(T1.t1(), second.withProfile(KernelProfile.V6_6)).type(),
+                "second-stage tables stay strict");
+    }
+
+    /** R-GRP-3 boundary at v5.15: the DMA-FQ domain type (5.10 has none). */
+    @Test
+    void dmaFqTypeArrivesBetween5_10And5_15() {
+        assertEquals(DomainType.DMA, global(T1.t1(), PlatformOverrides.NONE.withProfile(KernelProfile.V5_10)).type());
+        assertEquals(DomainType.DMA_FQ, global(T1.t1(), PlatformOverrides.NONE.withProfile(KernelProfile.V5_15))
+                .type());
+    }
+
     @Test
     void profiles_5_4HasNoDmaFqType() {
         DomainDecision d = global(T1.t1(), PlatformOverrides.NONE.withProfile(KernelProfile.V5_4));

@@ -44,10 +44,10 @@ class DmaAliasWalkTest {
     }
 
     @Test
-    void aspeedBridgeForwardsTheOriginalIdInMainlineOnly() {
+    void aspeedBridgeForwardsTheOriginalIdFrom7_0() {
         Topology t = behind(Fx.port("0000:05:00.0", PortType.PCIE_TO_PCI_BRIDGE, 0x1a03, 0x1150, Acs.ABSENT, 6, 6));
-        assertEquals(List.of("06:01.0@06:01.0"), rids(t, "0000:06:01.0", KernelProfile.MAINLINE));
-        assertEquals(List.of("06:01.0@06:01.0", "05:00.0@06:00.0"), rids(t, "0000:06:01.0", KernelProfile.V5_15));
+        assertEquals(List.of("06:01.0@06:01.0"), rids(t, "0000:06:01.0", KernelProfile.V7_0));
+        assertEquals(List.of("06:01.0@06:01.0", "05:00.0@06:00.0"), rids(t, "0000:06:01.0", KernelProfile.V6_19));
     }
 
     @Test

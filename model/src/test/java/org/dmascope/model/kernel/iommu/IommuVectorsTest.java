@@ -284,8 +284,12 @@ class IommuVectorsTest {
 
         IommuDeviceState old = pci();
         IommuMapPhys.map(d, dev(), old, 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
-                KernelProfile.V5_15, new MapTrace());
-        assertTrue(old.pci32bitWorkaround(), "5.15 retries below 4 GiB every time");
+                KernelProfile.V6_1, new MapTrace());
+        assertTrue(old.pci32bitWorkaround(), "6.1 (before the v6.4 boundary) retries below 4 GiB every time");
+        IommuDeviceState at = pci();
+        IommuMapPhys.map(d, dev(), at, 0x1_0000_0000L, 0x1000, DmaDirection.TO_DEVICE, false, SwiotlbContext.NONE,
+                KernelProfile.V6_6, new MapTrace());
+        assertFalse(at.pci32bitWorkaround(), "6.6 (after v6.4) gives up on the 32-bit space for good");
     }
 
     @Test

@@ -84,8 +84,8 @@ class BusAddressVectorsTest {
 
     /**
      * BA-3 gives the intended result, the CPU physical address; the product reproduces the kernels:
-     * before v6.17 {@code dma_direct_map_sg} falls through to the normal map (identity range map: CPU
-     * address), v6.17-6.19 leave {@code dma_address} unset (R-DIR-4 note, DD-10).
+     * before v6.16 and from v7.1 {@code dma_direct_map_sg} falls through to the normal map (identity range map:
+     * CPU address); v6.16-7.0 leave {@code dma_address} unset (R-DIR-4, DD-10).
      */
     @Test
     void ba3_thruHostBridgeWithDmaDirectUsesTheCpuPhysicalAddress() {
@@ -95,9 +95,11 @@ class BusAddressVectorsTest {
         ScatterList before = mapDirect(p, 0x40_1000_3000L, P2pMapType.THRU_HOST_BRIDGE, KernelProfile.V5_15);
         assertEquals(0x40_1000_3000L, before.dmaAddress(0));
         assertFalse(before.isBusAddress(0));
-        ScatterList mainline = mapDirect(p, 0x40_1000_3000L, P2pMapType.THRU_HOST_BRIDGE, KernelProfile.MAINLINE);
-        assertTrue((mainline.dmaFlags(0) & ScatterList.DMA_ADDRESS_UNSET) != 0, "6.17-6.19: dma_address left unset");
-        assertFalse(mainline.isBusAddress(0));
+        ScatterList v70 = mapDirect(p, 0x40_1000_3000L, P2pMapType.THRU_HOST_BRIDGE, KernelProfile.V7_0);
+        assertTrue((v70.dmaFlags(0) & ScatterList.DMA_ADDRESS_UNSET) != 0, "6.16-7.0: dma_address left unset");
+        assertFalse(v70.isBusAddress(0));
+        ScatterList v71 = mapDirect(p, 0x40_1000_3000L, P2pMapType.THRU_HOST_BRIDGE, KernelProfile.V7_1);
+        assertEquals(0x40_1000_3000L, v71.dmaAddress(0), "7.1 (560000d619ef) maps the CPU address again");
     }
 
     /**

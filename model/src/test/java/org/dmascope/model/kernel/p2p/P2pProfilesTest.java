@@ -47,7 +47,10 @@ class P2pProfilesTest {
         Topology zen2 = T1.t1(0x1022, 0x1480).withPlatform(Fx.cpu(T1.t1().platform(), CpuVendor.AMD, 0x17));
         assertEquals(P2pMapType.NOT_SUPPORTED, p2p(zen2, KernelProfile.V5_4, EPB, EPC).mapType());
         assertTrue(p2p(zen2, KernelProfile.V5_4, EPB, EPC).reason().contains("has no cpu_supports_p2pdma()"));
-        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(zen2, KernelProfile.V5_15, EPB, EPC).mapType());
+        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(zen2, KernelProfile.V5_9, EPB, EPC).mapType(),
+                "dea286bb71ba (v5.9): cpu_supports_p2pdma()");
+        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(T1.t1(0x1022, 0x1450), KernelProfile.V5_9, EPB, EPC).mapType(),
+                "v5.9 dropped the AMD entries in the same commit");
         assertEquals(P2pMapType.NOT_SUPPORTED, p2p(T1.t1(0x1022, 0x1450), KernelProfile.V5_15, EPB, EPC).mapType(),
                 "5.15 dropped the 1022:1450 entry; an Intel CPU gets nothing from it");
     }
@@ -56,20 +59,31 @@ class P2pProfilesTest {
     void v5_15_rootPortAtAnyDevfnIsNotAHostBridgeDevice() {
         Topology t = Fx.remove(T1.t1(), T1.HBDEV);
         assertEquals(P2pMapType.NOT_SUPPORTED, p2p(t, KernelProfile.V5_15, EPB, EPC).mapType());
-        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(t, KernelProfile.MAINLINE, EPB, EPC).mapType());
+        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(t, KernelProfile.V6_1, EPB, EPC).mapType(), "v5.19 and later");
     }
 
+    /** R-P2P-3 boundaries: each whitelist addition, in the profile just before and the one at its release. */
     @Test
     void whitelistGrowsOverTime() {
+        Topology skylake = T1.t1(0x8086, 0x2020);
+        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(skylake, KernelProfile.V5_4, EPB, EPC).mapType());
+        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(skylake, KernelProfile.V5_9, EPB, EPC).mapType(),
+                "bc123a515cb7 (v5.6)");
         Topology icelake = T1.t1(0x8086, 0x09a2);
-        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(icelake, KernelProfile.V5_4, EPB, EPC).mapType());
-        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(icelake, KernelProfile.V5_15, EPB, EPC).mapType());
+        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(icelake, KernelProfile.V5_15, EPB, EPC).mapType(),
+                "feaea1fe8b36 came in v5.18");
+        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(icelake, KernelProfile.V6_1, EPB, EPC).mapType());
         Topology google = T1.t1(0x1ae0, 0x0042);
-        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(google, KernelProfile.MAINLINE, EPB, EPC).mapType(),
-                "Google: any device");
-        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(google, KernelProfile.V5_15, EPB, EPC).mapType());
+        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(google, KernelProfile.V7_0, EPB, EPC).mapType());
+        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(google, KernelProfile.V7_1, EPB, EPC).mapType(),
+                "70cf146a674c (v7.1), any device");
+        Topology dsa = T1.t1(0x8086, 0x0b25);
+        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(dsa, KernelProfile.V7_1, EPB, EPC).mapType());
+        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(dsa, KernelProfile.V7_4, EPB, EPC).mapType(),
+                "0ba76b19fd4c (v7.2)");
         Topology grace = T1.t1(0x10de, 0x2f95);
-        assertEquals(P2pMapType.THRU_HOST_BRIDGE, p2p(grace, KernelProfile.MAINLINE, EPB, EPC).mapType());
+        assertEquals(P2pMapType.NOT_SUPPORTED, p2p(grace, KernelProfile.MAINLINE, EPB, EPC).mapType(),
+                "the NVIDIA CPU ids are in vendor trees only");
     }
 
     @Test

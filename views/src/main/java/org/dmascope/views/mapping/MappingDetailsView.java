@@ -8,9 +8,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 
 import org.dmascope.model.session.SessionSnapshot;
+import org.dmascope.views.designs.DesignsView;
+import org.dmascope.views.designs.DesignsViewModel;
 
 /**
- * The result of a drop in tabs: Steps, Scatter list, Page walk and Live mappings. The scatter list
+ * The result of a drop in tabs: Steps, Scatter list, Page walk, Designs and Live mappings. The scatter list
  * and the page walk are separate widgets bound to the same view model; until the app hands them in
  * with {@link #setResultViews} their tabs say what will appear there.
  */
@@ -19,14 +21,17 @@ public final class MappingDetailsView extends TabPane {
     public static final String STEPS_TAB_ID = "steps-tab";
     public static final String SCATTER_LIST_TAB_ID = "scatter-list-tab";
     public static final String PAGE_WALK_TAB_ID = "page-walk-tab";
+    public static final String DESIGNS_TAB_ID = "designs-tab";
     public static final String LIVE_TAB_ID = "live-mappings-tab";
 
     private final MappingViewModel model;
     private final StepsView steps;
     private final LiveMappingsView live;
+    private final DesignsView designs;
     private final Tab stepsTab = new Tab("Steps");
     private final Tab scatterTab = new Tab("Scatter list");
     private final Tab walkTab = new Tab("Page walk");
+    private final Tab designsTab = new Tab("Designs");
     private final Tab liveTab = new Tab("Live mappings");
     private final ChangeListener<SessionSnapshot> liveListener = (o, a, l) -> showLiveCount(l);
 
@@ -45,9 +50,14 @@ public final class MappingDetailsView extends TabPane {
         walkTab.setId(PAGE_WALK_TAB_ID);
         walkTab.setContent(placeholder("The page walk will appear here: the selected segment's address spaces and "
                 + "page-table levels."));
+        // the designs of the P2P threads on this mapping, computed only while the tab is in front
+        designs = new DesignsView(new DesignsViewModel(model.mappingProperty()));
+        designsTab.setId(DESIGNS_TAB_ID);
+        designsTab.setContent(designs);
+        designsTab.selectedProperty().addListener((o, a, selected) -> designs.model().activeProperty().set(selected));
         liveTab.setId(LIVE_TAB_ID);
         liveTab.setContent(live);
-        getTabs().setAll(stepsTab, scatterTab, walkTab, liveTab);
+        getTabs().setAll(stepsTab, scatterTab, walkTab, designsTab, liveTab);
         liveTab.selectedProperty().addListener((o, a, selected) -> live.setShown(selected));
         model.live().snapshotProperty().addListener(liveListener);
         showLiveCount(model.live().snapshotProperty().get());
@@ -78,6 +88,7 @@ public final class MappingDetailsView extends TabPane {
     public void dispose() {
         steps.dispose();
         live.dispose();
+        designs.model().dispose();
         model.live().snapshotProperty().removeListener(liveListener);
     }
 

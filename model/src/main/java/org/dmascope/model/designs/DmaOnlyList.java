@@ -20,7 +20,7 @@ public final class DmaOnlyList extends CpuAccess {
         f.add(Figure.of("consumersServed", "consumers served", CONSUMERS.size() - needingCpu()));
         f.add(Figure.of("consumersBroken", "consumers broken", needingCpu()));
         return new Design(Question.CPU_ACCESS, "dma-only", "DMA-only scatterlist (sgl_dma_map_user)",
-                "proposal, P2PDMA without struct page thread, 2019 (Jason Gunthorpe)", false,
+                "proposal, 'peer to peer to device vma' thread, linux-mm, 2019 (Jason Gunthorpe)", false,
                 "dma_addr_t dma_address; unsigned int dma_length;  /* no page_link */", Layouts.X86_64,
                 "Map close to GUP and hand drivers only DMA addresses; memory without struct page then never "
                         + "needs one.",

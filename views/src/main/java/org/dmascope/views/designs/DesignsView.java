@@ -56,11 +56,15 @@ public final class DesignsView extends SplitPane {
         entriesTitle.getStyleClass().add("entries-title");
         entries.setId("design-entries");
         entries.setPlaceholder(new Label("Select a design above to see its entries."));
-        entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        entries.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         VBox bottom = new VBox(entriesTitle, entries);
         VBox.setVgrow(entries, Priority.ALWAYS);
+        // small minimums, so the divider (not the table's preferred height) decides the split
+        entries.setMinHeight(60);
+        bottom.setMinHeight(0);
+        scroll.setMinHeight(0);
         getItems().setAll(scroll, bottom);
-        setDividerPositions(0.68);
+        setDividerPositions(0.8);
         model.reportProperty().addListener((o, a, r) -> rebuild(r));
         model.selectedProperty().addListener((o, a, d) -> showEntries(d));
         choice.selectedToggleProperty().addListener((o, a, t) -> {
@@ -87,7 +91,8 @@ public final class DesignsView extends SplitPane {
             showEntries(null);
             return;
         }
-        kernel.setText(model.kernelLine() + ". Bytes assume " + r.designs().get(0).config() + ".");
+        kernel.setText(model.kernelLine() + ".");
+        kernel.setTooltip(new Tooltip("Bytes assume " + r.designs().get(0).config() + "."));
         for (DesignsViewModel.Section s : model.sections()) sections.getChildren().add(section(s));
         showEntries(model.selectedProperty().get());
     }
@@ -108,8 +113,10 @@ public final class DesignsView extends SplitPane {
             b.setId("design-" + d.key());
             b.setUserData(d);
             b.setToggleGroup(choice);
+            b.setMnemonicParsing(false); // names such as phys_vec keep their underscores
             b.setWrapText(true);
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setMaxHeight(Double.MAX_VALUE);
             b.getStyleClass().add(d.mainline() ? "mainline" : "proposal");
             b.setTooltip(new Tooltip(d.source() + (d.layout().isEmpty() ? "" : "\n\n" + d.layout())));
             if (d == model.selectedProperty().get()) b.setSelected(true);
@@ -161,7 +168,7 @@ public final class DesignsView extends SplitPane {
             TableColumn<Integer, String> column = new TableColumn<>(t.columns().get(c));
             column.setSortable(false);
             column.setCellValueFactory(cd -> new ReadOnlyStringWrapper(t.cell(cd.getValue(), col)));
-            column.setPrefWidth(c == 0 ? 70 : 150);
+            column.setPrefWidth(c == 0 ? 70 : c == 1 ? 60 : 170);
             entries.getColumns().add(column);
         }
         int rows = t.rows();

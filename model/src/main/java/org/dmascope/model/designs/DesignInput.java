@@ -1,6 +1,7 @@
 package org.dmascope.model.designs;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -12,7 +13,6 @@ import org.dmascope.model.kernel.sg.SgTableLayout;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.PhysRanges;
-import org.dmascope.model.mapping.PinnedBuffer;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
@@ -38,6 +38,10 @@ public final class DesignInput {
     private final long[] rangeAddr;
     private final long[] rangeLen;
     private final int[] rangePart;
+    /** The ranges cut at a u32 length and at none, made once: most designs read one of them. */
+    private SplitRanges u32Split;
+    private SplitRanges wholeRanges;
+    private List<int[]> segmentIndex;
 
     private DesignInput(List<Mapping> parts) {
         if (parts.isEmpty()) throw new IllegalArgumentException("the design lab needs at least one mapping");
@@ -225,8 +229,13 @@ public final class DesignInput {
         return n;
     }
 
-    /** The DMA segments of all mapped parts in order, as (part, index) pairs. */
-    public List<int[]> segmentIndex() {
+    /** The DMA segments of all mapped parts in order, as (part, index) pairs; made once. */
+    public synchronized List<int[]> segmentIndex() {
+        if (segmentIndex == null) segmentIndex = Collections.unmodifiableList(segments());
+        return segmentIndex;
+    }
+
+    private List<int[]> segments() {
         List<int[]> out = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
             Mapping m = parts.get(p);
@@ -253,7 +262,14 @@ public final class DesignInput {
         return b;
     }
 
-    PinnedBuffer pinned(int part) {
-        return parts.get(part).pinned();
+    /** The ranges cut at {@link #U32_CHUNK} or (for any other chunk) not at all, computed on first use. */
+    synchronized SplitRanges split(long chunk) {
+        if (chunk == U32_CHUNK) {
+            if (u32Split == null) u32Split = new SplitRanges(this, U32_CHUNK);
+            return u32Split;
+        }
+        if (chunk != Long.MAX_VALUE) return new SplitRanges(this, chunk);
+        if (wholeRanges == null) wholeRanges = new SplitRanges(this, Long.MAX_VALUE);
+        return wholeRanges;
     }
 }

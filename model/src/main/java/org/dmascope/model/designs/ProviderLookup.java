@@ -44,9 +44,8 @@ abstract class ProviderLookup implements DesignModel {
 
     @Override
     public Design evaluate(DesignInput in) {
-        SplitRanges s = new SplitRanges(in, DesignInput.U32_CHUNK);
-        long p2pEntries = 0;
-        for (int r = 0; r < s.rows(); r++) if (s.p2p(r)) p2pEntries++;
+        SplitRanges s = in.split(DesignInput.U32_CHUNK);
+        long p2pEntries = s.p2pEntries();
         long machine = in.machineProviders();
         List<Figure> f = new ArrayList<>();
         f.add(Figure.of("bitsPerEntry", "bits per entry", bitsPerEntry()));

@@ -35,7 +35,7 @@ abstract class RangeCarrier implements DesignModel {
 
     @Override
     public final Design evaluate(DesignInput in) {
-        SplitRanges s = new SplitRanges(in, maxLength());
+        SplitRanges s = in.split(maxLength());
         long segments = in.dmaSegments();
         List<Figure> f = new ArrayList<>();
         f.add(Figure.of("entries", "entries", s.entries()));

@@ -12,12 +12,25 @@ final class SplitRanges {
     private final long chunk;
     /** first[i]: the first entry of range i; first[ranges]: the entry count. */
     private final long[] first;
+    private final long p2pEntries;
 
+    /** Use {@link DesignInput#split(long)}, which makes each split once. */
     SplitRanges(DesignInput in, long chunk) {
         this.in = in;
         this.chunk = chunk;
         first = new long[in.ranges() + 1];
-        for (int i = 0; i < in.ranges(); i++) first[i + 1] = first[i] + pieces(in.rangeLen(i), chunk);
+        long p2p = 0;
+        for (int i = 0; i < in.ranges(); i++) {
+            long n = pieces(in.rangeLen(i), chunk);
+            first[i + 1] = first[i] + n;
+            if (in.rangeProvider(i) != null) p2p += n;
+        }
+        p2pEntries = p2p;
+    }
+
+    /** Entries of P2P memory. */
+    long p2pEntries() {
+        return p2pEntries;
     }
 
     static long pieces(long len, long chunk) {

@@ -1,5 +1,6 @@
 package org.dmascope.views.mapping;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -8,13 +9,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 
 import org.dmascope.model.session.SessionSnapshot;
-import org.dmascope.views.designs.DesignsView;
-import org.dmascope.views.designs.DesignsViewModel;
 
 /**
- * The result of a drop in tabs: Steps, Scatter list, Page walk, Designs and Live mappings. The scatter list
- * and the page walk are separate widgets bound to the same view model; until the app hands them in
- * with {@link #setResultViews} their tabs say what will appear there.
+ * The result of a drop in tabs: Steps, Scatter list, Page walk, Designs and Live mappings. The scatter
+ * list, the page walk and the designs are separate widgets bound to the same view model; until the app
+ * hands them in with {@link #setResultViews} and {@link #setDesignsView} their tabs say what will appear there.
  */
 public final class MappingDetailsView extends TabPane {
     public static final String ID = "mapping-details";
@@ -27,7 +26,6 @@ public final class MappingDetailsView extends TabPane {
     private final MappingViewModel model;
     private final StepsView steps;
     private final LiveMappingsView live;
-    private final DesignsView designs;
     private final Tab stepsTab = new Tab("Steps");
     private final Tab scatterTab = new Tab("Scatter list");
     private final Tab walkTab = new Tab("Page walk");
@@ -50,11 +48,9 @@ public final class MappingDetailsView extends TabPane {
         walkTab.setId(PAGE_WALK_TAB_ID);
         walkTab.setContent(placeholder("The page walk will appear here: the selected segment's address spaces and "
                 + "page-table levels."));
-        // the designs of the P2P threads on this mapping, computed only while the tab is in front
-        designs = new DesignsView(new DesignsViewModel(model.mappingProperty()));
         designsTab.setId(DESIGNS_TAB_ID);
-        designsTab.setContent(designs);
-        designsTab.selectedProperty().addListener((o, a, selected) -> designs.model().activeProperty().set(selected));
+        designsTab.setContent(placeholder("The designs of the P2P-without-struct-page threads will appear here, "
+                + "computed on this mapping."));
         liveTab.setId(LIVE_TAB_ID);
         liveTab.setContent(live);
         getTabs().setAll(stepsTab, scatterTab, walkTab, designsTab, liveTab);
@@ -73,6 +69,16 @@ public final class MappingDetailsView extends TabPane {
         walkTab.setContent(pageWalk);
     }
 
+    /** The hook for the Designs tab's widget ({@code DesignsView}), bound to {@link #designsShownProperty()}. */
+    public void setDesignsView(Node designs) {
+        designsTab.setContent(designs);
+    }
+
+    /** Whether the Designs tab is in front: the designs are computed only then. */
+    public ReadOnlyBooleanProperty designsShownProperty() {
+        return designsTab.selectedProperty();
+    }
+
     /** Selects the tab with that id. */
     public void showTab(String tabId) {
         getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> getSelectionModel()
@@ -88,7 +94,6 @@ public final class MappingDetailsView extends TabPane {
     public void dispose() {
         steps.dispose();
         live.dispose();
-        designs.model().dispose();
         model.live().snapshotProperty().removeListener(liveListener);
     }
 

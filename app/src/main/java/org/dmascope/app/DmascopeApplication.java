@@ -21,6 +21,8 @@ import org.dmascope.model.io.formats.ImportFormats;
 import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.session.RunningKernel;
+import org.dmascope.views.designs.DesignsView;
+import org.dmascope.views.designs.DesignsViewModel;
 import org.dmascope.views.inspector.InspectorView;
 import org.dmascope.views.inspector.InspectorViewModel;
 import org.dmascope.views.mapping.MappingViewModel;
@@ -46,6 +48,7 @@ public final class DmascopeApplication extends Application {
     private MappingViewModel mappingModel;
     private MappingWorkspace mappingWorkspace;
     private ScatterListView scatterList;
+    private DesignsView designs;
     private PageWalkView pageWalk;
     private TopologyView topologyView;
     private InspectorView inspectorView;
@@ -122,6 +125,9 @@ public final class DmascopeApplication extends Application {
                 player.selectedSegmentProperty());
         documents.showDefaultSample();
         mappingWorkspace.details().setResultViews(scatterList, pageWalk);
+        designs = new DesignsView(new DesignsViewModel(mappingModel.mappingProperty()));
+        designs.model().activeProperty().bind(mappingWorkspace.details().designsShownProperty());
+        mappingWorkspace.details().setDesignsView(designs);
         new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace), preferences,
                 session)
                 .show(where.apply(preferences), hold);
@@ -146,6 +152,7 @@ public final class DmascopeApplication extends Application {
         if (inspectorModel != null) inspectorModel.dispose();
         if (scatterList != null) scatterList.dispose();
         if (pageWalk != null) pageWalk.dispose();
+        if (designs != null) designs.model().dispose();
         if (mappingWorkspace != null) mappingWorkspace.dispose();
         if (mappingModel != null) mappingModel.dispose();
         if (executor != null) executor.shutdownNow();

@@ -1,5 +1,6 @@
 package org.dmascope.views.mapping;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -12,15 +13,16 @@ import org.dmascope.model.session.MapOutcome;
 import org.dmascope.model.session.SessionSnapshot;
 
 /**
- * The result of a drop in tabs: Steps, Scatter list, Page walk, Live mappings and Across kernel versions. The
- * scatter list and the page walk are separate widgets bound to the same view model; until the app hands them in
- * with {@link #setResultViews} their tabs say what will appear there.
+ * The result of a drop in tabs: Steps, Scatter list, Page walk, Designs, Live mappings and Across kernel
+ * versions. The scatter list, the page walk and the designs are separate widgets bound to the same view model;
+ * until the app hands them in with {@link #setResultViews} and {@link #setDesignsView} their tabs say what will appear there.
  */
 public final class MappingDetailsView extends TabPane {
     public static final String ID = "mapping-details";
     public static final String STEPS_TAB_ID = "steps-tab";
     public static final String SCATTER_LIST_TAB_ID = "scatter-list-tab";
     public static final String PAGE_WALK_TAB_ID = "page-walk-tab";
+    public static final String DESIGNS_TAB_ID = "designs-tab";
     public static final String LIVE_TAB_ID = "live-mappings-tab";
     public static final String ACROSS_TAB_ID = "across-versions-tab";
 
@@ -30,6 +32,7 @@ public final class MappingDetailsView extends TabPane {
     private final Tab stepsTab = new Tab("Steps");
     private final Tab scatterTab = new Tab("Scatter list");
     private final Tab walkTab = new Tab("Page walk");
+    private final Tab designsTab = new Tab("Designs");
     private final Tab liveTab = new Tab("Live mappings");
     private final Tab acrossTab = new Tab("Across kernel versions");
     private final AcrossVersionsView across;
@@ -51,6 +54,9 @@ public final class MappingDetailsView extends TabPane {
         walkTab.setId(PAGE_WALK_TAB_ID);
         walkTab.setContent(placeholder("The page walk will appear here: the selected segment's address spaces and "
                 + "page-table levels."));
+        designsTab.setId(DESIGNS_TAB_ID);
+        designsTab.setContent(placeholder("The designs of the P2P-without-struct-page threads will appear here, "
+                + "computed on this mapping."));
         liveTab.setId(LIVE_TAB_ID);
         liveTab.setContent(live);
         across = new AcrossVersionsView(model.across());
@@ -58,7 +64,7 @@ public final class MappingDetailsView extends TabPane {
         acrossTab.setContent(across);
         acrossTab.setTooltip(new Tooltip("The current mapping under every kernel profile: the profiles where the "
                 + "verdict, the segments or the error change, and the kernel change that did it"));
-        getTabs().setAll(stepsTab, scatterTab, walkTab, liveTab, acrossTab);
+        getTabs().setAll(stepsTab, scatterTab, walkTab, designsTab, liveTab, acrossTab);
         liveTab.selectedProperty().addListener((o, a, selected) -> live.setShown(selected));
         acrossTab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) compareAcrossVersions();
@@ -76,6 +82,16 @@ public final class MappingDetailsView extends TabPane {
     public void setResultViews(Node scatterList, Node pageWalk) {
         scatterTab.setContent(scatterList);
         walkTab.setContent(pageWalk);
+    }
+
+    /** The hook for the Designs tab's widget ({@code DesignsView}), bound to {@link #designsShownProperty()}. */
+    public void setDesignsView(Node designs) {
+        designsTab.setContent(designs);
+    }
+
+    /** Whether the Designs tab is in front: the designs are computed only then. */
+    public ReadOnlyBooleanProperty designsShownProperty() {
+        return designsTab.selectedProperty();
     }
 
     /** Selects the tab with that id. */

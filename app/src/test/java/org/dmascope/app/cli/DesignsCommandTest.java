@@ -1,0 +1,69 @@
+package org.dmascope.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code dmascope designs}: exit codes, messages for bad input, the text tables and the JSON shape. */
+class DesignsCommandTest {
+    static final String SAMPLE = MapCommandTest.SAMPLE;
+
+    @Test
+    void textHasATablePerQuestionAndTheKernelsAnswer() {
+        MapCommandTest.Run r = MapCommandTest.run("designs", SAMPLE, "--initiator", "06:00.0", "--buffer",
+                "host:node0:1MiB:scattered", "--buffer", "bar:0000:05:00.0:2:64KiB", "--entries", "--limit", "2");
+        assertEquals(0, r.code(), r.err());
+        for (String heading : new String[] {"1. What carries the pages into the DMA API", "2. What comes out",
+                "3. Finding the P2P provider from a physical address", "4. BAR memory that cannot go peer-to-peer",
+                "5. Who maps", "6. A DMA-only scatterlist"}) {
+            assertTrue(r.out().contains("\n" + heading + "\n"), heading);
+        }
+        assertTrue(r.out().contains("kernel: ok, ok; map type NONE, BUS_ADDR;"), r.out());
+        assertTrue(r.out().contains("(host RAM and P2P memory mixed)"));
+        // the designs side by side: one header line with every carrier's key, mainline ones starred
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+scatterlist \\*\\s+phys_vec \\*\\s+bio_vec\\s+"
+                + "phy_range\\s+neoscat")), r.out());
+        assertTrue(r.out().contains("entries of phys_vec (193):"));
+        assertTrue(r.out().contains("... 191 more (--limit N shows more)"));
+    }
+
+    @Test
+    void jsonNamesEachDesignsSource() throws Exception {
+        MapCommandTest.Run r = MapCommandTest.run("designs", SAMPLE, "--initiator", "07:00.0", "--buffer",
+                "host:node0:64KiB:contiguous", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals(6, j.get("questions").size());
+        int designs = 0;
+        for (JsonNode q : j.get("questions")) {
+            for (JsonNode d : q.get("designs")) {
+                String source = d.get("source").asText();
+                assertTrue(source.startsWith("mainline") || source.startsWith("proposal"), source);
+                assertEquals(source.startsWith("mainline"), d.get("mainline").asBoolean(), source);
+                assertTrue(d.get("entries").get("rows").size() <= d.get("entries").get("total").asInt());
+                designs++;
+            }
+        }
+        assertEquals(19, designs);
+        assertEquals(16, j.get("pages").asLong(), "64 KiB / 4 KiB");
+    }
+
+    @Test
+    void badInputExitsTwoWithAReason() {
+        MapCommandTest.Run spec = MapCommandTest.run("designs", SAMPLE, "--initiator", "07:00.0", "--buffer",
+                "host:nodeX:1MiB");
+        assertEquals(Cli.UNUSABLE, spec.code());
+        assertTrue(spec.err().contains("nodeX"), spec.err());
+        MapCommandTest.Run noMemory = MapCommandTest.run("designs", SAMPLE, "--initiator", "07:00.0", "--buffer",
+                "bar:0000:07:00.0:0:4KiB");
+        assertEquals(Cli.UNUSABLE, noMemory.code());
+        assertTrue(noMemory.err().startsWith("dmascope designs: bar:0000:07:00.0:0:4KiB: "), noMemory.err());
+        MapCommandTest.Run noFile = MapCommandTest.run("designs", "no-such-file.json", "--initiator", "07:00.0",
+                "--buffer", "host:node0:4KiB");
+        assertEquals(Cli.UNUSABLE, noFile.code());
+        assertTrue(noFile.err().contains("no-such-file.json"), noFile.err());
+    }
+}

@@ -15,7 +15,8 @@ import org.dmascope.model.session.SessionSnapshot;
 /**
  * The result of a drop in tabs: Steps, Scatter list, Page walk, Designs, Live mappings and Across kernel
  * versions. The scatter list, the page walk and the designs are separate widgets bound to the same view model;
- * until the app hands them in with {@link #setResultViews} and {@link #setDesignsView} their tabs say what will appear there.
+ * until the app hands them in with {@link #setResultViews} and {@link #setDesignsView} their tabs say what will
+ * appear there.
  */
 public final class MappingDetailsView extends TabPane {
     public static final String ID = "mapping-details";

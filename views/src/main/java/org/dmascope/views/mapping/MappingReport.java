@@ -70,11 +70,11 @@ public final class MappingReport {
 
     private static void machine(StringBuilder sb, Topology t, Mapping m) {
         sb.append("## Machine and request\n\n| | |\n|---|---|\n");
-        row(sb, "Machine", t.name() + t.description().map(d -> ": " + d).orElse(""));
+        row(sb, "Machine", t.name());
         t.source().ifPresent(s -> row(sb, "Topology source", s.kind().jsonName() + s.detail().map(d -> " (" + d + ")")
                 .orElse("")));
-        row(sb, "Size", t.functions().size() + " PCI functions, " + t.hostBridges().size() + " host bridges, "
-                + t.numaNodes().size() + " NUMA nodes");
+        row(sb, "Size", count(t.functions().size(), "PCI function") + ", " + count(t.hostBridges().size(),
+                "host bridge") + ", " + count(t.numaNodes().size(), "NUMA node"));
         if (m == null) {
             sb.append('\n');
             return;
@@ -191,6 +191,10 @@ public final class MappingReport {
         if (m != null) sb.append(" with the ").append(md(m.request().profile().label())).append(" kernel profile");
         sb.append(". dmascope models the kernel's decisions from the exported topology; it did not run on the "
                 + "machine.\n");
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private static void row(StringBuilder sb, String key, String value) {

@@ -10,6 +10,7 @@ import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.route.RouteHop;
 import org.dmascope.model.kernel.route.TlpRoute;
+import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.Step;
@@ -59,7 +60,7 @@ public final class MappingReport {
         v.remedy().ifPresent(r -> sb.append("What would change it: ").append(md(r)).append("\n\n"));
         sb.append("Kernel return: `").append(code(m.verdict().kernelReturn())).append("`\n\n");
         machine(sb, t, m);
-        platform(sb, m.request().platform());
+        platform(sb, facts(m));
         route(sb, m);
         steps(sb, m);
         segments(sb, m.segments(), segments);
@@ -90,9 +91,21 @@ public final class MappingReport {
         sb.append('\n');
     }
 
-    private static void platform(StringBuilder sb, PlatformAssumptions p) {
+    /** The facts the mapping read: the mapping's, and for P2P memory also those the P2PDMA verdict read. */
+    static List<Assumption<?>> facts(Mapping m) {
+        PlatformAssumptions p = m.request().platform();
+        List<Assumption<?>> out = new ArrayList<>(p.forMapping());
+        if (m.request().buffer() instanceof BufferSpec.Bar) {
+            for (Assumption<?> a : p.forP2p()) {
+                if (out.stream().noneMatch(b -> b.name().equals(a.name()))) out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private static void platform(StringBuilder sb, List<Assumption<?>> facts) {
         sb.append("## Platform facts\n\n| Fact | Value | Source | Why |\n|---|---|---|---|\n");
-        for (Assumption<?> a : p.forMapping()) {
+        for (Assumption<?> a : facts) {
             sb.append("| ").append(cell(a.name())).append(" | ").append(cell(a.shown())).append(" | ")
                     .append(cell(a.source().words())).append(" | ").append(cell(a.detail())).append(" |\n");
         }
@@ -170,7 +183,7 @@ public final class MappingReport {
     private static void assumed(StringBuilder sb, Mapping m) {
         sb.append("## Assumptions made\n\n");
         List<String> lines = new ArrayList<>();
-        for (Assumption<?> a : m.request().platform().forMapping()) {
+        for (Assumption<?> a : facts(m)) {
             if (a.source() == AssumptionSource.INFERRED || a.source() == AssumptionSource.DEFAULT) {
                 lines.add(a.sentence());
             }

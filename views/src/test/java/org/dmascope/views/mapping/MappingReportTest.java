@@ -84,6 +84,7 @@ class MappingReportTest {
         assertTrue(md.contains("**Verdict: " + v.code() + "**"), md);
         assertEquals(v.remedy().isPresent(), md.contains("What would change it: "), md);
         assertTrue(md.contains("| p2pMemory |"), md);
+        assertTrue(md.contains("| cpu |") && md.contains("| acsRequested |"), "the facts the P2P verdict read: " + md);
     }
 
     @Test

@@ -24,7 +24,6 @@ public final class TopologyPicture {
     public static final int MAX_PNG_SIDE = 32_000;
 
     private final Topology topology;
-    private final PictureOptions options;
     private final TextMeasure measure = new TextMeasure();
     private final TopologyPainter painter;
     private final Rect view;
@@ -32,7 +31,6 @@ public final class TopologyPicture {
 
     private TopologyPicture(Topology topology, LayoutResult layout, PictureOptions options) {
         this.topology = topology;
-        this.options = options;
         this.painter = new TopologyPainter(topology, layout, options, CanvasPalette.light(), measure);
         Rect whole = layout.bounds();
         this.view = options.area().map(a -> clip(a, whole)).orElse(whole);
@@ -106,9 +104,5 @@ public final class TopologyPicture {
                         (int) Math.ceil(height() * s)), s, view.x(), top, measure);
             }
         };
-    }
-
-    PictureOptions options() {
-        return options;
     }
 }

@@ -23,15 +23,16 @@ import org.dmascope.views.topology.TopologyCanvas;
 import org.dmascope.views.topology.TopologyView;
 
 /**
- * The menu bar: File (open, import, samples, recent files, save as, import report, quit), Edit (undo,
- * redo), View (find, zoom, fit, colour by IOMMU group, compare with another machine, theme), Tools
- * (P2P matrix, platform and kernel), Help. Samples and recent files follow the document model's lists.
+ * The menu bar: File (open, import, samples, recent files, save as, export picture, import report, quit), Edit
+ * (undo, redo), View (find, zoom, fit, colour by IOMMU group, compare with another machine, theme), Tools (P2P
+ * matrix, platform and kernel), Help. Samples and recent files follow the document model's lists.
  */
 final class MainMenu {
     static final String MENU_BAR_ID = "main-menu";
     static final String SAMPLES_MENU_ID = "open-sample-menu";
     static final String RECENT_MENU_ID = "open-recent-menu";
     static final String COLOUR_GROUPS_ID = "colour-groups-item";
+    static final String EXPORT_PICTURE_ID = "export-picture-item";
 
     /** What the menus ask of the window. */
     interface Actions {
@@ -54,6 +55,9 @@ final class MainMenu {
         void compareWith();
 
         void saveAs();
+
+        /** File ▸ Export Picture…: the canvas as SVG, PNG or PDF. */
+        void exportPicture();
 
         void quit();
 
@@ -115,8 +119,10 @@ final class MainMenu {
         MenuItem saveAs = item("Save As…", AppIcon.SAVE, "save-as-item",
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         actions::saveAs);
+        MenuItem export = item("Export Picture…", null, EXPORT_PICTURE_ID, shortcut(KeyCode.E),
+                actions::exportPicture);
         MenuItem quit = item("Quit", null, "quit-item", shortcut(KeyCode.Q), actions::quit);
-        return new Menu("File", null, open, imp, samplesMenu, recentMenu, new SeparatorMenuItem(), saveAs,
+        return new Menu("File", null, open, imp, samplesMenu, recentMenu, new SeparatorMenuItem(), saveAs, export,
                 new SeparatorMenuItem(), importReport, new SeparatorMenuItem(), quit);
     }
 

@@ -80,6 +80,8 @@ public final class MainWindow {
     private Theme theme;
     private Path lastDirectory;
     private ChooserOwner choosers;
+    private PictureExport pictures;
+    private ReportActions reports;
 
     /**
      * @param views   the topology view, the inspector and the mapping workspace around the topology view
@@ -116,7 +118,10 @@ public final class MainWindow {
         groupColours = new GroupColourSync(topologyView.canvas(), session.rules());
         groupColours.setEnabled(preferences.colourByGroup());
         menu = new MainMenu(documents, topologyView, session.undoStack(), new MenuActions(), theme);
-        menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping).menu());
+        pictures = new PictureExport(topologyView.canvas(), session.background());
+        reports = new ReportActions(mapping.model(), documents::say);
+        menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping, reports::copy,
+                () -> reports.save(choosers, lastDirectory, d -> lastDirectory = d)).menu());
         root.setTop(menu.bar());
         SplitPane split = new SplitPane(mapping, inspectorView);
         split.setId(SPLIT_ID);
@@ -419,6 +424,13 @@ public final class MainWindow {
         @Override
         public void saveAs() {
             chooseAndSave();
+        }
+
+        @Override
+        public void exportPicture() {
+            pictures.run(stage, choosers, lastDirectory, d -> lastDirectory = d, r -> documents.say(r.error()
+                    .map(e -> "Could not export the picture: " + e).orElse("Exported the picture to " + r.file()),
+                    r.error().isPresent()));
         }
 
         @Override

@@ -18,7 +18,14 @@ final class MappingMenu {
 
     private final Menu menu;
 
-    MappingMenu(MappingWorkspace workspace) {
+    static final String COPY_REPORT_ID = "copy-report-item";
+    static final String SAVE_REPORT_ID = "save-report-item";
+
+    /**
+     * @param copyReport puts the current mapping's Markdown report on the clipboard
+     * @param saveReport asks where and saves it
+     */
+    MappingMenu(MappingWorkspace workspace, Runnable copyReport, Runnable saveReport) {
         MappingViewModel model = workspace.model();
         MenuItem pick = item("Choose Buffer…", "choose-buffer-item", shortcut(KeyCode.B), workspace::focusBuffers);
         MenuItem settings = item("Buffer Settings…", "buffer-settings-item", null, workspace::openBufferSettings);
@@ -39,14 +46,23 @@ final class MappingMenu {
         MenuItem across = item("Across Kernel Versions", ACROSS_ITEM_ID,
                 new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 workspace.details()::focusAcrossVersions);
+        // Ctrl+Shift+C is the scatter list's "copy as CSV", Ctrl+R the route's replay: R for report.
+        MenuItem copy = item("Copy Report", COPY_REPORT_ID,
+                new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                copyReport);
+        MenuItem save = item("Save Report…", SAVE_REPORT_ID,
+                new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN), saveReport);
         menu = new Menu("Mapping", null, pick, settings, map, again, new SeparatorMenuItem(), replay, play, steps,
-                new SeparatorMenuItem(), live, clear, new SeparatorMenuItem(), across);
+                new SeparatorMenuItem(), copy, save, new SeparatorMenuItem(), live, clear, new SeparatorMenuItem(),
+                across);
         menu.setId(MENU_ID);
         map.disableProperty().bind(model.selectedSourceProperty().isNull());
         again.disableProperty().bind(model.mappingProperty().isNull());
         replay.disableProperty().bind(model.routeProperty().isNull());
         play.disableProperty().bind(model.player().stepsProperty().emptyProperty());
         across.disableProperty().bind(model.mappingProperty().isNull());
+        copy.disableProperty().bind(model.outcomeProperty().isNull());
+        save.disableProperty().bind(model.outcomeProperty().isNull());
     }
 
     Menu menu() {

@@ -29,6 +29,18 @@ final class Choices {
         }
     }
 
+    /** {@code map --format}: the output formats and the Markdown report. */
+    static final class MapFormat extends Choice<OutputFormat> {
+        MapFormat() {
+            super("an output format", List.of("text", "json", "markdown"), v -> switch (v) {
+                case "text" -> Optional.of(OutputFormat.TEXT);
+                case "json" -> Optional.of(OutputFormat.JSON);
+                case "markdown", "md" -> Optional.of(OutputFormat.MARKDOWN);
+                default -> Optional.empty();
+            });
+        }
+    }
+
     /** {@code --kernel}: a kernel profile id, any case. */
     static final class Kernel extends Choice<KernelProfile> {
         Kernel() {

@@ -66,7 +66,8 @@ public final class Cli {
         for (Object command : List.of(new ImportCommand(streams, importer), new GroupsCommand(streams, importer),
                 new P2pCommand(streams, importer), new MatrixCommand(streams, importer),
                 new MapCommand(streams, importer), new DiffCommand(streams, importer),
-                new DesignsCommand(streams, importer), new RunCommand(streams), new CompletionCommand(streams),
+                new DesignsCommand(streams, importer), new DrawCommand(streams, importer), new RunCommand(streams),
+                new CompletionCommand(streams),
                 new HelpCommand())) {
             cli.addSubcommand(new CommandLine(command));
         }

@@ -26,6 +26,7 @@ import org.dmascope.model.session.MapOutcome;
 import org.dmascope.model.topology.DmaParameters;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.views.mapping.MappingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
  * why), 2 for unusable input.
  */
 @Command(name = "map",
-        customSynopsis = "dmascope map FILE... --initiator BDF --buffer SPEC [options] [platform options]",
+        customSynopsis = "dmascope map FILE... --initiator BDF --buffer SPEC [--format text|json|markdown] [options] "
+                + "[platform options]",
         description = {"show how the kernel maps a buffer for a device (steps, IOVA, page tables, segments)",
                 "--dma-mask, --max-seg, --seg-boundary and --min-align replace the device's DMA parameters; unknown "
                         + "ones use the "
@@ -49,6 +51,8 @@ import picocli.CommandLine.Spec;
         modelTransformer = MapCommand.SpecGrammar.class,
         exitCodeList = {"0:mapped", "1:the kernel refuses (see verdict)", StandardOptions.UNUSABLE})
 public final class MapCommand implements Callable<Integer> {
+    private static final int DEFAULT_LIMIT = 1000;
+
     private final Streams streams;
     private final Importer importer;
 
@@ -115,11 +119,16 @@ public final class MapCommand implements Callable<Integer> {
     private boolean acrossVersions;
 
     @Option(names = "--limit", paramLabel = "N", converter = WholeNumber.ListLength.class,
-            description = "how many segments, page-table entries and inputs to list (default 1000)")
-    private int limit = 1000;
+            description = "how many segments, page-table entries and inputs to list (default 1000; 32 segments "
+                    + "in the Markdown report)")
+    private Integer limit;
 
-    @Mixin
-    private OutputOptions format = new OutputOptions();
+    @Option(names = "--format", paramLabel = "text|json|markdown", converter = Choices.MapFormat.class,
+            completionCandidates = Choices.MapFormat.class,
+            description = "text for people (default), json: one JSON object for scripts, markdown: a report for a "
+                    + "bug or a mail (machine, platform facts and their sources, verdict, route, steps with rule "
+                    + "ids, segments, assumptions, versions)")
+    private OutputFormat format = OutputFormat.TEXT;
 
     @Mixin
     private PlatformOptions platform = new PlatformOptions();
@@ -177,12 +186,15 @@ public final class MapCommand implements Callable<Integer> {
         }
         String reason = iommuMode != null ? "--iommu-mode " + iommuMode.cli() : outcome.iommuReason();
         List<Assumption<?>> assumed = assumed(session.assumptions());
-        if (format.json()) {
-            ObjectNode json = MapJson.of(outcome.mapping(), reason, limit);
+        if (format == OutputFormat.MARKDOWN) {
+            streams.out().print(MappingReport.markdown(outcome, t, AppVersion.text(), limit == null
+                    ? MappingReport.DEFAULT_SEGMENTS : limit));
+        } else if (format == OutputFormat.JSON) {
+            ObjectNode json = MapJson.of(outcome.mapping(), reason, limit == null ? DEFAULT_LIMIT : limit);
             json.set("assumptions", PlatformOptions.json(assumed));
             JsonOutput.print(json, streams.out());
         } else {
-            MapText.print(outcome.mapping(), reason, limit, streams.out());
+            MapText.print(outcome.mapping(), reason, limit == null ? DEFAULT_LIMIT : limit, streams.out());
             if (!assumed.isEmpty()) PlatformOptions.printText(assumed, streams.out());
         }
         return outcome.mapping().verdict().isOk() ? Cli.OK : Cli.FAILED;

@@ -16,6 +16,11 @@ final class TopologyPlatformOptions {
     @ArgGroup(validate = false, heading = PlatformOptions.HEADING, order = 1)
     private FactsAndDefaultDomain facts = new FactsAndDefaultDomain();
 
+    /** What the options override. */
+    PlatformOverrides overrides() {
+        return facts.overrides();
+    }
+
     /** The platform facts of {@code t} with these options applied. */
     PlatformAssumptions resolve(Topology t) {
         return PlatformAssumptions.resolve(t, facts.overrides());

@@ -51,6 +51,12 @@ class LayersTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.dmascope.views..", "org.dmascope.app..",
                     "javafx..");
 
+    /** Pictures are drawn headless (dmascope draw, CI): the painter and its back ends never touch JavaFX. */
+    @ArchTest
+    static final ArchRule picturesAreDrawnWithoutJavaFx = noClasses().that()
+            .resideInAPackage("org.dmascope.views.export..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
     @ArchTest
     static final ArchRule viewsKnowNoApp = noClasses().that().resideInAPackage("org.dmascope.views..")
             .should().dependOnClassesThat().resideInAPackage("org.dmascope.app..");

@@ -82,7 +82,7 @@ class CliTest {
         CliRun r = CliRun.of("completion");
         assertEquals(Cli.OK, r.status(), r.err());
         assertTrue(r.out().contains("complete -F _complete_dmascope"), r.out());
-        for (String s : List.of("import groups p2p matrix map diff designs run completion help",
+        for (String s : List.of("import groups p2p matrix map diff designs draw run completion help",
                 "(\"mainline\" \"7.4\" \"7.1\" \"7.0\" \"6.19\" \"6.18\" \"6.17\" \"6.16\" \"6.12\" \"6.6\" \"6.1\" "
                         + "\"5.15\" \"5.10\" \"5.9\" \"5.4\") # --kernel values",
                 "(\"sg\" \"phys\" \"block\" \"iova\") # --api values", "--initiator")) {

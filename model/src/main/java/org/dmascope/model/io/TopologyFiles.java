@@ -4,15 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.dmascope.model.io.source.BoundedFiles;
@@ -66,56 +58,13 @@ public final class TopologyFiles {
     }
 
     /**
-     * Writes the topology as JSON atomically: to a temporary file beside the target, then renamed over
-     * it, so a crash or a full disk never leaves a half-written file in place of the user's data.
-     * Temporary files an interrupted save of the same target left behind are removed first.
+     * Writes the topology as JSON atomically ({@link AtomicFiles}): a crash or a full disk never leaves a
+     * half-written file in place of the user's data.
      *
      * @throws IOException with a message that names the target and the reason in words
      */
     public static void save(Topology t, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        String prefix = "." + target.getFileName() + ".";
-        removeStaleTemporaries(dir, prefix);
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, prefix, TEMPORARY_SUFFIX);
-            Files.writeString(tmp, TopologyJsonWriter.write(t), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new IOException("cannot save " + target + ": " + reason(e, dir), e);
-        } finally {
-            if (tmp != null) Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static final String TEMPORARY_SUFFIX = ".tmp";
-
-    /** A save killed between writing and renaming leaves its temporary file; the next save of that target tidies up. */
-    private static void removeStaleTemporaries(Path dir, String prefix) {
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, p -> {
-            String n = p.getFileName().toString();
-            return n.startsWith(prefix) && n.endsWith(TEMPORARY_SUFFIX) && Files.isRegularFile(p);
-        })) {
-            for (Path p : stale) Files.deleteIfExists(p);
-        } catch (IOException | DirectoryIteratorException e) {
-            // Tidying is a courtesy: a folder we cannot list fails the save itself, with its own reason.
-        }
-    }
-
-    /** Why a save failed, in words the user can act on. */
-    static String reason(IOException e, Path dir) {
-        if (e instanceof AccessDeniedException) return "permission denied (the folder " + dir + " is not writable)";
-        if (e instanceof NoSuchFileException) return "the folder " + dir + " does not exist";
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            String r = f.getReason();
-            return r.contains("No space left") ? "the disk is full" : r.contains("Read-only")
-                    ? "the file system is read-only" : r;
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        AtomicFiles.write(target, out -> out.write(TopologyJsonWriter.write(t).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static LoadResult fail(String file, String message) {

@@ -34,6 +34,21 @@ public final class RouteStops {
         return new CanvasRoute(stops, tone);
     }
 
+    /**
+     * The stops of a P2P pair's route (the client's DMA to the provider's memory), coloured by the
+     * pair's map type: peer inside the fabric, host through the root complex, refused when the kernel
+     * says NOT_SUPPORTED or the TLPs are not delivered.
+     */
+    public static CanvasRoute ofP2p(TlpRoute r, P2pMapType type) {
+        List<CanvasRoute.Stop> stops = new ArrayList<>();
+        for (RouteHop h : r.hops()) stops.add(stop(h, -1));
+        CanvasRoute.Tone tone;
+        if (type == P2pMapType.NOT_SUPPORTED || !r.delivered()) tone = CanvasRoute.Tone.REFUSED;
+        else if (type == P2pMapType.BUS_ADDR) tone = CanvasRoute.Tone.PEER;
+        else tone = CanvasRoute.Tone.HOST;
+        return new CanvasRoute(stops, tone);
+    }
+
     /** The canvas item a hop passes. */
     public static TopologyItem itemOf(RouteHop h, int numaNode) {
         if (h.device().isPresent()) return TopologyItem.device(h.device().get());

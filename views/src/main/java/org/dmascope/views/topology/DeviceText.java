@@ -66,6 +66,17 @@ public final class DeviceText {
         return f.driver().map(d -> kind + " · " + d).orElse(kind);
     }
 
+    /**
+     * The tab on a card's top edge, empty for none: {@code untrusted} (an external-facing port's device),
+     * {@code P2P mem} (it publishes P2P memory), {@code SR-IOV}. The canvas's cards show the same tab.
+     */
+    public static String badge(PciFunction f) {
+        if (f.untrusted().orElse(false)) return "untrusted";
+        if (f.p2pMemory().stream().anyMatch(m -> m.published())) return "P2P mem";
+        if (f.sriov().isPresent()) return "SR-IOV";
+        return "";
+    }
+
     static String kindLabel(PciFunction f) {
         return f.kind().label();
     }

@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
@@ -273,6 +274,25 @@ public class TopologyCanvas extends Control {
         }
         setSelectedItem(item);
         skin().ifPresent(s -> s.centreOn(item));
+    }
+
+    /**
+     * The part of the drawing the viewport shows now, in layout coordinates (zoom 1), for File ▸ Export
+     * Picture's "visible part"; empty before the canvas is laid out or when it shows no drawing.
+     */
+    public Optional<Rect> visibleArea() {
+        Node viewport = lookup(".viewport");
+        Node drawing = lookup(".drawing");
+        if (viewport == null || drawing == null || getLayout() == null || getScene() == null) return Optional.empty();
+        Bounds shown = drawing.sceneToLocal(viewport.localToScene(viewport.getLayoutBounds()));
+        if (shown == null || shown.getWidth() < 1 || shown.getHeight() < 1) return Optional.empty();
+        Rect all = getLayout().bounds();
+        double x = Math.max(all.x(), shown.getMinX());
+        double y = Math.max(all.y(), shown.getMinY());
+        double maxX = Math.min(all.maxX(), shown.getMaxX());
+        double maxY = Math.min(all.maxY(), shown.getMaxY());
+        if (maxX - x < 1 || maxY - y < 1) return Optional.empty();
+        return Optional.of(new Rect(x, y, maxX - x, maxY - y));
     }
 
     private Optional<TopologyCanvasSkin> skin() {

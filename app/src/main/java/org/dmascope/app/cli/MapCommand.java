@@ -203,7 +203,7 @@ public final class MapCommand implements Callable<Integer> {
     private int acrossVersions(Topology t, PciFunction device) {
         MapCall call = new MapCall(device.address(), buffer, options());
         AcrossVersions.Table table = AcrossVersions.of(t, platform.overrides(), call);
-        if (format.json()) {
+        if (format == OutputFormat.JSON) {
             ObjectNode json = AcrossVersionsOutput.json(table, limit);
             json.put("initiator", device.address().toString());
             json.put("buffer", buffer.spec());

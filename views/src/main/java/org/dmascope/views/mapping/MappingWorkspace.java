@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -224,6 +225,31 @@ public final class MappingWorkspace extends BorderPane {
             model.arm();
             canvas.requestFocus();
         }
+    }
+
+    /**
+     * A drop played for an audience (a lesson): the chip is chosen, the devices that can take it are
+     * marked and the target is selected, centred and hovered as under a dragged chip, with the drag's
+     * words; after {@code pause} the buffer is dropped through the same path a drop takes.
+     *
+     * @param dropped told whether the model took the drop ({@link MappingViewModel#drop})
+     */
+    public void playDrop(BufferSource source, Bdf initiator, Duration pause, Consumer<Boolean>
+            dropped) {
+        model.selectedSourceProperty().set(source);
+        TopologyItem target = TopologyItem.device(initiator);
+        markDropTargets(source);
+        canvas.reveal(target);
+        canvas.dropHoverProperty().set(target);
+        showToast("Dropping " + model.settingsOf(source).summary(source) + " of " + source.title() + " on "
+                + name(target), false);
+        PauseTransition wait = new PauseTransition(pause.lessThanOrEqualTo(Duration.ZERO) ? Duration.ONE : pause);
+        wait.setOnFinished(e -> {
+            clearDropMarks();
+            hideToast();
+            dropped.accept(model.drop(source, initiator));
+        });
+        wait.play();
     }
 
     /**

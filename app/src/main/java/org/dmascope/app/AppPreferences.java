@@ -25,6 +25,8 @@ public final class AppPreferences {
     private static final String WINDOW = "window";
     private static final String LAYOUT = "layout";
     private static final String FIRST_RUN_HINT = "firstRunHintSeen";
+    private static final String UI_SCALE = "uiScale";
+    private static final String PLAYBACK_SPEED = "playbackSpeed";
 
     private final Preferences node;
     private final RecentFiles recentFiles;
@@ -50,6 +52,28 @@ public final class AppPreferences {
 
     public void setFirstRunHintSeen() {
         node.putBoolean(FIRST_RUN_HINT, true);
+        flush();
+    }
+
+    /** View ▸ Larger Text / Smaller Text: the whole window's scale, 0.8 to 2.5; 1 when never set or unreadable. */
+    public double uiScale() {
+        double v = node.getDouble(UI_SCALE, 1.0);
+        return v >= 0.8 && v <= 2.5 ? v : 1.0;
+    }
+
+    public void setUiScale(double v) {
+        node.putDouble(UI_SCALE, Math.max(0.8, Math.min(2.5, v)));
+        flush();
+    }
+
+    /** View ▸ Playback Speed: of the step player, the route animation and a lesson's drops, 0.25 to 4. */
+    public double playbackSpeed() {
+        double v = node.getDouble(PLAYBACK_SPEED, 1.0);
+        return v >= 0.25 && v <= 4 ? v : 1.0;
+    }
+
+    public void setPlaybackSpeed(double v) {
+        node.putDouble(PLAYBACK_SPEED, Math.max(0.25, Math.min(4, v)));
         flush();
     }
 

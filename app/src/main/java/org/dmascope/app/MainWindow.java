@@ -16,9 +16,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -72,6 +74,7 @@ public final class MainWindow {
     private Theme theme;
     private Path lastDirectory;
     private ChooserOwner choosers;
+    private LessonsController lessons;
 
     /**
      * @param views   the topology view, the inspector and the mapping workspace around the topology view
@@ -109,7 +112,9 @@ public final class MainWindow {
         groupColours.setEnabled(preferences.colourByGroup());
         menu = new MainMenu(documents, topologyView, session.undoStack(), new MenuActions(), theme);
         menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping).menu());
-        root.setTop(menu.bar());
+        lessons = new LessonsController(documents, mapping, session, choosers, this::showLessonProblem);
+        menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, lessons.menu());
+        root.setTop(new VBox(menu.bar(), lessons.panel()));
         SplitPane split = new SplitPane(mapping, inspectorView);
         split.setId(SPLIT_ID);
         split.setDividerPositions(1 - inspectorWidth(width) / width);
@@ -121,7 +126,11 @@ public final class MainWindow {
         StackPane.setAlignment(banner, Pos.BOTTOM_CENTER);
         root.setCenter(new StackPane(split, banner));
         root.setBottom(new StatusBar(documents, topologyView.canvas(), this::showWarnings));
-        Scene scene = new Scene(root, width, height);
+        Presenter presenter = new Presenter(stage, preferences, mapping, split, inspectorView, lessons.panel(), root);
+        menu.bar().getMenus().stream().filter(m -> m.getText().equals("View")).findFirst()
+                .ifPresent(m -> m.getItems().addAll(presenter.menuItems()));
+        Scene scene = new Scene(presenter.root(), width, height);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, lessons::windowKey);
         theme.applyTo(scene);
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dragDropped);
@@ -260,6 +269,26 @@ public final class MainWindow {
         String summary = what + (n == 0 ? " without warnings." : " with " + n + (n == 1 ? " warning" : " warnings")
                 + ": what the exports did not say or disagreed on.");
         showReport("Import report — " + d.title(), summary, d.report(), d.excerpts(), false);
+    }
+
+    private void showLessonProblem(String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR, null, ButtonType.CLOSE);
+        a.initOwner(stage);
+        a.initModality(Modality.NONE);
+        a.setResizable(true);
+        a.setTitle("Lesson");
+        a.setHeaderText("This lesson cannot be played");
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setPrefWidth(560);
+        a.getDialogPane().setContent(l);
+        a.getDialogPane().getStylesheets().setAll(theme.stylesheets());
+        a.show();
+    }
+
+    /** The lessons' menu, panel and player, for tests. */
+    LessonsController lessons() {
+        return lessons;
     }
 
     private void showMatrix() {

@@ -1,0 +1,226 @@
+package org.dmascope.app;
+
+import java.util.List;
+
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import org.dmascope.views.lesson.LessonPanel;
+import org.dmascope.views.mapping.MappingWorkspace;
+import org.dmascope.views.topology.TopologyCanvas;
+
+/**
+ * Showing the app to a room: the UI scale (Ctrl+= / Ctrl+- / Ctrl+0, remembered), presenter mode
+ * (F11: full screen, larger still, the inspector put away so the machine, the current step and the
+ * lesson's narration get the room), the playback speed of the step player, the route animation and a
+ * lesson's drops (remembered), and a laser pointer: a red dot that follows the mouse over the machine.
+ */
+final class Presenter {
+    static final String SCALED_ID = "scaled-content";
+    static final String LASER_ID = "laser-dot";
+    static final String PRESENTER_ITEM_ID = "presenter-item";
+    static final String LASER_ITEM_ID = "laser-item";
+    static final String BIGGER_ID = "text-bigger-item";
+    static final String SMALLER_ID = "text-smaller-item";
+    static final String ACTUAL_ID = "text-actual-item";
+    /** The UI scales Ctrl+= and Ctrl+- step through. */
+    static final List<Double> SCALES = List.of(0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.25, 2.5);
+    static final List<Double> SPEEDS = List.of(0.25, 0.5, 0.75, 1.0, 1.5, 2.0);
+
+    private final Stage stage;
+    private final AppPreferences preferences;
+    private final MappingWorkspace workspace;
+    private final SplitPane split;
+    private final Node inspector;
+    private final LessonPanel lessonPanel;
+    private final ScaledPane scaled;
+    private final Pane laserLayer = new Pane();
+    private final Circle laser = new Circle(11);
+    private final CheckMenuItem presenterItem = new CheckMenuItem("Presenter Mode");
+    private final CheckMenuItem laserItem = new CheckMenuItem("Laser Pointer");
+    private final ToggleGroup speeds = new ToggleGroup();
+    private boolean presenting;
+    private double[] dividersBefore;
+
+    /**
+     * @param split     the window's canvas | inspector split, whose inspector presenter mode puts away
+     */
+    Presenter(Stage stage, AppPreferences preferences, MappingWorkspace workspace, SplitPane split, Node inspector,
+            LessonPanel lessonPanel, Parent content) {
+        this.stage = stage;
+        this.preferences = preferences;
+        this.workspace = workspace;
+        this.split = split;
+        this.inspector = inspector;
+        this.lessonPanel = lessonPanel;
+        this.scaled = new ScaledPane(content);
+        scaled.setId(SCALED_ID);
+        laser.setId(LASER_ID);
+        laser.setStyle("-fx-fill: rgba(255, 30, 30, 0.55); -fx-stroke: rgba(255, 60, 60, 0.9); -fx-stroke-width: 2;"
+                + " -fx-effect: dropshadow(gaussian, rgba(255, 0, 0, 0.7), 18, 0.3, 0, 0);");
+        laser.setVisible(false);
+        laser.setManaged(false);
+        laserLayer.getChildren().add(laser);
+        laserLayer.setMouseTransparent(true);
+        laserLayer.setPickOnBounds(false);
+        scaled.scaleProperty().set(preferences.uiScale());
+        setSpeed(preferences.playbackSpeed());
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("F11 leaves presenter mode");
+        // The window manager (or another key) may end full screen: presenter mode ends with it.
+        stage.fullScreenProperty().addListener((o, a, full) -> {
+            if (!full && presenting) setPresenting(false);
+        });
+    }
+
+    /** The window's root: the scaled content with the laser pointer's layer over it. */
+    Parent root() {
+        BorderPane root = new BorderPane(new StackPane(scaled, laserLayer));
+        root.addEventFilter(MouseEvent.MOUSE_MOVED, this::pointer);
+        root.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::pointer);
+        root.addEventFilter(MouseEvent.MOUSE_EXITED, e -> laser.setVisible(false));
+        return root;
+    }
+
+    /** The View menu's items: text size, presenter mode, laser pointer, playback speed. */
+    List<MenuItem> menuItems() {
+        MenuItem bigger = item("Larger Text", BIGGER_ID, new KeyCodeCombination(KeyCode.EQUALS,
+                KeyCombination.SHORTCUT_DOWN), () -> stepScale(1));
+        MenuItem smaller = item("Smaller Text", SMALLER_ID, new KeyCodeCombination(KeyCode.MINUS,
+                KeyCombination.SHORTCUT_DOWN), () -> stepScale(-1));
+        MenuItem actual = item("Actual Text Size", ACTUAL_ID, new KeyCodeCombination(KeyCode.DIGIT0,
+                KeyCombination.SHORTCUT_DOWN), () -> setScale(1.0));
+        presenterItem.setId(PRESENTER_ITEM_ID);
+        presenterItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        presenterItem.setOnAction(e -> setPresenting(presenterItem.isSelected()));
+        laserItem.setId(LASER_ITEM_ID);
+        laserItem.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        laserItem.setOnAction(e -> {
+            if (!laserItem.isSelected()) laser.setVisible(false);
+        });
+        Menu speed = new Menu("Playback Speed");
+        speed.setId("speed-menu");
+        for (double v : SPEEDS) {
+            RadioMenuItem r = new RadioMenuItem(speedWords(v));
+            r.setId("speed-" + String.valueOf(v).replace('.', '_') + "-item");
+            r.setToggleGroup(speeds);
+            r.setUserData(v);
+            r.setSelected(Math.abs(v - preferences.playbackSpeed()) < 1e-9);
+            r.setOnAction(e -> setSpeed(v));
+            speed.getItems().add(r);
+        }
+        return List.of(new SeparatorMenuItem(), bigger, smaller, actual, new SeparatorMenuItem(), presenterItem,
+                laserItem, speed);
+    }
+
+    static String speedWords(double v) {
+        String n = v == Math.rint(v) ? String.valueOf((int) v) : String.valueOf(v);
+        return n + "×" + (v == 1.0 ? " (normal)" : v < 1 ? " (slower)" : " (faster)");
+    }
+
+    double scale() {
+        return scaled.scaleProperty().get();
+    }
+
+    boolean presenting() {
+        return presenting;
+    }
+
+    /** The UI scale the user chose; presenter mode multiplies it. */
+    void setScale(double s) {
+        double v = Math.max(SCALES.get(0), Math.min(SCALES.get(SCALES.size() - 1), s));
+        preferences.setUiScale(v);
+        applyScale();
+    }
+
+    private void stepScale(int direction) {
+        double now = preferences.uiScale();
+        double next = now;
+        if (direction > 0) {
+            next = SCALES.stream().filter(x -> x > now + 1e-9).findFirst().orElse(now);
+        } else {
+            for (double x : SCALES) if (x < now - 1e-9) next = x;
+        }
+        setScale(next);
+    }
+
+    private void applyScale() {
+        scaled.scaleProperty().set(preferences.uiScale() * (presenting ? presenterFactor() : 1.0));
+    }
+
+    /** Larger type on a projector: about 1100 px of the window's width per screen, at most 1.6 times. */
+    private double presenterFactor() {
+        double w = Screen.getScreensForRectangle(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()),
+                Math.max(1, stage.getHeight())).stream().findFirst().orElse(Screen.getPrimary())
+                .getBounds().getWidth();
+        return Math.max(1.0, Math.min(1.6, w / 1100));
+    }
+
+    void setSpeed(double v) {
+        preferences.setPlaybackSpeed(v);
+        double s = preferences.playbackSpeed();
+        workspace.model().player().speedProperty().set(s);
+        workspace.topologyView().canvas().routeSpeedProperty().set(s);
+        speeds.getToggles().forEach(t -> t.setSelected(Math.abs((double) t.getUserData() - s) < 1e-9));
+    }
+
+    /** Presenter mode: full screen, larger, the inspector put away, the lesson's narration large. */
+    void setPresenting(boolean on) {
+        if (on == presenting) return;
+        presenting = on;
+        presenterItem.setSelected(on);
+        if (on) {
+            dividersBefore = split.getDividerPositions();
+            split.getItems().remove(inspector);
+        } else if (!split.getItems().contains(inspector)) {
+            split.getItems().add(inspector);
+            if (dividersBefore != null) split.setDividerPositions(dividersBefore);
+        }
+        lessonPanel.setPresenting(on);
+        stage.setFullScreen(on);
+        applyScale();
+        TopologyCanvas canvas = workspace.topologyView().canvas();
+        // Once the new size is laid out, the whole machine is shown again.
+        Platform.runLater(() -> Platform.runLater(canvas::fit));
+    }
+
+    private void pointer(MouseEvent e) {
+        if (!laserItem.isSelected()) return;
+        TopologyCanvas canvas = workspace.topologyView().canvas();
+        Bounds b = canvas.localToScene(canvas.getLayoutBounds());
+        boolean over = b != null && b.contains(e.getSceneX(), e.getSceneY());
+        laser.setVisible(over);
+        if (!over) return;
+        Point2D p = laserLayer.sceneToLocal(e.getSceneX(), e.getSceneY());
+        laser.setCenterX(p.getX());
+        laser.setCenterY(p.getY());
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        m.setAccelerator(key);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}

@@ -286,6 +286,11 @@ public final class MainWindow {
         a.show();
     }
 
+    /** The mapping workspace, for tests. */
+    MappingWorkspace mapping() {
+        return mapping;
+    }
+
     /** The lessons' menu, panel and player, for tests. */
     LessonsController lessons() {
         return lessons;

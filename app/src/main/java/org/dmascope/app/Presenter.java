@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
@@ -99,6 +100,9 @@ final class Presenter {
         root.addEventFilter(MouseEvent.MOUSE_MOVED, this::pointer);
         root.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::pointer);
         root.addEventFilter(MouseEvent.MOUSE_EXITED, e -> laser.setVisible(false));
+        // Before the focused control: the canvas takes = - 0 for its zoom whatever the modifiers, and a key it
+        // consumes never reaches the menus' accelerators.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::scaleKey);
         return root;
     }
 
@@ -202,6 +206,19 @@ final class Presenter {
         TopologyCanvas canvas = workspace.topologyView().canvas();
         // Once the new size is laid out, the whole machine is shown again.
         Platform.runLater(() -> Platform.runLater(canvas::fit));
+    }
+
+    private void scaleKey(KeyEvent e) {
+        if (!e.isShortcutDown() || e.isAltDown()) return;
+        switch (e.getCode()) {
+            case EQUALS, PLUS, ADD -> stepScale(1);
+            case MINUS, SUBTRACT -> stepScale(-1);
+            case DIGIT0, NUMPAD0 -> setScale(1.0);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
     }
 
     private void pointer(MouseEvent e) {

@@ -19,6 +19,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -55,6 +56,7 @@ public final class MainWindow {
     public static final double MIN_WIDTH = 960;
     public static final double MIN_HEIGHT = 600;
     static final String SPLIT_ID = "main-split";
+    static final String SIDE_ID = "side-column";
     static final String MATRIX_WINDOW = "matrix";
     static final String PLATFORM_WINDOW = "platform";
     static final String KEYS_WINDOW = "keys";
@@ -114,19 +116,24 @@ public final class MainWindow {
         menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping).menu());
         lessons = new LessonsController(documents, mapping, session, choosers, this::showLessonProblem);
         menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, lessons.menu());
-        root.setTop(new VBox(menu.bar(), lessons.panel()));
-        SplitPane split = new SplitPane(mapping, inspectorView);
+        root.setTop(menu.bar());
+        // The right-hand column: a lesson's narration over the inspector, which keeps the rest of the height.
+        VBox side = new VBox(lessons.panel(), inspectorView);
+        side.setId(SIDE_ID);
+        VBox.setVgrow(inspectorView, Priority.ALWAYS);
+        SplitPane split = new SplitPane(mapping, side);
         split.setId(SPLIT_ID);
         split.setDividerPositions(1 - inspectorWidth(width) / width);
-        SplitPane.setResizableWithParent(inspectorView, false);
-        inspectorView.setMinWidth(300);
+        SplitPane.setResizableWithParent(side, false);
+        side.setMinWidth(300);
         // The import banner floats over the bottom of the window's centre: showing and hiding it must not
         // resize the canvas, which would repaint the whole drawing while the import runs.
         ImportBanner banner = new ImportBanner(documents);
         StackPane.setAlignment(banner, Pos.BOTTOM_CENTER);
         root.setCenter(new StackPane(split, banner));
         root.setBottom(new StatusBar(documents, topologyView.canvas(), this::showWarnings));
-        Presenter presenter = new Presenter(stage, preferences, mapping, split, inspectorView, lessons.panel(), root);
+        Presenter presenter = new Presenter(stage, preferences, mapping, split, side, inspectorView, lessons.panel(),
+                root);
         menu.bar().getMenus().stream().filter(m -> m.getText().equals("View")).findFirst()
                 .ifPresent(m -> m.getItems().addAll(presenter.menuItems()));
         Scene scene = new Scene(presenter.root(), width, height);

@@ -21,7 +21,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -47,11 +49,18 @@ final class Presenter {
     /** The UI scales Ctrl+= and Ctrl+- step through. */
     static final List<Double> SCALES = List.of(0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.25, 2.5);
     static final List<Double> SPEEDS = List.of(0.25, 0.5, 0.75, 1.0, 1.5, 2.0);
+    /** In presenter mode and in a lesson the details ask for less room after a drop: the machine comes first. */
+    static final double PRESENTER_DETAILS_ROOM = 230;
+    /** The machine's share of the height over the verdict and the details in presenter mode. */
+    static final double PRESENTER_DIVIDER = 0.54;
+    /** Where the narration's column starts in presenter mode. */
+    static final double PRESENTER_SIDE = 0.7;
 
     private final Stage stage;
     private final AppPreferences preferences;
     private final MappingWorkspace workspace;
     private final SplitPane split;
+    private final Node side;
     private final Node inspector;
     private final LessonPanel lessonPanel;
     private final ScaledPane scaled;
@@ -64,14 +73,16 @@ final class Presenter {
     private double[] dividersBefore;
 
     /**
-     * @param split     the window's canvas | inspector split, whose inspector presenter mode puts away
+     * @param split the window's split: the mapping workspace, then {@code side}
+     * @param side  the right-hand column: the lesson panel over the inspector, which presenter mode puts away
      */
-    Presenter(Stage stage, AppPreferences preferences, MappingWorkspace workspace, SplitPane split, Node inspector,
-            LessonPanel lessonPanel, Parent content) {
+    Presenter(Stage stage, AppPreferences preferences, MappingWorkspace workspace, SplitPane split, Node side,
+            Node inspector, LessonPanel lessonPanel, Parent content) {
         this.stage = stage;
         this.preferences = preferences;
         this.workspace = workspace;
         this.split = split;
+        this.side = side;
         this.inspector = inspector;
         this.lessonPanel = lessonPanel;
         this.scaled = new ScaledPane(content);
@@ -91,6 +102,11 @@ final class Presenter {
         // The window manager (or another key) may end full screen: presenter mode ends with it.
         stage.fullScreenProperty().addListener((o, a, full) -> {
             if (!full && presenting) setPresenting(false);
+        });
+        // In presenter mode the column is there only for a lesson's narration.
+        lessonPanel.player().scenarioProperty().addListener((o, a, s) -> {
+            if (presenting) arrangeSide();
+            detailsRoom();
         });
     }
 
@@ -172,12 +188,15 @@ final class Presenter {
         scaled.scaleProperty().set(preferences.uiScale() * (presenting ? presenterFactor() : 1.0));
     }
 
-    /** Larger type on a projector: about 1100 px of the window's width per screen, at most 1.6 times. */
+    /**
+     * Larger type on a projector, growing with the screen: 1.5 times on 1920 px; a 1280 px screen has no room
+     * to spare (the narration's own type is larger there, and Ctrl+= still scales).
+     */
     private double presenterFactor() {
         double w = Screen.getScreensForRectangle(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()),
                 Math.max(1, stage.getHeight())).stream().findFirst().orElse(Screen.getPrimary())
                 .getBounds().getWidth();
-        return Math.max(1.0, Math.min(1.6, w / 1100));
+        return Math.max(1.0, Math.min(1.5, w / 1280));
     }
 
     void setSpeed(double v) {
@@ -191,21 +210,46 @@ final class Presenter {
     /** Presenter mode: full screen, larger, the inspector put away, the lesson's narration large. */
     void setPresenting(boolean on) {
         if (on == presenting) return;
+        if (on) dividersBefore = split.getDividerPositions();
         presenting = on;
         presenterItem.setSelected(on);
-        if (on) {
-            dividersBefore = split.getDividerPositions();
-            split.getItems().remove(inspector);
-        } else if (!split.getItems().contains(inspector)) {
-            split.getItems().add(inspector);
-            if (dividersBefore != null) split.setDividerPositions(dividersBefore);
-        }
+        inspector.setVisible(!on);
+        inspector.setManaged(!on);
+        arrangeSide();
+        if (!on && dividersBefore != null) split.setDividerPositions(dividersBefore);
         lessonPanel.setPresenting(on);
+        // The narration has the column to itself: its background fills it.
+        VBox.setVgrow(lessonPanel, on ? Priority.ALWAYS : null);
+        detailsRoom();
         stage.setFullScreen(on);
         applyScale();
         TopologyCanvas canvas = workspace.topologyView().canvas();
-        // Once the new size is laid out, the whole machine is shown again.
-        Platform.runLater(() -> Platform.runLater(canvas::fit));
+        // Once the new size is laid out, the machine gets the room and is shown whole again.
+        Platform.runLater(() -> {
+            SplitPane inner = (SplitPane) workspace.lookup("#" + MappingWorkspace.SPLIT_ID);
+            if (on && inner != null) inner.setDividerPositions(PRESENTER_DIVIDER);
+            Platform.runLater(canvas::fit);
+        });
+    }
+
+    /** A lesson or a presentation is about the machine: after a drop the details take less of it. */
+    private void detailsRoom() {
+        boolean lesson = lessonPanel.player().scenarioProperty().get() != null;
+        workspace.setDetailsRoom(presenting || lesson ? PRESENTER_DETAILS_ROOM : MappingWorkspace.DETAILS_ROOM);
+    }
+
+    /** The right-hand column: always outside presenter mode; in it, only while a lesson plays. */
+    private void arrangeSide() {
+        boolean wanted = !presenting || lessonPanel.player().scenarioProperty().get() != null;
+        boolean there = split.getItems().contains(side);
+        if (wanted && !there) {
+            split.getItems().add(side);
+            split.setDividerPositions(presenting ? PRESENTER_SIDE : dividersBefore != null ? dividersBefore[0] : 0.7);
+        } else if (!wanted && there) {
+            split.getItems().remove(side);
+        } else if (wanted && presenting) {
+            split.setDividerPositions(PRESENTER_SIDE);
+        }
     }
 
     private void scaleKey(KeyEvent e) {

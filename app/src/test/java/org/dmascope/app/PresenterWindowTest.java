@@ -89,12 +89,16 @@ class PresenterWindowTest {
         robot.type(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isFullScreen());
-        assertFalse(split.getItems().stream().anyMatch(n -> n instanceof InspectorView), "the inspector is away");
+        Node inspector = robot.lookup(n -> n instanceof InspectorView).query();
+        assertFalse(inspector.isVisible(), "the inspector is away");
+        assertFalse(split.getItems().stream().anyMatch(n -> MainWindow.SIDE_ID.equals(n.getId())),
+                "without a lesson the right-hand column is away too");
         assertTrue(scaled(robot).scaleProperty().get() >= 1.0);
         robot.type(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage.isFullScreen());
-        assertTrue(split.getItems().stream().anyMatch(n -> n instanceof InspectorView), "the inspector is back");
+        assertTrue(inspector.isVisible(), "the inspector is back");
+        assertTrue(split.getItems().stream().anyMatch(n -> MainWindow.SIDE_ID.equals(n.getId())));
         assertEquals(1.0, scaled(robot).scaleProperty().get(), 1e-9);
     }
 

@@ -400,8 +400,10 @@ public final class LessonPlayer {
             done.run();
             return;
         }
-        lines.add("Unmapped " + s.mappingId().map(id -> "mapping " + id).orElse("the newest mapping")
-                + " (#" + target.get().id() + " in the window)");
+        long shown = target.get().id();
+        // The window's numbers go on from what was mapped before the lesson (re)started.
+        lines.add("Unmapped " + s.mappingId().map(id -> "mapping " + id + (id == shown ? "" : " (#" + shown
+                + " in the window)")).orElse("the newest mapping, #" + shown));
         model.live().unmap(target.get(), done);
     }
 

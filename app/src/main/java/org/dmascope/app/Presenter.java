@@ -22,6 +22,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -103,6 +104,8 @@ final class Presenter {
         stage.fullScreenProperty().addListener((o, a, full) -> {
             if (!full && presenting) setPresenting(false);
         });
+        // Full screen comes from the window manager in steps: each new width puts the column back in its place.
+        split.widthProperty().addListener((o, a, w) -> placeSide());
         // In presenter mode the column is there only for a lesson's narration.
         lessonPanel.player().scenarioProperty().addListener((o, a, s) -> {
             if (presenting) arrangeSide();
@@ -228,6 +231,7 @@ final class Presenter {
         Platform.runLater(() -> {
             SplitPane inner = (SplitPane) workspace.lookup("#" + MappingWorkspace.SPLIT_ID);
             if (on && inner != null) inner.setDividerPositions(PRESENTER_DIVIDER);
+            placeSide();
             Platform.runLater(canvas::fit);
         });
     }
@@ -238,10 +242,25 @@ final class Presenter {
         workspace.setDetailsRoom(presenting || lesson ? PRESENTER_DETAILS_ROOM : MappingWorkspace.DETAILS_ROOM);
     }
 
+    /**
+     * In presenter mode the narration's column takes {@code 1 - PRESENTER_SIDE} of the width, held by its
+     * maximum width too: the divider alone gave way to the column's content under a real window manager.
+     */
+    private void placeSide() {
+        if (!(side instanceof Region r)) return;
+        if (presenting && split.getItems().contains(side) && split.getWidth() > 0) {
+            r.setMaxWidth(split.getWidth() * (1 - PRESENTER_SIDE));
+            split.setDividerPositions(PRESENTER_SIDE);
+        } else {
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
+    }
+
     /** The right-hand column: always outside presenter mode; in it, only while a lesson plays. */
     private void arrangeSide() {
         boolean wanted = !presenting || lessonPanel.player().scenarioProperty().get() != null;
         boolean there = split.getItems().contains(side);
+        placeSide();
         if (wanted && !there) {
             split.getItems().add(side);
             split.setDividerPositions(presenting ? PRESENTER_SIDE : dividersBefore != null ? dividersBefore[0] : 0.7);

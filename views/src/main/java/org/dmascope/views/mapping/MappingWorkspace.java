@@ -238,7 +238,7 @@ public final class MappingWorkspace extends BorderPane {
 
     /**
      * A drop played for an audience (a lesson): the chip is chosen, the devices that can take it are
-     * marked and the target is selected, centred and hovered as under a dragged chip, with the drag's
+     * marked and the target is selected and hovered as under a dragged chip, with the drag's
      * words; after {@code pause} the buffer is dropped through the same path a drop takes.
      *
      * @param dropped told whether the model took the drop ({@link MappingViewModel#drop})
@@ -248,7 +248,8 @@ public final class MappingWorkspace extends BorderPane {
         model.selectedSourceProperty().set(source);
         TopologyItem target = TopologyItem.device(initiator);
         markDropTargets(source);
-        canvas.reveal(target);
+        // Selected, not revealed: revealing zooms onto the device, and the class should see the whole route.
+        canvas.setSelectedItem(target);
         canvas.dropHoverProperty().set(target);
         showToast("Dropping " + model.settingsOf(source).summary(source) + " of " + source.title() + " on "
                 + name(target), false);

@@ -57,24 +57,39 @@ public final class AppPreferences {
 
     /** View ▸ Larger Text / Smaller Text: the whole window's scale, 0.8 to 2.5; 1 when never set or unreadable. */
     public double uiScale() {
-        double v = node.getDouble(UI_SCALE, 1.0);
-        return v >= 0.8 && v <= 2.5 ? v : 1.0;
+        return number(UI_SCALE, 0.8, 2.5);
     }
 
     public void setUiScale(double v) {
-        node.putDouble(UI_SCALE, Math.max(0.8, Math.min(2.5, v)));
-        flush();
+        putNumber(UI_SCALE, Math.max(0.8, Math.min(2.5, v)));
     }
 
     /** View ▸ Playback Speed: of the step player, the route animation and a lesson's drops, 0.25 to 4. */
     public double playbackSpeed() {
-        double v = node.getDouble(PLAYBACK_SPEED, 1.0);
-        return v >= 0.25 && v <= 4 ? v : 1.0;
+        return number(PLAYBACK_SPEED, 0.25, 4);
     }
 
     public void setPlaybackSpeed(double v) {
-        node.putDouble(PLAYBACK_SPEED, Math.max(0.25, Math.min(4, v)));
-        flush();
+        putNumber(PLAYBACK_SPEED, Math.max(0.25, Math.min(4, v)));
+    }
+
+    /** A stored number within [min, max]; 1 when never stored, unreadable, or the node was removed. */
+    private double number(String key, double min, double max) {
+        try {
+            double v = node.getDouble(key, 1.0);
+            return v >= min && v <= max ? v : 1.0;
+        } catch (IllegalStateException removed) {
+            return 1.0;
+        }
+    }
+
+    private void putNumber(String key, double v) {
+        try {
+            node.putDouble(key, v);
+            flush();
+        } catch (IllegalStateException removed) {
+            // A test's preferences, removed while its window closes: nothing to keep.
+        }
     }
 
     /** View ▸ Colour by IOMMU Group. */

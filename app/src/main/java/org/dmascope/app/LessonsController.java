@@ -20,8 +20,8 @@ import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.io.scenario.ScenarioReader;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.session.scenario.Scenario;
-import org.dmascope.views.lesson.LessonPanel;
-import org.dmascope.views.lesson.LessonPlayer;
+import org.dmascope.views.mapping.LessonPanel;
+import org.dmascope.views.mapping.LessonPlayer;
 import org.dmascope.views.mapping.MappingWorkspace;
 
 /**

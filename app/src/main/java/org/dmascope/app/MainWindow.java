@@ -135,7 +135,7 @@ public final class MainWindow {
         Presenter presenter = new Presenter(stage, preferences, mapping, split, side, inspectorView, lessons.panel(),
                 root);
         menu.bar().getMenus().stream().filter(m -> m.getText().equals("View")).findFirst()
-                .ifPresent(m -> m.getItems().addAll(presenter.menuItems()));
+                .ifPresent(m -> m.getItems().addAll(m.getItems().size() - 2, presenter.menuItems()));
         Scene scene = new Scene(presenter.root(), width, height);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, lessons::windowKey);
         theme.applyTo(scene);

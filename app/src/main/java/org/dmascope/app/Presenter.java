@@ -29,7 +29,7 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import org.dmascope.views.lesson.LessonPanel;
+import org.dmascope.views.mapping.LessonPanel;
 import org.dmascope.views.mapping.MappingWorkspace;
 import org.dmascope.views.topology.TopologyCanvas;
 
@@ -71,6 +71,7 @@ final class Presenter {
     private final CheckMenuItem laserItem = new CheckMenuItem("Laser Pointer");
     private final ToggleGroup speeds = new ToggleGroup();
     private boolean presenting;
+    private Parent root;
     private double[] dividersBefore;
 
     /**
@@ -102,7 +103,10 @@ final class Presenter {
         stage.setFullScreenExitHint("F11 leaves presenter mode");
         // The window manager (or another key) may end full screen: presenter mode ends with it.
         stage.fullScreenProperty().addListener((o, a, full) -> {
-            if (!full && presenting) setPresenting(false);
+            // The stage may carry another window's scene by now (tests start windows on one stage).
+            if (!full && presenting && root != null && stage.getScene() != null && stage.getScene().getRoot() == root) {
+                setPresenting(false);
+            }
         });
         // Full screen comes from the window manager in steps: each new width puts the column back in its place.
         split.widthProperty().addListener((o, a, w) -> placeSide());
@@ -116,6 +120,7 @@ final class Presenter {
     /** The window's root: the scaled content with the laser pointer's layer over it. */
     Parent root() {
         BorderPane root = new BorderPane(new StackPane(scaled, laserLayer));
+        this.root = root;
         root.addEventFilter(MouseEvent.MOUSE_MOVED, this::pointer);
         root.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::pointer);
         root.addEventFilter(MouseEvent.MOUSE_EXITED, e -> laser.setVisible(false));

@@ -7,8 +7,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.dmascope.views.common.Theme;
-import org.dmascope.views.lesson.LessonPanel;
-import org.dmascope.views.lesson.LessonPlayer;
+import org.dmascope.views.mapping.LessonPanel;
+import org.dmascope.views.mapping.LessonPlayer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import org.dmascope.views.inspector.InspectorView;
@@ -39,6 +40,8 @@ class PresenterWindowTest {
 
     @Stop
     void stop() {
+        // The stage outlives the test: the next test's window must not open full screen.
+        stage.setFullScreen(false);
         running.stop();
     }
 
@@ -85,11 +88,12 @@ class PresenterWindowTest {
     @Test
     void presenterModeGoesFullScreenLargerWithoutTheInspectorAndBack(FxRobot robot) {
         SplitPane split = robot.lookup("#" + MainWindow.SPLIT_ID).queryAs(SplitPane.class);
+        Node inspector = ((VBox) robot.lookup("#" + MainWindow.SIDE_ID).query()).getChildren().stream()
+                .filter(n -> n instanceof InspectorView).findFirst().orElseThrow();
         robot.clickOn(".topology-canvas");
         robot.type(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isFullScreen());
-        Node inspector = robot.lookup(n -> n instanceof InspectorView).query();
         assertFalse(inspector.isVisible(), "the inspector is away");
         assertFalse(split.getItems().stream().anyMatch(n -> MainWindow.SIDE_ID.equals(n.getId())),
                 "without a lesson the right-hand column is away too");

@@ -1,4 +1,4 @@
-package org.dmascope.views.lesson;
+package org.dmascope.views.mapping;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,11 +34,6 @@ import org.dmascope.model.session.scenario.Scenario;
 import org.dmascope.model.session.scenario.ScenarioStep;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.util.Hex;
-import org.dmascope.views.mapping.BufferSettings;
-import org.dmascope.views.mapping.BufferSource;
-import org.dmascope.views.mapping.MappingDetailsView;
-import org.dmascope.views.mapping.MappingViewModel;
-import org.dmascope.views.mapping.MappingWorkspace;
 import org.dmascope.views.rules.PlatformEditor;
 import org.dmascope.views.rules.RulesModel;
 import org.dmascope.views.topology.TopologyItem;
@@ -48,7 +43,7 @@ import org.dmascope.views.topology.TopologyItem;
  * a narration and the steps that follow it up to the next narration; page 0 is the title and the
  * description. Next performs the next page's steps one after another on the window's running kernel,
  * visibly: a map step is a drop played on the canvas ({@link MappingWorkspace#playDrop}), unmap, flush
- * and clear go through the {@link org.dmascope.views.mapping.LiveMappings} the Mapping menu uses, a
+ * and clear go through the {@link LiveMappings} the Mapping menu uses, a
  * platform step is a platform change like the Platform &amp; Kernel window's, options go to the options
  * bar's model. Back starts the kernel over and performs every page up to the one before (state
  * matters: a second mapping lands where the first left the allocator). An unmet expectation, or a step

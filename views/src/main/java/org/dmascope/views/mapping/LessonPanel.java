@@ -1,4 +1,4 @@
-package org.dmascope.views.lesson;
+package org.dmascope.views.mapping;
 
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;

@@ -19,8 +19,8 @@ import org.dmascope.model.session.scenario.Scenario;
 import org.dmascope.views.common.Resources;
 
 /**
- * The lesson's narration band: the title, the page's narration, what its steps did and any unmet
- * expectation, Back / Next / Restart and "step n of m". The keys: Right or Page Down next, Left or
+ * The lesson's narration (the app puts it at the top of the window's right-hand column): the title,
+ * "step n of m", the page's narration, what its steps did and any unmet expectation, Back / Next / Restart. The keys: Right or Page Down next, Left or
  * Page Up back, Home restart, Esc closes (Page Down and Page Up also from anywhere in the window, for
  * a presenter's clicker: see {@link #handleWindowKey}).
  */

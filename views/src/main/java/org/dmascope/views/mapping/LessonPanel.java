@@ -20,9 +20,9 @@ import org.dmascope.views.common.Resources;
 
 /**
  * The lesson's narration (the app puts it at the top of the window's right-hand column): the title,
- * "step n of m", the page's narration, what its steps did and any unmet expectation, Back / Next / Restart. The keys: Right or Page Down next, Left or
- * Page Up back, Home restart, Esc closes (Page Down and Page Up also from anywhere in the window, for
- * a presenter's clicker: see {@link #handleWindowKey}).
+ * "step n of m", the page's narration, what its steps did and any unmet expectation, Back / Next /
+ * Restart. The keys: Right or Page Down next, Left or Page Up back, Home restart, Esc closes (Page Down
+ * and Page Up also from anywhere in the window, for a presenter's clicker: see {@link #handleWindowKey}).
  */
 public final class LessonPanel extends BorderPane {
     public static final String ID = "lesson-panel";

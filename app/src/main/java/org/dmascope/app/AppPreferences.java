@@ -25,6 +25,8 @@ public final class AppPreferences {
     private static final String WINDOW = "window";
     private static final String LAYOUT = "layout";
     private static final String FIRST_RUN_HINT = "firstRunHintSeen";
+    private static final String UI_SCALE = "uiScale";
+    private static final String PLAYBACK_SPEED = "playbackSpeed";
 
     private final Preferences node;
     private final RecentFiles recentFiles;
@@ -51,6 +53,43 @@ public final class AppPreferences {
     public void setFirstRunHintSeen() {
         node.putBoolean(FIRST_RUN_HINT, true);
         flush();
+    }
+
+    /** View ▸ Larger Text / Smaller Text: the whole window's scale, 0.8 to 2.5; 1 when never set or unreadable. */
+    public double uiScale() {
+        return number(UI_SCALE, 0.8, 2.5);
+    }
+
+    public void setUiScale(double v) {
+        putNumber(UI_SCALE, Math.max(0.8, Math.min(2.5, v)));
+    }
+
+    /** View ▸ Playback Speed: of the step player, the route animation and a lesson's drops, 0.25 to 4. */
+    public double playbackSpeed() {
+        return number(PLAYBACK_SPEED, 0.25, 4);
+    }
+
+    public void setPlaybackSpeed(double v) {
+        putNumber(PLAYBACK_SPEED, Math.max(0.25, Math.min(4, v)));
+    }
+
+    /** A stored number within [min, max]; 1 when never stored, unreadable, or the node was removed. */
+    private double number(String key, double min, double max) {
+        try {
+            double v = node.getDouble(key, 1.0);
+            return v >= min && v <= max ? v : 1.0;
+        } catch (IllegalStateException removed) {
+            return 1.0;
+        }
+    }
+
+    private void putNumber(String key, double v) {
+        try {
+            node.putDouble(key, v);
+            flush();
+        } catch (IllegalStateException removed) {
+            // A test's preferences, removed while its window closes: nothing to keep.
+        }
     }
 
     /** View ▸ Colour by IOMMU Group. */

@@ -54,6 +54,7 @@ public final class DmascopeApplication extends Application {
     private InspectorView inspectorView;
     private InspectorViewModel inspectorModel;
     private PlatformSession session;
+    private MainWindow window;
 
     /** {@code WIDTHxHEIGHT} of the first window, for screenshots; otherwise it fits the screen. */
     public static final String WINDOW_SIZE_PROPERTY = "dmascope.windowSize";
@@ -128,9 +129,9 @@ public final class DmascopeApplication extends Application {
         designs = new DesignsView(new DesignsViewModel(mappingModel.mappingProperty()));
         designs.model().activeProperty().bind(mappingWorkspace.details().designsShownProperty());
         mappingWorkspace.details().setDesignsView(designs);
-        new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace), preferences,
-                session)
-                .show(where.apply(preferences), hold);
+        window = new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace),
+                preferences, session);
+        window.show(where.apply(preferences), hold);
         documents.loadSamples();
         return documents;
     }
@@ -138,6 +139,11 @@ public final class DmascopeApplication extends Application {
     /** The inspector's content, for tests. */
     InspectorViewModel inspector() {
         return inspectorModel;
+    }
+
+    /** The window, for tests. */
+    MainWindow window() {
+        return window;
     }
 
     /** The platform what-ifs and the rules they give, for tests. */

@@ -150,11 +150,12 @@ final class MainMenu {
         TopologyCanvas canvas = topologyView.canvas();
         MenuItem find = item("Find Device…", AppIcon.SEARCH, "find-item", shortcut(KeyCode.F),
                 topologyView::focusSearch);
-        // The canvas takes + and − itself; these work from anywhere in the window.
-        MenuItem zoomIn = item("Zoom In", AppIcon.ZOOM_IN, "zoom-in-item", shortcut(KeyCode.EQUALS), canvas::zoomIn);
-        MenuItem zoomOut = item("Zoom Out", AppIcon.ZOOM_OUT, "zoom-out-item", shortcut(KeyCode.MINUS),
+        // The canvas takes + and − itself; these work from anywhere in the window. Ctrl+= / Ctrl+- / Ctrl+0
+        // without Alt are the whole window's text size (Presenter), as in a browser.
+        MenuItem zoomIn = item("Zoom In", AppIcon.ZOOM_IN, "zoom-in-item", zoomKey(KeyCode.EQUALS), canvas::zoomIn);
+        MenuItem zoomOut = item("Zoom Out", AppIcon.ZOOM_OUT, "zoom-out-item", zoomKey(KeyCode.MINUS),
                 canvas::zoomOut);
-        MenuItem actual = item("Actual Size", null, "actual-size-item", shortcut(KeyCode.DIGIT0),
+        MenuItem actual = item("Actual Size", null, "actual-size-item", zoomKey(KeyCode.DIGIT0),
                 () -> canvas.setZoom(1.0));
         MenuItem fit = item("Fit to Window", AppIcon.FIT, "fit-item", new KeyCodeCombination(KeyCode.F), canvas::fit);
         Menu themeMenu = new Menu("Theme");
@@ -181,6 +182,10 @@ final class MainMenu {
                 actions::keys);
         MenuItem about = item("About dmascope", AppIcon.APP, "about-item", null, actions::about);
         return new Menu("Help", null, keys, about);
+    }
+
+    private static KeyCombination zoomKey(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN);
     }
 
     private static KeyCombination shortcut(KeyCode code) {

@@ -17,9 +17,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -60,6 +63,7 @@ public final class MainWindow {
     public static final double MIN_WIDTH = 960;
     public static final double MIN_HEIGHT = 600;
     static final String SPLIT_ID = "main-split";
+    static final String SIDE_ID = "side-column";
     static final String MATRIX_WINDOW = "matrix";
     static final String COMPARE_WINDOW = "compare";
     static final String PLATFORM_WINDOW = "platform";
@@ -82,6 +86,7 @@ public final class MainWindow {
     private ChooserOwner choosers;
     private PictureExport pictures;
     private ReportActions reports;
+    private LessonsController lessons;
 
     /**
      * @param views   the topology view, the inspector and the mapping workspace around the topology view
@@ -122,19 +127,30 @@ public final class MainWindow {
         reports = new ReportActions(mapping.model(), documents::say);
         menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping, reports::copy,
                 () -> reports.save(choosers, lastDirectory, d -> lastDirectory = d)).menu());
+        lessons = new LessonsController(documents, mapping, session, choosers, this::showLessonProblem);
+        menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, lessons.menu());
         root.setTop(menu.bar());
-        SplitPane split = new SplitPane(mapping, inspectorView);
+        // The right-hand column: a lesson's narration over the inspector, which keeps the rest of the height.
+        VBox side = new VBox(lessons.panel(), inspectorView);
+        side.setId(SIDE_ID);
+        VBox.setVgrow(inspectorView, Priority.ALWAYS);
+        SplitPane split = new SplitPane(mapping, side);
         split.setId(SPLIT_ID);
         split.setDividerPositions(1 - inspectorWidth(width) / width);
-        SplitPane.setResizableWithParent(inspectorView, false);
-        inspectorView.setMinWidth(300);
+        SplitPane.setResizableWithParent(side, false);
+        side.setMinWidth(300);
         // The import banner floats over the bottom of the window's centre: showing and hiding it must not
         // resize the canvas, which would repaint the whole drawing while the import runs.
         ImportBanner banner = new ImportBanner(documents);
         StackPane.setAlignment(banner, Pos.BOTTOM_CENTER);
         root.setCenter(new StackPane(split, banner));
         root.setBottom(new StatusBar(documents, topologyView.canvas(), this::showWarnings));
-        Scene scene = new Scene(root, width, height);
+        Presenter presenter = new Presenter(stage, preferences, mapping, split, side, inspectorView, lessons.panel(),
+                root);
+        menu.bar().getMenus().stream().filter(m -> m.getText().equals("View")).findFirst()
+                .ifPresent(m -> m.getItems().addAll(m.getItems().size() - 2, presenter.menuItems()));
+        Scene scene = new Scene(presenter.root(), width, height);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, lessons::windowKey);
         theme.applyTo(scene);
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dragDropped);
@@ -311,6 +327,31 @@ public final class MainWindow {
         String summary = what + (n == 0 ? " without warnings." : " with " + n + (n == 1 ? " warning" : " warnings")
                 + ": what the exports did not say or disagreed on.");
         showReport("Import report — " + d.title(), summary, d.report(), d.excerpts(), false);
+    }
+
+    private void showLessonProblem(String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR, null, ButtonType.CLOSE);
+        a.initOwner(stage);
+        a.initModality(Modality.NONE);
+        a.setResizable(true);
+        a.setTitle("Lesson");
+        a.setHeaderText("This lesson cannot be played");
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setPrefWidth(560);
+        a.getDialogPane().setContent(l);
+        a.getDialogPane().getStylesheets().setAll(theme.stylesheets());
+        a.show();
+    }
+
+    /** The mapping workspace, for tests. */
+    MappingWorkspace mapping() {
+        return mapping;
+    }
+
+    /** The lessons' menu, panel and player, for tests. */
+    LessonsController lessons() {
+        return lessons;
     }
 
     private void showMatrix() {

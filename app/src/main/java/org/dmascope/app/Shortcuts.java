@@ -49,7 +49,13 @@ final class Shortcuts {
             new Shortcut("Ctrl+Z, Ctrl+Shift+Z", "undo, redo a platform change", "tool windows"),
             new Shortcut("Ctrl+W", "close the tool window", "tool windows"),
             new Shortcut("Enter, double click", "the lines around a finding", "import report"),
-            new Shortcut("Ctrl+C", "copy the selected findings", "import report"));
+            new Shortcut("Ctrl+C", "copy the selected findings", "import report"),
+            new Shortcut("→, Page Down", "next lesson step (Page Down from anywhere while a lesson plays)",
+                    "lesson panel"),
+            new Shortcut("←, Page Up", "back a lesson step: the kernel starts over and replays the steps before",
+                    "lesson panel"),
+            new Shortcut("Home", "restart the lesson", "lesson panel"),
+            new Shortcut("Esc", "close the lesson (what is mapped stays)", "lesson panel"));
 
     private Shortcuts() {
     }

@@ -34,29 +34,47 @@ public final class LiveMappings {
 
     /** Unmaps a live mapping (its API's unmap call) and says what was given back. */
     public void unmap(Mapping m) {
+        unmap(m, () -> { });
+    }
+
+    /** {@link #unmap(Mapping)}, then {@code then} on the UI executor once the state is shown. */
+    public void unmap(Mapping m, Runnable then) {
         kernel.unmap(m, r -> ui.execute(() -> {
             snapshot.set(r.after());
             messages.say(r.result().map(u -> "Unmapped #" + m.id() + ": " + String.join("; ", u.actions()))
                     .orElse("#" + m.id() + " is no longer mapped"), r.result().isEmpty());
+            then.run();
         }));
     }
 
     /** The deferred IOTLB flush of a lazy domain. */
     public void flush(String domainId) {
+        flush(domainId, () -> { });
+    }
+
+    /** {@link #flush(String)}, then {@code then} on the UI executor once the state is shown. */
+    public void flush(String domainId, Runnable then) {
         kernel.flush(domainId, r -> ui.execute(() -> {
             snapshot.set(r.after());
             int n = r.rangesFreed();
             messages.say("IOTLB of domain “" + domainId + "” flushed: " + n + (n == 1 ? " queued IOVA range"
                     : " queued IOVA ranges")
                     + " freed", false);
+            then.run();
         }));
     }
 
     /** Unmaps everything: every domain and the swiotlb pool start empty. */
     public void clear() {
+        clear(() -> { });
+    }
+
+    /** {@link #clear()}, then {@code then} on the UI executor once the state is shown. */
+    public void clear(Runnable then) {
         kernel.clear(s -> ui.execute(() -> {
             snapshot.set(s);
             messages.say("Every mapping unmapped: the IOMMU domains and the swiotlb pool are empty again", false);
+            then.run();
         }));
     }
 

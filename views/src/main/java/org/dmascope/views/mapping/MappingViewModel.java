@@ -281,6 +281,23 @@ public final class MappingViewModel {
         if (d != null) submit(d, null);
     }
 
+    /**
+     * Lets the shown result go without unmapping it: it stays live in the kernel, but a later change of
+     * options, settings or kernel maps nothing again. A lesson calls this before each of its own steps, so
+     * the kernel holds exactly the mappings its scenario made.
+     */
+    public void forget() {
+        drops.invalidate();
+        running.set(false);
+        runningDrop.set(null);
+        disarm();
+        lastDrop.set(null);
+        outcome.set(null);
+        mapping.set(null);
+        verdict.set(null);
+        route.set(null);
+    }
+
     /** Gives up waiting for the running mapping; its result will be released unseen. */
     public void cancel() {
         if (!running.get()) return;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -69,7 +70,7 @@ public final class MappingWorkspace extends BorderPane {
      * scatter list its header, two rows of column headers, ten rows of 24 px and the two lines of totals
      * (the steps need less for five steps).
      */
-    static final double DETAILS_ROOM = 400;
+    public static final double DETAILS_ROOM = 400;
 
     private final TopologyView topologyView;
     private final TopologyCanvas canvas;
@@ -100,6 +101,7 @@ public final class MappingWorkspace extends BorderPane {
     private final ChangeListener<Boolean> armedListener = (o, a, armed) -> armedChanged(armed);
     private final ChangeListener<TopologyItem> selectionListener = (o, a, item) -> selectionChanged();
     private boolean roomPending;
+    private double detailsRoom = DETAILS_ROOM;
     private final ChangeListener<DropRequest> dropListener = (o, a, d) -> dropped(d);
     private final ChangeListener<Mapping> mappingListener = (o, a, m) -> {
         if (m != null && roomPending) {
@@ -227,6 +229,40 @@ public final class MappingWorkspace extends BorderPane {
     }
 
     /**
+     * How much height the details ask for after a drop ({@link #DETAILS_ROOM} unless set): presenter mode
+     * asks for less, so the machine keeps the room on a projector.
+     */
+    public void setDetailsRoom(double room) {
+        detailsRoom = room;
+    }
+
+    /**
+     * A drop played for an audience (a lesson): the chip is chosen, the devices that can take it are
+     * marked and the target is selected and hovered as under a dragged chip, with the drag's
+     * words; after {@code pause} the buffer is dropped through the same path a drop takes.
+     *
+     * @param dropped told whether the model took the drop ({@link MappingViewModel#drop})
+     */
+    public void playDrop(BufferSource source, Bdf initiator, Duration pause, Consumer<Boolean>
+            dropped) {
+        model.selectedSourceProperty().set(source);
+        TopologyItem target = TopologyItem.device(initiator);
+        markDropTargets(source);
+        // Selected, not revealed: revealing zooms onto the device, and the class should see the whole route.
+        canvas.setSelectedItem(target);
+        canvas.dropHoverProperty().set(target);
+        showToast("Dropping " + model.settingsOf(source).summary(source) + " of " + source.title() + " on "
+                + name(target), false);
+        PauseTransition wait = new PauseTransition(pause.lessThanOrEqualTo(Duration.ZERO) ? Duration.ONE : pause);
+        wait.setOnFinished(e -> {
+            clearDropMarks();
+            hideToast();
+            dropped.accept(model.drop(source, initiator));
+        });
+        wait.play();
+    }
+
+    /**
      * After a new drop, the details get the height of ten scatter-list rows and five steps if the
      * divider left them less: the topology gives way down to {@link #TOPOLOGY_MIN_AFTER_DROP}. A divider
      * the user put lower than that stays where it is.
@@ -238,7 +274,7 @@ public final class MappingWorkspace extends BorderPane {
         // The heights they have with the new verdict laid out (prefHeight of wrapping text overestimates).
         split.applyCss();
         split.layout();
-        double needed = banner.getHeight() + options.getHeight() + DETAILS_ROOM;
+        double needed = banner.getHeight() + options.getHeight() + detailsRoom;
         // This split's own divider: a lookup would also find the tall vertical divider of the steps' split below.
         double divider = split.getChildrenUnmodifiable().stream()
                 .filter(n -> n.getStyleClass().contains("split-pane-divider") && n instanceof Region)

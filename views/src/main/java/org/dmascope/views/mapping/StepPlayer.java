@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
@@ -31,6 +33,8 @@ import org.dmascope.views.topology.TopologyItem;
  * scrub. A new mapping starts again at its first step and first segment.
  */
 public final class StepPlayer {
+    public static final double MIN_SPEED = 0.25;
+    public static final double MAX_SPEED = 4.0;
     private final ObservableValue<Mapping> mapping;
     private final ObservableValue<Topology> topology;
     private final ReadOnlyListWrapper<Step> steps = new ReadOnlyListWrapper<>(this, "steps",
@@ -39,6 +43,12 @@ public final class StepPlayer {
     private final ObjectProperty<Step> selectedStep = new SimpleObjectProperty<>(this, "selectedStep");
     private final IntegerProperty selectedSegment = new SimpleIntegerProperty(this, "selectedSegment", -1);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0) {
+        @Override
+        public void set(double v) {
+            super.set(Math.max(MIN_SPEED, Math.min(MAX_SPEED, Double.isFinite(v) ? v : 1.0)));
+        }
+    };
     private final ReadOnlyObjectWrapper<Set<TopologyItem>> focus = new ReadOnlyObjectWrapper<>(this, "focus", Set.of());
 
     /**
@@ -81,6 +91,11 @@ public final class StepPlayer {
     /** Index into the mapping's segments the result views show; -1 for none. */
     public IntegerProperty selectedSegmentProperty() {
         return selectedSegment;
+    }
+
+    /** How fast Play moves on: 1 is the normal pace, 0.5 half as fast (a class), 2 twice as fast. */
+    public DoubleProperty speedProperty() {
+        return speed;
     }
 
     public ReadOnlyBooleanProperty playingProperty() {

@@ -408,7 +408,7 @@ final class StepsView extends BorderPane {
     private void schedule() {
         Step s = model.player().selectedStepProperty().get();
         int words = s == null ? 0 : s.narration().split("\\s+").length;
-        tick.setDuration(Duration.millis(Math.min(6000, 1400 + 90.0 * words)));
+        tick.setDuration(Duration.millis(Math.min(6000, 1400 + 90.0 * words) / model.player().speedProperty().get()));
         tick.playFromStart();
     }
 

@@ -119,8 +119,8 @@ final class RouteOverlay extends Pane {
         }
     }
 
-    /** Hides the route and reveals it again hop by hop. */
-    void play() {
+    /** Hides the route and reveals it again hop by hop, {@code speed} times the normal pace. */
+    void play(double speed) {
         stopTimeline();
         if (stops.isEmpty()) return;
         revealUpTo(0);
@@ -153,6 +153,7 @@ final class RouteOverlay extends Pane {
             revealUpTo(paths.size());
         });
         timeline = t;
+        t.setRate(speed > 0 && Double.isFinite(speed) ? speed : 1.0);
         t.play();
     }
 

@@ -409,7 +409,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
 
     /** Reveals the route hop by hop. */
     void playRoute() {
-        routeOverlay.play();
+        routeOverlay.play(getSkinnable().routeSpeedProperty().get());
     }
 
     /** The drawn node of an item, for tests and tooling. */

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Builds the Linux application image of dmascope (mvn -Pinstaller package runs it after the shaded jar):
+#   TARGET/installer/DMAscope/bin/DMAscope   the window (files given open in it)
+#   TARGET/installer/DMAscope/bin/dmascope   the command line (dmascope run, map, groups, ...; no arguments: the window)
+# with a Java runtime of its own (jlink: only the modules the jar uses, and its CDS archive), so it runs where
+# no JDK is installed, and an AppCDS archive of the classes a command-line run loads (start-up, issue 12).
+# Usage: app-image.sh TARGET_DIR VERSION LESSON
+set -eu
+target=$1
+version=$2
+lesson=$3
+# Absolute: the archive records the class path it was made with, and a run must name the same jar.
+out=$(cd "$target" && pwd)/installer
+# jdeps --print-module-deps on dmascope.jar gives java.base,java.desktop,java.prefs,java.sql,jdk.jfr,
+# jdk.unsupported (JavaFX); jdk.zipfs reads the bundled lessons from the jar; java.logging and jdk.charsets are
+# looked up by name at run time (JavaFX's logger, imports in other encodings), so jdeps cannot see them.
+modules=java.base,java.desktop,java.prefs,java.sql,jdk.jfr,jdk.unsupported,jdk.zipfs,java.logging,jdk.charsets
+rm -rf "$out"
+mkdir -p "$out/input"
+cp "$target/dmascope.jar" "$out/input/"
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
+    --output "$out/runtime"
+printf 'main-class=org.dmascope.app.Main\n' > "$out/cli.properties"
+# jpackage wants an x.y.z version.
+jpackage --type app-image --name DMAscope --app-version "$(echo "$version" | sed 's/[^0-9.].*//')" \
+    --vendor dmascope --description "memory and PCI DMA topology explorer" \
+    --input "$out/input" --main-jar dmascope.jar --main-class org.dmascope.app.Main \
+    --runtime-image "$out/runtime" --dest "$out" --add-launcher "dmascope=$out/cli.properties" \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/dmascope.jsa' --java-options '-Xshare:auto' \
+    --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
+app=$out/DMAscope
+# The AppCDS archive: the classes one scenario run loads (reading, the kernel rules, the mapping engine, the
+# command line), archived at exit on top of the runtime's own archive. A window run needs a display, so the
+# JavaFX classes are not in it.
+"$app/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$app/lib/app/dmascope.jsa" -Xlog:cds=off \
+    -cp "$app/lib/app/dmascope.jar" org.dmascope.app.Main run "$lesson" > /dev/null
+echo "app image: $app ($(du -sh "$app" | cut -f1))"

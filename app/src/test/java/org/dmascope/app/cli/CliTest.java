@@ -80,7 +80,7 @@ class CliTest {
         CliRun r = CliRun.of("completion");
         assertEquals(Cli.OK, r.status(), r.err());
         assertTrue(r.out().contains("complete -F _complete_dmascope"), r.out());
-        for (String s : List.of("import groups p2p matrix map run completion help",
+        for (String s : List.of("import groups p2p matrix map draw run completion help",
                 "(\"mainline\" \"5.15\" \"5.9\" \"5.4\") # --kernel values",
                 "(\"sg\" \"phys\" \"block\" \"iova\") # --api values", "--initiator")) {
             assertTrue(r.out().contains(s), s);

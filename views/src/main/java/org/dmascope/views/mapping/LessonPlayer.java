@@ -36,6 +36,7 @@ import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.util.Hex;
 import org.dmascope.views.rules.PlatformEditor;
 import org.dmascope.views.rules.RulesModel;
+import org.dmascope.views.topology.TopologyCanvas;
 import org.dmascope.views.topology.TopologyItem;
 
 /**
@@ -324,10 +325,32 @@ public final class LessonPlayer {
             lines.add("The kernel's state (Live Mappings tab): " + snap.liveCount()
                     + (snap.liveCount() == 1 ? " live mapping" : " live mappings"));
             done.run();
+        } else if (step instanceof ScenarioStep.Show s) {
+            show(s, lines);
+            done.run();
+        } else if (step instanceof ScenarioStep.Highlight s) {
+            // The canvas marks them as it marks drop targets; the next drag or drop clears the marks.
+            TopologyCanvas canvas = workspace.topologyView().canvas();
+            canvas.getEmphasised().clear();
+            s.devices().forEach(d -> canvas.getEmphasised().add(TopologyItem.device(d)));
+            lines.add("Marked on the canvas: " + String.join(", ", s.devices().stream().map(Bdf::shortText)
+                    .toList()));
+            done.run();
         } else {
             // A step kind of a newer scenario format than this window plays: said, not failed.
             lines.add(where(step) + "a “" + step.getClass().getSimpleName() + "” step is not played in the window");
             done.run();
+        }
+    }
+
+    /** Brings the view forward; the P2P matrix is a tool window of the app, so the panel names where it is. */
+    private void show(ScenarioStep.Show s, List<String> lines) {
+        switch (s.view()) {
+            case STEPS -> workspace.details().showTab(MappingDetailsView.STEPS_TAB_ID);
+            case SCATTER_LIST -> workspace.details().showTab(MappingDetailsView.SCATTER_LIST_TAB_ID);
+            case PAGE_WALK -> workspace.details().showTab(MappingDetailsView.PAGE_WALK_TAB_ID);
+            case DESIGNS -> workspace.details().showTab(MappingDetailsView.DESIGNS_TAB_ID);
+            case MATRIX -> lines.add("Look at the P2P matrix: Tools ▸ P2P Matrix… (Ctrl+Shift+P)");
         }
     }
 

@@ -38,11 +38,6 @@ final class RouteOverlay extends Pane {
     static final String PACKET = "route-packet";
     static final String FOCUSED = "focused";
     private static final String TIP = "dmascope.routeTip";
-    private static final double LANE = 5;
-    private static final double WIDE = 300;
-    private static final double EDGE = 16;
-    /** The connectors' rail below a parent (TopologyLayout.STEM). */
-    private static final double RAIL = TopologyLayout.STEM;
     private static final double BADGE_R = 10;
     static final double PILL_W = 112;
     static final double PILL_H = 24;
@@ -203,7 +198,7 @@ final class RouteOverlay extends Pane {
         b.setPrefSize(2 * BADGE_R, 2 * BADGE_R);
         b.setMaxSize(2 * BADGE_R, 2 * BADGE_R);
         // On a wide bar the badge sits where the route meets it; elsewhere on the box's corner.
-        double x = r.width() > WIDE ? anchorX + LANE + 6 : r.x() - BADGE_R + 2;
+        double x = r.width() > RouteGeometry.WIDE ? anchorX + RouteGeometry.LANE + 6 : r.x() - BADGE_R + 2;
         b.resizeRelocate(x + repeat * (2 * BADGE_R + 4), r.y() - BADGE_R + 2, 2 * BADGE_R, 2 * BADGE_R);
         // A Tooltip is a popup window, costly to make: it is made when the pointer first comes.
         String tip = number + " · " + s.label() + "\n" + s.explanation();
@@ -236,82 +231,21 @@ final class RouteOverlay extends Pane {
 
     /** Where a stop is drawn: its box, the box of the PF of a hidden VF, or the RAM pill on a NUMA frame. */
     static Optional<Rect> rectOf(LayoutResult layout, TopologyItem item) {
-        if (item instanceof TopologyItem.Numa) {
-            Optional<LayoutBox> frame = layout.box(item);
-            // an export that names no NUMA node: the kernel's RAM is all node 0's, and the one frame is the machine
-            if (frame.isEmpty() && layout.boxes().stream().noneMatch(b -> b.kind() == LayoutBox.BoxKind.NUMA_GROUP
-                    && b.item().isPresent())) {
-                frame = layout.boxes().stream().filter(b -> b.kind() == LayoutBox.BoxKind.NUMA_GROUP).findFirst();
-            }
-            return frame.map(b -> b.bounds())
-                    .map(f -> new Rect(Math.max(f.x() + 8, f.maxX() - PILL_W - 14), f.y() - PILL_H / 2, PILL_W,
-                            PILL_H));
-        }
-        Optional<LayoutBox> box = layout.box(item);
-        if (box.isEmpty() && item instanceof TopologyItem.Device d) {
-            Optional<org.dmascope.model.topology.Bdf> pf = Optional.ofNullable(layout.hiddenVfs().get(d.address()));
-            box = pf.flatMap(p -> layout.box(TopologyItem.device(p)));
-        }
-        return box.map(LayoutBox::bounds);
+        return RouteGeometry.rectOf(layout, item);
     }
 
     /** The lines between the stops and the x at which the route meets each stop's box. */
     record Geometry(List<double[]> paths, double[] anchorX) {
     }
 
-    /**
-     * The polyline between each pair of consecutive rectangles: vertical out of one box, across, and
-     * vertical into the next; side by side when they share a row. The run across follows the
-     * connectors' rail below a parent, or hugs the upper box where the gap is narrow (inside a switch,
-     * under the RAM pill), so it crosses no title. A wide box (host bridge bar) is entered and left at
-     * the x the route arrived with.
-     */
+    /** The route's polylines and anchors: {@link RouteGeometry}, which pictures exported without a window share. */
     static Geometry geometry(List<Rect> rects) {
-        List<double[]> out = new ArrayList<>();
-        double[] entryX = new double[rects.size()];
-        java.util.Arrays.fill(entryX, Double.NaN);
-        for (int i = 0; i + 1 < rects.size(); i++) {
-            Rect a = rects.get(i);
-            Rect b = rects.get(i + 1);
-            double ax = anchorX(a, entryX[i], b.centerX());
-            if (Double.isNaN(entryX[i])) entryX[i] = ax;
-            double bx = b.width() > WIDE ? clamp(ax, b.x() + EDGE, b.maxX() - EDGE) : b.centerX();
-            entryX[i + 1] = bx;
-            if (a.maxY() <= b.y() + 0.5) {
-                double run = run(a.maxY(), b.y());
-                out.add(new double[] {ax + LANE, a.maxY(), ax + LANE, run, bx + LANE, run, bx + LANE, b.y()});
-            } else if (b.maxY() <= a.y() + 0.5) {
-                double run = run(b.maxY(), a.y());
-                out.add(new double[] {ax - LANE, a.y(), ax - LANE, run, bx - LANE, run, bx - LANE, b.maxY()});
-            } else if (a.maxX() <= b.x()) {
-                double mid = (a.maxX() + b.x()) / 2;
-                out.add(new double[] {a.maxX(), a.centerY(), mid, a.centerY(), mid, b.centerY(), b.x(), b.centerY()});
-            } else {
-                double mid = (b.maxX() + a.x()) / 2;
-                out.add(new double[] {a.x(), a.centerY(), mid, a.centerY(), mid, b.centerY(), b.maxX(), b.centerY()});
-            }
-        }
-        if (rects.size() == 1) entryX[0] = rects.get(0).centerX();
-        return new Geometry(out, entryX);
+        RouteGeometry.Lines l = RouteGeometry.lines(rects);
+        return new Geometry(l.paths(), l.anchorX());
     }
 
     static List<double[]> paths(List<Rect> rects) {
         return geometry(rects).paths();
-    }
-
-    /** Where the horizontal run between an upper box's bottom and a lower box's top lies. */
-    private static double run(double upperBottom, double lowerTop) {
-        double gap = lowerTop - upperBottom;
-        return upperBottom + (gap > RAIL + 8 ? RAIL : Math.min(4, gap / 2));
-    }
-
-    private static double anchorX(Rect r, double entry, double towards) {
-        if (r.width() <= WIDE) return r.centerX();
-        return clamp(Double.isNaN(entry) ? towards : entry, r.x() + EDGE, r.maxX() - EDGE);
-    }
-
-    private static double clamp(double v, double min, double max) {
-        return min > max ? (min + max) / 2 : Math.max(min, Math.min(max, v));
     }
 
     private static double length(double[] p) {

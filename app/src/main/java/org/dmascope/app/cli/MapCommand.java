@@ -203,15 +203,16 @@ public final class MapCommand implements Callable<Integer> {
     private int acrossVersions(Topology t, PciFunction device) {
         MapCall call = new MapCall(device.address(), buffer, options());
         AcrossVersions.Table table = AcrossVersions.of(t, platform.overrides(), call);
+        int rows = limit == null ? DEFAULT_LIMIT : limit;
         if (format == OutputFormat.JSON) {
-            ObjectNode json = AcrossVersionsOutput.json(table, limit);
+            ObjectNode json = AcrossVersionsOutput.json(table, rows);
             json.put("initiator", device.address().toString());
             json.put("buffer", buffer.spec());
             json.put("api", api.cli());
             JsonOutput.print(json, streams.out());
         } else {
             AcrossVersionsOutput.text(table, device.address() + " maps " + buffer.spec() + " with " + api.kernelName()
-                    + (iommuMode == null ? "" : ", IOMMU " + iommuMode.cli()), limit, streams.out());
+                    + (iommuMode == null ? "" : ", IOMMU " + iommuMode.cli()), rows, streams.out());
         }
         return Cli.OK;
     }

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -38,6 +41,7 @@ public final class DiffView extends BorderPane {
         summary.setMaxWidth(Double.MAX_VALUE);
         Button copy = new Button("Copy as Text");
         copy.setId("diff-copy");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(model.text());
@@ -58,6 +62,16 @@ public final class DiffView extends BorderPane {
         setCenter(tabs);
     }
 
+    private static String detailText(DiffRow r, String... headers) {
+        List<String> values = List.of(r.what(), r.where(), r.before(), r.after(), r.why());
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (headers[i].isEmpty() || values.get(i).isEmpty()) continue;
+            sb.append(headers[i]).append(": ").append(values.get(i)).append('\n');
+        }
+        return sb.toString().strip();
+    }
+
     private static Tab tab(String title, String id, List<DiffRow> rows, String empty, String... headers) {
         TableView<DiffRow> table = new TableView<>();
         table.setId(id);
@@ -75,8 +89,20 @@ public final class DiffView extends BorderPane {
             table.getColumns().add(c);
         }
         table.getItems().setAll(rows);
-        table.setMinHeight(Region.USE_PREF_SIZE);
-        Tab t = new Tab(title, table);
+        // The row's whole text below the table: a rule's reason is a paragraph, wider than any column.
+        TextArea detail = new TextArea();
+        detail.setId(id + "-detail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPrefRowCount(4);
+        detail.getStyleClass().add("detail");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> detail.setText(r == null ? ""
+                : detailText(r, headers)));
+        if (!rows.isEmpty()) table.getSelectionModel().select(0);
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.72);
+        Tab t = new Tab(title, split);
         t.setId(id + "-tab");
         return t;
     }

@@ -69,10 +69,14 @@ public final class DiffViewModel {
         if (diff.same()) return beforeName + " and " + afterName + " are the same: no function, field, IOMMU group "
                 + "or P2P verdict differs";
         long splits = diff.groups().stream().filter(g -> g.kind() == GroupChange.Kind.SPLIT).count();
-        return beforeName + " → " + afterName + ": " + diff.added().size() + " added, " + diff.removed().size()
-                + " removed, " + diff.moved().size() + " moved, " + diff.changed().size() + " changed functions; "
-                + splits + " IOMMU groups split, " + (diff.groups().size() - splits) + " merged; " + diff.cells().size()
-                + " P2P verdicts changed";
+        return beforeName + " → " + afterName + ": functions " + diff.added().size() + " added, "
+                + diff.removed().size() + " removed, " + diff.moved().size() + " moved, " + diff.changed().size()
+                + " changed; IOMMU groups " + splits + " split, " + (diff.groups().size() - splits) + " merged; "
+                + count(diff.cells().size(), "P2P verdict") + " changed";
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     public List<DiffRow> facts() {

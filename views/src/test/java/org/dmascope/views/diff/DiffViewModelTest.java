@@ -48,8 +48,8 @@ class DiffViewModelTest {
 
     @Test
     void theSummaryCountsAndCopyIsTheCommandLinesText() {
-        assertTrue(model.summary().startsWith("switch.json → redirect.json: 0 added, 0 removed, 0 moved, 4 changed "
-                + "functions; "), model::summary);
+        assertTrue(model.summary().startsWith("switch.json → redirect.json: functions 0 added, 0 removed, 0 moved, "
+                + "4 changed; IOMMU groups "), model::summary);
         assertTrue(model.text().startsWith("functions: 0 added, 0 removed, 0 moved, 4 changed\n"), model::text);
         DiffViewModel same = new DiffViewModel("a", SWITCH, "b", SWITCH, TopologyDiffer.compare(
                 TopologyRules.of(SWITCH), TopologyRules.of(SWITCH)));

@@ -3,24 +3,18 @@ package org.dmascope.app.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import org.dmascope.model.designs.DesignLab;
 import org.dmascope.model.designs.DesignMapping;
 import org.dmascope.model.designs.DesignReport;
 import org.dmascope.model.io.imports.Importer;
-import org.dmascope.model.mapping.BlockPath;
 import org.dmascope.model.mapping.BufferSpec;
-import org.dmascope.model.mapping.IommuMode;
-import org.dmascope.model.mapping.MapApi;
 import org.dmascope.model.session.KernelSession;
 import org.dmascope.model.session.MapCall;
-import org.dmascope.model.session.MapOptions;
-import org.dmascope.model.topology.DmaParameters;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,37 +56,8 @@ public final class DesignsCommand implements Callable<Integer> {
             description = "the buffer, or one part of it (repeat for host RAM and P2P memory in one transfer)")
     private List<BufferSpec> buffers = new ArrayList<>();
 
-    @Option(names = "--api", paramLabel = "sg|phys|block|iova", converter = Choices.Api.class,
-            completionCandidates = Choices.Api.class, description = "the map call, as for 'dmascope map' (default sg)")
-    private MapApi api = MapApi.SG;
-
-    @Option(names = "--iommu-mode", paramLabel = "M", converter = Choices.DeviceIommuMode.class,
-            completionCandidates = Choices.DeviceIommuMode.class,
-            description = "dma, lazy, identity or off; default: the kernel's default-domain rule (R-GRP-3)")
-    private IommuMode iommuMode;
-
-    @Option(names = "--domain", paramLabel = "NAME", description = "the IOMMU domain identity, as for 'dmascope map'")
-    private String domain;
-
-    @Option(names = "--dma-mask", paramLabel = "BITS", converter = WholeNumber.MaskBits.class,
-            description = "DMA mask width, 1 to 64")
-    private Integer dmaMaskBits;
-
-    @Option(names = "--max-seg", paramLabel = "SIZE", converter = SegmentSize.class,
-            description = "max segment size, 1 byte to 0xffffffff")
-    private Long maxSegment;
-
-    @Option(names = "--seg-boundary", paramLabel = "MASK", converter = HexMask.Boundary.class,
-            description = "segment boundary, a mask 2^n-1")
-    private Long segmentBoundary;
-
-    @Option(names = "--min-align", paramLabel = "MASK", converter = HexMask.class,
-            description = "minimum alignment mask, such as 0xfff")
-    private Long minAlign;
-
-    @Option(names = "--block-path", paramLabel = "auto|dma-iter|map-sg", converter = Choices.Block.class,
-            completionCandidates = Choices.Block.class, description = "for --api block, as for 'dmascope map'")
-    private BlockPath blockPath = BlockPath.AUTO;
+    @Mixin
+    private MapCallOptions mapOptions = new MapCallOptions();
 
     @Option(names = "--entries", description = "also list each design's entries (text; JSON always has them)")
     private boolean entries;
@@ -123,7 +88,8 @@ public final class DesignsCommand implements Callable<Integer> {
         PciFunction device = initiator.in(t, "initiator", spec.commandLine());
         KernelSession session = KernelSession.boot(t, platform.overrides());
         PlatformOptions.warnings(session.assumptions(), streams.err());
-        List<MapCall> calls = buffers.stream().map(b -> new MapCall(device.address(), b, options())).toList();
+        List<MapCall> calls = buffers.stream().map(b -> new MapCall(device.address(), b, mapOptions.options()))
+                .toList();
         DesignMapping mapped = DesignMapping.map(session, calls);
         if (mapped.problem().isPresent()) {
             streams.err().println("dmascope designs: " + mapped.problem().get());
@@ -138,15 +104,4 @@ public final class DesignsCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private MapOptions options() {
-        return MapOptions.DEFAULTS.withApi(api).withIommuMode(Optional.ofNullable(iommuMode))
-                .withDomainId(Optional.ofNullable(domain))
-                .withBlockPath(blockPath).withDma(new DmaParameters(dmaMaskBits == null ? OptionalInt.empty()
-                        : OptionalInt.of(dmaMaskBits), optional(maxSegment), optional(segmentBoundary),
-                                optional(minAlign)));
-    }
-
-    private static OptionalLong optional(Long value) {
-        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
-    }
 }

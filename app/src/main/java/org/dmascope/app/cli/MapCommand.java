@@ -3,8 +3,6 @@ package org.dmascope.app.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,20 +11,16 @@ import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.platform.Assumption;
 import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
-import org.dmascope.model.mapping.BlockPath;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.BufferSpecParser;
-import org.dmascope.model.mapping.IommuMode;
-import org.dmascope.model.mapping.MapApi;
 import org.dmascope.model.session.AcrossVersions;
 import org.dmascope.model.session.KernelSession;
 import org.dmascope.model.session.MapCall;
-import org.dmascope.model.session.MapOptions;
 import org.dmascope.model.session.MapOutcome;
-import org.dmascope.model.topology.DmaParameters;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.mapping.MappingReport;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
@@ -70,47 +64,8 @@ public final class MapCommand implements Callable<Integer> {
             description = "the buffer: host memory on a NUMA node or P2P memory in a BAR (SPEC below)")
     private BufferSpec buffer;
 
-    @Option(names = "--api", paramLabel = "sg|phys|block|iova", converter = Choices.Api.class,
-            completionCandidates = Choices.Api.class,
-            description = "sg = dma_map_sg (default), phys = dma_map_phys per range, block = a block request, "
-                    + "iova = the two-step dma_iova_* API")
-    private MapApi api = MapApi.SG;
-
-    @Option(names = "--iommu-mode", paramLabel = "M", converter = Choices.DeviceIommuMode.class,
-            completionCandidates = Choices.DeviceIommuMode.class,
-            description = "the initiator's IOMMU default domain: dma (strict), lazy (DMA-FQ), identity "
-                    + "(passthrough), off (no IOMMU); "
-                    + "default: the kernel's default-domain rule (R-GRP-3) for the initiator's IOMMU group")
-    private IommuMode iommuMode;
-
-    @Option(names = "--domain", paramLabel = "NAME",
-            description = "the IOMMU domain identity (devices of one IOMMU group share one); default: the "
-                    + "initiator's IOMMU group "
-                    + "as the kernel forms it (R-GRP-2)")
-    private String domain;
-
-    @Option(names = "--dma-mask", paramLabel = "BITS", converter = WholeNumber.MaskBits.class,
-            description = "DMA mask width, 1 to 64")
-    private Integer dmaMaskBits;
-
-    @Option(names = "--max-seg", paramLabel = "SIZE", converter = SegmentSize.class,
-            description = "max segment size, 1 byte to 0xffffffff (65536, 0x10000, 64KiB)")
-    private Long maxSegment;
-
-    @Option(names = "--seg-boundary", paramLabel = "MASK", converter = HexMask.Boundary.class,
-            description = "segment boundary, a mask 2^n-1 such as 0xffffffff")
-    private Long segmentBoundary;
-
-    @Option(names = "--min-align", paramLabel = "MASK", converter = HexMask.class,
-            description = "minimum alignment mask, such as 0xfff")
-    private Long minAlign;
-
-    @Option(names = "--block-path", paramLabel = "auto|dma-iter|map-sg", converter = Choices.Block.class,
-            completionCandidates = Choices.Block.class,
-            description = "for --api block: blk_rq_dma_map_iter (dma-iter, v6.17+), blk_rq_map_sg + dma_map_sg "
-                    + "(map-sg), "
-                    + "or the kernel's choice (auto, default)")
-    private BlockPath blockPath = BlockPath.AUTO;
+    @Mixin
+    private MapCallOptions mapOptions = new MapCallOptions();
 
     @Option(names = "--across-versions",
             description = "map under every kernel profile (each booted afresh, --kernel ignored) and list the "
@@ -179,12 +134,13 @@ public final class MapCommand implements Callable<Integer> {
         if (acrossVersions) return acrossVersions(t, device);
         KernelSession session = KernelSession.boot(t, platform.overrides());
         PlatformOptions.warnings(session.assumptions(), streams.err());
-        MapOutcome outcome = session.map(new MapCall(device.address(), buffer, options()));
+        MapOutcome outcome = session.map(new MapCall(device.address(), buffer, mapOptions.options()));
         if (!outcome.hasMapping()) {
             streams.err().println("dmascope map: " + outcome.problem().orElseThrow());
             return Cli.UNUSABLE;
         }
-        String reason = iommuMode != null ? "--iommu-mode " + iommuMode.cli() : outcome.iommuReason();
+        String reason = mapOptions.iommuMode().map(x -> "--iommu-mode " + x.cli())
+                .orElse(outcome.iommuReason());
         List<Assumption<?>> assumed = assumed(session.assumptions());
         if (format == OutputFormat.MARKDOWN) {
             streams.out().print(MappingReport.markdown(outcome, t, AppVersion.text(), limit == null
@@ -201,18 +157,19 @@ public final class MapCommand implements Callable<Integer> {
     }
 
     private int acrossVersions(Topology t, PciFunction device) {
-        MapCall call = new MapCall(device.address(), buffer, options());
+        MapCall call = new MapCall(device.address(), buffer, mapOptions.options());
         AcrossVersions.Table table = AcrossVersions.of(t, platform.overrides(), call);
         int rows = limit == null ? DEFAULT_LIMIT : limit;
         if (format == OutputFormat.JSON) {
             ObjectNode json = AcrossVersionsOutput.json(table, rows);
             json.put("initiator", device.address().toString());
             json.put("buffer", buffer.spec());
-            json.put("api", api.cli());
+            json.put("api", mapOptions.api().cli());
             JsonOutput.print(json, streams.out());
         } else {
-            AcrossVersionsOutput.text(table, device.address() + " maps " + buffer.spec() + " with " + api.kernelName()
-                    + (iommuMode == null ? "" : ", IOMMU " + iommuMode.cli()), rows, streams.out());
+            AcrossVersionsOutput.text(table, device.address() + " maps " + buffer.spec() + " with "
+                    + mapOptions.api().kernelName()
+                    + mapOptions.iommuMode().map(x -> ", IOMMU " + x.cli()).orElse(""), rows, streams.out());
         }
         return Cli.OK;
     }
@@ -233,15 +190,4 @@ public final class MapCommand implements Callable<Integer> {
     }
 
     /** What the options say of the mapping; what they leave unset the kernel's rules decide. */
-    private MapOptions options() {
-        return MapOptions.DEFAULTS.withApi(api).withIommuMode(Optional.ofNullable(iommuMode))
-                .withDomainId(Optional.ofNullable(domain))
-                .withBlockPath(blockPath).withDma(new DmaParameters(dmaMaskBits == null ? OptionalInt.empty()
-                        : OptionalInt.of(dmaMaskBits), optional(maxSegment), optional(segmentBoundary),
-                                optional(minAlign)));
-    }
-
-    private static OptionalLong optional(Long value) {
-        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
-    }
 }

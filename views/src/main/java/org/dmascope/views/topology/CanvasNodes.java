@@ -237,17 +237,10 @@ final class CanvasNodes {
             name.setWrapText(true);
             address = label(f.address().toString(), ADDRESS);
             detail = label(DeviceText.detail(f), DETAIL);
-            String badgeText = badgeText(f);
+            String badgeText = DeviceText.badge(f);
             badge = badgeText.isEmpty() ? null : label(badgeText, BADGE);
             getChildren().addAll(icon, name, address, detail);
             if (badge != null) getChildren().add(badge);
-        }
-
-        private static String badgeText(PciFunction f) {
-            if (f.untrusted().orElse(false)) return "untrusted";
-            if (f.p2pMemory().stream().anyMatch(m -> m.published())) return "P2P mem";
-            if (f.sriov().isPresent()) return "SR-IOV";
-            return "";
         }
 
         @Override

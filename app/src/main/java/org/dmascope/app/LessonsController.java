@@ -1,6 +1,7 @@
 package org.dmascope.app;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -57,7 +58,15 @@ final class LessonsController {
         menu.setId(MENU_ID);
         // Read when first shown: the window opens without waiting for the lessons.
         menu.setOnShowing(e -> fillMenu());
-        fillMenu();
+        MenuItem reading = new MenuItem("Reading the lessons…");
+        reading.setDisable(true);
+        // Open Lesson File… is there from the start: its key works, and the F1 sheet lists it, before the menu opens.
+        MenuItem file = new MenuItem("Open Lesson File…");
+        file.setId(OPEN_FILE_ID);
+        file.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        file.setOnAction(e -> chooseAndOpen());
+        menu.getItems().addAll(reading, new SeparatorMenuItem(), file);
         documents.documentProperty().addListener((InvalidationListener) o -> documentChanged());
         // A machine that could not be opened starts no lesson, now or at the next open.
         documents.failureProperty().addListener((obs, old, f) -> opening = null);
@@ -80,29 +89,26 @@ final class LessonsController {
         if (panel.handleWindowKey(e)) e.consume();
     }
 
+    /** The bundled lessons, read the first time the menu opens, in place of "Reading the lessons…". */
     private void fillMenu() {
-        if (bundledRead && !menu.getItems().isEmpty()) return;
-        menu.getItems().clear();
-        List<LessonLibrary.Lesson> lessons = LessonLibrary.bundled();
+        if (bundledRead) return;
         bundledRead = true;
+        List<LessonLibrary.Lesson> lessons = LessonLibrary.bundled();
+        List<MenuItem> items = new ArrayList<>();
         for (LessonLibrary.Lesson l : lessons) {
             MenuItem m = new MenuItem(l.title());
             m.setMnemonicParsing(false);
             m.setId("lesson-" + l.fileName().replaceAll("[^A-Za-z0-9_-]", "-"));
             m.setOnAction(e -> open(l.read(), l.fileName()));
-            menu.getItems().add(m);
+            items.add(m);
         }
         if (lessons.isEmpty()) {
             MenuItem none = new MenuItem("No lessons were bundled with this build");
             none.setDisable(true);
-            menu.getItems().add(none);
+            items.add(none);
         }
-        MenuItem file = new MenuItem("Open Lesson File…");
-        file.setId(OPEN_FILE_ID);
-        file.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN));
-        file.setOnAction(e -> chooseAndOpen());
-        menu.getItems().addAll(new SeparatorMenuItem(), file);
+        menu.getItems().remove(0);
+        menu.getItems().addAll(0, items);
     }
 
     private void chooseAndOpen() {

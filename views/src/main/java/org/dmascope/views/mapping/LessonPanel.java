@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -86,7 +87,16 @@ public final class LessonPanel extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(6, back, next, gap, restart);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox text = new VBox(6, heading, position, narration, results, failures, buttons);
+        // A long page scrolls between the heading and the buttons, which stay in view.
+        VBox body = new VBox(6, narration, results, failures);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportHeight(260);
+        scroll.setMinViewportHeight(140);
+        scroll.setMaxHeight(Region.USE_PREF_SIZE);
+        scroll.getStyleClass().add("lesson-scroll");
+        VBox text = new VBox(6, heading, position, scroll, buttons);
         text.setFillWidth(true);
         VBox.setMargin(buttons, new Insets(4, 0, 0, 0));
         setCenter(text);

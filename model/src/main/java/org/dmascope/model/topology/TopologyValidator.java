@@ -25,9 +25,12 @@ import org.dmascope.model.util.Hex;
  * not overlap. Every finding names the device (its subject is the device address, {@code
  * hostBridge:<id>}, {@code numaNode:<id>} or {@code platform}).
  *
- * <p>Errors are contradictions the engine cannot work with (two things at one address, a bus below
- * itself); they stop a topology from loading. Warnings are things real hardware or the kernel would
- * not produce but that leave every question answerable; the topology loads and they are listed.
+ * <p>Errors are contradictions the engine cannot work with (two functions at one address, a bus below
+ * itself); they stop a topology from loading. BARs and bridge windows outside the window above or
+ * overlapping a sibling's are warnings: Linux boots with them and reassigns them (R-ADDR-1,
+ * R-ADDR-2), and the address map ({@code org.dmascope.model.addresses}) shows them. Warnings are
+ * things real hardware or the kernel would not produce but that leave every question answerable; the
+ * topology loads and they are listed.
  */
 public final class TopologyValidator {
 
@@ -401,8 +404,9 @@ public final class TopologyValidator {
         for (PciFunction f : t.functions()) {
             for (Bar b : f.bars()) if (b.isMemory()) range(b).ifPresent(r -> bars.add(new RangeSweep.Entry<>(r, f, f)));
         }
-        RangeSweep.overlaps(bars, (later, earlier) -> error(later.item(), "BAR " + later.range() + " overlaps a BAR of "
-                + earlier.item().address()));
+        // Linux boots with it: the BAR claimed second is reassigned (R-ADDR-2); a warning, shown on the map.
+        RangeSweep.overlaps(bars, (later, earlier) -> warning(later.item(), "BAR " + later.range()
+                + " overlaps a BAR of " + earlier.item().address()));
     }
 
     /** Every known BAR and bridge window must lie inside a window of the bridge (or host bridge) above. */
@@ -426,7 +430,8 @@ public final class TopologyValidator {
                             || (p.prefetchable && pb.prefetchable().map(w -> w.contains(p.range)).orElse(false));
                 }
                 if (known && !inside) {
-                    error(f, p.what + " " + p.range + " lies outside the " + (p.io ? "I/O" : p.prefetchable
+                    // Linux boots with it: "can't claim; no compatible bridge window", then reassigns (R-ADDR-1).
+                    warning(f, p.what + " " + p.range + " lies outside the " + (p.io ? "I/O" : p.prefetchable
                             ? "memory and prefetchable" : "(non-prefetchable) memory")
                                     + " windows of the bridge above, "
                             + parent.get().address());
@@ -438,7 +443,7 @@ public final class TopologyValidator {
                 boolean inside = hb.windows().stream().anyMatch(w -> (w.kind() == HostWindow.Kind.IO) == p.io
                         && cpuRange(w).map(r -> r.contains(p.range)).orElse(false));
                 if (!inside) {
-                    error(f, p.what + " " + p.range + " lies outside every " + (p.io ? "I/O" : "memory")
+                    warning(f, p.what + " " + p.range + " lies outside every " + (p.io ? "I/O" : "memory")
                             + " window of host bridge " + hb.id());
                 }
             }
@@ -742,7 +747,8 @@ public final class TopologyValidator {
     private void siblingOverlap(RangeSweep.Entry<Placed> a, RangeSweep.Entry<Placed> b) {
         PciFunction fa = (PciFunction) a.owner();
         PciFunction fb = (PciFunction) b.owner();
-        error(fa, a.item().what + " " + a.range() + " overlaps the " + b.item().what + " " + b.range() + " of "
+        // Linux claims the first and reassigns the other (R-ADDR-2): a warning, shown on the address map.
+        warning(fa, a.item().what + " " + a.range() + " overlaps the " + b.item().what + " " + b.range() + " of "
                 + fb.address() + " on the same bus; both would claim those addresses");
     }
 

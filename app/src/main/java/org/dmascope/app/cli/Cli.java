@@ -65,7 +65,8 @@ public final class Cli {
         CommandLine cli = new CommandLine(new DmascopeCommand(streams));
         for (Object command : List.of(new ImportCommand(streams, importer), new GroupsCommand(streams, importer),
                 new P2pCommand(streams, importer), new MatrixCommand(streams, importer),
-                new MapCommand(streams, importer), new DiffCommand(streams, importer),
+                new MapCommand(streams, importer), new AddressesCommand(streams, importer),
+                new DiffCommand(streams, importer),
                 new DesignsCommand(streams, importer), new DrawCommand(streams, importer), new RunCommand(streams),
                 new CompletionCommand(streams),
                 new HelpCommand())) {

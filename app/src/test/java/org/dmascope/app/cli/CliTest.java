@@ -19,7 +19,7 @@ import picocli.CommandLine;
 
 /** The command line as a whole: help, version, completion, usage errors and exit statuses. */
 class CliTest {
-    private static final List<String> COMMANDS = List.of("import", "groups", "p2p", "matrix", "map", "run",
+    private static final List<String> COMMANDS = List.of("import", "groups", "p2p", "matrix", "map", "addresses", "run",
             "completion", "help");
 
     @Test
@@ -34,7 +34,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"import", "groups", "p2p", "matrix", "map"})
+    @ValueSource(strings = {"import", "groups", "p2p", "matrix", "map", "addresses"})
     void everyCommandHasHelpWithItsExitStatuses(String command) {
         CliRun r = CliRun.of(command, "--help");
         assertEquals(Cli.OK, r.status(), r.toString());
@@ -82,7 +82,7 @@ class CliTest {
         CliRun r = CliRun.of("completion");
         assertEquals(Cli.OK, r.status(), r.err());
         assertTrue(r.out().contains("complete -F _complete_dmascope"), r.out());
-        for (String s : List.of("import groups p2p matrix map diff designs draw run completion help",
+        for (String s : List.of("import groups p2p matrix map addresses diff designs draw run completion help",
                 "(\"mainline\" \"7.4\" \"7.1\" \"7.0\" \"6.19\" \"6.18\" \"6.17\" \"6.16\" \"6.12\" \"6.6\" \"6.1\" "
                         + "\"5.15\" \"5.10\" \"5.9\" \"5.4\") # --kernel values",
                 "(\"sg\" \"phys\" \"block\" \"iova\") # --api values", "--initiator")) {

@@ -24,8 +24,8 @@ import org.dmascope.views.topology.TopologyView;
 
 /**
  * The menu bar: File (open, import, samples, recent files, save as, export picture, import report, quit), Edit
- * (undo, redo), View (find, zoom, fit, colour by IOMMU group, compare with another machine, theme), Tools (P2P
- * matrix, platform and kernel), Help. Samples and recent files follow the document model's lists.
+ * (undo, redo), View (find, zoom, fit, colour by IOMMU group, compare with another machine, address map, theme),
+ * Tools (P2P matrix, platform and kernel), Help. Samples and recent files follow the document model's lists.
  */
 final class MainMenu {
     static final String MENU_BAR_ID = "main-menu";
@@ -33,6 +33,7 @@ final class MainMenu {
     static final String RECENT_MENU_ID = "open-recent-menu";
     static final String COLOUR_GROUPS_ID = "colour-groups-item";
     static final String EXPORT_PICTURE_ID = "export-picture-item";
+    static final String ADDRESS_MAP_ID = "address-map-item";
 
     /** What the menus ask of the window. */
     interface Actions {
@@ -53,6 +54,9 @@ final class MainMenu {
 
         /** View ▸ Compare With…: another machine against the open one. */
         void compareWith();
+
+        /** View ▸ Address Map: the machine's address spaces and their problems. */
+        void addressMap();
 
         void saveAs();
 
@@ -168,13 +172,15 @@ final class MainMenu {
             themeMenu.getItems().add(r);
         }
         MenuItem compare = item("Compare With…", null, "compare-item", shortcut(KeyCode.D), actions::compareWith);
+        MenuItem addresses = item("Address Map", null, ADDRESS_MAP_ID, new KeyCodeCombination(KeyCode.A,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), actions::addressMap);
         colourGroups.setId(COLOUR_GROUPS_ID);
         colourGroups.setAccelerator(shortcut(KeyCode.G));
         colourGroups.setSelected(actions.colourByGroup());
         colourGroups.setOnAction(e -> actions.colourByGroup(colourGroups.isSelected()));
         return new Menu("View", null, find, new SeparatorMenuItem(), zoomIn, zoomOut, actual, fit,
-                new SeparatorMenuItem(), colourGroups, new SeparatorMenuItem(), compare, new SeparatorMenuItem(),
-                themeMenu);
+                new SeparatorMenuItem(), colourGroups, new SeparatorMenuItem(), compare, addresses,
+                new SeparatorMenuItem(), themeMenu);
     }
 
     private Menu helpMenu() {

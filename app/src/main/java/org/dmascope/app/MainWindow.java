@@ -39,6 +39,8 @@ import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.report.Report;
 import org.dmascope.views.common.AppIcon;
 import org.dmascope.views.common.Theme;
+import org.dmascope.views.addresses.AddressMapView;
+import org.dmascope.views.addresses.AddressMapViewModel;
 import org.dmascope.views.diff.DiffView;
 import org.dmascope.views.diff.DiffViewModel;
 import org.dmascope.views.importreport.ImportReportDialog;
@@ -66,6 +68,7 @@ public final class MainWindow {
     static final String SIDE_ID = "side-column";
     static final String MATRIX_WINDOW = "matrix";
     static final String COMPARE_WINDOW = "compare";
+    static final String ADDRESS_MAP_WINDOW = "addresses";
     static final String PLATFORM_WINDOW = "platform";
     static final String KEYS_WINDOW = "keys";
     private static final String APP_NAME = "dmascope";
@@ -366,6 +369,18 @@ public final class MainWindow {
         });
     }
 
+    private void showAddressMap() {
+        tools.show(ADDRESS_MAP_WINDOW, "Address Map", 1280, 800, () -> {
+            AddressMapViewModel model = new AddressMapViewModel(session.rules(),
+                    mapping.model().live().snapshotProperty(), session.background(), Platform::runLater);
+            AddressMapView view = new AddressMapView(model, topologyView.canvas()::reveal);
+            return new ToolWindows.Content(view, () -> {
+                view.dispose();
+                model.dispose();
+            });
+        });
+    }
+
     private void showPlatform() {
         tools.show(PLATFORM_WINDOW, "Platform & Kernel", 900, 760, () -> {
             PlatformViewModel model = new PlatformViewModel(session.rules(), session);
@@ -460,6 +475,11 @@ public final class MainWindow {
         @Override
         public void compareWith() {
             chooseAndCompare();
+        }
+
+        @Override
+        public void addressMap() {
+            showAddressMap();
         }
 
         @Override

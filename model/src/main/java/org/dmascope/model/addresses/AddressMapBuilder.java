@@ -168,7 +168,8 @@ final class AddressMapBuilder {
 
     private void swiotlb() {
         Platform.Swiotlb reported = t.platform().swiotlb();
-        if (t.numaNodes().isEmpty() && reported.start().isEmpty()) return;
+        // Without System RAM and a reported start the pool's place would be made up: leave it off.
+        if (t.numaNodes().stream().allMatch(n -> n.memory().isEmpty()) && reported.start().isEmpty()) return;
         List<String> placement = new ArrayList<>();
         SwiotlbSizing s;
         try {
@@ -189,7 +190,6 @@ final class AddressMapBuilder {
                 + (placed ? "; the topology does not say where: placed at the top of RAM below 4 GiB, as boot's "
                         + "memblock_alloc_low does (kernel/dma/swiotlb.c)" : "");
         memory.add(new MappedRange(r, RangeKind.SWIOTLB, Owner.platform("swiotlb"), detail));
-        notes.addAll(placement);
     }
 
     private void interruptWindow() {

@@ -84,12 +84,17 @@ public final class AddressMapView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         scaleText.getStyleClass().add("scale-text");
-        HBox bar = new HBox(8, new Label("Space:"), spaces, overview, zoomIn, zoomOut, zoomTo, grow, scaleText);
+        Label spaceLabel = new Label("Space:");
+        spaceLabel.setMinWidth(Region.USE_PREF_SIZE);
+        spaces.setPrefWidth(380);
+        spaces.setMinWidth(200);
+        HBox bar = new HBox(8, spaceLabel, spaces, overview, zoomIn, zoomOut, zoomTo, grow);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("address-toolbar");
+        scaleText.setMinWidth(0);
         summary.getStyleClass().add("space-summary");
         summary.setWrapText(true);
-        setTop(new VBox(6, bar, summary));
+        setTop(new VBox(4, bar, scaleText, summary));
 
         ScrollPane scroll = new ScrollPane(ruler);
         scroll.setFitToWidth(true);
@@ -181,6 +186,7 @@ public final class AddressMapView extends BorderPane {
             if (s.ranges().contains(r)) {
                 model.show(s);
                 model.select(r);
+                model.zoomToSelected();
                 pickSelected();
                 return;
             }
@@ -244,6 +250,7 @@ public final class AddressMapView extends BorderPane {
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 

@@ -31,7 +31,7 @@ import org.dmascope.model.util.Hex;
  * label; the selected range is outlined. Clicking selects; a double click zooms to the range.
  */
 final class AddressRuler extends Region {
-    static final double LANE_LABEL_WIDTH = 190;
+    static final double LANE_LABEL_WIDTH = 230;
     static final double SCALE_HEIGHT = 40;
     static final double ROW_HEIGHT = 26;
     static final double LANE_GAP = 8;
@@ -109,9 +109,11 @@ final class AddressRuler extends Region {
             Label label = new Label(t.label());
             label.getStyleClass().add("tick-label");
             label.setManaged(false);
-            label.autosize();
-            label.relocate(Math.min(x + 2, getWidth() - label.prefWidth(-1)), 4);
             getChildren().addAll(tick, label);
+            // Unmanaged: it is sized here, once its style is known.
+            label.applyCss();
+            label.autosize();
+            label.relocate(Math.max(LANE_LABEL_WIDTH, Math.min(x + 2, getWidth() - label.getWidth() - 2)), 4);
         }
         double y = SCALE_HEIGHT;
         Map<MappedRange, Integer> order = new IdentityHashMap<>();

@@ -102,10 +102,10 @@ public final class AddressScale {
         return around(centre, span << 1 | 1);
     }
 
-    /** A linear view of {@code r} with a margin of an eighth of its size on each side. */
+    /** A linear view of {@code r} with its own size of margin on each side, so its neighbours show. */
     public AddressScale zoomTo(AddressRange r) {
         long size = r.end() - r.start();
-        long margin = Math.max(MIN_SPAN / 8, size >>> 3);
+        long margin = Math.max(MIN_SPAN, size < 0 ? size >>> 2 : size);
         long start = Long.compareUnsigned(r.start(), margin) < 0 ? 0 : r.start() - margin;
         long end = Long.compareUnsigned(top - r.end(), margin) < 0 ? top : r.end() + margin;
         if (Long.compareUnsigned(end - start, MIN_SPAN) < 0) return around(r.start(), MIN_SPAN);

@@ -104,8 +104,8 @@ public final class AddressScale {
 
     /** A linear view of {@code r} with its own size of margin on each side, so its neighbours show. */
     public AddressScale zoomTo(AddressRange r) {
-        long size = r.end() - r.start();
-        long margin = Math.max(MIN_SPAN, size < 0 ? size >>> 2 : size);
+        long count = r.end() - r.start() + 1;
+        long margin = count <= 0 ? (r.end() - r.start()) >>> 2 : Math.max(MIN_SPAN, count);
         long start = Long.compareUnsigned(r.start(), margin) < 0 ? 0 : r.start() - margin;
         long end = Long.compareUnsigned(top - r.end(), margin) < 0 ? top : r.end() + margin;
         if (Long.compareUnsigned(end - start, MIN_SPAN) < 0) return around(r.start(), MIN_SPAN);
@@ -144,7 +144,7 @@ public final class AddressScale {
             out.add(new Tick(x(0, width), "0"));
             for (int bit = 12; bit < 64; bit += 4) {
                 long a = 1L << bit;
-                if (Long.compareUnsigned(a, hi) > 0) break;
+                if (Long.compareUnsigned(a - 1, hi) > 0) break;
                 out.add(new Tick(x(a, width), ByteSize.human(a)));
             }
             return out;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -131,6 +132,10 @@ public final class AddressMapView extends BorderPane {
         setPadding(new Insets(10));
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        // The rulers take the keys from the start: ← → step through the ranges at once.
+        ruler.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) Platform.runLater(ruler::requestFocus);
+        });
         model.mapProperty().addListener(mapListener);
         model.spaceProperty().addListener(spaceListener);
         model.scaleProperty().addListener(scaleListener);
@@ -220,7 +225,8 @@ public final class AddressMapView extends BorderPane {
             int n = c.values().stream().mapToInt(Integer::intValue).sum();
             counts = n == 0 ? "  No address problems." : "  ⚠ " + n + " problem" + (n == 1 ? "" : "s") + " in the map.";
         }
-        summary.setText(s == null ? "No machine open." : s.title() + ": " + s.summary() + "." + counts);
+        summary.setText(s == null ? "Working out the address map of the open machine…"
+                : s.title() + ": " + s.summary() + "." + counts);
         ruler.requestLayout();
         showScale();
         showSelected();

@@ -120,7 +120,8 @@ final class AddressRuler extends Region {
         for (MappedRange r : s.ranges()) order.put(r, order.size());
         for (Map.Entry<RangeKind, List<List<MappedRange>>> lane : lanes(s).entrySet()) {
             int count = lane.getValue().stream().mapToInt(List::size).sum();
-            Label name = new Label(lane.getKey().title() + " (" + count + ")");
+            Label name = new Label(laneTitle(lane.getKey()) + " (" + count + ")");
+            name.setTooltip(new Tooltip(lane.getKey().title()));
             name.getStyleClass().addAll("lane-label", lane(lane.getKey()));
             name.setManaged(false);
             name.resizeRelocate(4, y, LANE_LABEL_WIDTH - 8, ROW_HEIGHT);
@@ -177,6 +178,11 @@ final class AddressRuler extends Region {
             if (on && !n.getStyleClass().contains("selected")) n.getStyleClass().add("selected");
             if (!on) n.getStyleClass().remove("selected");
         });
+    }
+
+    /** The lane's name, short enough for the lane column. */
+    static String laneTitle(RangeKind k) {
+        return k == RangeKind.BRIDGE_PREFETCHABLE ? "Bridge pref. window" : k.title();
     }
 
     static String lane(RangeKind k) {

@@ -123,6 +123,9 @@ public final class AddressMapView extends BorderPane {
         Label problemsTitle = new Label("Problems");
         problemsTitle.getStyleClass().add("section-title");
         VBox problemBox = new VBox(4, problemsTitle, problems);
+        // A long problem text in the details must not squeeze the list.
+        problemBox.setMinWidth(340);
+        detailScroll.setPrefWidth(420);
         VBox.setVgrow(problems, Priority.ALWAYS);
         HBox bottom = new HBox(10, detailScroll, problemBox);
         bottom.getStyleClass().add("address-bottom");

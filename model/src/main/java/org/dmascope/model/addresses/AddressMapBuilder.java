@@ -219,7 +219,15 @@ final class AddressMapBuilder {
             PciFunction first = t.function(g.addresses().get(0)).orElse(null);
             HostBridge hb = first == null ? null : h.hostBridgeOf(first).orElse(null);
             List<MappedRange> ranges = new ArrayList<>();
-            for (ReservedRegion r : IovaReservedRegions.of(hb, rules.assumptions().iommu())) {
+            List<ReservedRegion> reserved;
+            try {
+                reserved = IovaReservedRegions.of(hb, rules.assumptions().iommu());
+            } catch (IllegalArgumentException e) {
+                // A window whose bus side runs past 2^64 (a file the validator lets through): say so, do not fail.
+                notes.add("IOVA space of group " + g.id() + ": reserved regions left off: " + e.getMessage());
+                reserved = IovaReservedRegions.of(null, rules.assumptions().iommu());
+            }
+            for (ReservedRegion r : reserved) {
                 if (Long.compareUnsigned(r.start(), r.end()) > 0) continue;
                 Owner owner = hb != null && r.reason().startsWith("host bridge")
                         ? new Owner(Owner.Kind.HOST_BRIDGE, "host bridge " + hb.id(), hb.id())

@@ -206,6 +206,20 @@ class AddressMapTest {
     }
 
     @Test
+    void aHostWindowWhoseBusSideRunsPast2To64IsANoteNotACrash() throws IOException {
+        Topology t = broken();
+        HostBridge hb = t.hostBridges().get(0);
+        List<HostWindow> windows = List.of(new HostWindow(HostWindow.Kind.MEMORY, 0xc000_0000L,
+                0xffff_ffff_fff0_0000L, 512L << 20));
+        t = withHostBridge(t, new HostBridge(hb.id(), hb.domain(), hb.rootBus(), hb.busRange(), hb.numaNode(), windows,
+                hb.dmaRanges(), hb.provenance()));
+        AddressMap map = AddressMap.of(TopologyRules.of(t));
+        assertTrue(map.notes().stream().anyMatch(n -> n.contains("reserved regions left off")), map.notes()::toString);
+        assertTrue(map.spaces().stream().filter(s -> s.kind() == AddressSpace.Kind.IOVA)
+                .allMatch(s -> !s.ranges(RangeKind.IOVA_RESERVED).isEmpty()), "the MSI window is still reserved");
+    }
+
+    @Test
     void eachTranslatingGroupHasAnIovaSpaceWithItsReservedRegionsAndTheLiveMappings() throws IOException {
         Topology t = broken();
         KernelSession s = KernelSession.boot(t, PlatformOverrides.NONE);

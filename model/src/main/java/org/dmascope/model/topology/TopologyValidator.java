@@ -34,7 +34,7 @@ public final class TopologyValidator {
     /**
      * Findings of one kind beyond this many are counted, not listed: a broken file must not print millions of lines.
      */
-    static final int PER_KIND = 50;
+    public static final int PER_KIND = 50;
     private static final Pattern NUMBERS = Pattern.compile(
             "0x[0-9a-fA-F]+|[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]"
             + "|[0-9a-fA-F]{2}-[0-9a-fA-F]{2}|\\b\\d+\\b");

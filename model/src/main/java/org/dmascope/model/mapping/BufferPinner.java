@@ -55,7 +55,7 @@ public final class BufferPinner {
         long most = (Integer.MAX_VALUE / 2) * PAGE;
         if (h.size() > most || h.offset() > most) {
             throw new IllegalArgumentException("buffer too large to model page by page (at most "
-                    + ByteSize.format(most) + ")");
+                    + (Integer.MAX_VALUE / 2) + " pages of 4 KiB, just under 4 TiB)");
         }
         long nPagesL = (offset4k + h.size() + PAGE - 1) / PAGE;
         int nPages = (int) nPagesL;

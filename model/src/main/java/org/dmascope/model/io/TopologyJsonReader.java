@@ -3,11 +3,13 @@ package org.dmascope.model.io;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,7 +99,7 @@ public final class TopologyJsonReader {
         try {
             // Each function is read into the model as soon as its object ends, and only its place is kept:
             // a large file (tens of thousands of functions) is never held as one tree.
-            root = LocatedJsonParser.parse(text, "functions", r::streamFunction);
+            root = LocatedJsonParser.parse(text, "functions", r.new FunctionTaker(validate));
         } catch (LocatedJsonParser.SyntaxError e) {
             return LoadResult.failed(new Report(List.of(
                     Diagnostic.error("not valid JSON: " + e.getMessage()).at(fileName, e.line(), e.column()))));
@@ -160,11 +162,58 @@ public final class TopologyJsonReader {
         }
     }
 
-    /** Reads one item of {@code functions} as the parser ends it; the tree keeps only its place. */
-    private JsonNodeAt streamFunction(JsonNodeAt item) {
-        ctx.asObject(item).flatMap(this::function).ifPresent(functions::add);
-        return item.placeOnly();
+    /**
+     * Takes each item of {@code functions} as the parser ends it; the tree keeps only its place. A function at
+     * an address read before makes the file refused (one function per address, the validator's rule): it is
+     * kept as its address and names only, which is all the refusal needs. Once more functions repeat than
+     * the validator lists ({@link TopologyValidator#PER_KIND}; the rest are only counted), the file is a
+     * repetition, not a machine: the remaining functions are read for their address and name only, their
+     * other members skipped unread. A file of tens of thousands of repeated functions is refused in
+     * seconds and megabytes instead of being built whole first.
+     */
+    private final class FunctionTaker implements LocatedJsonParser.ItemTaker {
+        private final Set<Bdf> addresses = new HashSet<>();
+        private final boolean keepLess;
+        private int repeats;
+
+        FunctionTaker(boolean keepLess) {
+            this.keepLess = keepLess;
+        }
+
+        @Override
+        public JsonNodeAt take(JsonNodeAt item) {
+            if (membersWanted() != null) {
+                ctx.asObject(item).flatMap(this::named).ifPresent(functions::add);
+            } else {
+                ctx.asObject(item).flatMap(TopologyJsonReader.this::function).ifPresent(this::add);
+            }
+            return item.placeOnly();
+        }
+
+        /** A function of a repetition: its address and name, what the refusal says of it. */
+        private Optional<PciFunction> named(JsonNodeAt.Obj o) {
+            Optional<String> name = ctx.string(o, "deviceName", false);
+            return ctx.parse(o, "address", true, "a PCI address such as \"0000:03:00.0\"", Bdf::parse)
+                    .map(a -> PciFunction.builder(a).identity(PciIdentity.named(name)).build());
+        }
+
+        private void add(PciFunction f) {
+            if (addresses.add(f.address()) || !keepLess) {
+                functions.add(f);
+                return;
+            }
+            repeats++;
+            functions.add(PciFunction.builder(f.address()).identity(f.identity()).build());
+        }
+
+        @Override
+        public Set<String> membersWanted() {
+            return keepLess && repeats > TopologyValidator.PER_KIND ? NAMING_MEMBERS : null;
+        }
     }
+
+    /** What a repeated function is read for once the file is known to be a repetition (see FunctionTaker). */
+    private static final Set<String> NAMING_MEMBERS = Set.of("address", "deviceName");
 
     private Optional<TopologySource> source(JsonNodeAt.Obj o) {
         Optional<TopologySource.Kind> kind = ctx.choice(o, "kind", true, "synthetic, real, imported",

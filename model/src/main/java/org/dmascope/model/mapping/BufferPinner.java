@@ -51,9 +51,13 @@ public final class BufferPinner {
         long unit = layout.unit();
         long firstPage = h.offset() / PAGE;
         long offset4k = h.offset() % PAGE;
+        // Checked before any sum: a size near 2^63 would wrap the page count below to a small positive number.
+        long most = (Integer.MAX_VALUE / 2) * PAGE;
+        if (h.size() > most || h.offset() > most) {
+            throw new IllegalArgumentException("buffer too large to model page by page (at most "
+                    + (Integer.MAX_VALUE / 2) + " pages of 4 KiB, just under 4 TiB)");
+        }
         long nPagesL = (offset4k + h.size() + PAGE - 1) / PAGE;
-        if (nPagesL > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("buffer too large to model page by "
-                + "page");
         int nPages = (int) nPagesL;
         if (layout.kind() == PageLayout.Kind.EXPLICIT) {
             long[] pages = new long[nPages];

@@ -52,6 +52,8 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
      * @throws IllegalArgumentException with a sentence saying what is wrong
      */
     public static Bdf parse(String text) {
+        Bdf canonical = canonical(text);
+        if (canonical != null) return canonical;
         Matcher m = TEXT.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("not a PCI address (expected DDDD:BB:DD.F or BB:DD.F): \"" + text
@@ -63,6 +65,35 @@ public record Bdf(int domain, int bus, int device, int function) implements Comp
         int domain = m.group(1) == null ? 0 : Integer.parseInt(m.group(1), 16);
         return new Bdf(domain, Integer.parseInt(m.group(2), 16), Integer.parseInt(m.group(3), 16),
                 Integer.parseInt(m.group(4)));
+    }
+
+    /**
+     * The address when {@code text} is exactly in the form this program and lspci write ({@code 0000:03:00.0})
+     * and the slot is valid, else null; what the pattern would answer, without a matcher: files hold
+     * tens of thousands of addresses in this form.
+     */
+    private static Bdf canonical(String text) {
+        if (text == null || text.length() != 12 || text.charAt(4) != ':' || text.charAt(7) != ':'
+                || text.charAt(10) != '.') {
+            return null;
+        }
+        int domain = hexDigits(text, 0, 4);
+        int bus = hexDigits(text, 5, 7);
+        int device = hexDigits(text, 8, 10);
+        char f = text.charAt(11);
+        if (domain < 0 || bus < 0 || device < 0 || device > 0x1F || f < '0' || f > '7') return null;
+        return new Bdf(domain, bus, device, f - '0');
+    }
+
+    /** The hex number in {@code text[from, to)}, or -1 when a character is not a hex digit. */
+    private static int hexDigits(String text, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = Character.digit(text.charAt(i), 16);
+            if (d < 0 || text.charAt(i) > 'f') return -1;
+            v = v << 4 | d;
+        }
+        return v;
     }
 
     /** True when {@code text} parses as an address. */

@@ -45,6 +45,13 @@ public record PciIdentity(OptionalInt vendorId, OptionalInt deviceId,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** An identity known by its device name only (or by nothing). */
+    public static PciIdentity named(Optional<String> deviceName) {
+        return new PciIdentity(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
+                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), deviceName, Optional.empty(),
+                Optional.empty());
+    }
+
     /** Base class (bits 23:16 of the class code), e.g. 0x03 display. */
     public OptionalInt baseClass() {
         return classCode.isPresent() ? OptionalInt.of(classCode.getAsInt() >> 16 & 0xFF) : OptionalInt.empty();

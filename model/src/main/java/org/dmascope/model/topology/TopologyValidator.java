@@ -37,7 +37,7 @@ public final class TopologyValidator {
     /**
      * Findings of one kind beyond this many are counted, not listed: a broken file must not print millions of lines.
      */
-    static final int PER_KIND = 50;
+    public static final int PER_KIND = 50;
     private static final Pattern NUMBERS = Pattern.compile(
             "0x[0-9a-fA-F]+|[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]"
             + "|[0-9a-fA-F]{2}-[0-9a-fA-F]{2}|\\b\\d+\\b");
@@ -101,7 +101,15 @@ public final class TopologyValidator {
      * are only counted, and not even built.
      */
     private void add(Severity severity, String message, Supplier<Diagnostic> finding) {
-        String kind = severity + ":" + NUMBERS.matcher(message).replaceAll("#");
+        add(kind(severity, message), finding);
+    }
+
+    private static String kind(Severity severity, String message) {
+        return severity + ":" + NUMBERS.matcher(message).replaceAll("#");
+    }
+
+    /** {@link #add(Severity, String, Supplier)} for a finding whose kind is known without its message. */
+    private void add(String kind, Supplier<Diagnostic> finding) {
         int n = counts.merge(kind, 1, Integer::sum);
         if (n > PER_KIND) return;
         Diagnostic d = finding.get();
@@ -162,13 +170,22 @@ public final class TopologyValidator {
         checkSiblingOverlaps(h);
     }
 
+    private static String repeatedAddress(Bdf address) {
+        return "the address " + address + " appears more than once";
+    }
+
+    private static final String REPEATED_ADDRESS = kind(Severity.ERROR, repeatedAddress(Bdf.of(0, 0, 0, 0)));
+
     /** @return true when every address is unique */
     private boolean checkUniqueAddresses() {
         Set<Bdf> seen = new HashSet<>();
         boolean unique = true;
         for (PciFunction f : t.functions()) {
             if (!seen.add(f.address())) {
-                error(f, "the address " + f.address() + " appears more than once");
+                // A broken file may repeat tens of thousands of functions: their kind is known, and their
+                // message is built only for the few listed.
+                add(REPEATED_ADDRESS, () -> Diagnostic.error(name(f) + ": " + repeatedAddress(f.address()))
+                        .about(f.address().toString()));
                 unique = false;
             }
         }

@@ -110,4 +110,14 @@ class BufferPinnerTest {
                 () -> pin("host:node0:60GiB:scattered"));
         assertTrue(e.getMessage().contains("too little RAM"), e.getMessage());
     }
+
+    @Test
+    void aSizeNearTwoToTheSixtyThreeIsRefusedNotWrappedToOnePage() {
+        // The page count was (offset + size + 4095) / 4096: past 2^63 it wrapped, and 8 EiB pinned one page.
+        for (String size : new String[] {"0x7fffffffffffffff", "0x7ffffffffffff000", "5TiB"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> pin("host:node0:" + size + ":contiguous"));
+            assertTrue(e.getMessage().startsWith("buffer too large to model page by page"), e.getMessage());
+        }
+    }
 }

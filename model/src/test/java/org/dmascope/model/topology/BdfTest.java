@@ -54,4 +54,34 @@ class BdfTest {
         }
         assertEquals(n, hashes.size());
     }
+
+    @Test
+    void theCanonicalFormReadsWithoutThePatternAndAnswersAsThePatternDoes() {
+        // A leading space sends the same text down the pattern's path (it trims): both must agree.
+        String alphabet = "0179afAFgG:.-x \u0660";
+        java.util.Random r = new java.util.Random(42);
+        int parsed = 0;
+        for (int n = 0; n < 40_000; n++) {
+            char[] c = "0000:03:1f.7".toCharArray();
+            for (int k = r.nextInt(3); k >= 0; k--) {
+                c[r.nextInt(c.length)] = alphabet.charAt(r.nextInt(alphabet.length()));
+            }
+            String text = new String(c);
+            Bdf fast = null;
+            Bdf slow = null;
+            try {
+                fast = Bdf.parse(text);
+            } catch (IllegalArgumentException e) {
+                // refused: the pattern must refuse too
+            }
+            try {
+                slow = Bdf.parse(" " + text);
+            } catch (IllegalArgumentException e) {
+                // refused
+            }
+            assertEquals(slow, fast, text);
+            if (fast != null) parsed++;
+        }
+        assertTrue(parsed > 2_000, "the test reaches valid addresses too: " + parsed);
+    }
 }

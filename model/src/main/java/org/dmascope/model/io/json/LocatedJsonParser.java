@@ -53,6 +53,14 @@ public final class LocatedJsonParser {
     @FunctionalInterface
     public interface ItemTaker {
         JsonNodeAt take(JsonNodeAt item);
+
+        /**
+         * @return the only members the next object item needs, the others skipped unread (not checked, not
+         *         built); {@code null} for all of them
+         */
+        default Set<String> membersWanted() {
+            return null;
+        }
     }
 
     /** Items of one top-level array handed to a taker as they are read; the rest of the tree as usual. */
@@ -120,6 +128,26 @@ public final class LocatedJsonParser {
         }
     }
 
+    /** Reads the {@code wanted} members of the object at the parser and skips the others' values unread. */
+    private static JsonNodeAt readOnly(JsonParser p, JsonNodeAt.Step path, Set<String> wanted, Streamed streamed)
+            throws IOException {
+        JsonLocation l = p.currentTokenLocation();
+        List<String> keys = new ArrayList<>();
+        List<JsonNodeAt> values = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            if (wanted.contains(key) && !keys.contains(key)) {
+                keys.add(key);
+                values.add(read(p, path.member(key), streamed));
+            } else {
+                p.skipChildren();
+            }
+        }
+        return new JsonNodeAt.Obj(path, l.getLineNr(), l.getColumnNr(), keys.toArray(String[]::new),
+                values.toArray(JsonNodeAt[]::new));
+    }
+
     private static JsonNodeAt read(JsonParser p, JsonNodeAt.Step path, Streamed streamed) throws IOException {
         int line;
         int col;
@@ -160,7 +188,9 @@ public final class LocatedJsonParser {
                 boolean take = streamed.streams(path);
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    JsonNodeAt item = read(p, path.item(i++), streamed);
+                    Set<String> wanted = take ? streamed.taker().membersWanted() : null;
+                    JsonNodeAt item = wanted != null && p.currentToken() == JsonToken.START_OBJECT
+                            ? readOnly(p, path.item(i++), wanted, streamed) : read(p, path.item(i++), streamed);
                     items.add(take ? streamed.taker().take(item) : item);
                 }
                 items.trimToSize();

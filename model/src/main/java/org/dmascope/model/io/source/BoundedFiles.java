@@ -56,16 +56,29 @@ public final class BoundedFiles {
         }
     }
 
+    /** Bytes asked of the stream at once: a file channel reads through a native buffer of the size asked. */
+    private static final int CHUNK = 1 << 20;
+
     /**
      * Reads into one array sized from what the file system says (a file may grow or shrink meanwhile,
-     * so the size is only a hint): a 60 MB export becomes one 60 MB array, not thousands of chunks.
+     * so the size is only a hint): a 60 MB export becomes one 60 MB array, not thousands of chunks, and
+     * when the size was right, that very array is returned. Each read asks for at most {@link #CHUNK}:
+     * a file channel copies through a temporary native buffer as large as the read, which the thread
+     * then keeps — one 60 MB read would hold 60 MB outside the heap for as long as the program runs.
      */
     private static byte[] readAtMost(InputStream in, long sizeHint, int max) throws IOException {
-        byte[] buf = new byte[(int) Math.min(max, Math.max(8192, sizeHint + 1))];
+        byte[] buf = new byte[(int) Math.min(max, Math.max(8192, sizeHint))];
         int n = 0;
         while (n < max) {
-            if (n == buf.length) buf = Arrays.copyOf(buf, (int) Math.min(max, (long) buf.length * 2));
-            int r = in.read(buf, n, buf.length - n);
+            if (n == buf.length) {
+                // Full as the size said: one more byte tells whether the file grew (or said no size, as /proc does).
+                int next = in.read();
+                if (next < 0) break;
+                buf = Arrays.copyOf(buf, (int) Math.min(max, (long) buf.length * 2));
+                buf[n++] = (byte) next;
+                continue;
+            }
+            int r = in.read(buf, n, Math.min(CHUNK, buf.length - n));
             if (r < 0) break;
             n += r;
         }

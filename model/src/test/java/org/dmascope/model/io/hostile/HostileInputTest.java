@@ -20,6 +20,7 @@ import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.io.imports.TopologyInputs;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.testing.Corpus;
+import org.dmascope.model.topology.TopologyValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +85,36 @@ class HostileInputTest {
                 e.toString());
         assertTrue(r.report().diagnostics().stream().noneMatch(x -> x.message().contains("overlaps a BAR of")),
                 "no check that needs unique addresses ran");
+    }
+
+    @Test
+    void aFileThatRepeatsItsFunctionsBeyondTheListedFindingsIsReadForAddressesOnly(@TempDir Path dir)
+            throws IOException {
+        String text = sample("legacy-pci-no-iommu.json");
+        int a = text.indexOf("\"functions\": [") + "\"functions\": [".length();
+        int b = text.lastIndexOf("]");
+        String functions = text.substring(a, b).trim();
+        int perCopy = TopologyFiles.load(SAMPLES.resolve("legacy-pci-no-iommu.json")).topology().orElseThrow()
+                .functions().size();
+        // A wrong member in a late repeat: once the file is known to be a repetition, such members are not read.
+        String late = functions.replaceFirst("\"address\"", "\"numaNode\": \"not a number\", \"address\"");
+        int copies = 200;
+        StringBuilder many = new StringBuilder(functions);
+        for (int i = 1; i < copies; i++) many.append(",\n").append(i == copies - 1 ? late : functions);
+        Path f = dir.resolve("repeats.json");
+        Files.writeString(f, text.substring(0, a) + many + text.substring(b));
+        List<String> e = errors(TopologyFiles.load(f));
+        int repeats = perCopy * (copies - 1);
+        assertEquals(TopologyValidator.PER_KIND + 1, e.size());
+        String last = e.get(e.size() - 1);
+        assertTrue(last.contains("… and " + String.format(java.util.Locale.ROOT, "%,d",
+                repeats - TopologyValidator.PER_KIND) + " more like it: "), last);
+        assertTrue(e.stream().noneMatch(x -> x.contains("numaNode")), "the late repeat's members were skipped");
+
+        // Below the cap every member of every function is read: the same wrong member is reported.
+        StringBuilder few = new StringBuilder(functions).append(",\n").append(late);
+        Files.writeString(f, text.substring(0, a) + few + text.substring(b));
+        assertTrue(errors(TopologyFiles.load(f)).stream().anyMatch(x -> x.contains("numaNode")));
     }
 
     @Test

@@ -39,6 +39,47 @@ class LocatedJsonParserTest {
     }
 
     @Test
+    void aTakerThatWantsFewMembersGetsOnlyThoseAndTheRestIsSkippedButStillMustBeJson()
+            throws LocatedJsonParser.SyntaxError {
+        String text = "{\"functions\": [\n {\"address\": \"a\", \"bars\": [{\"x\": 1}], \"name\": \"n\"},\n"
+                + " {\"bars\": {\"deep\": [1, 2, {\"y\": null}]}, \"address\": \"b\"}\n]}";
+        List<List<String>> keys = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        LocatedJsonParser.parse(text, "functions", new LocatedJsonParser.ItemTaker() {
+            @Override
+            public JsonNodeAt take(JsonNodeAt item) {
+                keys.add(((JsonNodeAt.Obj) item).keys());
+                lines.add(item.line());
+                return item.placeOnly();
+            }
+
+            @Override
+            public java.util.Set<String> membersWanted() {
+                // The first item whole, then only addresses.
+                return keys.isEmpty() ? null : java.util.Set.of("address");
+            }
+        });
+        assertEquals(List.of(List.of("address", "bars", "name"), List.of("address")), keys);
+        assertEquals(List.of(2, 3), lines);
+
+        // A skipped member is not built, but the text must still be JSON, and the error keeps its place.
+        String broken = "{\"functions\": [{\"address\": \"a\"},\n {\"bars\": [1, 2,, 3], \"address\": \"b\"}]}";
+        LocatedJsonParser.SyntaxError e = assertThrows(LocatedJsonParser.SyntaxError.class,
+                () -> LocatedJsonParser.parse(broken, "functions", new LocatedJsonParser.ItemTaker() {
+                    @Override
+                    public JsonNodeAt take(JsonNodeAt item) {
+                        return item.placeOnly();
+                    }
+
+                    @Override
+                    public java.util.Set<String> membersWanted() {
+                        return java.util.Set.of("address");
+                    }
+                }));
+        assertEquals(2, e.line());
+    }
+
+    @Test
     void aKeyTwiceInOneObjectIsRefusedAtItsSecondPlaceWhateverTheObjectsSize() {
         LocatedJsonParser.SyntaxError small = assertThrows(LocatedJsonParser.SyntaxError.class,
                 () -> LocatedJsonParser.parse("{\"a\": 1,\n \"b\": 2,\n \"a\": 3}"));

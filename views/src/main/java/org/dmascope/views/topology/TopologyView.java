@@ -2,16 +2,20 @@ package org.dmascope.views.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -20,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Popup;
 
+import org.dmascope.model.edit.TopologyEdit;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.common.AppIcon;
 import org.dmascope.views.common.Resources;
@@ -59,6 +64,10 @@ public final class TopologyView extends BorderPane {
     private final ChangeListener<TopologyViewModel.RevealRequest> revealListener = (obs, old, r) -> {
         if (r != null) canvas.reveal(r.item());
     };
+
+    /** What the cards' context menu hands its what-if edits to; none: the canvas offers no edits. */
+    private Consumer<TopologyEdit> editor;
+    private ContextMenu editMenu;
 
     public TopologyView(TopologyViewModel model) {
         this.model = model;
@@ -116,6 +125,7 @@ public final class TopologyView extends BorderPane {
         model.matchesProperty().addListener(matchesListener);
         model.revealRequestProperty().addListener(revealListener);
         canvas.selectedItemProperty().addListener((obs, old, item) -> sync(() -> model.select(item)));
+        canvas.setOnContextMenuRequested(this::showEditMenu);
         searchField.textProperty().addListener((obs, old, text) -> {
             if (!text.equals(model.queryProperty().get())) model.search(text);
         });
@@ -130,6 +140,31 @@ public final class TopologyView extends BorderPane {
         model.queryProperty().addListener((obs, old, q) -> {
             if (!q.equals(searchField.getText())) searchField.setText(q);
         });
+    }
+
+    /** Lets the cards' context menu (right click, the menu key, Shift+F10) make what-if edits through {@code e}. */
+    public void setEditor(Consumer<TopologyEdit> e) {
+        editor = e;
+    }
+
+    /** The card's edits, on the card under the mouse, or on the selected card when the keyboard asked. */
+    private void showEditMenu(ContextMenuEvent e) {
+        Topology t = model.getTopology();
+        if (editor == null || t == null) return;
+        Optional<TopologyItem> item = e.isKeyboardTrigger() ? Optional.ofNullable(canvas.getSelectedItem())
+                : TopologyCanvas.itemAt(e.getPickResult().getIntersectedNode());
+        if (item.isEmpty() || !(item.get() instanceof TopologyItem.Device d)) return;
+        canvas.setSelectedItem(d);
+        if (editMenu != null) editMenu.hide();
+        editMenu = EditMenu.contextMenu(t, d.address(), editor);
+        if (editMenu.getItems().isEmpty()) return;
+        editMenu.show(canvas, e.getScreenX(), e.getScreenY());
+        e.consume();
+    }
+
+    /** The open context menu of a card, if any (tests). */
+    public Optional<ContextMenu> editMenu() {
+        return Optional.ofNullable(editMenu).filter(ContextMenu::isShowing);
     }
 
     /** Stops listening to the view model, which outlives this view. */

@@ -130,6 +130,8 @@ public final class MainWindow {
         menu = new MainMenu(documents, topologyView, session.undoStack(), new MenuActions(), theme);
         editor = new TopologyEditor(documents, session, session.undoStack());
         topologyView.setEditor(editor::apply);
+        menu.bar().getMenus().stream().filter(m -> m.getText().equals("Edit")).findFirst()
+                .ifPresent(m -> DeviceEditsMenu.addTo(m, documents, topologyView.canvas(), editor));
         documents.setDiscardGuard(this::confirmDiscard);
         pictures = new PictureExport(topologyView.canvas(), session.background());
         reports = new ReportActions(mapping.model(), documents::say);

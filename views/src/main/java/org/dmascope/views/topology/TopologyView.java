@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -158,7 +159,18 @@ public final class TopologyView extends BorderPane {
         if (editMenu != null) editMenu.hide();
         editMenu = EditMenu.contextMenu(t, d.address(), editor);
         if (editMenu.getItems().isEmpty()) return;
-        editMenu.show(canvas, e.getScreenX(), e.getScreenY());
+        double x = e.getScreenX();
+        double y = e.getScreenY();
+        if (e.isKeyboardTrigger()) {
+            // From the keyboard the menu opens below the card, not wherever the pointer was left.
+            Node card = canvas.lookup("#" + d.nodeId());
+            Bounds b = card == null ? null : card.localToScreen(card.getBoundsInLocal());
+            if (b != null) {
+                x = b.getMinX() + 12;
+                y = b.getMaxY() - 4;
+            }
+        }
+        editMenu.show(canvas, x, y);
         e.consume();
     }
 

@@ -12,12 +12,20 @@ import org.dmascope.views.topology.TopologyItem;
 
 /**
  * Edit ▸ Selected Device: the selected card's what-if edits, the same as its context menu, filled in each time
- * the Edit menu opens, so they are a menu and a key away (Alt+E) as well as a right click.
+ * the Edit menu opens, so they are a menu and a key away (Alt+E) as well as a right click; the inspector's Edit
+ * button offers the same.
  */
 final class DeviceEditsMenu {
     static final String ID = "edit-selected";
 
     private DeviceEditsMenu() {
+    }
+
+    /** The selected card's edits; empty when no device is selected. */
+    static List<MenuItem> items(DocumentModel documents, TopologyCanvas canvas, TopologyEditor editor) {
+        DocumentModel.Document d = documents.getDocument();
+        return d != null && canvas.getSelectedItem() instanceof TopologyItem.Device dev
+                ? EditMenu.items(d.topology(), dev.address(), editor::apply) : List.of();
     }
 
     /** Adds the submenu to {@code edit}, below what it holds. */
@@ -27,9 +35,7 @@ final class DeviceEditsMenu {
         selected.setMnemonicParsing(false);
         edit.getItems().addAll(new SeparatorMenuItem(), selected);
         edit.setOnShowing(e -> {
-            DocumentModel.Document d = documents.getDocument();
-            List<MenuItem> items = d != null && canvas.getSelectedItem() instanceof TopologyItem.Device dev
-                    ? EditMenu.items(d.topology(), dev.address(), editor::apply) : List.of();
+            List<MenuItem> items = items(documents, canvas, editor);
             selected.getItems().setAll(items);
             selected.setText(canvas.getSelectedItem() instanceof TopologyItem.Device dev
                     ? "Device " + dev.address().shortText() : "Selected Device");

@@ -132,6 +132,9 @@ public final class MainWindow {
         topologyView.setEditor(editor::apply);
         menu.bar().getMenus().stream().filter(m -> m.getText().equals("Edit")).findFirst()
                 .ifPresent(m -> DeviceEditsMenu.addTo(m, documents, topologyView.canvas(), editor));
+        inspectorView.setEditActions(() -> DeviceEditsMenu.items(documents, topologyView.canvas(), editor));
+        topologyView.canvas().selectedItemProperty().addListener(o -> inspectorView.editsChanged());
+        documents.documentProperty().addListener(o -> inspectorView.editsChanged());
         documents.setDiscardGuard(this::confirmDiscard);
         pictures = new PictureExport(topologyView.canvas(), session.background());
         reports = new ReportActions(mapping.model(), documents::say);

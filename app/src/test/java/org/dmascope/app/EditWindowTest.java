@@ -14,22 +14,31 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 
+import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.PickResult;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.dmascope.app.cli.Cli;
+import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.io.TopologyFiles;
 import org.dmascope.model.io.pciids.PciIdSource;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.views.inspector.InspectorView;
 import org.dmascope.views.topology.TopologyCanvas;
 import org.dmascope.views.topology.TopologyItem;
 import org.dmascope.views.topology.TopologyView;
@@ -185,5 +194,64 @@ class EditWindowTest {
                 heads.stream().filter(l -> !l.isBlank()).toList(), diff);
         assertTrue(diff.contains("link.status: 16GT/s x16 -> 16GT/s x4"), diff);
         assertTrue(Files.exists(saved));
+    }
+
+    @Test
+    void theSelectedDevicesEditsAreInTheEditMenuAndUnsavedEditsAreAskedAboutBeforeAnotherMachineOpens(FxRobot robot) {
+        waitForRules();
+        TopologyCanvas canvas = robot.lookup("#" + TopologyView.CANVAS_ID).queryAs(TopologyCanvas.class);
+        robot.interact(() -> canvas.setSelectedItem(TopologyItem.device(NIC_PORT)));
+        assertTrue(robot.lookup("#" + InspectorView.EDIT_ID).query().isVisible(), "the inspector offers the edits");
+        robot.clickOn("Edit");
+        robot.clickOn("#" + DeviceEditsMenu.ID);
+        robot.clickOn("#edit-acs");
+        // The third level of menus is out of reach of headless pointer lookups; its item is fired as a click does.
+        robot.interact(() -> item(menu("Edit"), "edit-acs-rr").fire());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> topology().edits().equals(List.of("ACS of 02:03.0: SV|RR|UF")));
+        assertTrue(stage.getTitle().startsWith("• "), stage.getTitle());
+
+        waitUntil(() -> !documents.samplesProperty().isEmpty());
+        SampleCatalog.Sample other = documents.samplesProperty().get(1);
+        Platform.runLater(() -> documents.openSample(other));
+        answer(robot, ButtonType.CANCEL);
+        assertEquals(1, topology().edits().size(), "cancelled: the edited machine stays");
+
+        Platform.runLater(() -> documents.openSample(other));
+        answer(robot, null);
+        waitUntil(() -> topology() == other.topology());
+        assertFalse(stage.getTitle().startsWith("• "), stage.getTitle());
+        assertFalse(app.session().undoStack().canUndoProperty().get(), "the edits belonged to the other machine");
+    }
+
+    /** Answers the discard question: {@code button}, or the other one (Discard Edits) when null. */
+    private static void answer(FxRobot robot, ButtonType button) {
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertTrue(pane.getHeaderText().startsWith("Discard the edits to "), pane.getHeaderText());
+        ButtonType choice = button != null ? button : pane.getButtonTypes().stream()
+                .filter(b -> b != ButtonType.CANCEL).findFirst().orElseThrow();
+        robot.interact(() -> ((Button) pane.lookupButton(choice)).fire());
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+    }
+
+    private Menu menu(String text) {
+        MenuBar bar = (MenuBar) stage.getScene().getRoot().lookup(".menu-bar");
+        return bar.getMenus().stream().filter(m -> m.getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    /** The item with {@code id} anywhere below {@code m}. */
+    private static MenuItem item(Menu m, String id) {
+        for (MenuItem i : m.getItems()) {
+            if (id.equals(i.getId())) return i;
+            if (i instanceof Menu sub) {
+                try {
+                    return item(sub, id);
+                } catch (AssertionError e) {
+                    // not in this submenu
+                }
+            }
+        }
+        throw new AssertionError("no menu item " + id + " in " + m.getText());
     }
 }

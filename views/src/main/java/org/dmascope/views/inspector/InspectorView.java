@@ -38,7 +38,7 @@ public final class InspectorView extends BorderPane {
     private final StackPane icon = new StackPane();
     private final InspectorSheet sheet = new InspectorSheet();
     private final InvalidationListener refresh = o -> refresh();
-    private final MenuButton edit = new MenuButton("Edit");
+    private final MenuButton edit = new MenuButton("Edit Device");
     /** The selection's what-if edits, the same as its card's context menu; none: no Edit button. */
     private Supplier<List<MenuItem>> editActions = List::of;
 

@@ -33,7 +33,8 @@ public final class TopologyEditor {
         Topology before = d.topology();
         EditResult r = edit.apply(before);
         if (r instanceof EditResult.Applied applied) {
-            TopologyChange change = new TopologyChange(before, applied.topology(), edit.name(), applied.focus());
+            TopologyChange change = new TopologyChange(before, applied.topology(), edit.name(),
+                    Optional.of(edit.subject()), applied.focus());
             install(applied.topology(), applied.focus());
             undo.push(change);
             documents.say(edit.name(), false);
@@ -57,12 +58,16 @@ public final class TopologyEditor {
         private final Topology before;
         private final Topology after;
         private final String description;
+        private final Optional<Bdf> focusBefore;
         private final Optional<Bdf> focus;
 
-        TopologyChange(Topology before, Topology after, String description, Optional<Bdf> focus) {
+        /** @param focusBefore what to select on undo: the function the edit was about, where it was */
+        TopologyChange(Topology before, Topology after, String description, Optional<Bdf> focusBefore,
+                       Optional<Bdf> focus) {
             this.before = before;
             this.after = after;
             this.description = description;
+            this.focusBefore = focusBefore;
             this.focus = focus;
         }
 
@@ -73,7 +78,7 @@ public final class TopologyEditor {
 
         @Override
         public void undo() {
-            install(before, Optional.empty());
+            install(before, focusBefore);
             documents.say("Undone: " + description, false);
         }
 

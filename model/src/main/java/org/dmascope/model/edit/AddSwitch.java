@@ -36,6 +36,11 @@ public record AddSwitch(Bdf port, int downstreamPorts) implements TopologyEdit {
     }
 
     @Override
+    public Bdf subject() {
+        return port;
+    }
+
+    @Override
     public String name() {
         return "Add switch below " + port.shortText();
     }

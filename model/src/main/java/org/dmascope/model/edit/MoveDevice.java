@@ -28,6 +28,11 @@ import org.dmascope.model.topology.Topology;
 public record MoveDevice(Bdf device, Bdf port) implements TopologyEdit {
 
     @Override
+    public Bdf subject() {
+        return device;
+    }
+
+    @Override
     public String name() {
         return "Move " + device.shortText() + " to " + port.shortText();
     }

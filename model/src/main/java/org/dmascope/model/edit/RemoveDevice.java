@@ -21,6 +21,11 @@ import org.dmascope.model.topology.Topology;
 public record RemoveDevice(Bdf device) implements TopologyEdit {
 
     @Override
+    public Bdf subject() {
+        return device;
+    }
+
+    @Override
     public String name() {
         return "Remove " + device.shortText();
     }

@@ -20,6 +20,11 @@ import org.dmascope.model.topology.Topology;
 public record SetAcsControl(Bdf function, int control) implements TopologyEdit {
 
     @Override
+    public Bdf subject() {
+        return function;
+    }
+
+    @Override
     public String name() {
         return "ACS of " + function.shortText() + ": " + Acs.shortBits(control);
     }

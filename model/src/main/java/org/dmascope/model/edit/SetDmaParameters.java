@@ -22,6 +22,11 @@ import org.dmascope.model.util.Hex;
 public record SetDmaParameters(Bdf function, DmaParameters parameters) implements TopologyEdit {
 
     @Override
+    public Bdf subject() {
+        return function;
+    }
+
+    @Override
     public String name() {
         List<String> parts = new ArrayList<>();
         parameters.maskBits().ifPresent(m -> parts.add(m + "-bit mask"));

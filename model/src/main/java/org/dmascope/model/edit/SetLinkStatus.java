@@ -20,6 +20,11 @@ import org.dmascope.model.topology.Topology;
 public record SetLinkStatus(Bdf function, LinkState status) implements TopologyEdit {
 
     @Override
+    public Bdf subject() {
+        return function;
+    }
+
+    @Override
     public String name() {
         return "Link of " + function.shortText() + ": " + status;
     }

@@ -35,6 +35,11 @@ public record SetTrust(Bdf function, Mark what, boolean value) implements Topolo
     }
 
     @Override
+    public Bdf subject() {
+        return function;
+    }
+
+    @Override
     public String name() {
         return (value ? "Mark " : "Unmark ") + function.shortText() + " " + what.words();
     }

@@ -1,5 +1,6 @@
 package org.dmascope.model.edit;
 
+import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 
 /**
@@ -12,6 +13,9 @@ public sealed interface TopologyEdit permits SetAcsControl, SetLinkStatus, MoveD
 
     /** {@code Move 06:00.0 to 00:03.0}. */
     String name();
+
+    /** The function the edit is about (the device moved, the port changed), selected again when it is undone. */
+    Bdf subject();
 
     /** The edited machine, or why this edit cannot be made on {@code t}. */
     EditResult apply(Topology t);

@@ -13,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -73,6 +74,8 @@ public final class InspectorView extends BorderPane {
         edit.setMnemonicParsing(false);
         edit.setOnShowing(e -> edit.getItems().setAll(editActions.get()));
         edit.managedProperty().bind(edit.visibleProperty());
+        // The title gives way (it wraps or ellipsises), the button keeps its words.
+        edit.setMinWidth(Region.USE_PREF_SIZE);
         edit.setVisible(false);
         HBox header = new HBox(10, icon, text, edit);
         header.setAlignment(Pos.TOP_LEFT);

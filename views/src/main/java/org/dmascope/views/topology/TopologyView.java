@@ -9,6 +9,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -127,6 +128,7 @@ public final class TopologyView extends BorderPane {
         model.revealRequestProperty().addListener(revealListener);
         canvas.selectedItemProperty().addListener((obs, old, item) -> sync(() -> model.select(item)));
         canvas.setOnContextMenuRequested(this::showEditMenu);
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::editMenuKey);
         searchField.textProperty().addListener((obs, old, text) -> {
             if (!text.equals(model.queryProperty().get())) model.search(text);
         });
@@ -150,28 +152,43 @@ public final class TopologyView extends BorderPane {
 
     /** The card's edits, on the card under the mouse, or on the selected card when the keyboard asked. */
     private void showEditMenu(ContextMenuEvent e) {
-        Topology t = model.getTopology();
-        if (editor == null || t == null) return;
         Optional<TopologyItem> item = e.isKeyboardTrigger() ? Optional.ofNullable(canvas.getSelectedItem())
                 : TopologyCanvas.itemAt(e.getPickResult().getIntersectedNode());
-        if (item.isEmpty() || !(item.get() instanceof TopologyItem.Device d)) return;
+        if (item.isPresent() && item.get() instanceof TopologyItem.Device d
+                && openEditMenu(d, e.isKeyboardTrigger() ? null : new Point2D(e.getScreenX(), e.getScreenY()))) {
+            e.consume();
+        }
+    }
+
+    /**
+     * The menu key and Shift+F10 on the canvas: not every platform turns them into a context-menu event (GTK under
+     * X does not), so the canvas opens the selected card's menu itself.
+     */
+    private void editMenuKey(KeyEvent e) {
+        boolean menuKey = e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown();
+        if (menuKey && canvas.getSelectedItem() instanceof TopologyItem.Device d && openEditMenu(d, null)) {
+            e.consume();
+        }
+    }
+
+    /** Opens the card's edits at {@code at} on the screen, or below the card when null; false when it has none. */
+    private boolean openEditMenu(TopologyItem.Device d, Point2D at) {
+        Topology t = model.getTopology();
+        if (editor == null || t == null) return false;
         canvas.setSelectedItem(d);
         if (editMenu != null) editMenu.hide();
         editMenu = EditMenu.contextMenu(t, d.address(), editor);
-        if (editMenu.getItems().isEmpty()) return;
-        double x = e.getScreenX();
-        double y = e.getScreenY();
-        if (e.isKeyboardTrigger()) {
-            // From the keyboard the menu opens below the card, not wherever the pointer was left.
+        if (editMenu.getItems().isEmpty()) return false;
+        Point2D where = at;
+        if (where == null) {
             Node card = canvas.lookup("#" + d.nodeId());
             Bounds b = card == null ? null : card.localToScreen(card.getBoundsInLocal());
-            if (b != null) {
-                x = b.getMinX() + 12;
-                y = b.getMaxY() - 4;
-            }
+            Bounds c = canvas.localToScreen(canvas.getBoundsInLocal());
+            where = b != null ? new Point2D(b.getMinX() + 12, b.getMaxY() - 4)
+                    : new Point2D(c.getMinX() + c.getWidth() / 2, c.getMinY() + c.getHeight() / 2);
         }
-        editMenu.show(canvas, x, y);
-        e.consume();
+        editMenu.show(canvas, where.getX(), where.getY());
+        return true;
     }
 
     /** The open context menu of a card, if any (tests). */

@@ -129,33 +129,28 @@ final class Placement {
                                     List<Integer> buses, OptionalInt numaNode, String editName) {
         Map<Integer, Integer> busMap = new HashMap<>();
         busMap.put(deviceBus, secondary);
-        TreeSet<Integer> old = new TreeSet<>();
-        for (PciFunction f : moving) {
-            old.add(f.address().bus());
-            f.bridge().ifPresent(b -> old.add(b.secondary()));
-        }
-        old.remove(deviceBus);
         int i = 0;
-        for (int n : old) busMap.put(n, buses.get(i++));
+        for (int n : busesOf(moving, deviceBus)) busMap.put(n, buses.get(i++));
+        Map<Bdf, Bdf> moved = new HashMap<>();
+        for (PciFunction f : moving) {
+            if (f.isVirtualFunction()) continue;
+            Bdf a = f.address();
+            moved.put(a, Bdf.of(a.domain(), busMap.get(a.bus()), a.bus() == deviceBus ? device : a.device(),
+                    a.function()));
+        }
         List<PciFunction> out = new ArrayList<>();
         for (PciFunction f : moving) {
             Bdf a = f.address();
-            int dev = a.bus() == deviceBus && !f.isVirtualFunction() ? device : a.device();
-            if (a.bus() == deviceBus && f.isVirtualFunction() && a.device() < 32) {
-                // A VF on its PF's bus sits at a routing-ID offset from the PF; it keeps that offset.
-                dev = a.device();
-            }
-            Bdf na = Bdf.of(a.domain(), busMap.get(a.bus()), dev, a.function());
+            Bdf na = f.isVirtualFunction() ? vfAddress(f, moved) : moved.get(a);
             PciFunction.Builder fb = f.toBuilder().address(na).iommuGroup(OptionalInt.empty())
                     .bars(unassigned(f.bars()));
             if (numaNode.isPresent()) fb.numaNode(numaNode);
-            f.physicalFunction().ifPresent(pf -> fb.physicalFunction(Optional.of(Bdf.of(pf.domain(),
-                    busMap.getOrDefault(pf.bus(), pf.bus()), pf.bus() == deviceBus ? device : pf.device(),
-                    pf.function()))));
+            f.physicalFunction().ifPresent(pf -> fb.physicalFunction(Optional.of(moved.getOrDefault(pf, pf))));
             if (f.bridge().isPresent()) {
                 Bridge b = f.bridge().get();
                 int top = busMap.get(b.secondary());
                 for (PciFunction g : moving) {
+                    if (g.isVirtualFunction()) continue;
                     if (b.coversBus(g.address().bus())) top = Math.max(top, busMap.get(g.address().bus()));
                     if (g.bridge().isPresent() && b.coversBus(g.bridge().get().secondary())) {
                         top = Math.max(top, busMap.get(g.bridge().get().secondary()));
@@ -173,15 +168,37 @@ final class Placement {
         return out;
     }
 
-    /** How many buses a device with everything below it uses besides the one it sits on. */
-    static int busesBelow(List<PciFunction> moving, int deviceBus) {
+    /**
+     * A VF keeps its routing-ID distance from its PF (First VF Offset and VF Stride do not change when the card
+     * moves), so it follows the PF to its new bus, or to a bus after it.
+     */
+    private static Bdf vfAddress(PciFunction vf, Map<Bdf, Bdf> moved) {
+        Bdf pf = vf.physicalFunction().orElseThrow();
+        Bdf pfNow = moved.get(pf);
+        if (pfNow == null) throw new Refusal(vf.address().shortText() + " is a VF of " + pf.shortText()
+                + ", which does not move with it");
+        int rid = vf.address().requesterId() - pf.requesterId() + pfNow.requesterId();
+        if (rid < 0 || rid > 0xFFFF) {
+            throw new Refusal("the VFs of " + pf.shortText() + " would need bus numbers past ff");
+        }
+        return Bdf.ofDevfn(pf.domain(), rid >> 8, rid & 0xFF);
+    }
+
+    /** The buses the moving functions use below the device's own, VFs left out, in order. */
+    private static TreeSet<Integer> busesOf(List<PciFunction> moving, int deviceBus) {
         TreeSet<Integer> old = new TreeSet<>();
         for (PciFunction f : moving) {
+            if (f.isVirtualFunction()) continue;
             old.add(f.address().bus());
             f.bridge().ifPresent(b -> old.add(b.secondary()));
         }
         old.remove(deviceBus);
-        return old.size();
+        return old;
+    }
+
+    /** How many buses a device with everything below it uses besides the one it sits on (VFs follow their PF). */
+    static int busesBelow(List<PciFunction> moving, int deviceBus) {
+        return busesOf(moving, deviceBus).size();
     }
 
     private static List<Bar> unassigned(List<Bar> bars) {

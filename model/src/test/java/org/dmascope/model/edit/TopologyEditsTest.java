@@ -188,4 +188,20 @@ class TopologyEditsTest {
         assertEquals("DMA of 03:00.0: 32-bit mask", dma.edits().get(0));
         assertTrue(refused(new SetDmaParameters(ROOT_C, p32).apply(sample)).contains("bridge"));
     }
+
+    @Test
+    void aMovedPhysicalFunctionTakesItsVfsAtTheSameRoutingIdDistance() {
+        PciFunction nic = sample.function(NIC).orElseThrow();
+        List<PciFunction> withVfs = new java.util.ArrayList<>(sample.functions());
+        for (int fn : new int[] {2, 3}) {
+            withVfs.add(PciFunction.builder(Bdf.of(0, 6, 0, fn)).identity(nic.identity())
+                    .physicalFunction(Optional.of(NIC)).build());
+        }
+        Topology t = applied(new RemoveDevice(NVME).apply(sample.withFunctions(withVfs)));
+        Topology moved = applied(new MoveDevice(NIC, ROOT_C).apply(t));
+        PciFunction vf = moved.function(Bdf.parse("0000:07:00.3")).orElseThrow();
+        assertEquals(Optional.of(Bdf.parse("0000:07:00.0")), vf.physicalFunction());
+        assertEquals(0, moved.functions().stream().filter(f -> f.address().bus() == 6).count());
+        assertTrue(refused(new MoveDevice(Bdf.parse("0000:06:00.2"), ROOT_C).apply(t)).contains("virtual function"));
+    }
 }

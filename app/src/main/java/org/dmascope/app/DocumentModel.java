@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,6 +28,7 @@ import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.io.pciids.PciIdSource;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Report;
+import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.model.util.NewestWins;
 import org.dmascope.views.importreport.SourceExcerpts;
@@ -80,6 +82,10 @@ public final class DocumentModel {
     private final ReadOnlyObjectWrapper<ImportProgress.Step> progress = new ReadOnlyObjectWrapper<>(this, "progress");
     private final ReadOnlyListWrapper<SampleCatalog.Sample> samples =
             new ReadOnlyListWrapper<>(this, "samples", FXCollections.observableArrayList());
+    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
+    /** The machine as last opened or saved: the document is modified while it shows another. */
+    private Topology saved;
+    private BooleanSupplier discardGuard = () -> true;
     private long serial;
     private final NewestWins opens = new NewestWins();
     private AtomicBoolean cancelCurrent = new AtomicBoolean();
@@ -144,6 +150,28 @@ public final class DocumentModel {
         return samples.getReadOnlyProperty();
     }
 
+    /** The open machine has what-if edits that are not saved (an undo back to the saved machine clears it). */
+    public ReadOnlyBooleanProperty modifiedProperty() {
+        return modified.getReadOnlyProperty();
+    }
+
+    public boolean isModified() {
+        return modified.get();
+    }
+
+    /**
+     * Asked before opening another machine while the open one has unsaved edits: true to go on (the window asks the
+     * user). Without one, opening goes on.
+     */
+    public void setDiscardGuard(BooleanSupplier guard) {
+        discardGuard = guard == null ? () -> true : guard;
+    }
+
+    /** True when nothing unsaved is open, or the guard agrees to lose it. */
+    public boolean mayDiscard() {
+        return !modified.get() || discardGuard.getAsBoolean();
+    }
+
     public RecentFiles recentFiles() {
         return recent;
     }
@@ -156,8 +184,22 @@ public final class DocumentModel {
     // ---- Commands ----
 
     public void show(Document d) {
+        saved = d.topology();
         document.set(d);
+        modified.set(false);
         view.show(d.topology(), d.sourceName());
+    }
+
+    /**
+     * Shows the open machine after a what-if edit or its undo: same title and file, the view keeps its search and
+     * selects {@code focus}. The document is modified unless this is the machine as last opened or saved.
+     */
+    public void showEdited(Topology t, Optional<Bdf> focus) {
+        Document d = document.get();
+        if (d == null) return;
+        document.set(new Document(t, d.title(), d.sourceName(), d.path(), d.report(), d.imported(), d.excerpts()));
+        modified.set(t != saved);
+        view.replace(t, focus);
     }
 
     /** Shows the default sample at once (it is small), for the first window. */
@@ -179,6 +221,7 @@ public final class DocumentModel {
     }
 
     public void openSample(SampleCatalog.Sample s) {
+        if (!mayDiscard()) return;
         cancelImport();
         opens.invalidate();
         show(new Document(s.topology(), s.title(), s.fileName(), Optional.empty(), Report.EMPTY));
@@ -192,7 +235,7 @@ public final class DocumentModel {
      * document; anything else is imported with progress and can be cancelled.
      */
     public void open(List<Path> files) {
-        if (files.isEmpty()) return;
+        if (files.isEmpty() || !mayDiscard()) return;
         cancelImport();
         String name = displayName(files);
         NewestWins.Ticket request = opens.next();
@@ -365,8 +408,10 @@ public final class DocumentModel {
         }
         recent.add(target);
         if (document.get() == saved) {
+            this.saved = saved.topology();
             document.set(new Document(saved.topology(), name, name, Optional.of(target), saved.report(), false,
                     saved.excerpts()));
+            modified.set(false);
         }
         say("Saved " + target, false);
     }

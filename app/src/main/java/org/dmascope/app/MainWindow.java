@@ -12,11 +12,15 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -90,6 +94,7 @@ public final class MainWindow {
     private PictureExport pictures;
     private ReportActions reports;
     private LessonsController lessons;
+    private TopologyEditor editor;
 
     /**
      * @param views   the topology view, the inspector and the mapping workspace around the topology view
@@ -126,6 +131,14 @@ public final class MainWindow {
         groupColours = new GroupColourSync(topologyView.canvas(), session.rules());
         groupColours.setEnabled(preferences.colourByGroup());
         menu = new MainMenu(documents, topologyView, session.undoStack(), new MenuActions(), theme);
+        editor = new TopologyEditor(documents, session, session.undoStack());
+        topologyView.setEditor(editor::apply);
+        menu.bar().getMenus().stream().filter(m -> m.getText().equals("Edit")).findFirst()
+                .ifPresent(m -> DeviceEditsMenu.addTo(m, documents, topologyView.canvas(), editor));
+        inspectorView.setEditActions(() -> DeviceEditsMenu.items(documents, topologyView.canvas(), editor));
+        topologyView.canvas().selectedItemProperty().addListener(o -> inspectorView.editsChanged());
+        documents.documentProperty().addListener(o -> inspectorView.editsChanged());
+        documents.setDiscardGuard(this::confirmDiscard);
         pictures = new PictureExport(topologyView.canvas(), session.background());
         reports = new ReportActions(mapping.model(), documents::say);
         menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping, reports::copy,
@@ -154,6 +167,9 @@ public final class MainWindow {
                 .ifPresent(m -> m.getItems().addAll(m.getItems().size() - 2, presenter.menuItems()));
         Scene scene = new Scene(presenter.root(), width, height);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, lessons::windowKey);
+        // Redo's second key (the menu item carries Ctrl+Shift+Z).
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
+                session.undoStack()::redo);
         theme.applyTo(scene);
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dragDropped);
@@ -192,6 +208,10 @@ public final class MainWindow {
 
     private void initListeners() {
         documents.documentProperty().addListener((obs, old, d) -> showTitle(d));
+        documents.modifiedProperty().addListener((obs, old, m) -> showTitle(documents.getDocument()));
+        stage.setOnCloseRequest(e -> {
+            if (!documents.mayDiscard()) e.consume();
+        });
         documents.failureProperty().addListener((obs, old, f) -> {
             if (f != null) showReport(f.title(), f.summary(), f.report(), f.excerpts(), true);
         });
@@ -202,8 +222,24 @@ public final class MainWindow {
         });
     }
 
+    /** The file's name, marked {@code •} while it has unsaved what-if edits. */
     private void showTitle(DocumentModel.Document d) {
-        stage.setTitle(d == null ? APP_NAME : d.title() + " — " + APP_NAME);
+        stage.setTitle(d == null ? APP_NAME : (documents.isModified() ? "• " : "") + d.title() + " — " + APP_NAME);
+    }
+
+    /** Asks before what-if edits that are not saved are lost; true to lose them. */
+    private boolean confirmDiscard() {
+        DocumentModel.Document d = documents.getDocument();
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(stage);
+        a.setTitle("Unsaved edits");
+        a.setHeaderText("Discard the edits to " + (d == null ? "this machine" : d.title()) + "?");
+        a.setContentText("The what-if edits made since it was opened or saved are not saved. File ▸ Save As keeps "
+                + "them, marked as edits.");
+        ButtonType discard = new ButtonType("Discard Edits", ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(discard, ButtonType.CANCEL);
+        theme.applyTo(a.getDialogPane().getScene());
+        return a.showAndWait().filter(discard::equals).isPresent();
     }
 
     // ---- files ----
@@ -496,7 +532,7 @@ public final class MainWindow {
 
         @Override
         public void quit() {
-            stage.close();
+            if (documents.mayDiscard()) stage.close();
         }
 
         @Override

@@ -18,7 +18,8 @@ import org.dmascope.views.rules.RulesModel;
  * edit; the machine is booted ({@link KernelSession#boot}) on the background executor, installed as
  * the {@link RunningKernel} the mappings use, and its rules published to the {@link RulesModel} on the
  * UI executor, newest request only. Opening another machine starts over
- * with its own platform facts and an empty history; the topology itself is never touched.
+ * with its own platform facts and an empty history; what-if edits of the topology itself come through
+ * {@link #edited} ({@link TopologyEditor}) and share the history.
  */
 public final class PlatformSession implements PlatformEditor {
     private final Executor background;
@@ -74,6 +75,16 @@ public final class PlatformSession implements PlatformEditor {
         apply(next);
         undo.push(edit);
         documents.say("Platform: " + description, false);
+    }
+
+    /**
+     * The open machine after a what-if edit (or its undo): booted again under the same platform choices, its rules
+     * published as after a platform change; the history stays. Called before the document shows it, so the
+     * document's change is not taken for another machine.
+     */
+    public void edited(Topology t) {
+        topology = t;
+        compute();
     }
 
     /** Save As re-titles the same topology: that keeps the what-ifs and their history. */

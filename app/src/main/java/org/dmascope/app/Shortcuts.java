@@ -47,6 +47,8 @@ final class Shortcuts {
             new Shortcut("arrows, Page Up/Down, Home/End, Ctrl+Home/End", "move between cells", "P2P matrix"),
             new Shortcut("Ctrl+C", "copy the focused cell's explanation", "P2P matrix"),
             new Shortcut("Ctrl+Z, Ctrl+Shift+Z", "undo, redo a platform change", "tool windows"),
+            new Shortcut("Ctrl+Z, Ctrl+Y", "undo, redo a what-if edit or a platform change", "window"),
+            new Shortcut("Shift+F10, Menu key", "the selected card's what-if edits", "canvas"),
             new Shortcut("Ctrl+W", "close the tool window", "tool windows"),
             new Shortcut("Enter, double click", "the lines around a finding", "import report"),
             new Shortcut("Ctrl+C", "copy the selected findings", "import report"),

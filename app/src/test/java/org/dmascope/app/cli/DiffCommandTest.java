@@ -11,6 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dmascope.model.edit.EditResult;
+import org.dmascope.model.edit.MoveDevice;
+import org.dmascope.model.edit.RemoveDevice;
+import org.dmascope.model.io.SampleCatalog;
+import org.dmascope.model.io.TopologyFiles;
+import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +52,38 @@ class DiffCommandTest {
         assertEquals("split", d.at("/groups/0/kind").asText());
         assertEquals("R-GRP-2", d.at("/groups/0/rule").asText());
         assertTrue(d.at("/groups/0/after").size() > 1, d::toString);
+    }
+
+    @Test
+    void theNicMovedToTheOtherRootPortWithTheWhatIfEditsIsExactlyAMoveARemovalASplitAndSixCells() throws IOException {
+        Topology t = SampleCatalog.loadDefault();
+        t = ((EditResult.Applied) new RemoveDevice(Bdf.parse("0000:07:00.0")).apply(t)).topology();
+        t = ((EditResult.Applied) new MoveDevice(Bdf.parse("0000:06:00.0"), Bdf.parse("0000:00:03.0")).apply(t))
+                .topology();
+        Path after = tmp.resolve("edited.json");
+        TopologyFiles.save(t, after);
+
+        CliRun json = CliRun.of("diff", CliRun.SAMPLE, after.toString(), "--format", "json");
+        assertEquals(1, json.status(), json::toString);
+        JsonNode d = JSON.readTree(json.out());
+        assertEquals("[]", d.get("added").toString());
+        assertEquals("[\"0000:07:00.0\"]", d.get("removed").toString());
+        assertEquals(1, d.get("moved").size());
+        assertEquals("0000:06:00.0", d.at("/moved/0/before").asText());
+        assertEquals("0000:07:00.0", d.at("/moved/0/after").asText());
+        assertEquals(1, d.get("changed").size(), "the switch port the NIC left: its link is down");
+        assertEquals("0000:02:03.0", d.at("/changed/0/address").asText());
+        assertEquals(0, d.get("machine").size());
+        assertEquals(1, d.get("groups").size());
+        assertEquals("split", d.at("/groups/0/kind").asText());
+        assertEquals("[[\"0000:02:03.0\"],[\"0000:07:00.0\"]]", d.at("/groups/0/after").toString());
+        assertEquals(6, d.get("cells").size());
+        for (JsonNode c : d.get("cells")) {
+            assertTrue(c.get("provider").asText().equals("0000:07:00.0") || c.get("client").asText()
+                    .equals("0000:07:00.0"), c::toString);
+            assertEquals("BUS_ADDR", c.at("/before/mapType").asText());
+            assertEquals("THRU_HOST_BRIDGE", c.at("/after/mapType").asText());
+        }
     }
 
     @Test

@@ -14,11 +14,12 @@ import org.dmascope.model.topology.PciIdentity;
 import org.dmascope.model.topology.Topology;
 
 /**
- * Which function of the second topology is which function of the first. An address present in both is the same
- * function. Of the rest, a function that left one address and a function with the same identity (IDs, class,
- * names) that appeared at another are one device that moved, as when a card goes to another slot and its bus
- * number changes; several alike (two identical GPUs) are paired in address order. What stays unpaired was added
- * or removed.
+ * Which function of the second topology is which function of the first. An address present in both with the same
+ * identity (IDs, class, names) is the same function. Of the rest, a function that left one address and a function
+ * with the same identity at another are one device that moved, as when a card goes to another slot and its bus
+ * number changes, even into an address a removed card had; several alike (two identical GPUs) are paired in address
+ * order. An address left on both sides is then one function described differently (an import with names and one
+ * without). What stays unpaired was added or removed.
  */
 public final class FunctionPairing {
     private final Map<Bdf, Bdf> beforeToAfter = new LinkedHashMap<>();
@@ -30,23 +31,39 @@ public final class FunctionPairing {
     public FunctionPairing(Topology before, Topology after) {
         Map<Bdf, PciFunction> a = byAddress(before);
         Map<Bdf, PciFunction> b = byAddress(after);
-        Map<String, List<Bdf>> leftByIdentity = new LinkedHashMap<>();
-        for (Bdf x : a.keySet()) {
-            if (b.containsKey(x)) {
-                pair(x, x);
-            } else {
-                leftByIdentity.computeIfAbsent(identityKey(a.get(x)), k -> new ArrayList<>()).add(x);
-            }
+        Map<Bdf, PciFunction> leftBefore = new TreeMap<>();
+        Map<Bdf, PciFunction> leftAfter = new TreeMap<>();
+        for (Map.Entry<Bdf, PciFunction> x : a.entrySet()) {
+            PciFunction y = b.get(x.getKey());
+            if (y != null && identityKey(y).equals(identityKey(x.getValue()))) pair(x.getKey(), x.getKey());
+            else leftBefore.put(x.getKey(), x.getValue());
         }
-        for (Bdf y : b.keySet()) {
-            if (a.containsKey(y)) continue;
-            List<Bdf> candidates = leftByIdentity.getOrDefault(identityKey(b.get(y)), List.of());
+        for (Map.Entry<Bdf, PciFunction> y : b.entrySet()) {
+            if (!afterToBefore.containsKey(y.getKey())) leftAfter.put(y.getKey(), y.getValue());
+        }
+        Map<String, List<Bdf>> leftByIdentity = new LinkedHashMap<>();
+        for (Map.Entry<Bdf, PciFunction> x : leftBefore.entrySet()) {
+            leftByIdentity.computeIfAbsent(identityKey(x.getValue()), k -> new ArrayList<>()).add(x.getKey());
+        }
+        List<Bdf> unpaired = new ArrayList<>();
+        for (Map.Entry<Bdf, PciFunction> y : leftAfter.entrySet()) {
+            List<Bdf> candidates = leftByIdentity.getOrDefault(identityKey(y.getValue()), List.of());
             if (candidates.isEmpty()) {
-                added.add(y);
+                unpaired.add(y.getKey());
+                continue;
+            }
+            Bdf x = candidates.remove(0);
+            pair(x, y.getKey());
+            if (!x.equals(y.getKey())) moved.add(x);
+        }
+        for (Bdf y : unpaired) {
+            // The same address on both sides with another identity and no match elsewhere: the same function
+            // described differently (names resolved in one import and not the other), not a swap of cards.
+            if (leftBefore.containsKey(y) && !beforeToAfter.containsKey(y)) {
+                pair(y, y);
+                leftByIdentity.values().forEach(l -> l.remove(y));
             } else {
-                Bdf x = candidates.remove(0);
-                pair(x, y);
-                moved.add(x);
+                added.add(y);
             }
         }
         for (List<Bdf> rest : leftByIdentity.values()) removed.addAll(rest);

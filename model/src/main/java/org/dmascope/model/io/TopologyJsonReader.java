@@ -151,11 +151,13 @@ public final class TopologyJsonReader {
         ctx.array(root, "functions", true);
         ctx.addAll(functionFindings);
         List<ToolReport> reports = ToolReportJson.read(ctx, ctx.array(root, "reports", false));
+        List<String> edits = new ArrayList<>();
+        for (JsonNodeAt e : ctx.array(root, "edits", false)) ctx.asString(e).ifPresent(edits::add);
         ctx.reportUnknown(root);
         if (ctx.hasErrors() || name.isEmpty()) return Optional.empty();
         try {
             return Optional.of(new Topology(name.get(), description, source, platform, nodes, hostBridges, functions,
-                    reports));
+                    reports, edits));
         } catch (IllegalArgumentException e) {
             ctx.error(root, e.getMessage());
             return Optional.empty();

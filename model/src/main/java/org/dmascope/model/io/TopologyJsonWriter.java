@@ -70,6 +70,10 @@ public final class TopologyJsonWriter {
         ArrayNode fs = root.putArray("functions");
         for (PciFunction f : t.functions()) fs.add(function(f));
         if (!t.reports().isEmpty()) root.set("reports", ToolReportJson.write(t.reports()));
+        if (!t.edits().isEmpty()) {
+            ArrayNode edits = root.putArray("edits");
+            t.edits().forEach(edits::add);
+        }
         return root;
     }
 

@@ -24,6 +24,7 @@ public final class Topology {
     private final List<PciFunction> functions;
     private final Map<Bdf, PciFunction> byAddress;
     private final List<ToolReport> reports;
+    private final List<String> edits;
     private volatile PciHierarchy hierarchy;
 
     public Topology(String name, Optional<String> description, Optional<TopologySource> source, Platform platform,
@@ -35,6 +36,16 @@ public final class Topology {
     public Topology(String name, Optional<String> description, Optional<TopologySource> source, Platform platform,
                     List<NumaNode> numaNodes, List<HostBridge> hostBridges, List<PciFunction> functions,
                     List<ToolReport> reports) {
+        this(name, description, source, platform, numaNodes, hostBridges, functions, reports, List.of());
+    }
+
+    /**
+     * @param edits the what-if edits made to the machine since it was read, oldest first, by their names
+     *              ({@code Move 06:00.0 to 00:03.0}); empty for a machine as its source describes it
+     */
+    public Topology(String name, Optional<String> description, Optional<TopologySource> source, Platform platform,
+                    List<NumaNode> numaNodes, List<HostBridge> hostBridges, List<PciFunction> functions,
+                    List<ToolReport> reports, List<String> edits) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description);
         this.source = Objects.requireNonNull(source);
@@ -48,6 +59,7 @@ public final class Topology {
         for (PciFunction f : this.functions) map.putIfAbsent(f.address(), f);
         this.byAddress = Collections.unmodifiableMap(map);
         this.reports = List.copyOf(reports);
+        this.edits = List.copyOf(edits);
     }
 
     public String name() {
@@ -89,6 +101,11 @@ public final class Topology {
         return reports;
     }
 
+    /** The what-if edits made to this machine, oldest first (the topology JSON keeps them as {@code edits}). */
+    public List<String> edits() {
+        return edits;
+    }
+
     /** The derived bus hierarchy; computed once. */
     public PciHierarchy hierarchy() {
         PciHierarchy h = hierarchy;
@@ -102,23 +119,30 @@ public final class Topology {
     }
 
     public Topology withName(String newName) {
-        return new Topology(newName, description, source, platform, numaNodes, hostBridges, functions, reports);
+        return new Topology(newName, description, source, platform, numaNodes, hostBridges, functions, reports, edits);
     }
 
     public Topology withPlatform(Platform newPlatform) {
-        return new Topology(name, description, source, newPlatform, numaNodes, hostBridges, functions, reports);
+        return new Topology(name, description, source, newPlatform, numaNodes, hostBridges, functions, reports, edits);
     }
 
     public Topology withNumaNodes(List<NumaNode> newNodes) {
-        return new Topology(name, description, source, platform, newNodes, hostBridges, functions, reports);
+        return new Topology(name, description, source, platform, newNodes, hostBridges, functions, reports, edits);
     }
 
     public Topology withFunctions(List<PciFunction> newFunctions) {
-        return new Topology(name, description, source, platform, numaNodes, hostBridges, newFunctions, reports);
+        return new Topology(name, description, source, platform, numaNodes, hostBridges, newFunctions, reports, edits);
     }
 
     public Topology withReports(List<ToolReport> newReports) {
-        return new Topology(name, description, source, platform, numaNodes, hostBridges, functions, newReports);
+        return new Topology(name, description, source, platform, numaNodes, hostBridges, functions, newReports, edits);
+    }
+
+    /** The same machine with one more what-if edit named in {@link #edits()}. */
+    public Topology withEdit(String editName) {
+        List<String> more = new ArrayList<>(edits);
+        more.add(editName);
+        return new Topology(name, description, source, platform, numaNodes, hostBridges, functions, reports, more);
     }
 
     /** Returns a topology where the function at {@code address} is replaced by {@code edit} of it. */
@@ -135,12 +159,13 @@ public final class Topology {
         if (!(o instanceof Topology t)) return false;
         return name.equals(t.name) && description.equals(t.description) && source.equals(t.source)
                 && platform.equals(t.platform) && numaNodes.equals(t.numaNodes)
-                && hostBridges.equals(t.hostBridges) && functions.equals(t.functions) && reports.equals(t.reports);
+                && hostBridges.equals(t.hostBridges) && functions.equals(t.functions) && reports.equals(t.reports)
+                && edits.equals(t.edits);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, description, source, platform, numaNodes, hostBridges, functions, reports);
+        return Objects.hash(name, description, source, platform, numaNodes, hostBridges, functions, reports, edits);
     }
 
     @Override

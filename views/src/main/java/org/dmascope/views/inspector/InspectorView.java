@@ -1,14 +1,19 @@
 package org.dmascope.views.inspector;
 
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -16,7 +21,7 @@ import org.dmascope.views.common.Resources;
 
 /**
  * The inspector: a header naming the selection, and an {@link InspectorSheet} with every field of it.
- * Read-only; right-click copies a value or the whole list.
+ * Right-click copies a value or the whole list; the Edit button offers the selected device's what-if edits.
  */
 public final class InspectorView extends BorderPane {
     public static final String STYLE_CLASS = "inspector-view";
@@ -24,6 +29,7 @@ public final class InspectorView extends BorderPane {
     public static final String SUBTITLE_ID = "inspector-subtitle";
     public static final String SOURCE_ID = "inspector-source";
     public static final String SHEET_ID = "inspector-sheet";
+    public static final String EDIT_ID = "inspector-edit";
     private static final String STYLESHEET = Resources.stylesheet(InspectorView.class, "inspector-view.css");
 
     private final InspectorViewModel model;
@@ -33,6 +39,9 @@ public final class InspectorView extends BorderPane {
     private final StackPane icon = new StackPane();
     private final InspectorSheet sheet = new InspectorSheet();
     private final InvalidationListener refresh = o -> refresh();
+    private final MenuButton edit = new MenuButton("Edit Device");
+    /** The selection's what-if edits, the same as its card's context menu; none: no Edit button. */
+    private Supplier<List<MenuItem>> editActions = List::of;
 
     public InspectorView(InspectorViewModel model) {
         this.model = model;
@@ -60,10 +69,29 @@ public final class InspectorView extends BorderPane {
         source.setWrapText(true);
         icon.getStyleClass().add("header-icon");
         VBox text = new VBox(2, title, subtitle, source);
-        HBox header = new HBox(10, icon, text);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        edit.setId(EDIT_ID);
+        edit.setMnemonicParsing(false);
+        edit.setOnShowing(e -> edit.getItems().setAll(editActions.get()));
+        edit.managedProperty().bind(edit.visibleProperty());
+        // The title gives way (it wraps or ellipsises), the button keeps its words.
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        edit.setVisible(false);
+        HBox header = new HBox(10, icon, text, edit);
         header.setAlignment(Pos.TOP_LEFT);
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /** Offers the selection's what-if edits in an Edit button of the header. */
+    public void setEditActions(Supplier<List<MenuItem>> actions) {
+        editActions = actions == null ? List::of : actions;
+        editsChanged();
+    }
+
+    /** Shows the Edit button when the selection has edits (the selection changed, or the machine). */
+    public void editsChanged() {
+        edit.setVisible(!editActions.get().isEmpty());
     }
 
     /** Stops listening to the view model. */
@@ -81,6 +109,7 @@ public final class InspectorView extends BorderPane {
                 .map(InspectorRow::source).findFirst().orElse("");
         source.setText(file.isEmpty() ? "" : anyExact ? "Other values from " + file : "Values from " + file);
         sheet.getItems().setAll(model.rowsProperty().stream().map(InspectorSheet.RowItem::new).toList());
+        editsChanged();
     }
 
     private String allAsText() {

@@ -2,16 +2,22 @@ package org.dmascope.views.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -20,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Popup;
 
+import org.dmascope.model.edit.TopologyEdit;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.common.AppIcon;
 import org.dmascope.views.common.Resources;
@@ -59,6 +66,10 @@ public final class TopologyView extends BorderPane {
     private final ChangeListener<TopologyViewModel.RevealRequest> revealListener = (obs, old, r) -> {
         if (r != null) canvas.reveal(r.item());
     };
+
+    /** What the cards' context menu hands its what-if edits to; none: the canvas offers no edits. */
+    private Consumer<TopologyEdit> editor;
+    private ContextMenu editMenu;
 
     public TopologyView(TopologyViewModel model) {
         this.model = model;
@@ -116,6 +127,8 @@ public final class TopologyView extends BorderPane {
         model.matchesProperty().addListener(matchesListener);
         model.revealRequestProperty().addListener(revealListener);
         canvas.selectedItemProperty().addListener((obs, old, item) -> sync(() -> model.select(item)));
+        canvas.setOnContextMenuRequested(this::showEditMenu);
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::editMenuKey);
         searchField.textProperty().addListener((obs, old, text) -> {
             if (!text.equals(model.queryProperty().get())) model.search(text);
         });
@@ -130,6 +143,57 @@ public final class TopologyView extends BorderPane {
         model.queryProperty().addListener((obs, old, q) -> {
             if (!q.equals(searchField.getText())) searchField.setText(q);
         });
+    }
+
+    /** Lets the cards' context menu (right click, the menu key, Shift+F10) make what-if edits through {@code e}. */
+    public void setEditor(Consumer<TopologyEdit> e) {
+        editor = e;
+    }
+
+    /** The card's edits, on the card under the mouse, or on the selected card when the keyboard asked. */
+    private void showEditMenu(ContextMenuEvent e) {
+        Optional<TopologyItem> item = e.isKeyboardTrigger() ? Optional.ofNullable(canvas.getSelectedItem())
+                : TopologyCanvas.itemAt(e.getPickResult().getIntersectedNode());
+        if (item.isPresent() && item.get() instanceof TopologyItem.Device d
+                && openEditMenu(d, e.isKeyboardTrigger() ? null : new Point2D(e.getScreenX(), e.getScreenY()))) {
+            e.consume();
+        }
+    }
+
+    /**
+     * The menu key and Shift+F10 on the canvas: not every platform turns them into a context-menu event (GTK under
+     * X does not), so the canvas opens the selected card's menu itself.
+     */
+    private void editMenuKey(KeyEvent e) {
+        boolean menuKey = e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown();
+        if (menuKey && canvas.getSelectedItem() instanceof TopologyItem.Device d && openEditMenu(d, null)) {
+            e.consume();
+        }
+    }
+
+    /** Opens the card's edits at {@code at} on the screen, or below the card when null; false when it has none. */
+    private boolean openEditMenu(TopologyItem.Device d, Point2D at) {
+        Topology t = model.getTopology();
+        if (editor == null || t == null) return false;
+        canvas.setSelectedItem(d);
+        if (editMenu != null) editMenu.hide();
+        editMenu = EditMenu.contextMenu(t, d.address(), editor);
+        if (editMenu.getItems().isEmpty()) return false;
+        Point2D where = at;
+        if (where == null) {
+            Node card = canvas.lookup("#" + d.nodeId());
+            Bounds b = card == null ? null : card.localToScreen(card.getBoundsInLocal());
+            Bounds c = canvas.localToScreen(canvas.getBoundsInLocal());
+            where = b != null ? new Point2D(b.getMinX() + 12, b.getMaxY() - 4)
+                    : new Point2D(c.getMinX() + c.getWidth() / 2, c.getMinY() + c.getHeight() / 2);
+        }
+        editMenu.show(canvas, where.getX(), where.getY());
+        return true;
+    }
+
+    /** The open context menu of a card, if any (tests). */
+    public Optional<ContextMenu> editMenu() {
+        return Optional.ofNullable(editMenu).filter(ContextMenu::isShowing);
     }
 
     /** Stops listening to the view model, which outlives this view. */

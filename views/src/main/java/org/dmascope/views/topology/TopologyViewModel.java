@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 
+import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.PciFunction;
@@ -94,6 +95,18 @@ public final class TopologyViewModel {
         matchIndex.set(-1);
         sourceName.set(source == null ? "" : source);
         topology.set(t);
+    }
+
+    /**
+     * Shows an edited version of the current topology: the search stays, the selection moves to {@code focus}
+     * (a moved device at its new address) or stays where it was if that is still there.
+     */
+    public void replace(Topology t, Optional<Bdf> focus) {
+        TopologyItem was = selection.get();
+        topology.set(t);
+        TopologyItem next = focus.<TopologyItem>map(TopologyItem::device).orElse(was);
+        selection.set(next != null && exists(next) ? next : null);
+        if (!query.get().isEmpty()) search(query.get());
     }
 
     /** Selects an item of the current topology, or clears the selection for null or an item it lacks. */

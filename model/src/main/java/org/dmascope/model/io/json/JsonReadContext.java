@@ -112,6 +112,13 @@ public final class JsonReadContext {
         return Optional.empty();
     }
 
+    /** The node as a string, or an error. */
+    public Optional<String> asString(JsonNodeAt n) {
+        if (n instanceof JsonNodeAt.Scalar s && s.type() == JsonNodeAt.Scalar.Type.STRING) return Optional.of(s.text());
+        error(n, "expected a string, found " + n.kindWord());
+        return Optional.empty();
+    }
+
     public Optional<String> string(JsonNodeAt.Obj o, String key, boolean required) {
         Optional<JsonNodeAt> n = member(o, key, required);
         if (n.isEmpty()) return Optional.empty();

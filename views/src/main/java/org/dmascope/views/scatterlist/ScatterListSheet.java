@@ -29,8 +29,8 @@ public final class ScatterListSheet {
         ScatterListRows rows = ScatterListRows.of(m);
         int shown = Math.min(maxRows, rows.rowCount());
         b.note(count(m.inputs().count(), "input entry", "input entries") + " formed " + count(m.segments().count(),
-                "DMA segment", "DMA segments") + " (" + rows.mergedSegments() + " merged from more than one). Left: what the caller gave; right: "
-                + "what the device is given, on the first row of each group.");
+                "DMA segment", "DMA segments") + " (" + rows.mergedSegments() + " merged from more than one). "
+                + "Left: what the caller gave; right: what the device is given, on the first row of each group.");
         List<Cell> headers = new ArrayList<>();
         for (ScatterColumn c : ScatterColumn.values()) headers.add(Cell.of(c.header()));
         List<List<Cell>> table = new ArrayList<>(shown);

@@ -123,7 +123,8 @@ public final class MainWindow {
         groupColours = new GroupColourSync(topologyView.canvas(), session.rules());
         groupColours.setEnabled(preferences.colourByGroup());
         menu = new MainMenu(documents, topologyView, session.undoStack(), new MenuActions(), theme);
-        pictures = new PictureExport(topologyView.canvas(), session.background());
+        pictures = new PictureExport(topologyView.canvas(), session.background(), mapping.model(),
+                session.rules());
         reports = new ReportActions(mapping.model(), documents::say);
         menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping, reports::copy,
                 () -> reports.save(choosers, lastDirectory, d -> lastDirectory = d)).menu());

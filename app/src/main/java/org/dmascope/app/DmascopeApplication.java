@@ -129,6 +129,7 @@ public final class DmascopeApplication extends Application {
         designs = new DesignsView(new DesignsViewModel(mappingModel.mappingProperty()));
         designs.model().activeProperty().bind(mappingWorkspace.details().designsShownProperty());
         mappingWorkspace.details().setDesignsView(designs);
+        mappingWorkspace.designRouteProperty().bind(designs.model().routeProperty());
         window = new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace),
                 preferences, session);
         window.show(where.apply(preferences), hold);

@@ -15,6 +15,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 
+import org.dmascope.model.designs.BounceRoute;
+import org.dmascope.model.designs.BounceThroughHost;
 import org.dmascope.model.designs.Design;
 import org.dmascope.model.designs.DesignInput;
 import org.dmascope.model.designs.DesignLab;
@@ -22,6 +24,8 @@ import org.dmascope.model.designs.DesignReport;
 import org.dmascope.model.designs.Figure;
 import org.dmascope.model.designs.Question;
 import org.dmascope.model.mapping.Mapping;
+import org.dmascope.views.mapping.RouteStops;
+import org.dmascope.views.topology.CanvasRoute;
 
 /**
  * What the Designs tab shows, taken whole from the model's design lab ({@link DesignLab}) for the current
@@ -43,6 +47,7 @@ public final class DesignsViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
     private final ReadOnlyObjectWrapper<DesignReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ObjectProperty<Design> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<CanvasRoute> route = new ReadOnlyObjectWrapper<>(this, "route");
     private final ChangeListener<Mapping> onMapping = (o, a, m) -> refresh();
 
     public DesignsViewModel(ObservableValue<Mapping> mapping) {
@@ -53,7 +58,27 @@ public final class DesignsViewModel {
         this.mapping = mapping;
         this.lab = lab;
         mapping.addListener(onMapping);
-        active.addListener((o, a, on) -> refresh());
+        active.addListener((o, a, on) -> {
+            refresh();
+            updateRoute();
+        });
+        selected.addListener((o, a, d) -> updateRoute());
+        report.addListener((o, a, r) -> updateRoute());
+    }
+
+    /**
+     * The route the selected design draws on the canvas while the tab is shown: the bounce through host memory
+     * of an unreachable BAR ({@link BounceRoute}, computed by the model); null for every other design.
+     */
+    public ReadOnlyObjectProperty<CanvasRoute> routeProperty() {
+        return route.getReadOnlyProperty();
+    }
+
+    private void updateRoute() {
+        Design d = selected.get();
+        DesignReport r = report.get();
+        boolean bounce = active.get() && r != null && d != null && BounceThroughHost.KEY.equals(d.key());
+        route.set(bounce ? BounceRoute.of(r.input()).map(RouteStops::ofBounce).orElse(null) : null);
     }
 
     /** Whether the tab is shown; the report follows the mapping only then. */

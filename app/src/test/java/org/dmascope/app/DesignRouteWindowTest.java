@@ -80,7 +80,8 @@ class DesignRouteWindowTest {
                 dev("0000:02:02.0"), dev("0000:05:00.0")), shown.stops().stream().map(CanvasRoute.Stop::item).toList());
         assertEquals(CanvasRoute.Tone.HOST, shown.tone());
         CanvasRoute.Stop ram = shown.stops().get(3);
-        assertTrue(ram.label().startsWith("bounce buffer"), ram.label());
+        assertEquals("RAM · bounce", ram.label(), "short enough for the RAM pill");
+        assertTrue(ram.explanation().contains("bounce buffer in the RAM of NUMA node 0"), ram.explanation());
         assertTrue(ram.explanation().contains("a CPU on NUMA node 0") && ram.explanation().contains("128KiB"),
                 ram.explanation());
         assertEquals(CanvasRoute.Mark.TARGET, shown.stops().get(8).mark());

@@ -89,7 +89,10 @@ public record Sheet(String title, List<Block> blocks) {
         }
     }
 
-    /** A box of a chain: a title over lines. */
+    /**
+     * A box of a chain: a title over lines, filled in the box's tone. A line's own tone only says how it is
+     * set: {@link Tone#PLAIN} in the text colour, any other muted (a note under a value).
+     */
     public record Box(String title, List<Cell> lines, Tone tone) {
         public Box {
             Objects.requireNonNull(title);

@@ -61,8 +61,10 @@ public final class RouteStops {
         for (RouteHop h : b.toRam().hops()) {
             CanvasRoute.Stop s = stop(h, b.ramNode());
             if (h.decision() == HopDecision.TARGET) {
-                s = new CanvasRoute.Stop(s.item(), CanvasRoute.Mark.TURN, "bounce buffer · RAM node " + b.ramNode(),
-                        "the initiator's DMA goes to a bounce buffer here instead of the BAR; " + b.copier()
+                // the label is the RAM pill's text: as short as the usual "RAM · node 0"
+                s = new CanvasRoute.Stop(s.item(), CanvasRoute.Mark.TURN, "RAM · bounce",
+                        "the initiator's DMA goes to a bounce buffer in the RAM of NUMA node " + b.ramNode()
+                                + " instead of the BAR; " + b.copier()
                                 + " copies " + ByteSize.format(b.bytesCopied()) + " between it and the BAR");
             }
             stops.add(s);

@@ -24,8 +24,6 @@ import org.dmascope.model.designs.DesignReport;
 import org.dmascope.model.designs.Figure;
 import org.dmascope.model.designs.Question;
 import org.dmascope.model.mapping.Mapping;
-import org.dmascope.views.mapping.RouteStops;
-import org.dmascope.views.topology.CanvasRoute;
 
 /**
  * What the Designs tab shows, taken whole from the model's design lab ({@link DesignLab}) for the current
@@ -47,7 +45,7 @@ public final class DesignsViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
     private final ReadOnlyObjectWrapper<DesignReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ObjectProperty<Design> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyObjectWrapper<CanvasRoute> route = new ReadOnlyObjectWrapper<>(this, "route");
+    private final ReadOnlyObjectWrapper<BounceRoute> bounce = new ReadOnlyObjectWrapper<>(this, "bounce");
     private final ChangeListener<Mapping> onMapping = (o, a, m) -> refresh();
 
     public DesignsViewModel(ObservableValue<Mapping> mapping) {
@@ -67,18 +65,19 @@ public final class DesignsViewModel {
     }
 
     /**
-     * The route the selected design draws on the canvas while the tab is shown: the bounce through host memory
-     * of an unreachable BAR ({@link BounceRoute}, computed by the model); null for every other design.
+     * The route the selected design changes while the tab is shown: the bounce through host memory of an
+     * unreachable BAR ({@link BounceRoute}, computed by the model), which the app draws on the canvas in place
+     * of the kernel's route; null for every other design.
      */
-    public ReadOnlyObjectProperty<CanvasRoute> routeProperty() {
-        return route.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<BounceRoute> bounceRouteProperty() {
+        return bounce.getReadOnlyProperty();
     }
 
     private void updateRoute() {
         Design d = selected.get();
         DesignReport r = report.get();
-        boolean bounce = active.get() && r != null && d != null && BounceThroughHost.KEY.equals(d.key());
-        route.set(bounce ? BounceRoute.of(r.input()).map(RouteStops::ofBounce).orElse(null) : null);
+        boolean shown = active.get() && r != null && d != null && BounceThroughHost.KEY.equals(d.key());
+        bounce.set(shown ? BounceRoute.of(r.input()).orElse(null) : null);
     }
 
     /** Whether the tab is shown; the report follows the mapping only then. */

@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 
 import org.dmascope.app.cli.PciIdsChoice;
 import org.dmascope.app.undo.UndoStack;
+import org.dmascope.model.designs.BounceRoute;
 import org.dmascope.model.io.formats.ImportFormats;
 import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.profile.KernelProfile;
@@ -27,6 +28,7 @@ import org.dmascope.views.inspector.InspectorView;
 import org.dmascope.views.inspector.InspectorViewModel;
 import org.dmascope.views.mapping.MappingViewModel;
 import org.dmascope.views.mapping.MappingWorkspace;
+import org.dmascope.views.mapping.RouteStops;
 import org.dmascope.views.mapping.StepPlayer;
 import org.dmascope.views.pagewalk.PageWalkView;
 import org.dmascope.views.scatterlist.ScatterListView;
@@ -129,6 +131,11 @@ public final class DmascopeApplication extends Application {
         designs = new DesignsView(new DesignsViewModel(mappingModel.mappingProperty()));
         designs.model().activeProperty().bind(mappingWorkspace.details().designsShownProperty());
         mappingWorkspace.details().setDesignsView(designs);
+        // the Designs tab's bounce (question 4) drawn on the canvas in place of the kernel's route
+        mappingWorkspace.designRouteProperty().bind(Bindings.createObjectBinding(() -> {
+            BounceRoute b = designs.model().bounceRouteProperty().get();
+            return b == null ? null : RouteStops.ofBounce(b);
+        }, designs.model().bounceRouteProperty()));
         window = new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace),
                 preferences, session);
         window.show(where.apply(preferences), hold);

@@ -139,7 +139,8 @@ public final class MainWindow {
         topologyView.canvas().selectedItemProperty().addListener(o -> inspectorView.editsChanged());
         documents.documentProperty().addListener(o -> inspectorView.editsChanged());
         documents.setDiscardGuard(this::confirmDiscard);
-        pictures = new PictureExport(topologyView.canvas(), session.background());
+        pictures = new PictureExport(topologyView.canvas(), session.background(), mapping.model(),
+                session.rules());
         reports = new ReportActions(mapping.model(), documents::say);
         menu.bar().getMenus().add(menu.bar().getMenus().size() - 1, new MappingMenu(mapping, reports::copy,
                 () -> reports.save(choosers, lastDirectory, d -> lastDirectory = d)).menu());

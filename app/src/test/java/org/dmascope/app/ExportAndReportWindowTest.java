@@ -16,6 +16,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -109,7 +110,8 @@ class ExportAndReportWindowTest {
     void exportDrawsWhatTheCanvasShowsTheWholeMachineOrTheVisiblePart(FxRobot robot) throws Exception {
         MappingDriver d = new MappingDriver(robot, documents);
         d.drag(CMB, MappingDriver.device("03:00.0"));
-        PictureExport export = new PictureExport(d.canvas(), Runnable::run);
+        PictureExport export = new PictureExport(d.canvas(), Runnable::run, d.model(),
+                running.app().session().rules());
         PictureExport.Choices all = new PictureExport.Choices(false, true, true, true);
         AtomicReference<PictureOptions> whole = new AtomicReference<>();
         robot.interact(() -> whole.set(export.options(all)));
@@ -148,5 +150,50 @@ class ExportAndReportWindowTest {
         robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CANCEL)).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#" + PictureExport.DIALOG_ID).tryQuery().isEmpty());
+    }
+
+    @Test
+    void theMatrixScatterListAndPageWalkOfTheCurrentMappingAreExportedFromTheWindow(FxRobot robot) throws Exception {
+        MappingDriver d = new MappingDriver(robot, documents);
+        PictureExport export = new PictureExport(d.canvas(), Runnable::run, d.model(),
+                running.app().session().rules());
+        AtomicReference<Boolean> before = new AtomicReference<>();
+        robot.interact(() -> before.set(export.possible(PictureExport.What.PAGE_WALK)));
+        assertFalse(before.get(), "no mapping yet, no page walk");
+        d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("03:00.0"));
+        for (PictureExport.What w : List.of(PictureExport.What.MATRIX, PictureExport.What.SCATTER_LIST,
+                PictureExport.What.PAGE_WALK)) {
+            Path svg = dir.resolve(w + ".svg");
+            AtomicReference<PictureExport.Result> result = new AtomicReference<>();
+            robot.interact(() -> {
+                assertTrue(export.possible(w), w + " can be drawn");
+                export.write(svg, w, result::set);
+            });
+            RunningApp.waitUntil(() -> result.get() != null, 10);
+            assertEquals(Optional.empty(), result.get().error(), w.toString());
+            String text = Files.readString(svg);
+            String want = switch (w) {
+                case MATRIX -> "P2P matrix";
+                case SCATTER_LIST -> "Scatter list";
+                default -> "Page walk";
+            };
+            assertTrue(text.contains(want + " · "), w + " heading in " + svg);
+            if (w != PictureExport.What.MATRIX) {
+                assertTrue(text.contains("for 0000:03:00.0"), w + " names the initiator");
+            }
+        }
+    }
+
+    @Test
+    void theDialogOffersTheTabsPicturesOnceThereIsAMapping(FxRobot robot) {
+        MappingDriver d = new MappingDriver(robot, documents);
+        d.drag(MappingDriver.chipOfRam(0), MappingDriver.device("03:00.0"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        RunningApp.waitUntil(() -> robot.lookup("#" + PictureExport.DIALOG_ID).tryQuery().isPresent(), 10);
+        ComboBox<?> what = robot.lookup("#" + PictureExport.WHAT_ID).queryAs(ComboBox.class);
+        assertEquals(List.of(PictureExport.What.values()), List.copyOf(what.getItems()));
+        DialogPane pane = robot.lookup("#" + PictureExport.DIALOG_ID).queryAs(DialogPane.class);
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CANCEL)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

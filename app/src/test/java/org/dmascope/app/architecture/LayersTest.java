@@ -42,8 +42,9 @@ class LayersTest {
     }
 
     /** The view packages every feature may use. */
+    /** Packages every view feature may use; views.export: the picture back ends the tabs' sheets draw through. */
     private static final List<String> SHARED_VIEWS = List.of("org.dmascope.views.topology", "org.dmascope.views.common",
-            "org.dmascope.views.rules");
+            "org.dmascope.views.rules", "org.dmascope.views.export");
 
     @ArchTest
     static final ArchRule theModelKnowsNoViewNoAppAndNoJavaFx = noClasses().that()

@@ -11,6 +11,9 @@ import org.dmascope.model.mapping.Mapping;
  * initiator DMAs to or from a host bounce buffer and a CPU copies between it and the BAR.
  */
 public final class BounceThroughHost extends UnreachableBar {
+    /** The design's key; selecting it in the Designs tab draws its {@link BounceRoute} on the canvas. */
+    public static final String KEY = "bounce";
+
     @Override
     public Design evaluate(DesignInput in) {
         List<Mapping> refused = unreachable(in);
@@ -23,7 +26,7 @@ public final class BounceThroughHost extends UnreachableBar {
         f.add(Figure.of("kernelVerdict", "kernel verdict", String.join(", ", in.kernelVerdicts())));
         f.add(Figure.of("copyRunsOn", "where a copy runs", refused.isEmpty() ? "-"
                 : String.join("; ", refused.stream().map(m -> copyRunsOn(in, m)).toList())));
-        return new Design(Question.UNREACHABLE_BAR, "bounce", "bounce through host memory",
+        return new Design(Question.UNREACHABLE_BAR, KEY, "bounce through host memory",
                 "proposal, P2PDMA without struct page thread, 2019", false, "", Layouts.X86_64,
                 "An unreachable BAR is one more DMA limitation like a narrow mask, and swiotlb-style bouncing "
                         + "keeps the transfer working.",

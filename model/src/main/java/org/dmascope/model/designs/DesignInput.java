@@ -29,7 +29,7 @@ public final class DesignInput {
     /**
      * The largest length a u32 length field holds that keeps the next entry page aligned: UINT_MAX
      * aligned down to 4 KiB, the value lib/scatterlist.c ({@code sg_alloc_append_table_from_pages})
-     * also splits at. Used for the designs with a u32 length (bio_vec, phy_range, neoscat, dma_range).
+     * also splits at. Used for the designs with a u32 length (bio_vec, phy_range, dma_range).
      */
     public static final long U32_CHUNK = 0xFFFF_F000L;
 

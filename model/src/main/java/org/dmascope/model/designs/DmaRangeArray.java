@@ -7,8 +7,10 @@ import org.dmascope.model.mapping.DmaSegments;
 /**
  * Question 2, proposal: a separate output array of {@code struct dma_range}. Christoph Hellwig, "Re: Phyr
  * Starter", linux-kernel, 20 Jan 2022: "some prototype ... that takes a bio_vec as input and returns an
- * array of struct dma_range { dma_addr_t addr; u32 len; }"; issue 15 adds a u32 flags word (the
- * bus-address flag) in the padding, so an entry stays 16 bytes. One array, as large as it needs to be.
+ * array of struct dma_range { dma_addr_t addr; u32 len; }"; the u32 flags word (the bus-address flag) in
+ * the padding is Logan Gunthorpe's, "Re: Phyr Starter", 11 Jan 2022, Message-ID
+ * {@code <ef01ce7d-f1d3-0bbb-38ba-2de4d3f7e31a@deltatee.com>}: "struct dma_range { dma_addr_t dmar_addr;
+ * u32 dmar_len; u32 dmar_flags; };", so an entry stays 16 bytes. One array, as large as it needs to be.
  */
 public final class DmaRangeArray extends DmaOutput {
     static final String LAYOUT = """

@@ -15,6 +15,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 
+import org.dmascope.model.designs.BounceRoute;
+import org.dmascope.model.designs.BounceThroughHost;
 import org.dmascope.model.designs.Design;
 import org.dmascope.model.designs.DesignInput;
 import org.dmascope.model.designs.DesignLab;
@@ -43,6 +45,7 @@ public final class DesignsViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
     private final ReadOnlyObjectWrapper<DesignReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ObjectProperty<Design> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<BounceRoute> bounce = new ReadOnlyObjectWrapper<>(this, "bounce");
     private final ChangeListener<Mapping> onMapping = (o, a, m) -> refresh();
 
     public DesignsViewModel(ObservableValue<Mapping> mapping) {
@@ -53,7 +56,28 @@ public final class DesignsViewModel {
         this.mapping = mapping;
         this.lab = lab;
         mapping.addListener(onMapping);
-        active.addListener((o, a, on) -> refresh());
+        active.addListener((o, a, on) -> {
+            refresh();
+            updateRoute();
+        });
+        selected.addListener((o, a, d) -> updateRoute());
+        report.addListener((o, a, r) -> updateRoute());
+    }
+
+    /**
+     * The route the selected design changes while the tab is shown: the bounce through host memory of an
+     * unreachable BAR ({@link BounceRoute}, computed by the model), which the app draws on the canvas in place
+     * of the kernel's route; null for every other design.
+     */
+    public ReadOnlyObjectProperty<BounceRoute> bounceRouteProperty() {
+        return bounce.getReadOnlyProperty();
+    }
+
+    private void updateRoute() {
+        Design d = selected.get();
+        DesignReport r = report.get();
+        boolean shown = active.get() && r != null && d != null && BounceThroughHost.KEY.equals(d.key());
+        bounce.set(shown ? BounceRoute.of(r.input()).orElse(null) : null);
     }
 
     /** Whether the tab is shown; the report follows the mapping only then. */

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
@@ -90,6 +92,9 @@ public final class MappingWorkspace extends BorderPane {
     private Runnable pendingPaint;
 
     private final ChangeListener<org.dmascope.views.topology.CanvasRoute> routeListener = (o, a, r) -> canvasRoute(r);
+    /** A route a design draws instead of the mapping's (the Designs tab's bounce through host memory). */
+    private final ObjectProperty<org.dmascope.views.topology.CanvasRoute> designRoute = new SimpleObjectProperty<>(
+            this, "designRoute");
     private final ChangeListener<Set<TopologyItem>> focusListener = (o, a, f) -> canvasFocus(f);
     private final ChangeListener<Step> stepListener = (o, a, s) -> stepChanged(s);
     private final ChangeListener<MappingViewModel.Timing> timingListener = (o, a, t) -> awaitPaint();
@@ -161,6 +166,7 @@ public final class MappingWorkspace extends BorderPane {
 
     private void initListeners() {
         model.routeProperty().addListener(routeListener);
+        designRoute.addListener((o, a, r) -> canvasRoute(model.routeProperty().get()));
         model.player().focusProperty().addListener(focusListener);
         model.player().selectedStepProperty().addListener(stepListener);
         model.timingProperty().addListener(timingListener);
@@ -206,6 +212,14 @@ public final class MappingWorkspace extends BorderPane {
 
     public MappingViewModel model() {
         return model;
+    }
+
+    /**
+     * A route drawn on the canvas in place of the mapping's while it is set (the app binds the Designs tab's
+     * route here); null gives the canvas back the mapping's route.
+     */
+    public ObjectProperty<org.dmascope.views.topology.CanvasRoute> designRouteProperty() {
+        return designRoute;
     }
 
     /** The tabs below the topology; the app puts the scatter list and page walk into them. */
@@ -513,7 +527,7 @@ public final class MappingWorkspace extends BorderPane {
     // ---- results on the canvas ----
 
     private void canvasRoute(org.dmascope.views.topology.CanvasRoute r) {
-        canvas.setRoute(r);
+        canvas.setRoute(designRoute.get() != null ? designRoute.get() : r);
     }
 
     private void dropped(DropRequest d) {
@@ -530,7 +544,9 @@ public final class MappingWorkspace extends BorderPane {
 
     /** The shown result's route and the selected step's marks, as after a drop. */
     private void showResultOnCanvas() {
-        if (canvas.getRoute() != model.routeProperty().get()) canvas.setRoute(model.routeProperty().get());
+        org.dmascope.views.topology.CanvasRoute shown = designRoute.get() != null ? designRoute.get()
+                : model.routeProperty().get();
+        if (canvas.getRoute() != shown) canvas.setRoute(shown);
         canvasFocus(model.player().focusProperty().get());
     }
 

@@ -3,12 +3,14 @@ package org.dmascope.views.mapping;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dmascope.model.designs.BounceRoute;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.route.HopDecision;
 import org.dmascope.model.kernel.route.RouteHop;
 import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.Mapping;
+import org.dmascope.model.util.ByteSize;
 import org.dmascope.views.topology.CanvasRoute;
 import org.dmascope.views.topology.TopologyItem;
 
@@ -47,6 +49,33 @@ public final class RouteStops {
         else if (type == P2pMapType.BUS_ADDR) tone = CanvasRoute.Tone.PEER;
         else tone = CanvasRoute.Tone.HOST;
         return new CanvasRoute(stops, tone);
+    }
+
+    /**
+     * The route of the 2019 proposal's bounce through host memory (issue 15, question 4): the initiator's DMA
+     * up to the bounce buffer in RAM, then the CPU's copy from the host bridge down to the provider's BAR;
+     * the hops and words are the model's ({@link BounceRoute}), the route is coloured as host traffic.
+     */
+    public static CanvasRoute ofBounce(BounceRoute b) {
+        List<CanvasRoute.Stop> stops = new ArrayList<>();
+        for (RouteHop h : b.toRam().hops()) {
+            CanvasRoute.Stop s = stop(h, b.ramNode());
+            if (h.decision() == HopDecision.TARGET) {
+                // the label is the RAM pill's text: as short as the usual "RAM · node 0"
+                s = new CanvasRoute.Stop(s.item(), CanvasRoute.Mark.TURN, "RAM · bounce",
+                        "the initiator's DMA goes to a bounce buffer in the RAM of NUMA node " + b.ramNode()
+                                + " instead of the BAR; " + b.copier()
+                                + " copies " + ByteSize.format(b.bytesCopied()) + " between it and the BAR");
+            }
+            stops.add(s);
+        }
+        for (RouteHop h : b.ramToBar()) {
+            CanvasRoute.Mark mark = h.decision() == HopDecision.TARGET ? CanvasRoute.Mark.TARGET
+                    : CanvasRoute.Mark.PASS;
+            stops.add(new CanvasRoute.Stop(itemOf(h, b.ramNode()), mark, h.node() + " · " + h.role(),
+                    "CPU copy: " + h.explanation()));
+        }
+        return new CanvasRoute(stops, CanvasRoute.Tone.HOST);
     }
 
     /** The canvas item a hop passes. */

@@ -180,9 +180,10 @@ public final class MapCommand implements Callable<Integer> {
      */
     private List<Assumption<?>> assumed(PlatformAssumptions a) {
         List<Assumption<?>> out = new ArrayList<>();
-        boolean p2p = buffer instanceof BufferSpec.Bar;
+        boolean p2p = buffer.device().isPresent();
         if (!p2p && a.ramAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.ramAssumption());
-        if (p2p && a.p2pCandidates().stream().anyMatch(c -> c.device().equals(((BufferSpec.Bar) buffer).provider()))) {
+        if (buffer instanceof BufferSpec.Bar bar
+                && a.p2pCandidates().stream().anyMatch(c -> c.device().equals(bar.provider()))) {
             out.add(a.p2pMemoryAssumption());
         }
         if (p2p && a.cpuAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.cpuAssumption());

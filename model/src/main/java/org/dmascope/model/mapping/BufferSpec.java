@@ -20,6 +20,13 @@ public sealed interface BufferSpec permits BufferSpec.Host, BufferSpec.Bar, Buff
     /** The spec text that parses back to this buffer. */
     String spec();
 
+    /** The device whose BAR holds the memory (P2P provider or dma-buf exporter); empty for host memory. */
+    default Optional<Bdf> device() {
+        if (this instanceof Bar b) return Optional.of(b.provider());
+        if (this instanceof DmaBuf d) return Optional.of(d.exporter());
+        return Optional.empty();
+    }
+
     /**
      * Host memory ({@code pin_user_pages} of a user buffer, or kernel pages) on {@code node}.
      *

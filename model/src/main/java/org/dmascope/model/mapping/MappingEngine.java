@@ -135,7 +135,9 @@ public final class MappingEngine {
         P2pMapType mapType = P2pMapType.NONE;
         if (buf.isP2p()) {
             PciFunction provider = t.function(buf.provider().owner()).orElseThrow();
-            mapType = Objects.requireNonNull(p2pRules.mapType(provider, f), "P2P rules returned no map type");
+            mapType = Objects.requireNonNull(req.buffer() instanceof BufferSpec.DmaBuf
+                    ? p2pRules.exporterMapType(provider, f) : p2pRules.mapType(provider, f),
+                    "P2P rules returned no map type");
             steps.add(p2pStep(req, buf, mapType, f));
         }
 

@@ -22,6 +22,7 @@ import org.dmascope.model.mapping.MappingEngine;
 import org.dmascope.model.mapping.PageLayout;
 import org.dmascope.model.mapping.TopologyMappingRules;
 import org.dmascope.model.mapping.UnmapResult;
+import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.P2pMemory;
 import org.dmascope.model.topology.PciFunction;
@@ -143,8 +144,8 @@ public final class KernelSession {
         Optional<P2pVerdict> p2p = Optional.empty();
         try {
             m = engine.map(req, state);
-            if (call.buffer() instanceof BufferSpec.Bar bar) p2p = Optional.of(rules.rules().p2p(bar.provider(),
-                    f.address()));
+            Optional<Bdf> owner = call.buffer().device();
+            if (owner.isPresent()) p2p = Optional.of(rules.rules().p2p(owner.get(), f.address()));
         } catch (IllegalArgumentException e) {
             return problem(call, e.getMessage(), start);
         }

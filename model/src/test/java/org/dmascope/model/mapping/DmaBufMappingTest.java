@@ -28,9 +28,10 @@ import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.api.Test;
 
 /**
- * dma-buf peer-to-peer (R-DMABUF-1, R-DMABUF-2, R-DMABUF-3): vectors from drivers/vfio/pci/vfio_pci_dmabuf.c (torvalds/linux
- * 06fddc7a1961) and drivers/dma-buf/dma-buf-mapping.c (torvalds/linux 0b9828c7231e), on the default sample
- * (GPUs 03:00.0 and 04:00.0 and NVMe 05:00.0 behind one switch, a ConnectX at 06:00.0) and the ACS-redirect one.
+ * dma-buf peer-to-peer (R-DMABUF-1, R-DMABUF-2, R-DMABUF-3): vectors from
+ * drivers/vfio/pci/vfio_pci_dmabuf.c (torvalds/linux 06fddc7a1961) and drivers/dma-buf/dma-buf-mapping.c
+ * (torvalds/linux 0b9828c7231e), on the default sample (GPUs 03:00.0 and 04:00.0 and NVMe 05:00.0 behind
+ * one switch, a ConnectX at 06:00.0) and the ACS-redirect one.
  */
 class DmaBufMappingTest {
     private static final Bdf GPU = Bdf.parse("0000:03:00.0");

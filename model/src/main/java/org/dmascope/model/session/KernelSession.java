@@ -15,6 +15,7 @@ import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.DmaState;
+import org.dmascope.model.mapping.IoCost;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapRequest;
 import org.dmascope.model.mapping.Mapping;
@@ -151,6 +152,14 @@ public final class KernelSession {
         }
         return new MapOutcome(call, m, p2p, mode.reason(), Optional.of(kernelMode), Optional.empty(),
                 System.nanoTime() - start, snapshot());
+    }
+
+    /**
+     * What one I/O of the mapping's buffer and device costs on each path ({@link IoCost}), each run on a fresh
+     * kernel state: this session's state is left alone.
+     */
+    public List<IoCost> costPerIo(Mapping m) {
+        return IoCost.of(engine, m.request());
     }
 
     private MapOutcome problem(MapCall call, String why, long start) {

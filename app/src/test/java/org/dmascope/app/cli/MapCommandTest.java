@@ -109,6 +109,19 @@ class MapCommandTest {
     }
 
     @Test
+    void theControllersMdtsCutsABlockRequest() throws Exception {
+        Run r = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:1MiB:scattered", "--api",
+                "block", "--iommu-mode", "strict", "--mdts", "3", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode split = null;
+        for (JsonNode s : r.json().get("steps")) if (split == null && s.get("outputs").has("requests")) split = s;
+        assertEquals("32", split.get("outputs").get("requests").asText(), split.toString());
+        Run bad = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:1MiB", "--mdts", "21");
+        assertEquals(Cli.UNUSABLE, bad.code());
+        assertTrue(bad.err().contains("21 is too large (at most 20)"), bad.err());
+    }
+
+    @Test
     void thirtyTwoBitDeviceWithoutIommuBounces(@TempDir Path dir) throws Exception {
         Topology t = TopologyFiles.load(Path.of(SAMPLE)).topology().orElseThrow();
         Platform.Iommu off = new Platform.Iommu(Optional.of(Platform.IommuDriver.NONE), Optional.empty(),

@@ -47,7 +47,7 @@ public record IoCost(String path, Optional<String> refusal, int iovaAllocs, int 
 
     private static MapRequest with(MapRequest r, MapApi api) {
         return new MapRequest(r.topology(), r.initiator(), r.buffer(), api, r.iommuMode(), r.domainId(),
-                r.dmaOverrides(), r.profile(), BlockPath.AUTO, r.cpu(), r.platform());
+                r.dmaOverrides(), r.profile(), BlockPath.AUTO, r.cpu(), r.platform(), r.queue());
     }
 
     private static IoCost refused(String path, String why) {

@@ -138,6 +138,7 @@ public final class KernelSession {
                 .domainId(o.domainId().or(() -> rules.domainId(f)).orElse(null))
                 .dma(o.dma())
                 .blockPath(o.blockPath())
+                .queue(o.queue())
                 .profile(rules.profile())
                 .platform(rules.rules().assumptions())
                 .build();

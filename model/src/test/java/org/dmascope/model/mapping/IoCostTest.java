@@ -1,8 +1,11 @@
 package org.dmascope.model.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.nvme.NvmeDescriptors;
@@ -85,5 +88,36 @@ class IoCostTest {
         // a second segment that does not start on a page: no PRPs, two SGL descriptors in a list
         assertEquals(new NvmeDescriptors.Result(-1, 0, 2, 32), NvmeDescriptors.of(new long[] {0x10000, 0x20200},
                 new long[] {0x1000, 0x1000}, 2));
+    }
+
+    private static int requests(String spec, BlockQueueInputs q) {
+        Topology t = DmaBufMappingTest.sample("switch-p2p-server.json");
+        TopologyRules rules = TopologyRules.of(t, PlatformAssumptions.resolve(t, PlatformOverrides.NONE));
+        TopologyMappingRules r = new TopologyMappingRules(rules);
+        MapRequest req = r.request(t, t.function(NVME).orElseThrow(), BufferSpecParser.parse(spec))
+                .iommuMode(IommuMode.DMA).api(MapApi.BLOCK).queue(q).build();
+        Mapping m = new MappingEngine(r).map(req, new DmaState());
+        return Integer.parseInt(m.steps().stream().filter(s -> s.kind() == StepKind.BLOCK).findFirst().orElseThrow()
+                .outputs().get("requests"));
+    }
+
+    /**
+     * The queue's limits as the machine sets them: 1 MiB for the NVMe controller through dma-iommu is cut at
+     * max_hw_sectors = min(NVME_MAX_BYTES, dma_opt_mapping_size = 128 KiB) into 8 requests; max_sectors_kb=64 cuts
+     * it into 16; MDTS 3 (2^3 pages of 4 KiB = 32 KiB, nvme_init_ctrl_finish) into 32; a max_sectors_kb above
+     * max_hw_sectors_kb is clamped (blk_validate_limits), below a page refused.
+     */
+    @Test
+    void mdtsAndMaxSectorsKbReplaceTheBuiltInCaps() {
+        String mib = "host:node0:1MiB:scattered";
+        assertEquals(8, requests(mib, BlockQueueInputs.NONE));
+        assertEquals(16, requests(mib, new BlockQueueInputs(OptionalInt.empty(), OptionalLong.of(64))));
+        assertEquals(32, requests(mib, new BlockQueueInputs(OptionalInt.of(3), OptionalLong.empty())));
+        assertEquals(8, requests(mib, new BlockQueueInputs(OptionalInt.of(0), OptionalLong.of(4096))),
+                "MDTS 0 is no limit; 4096 KiB is clamped to max_hw_sectors_kb");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> requests(mib, new BlockQueueInputs(OptionalInt.empty(), OptionalLong.of(2))));
+        assertEquals("max_sectors_kb 2 is below one page: writing it returns -EINVAL (blk_validate_limits)",
+                e.getMessage());
     }
 }

@@ -101,12 +101,16 @@ public record IoCost(String path, Optional<String> refusal, int iovaAllocs, int 
     }
 
     /**
-     * A dma-buf premapped at registration: the mapping happens once, so an I/O allocates, writes and invalidates
-     * nothing and calls no map function; the device gets the registered DMA addresses.
+     * A dma-buf premapped at registration (an RDMA MR, an iommufd IOAS mapping, an io_uring registered buffer):
+     * the mapping happens once, so an I/O allocates, writes and invalidates nothing and calls no map function; the
+     * device gets the registered DMA addresses.
      */
     private static IoCost premapped(String path, MappingEngine engine, MapRequest original, MapRequest registration) {
-        Optional<String> since = KernelFeature.IO_URING_DMABUF.refusal(original.profile());
-        if (since.isPresent()) return refused(path, since.get());
+        // a host buffer is premapped through io_uring (7.4); a dma-buf's importer brings its own feature
+        if (!(original.buffer() instanceof BufferSpec.DmaBuf)) {
+            Optional<String> since = KernelFeature.IO_URING_DMABUF.refusal(original.profile());
+            if (since.isPresent()) return refused(path, since.get());
+        }
         Optional<String> missing = MappingEngine.missingFeature(registration);
         if (missing.isPresent()) return refused(path, missing.get());
         Mapping m = map(engine, registration);

@@ -2,6 +2,7 @@ package org.dmascope.model.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.OptionalInt;
@@ -119,5 +120,20 @@ class IoCostTest {
                 () -> requests(mib, new BlockQueueInputs(OptionalInt.empty(), OptionalLong.of(2))));
         assertEquals("max_sectors_kb 2 is below one page: writing it returns -EINVAL (blk_validate_limits)",
                 e.getMessage());
+    }
+
+    @Test
+    void aDmaBufImportedByAnRdmaNicIsPremappedFrom619() {
+        Topology t = DmaBufMappingTest.sample("switch-p2p-server.json");
+        TopologyRules rules = TopologyRules.of(t,
+                PlatformAssumptions.resolve(t, PlatformOverrides.NONE.withProfile(KernelProfile.V6_19)));
+        TopologyMappingRules r = new TopologyMappingRules(rules);
+        MapRequest req = r.request(t, t.function(Bdf.parse("0000:06:00.0")).orElseThrow(),
+                BufferSpecParser.parse("dmabuf:03:00.0:bar1:2MiB")).build();
+        List<IoCost> c = IoCost.of(new MappingEngine(r), req);
+        assertEquals(1, c.size());
+        assertTrue(c.get(0).refusal().isEmpty(), c.get(0).toString());
+        assertEquals(1, c.get(0).segments());
+        assertEquals(0, c.get(0).mapCalls());
     }
 }

@@ -26,6 +26,9 @@ final class CostPerIoView extends VBox {
     CostPerIoView() {
         getStyleClass().add("cost-per-io");
         setSpacing(6);
+        // the tab must not widen the details pane: the table scrolls instead (its columns want about 930 px)
+        setMinWidth(0);
+        table.setMinWidth(0);
         subject.setWrapText(true);
         table.setId(TABLE_ID);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import org.dmascope.model.mapping.BlockPath;
+import org.dmascope.model.mapping.BlockQueueInputs;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
 import org.dmascope.model.session.MapOptions;
@@ -56,6 +57,16 @@ final class MapCallOptions {
                     + "or the kernel's choice (auto, default)")
     private BlockPath blockPath = BlockPath.AUTO;
 
+    @Option(names = "--mdts", paramLabel = "N", converter = WholeNumber.Mdts.class,
+            description = "for --api block on NVMe: the controller's MDTS (nvme id-ctrl; 2^N pages of 4 KiB, 0 = no "
+                    + "limit); lowers max_hw_sectors")
+    private Integer mdts;
+
+    @Option(names = "--max-sectors-kb", paramLabel = "KIB", converter = WholeNumber.MaxSectorsKb.class,
+            description = "for --api block: the queue's max_sectors_kb as set in sysfs (at most max_hw_sectors_kb "
+                    + "takes effect); default: the block layer's 1280 KiB cap")
+    private Integer maxSectorsKb;
+
     MapApi api() {
         return api;
     }
@@ -70,7 +81,9 @@ final class MapCallOptions {
                 .withDomainId(Optional.ofNullable(domain))
                 .withBlockPath(blockPath).withDma(new DmaParameters(dmaMaskBits == null ? OptionalInt.empty()
                         : OptionalInt.of(dmaMaskBits), optional(maxSegment), optional(segmentBoundary),
-                                optional(minAlign)));
+                                optional(minAlign)))
+                .withQueue(new BlockQueueInputs(mdts == null ? OptionalInt.empty() : OptionalInt.of(mdts),
+                        maxSectorsKb == null ? OptionalLong.empty() : OptionalLong.of(maxSectorsKb)));
     }
 
     private static OptionalLong optional(Long value) {

@@ -61,7 +61,8 @@ public final class MapCommand implements Callable<Integer> {
     private PciAddress initiator;
 
     @Option(names = "--buffer", paramLabel = "SPEC", required = true, converter = ModelParsed.Buffer.class,
-            description = "the buffer: host memory on a NUMA node or P2P memory in a BAR (SPEC below)")
+            description = "the buffer: host memory on a NUMA node, P2P memory in a BAR, or a BAR vfio-pci exports "
+                    + "as a dma-buf (SPEC below)")
     private BufferSpec buffer;
 
     @Mixin
@@ -72,6 +73,12 @@ public final class MapCommand implements Callable<Integer> {
                     + "profiles where the verdict, the segments or the error change, with the kernel change that "
                     + "did it")
     private boolean acrossVersions;
+
+    @Option(names = "--cost",
+            description = "also the cost per I/O of this buffer and device on each path (dma_map_sg, block request, "
+                    + "two-step IOVA, premapped dma-buf): IOVA allocations, page-table entries, IOTLB invalidations, "
+                    + "map/unmap calls, metadata bytes, NVMe PRP/SGL descriptors")
+    private boolean cost;
 
     @Option(names = "--limit", paramLabel = "N", converter = WholeNumber.ListLength.class,
             description = "how many segments, page-table entries and inputs to list (default 1000; 32 segments "
@@ -105,6 +112,7 @@ public final class MapCommand implements Callable<Integer> {
             for (String alternative
                     : BufferSpecParser.GRAMMAR.split("\\s+or\\s+")) footer.addAll(wrapBeforeBrackets(alternative));
             footer.add("  e.g. host:node0:1MiB:scattered:seed=7   bar:0000:05:00.0:2:offset=0x2000:64KiB");
+            footer.add("       dmabuf:03:00.0:bar1:64MiB:importer=rdma");
             spec.usageMessage().footer(footer.toArray(String[]::new));
             return spec;
         }
@@ -148,10 +156,12 @@ public final class MapCommand implements Callable<Integer> {
         } else if (format == OutputFormat.JSON) {
             ObjectNode json = MapJson.of(outcome.mapping(), reason, limit == null ? DEFAULT_LIMIT : limit);
             json.set("assumptions", PlatformOptions.json(assumed));
+            if (cost) json.set("costPerIo", CostOutput.json(session.costPerIo(outcome.mapping())));
             JsonOutput.print(json, streams.out());
         } else {
             MapText.print(outcome.mapping(), reason, limit == null ? DEFAULT_LIMIT : limit, streams.out());
             if (!assumed.isEmpty()) PlatformOptions.printText(assumed, streams.out());
+            if (cost) CostOutput.text(session.costPerIo(outcome.mapping()), streams.out());
         }
         return outcome.mapping().verdict().isOk() ? Cli.OK : Cli.FAILED;
     }
@@ -180,9 +190,10 @@ public final class MapCommand implements Callable<Integer> {
      */
     private List<Assumption<?>> assumed(PlatformAssumptions a) {
         List<Assumption<?>> out = new ArrayList<>();
-        boolean p2p = buffer instanceof BufferSpec.Bar;
+        boolean p2p = buffer.device().isPresent();
         if (!p2p && a.ramAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.ramAssumption());
-        if (p2p && a.p2pCandidates().stream().anyMatch(c -> c.device().equals(((BufferSpec.Bar) buffer).provider()))) {
+        if (buffer instanceof BufferSpec.Bar bar
+                && a.p2pCandidates().stream().anyMatch(c -> c.device().equals(bar.provider()))) {
             out.add(a.p2pMemoryAssumption());
         }
         if (p2p && a.cpuAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.cpuAssumption());

@@ -36,6 +36,20 @@ abstract class WholeNumber implements ITypeConverter<Integer> {
         }
     }
 
+    /** {@code --mdts}: an NVMe controller's Maximum Data Transfer Size. */
+    static final class Mdts extends WholeNumber {
+        Mdts() {
+            super("an MDTS (0 = no limit)", 0, 20);
+        }
+    }
+
+    /** {@code --max-sectors-kb}: the queue's sysfs max_sectors_kb. */
+    static final class MaxSectorsKb extends WholeNumber {
+        MaxSectorsKb() {
+            super("a size in KiB", 4, Integer.MAX_VALUE);
+        }
+    }
+
     /** {@code --dma-mask}: the width of the device's DMA mask. */
     static final class MaskBits extends WholeNumber {
         MaskBits() {

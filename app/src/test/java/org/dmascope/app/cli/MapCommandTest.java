@@ -74,6 +74,54 @@ class MapCommandTest {
     }
 
     @Test
+    void aGpuBarExportedAsADmaBufReachesTheNicAtItsBusAddress() throws Exception {
+        Run r = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "dmabuf:03:00.0:bar1:2MiB", "--format",
+                "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals("ok", j.get("verdict").asText());
+        assertEquals("BUS_ADDR", j.get("mapType").asText());
+        assertEquals(1, j.get("segments").size());
+        assertEquals("BUS", j.get("segments").get(0).get("flags").get(0).asText());
+        Run old = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "dmabuf:03:00.0:bar1:2MiB", "--kernel",
+                "6.18");
+        assertEquals("dmascope map: VFIO_DEVICE_FEATURE_DMA_BUF is not in Linux 6.18 (since 6.19)\n", old.err());
+        Run revoked = run("map", SAMPLE, "--initiator", "06:00.0", "--buffer", "dmabuf:03:00.0:bar1:2MiB:revoked");
+        assertEquals(Cli.FAILED, revoked.code());
+        assertTrue(revoked.out().contains("-ENODEV"), revoked.out());
+    }
+
+    @Test
+    void costPerIoForOneMebibyteAsTextAndJson() throws Exception {
+        Run r = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:1MiB:scattered", "--cost",
+                "--iommu-mode", "strict", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode c = r.json().get("costPerIo");
+        assertEquals(4, c.size());
+        assertEquals("dma_map_sg", c.get(0).get("path").asText());
+        assertEquals(256, c.get(0).get("pageTableEntries").asInt());
+        assertEquals(1, c.get(0).get("iotlbInvalidations").asInt());
+        assertEquals(256, c.get(0).get("nvme").get("prpEntries").asInt());
+        assertEquals(0, c.get(3).get("mapCalls").asInt(), "premapped: nothing to map per I/O");
+        Run text = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:1MiB:scattered", "--cost");
+        assertTrue(text.out().contains("cost per I/O"), text.out());
+        assertTrue(text.out().contains("premapped dma-buf"), text.out());
+    }
+
+    @Test
+    void theControllersMdtsCutsABlockRequest() throws Exception {
+        Run r = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:1MiB:scattered", "--api",
+                "block", "--iommu-mode", "strict", "--mdts", "3", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode split = null;
+        for (JsonNode s : r.json().get("steps")) if (split == null && s.get("outputs").has("requests")) split = s;
+        assertEquals("32", split.get("outputs").get("requests").asText(), split.toString());
+        Run bad = run("map", SAMPLE, "--initiator", "07:00.0", "--buffer", "host:node0:1MiB", "--mdts", "21");
+        assertEquals(Cli.UNUSABLE, bad.code());
+        assertTrue(bad.err().contains("21 is too large (at most 20)"), bad.err());
+    }
+
+    @Test
     void thirtyTwoBitDeviceWithoutIommuBounces(@TempDir Path dir) throws Exception {
         Topology t = TopologyFiles.load(Path.of(SAMPLE)).topology().orElseThrow();
         Platform.Iommu off = new Platform.Iommu(Optional.of(Platform.IommuDriver.NONE), Optional.empty(),

@@ -91,6 +91,11 @@ public final class TopologyRules {
         return P2pMapTypeLookup.mapType(p2p, provider, client);
     }
 
+    /** R-P2P-8 for a provider whose driver initialised P2PDMA without registering memory (vfio-pci, v6.19). */
+    public P2pMapTypeLookup.Result mapTypeOfExporter(Bdf provider, P2pClient client) {
+        return P2pMapTypeLookup.mapType(p2p, provider, client, true);
+    }
+
     /** R-P2P-6. */
     public P2pDistanceMany.Result distanceMany(Bdf provider, List<P2pClient> clients, boolean verbose) {
         return P2pDistanceMany.evaluate(p2p, provider, clients, verbose);

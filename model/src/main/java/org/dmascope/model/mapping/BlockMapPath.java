@@ -25,7 +25,8 @@ final class BlockMapPath {
     }
 
     static void run(MapContext c) {
-        QueueLimits lim = BlockLimitsForDevice.of(c.initiator, c.api, MappingEngine.lastRamByte(c.req.topology()));
+        QueueLimits lim = BlockLimitsForDevice.of(c.initiator, c.api, MappingEngine.lastRamByte(c.req.topology()),
+                c.req.queue());
         PhysRanges r = c.buf.phyr();
         Bvecs all = new Bvecs(r.count());
         for (int i = 0; i < r.count(); i++) all.add(r.addr(i), r.len(i), c.buf.isP2p() ? 0 : -1);

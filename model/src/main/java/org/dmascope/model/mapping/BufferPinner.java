@@ -40,6 +40,7 @@ public final class BufferPinner {
      */
     public static PinnedBuffer pin(BufferSpec spec, Topology t, AddressRange exclude) {
         if (spec instanceof BufferSpec.Host h) return host(h, t, exclude);
+        if (spec instanceof BufferSpec.DmaBuf d) return dmabuf(d, t);
         return bar((BufferSpec.Bar) spec, t);
     }
 
@@ -361,5 +362,38 @@ public final class BufferPinner {
         long[] pages = new long[n];
         for (int i = 0; i < n; i++) pages[i] = first + i * PAGE;
         return new PinnedBuffer(pages, offset4k, b.size(), provider);
+    }
+
+    /**
+     * The exported range of a vfio-pci dma-buf: one physical vector {@code {bar_start + offset, size}} whose
+     * provider is {@code pcim_p2pdma_provider(pdev, bar)}; unlike {@code pci_alloc_p2pmem} memory it needs no
+     * registration (vfio_pci_core_get_dmabuf_phys, drivers/vfio/pci/vfio_pci_dmabuf.c).
+     */
+    private static PinnedBuffer dmabuf(BufferSpec.DmaBuf d, Topology t) {
+        PciFunction f = t.function(d.exporter()).orElseThrow(
+                () -> new IllegalArgumentException("exporter " + d.exporter() + " is not in the topology"));
+        Bar bar = f.bar(d.bar()).orElseThrow(() -> new IllegalArgumentException(d.exporter() + " has no BAR "
+                + d.bar()));
+        if (!bar.isMemory()) throw new IllegalArgumentException(d.exporter() + " BAR " + d.bar()
+                + " is an I/O BAR: vfio exports only memory BARs");
+        AddressRange range = bar.range().orElseThrow(
+                () -> new IllegalArgumentException(d.exporter() + " BAR " + d.bar()
+                        + " has no known address and size"));
+        long barSize = range.size();
+        if (d.offset() + d.size() > barSize || d.offset() + d.size() < 0) {
+            throw new IllegalArgumentException("offset " + Hex.addr(d.offset()) + " + " + ByteSize.format(d.size())
+                    + " runs past the end of BAR " + d.bar() + " (" + ByteSize.format(barSize) + ")");
+        }
+        HostBridge hb = t.hierarchy().hostBridgeOf(f).orElse(null);
+        long busOffset = P2pBusOffset.of(hb, range);
+        P2pProvider provider = new P2pProvider(f.address(), d.bar(), range.start(), barSize, busOffset);
+        long start = range.start() + d.offset();
+        long first = start & -PAGE;
+        long offset4k = start - first;
+        long n = (offset4k + d.size() + PAGE - 1) / PAGE;
+        if (n > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("buffer too large to model page by page");
+        long[] pages = new long[(int) n];
+        for (int i = 0; i < n; i++) pages[i] = first + i * PAGE;
+        return new PinnedBuffer(pages, offset4k, d.size(), provider);
     }
 }

@@ -16,6 +16,7 @@ import org.dmascope.model.util.Hex;
  * <pre>
  * SPEC   := host:NODE:ITEM[:ITEM...]          host memory on a NUMA node
  *         | bar:BDF:BAR:ITEM[:ITEM...]        P2P memory in a device BAR
+ *         | dmabuf:BDF:barN:ITEM[:ITEM...]    a BAR vfio-pci exports as a dma-buf (v6.19)
  * NODE   := nodeN | N
  * ITEM   := SIZE                              exactly one: 4096, 0x1000, 64KiB, 1MiB, 1GiB
  *         | contiguous | scattered | huge2m | huge1g | pages=ADDR[,ADDR...]   (host only; default contiguous)
@@ -23,8 +24,11 @@ import org.dmascope.model.util.Hex;
  *         | at=ADDR                           first page of a contiguous host buffer
  *         | offset=SIZE                       host: into the first page (or huge page); bar: into the BAR
  *         | direction=to-device|from-device|bidirectional   (default bidirectional)
+ *         | importer=rdma|rdma-pinned|iommufd|io_uring       (dmabuf only; default by the device's class)
+ *         | revoked                           (dmabuf only) the exporter revoked it before the attach
  * </pre>
- * Examples: {@code host:node0:1MiB:scattered:seed=7}, {@code bar:0000:05:00.0:2:offset=0x2000:64KiB}.
+ * Examples: {@code host:node0:1MiB:scattered:seed=7}, {@code bar:0000:05:00.0:2:offset=0x2000:64KiB},
+ * {@code dmabuf:03:00.0:bar2:64MiB:importer=rdma}.
  */
 public final class BufferSpecParser {
     private BufferSpecParser() {
@@ -34,7 +38,9 @@ public final class BufferSpecParser {
     public static final String GRAMMAR = "host:nodeN:SIZE[:contiguous|scattered|huge2m|huge1g|pages=ADDR,...]"
             + "[:seed=N][:at=ADDR]"
             + "[:offset=SIZE][:direction=to-device|from-device|bidirectional]  or  "
-            + "bar:BDF:BAR:SIZE[:offset=SIZE][:direction=...]";
+            + "bar:BDF:BAR:SIZE[:offset=SIZE][:direction=...]  or  "
+            + "dmabuf:BDF:barN:SIZE[:offset=SIZE][:importer=rdma|rdma-pinned|iommufd|io_uring][:revoked]"
+            + "[:direction=...]";
 
     /**
      * @throws IllegalArgumentException with a sentence naming the bad part
@@ -45,7 +51,8 @@ public final class BufferSpecParser {
         String kind = tok[0].toLowerCase(Locale.ROOT);
         if (kind.equals("host")) return host(text, tok);
         if (kind.equals("bar")) return bar(text, tok);
-        throw bad(text, "it must start with host: or bar:");
+        if (kind.equals("dmabuf")) return dmabuf(text, tok);
+        throw bad(text, "it must start with host:, bar: or dmabuf:");
     }
 
     private static BufferSpec host(String text, String[] tok) {
@@ -58,7 +65,7 @@ public final class BufferSpecParser {
         } catch (NumberFormatException e) {
             throw bad(text, "\"" + tok[1] + "\" is not a NUMA node (expected nodeN)");
         }
-        Items items = items(text, tok, 2, true);
+        Items items = items(text, tok, 2, Source.HOST);
         if (items.size == null) throw bad(text, "no size given (e.g. 1MiB)");
         PageLayout.Kind kind = items.layout == null ? PageLayout.Kind.CONTIGUOUS : items.layout;
         if (items.at.isPresent() && kind != PageLayout.Kind.CONTIGUOUS) throw bad(text,
@@ -102,9 +109,44 @@ public final class BufferSpecParser {
             throw bad(text, "\"" + tok[i] + "\" is not a BAR number 0-5");
         }
         if (barIndex < 0 || barIndex > 5) throw bad(text, "BAR " + barIndex + " does not exist (0-5)");
-        Items items = items(text, tok, i + 1, false);
+        Items items = items(text, tok, i + 1, Source.BAR);
         if (items.size == null) throw bad(text, "no size given (e.g. 64KiB)");
         return new BufferSpec.Bar(Bdf.parse(bdf), barIndex, items.offset, items.size, items.direction);
+    }
+
+    private static BufferSpec dmabuf(String text, String[] tok) {
+        int i;
+        String bdf;
+        if (tok.length >= 4 && tok[2].contains(".") && !tok[1].contains(".")) {
+            bdf = tok[1] + ":" + tok[2];
+            i = 3;
+        } else if (tok.length >= 5 && tok[3].contains(".")) {
+            bdf = tok[1] + ":" + tok[2] + ":" + tok[3];
+            i = 4;
+        } else {
+            throw bad(text, "expected dmabuf:BDF:barN:SIZE, e.g. dmabuf:03:00.0:bar2:64MiB");
+        }
+        Optional<String> notAnAddress = Bdf.problem(bdf);
+        if (notAnAddress.isPresent()) throw bad(text, "\"" + bdf + "\" is not a PCI address: " + notAnAddress.get());
+        if (i >= tok.length) throw bad(text, "no BAR after " + bdf + " (e.g. bar2)");
+        String b = tok[i].toLowerCase(Locale.ROOT);
+        if (b.startsWith("bar")) b = b.substring(3);
+        int barIndex;
+        try {
+            barIndex = Integer.parseInt(b);
+        } catch (NumberFormatException e) {
+            throw bad(text, "\"" + tok[i] + "\" is not a BAR (bar0-bar5)");
+        }
+        if (barIndex < 0 || barIndex > 5) throw bad(text, "BAR " + barIndex + " does not exist (bar0-bar5)");
+        Items items = items(text, tok, i + 1, Source.DMABUF);
+        if (items.size == null) throw bad(text, "no size given (e.g. 64MiB)");
+        return new BufferSpec.DmaBuf(Bdf.parse(bdf), barIndex, items.offset, items.size,
+                Optional.ofNullable(items.importer), items.revoked, items.direction);
+    }
+
+    /** Which kind of spec the items belong to: some items apply to one kind only. */
+    private enum Source {
+        HOST, BAR, DMABUF
     }
 
     private static final class Items {
@@ -115,9 +157,12 @@ public final class BufferSpecParser {
         long offset;
         long[] pages;
         DmaDirection direction = DmaDirection.BIDIRECTIONAL;
+        DmaBufImporter importer;
+        boolean revoked;
     }
 
-    private static Items items(String text, String[] tok, int from, boolean host) {
+    private static Items items(String text, String[] tok, int from, Source source) {
+        boolean host = source == Source.HOST;
         Items it = new Items();
         for (int i = from; i < tok.length; i++) {
             String t = tok[i].trim();
@@ -153,10 +198,20 @@ public final class BufferSpecParser {
                         setLayout(text, it, PageLayout.Kind.EXPLICIT);
                         it.pages = pages(text, value);
                         break;
+                    case "importer":
+                        if (source != Source.DMABUF) throw bad(text, "importer= only applies to dmabuf buffers");
+                        it.importer = DmaBufImporter.parse(value).orElseThrow(() -> bad(text,
+                                "importer=" + value + " is not " + DmaBufImporter.names()));
+                        break;
                     default:
-                        throw bad(text, "unknown option \"" + key
-                                + "=\" (expected seed=, offset=, at=, direction=, pages=)");
+                        throw bad(text, "unknown option \"" + key + "=\" (expected seed=, offset=, at=, direction=, "
+                                + "pages=" + (source == Source.DMABUF ? ", importer=)" : ")"));
                 }
+                continue;
+            }
+            if (lower.equals("revoked")) {
+                if (source != Source.DMABUF) throw bad(text, "revoked only applies to dmabuf buffers");
+                it.revoked = true;
                 continue;
             }
             PageLayout.Kind layout = layoutKeyword(lower);

@@ -21,11 +21,12 @@ import org.dmascope.model.topology.Topology;
  * @param cpu          the CPU doing the mapping (picks the first swiotlb area)
  * @param platform     the resolved platform facts and command line of the boot (swiotlb, SME C-bit,
  *                     {@code iommu.forcedac}, DMA-domain page table); its profile is {@code profile}
+ * @param queue        the block queue's MDTS and {@code max_sectors_kb} (block requests only)
  */
 public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, MapApi api, IommuMode iommuMode,
                          Optional<String> domainId, DmaParameters dmaOverrides, KernelProfile profile,
                                  BlockPath blockPath,
-                         int cpu, PlatformAssumptions platform) {
+                         int cpu, PlatformAssumptions platform, BlockQueueInputs queue) {
     public MapRequest {
         Objects.requireNonNull(topology);
         Objects.requireNonNull(initiator);
@@ -37,6 +38,7 @@ public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, Ma
         Objects.requireNonNull(profile);
         Objects.requireNonNull(blockPath);
         Objects.requireNonNull(platform);
+        Objects.requireNonNull(queue);
         if (platform.profile() != profile) {
             throw new IllegalArgumentException("the request's kernel " + profile.id()
                     + " differs from its platform's " + platform.profile().id());
@@ -64,6 +66,7 @@ public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, Ma
         private PlatformAssumptions platform;
         private BlockPath blockPath = BlockPath.AUTO;
         private int cpu;
+        private BlockQueueInputs queue = BlockQueueInputs.NONE;
 
         private Builder(Topology t, Bdf initiator, BufferSpec buffer) {
             this.t = t;
@@ -80,6 +83,7 @@ public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, Ma
         public Builder platform(PlatformAssumptions v) { platform = v; return this; }
         public Builder blockPath(BlockPath v) { blockPath = v; return this; }
         public Builder cpu(int v) { cpu = v; return this; }
+        public Builder queue(BlockQueueInputs v) { queue = v; return this; }
 
         /**
          * Without an explicit mode, the platform decides ({@link IommuMode#fromPlatform}); without platform
@@ -90,7 +94,7 @@ public record MapRequest(Topology topology, Bdf initiator, BufferSpec buffer, Ma
             PlatformAssumptions a = platform != null ? platform : PlatformAssumptions.resolve(t,
                     PlatformOverrides.NONE.withProfile(profile != null ? profile : KernelProfile.MAINLINE));
             KernelProfile k = profile != null ? profile : a.profile();
-            return new MapRequest(t, initiator, buffer, api, m, domainId, overrides, k, blockPath, cpu, a);
+            return new MapRequest(t, initiator, buffer, api, m, domainId, overrides, k, blockPath, cpu, a, queue);
         }
     }
 }

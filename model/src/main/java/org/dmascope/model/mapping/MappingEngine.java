@@ -20,6 +20,7 @@ import org.dmascope.model.kernel.iommu.IommuDmaDomain;
 import org.dmascope.model.kernel.iommu.IovaReservedRegions;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.pagetable.PageTableChanges;
+import org.dmascope.model.kernel.profile.KernelFeature;
 import org.dmascope.model.kernel.pagetable.PageTableGeometry;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.route.RouteHop;
@@ -134,8 +135,10 @@ public final class MappingEngine {
         P2pMapType mapType = P2pMapType.NONE;
         if (buf.isP2p()) {
             PciFunction provider = t.function(buf.provider().owner()).orElseThrow();
-            mapType = Objects.requireNonNull(p2pRules.mapType(provider, f), "P2P rules returned no map type");
-            steps.add(p2pStep(buf, mapType, f));
+            mapType = Objects.requireNonNull(req.buffer() instanceof BufferSpec.DmaBuf
+                    ? p2pRules.exporterMapType(provider, f) : p2pRules.mapType(provider, f),
+                    "P2P rules returned no map type");
+            steps.add(p2pStep(req, buf, mapType, f));
         }
 
         Optional<Bdf> provider = buf.isP2p() ? Optional.of(buf.provider().owner()) : Optional.empty();
@@ -150,7 +153,9 @@ public final class MappingEngine {
                     "dma_direct_supported() refuses a " + dev.maskBits()
                             + "-bit mask: it cannot reach even ZONE_DMA (R-DIR-7)");
         } else {
-            switch (req.api()) {
+            if (req.buffer() instanceof BufferSpec.DmaBuf) {
+                DmaBufMapPath.run(c);
+            } else switch (req.api()) {
                 case SG:
                     SgMapPath.run(c);
                     break;
@@ -193,6 +198,11 @@ public final class MappingEngine {
      * choice is {@code blk_rq_map_sg}, which every profile has.
      */
     public static Optional<String> missingFeature(MapRequest req) {
+        if (req.buffer() instanceof BufferSpec.DmaBuf) {
+            Optional<String> export = KernelFeature.VFIO_DMABUF.refusal(req.profile());
+            if (export.isPresent()) return export;
+            return DmaBufMapPath.importer(req).feature().flatMap(f -> f.refusal(req.profile()));
+        }
         return req.api().requiredFeature(req.blockPath()).flatMap(f -> f.refusal(req.profile()));
     }
 
@@ -231,6 +241,13 @@ public final class MappingEngine {
     }
 
     private static Step pinStep(MapRequest req, PinnedBuffer buf) {
+        if (req.buffer() instanceof BufferSpec.DmaBuf d) {
+            return Step.of(StepKind.PIN, "R-DMABUF-1", "The exporter's BAR range")
+                    .say("A dma-buf of vfio-pci: nothing is pinned; the exporter describes " + d.exporter() + " BAR "
+                            + d.bar() + " by physical address and length.")
+                    .in("buffer", req.buffer().spec()).out("physical ranges", 1)
+                    .out("first page", Hex.addr(buf.page(0))).build();
+        }
         if (buf.isP2p()) {
             PhysRanges r = buf.phyr();
             return Step.of(StepKind.PIN, "R-P2P-11", "P2P memory from the provider's BAR")
@@ -287,10 +304,13 @@ public final class MappingEngine {
         return s.build();
     }
 
-    private static Step p2pStep(PinnedBuffer buf, P2pMapType type, PciFunction client) {
+    private static Step p2pStep(MapRequest req, PinnedBuffer buf, P2pMapType type, PciFunction client) {
         P2pMapperAction action = P2pMapperAction.of(type);
+        boolean dmabuf = req.buffer() instanceof BufferSpec.DmaBuf;
         return Step.of(StepKind.P2P, "R-P2P-9, R-P2P-10, R-P2P-12", "P2P map type")
-                .say("pci_p2pdma_state() asks pci_p2pdma_map_type(provider, " + client.address()
+                .say(dmabuf ? "dma_buf_phys_vec_to_sgt() asks pci_p2pdma_map_type(provider, " + client.address()
+                        + ") once for the whole buffer (the same distance and ACS checks as P2P memory)."
+                        : "pci_p2pdma_state() asks pci_p2pdma_map_type(provider, " + client.address()
                         + ") once and reuses the answer for every page of the same provider.")
                 .say(action.explain(type) + ".")
                 .say("The provider's bus_offset is " + Hex.addr(buf.provider().busOffset())

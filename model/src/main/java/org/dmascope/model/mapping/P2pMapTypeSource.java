@@ -11,4 +11,12 @@ import org.dmascope.model.topology.PciFunction;
 @FunctionalInterface
 public interface P2pMapTypeSource {
     P2pMapType mapType(PciFunction provider, PciFunction client);
+
+    /**
+     * The same for a dma-buf exporter (vfio-pci), whose P2PDMA state exists without registered memory
+     * ({@code pcim_p2pdma_init()}); by default as {@link #mapType}.
+     */
+    default P2pMapType exporterMapType(PciFunction provider, PciFunction client) {
+        return mapType(provider, client);
+    }
 }

@@ -45,6 +45,11 @@ public final class TopologyMappingRules implements P2pMapTypeSource, RouteSource
         return rules.mapTypeAtMapTime(provider.address(), P2pClient.pci(client.address())).mapType();
     }
 
+    @Override
+    public P2pMapType exporterMapType(PciFunction provider, PciFunction client) {
+        return rules.mapTypeOfExporter(provider.address(), P2pClient.pci(client.address())).mapType();
+    }
+
     /**
      * R-GRP-3 for the device's group: how its DMA is translated, and why. Without an IOMMU, or for a
      * device the IOMMU does not take into a group, it is dma-direct.

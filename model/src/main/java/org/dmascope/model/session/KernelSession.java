@@ -15,6 +15,7 @@ import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.DmaState;
+import org.dmascope.model.mapping.IoCost;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapRequest;
 import org.dmascope.model.mapping.Mapping;
@@ -22,6 +23,7 @@ import org.dmascope.model.mapping.MappingEngine;
 import org.dmascope.model.mapping.PageLayout;
 import org.dmascope.model.mapping.TopologyMappingRules;
 import org.dmascope.model.mapping.UnmapResult;
+import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.P2pMemory;
 import org.dmascope.model.topology.PciFunction;
@@ -136,6 +138,7 @@ public final class KernelSession {
                 .domainId(o.domainId().or(() -> rules.domainId(f)).orElse(null))
                 .dma(o.dma())
                 .blockPath(o.blockPath())
+                .queue(o.queue())
                 .profile(rules.profile())
                 .platform(rules.rules().assumptions())
                 .build();
@@ -143,13 +146,21 @@ public final class KernelSession {
         Optional<P2pVerdict> p2p = Optional.empty();
         try {
             m = engine.map(req, state);
-            if (call.buffer() instanceof BufferSpec.Bar bar) p2p = Optional.of(rules.rules().p2p(bar.provider(),
-                    f.address()));
+            Optional<Bdf> owner = call.buffer().device();
+            if (owner.isPresent()) p2p = Optional.of(rules.rules().p2p(owner.get(), f.address()));
         } catch (IllegalArgumentException e) {
             return problem(call, e.getMessage(), start);
         }
         return new MapOutcome(call, m, p2p, mode.reason(), Optional.of(kernelMode), Optional.empty(),
                 System.nanoTime() - start, snapshot());
+    }
+
+    /**
+     * What one I/O of the mapping's buffer and device costs on each path ({@link IoCost}), each run on a fresh
+     * kernel state: this session's state is left alone.
+     */
+    public List<IoCost> costPerIo(Mapping m) {
+        return IoCost.of(engine, m.request());
     }
 
     private MapOutcome problem(MapCall call, String why, long start) {

@@ -26,10 +26,12 @@ public final class MapOptionSettings {
     public static final String MIN_ALIGN = "min-align";
     public static final String BLOCK_PATH = "block-path";
     public static final String DOMAIN = "domain";
+    public static final String MDTS = "mdts";
+    public static final String MAX_SECTORS_KB = "max-sectors-kb";
 
     /** Every name, in the order the command line's help lists them. */
     public static final List<String> NAMES = List.of(API, IOMMU_MODE, DOMAIN, DMA_MASK, MAX_SEG, SEG_BOUNDARY,
-            MIN_ALIGN, BLOCK_PATH);
+            MIN_ALIGN, BLOCK_PATH, MDTS, MAX_SECTORS_KB);
 
     private MapOptionSettings() {
     }
@@ -49,6 +51,8 @@ public final class MapOptionSettings {
             case SEG_BOUNDARY -> o.withSegmentBoundaryMask(OptionalLong.of(boundary(v)));
             case MIN_ALIGN -> o.withMinAlignMask(OptionalLong.of(mask(v, "a hex mask such as 0xfff")));
             case BLOCK_PATH -> o.withBlockPath(blockPath(v));
+            case MDTS -> o.withQueue(o.queue().withMdts(OptionalInt.of(mdts(v))));
+            case MAX_SECTORS_KB -> o.withQueue(o.queue().withMaxSectorsKb(OptionalLong.of(maxSectorsKb(v))));
             case DOMAIN -> {
                 if (v.isEmpty()) throw new IllegalArgumentException("a domain needs a name");
                 yield o.withDomainId(Optional.of(v));
@@ -95,6 +99,28 @@ public final class MapOptionSettings {
         long m = mask(v, "a mask 2^n-1 such as 0xffffffff");
         if (m != -1L && Long.bitCount(m + 1) != 1) throw refused(v, "a mask 2^n-1 such as 0xffffffff");
         return m;
+    }
+
+    /** NVMe MDTS: 0 (no limit) to 20, in powers of two of the 4 KiB controller page. */
+    public static int mdts(String v) {
+        try {
+            int m = Integer.parseInt(v);
+            if (m >= 0 && m <= 20) return m;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw refused(v, "an MDTS 0-20 (0: no limit; 5 = 128 KiB in 4 KiB pages)");
+    }
+
+    /** sysfs max_sectors_kb: KiB, at least 4 (one page). */
+    public static long maxSectorsKb(String v) {
+        try {
+            long k = Long.parseLong(v);
+            if (k >= 4 && k <= (1L << 31)) return k;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw refused(v, "a max_sectors_kb of at least 4 (KiB)");
     }
 
     public static BlockPath blockPath(String v) {

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import org.dmascope.model.mapping.BlockPath;
+import org.dmascope.model.mapping.BlockQueueInputs;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
 import org.dmascope.model.topology.DmaParameters;
@@ -20,12 +21,13 @@ import org.dmascope.model.topology.DmaParameters;
  * @param dma        the device's DMA parameters to replace (unknown ones keep the device's, or R-MAP-4)
  * @param blockPath  for {@link MapApi#BLOCK}: which block-layer mapping path
  * @param domainId   the IOMMU domain identity; empty: the device's IOMMU group's (R-GRP-2)
+ * @param queue      the block queue's MDTS and {@code max_sectors_kb}; empty: the driver's defaults
  */
 public record MapOptions(MapApi api, Optional<IommuMode> iommuMode, DmaParameters dma, BlockPath blockPath,
-                         Optional<String> domainId) {
+                         Optional<String> domainId, BlockQueueInputs queue) {
 
     public static final MapOptions DEFAULTS = new MapOptions(MapApi.SG, Optional.empty(), DmaParameters.UNKNOWN,
-            BlockPath.AUTO, Optional.empty());
+            BlockPath.AUTO, Optional.empty(), BlockQueueInputs.NONE);
 
     public MapOptions {
         Objects.requireNonNull(api);
@@ -33,18 +35,19 @@ public record MapOptions(MapApi api, Optional<IommuMode> iommuMode, DmaParameter
         Objects.requireNonNull(dma);
         Objects.requireNonNull(blockPath);
         Objects.requireNonNull(domainId);
+        Objects.requireNonNull(queue);
     }
 
     public MapOptions withApi(MapApi v) {
-        return new MapOptions(v, iommuMode, dma, blockPath, domainId);
+        return new MapOptions(v, iommuMode, dma, blockPath, domainId, queue);
     }
 
     public MapOptions withIommuMode(Optional<IommuMode> v) {
-        return new MapOptions(api, v, dma, blockPath, domainId);
+        return new MapOptions(api, v, dma, blockPath, domainId, queue);
     }
 
     public MapOptions withDma(DmaParameters v) {
-        return new MapOptions(api, iommuMode, v, blockPath, domainId);
+        return new MapOptions(api, iommuMode, v, blockPath, domainId, queue);
     }
 
     public MapOptions withDmaMaskBits(OptionalInt v) {
@@ -64,10 +67,14 @@ public record MapOptions(MapApi api, Optional<IommuMode> iommuMode, DmaParameter
     }
 
     public MapOptions withBlockPath(BlockPath v) {
-        return new MapOptions(api, iommuMode, dma, v, domainId);
+        return new MapOptions(api, iommuMode, dma, v, domainId, queue);
     }
 
     public MapOptions withDomainId(Optional<String> v) {
-        return new MapOptions(api, iommuMode, dma, blockPath, v);
+        return new MapOptions(api, iommuMode, dma, blockPath, v, queue);
+    }
+
+    public MapOptions withQueue(BlockQueueInputs v) {
+        return new MapOptions(api, iommuMode, dma, blockPath, domainId, v);
     }
 }

@@ -1,11 +1,13 @@
 package org.dmascope.model.session;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.dmascope.model.mapping.IoCost;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.UnmapResult;
 
@@ -80,6 +82,14 @@ public final class RunningKernel {
             discarded = 0;
             done.accept(result);
         });
+    }
+
+    /**
+     * The cost per I/O of {@code m}'s buffer and device on each path ({@link KernelSession#costPerIo}), computed
+     * on the engine thread by the running kernel; empty when no kernel runs.
+     */
+    public void costPerIo(Mapping m, Consumer<List<IoCost>> done) {
+        engine.execute(() -> done.accept(current == null ? List.of() : current.costPerIo(m)));
     }
 
     /** Unmaps a live mapping of the running kernel. */

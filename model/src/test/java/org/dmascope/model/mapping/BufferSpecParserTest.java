@@ -54,7 +54,7 @@ class BufferSpecParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "''|empty",
-            "disk:node0:4KiB|must start with host: or bar:",
+            "disk:node0:4KiB|must start with host:, bar: or dmabuf:",
             "host:nodeX:4KiB|not a NUMA node",
             "host:node0:scattered|no size given",
             "host:node0:4KiB:8KiB|two sizes",

@@ -83,6 +83,9 @@ public record BufferSettings(long size, long offset, PageLayout.Kind layout, lon
         if (p.isPresent()) throw new IllegalArgumentException(p.get());
         if (source instanceof BufferSource.Ram r) return new BufferSpec.Host(r.node(), size, offset, layoutOf(),
                 direction);
+        if (source instanceof BufferSource.DmaBufBar d) {
+            return new BufferSpec.DmaBuf(d.exporter(), d.bar(), offset, size, Optional.empty(), false, direction);
+        }
         BufferSource.P2pMem m = (BufferSource.P2pMem) source;
         return new BufferSpec.Bar(m.provider(), m.memory().bar(), m.memory().offset() + offset, size, direction);
     }

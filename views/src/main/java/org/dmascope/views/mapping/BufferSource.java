@@ -3,8 +3,11 @@ package org.dmascope.views.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.dmascope.model.topology.Bar;
 import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.DeviceKind;
 import org.dmascope.model.topology.NumaNode;
 import org.dmascope.model.topology.P2pMemory;
 import org.dmascope.model.topology.PciFunction;
@@ -13,8 +16,11 @@ import org.dmascope.model.util.ByteSize;
 import org.dmascope.views.topology.DeviceText;
 import org.dmascope.views.topology.TopologyItem;
 
-/** Where a buffer can come from: the RAM of a NUMA node, or P2P memory a device's driver registered. */
-public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pMem {
+/**
+ * Where a buffer can come from: the RAM of a NUMA node, P2P memory a device's driver registered, or a BAR that
+ * vfio-pci can export as a dma-buf.
+ */
+public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pMem, BufferSource.DmaBufBar {
 
     /** The node id of the chip, usable in CSS and {@code lookup("#…")}. */
     String id();
@@ -109,6 +115,41 @@ public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pM
         }
     }
 
+    /**
+     * A memory BAR of a GPU, an accelerator or a device bound to vfio-pci, offered as a dma-buf that vfio-pci
+     * exports ({@code VFIO_DEVICE_FEATURE_DMA_BUF}, v6.19): the importer is the device it is dropped on.
+     *
+     * @param deviceName the exporter's short name
+     */
+    record DmaBufBar(Bdf exporter, String deviceName, int bar, long barSize) implements BufferSource {
+        @Override
+        public String id() {
+            return "buffer-chip-dmabuf-" + TopologyItem.sanitise(exporter.toString()) + "-bar" + bar;
+        }
+
+        @Override
+        public String title() {
+            return "dma-buf · " + exporter.shortText() + " BAR " + bar;
+        }
+
+        @Override
+        public String detail() {
+            return "BAR " + bar + " of " + deviceName + " (" + exporter + ", " + ByteSize.format(barSize)
+                    + ") exported by vfio-pci as a dma-buf; the device it is dropped on imports it (RDMA NIC, "
+                    + "NVMe through io_uring, or iommufd for a VM)";
+        }
+
+        @Override
+        public TopologyItem item() {
+            return TopologyItem.device(exporter);
+        }
+
+        @Override
+        public long capacity() {
+            return barSize;
+        }
+    }
+
     /** Every source of a topology: the RAM of each NUMA node, then each P2P memory region in address order. */
     static List<BufferSource> of(Topology t) {
         return of(t, false);
@@ -129,12 +170,34 @@ public sealed interface BufferSource permits BufferSource.Ram, BufferSource.P2pM
         for (PciFunction f : t.functions()) {
             for (P2pMemory m : f.p2pMemory()) out.add(new P2pMem(f.address(), DeviceText.shortName(f), m));
         }
+        for (PciFunction f : t.functions()) dmaBufBar(f).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * The BAR a GPU, an accelerator or a vfio-pci device would export: its largest prefetchable memory BAR of at
+     * least 1 MiB with a known address (where VRAM or device memory sits).
+     */
+    private static Optional<BufferSource> dmaBufBar(PciFunction f) {
+        boolean exporter = f.kind() == DeviceKind.GPU || f.kind() == DeviceKind.ACCELERATOR
+                || f.driver().map(d -> d.equals("vfio-pci")).orElse(false);
+        if (!exporter) return Optional.empty();
+        Bar best = null;
+        for (Bar b : f.bars()) {
+            if (!b.isMemory() || !b.prefetchable() || b.range().isEmpty()) continue;
+            long size = b.range().get().size();
+            if (size < (1 << 20)) continue;
+            if (best == null || size > best.range().get().size()) best = b;
+        }
+        if (best == null) return Optional.empty();
+        return Optional.of(new DmaBufBar(f.address(), DeviceText.shortName(f), best.index(),
+                best.range().get().size()));
     }
 
     /** The source a spec-like key names, for tests and preferences: {@code ram:0}, {@code p2p:0000:05:00.0:2}. */
     static String key(BufferSource s) {
         if (s instanceof Ram r) return "ram:" + r.node();
+        if (s instanceof DmaBufBar d) return ("dmabuf:" + d.exporter() + ":" + d.bar()).toLowerCase(Locale.ROOT);
         P2pMem p = (P2pMem) s;
         return ("p2p:" + p.provider() + ":" + p.memory().bar()).toLowerCase(Locale.ROOT);
     }

@@ -73,7 +73,9 @@ final class BufferStrip extends HBox {
         hint.setMaxHeight(34);
         hint.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         HBox.setHgrow(hint, Priority.ALWAYS);
-        chips.setMinWidth(Region.USE_PREF_SIZE);
+        // GPUs offer dma-buf chips too: the chips must not set the window's minimum width (the canvas pane's
+        // divider would stop moving); on a narrow pane the last chips are cut off instead
+        chips.setMinWidth(0);
         getChildren().addAll(heading, chips, hint);
         popup.setAutoHide(true);
         model.sourcesProperty().addListener(sourcesListener);

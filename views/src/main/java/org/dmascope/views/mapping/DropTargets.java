@@ -33,6 +33,9 @@ public final class DropTargets {
         if (source instanceof BufferSource.P2pMem p && p.provider().equals(f.address())) {
             return Optional.of("this is the provider itself: a device reaches its own BAR without a DMA mapping");
         }
+        if (source instanceof BufferSource.DmaBufBar x && x.exporter().equals(f.address())) {
+            return Optional.of("this is the exporter itself: a device reaches its own BAR without a dma-buf");
+        }
         if (DmaEndpoints.counts(f)) return Optional.empty();
         return Optional.of(whyNoDma(f));
     }

@@ -465,6 +465,10 @@ public final class LessonPlayer {
     private Optional<BufferSource> sourceFor(BufferSpec spec) {
         return model.sourcesProperty().stream().filter(src -> {
             if (spec instanceof BufferSpec.Host h) return src instanceof BufferSource.Ram r && r.node() == h.node();
+            if (spec instanceof BufferSpec.DmaBuf d) {
+                return src instanceof BufferSource.DmaBufBar x && x.exporter().equals(d.exporter())
+                        && x.bar() == d.bar();
+            }
             BufferSpec.Bar b = (BufferSpec.Bar) spec;
             return src instanceof BufferSource.P2pMem p && p.provider().equals(b.provider())
                     && p.memory().bar() == b.bar();
@@ -477,6 +481,13 @@ public final class LessonPlayer {
             PageLayout l = h.layout();
             if (l.kind() == PageLayout.Kind.EXPLICIT || l.at().isPresent()) return Optional.empty();
             return Optional.of(new BufferSettings(h.size(), h.offset(), l.kind(), l.seed(), h.direction()));
+        }
+        if (spec instanceof BufferSpec.DmaBuf d) {
+            // a chip makes the exporter's own importer choice (by the device): a named importer or a revoked
+            // buffer has no chip settings
+            if (d.importer().isPresent() || d.revoked()) return Optional.empty();
+            return Optional.of(new BufferSettings(d.size(), d.offset(), PageLayout.Kind.CONTIGUOUS,
+                    PageLayout.DEFAULT_SEED, d.direction()));
         }
         BufferSpec.Bar b = (BufferSpec.Bar) spec;
         long base = ((BufferSource.P2pMem) source).memory().offset();

@@ -153,7 +153,8 @@ final class LiveMappingsView extends BorderPane {
         DmaSegments s = m.segments();
         StringBuilder sb = new StringBuilder("#").append(m.id()).append("  ").append(ByteSize.human(m.request().buffer()
                 .size()))
-                .append(" ").append(m.request().buffer() instanceof BufferSpec.Bar ? "P2P" : "host").append(" for ")
+                .append(" ").append(m.request().buffer() instanceof BufferSpec.DmaBuf ? "dma-buf"
+                        : m.request().buffer() instanceof BufferSpec.Bar ? "P2P" : "host").append(" for ")
                 .append(m.request().initiator().shortText());
         if (s.count() > 0) {
             sb.append("  →  ").append(Hex.addr(s.address(0)));

@@ -1,5 +1,7 @@
 package org.dmascope.views.mapping;
 
+import java.util.List;
+
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
@@ -13,10 +15,10 @@ import org.dmascope.model.session.MapOutcome;
 import org.dmascope.model.session.SessionSnapshot;
 
 /**
- * The result of a drop in tabs: Steps, Scatter list, Page walk, Designs, Live mappings and Across kernel
- * versions. The scatter list, the page walk and the designs are separate widgets bound to the same view model;
- * until the app hands them in with {@link #setResultViews} and {@link #setDesignsView} their tabs say what will
- * appear there.
+ * The result of a drop in tabs: Steps, Scatter list, Page walk, Designs, Live mappings, Across kernel
+ * versions and Cost per I/O. The scatter list, the page walk and the designs are separate widgets bound to the
+ * same view model; until the app hands them in with {@link #setResultViews} and {@link #setDesignsView} their
+ * tabs say what will appear there.
  */
 public final class MappingDetailsView extends TabPane {
     public static final String ID = "mapping-details";
@@ -26,6 +28,7 @@ public final class MappingDetailsView extends TabPane {
     public static final String DESIGNS_TAB_ID = "designs-tab";
     public static final String LIVE_TAB_ID = "live-mappings-tab";
     public static final String ACROSS_TAB_ID = "across-versions-tab";
+    public static final String COST_TAB_ID = "cost-per-io-tab";
 
     private final MappingViewModel model;
     private final StepsView steps;
@@ -37,8 +40,13 @@ public final class MappingDetailsView extends TabPane {
     private final Tab liveTab = new Tab("Live mappings");
     private final Tab acrossTab = new Tab("Across kernel versions");
     private final AcrossVersionsView across;
+    private final Tab costTab = new Tab("Cost per I/O");
+    private final CostPerIoView cost = new CostPerIoView();
     private final ChangeListener<SessionSnapshot> liveListener = (o, a, l) -> showLiveCount(l);
-    private final ChangeListener<MapOutcome> outcomeListener = (o, a, out) -> compareAcrossVersions();
+    private final ChangeListener<MapOutcome> outcomeListener = (o, a, out) -> {
+        compareAcrossVersions();
+        showCost();
+    };
 
     public MappingDetailsView(MappingViewModel model) {
         this.model = model;
@@ -65,7 +73,13 @@ public final class MappingDetailsView extends TabPane {
         acrossTab.setContent(across);
         acrossTab.setTooltip(new Tooltip("The current mapping under every kernel profile: the profiles where the "
                 + "verdict, the segments or the error change, and the kernel change that did it"));
-        getTabs().setAll(stepsTab, scatterTab, walkTab, designsTab, liveTab, acrossTab);
+        costTab.setId(COST_TAB_ID);
+        costTab.setContent(cost);
+        costTab.setTooltip(new Tooltip("What one I/O of the current buffer and device costs on each mapping path"));
+        getTabs().setAll(stepsTab, scatterTab, walkTab, designsTab, liveTab, acrossTab, costTab);
+        costTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) showCost();
+        });
         liveTab.selectedProperty().addListener((o, a, selected) -> live.setShown(selected));
         acrossTab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) compareAcrossVersions();
@@ -134,6 +148,20 @@ public final class MappingDetailsView extends TabPane {
         }
         model.across().compute(model.topologyProperty().get(), model.options().overridesProperty().getValue(),
                 out.call());
+    }
+
+    /** Four more map calls per drop: computed only while the tab is shown, for the last drop's mapping. */
+    private void showCost() {
+        if (!costTab.isSelected()) return;
+        MapOutcome out = model.outcomeProperty().get();
+        if (out == null || !out.hasMapping()) {
+            cost.show(null, List.of());
+            return;
+        }
+        model.costPerIo(out.mapping(), rows -> {
+            MapOutcome now = model.outcomeProperty().get();
+            if (now == out) cost.show(out.mapping(), rows);
+        });
     }
 
     private void showLiveCount(SessionSnapshot l) {

@@ -10,7 +10,6 @@ import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.kernel.route.RouteHop;
 import org.dmascope.model.kernel.route.TlpRoute;
-import org.dmascope.model.mapping.BufferSpec;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.Step;
@@ -95,7 +94,7 @@ public final class MappingReport {
     static List<Assumption<?>> facts(Mapping m) {
         PlatformAssumptions p = m.request().platform();
         List<Assumption<?>> out = new ArrayList<>(p.forMapping());
-        if (m.request().buffer() instanceof BufferSpec.Bar) {
+        if (m.request().buffer().device().isPresent()) {
             for (Assumption<?> a : p.forP2p()) {
                 if (out.stream().noneMatch(b -> b.name().equals(a.name()))) out.add(a);
             }

@@ -3,6 +3,7 @@ package org.dmascope.views.mapping;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,6 +20,7 @@ import javafx.collections.ObservableMap;
 
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.platform.AssumptionSource;
+import org.dmascope.model.mapping.IoCost;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.session.Boot;
 import org.dmascope.model.session.MapCall;
@@ -193,6 +195,14 @@ public final class MappingViewModel {
     }
 
     /** The mapping shown; null before the first drop or when the buffer could not be made. */
+    /**
+     * The cost per I/O of {@code m}'s buffer and device on each path, computed by the running kernel off the UI
+     * thread and handed to {@code done} on it.
+     */
+    public void costPerIo(Mapping m, Consumer<List<IoCost>> done) {
+        kernel.costPerIo(m, list -> ui.execute(() -> done.accept(list)));
+    }
+
     public ReadOnlyObjectProperty<Mapping> mappingProperty() {
         return mapping.getReadOnlyProperty();
     }

@@ -25,7 +25,7 @@ public final class StepFocus {
         TopologyItem initiator = TopologyItem.device(m.request().initiator());
         BufferSpec buffer = m.request().buffer();
         TopologyItem memory = buffer instanceof BufferSpec.Host h ? TopologyItem.numa(h.node())
-                : TopologyItem.device(((BufferSpec.Bar) buffer).provider());
+                : TopologyItem.device(buffer.device().orElseThrow());
         switch (step.kind()) {
             case PIN:
                 out.add(memory);

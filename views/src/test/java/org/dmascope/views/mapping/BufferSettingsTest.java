@@ -20,9 +20,15 @@ class BufferSettingsTest {
             new P2pMemory(2, 0x1000, 256L << 20, true));
 
     @Test
-    void theDefaultSampleOffersItsRamAndTheNvmeCmb() {
+    void theDefaultSampleOffersItsRamTheNvmeCmbAndItsGpuBarsAsDmaBufs() {
         List<BufferSource> sources = BufferSource.of(Samples.switchP2p());
-        assertEquals(2, sources.size());
+        assertEquals(4, sources.size());
+        BufferSource.DmaBufBar gpu = (BufferSource.DmaBufBar) sources.get(2);
+        assertEquals(Bdf.parse("0000:03:00.0"), gpu.exporter());
+        assertEquals(1, gpu.bar(), "the largest prefetchable BAR: 256 MiB of VRAM aperture");
+        assertEquals(256L << 20, gpu.capacity());
+        assertEquals("buffer-chip-dmabuf-0000-03-00-0-bar1", gpu.id());
+        assertEquals(Bdf.parse("0000:04:00.0"), ((BufferSource.DmaBufBar) sources.get(3)).exporter());
         assertEquals(new BufferSource.Ram(0, 64L << 30), sources.get(0));
         BufferSource.P2pMem cmb = (BufferSource.P2pMem) sources.get(1);
         assertEquals(Bdf.parse("0000:05:00.0"), cmb.provider());

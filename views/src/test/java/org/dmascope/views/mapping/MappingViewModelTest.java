@@ -213,11 +213,12 @@ class MappingViewModelTest {
         assertNull(m.verdictProperty().get());
         assertTrue(m.player().stepsProperty().isEmpty());
         assertFalse(m.armedProperty().get());
-        assertEquals(1, m.sourcesProperty().size(), "the legacy desktop has RAM and no P2P memory");
+        assertEquals(2, m.sourcesProperty().size(), "the legacy desktop has RAM, no P2P memory, and a GPU BAR");
+        assertTrue(m.sourcesProperty().get(1) instanceof BufferSource.DmaBufBar);
         assertEquals(m.sourcesProperty().get(0), m.selectedSourceProperty().get());
         m.dispose();
         topology.set(Samples.switchP2p());
-        assertEquals(1, m.sourcesProperty().size(), "a disposed model no longer follows");
+        assertEquals(2, m.sourcesProperty().size(), "a disposed model no longer follows");
     }
 
     @Test

@@ -29,6 +29,23 @@ public record QueueLimits(int maxSegments, long maxSegmentSize, long segBoundary
     public static QueueLimits validate(int maxSegments, long maxSegmentSize, long segBoundaryMask,
             long virtBoundaryMask,
                                        int dmaAlignment, int logicalBlockSize, long maxHwSectors) {
+        return validate(maxSegments, maxSegmentSize, segBoundaryMask, virtBoundaryMask, dmaAlignment, logicalBlockSize,
+                maxHwSectors, 0);
+    }
+
+    /**
+     * The same with {@code max_user_sectors} (sysfs {@code max_sectors_kb} × 2; 0: unset): blk_validate_limits()
+     * (block/blk-settings.c, mainline) takes {@code min(max_hw_sectors, max_user_sectors)} and refuses fewer than a
+     * page's sectors with -EINVAL; 6.10's first version also refused more than {@code max_hw_sectors}.
+     *
+     * @throws IllegalArgumentException for a user value below one page, with the kernel's answer
+     */
+    public static QueueLimits validate(int maxSegments, long maxSegmentSize, long segBoundaryMask,
+            long virtBoundaryMask, int dmaAlignment, int logicalBlockSize, long maxHwSectors, long maxUserSectors) {
+        if (maxUserSectors != 0 && maxUserSectors < KernelArith.PAGE_SIZE / 512) {
+            throw new IllegalArgumentException("max_sectors_kb " + (maxUserSectors / 2) + " is below one page: "
+                    + "writing it returns -EINVAL (blk_validate_limits)");
+        }
         if (maxSegments == 0) maxSegments = BLK_MAX_SEGMENTS;
         if (segBoundaryMask == 0) segBoundaryMask = BLK_SEG_BOUNDARY_MASK;
         if (maxSegmentSize == 0) maxSegmentSize = virtBoundaryMask != 0 ? KernelArith.UINT_MAX : BLK_MAX_SEGMENT_SIZE;
@@ -37,7 +54,8 @@ public record QueueLimits(int maxSegments, long maxSegmentSize, long segBoundary
         long m = Long.compareUnsigned(segBoundaryMask + 1, maxSegmentSize) < 0 && segBoundaryMask != -1L
                 ? segBoundaryMask + 1 : maxSegmentSize;
         long minSeg = Math.min(KernelArith.PAGE_SIZE, m);
-        long maxSectors = Math.min(maxHwSectors == 0 ? 255 : maxHwSectors, BLK_DEF_MAX_SECTORS_CAP);
+        long hw = maxHwSectors == 0 ? 255 : maxHwSectors;
+        long maxSectors = maxUserSectors != 0 ? Math.min(hw, maxUserSectors) : Math.min(hw, BLK_DEF_MAX_SECTORS_CAP);
         return new QueueLimits(maxSegments, maxSegmentSize, segBoundaryMask, virtBoundaryMask, dmaAlignment, minSeg,
                 logicalBlockSize, maxSectors);
     }

@@ -3,6 +3,7 @@ package org.dmascope.model.kernel.dma;
 /** The kernel error codes the mapping paths return, with their numbers from {@code errno-base.h}/{@code errno.h}. */
 public enum Errno {
     EIO(5, "I/O error: the address cannot be reached by the device"),
+    ENODEV(19, "no such device: the exporter revoked the memory"),
     ENOMEM(12, "out of IOVA space"),
     EEXIST(17, "an I/O page-table entry is already in use"),
     EINVAL(22, "invalid argument"),

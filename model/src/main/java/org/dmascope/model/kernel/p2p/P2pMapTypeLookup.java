@@ -22,9 +22,18 @@ public final class P2pMapTypeLookup {
     }
 
     public static Result mapType(P2pIndex x, Bdf provider, P2pClient client) {
+        return mapType(x, provider, client, false);
+    }
+
+    /**
+     * @param initialised the provider's driver called {@code pcim_p2pdma_init()} without registering memory, as
+     *                    vfio-pci does for its dma-buf exports (v6.19: {@code pcim_p2pdma_provider()} WARNs
+     *                    without it), so {@code pdev->p2pdma} exists
+     */
+    public static Result mapType(P2pIndex x, Bdf provider, P2pClient client, boolean initialised) {
         PciFunction p = x.indexOf(provider).map(x::function)
                 .orElseThrow(() -> new IllegalArgumentException("provider " + provider + " is not in the topology"));
-        if (p.p2pMemory().isEmpty()) {
+        if (p.p2pMemory().isEmpty() && !initialised) {
             return new Result(P2pMapType.NOT_SUPPORTED,
                     provider + " has no P2PDMA state (no P2P memory registered): NOT_SUPPORTED",
                     Optional.empty());

@@ -47,13 +47,18 @@ public enum KernelChange {
     MAP_PHYS(6, 18, "R-DIR-3", "a498d59c469b",
             "dma_map_phys and DMA_ATTR_MMIO: P2P memory is never bounced; MMIO that needs bouncing fails"),
     AMD_V2_47(6, 19, "R-CMD-10", "", "AMD v2 page tables span 47 IOVA bits (generic page table)"),
+    VFIO_DMABUF(6, 19, "R-DMABUF-1", "5d74781ebc86",
+            "vfio-pci exports BARs as dma-bufs (p2pdma_provider without struct page), mapped by "
+                    + "dma_buf_phys_vec_to_sgt or by iommufd (71db84a0); pinned importers refused (61ceaf236115)"),
     AST1150_NO_ALIAS(7, 0, "R-GRP-1", "",
             "ASPEED AST1150 bridge forwards requester IDs (PCI_DEV_FLAGS_PCI_BRIDGE_NO_ALIAS) [~ release unconfirmed]"),
     THRU_HOST_BRIDGE_FIX(7, 1, "R-DIR-4", "560000d619ef",
             "dma-direct maps THRU_HOST_BRIDGE entries again (break → fallthrough)"),
     GOOGLE_WHITELIST(7, 1, "R-P2P-3", "70cf146a674c", "P2PDMA whitelist: Google SoCs, any device id"),
     Q35_IGFX(7, 1, "R-GRP-1", "2cda2e10dc83", "VT-d ignores the Q35 integrated graphics (8086:29b2)"),
-    ACCEL_WHITELIST(7, 2, "R-P2P-3", "0ba76b19fd4c", "P2PDMA whitelist: Intel DSA, IAX, IAA and QAT devices");
+    ACCEL_WHITELIST(7, 2, "R-P2P-3", "0ba76b19fd4c", "P2PDMA whitelist: Intel DSA, IAX, IAA and QAT devices"),
+    IO_URING_DMABUF(7, 4, "R-DMABUF-2", "ed02f4f7",
+            "io_uring registered dma-buf buffers: NVMe reads and writes from premapped DMA addresses");
 
     private final int major;
     private final int minor;

@@ -29,6 +29,21 @@ public enum KernelFeature {
      * of the same series, same pull (a498d59c469b).
      */
     ATTR_MMIO("DMA_ATTR_MMIO", 6, 18, "a498d59c469b"),
+    /**
+     * vfio-pci exporting a BAR as a dma-buf (R-DMABUF-1): 5d74781ebc86 "vfio/pci: Add dma-buf export support for
+     * MMIO regions", vfio-v6.19-rc1 (drivers/vfio/pci/vfio_pci_dmabuf.c, read at torvalds/linux 06fddc7a1961).
+     */
+    VFIO_DMABUF("VFIO_DEVICE_FEATURE_DMA_BUF", 6, 19, "5d74781ebc86"),
+    /**
+     * iommufd mapping a VFIO dma-buf into an IOAS (R-DMABUF-3): 71db84a0 "iommufd: Add DMABUF to iopt_pages",
+     * MMIO pages mapped with IOMMU_MMIO (3114c674), same v6.19 merge window.
+     */
+    IOMMUFD_DMABUF("IOMMU_IOAS_MAP_FILE of a dma-buf", 6, 19, "71db84a0"),
+    /**
+     * io_uring registered dma-buf buffers and NVMe requests from premapped dma-buf: for-7.4/io_uring-dmabuf (ed02f4f7,
+     * kernel-timeline.md K15); not in the kernel tree read, so modelled from the merge description.
+     */
+    IO_URING_DMABUF("io_uring dma-buf registered buffers", 7, 4, "ed02f4f7"),
     /** {@code pci=config_acs=} (R-CMD-4): 47c8846a49ba "PCI: Extend ACS configurability" (v6.11). */
     CONFIG_ACS("pci=config_acs=", 6, 11, "47c8846a49ba");
 

@@ -69,6 +69,14 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aDmaBufOfTheGpuImportedByTheNicIsAScenarioStepLikeAnyBuffer() {
+        ScenarioRunner.Run r = run(scenario("{\"map\": {\"initiator\": \"0000:06:00.0\", \"buffer\": "
+                + "\"dmabuf:03:00.0:bar1:2MiB:importer=rdma\"}, \"expect\": {\"mapType\": \"BUS_ADDR\", "
+                + "\"segments\": 1}}"));
+        assertTrue(r.passed(), () -> r.steps().toString());
+    }
+
+    @Test
     void anUnmetExpectationFailsItsStepAndSaysWhatItGot() {
         ScenarioRunner.Run r = run(scenario(T4_RAM + ", \"expect\": {\"mapType\": \"BUS_ADDR\", \"segments\": 3}}"));
         assertFalse(r.passed());

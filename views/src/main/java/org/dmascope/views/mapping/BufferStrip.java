@@ -3,6 +3,8 @@ package org.dmascope.views.mapping;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
@@ -11,6 +13,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
@@ -47,6 +50,9 @@ final class BufferStrip extends HBox {
     private final Listener listener;
     private final List<String> stylesheets;
     private final HBox chips = new HBox(8);
+    private final ScrollPane chipScroller = new ScrollPane();
+    /** Height of the chips' horizontal scroll bar (Modena's at the default font) and a gap above it. */
+    private static final double SCROLL_BAR_ROOM = 16;
     private final Label hint = new Label();
     private final Popup popup = new Popup();
     private final ListChangeListener<BufferSource> sourcesListener = c -> rebuild();
@@ -64,6 +70,7 @@ final class BufferStrip extends HBox {
         heading.getStyleClass().add("heading");
         heading.setMinWidth(Region.USE_PREF_SIZE);
         chips.setAlignment(Pos.CENTER_LEFT);
+        chips.getStyleClass().add("buffer-chips-row");
         hint.setId(HINT_ID);
         hint.getStyleClass().add("hint");
         hint.setMinWidth(0);
@@ -73,10 +80,28 @@ final class BufferStrip extends HBox {
         hint.setMaxHeight(34);
         hint.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         HBox.setHgrow(hint, Priority.ALWAYS);
-        // GPUs offer dma-buf chips too: the chips must not set the window's minimum width (the canvas pane's
-        // divider would stop moving); on a narrow pane the last chips are cut off instead
-        chips.setMinWidth(0);
-        getChildren().addAll(heading, chips, hint);
+        // A machine with many GPUs offers a dma-buf chip for each: the chips keep their size and scroll
+        // sideways when the pane is narrower than they are (a chip reduced to "…" tells nothing), and they
+        // never set the window's minimum width (the canvas pane's divider must keep moving).
+        chipScroller.setContent(chips);
+        chipScroller.setFitToHeight(false);
+        chipScroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        chipScroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        chipScroller.getStyleClass().add("buffer-chips");
+        chipScroller.setMinWidth(0);
+        // As tall as the chips, and the scroll bar under them when they are wider than the pane (the bar must
+        // not cover the chips' second line).
+        DoubleBinding height = Bindings.createDoubleBinding(() -> chips.getHeight()
+                + (chips.getWidth() > chipScroller.getWidth() + 0.5 ? SCROLL_BAR_ROOM : 0),
+                chips.heightProperty(), chips.widthProperty(), chipScroller.widthProperty());
+        chipScroller.minHeightProperty().bind(height);
+        chipScroller.prefHeightProperty().bind(height);
+        chipScroller.maxHeightProperty().bind(height);
+        chipScroller.prefWidthProperty().bind(chips.widthProperty().add(2));
+        chipScroller.setMaxWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(chipScroller, Priority.SOMETIMES);
+        chips.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(heading, chipScroller, hint);
         popup.setAutoHide(true);
         model.sourcesProperty().addListener(sourcesListener);
         model.selectedSourceProperty().addListener(selectionListener);
@@ -121,6 +146,9 @@ final class BufferStrip extends HBox {
 
     private BufferChip chip(BufferSource s) {
         BufferChip chip = new BufferChip(s);
+        chip.focusedProperty().addListener((o, was, now) -> {
+            if (now) reveal(chip);
+        });
         chip.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             model.selectedSourceProperty().set(s);
             chip.requestFocus();
@@ -209,5 +237,17 @@ final class BufferStrip extends HBox {
             c.setSelected(on);
             c.setArmed(on && model.armedProperty().get());
         }
+    }
+
+    /** Scrolls the chips so the focused one shows whole (the arrow keys walk past the strip's edge). */
+    private void reveal(BufferChip chip) {
+        double content = chips.getWidth();
+        double view = chipScroller.getViewportBounds().getWidth();
+        if (content <= view) return;
+        Bounds b = chip.getBoundsInParent();
+        double left = chipScroller.getHvalue() * (content - view);
+        if (b.getMinX() < left) left = b.getMinX();
+        else if (b.getMaxX() > left + view) left = b.getMaxX() - view;
+        chipScroller.setHvalue(left / (content - view));
     }
 }

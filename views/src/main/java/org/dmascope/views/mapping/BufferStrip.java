@@ -80,6 +80,8 @@ final class BufferStrip extends HBox {
         hint.setMaxHeight(34);
         hint.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         HBox.setHgrow(hint, Priority.ALWAYS);
+        // The chips come first: the hint asks for little and takes what room they leave.
+        hint.setPrefWidth(220);
         // A machine with many GPUs offers a dma-buf chip for each: the chips keep their size and scroll
         // sideways when the pane is narrower than they are (a chip reduced to "…" tells nothing), and they
         // never set the window's minimum width (the canvas pane's divider must keep moving).

@@ -76,9 +76,11 @@ public record DeviceLine(List<Hop> path, String description) {
         if (b == a + 1 || b >= s.length()) return null;
         if (s.charAt(b) == ':') {
             if (a - i < 4 || a - i > 8 || b - a - 1 != 2) return null;
-            int domain = (int) Long.parseLong(s.substring(i, a), 16);
+            long domain = Long.parseLong(s.substring(i, a), 16);
+            // Eight hex digits hold more than the kernel's int domain: 80000000 and above are no slot.
+            if (domain > Integer.MAX_VALUE) return null;
             int bus = Integer.parseInt(s.substring(a + 1, b), 16);
-            return devfn(s, b + 1, OptionalInt.of(domain), OptionalInt.of(bus), end);
+            return devfn(s, b + 1, OptionalInt.of((int) domain), OptionalInt.of(bus), end);
         }
         if (a - i != 2) return null;
         return devfn(s, a + 1, OptionalInt.empty(), OptionalInt.of(Integer.parseInt(s.substring(i, a), 16)), end);

@@ -93,4 +93,23 @@ class LspciMachineReaderTest {
         assertEquals(1, warningsAbout(r, "fewer than three quoted fields").size());
         assertEquals(4, warningsAbout(r, "fewer than three quoted fields").get(0).line());
     }
+
+    @Test
+    void aDomainBeyondTheKernelsIntIsNoSlotAndNoCrash() {
+        // Found by the fuzzer: eight hex digits of domain from 80000000 up wrapped to a negative int.
+        ImportResult r = texts("vmm.txt", """
+                Slot:\t0000:00:00.0
+                Class:\tHost bridge
+                Vendor:\tIntel Corporation
+                Device:\tDevice 1234
+
+                Slot:\t80000000:01:01.0
+                Class:\tEthernet controller
+                Vendor:\tIntel Corporation
+                Device:\tDevice 1533
+                """);
+        assertEquals(1, warningsAbout(r, "is not a PCI slot").size());
+        assertEquals(6, warningsAbout(r, "is not a PCI slot").get(0).line());
+        assertEquals(1, loaded(r).functions().size());
+    }
 }

@@ -15,6 +15,7 @@ import org.dmascope.model.topology.HostWindow;
 import org.dmascope.model.topology.PciBus;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PciHierarchy;
+import org.dmascope.model.topology.RangeSweep;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 
@@ -136,29 +137,11 @@ final class AddressChecks {
         }
     }
 
+    /** The validator's sweep ({@link RangeSweep}): a function's own ranges never conflict with each other. */
     private static void sweep(List<Decoded> ranges) {
-        List<Decoded> sorted = new ArrayList<>(ranges);
-        sorted.sort((a, b) -> {
-            int c = Long.compareUnsigned(a.range().range().start(), b.range().range().start());
-            return c != 0 ? c : Long.compareUnsigned(b.range().range().end(), a.range().range().end());
-        });
-        // The range reaching farthest so far, and the farthest-reaching one of another function.
-        Decoded first = null;
-        Decoded second = null;
-        for (Decoded d : sorted) {
-            Decoded other = first != null && first.function() != d.function() ? first : second;
-            if (other != null && Long.compareUnsigned(d.range().range().start(), other.range().range().end()) <= 0) {
-                conflict(d, other);
-            }
-            long end = d.range().range().end();
-            if (first == null || Long.compareUnsigned(end, first.range().range().end()) > 0) {
-                if (first != null && first.function() != d.function()) second = first;
-                first = d;
-            } else if (d.function() != first.function()
-                    && (second == null || Long.compareUnsigned(end, second.range().range().end()) > 0)) {
-                second = d;
-            }
-        }
+        List<RangeSweep.Entry<Decoded>> entries = new ArrayList<>(ranges.size());
+        for (Decoded d : ranges) entries.add(new RangeSweep.Entry<>(d.range().range(), d.function(), d));
+        RangeSweep.overlaps(entries, (later, earlier) -> conflict(later.item(), earlier.item()));
     }
 
     private static void conflict(Decoded later, Decoded earlier) {

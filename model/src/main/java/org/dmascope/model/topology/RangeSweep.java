@@ -14,13 +14,13 @@ import java.util.Set;
  * against the earlier range that reaches farthest, so n copies of one range give n - 1 findings, not
  * n² / 2. Ranges of the same owner never count as overlapping each other.
  */
-final class RangeSweep {
+public final class RangeSweep {
     private RangeSweep() {
     }
 
     /** A range, what it belongs to, and what the finding should name. */
-    record Entry<T>(AddressRange range, Object owner, T item) {
-        Entry {
+    public record Entry<T>(AddressRange range, Object owner, T item) {
+        public Entry {
             Objects.requireNonNull(range);
             Objects.requireNonNull(owner);
         }
@@ -28,7 +28,7 @@ final class RangeSweep {
 
     /** Called with the later entry in address order first. */
     @FunctionalInterface
-    interface Report<T> {
+    public interface Report<T> {
         void overlap(Entry<T> later, Entry<T> earlier);
     }
 
@@ -38,7 +38,7 @@ final class RangeSweep {
     };
 
     /** Each entry that overlaps an earlier entry of another owner. */
-    static <T> void overlaps(List<Entry<T>> entries, Report<T> report) {
+    public static <T> void overlaps(List<Entry<T>> entries, Report<T> report) {
         List<Entry<T>> sorted = new ArrayList<>(entries);
         sorted.sort(BY_ADDRESS);
         Reach<T> reach = new Reach<>();

@@ -40,10 +40,13 @@ import org.dmascope.model.topology.TopologyValidator;
  */
 class ImportFuzzTest {
     /**
-     * How long one target fuzzes with JAZZER_FUZZ=1 (about a million runs on a free core); mvn verify only replays the
-     * seeds.
+     * How long one target fuzzes at most with JAZZER_FUZZ=1; it stops earlier after {@link #FUZZ_RUNS} runs. mvn verify
+     * only replays the seeds.
      */
-    static final String FUZZ_FOR = "10m";
+    static final String FUZZ_FOR = "45m";
+
+    /** The executions one target is fuzzed for with JAZZER_FUZZ=1: the hardening goal, a million per family. */
+    static final long FUZZ_RUNS = 1_000_000;
 
 
     /** One family's reader, then what the importer does after it. */
@@ -57,27 +60,27 @@ class ImportFuzzTest {
         TopologyValidator.validate(t);
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void lspciTree(byte[] data) {
         readAs(new LspciTreeFormat(), data);
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void lspciListingAndHexDumps(byte[] data) {
         readAs(new LspciListingFormat(), data);
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void lspciMachineReadable(byte[] data) {
         readAs(new LspciMachineFormat(), data);
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void iommuGroupListing(byte[] data) {
         readAs(new IommuGroupsFormat(), data);
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void hwlocXml(byte[] data) {
         readAs(new HwlocXmlFormat(), data);
     }
@@ -94,17 +97,17 @@ class ImportFuzzTest {
         assertNotNull(ReportedText.of(m));
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void ncclXml(byte[] data) {
         readWithMatrix(new NcclTopologyXmlFormat(), data);
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void nvidiaSmiTopo(byte[] data) {
         readWithMatrix(new NvidiaSmiTopoFormat(), data);
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void topologyJson(byte[] data) {
         String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
         var r = TopologyJsonReader.read(text, "fuzz.json");
@@ -112,7 +115,7 @@ class ImportFuzzTest {
     }
 
     /** The whole importer, detection included, as File ▸ Import and the command line run it. */
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void anyFileThroughTheImporter(byte[] data) {
         ImportResult r = Importer.importInputs(List.of(new ImportInput("fuzz.txt", data)), ImportProgress.NONE,
                 () -> false);

@@ -23,11 +23,12 @@ import org.dmascope.model.topology.Topology;
 /** The small parsers users type into: a bad string is a sentence, never an exception of another kind. */
 class ParserFuzzTest {
     private static final String FUZZ_FOR = ImportFuzzTest.FUZZ_FOR;
+    private static final long FUZZ_RUNS = ImportFuzzTest.FUZZ_RUNS;
     /** The default sample: ports with ACS, a switch, P2P memory. */
     private static final Topology MACHINE = SampleCatalog.loadDefault();
 
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void bufferSpec(FuzzedDataProvider data) {
         String s = data.consumeRemainingAsString();
         try {
@@ -37,7 +38,7 @@ class ParserFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void kernelCommandLine(FuzzedDataProvider data) {
         assertNotNull(KernelCommandLine.parse(data.consumeRemainingAsString()));
     }
@@ -47,7 +48,7 @@ class ParserFuzzTest {
      * {@code disable_acs_redir}/{@code config_acs}, the ACS values, the groups and the not-modelled summary never
      * throw.
      */
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void kernelCommandLineOnAMachine(FuzzedDataProvider data) {
         String line = data.consumeRemainingAsString();
         for (KernelProfile k : KernelProfile.values()) {
@@ -60,7 +61,7 @@ class ParserFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = FUZZ_FOR)
+    @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void scenarioFile(FuzzedDataProvider data) {
         ScenarioReader.Result r = ScenarioReader.read(data.consumeRemainingAsString(), "fuzz.json", Path.of("."));
         assertTrue(r.scenario().isPresent() || r.report().hasErrors());

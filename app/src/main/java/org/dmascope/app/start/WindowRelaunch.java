@@ -1,0 +1,255 @@
+package org.dmascope.app.start;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the window in a second JVM that maps the classes of earlier runs from a class-data archive
+ * ({@code -XX:SharedArchiveFile}), which a jar's manifest cannot ask for. The first run of a jar on a runtime
+ * records the archive as it exits ({@code -XX:ArchiveClassesAtExit}). Whatever goes wrong falls back to starting
+ * the window in this JVM as before: no relaunch when the user chose class-data sharing or a debugger, when the jar
+ * or the cache cannot be found, or when the second JVM cannot be started; and when the second JVM ends in failure
+ * before it reached {@code main} (the archive may be what broke it), the archive is removed and the window starts
+ * here. The second JVM tells it reached {@code main} by deleting a marker file named in {@value #MARKER_PROPERTY}
+ * ({@link #relaunched}).
+ */
+public final class WindowRelaunch {
+    /** The marker file's path; set only in the relaunched JVM, which it tells that it is the window. */
+    public static final String MARKER_PROPERTY = "dmascope.relaunched";
+    /** {@code -Ddmascope.classData=off}: never relaunch (start as plain {@code java -jar} always did). */
+    public static final String SWITCH_PROPERTY = "dmascope.classData";
+    private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+    /** Starts a command, so tests can stand in for the second JVM. */
+    public interface Starter {
+        /** Starts {@code command} with this process's standard streams and working directory. */
+        Running start(List<String> command) throws IOException;
+    }
+
+    /** A started second JVM. */
+    public interface Running {
+        /** Its exit code, once it ended. */
+        int waitFor() throws InterruptedException;
+
+        /** Asks it to end (SIGTERM: its shutdown hooks run) and waits a few seconds for it. */
+        void stop();
+    }
+
+    private final Path java;
+    private final Path jar;
+    private final String mainClass;
+    private final JvmOptions options;
+    private final ClassDataCache cache;
+    private final Starter starter;
+    private final long pid;
+
+    /**
+     * @param java      the {@code java} of this runtime
+     * @param jar       the jar this program runs from
+     * @param mainClass the class whose {@code main} the second JVM runs
+     * @param options   the options this JVM was given
+     * @param cache     where the archive of this jar and runtime is kept
+     * @param pid       this process's id (names its files)
+     */
+    public WindowRelaunch(Path java, Path jar, String mainClass, JvmOptions options, ClassDataCache cache,
+                          Starter starter, long pid) {
+        this.java = java;
+        this.jar = jar;
+        this.mainClass = mainClass;
+        this.options = options;
+        this.cache = cache;
+        this.starter = starter;
+        this.pid = pid;
+    }
+
+    /**
+     * The relaunch for this process, or empty (start the window here) when it must not or cannot be: see the class
+     * comment. Costs a read of the jar's directory and a few file lookups.
+     */
+    public static Optional<WindowRelaunch> forThisProcess(Class<?> mainClass) {
+        if ("off".equals(System.getProperty(SWITCH_PROPERTY)) || System.getProperty(MARKER_PROPERTY) != null
+                // the installer's launchers bring their own archive and options
+                || System.getProperty("jpackage.app-path") != null) {
+            return Optional.empty();
+        }
+        String envOptions = System.getenv().getOrDefault("JDK_JAVA_OPTIONS", "");
+        JvmOptions options = JvmOptions.parse(ProcessHandle.current().info().arguments());
+        if (!options.notAllowed().isEmpty()
+                || !JvmOptions.parse(Optional.of((envOptions + " -jar").trim().split("\\s+"))).notAllowed().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path jar = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+            if (!Files.isRegularFile(jar) || !Files.isExecutable(java)) return Optional.empty();
+            String runtime = System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|"
+                    + System.getProperty("java.runtime.version");
+            ClassDataCache cache = new ClassDataCache(cacheDirectory(), ArchiveKey.of(jar, runtime));
+            return Optional.of(new WindowRelaunch(java, jar, mainClass.getName(), options, cache,
+                    WindowRelaunch::startInheritingIo, ProcessHandle.current().pid()));
+        } catch (IOException | RuntimeException | URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * In the relaunched JVM: deletes the marker, so the first JVM knows this one reached {@code main}.
+     *
+     * @return whether this JVM was relaunched to show the window
+     */
+    public static boolean relaunched() {
+        String marker = System.getProperty(MARKER_PROPERTY);
+        if (marker == null) return false;
+        try {
+            Files.deleteIfExists(Path.of(marker));
+        } catch (IOException | RuntimeException e) {
+            // the first JVM then takes a failure of this one for the archive's and makes it again: no harm
+        }
+        return true;
+    }
+
+    /**
+     * Runs the window in the second JVM and waits for it.
+     *
+     * @param args the files the window opens
+     * @return its exit code, or empty when the window is to start in this JVM after all
+     */
+    public OptionalInt run(List<String> args) {
+        Optional<Path> archive = cache.archive();
+        Path pending = null;
+        Path marker;
+        try {
+            if (archive.isEmpty()) {
+                if (!cache.mayMake()) return OptionalInt.empty();
+                pending = cache.beginMaking(pid);
+            }
+            marker = Files.createTempFile(cache.archivePath().getParent(), "dmascope-start-", ".marker");
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+        List<String> command = command(archive, pending, marker, args);
+        int code;
+        try {
+            Running child = starter.start(command);
+            // This JVM terminated (kill, logout): the window goes with it rather than running on without a parent.
+            Thread stop = new Thread(child::stop, "dmascope-relaunch-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            code = waitFor(child);
+            removeHook(stop);
+        } catch (IOException e) {
+            deleteQuietly(marker);
+            if (pending != null) cache.abandon(pending);
+            return OptionalInt.empty();
+        }
+        boolean reachedMain = !Files.exists(marker);
+        deleteQuietly(marker);
+        if (pending != null) {
+            if (code == 0) {
+                cache.made(pending);
+            } else {
+                cache.abandon(pending);
+            }
+        } else if (code != 0 && (!reachedMain || crashed(code))) {
+            cache.discard();
+        }
+        return reachedMain ? OptionalInt.of(code) : OptionalInt.empty();
+    }
+
+    /** The second JVM's command line: this one's options, the archive to map or to make, the marker, the files. */
+    List<String> command(Optional<Path> archive, Path pending, Path marker, List<String> args) {
+        List<String> c = new ArrayList<>();
+        c.add(java.toString());
+        c.addAll(options.options());
+        if (archive.isPresent()) {
+            c.add("-XX:SharedArchiveFile=" + archive.get());
+            c.add("-Xshare:auto");
+        } else {
+            c.add("-XX:ArchiveClassesAtExit=" + pending);
+        }
+        c.addAll(QUIET);
+        c.add("-D" + MARKER_PROPERTY + "=" + marker);
+        c.add("-cp");
+        c.add(jar.toString());
+        c.add(mainClass);
+        c.addAll(args);
+        return c;
+    }
+
+    /** A JVM that died of a signal (SIGSEGV, SIGBUS, abort) rather than the user's interrupt or termination. */
+    private static boolean crashed(int code) {
+        return code > 128 && code != 128 + 2 && code != 128 + 15;
+    }
+
+    private static int waitFor(Running child) {
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                // this thread is only the window's waiting room: keep waiting for it
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a marker left behind is harmless
+        }
+    }
+
+    private static Running startInheritingIo(List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        return new Running() {
+            @Override
+            public int waitFor() throws InterruptedException {
+                return p.waitFor();
+            }
+
+            @Override
+            public void stop() {
+                p.destroy();
+                try {
+                    p.waitFor(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+
+    /** {@code dmascope.cacheDir}, else the platform's user cache directory. */
+    static Path cacheDirectory() {
+        String chosen = System.getProperty("dmascope.cacheDir");
+        if (chosen != null && !chosen.isBlank()) return Path.of(chosen);
+        Path home = Path.of(System.getProperty("user.home"));
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("mac")) return home.resolve("Library/Caches/dmascope");
+        if (isWindows()) {
+            String local = System.getenv("LOCALAPPDATA");
+            return (local != null ? Path.of(local) : home).resolve("dmascope");
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache")).resolve("dmascope");
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").startsWith("Windows");
+    }
+}

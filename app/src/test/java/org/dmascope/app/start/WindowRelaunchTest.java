@@ -1,0 +1,195 @@
+package org.dmascope.app.start;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The relaunch's decisions, with a stand-in for the second JVM that does what a real one would do to the files. */
+class WindowRelaunchTest {
+    @TempDir
+    Path dir;
+
+    private ClassDataCache cache;
+    private final List<List<String>> started = new ArrayList<>();
+
+    /** What the stand-in second JVM does: whether it reaches main, whether it writes the archive, its exit code. */
+    private boolean reachesMain;
+    private boolean writesArchive;
+    private int exitCode;
+
+    @BeforeEach
+    void setUp() {
+        cache = new ClassDataCache(dir.resolve("cache"), "key");
+        reachesMain = true;
+        writesArchive = true;
+        exitCode = 0;
+    }
+
+    private WindowRelaunch relaunch(WindowRelaunch.Starter starter) {
+        JvmOptions options = new JvmOptions(List.of("-Dprism.order=sw", "-Xmx1g"), "");
+        return new WindowRelaunch(Path.of("/jdk/bin/java"), Path.of("/apps/dmascope.jar"), "org.dmascope.app.Main",
+                options, cache, starter, 4242);
+    }
+
+    private OptionalInt run(List<String> files) {
+        return relaunch(this::standIn).run(files);
+    }
+
+    private WindowRelaunch.Running standIn(List<String> command) {
+        started.add(command);
+        String marker = value(command, "-Ddmascope.relaunched=");
+        String making = value(command, "-XX:ArchiveClassesAtExit=");
+        try {
+            if (reachesMain) Files.delete(Path.of(marker));
+            if (!making.isEmpty() && writesArchive) Files.write(Path.of(making), new byte[1234]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new WindowRelaunch.Running() {
+            @Override
+            public int waitFor() {
+                return exitCode;
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+    }
+
+    private static String value(List<String> command, String prefix) {
+        return command.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
+                .orElse("");
+    }
+
+    private void haveArchive() throws IOException {
+        Path pending = cache.beginMaking(1);
+        Files.write(pending, new byte[1234]);
+        assertTrue(cache.made(pending));
+    }
+
+    @Test
+    void theFirstRunMakesTheArchiveAtItsExitAndTheNextMapsIt() {
+        assertEquals(OptionalInt.of(0), run(List.of()));
+        List<String> first = started.get(0);
+        assertTrue(value(first, "-XX:ArchiveClassesAtExit=").endsWith("dmascope-key.4242.tmp"), first.toString());
+        assertFalse(first.contains("-Xshare:auto"));
+        Path archive = cache.archive().orElseThrow();
+
+        assertEquals(OptionalInt.of(0), run(List.of()));
+        List<String> second = started.get(1);
+        assertEquals(archive.toString(), value(second, "-XX:SharedArchiveFile="));
+        assertTrue(second.contains("-Xshare:auto"));
+        assertEquals("", value(second, "-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void theSecondJvmGetsThisOnesOptionsTheJarAndTheFilesAsGiven() throws IOException {
+        haveArchive();
+        List<String> files = List.of("/data/my lspci.txt", "/data/groups.txt");
+        run(files);
+        List<String> c = started.get(0);
+        assertEquals("/jdk/bin/java", c.get(0));
+        assertEquals(List.of("-Dprism.order=sw", "-Xmx1g"), c.subList(1, 3));
+        assertTrue(c.containsAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off")), "a stale archive says nothing");
+        int cp = c.indexOf("-cp");
+        assertEquals(List.of("-cp", "/apps/dmascope.jar", "org.dmascope.app.Main", "/data/my lspci.txt",
+                "/data/groups.txt"), c.subList(cp, c.size()));
+        assertTrue(c.indexOf("-XX:SharedArchiveFile=" + cache.archive().orElseThrow()) < cp, "JVM options first");
+    }
+
+    @Test
+    void theWindowsExitCodeIsTheProgramsAndTheMarkerIsGone() throws IOException {
+        haveArchive();
+        exitCode = 3;
+        assertEquals(OptionalInt.of(3), run(List.of()));
+        assertFalse(Files.exists(Path.of(value(started.get(0), "-Ddmascope.relaunched="))));
+        assertTrue(cache.archive().isPresent(), "an ordinary failure of the program is not the archive's");
+    }
+
+    /** JDK 17 dies of SIGBUS before main on some broken archives: this JVM starts the window itself. */
+    @Test
+    void aSecondJvmThatFailsBeforeMainStartsTheWindowHereAndLosesTheArchive() throws IOException {
+        haveArchive();
+        reachesMain = false;
+        exitCode = 134;
+        assertEquals(OptionalInt.empty(), run(List.of()));
+        assertEquals(Optional.empty(), cache.archive());
+        assertFalse(Files.exists(Path.of(value(started.get(0), "-Ddmascope.relaunched="))), "no marker left");
+    }
+
+    @Test
+    void aWindowThatCrashesAfterMainKeepsItsExitCodeButLosesTheArchive() throws IOException {
+        haveArchive();
+        exitCode = 134;
+        assertEquals(OptionalInt.of(134), run(List.of()));
+        assertEquals(Optional.empty(), cache.archive());
+    }
+
+    @Test
+    void aWindowEndedByTheUserKeepsTheArchive() throws IOException {
+        haveArchive();
+        exitCode = 130;
+        assertEquals(OptionalInt.of(130), run(List.of()));
+        assertTrue(cache.archive().isPresent());
+    }
+
+    @Test
+    void aFirstRunThatEndsBadlyMakesNoArchive() {
+        exitCode = 143;
+        assertEquals(OptionalInt.of(143), run(List.of()));
+        assertEquals(Optional.empty(), cache.archive());
+        assertFalse(Files.exists(Path.of(value(started.get(0), "-XX:ArchiveClassesAtExit="))), "pending file removed");
+    }
+
+    @Test
+    void whenTheSecondJvmCannotStartTheWindowStartsHere() {
+        WindowRelaunch r = relaunch(command -> {
+            throw new IOException("no such file: /jdk/bin/java");
+        });
+        assertEquals(OptionalInt.empty(), r.run(List.of()));
+        assertEquals(Optional.empty(), cache.archive());
+    }
+
+    @Test
+    void afterThreeRunsThatMadeNoArchiveTheWindowStartsHereWithoutTrying() {
+        writesArchive = false;
+        for (int i = 0; i < ClassDataCache.MAX_ATTEMPTS; i++) assertEquals(OptionalInt.of(0), run(List.of()));
+        assertEquals(OptionalInt.empty(), run(List.of()));
+        assertEquals(ClassDataCache.MAX_ATTEMPTS, started.size());
+    }
+
+    @Test
+    void theRelaunchedJvmKnowsItselfByTheMarkerAndDeletesIt() throws IOException {
+        assertFalse(WindowRelaunch.relaunched(), "surefire's JVM was not relaunched");
+        Path marker = Files.createFile(dir.resolve("m.marker"));
+        String before = System.getProperty(WindowRelaunch.MARKER_PROPERTY);
+        System.setProperty(WindowRelaunch.MARKER_PROPERTY, marker.toString());
+        try {
+            assertTrue(WindowRelaunch.relaunched());
+            assertFalse(Files.exists(marker));
+            assertTrue(WindowRelaunch.forThisProcess(WindowRelaunch.class).isEmpty(), "never relaunches itself");
+        } finally {
+            if (before == null) System.clearProperty(WindowRelaunch.MARKER_PROPERTY);
+        }
+    }
+
+    @Test
+    void classesOutsideAJarAreNotRelaunched() {
+        // surefire runs this module from target/classes, a directory
+        assertTrue(WindowRelaunch.forThisProcess(WindowRelaunch.class).isEmpty());
+    }
+}

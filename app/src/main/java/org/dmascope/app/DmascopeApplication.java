@@ -121,12 +121,26 @@ public final class DmascopeApplication extends Application {
                 .optionsProperty().get().iommuMode(), mappingModel.options().optionsProperty()));
         mappingWorkspace = new MappingWorkspace(topologyView, mappingModel);
         if (!preferences.firstRunHintSeen()) mappingWorkspace.showFirstRunHint(preferences::setFirstRunHintSeen);
+        documents.showDefaultSample();
+        window = new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace),
+                preferences, session);
+        window.show(where.apply(preferences), hold);
+        // What the first frame does not show waits until it is drawn (start-up time): the result tabs show their
+        // placeholders until then, and the samples for File ▸ Open Sample are read while the window is in use.
+        AfterFirstFrame.run(stage.getScene(), () -> {
+            addResultViews();
+            documents.loadSamples();
+        });
+        return documents;
+    }
+
+    /** The scatter list, page walk and designs tabs' views, and the Designs tab's bounce drawn on the canvas. */
+    private void addResultViews() {
         StepPlayer player = mappingModel.player();
         scatterList = new ScatterListView(mappingModel.mappingProperty(), player.selectedStepProperty(),
                 player.selectedSegmentProperty());
         pageWalk = new PageWalkView(mappingModel.mappingProperty(), player.selectedStepProperty(),
                 player.selectedSegmentProperty());
-        documents.showDefaultSample();
         mappingWorkspace.details().setResultViews(scatterList, pageWalk);
         designs = new DesignsView(new DesignsViewModel(mappingModel.mappingProperty()));
         designs.model().activeProperty().bind(mappingWorkspace.details().designsShownProperty());
@@ -136,11 +150,6 @@ public final class DmascopeApplication extends Application {
             BounceRoute b = designs.model().bounceRouteProperty().get();
             return b == null ? null : RouteStops.ofBounce(b);
         }, designs.model().bounceRouteProperty()));
-        window = new MainWindow(stage, documents, new WindowViews(topologyView, inspectorView, mappingWorkspace),
-                preferences, session);
-        window.show(where.apply(preferences), hold);
-        documents.loadSamples();
-        return documents;
     }
 
     /** The inspector's content, for tests. */

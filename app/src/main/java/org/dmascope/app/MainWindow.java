@@ -177,7 +177,8 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
-        stage.getIcons().setAll(appIcon(64), appIcon(32), appIcon(16));
+        // Drawn by snapshots, which the first frame need not wait for.
+        AfterFirstFrame.run(scene, () -> stage.getIcons().setAll(appIcon(64), appIcon(32), appIcon(16)));
         stage.setX(at.x());
         stage.setY(at.y());
         stage.setMaximized(at.maximized());

@@ -98,7 +98,8 @@ final class Presenter {
         laserLayer.setMouseTransparent(true);
         laserLayer.setPickOnBounds(false);
         scaled.scaleProperty().set(preferences.uiScale());
-        setSpeed(preferences.playbackSpeed());
+        // Applied, not stored again: storing flushes the preferences to disk, which the first frame waited for.
+        showSpeed(preferences.playbackSpeed());
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("F11 leaves presenter mode");
         // The window manager (or another key) may end full screen: presenter mode ends with it.
@@ -209,7 +210,10 @@ final class Presenter {
 
     void setSpeed(double v) {
         preferences.setPlaybackSpeed(v);
-        double s = preferences.playbackSpeed();
+        showSpeed(preferences.playbackSpeed());
+    }
+
+    private void showSpeed(double s) {
         workspace.model().player().speedProperty().set(s);
         workspace.topologyView().canvas().routeSpeedProperty().set(s);
         speeds.getToggles().forEach(t -> t.setSelected(Math.abs((double) t.getUserData() - s) < 1e-9));

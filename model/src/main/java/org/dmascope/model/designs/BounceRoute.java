@@ -19,9 +19,9 @@ import org.dmascope.model.mapping.Mapping;
  * cases, how is this case different?", "Removing struct page from P2PDMA" thread, 27 Jun 2019,
  * {@code <20190627163504.GB9568@ziepe.ca>}), the way swiotlb handles a narrow DMA mask. The initiator's DMA
  * goes to a bounce buffer in host RAM instead of the BAR (up its own chain, through its host bridge, to the
- * memory controller), and a CPU copies between that buffer and the BAR, as {@code swiotlb_bounce()} copies with {@code memcpy}: its
- * MMIO reads or writes leave the root complex through the provider's host bridge and go down the
- * provider's chain to the BAR. The bounce buffer is taken on the provider's NUMA node, next to the CPU
+ * memory controller), and a CPU copies between that buffer and the BAR, as {@code swiotlb_bounce()} copies
+ * with {@code memcpy}: its MMIO reads or writes leave the root complex through the provider's host bridge and
+ * go down the provider's chain to the BAR. The bounce buffer is taken on the provider's NUMA node, next to the CPU
  * that copies ({@link UnreachableBar#copyRunsOn}); node 0 when the file names none.
  *
  * <p>Nothing in mainline takes this path (mainline refuses: {@link RefuseUnreachable}); the hops come from

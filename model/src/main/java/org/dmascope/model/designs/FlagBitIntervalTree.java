@@ -25,8 +25,9 @@ import org.dmascope.model.kernel.dma.P2pProvider;
  * dev_pagemap without the pages."
  */
 public final class FlagBitIntervalTree extends ProviderLookup {
+    /** The message quoted in {@link #ARGUMENT}; the javadoc names the others. */
     static final String SOURCE = "proposal, \"Removing struct page from P2PDMA\" thread, 2019 (Jason Gunthorpe, "
-            + "<20190626202107.GA5850@ziepe.ca>, <20190627063223.GA7736@ziepe.ca>; the flag: Christoph Hellwig)";
+            + "<20190627063223.GA7736@ziepe.ca>)";
     /** Copied from the message. */
     static final String ARGUMENT = "\"Interval trees are pretty simple API wise, and if we only populate them with "
             + "P2P providers you probably find the tree depth is negligible in current systems with one or two P2P "

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "designs",
         customSynopsis = "dmascope designs FILE... --initiator BDF --buffer SPEC [--buffer SPEC...] [options] "
                 + "[platform options]",
-        description = {"compare the designs of the P2P-without-struct-page threads (2019, Phyr Starter 2022) with "
-                + "mainline on a buffer: what carries it into the DMA API, what comes out, how the P2P provider is "
-                + "found, unreachable BAR memory, who maps, CPU access",
+        description = {"compare the designs of the P2P-without-struct-page threads (\"Removing struct page from "
+                + "P2PDMA\" 2019, \"Phyr Starter\" 2022) with mainline on a buffer: what carries it into the DMA "
+                + "API, what comes out, how the P2P provider is found, unreachable BAR memory, who maps, CPU access",
                 "Repeat --buffer for a buffer mixing host RAM and P2P memory: the kernel maps each part for the "
                         + "initiator and the designs see them end to end."},
         modelTransformer = MapCommand.SpecGrammar.class,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.dmascope.model.kernel.fixtures.Samples;
 import org.dmascope.model.kernel.p2p.P2pMapType;
@@ -224,6 +225,36 @@ class DesignLabTest {
         assertEquals(0, fig(r, "refuse", "bounceBytes"));
         assertEquals(131_072, fig(r, "bounce", "bounceBytes"));
         assertTrue(((String) val(r, "bounce", "copyRunsOn")).startsWith("a CPU on NUMA node 0"));
+    }
+
+    /** A Message-ID as the archives print it: {@code <local@domain>}. */
+    static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
+
+    @Test
+    void theThreadsDesignsNameTheirMessagesOrSayTheyAreDmascopes() {
+        DesignReport r = lab(PlatformOverrides.NONE.withProfile(KernelProfile.V5_4), NVME,
+                "host:node0:1MiB:scattered", CMB);
+        // Questions 3-5 follow the 2019 "Removing struct page from P2PDMA" messages: a design taken from one
+        // names the message and argues in its author's words, a quotation; one that no message proposes says it
+        // is dmascope's own, in its source and its argument, and no Message-ID passes for its origin.
+        for (String quoted : List.of("bounce", "orchestrator", "flag-interval-tree")) {
+            Design d = r.design(quoted).orElseThrow();
+            assertTrue(d.source().startsWith("proposal, \"Removing struct page from P2PDMA\" thread, 2019 ("),
+                    d.source());
+            assertTrue(MESSAGE_ID.matcher(d.source()).find(), d.source());
+            assertTrue(d.argument().length() > 2 && d.argument().startsWith("\"") && d.argument().endsWith("\""),
+                    d.argument());
+            assertFalse(d.source().contains("dmascope's"), d.source());
+        }
+        for (String ours : List.of("provider-id-4bit", "provider-pointer")) {
+            Design d = r.design(ours).orElseThrow();
+            assertTrue(d.source().startsWith("proposal, dmascope's "), d.source());
+            assertTrue(d.argument().startsWith("dmascope's "), d.argument());
+            assertTrue(d.fate().startsWith("Never proposed as such"), d.fate());
+        }
+        // what the lab draws for the bounce is the design that quotes the bounce's message
+        String bounce = r.design(BounceThroughHost.KEY).orElseThrow().source();
+        assertTrue(bounce.contains("<20190627063223.GA7736@ziepe.ca>"), bounce);
     }
 
     @Test

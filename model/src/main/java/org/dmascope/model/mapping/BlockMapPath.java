@@ -29,7 +29,7 @@ final class BlockMapPath {
                 c.req.queue());
         PhysRanges r = c.buf.phyr();
         Bvecs all = new Bvecs(r.count());
-        int[] rangeProvider = c.buf.entries() != null ? c.buf.entries().rangeProviders() : null;
+        int[] rangeProvider = c.buf.entries() != null ? c.buf.entries().rangeProviderIndices() : null;
         for (int i = 0; i < r.count(); i++) {
             all.add(r.addr(i), r.len(i), rangeProvider != null ? rangeProvider[i] : c.buf.isP2p() ? 0 : -1);
         }

@@ -93,7 +93,7 @@ public final class PinnedEntries {
     }
 
     /** The provider index of each of {@link #ranges()}, in the same order. */
-    int[] rangeProviders() {
+    int[] rangeProviderIndices() {
         int[] out = new int[phys.length];
         int n = 0;
         for (int i = 0; i < phys.length; i++) {
@@ -101,6 +101,14 @@ public final class PinnedEntries {
             out[n++] = provider[i];
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** The provider of each of {@link PinnedBuffer#phyr()}'s ranges, null for host RAM. */
+    public P2pProvider[] rangeProviders() {
+        int[] idx = rangeProviderIndices();
+        P2pProvider[] out = new P2pProvider[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = idx[i] < 0 ? null : providers.get(idx[i]);
+        return out;
     }
 
     long footprintBytes() {

@@ -151,7 +151,7 @@ public final class MappingEngine {
         if (mapTypes.isEmpty()) mapTypes.add(P2pMapType.NONE);
 
         Optional<Bdf> provider = buf.isP2p() ? Optional.of(buf.provider().owner()) : Optional.empty();
-        int node = req.buffer() instanceof BufferSpec.Host h ? h.node() : -1;
+        int node = req.buffer() instanceof BufferSpec.Host h ? h.node() : firstHostNode(req.buffer());
         Optional<TlpRoute> route = routes.route(f.address(), provider, node, mapType, api.usesIommu());
         route.ifPresent(r -> steps.add(routeStep(r)));
 
@@ -390,5 +390,14 @@ public final class MappingEngine {
             for (AddressRange r : n.memory()) if (Long.compareUnsigned(r.end(), last) > 0) last = r.end();
         }
         return last;
+    }
+
+    /** The node of an explicit list's first host entry placed on a node, -1 when it has none. */
+    private static int firstHostNode(BufferSpec b) {
+        if (!(b instanceof BufferSpec.Sg sg)) return -1;
+        for (BufferSpec.SgEntry e : sg.entries()) {
+            if (e.place() instanceof BufferSpec.SgEntry.OnNode n) return n.node();
+        }
+        return -1;
     }
 }

@@ -99,7 +99,8 @@ final class SgMapPath {
         }
         c.step(Step.of(StepKind.SCATTERLIST, "R-SG-1, R-SG-2", "The driver's scatterlist")
                 .say("The entries go to dma_map_sgtable() as they are; nothing merges them before the mapping.")
-                .say(partial > 0 ? partial + " entries do not start and end on " + ByteSize.format(granule)
+                .say(partial > 0 ? Words.count(partial, "entry").replace("entrys", "entries") + (partial == 1 ? " does"
+                        : " do") + " not start and end on " + ByteSize.format(granule)
                         + (c.api.usesIommu() ? " IOMMU granules" : " pages") + "." : "Every entry is whole pages.")
                 .say(lay.chainEntries() > 0 ? "The " + lay.nents() + " entries need " + lay.chainEntries()
                         + " chain entries." : "They fit in one array, no chaining.")

@@ -25,7 +25,7 @@ public final class StepFocus {
         TopologyItem initiator = TopologyItem.device(m.request().initiator());
         BufferSpec buffer = m.request().buffer();
         TopologyItem memory = buffer instanceof BufferSpec.Host h ? TopologyItem.numa(h.node())
-                : buffer.device().map(TopologyItem::device).orElse(TopologyItem.numa(firstNode(buffer)));
+                : buffer.device().<TopologyItem>map(TopologyItem::device).orElse(TopologyItem.numa(firstNode(buffer)));
         switch (step.kind()) {
             case PIN:
                 out.add(memory);

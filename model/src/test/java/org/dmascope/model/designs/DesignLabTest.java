@@ -211,6 +211,30 @@ class DesignLabTest {
     }
 
     @Test
+    void oneExplicitListMixingHostRamAndP2pMemory() {
+        // The same kind of buffer as one driver-built list (the engine's PinnedEntries, not parts): 64 KiB host,
+        // 64 KiB of the CMB, 64 KiB host, mapped for the NIC in one dma_map_sg call.
+        DesignReport r = lab(PlatformOverrides.NONE, NIC, "sg:64KiB,64KiB@0000:05:00.0/bar2,64KiB");
+        DesignInput in = r.input();
+        assertEquals(1, in.parts().size());
+        assertTrue(in.mixed());
+        assertEquals(65_536, in.p2pBytes());
+        assertEquals(16, in.p2pPages());
+        assertEquals(1, in.providers().size());
+        assertEquals(1, in.providerChanges());
+        // three ranges: a P2P entry never joins host entries, and host entries 0 and 2 are not neighbours in the
+        // list; the kernel's list is the same three entries; __finalise_sg ends a segment at the bus-address
+        // entry (cur_len = 0), so three DMA segments: IOVA, bus address, IOVA.
+        assertEquals(3, in.ranges());
+        assertEquals(1, in.p2pRanges());
+        assertEquals(3, in.kernelSgEntries());
+        assertEquals(3, in.dmaSegments());
+        assertEquals(1, fig(r, "dma_range-array", "busAddressRanges"));
+        assertEquals(2, fig(r, "dma_range-array", "iovaRanges"));
+        assertEquals(true, val(r, "dma_range-array", "mixed"));
+    }
+
+    @Test
     void unreachableBarIsRefusedOrBounced() {
         // On 5.4 the NVMe 07:00.0 cannot reach the CMB (its host bridge was not yet on the whitelist): the
         // engine says NOT_SUPPORTED and refuses that part with EREMOTEIO.

@@ -141,10 +141,13 @@ final class AddressMapBuilder {
             return Optional.empty();
         }
         String detail = what + ", " + (isIo ? "I/O" : (b.is64Bit() ? "64-bit" : "32-bit")
-                + (b.prefetchable() ? ", prefetchable" : ", non-prefetchable")) + ", " + ByteSize.human(r.size());
+                + (b.prefetchable() ? ", prefetchable" : ", non-prefetchable")) + ", " + ByteSize.human(r.size())
+                + (b.resizable() ? ", resizable to " + b.resizableSizes().stream().map(ByteSize::human)
+                        .collect(Collectors.joining(", ")) : "");
         MappedRange m = new MappedRange(r, RangeKind.BAR, owner, detail);
         (isIo ? io : memory).add(m);
-        return Optional.of(new Decoded(m, f, what, isIo, b.prefetchable(), b.is64Bit(), true, b.size()));
+        return Optional.of(new Decoded(m, f, what, isIo, b.prefetchable(), b.is64Bit(), true, b.size(),
+                b.resizableSizes()));
     }
 
     private void bridgeWindows(PciFunction f, Owner owner, Bridge br, List<Decoded> mine) {

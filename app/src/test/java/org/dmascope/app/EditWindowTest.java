@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 
@@ -37,6 +38,7 @@ import org.dmascope.model.io.pciids.PciIdSource;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.inspector.InspectorView;
 import org.dmascope.views.topology.TopologyCanvas;
@@ -222,6 +224,38 @@ class EditWindowTest {
         waitUntil(() -> topology() == other.topology());
         assertFalse(stage.getTitle().startsWith("• "), stage.getTitle());
         assertFalse(app.session().undoStack().canUndoProperty().get(), "the edits belonged to the other machine");
+    }
+
+    @Test
+    void theDmaSegmentLimitsAndASwitchOfAChosenSizeAreEditsOfTheEditMenu(FxRobot robot) {
+        waitForRules();
+        TopologyCanvas canvas = robot.lookup("#" + TopologyView.CANVAS_ID).queryAs(TopologyCanvas.class);
+        robot.interact(() -> canvas.setSelectedItem(TopologyItem.device(NIC)));
+        robot.clickOn("Edit");
+        robot.interact(() -> item(menu("Edit"), "edit-dma-segment-ffffffff").fire());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> topology().edits().size() == 1);
+        assertEquals(OptionalLong.of(0xFFFF_FFFFL), topology().function(NIC).orElseThrow().dma().maxSegmentSize());
+        robot.clickOn("Edit");
+        robot.interact(() -> item(menu("Edit"), "edit-dma-boundary-ffff").fire());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> topology().edits().size() == 2);
+        assertEquals(OptionalLong.of(0xFFFFL), topology().function(NIC).orElseThrow().dma().segmentBoundaryMask());
+        assertEquals(OptionalLong.of(0xFFFF_FFFFL), topology().function(NIC).orElseThrow().dma().maxSegmentSize(),
+                "the other limit stays");
+
+        Bdf rootC = Bdf.parse("0000:00:03.0");
+        robot.interact(() -> canvas.setSelectedItem(TopologyItem.device(rootC)));
+        robot.clickOn("Edit");
+        robot.interact(() -> item(menu("Edit"), "edit-add-switch-8").fire());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> topology().edits().size() == 3);
+        assertEquals("Undo Add switch with 8 downstream ports below 00:03.0",
+                app.session().undoStack().undoTextProperty().get());
+        long downstream = topology().functions().stream().filter(f -> f.portType().map(
+                t -> t == PortType.SWITCH_DOWNSTREAM).orElse(false)).count();
+        assertEquals(8 + SampleCatalog.loadDefault().functions().stream().filter(f -> f.portType().map(
+                t -> t == PortType.SWITCH_DOWNSTREAM).orElse(false)).count(), downstream);
     }
 
     /** Answers the discard question: {@code button}, or the other one (Discard Edits) when null. */

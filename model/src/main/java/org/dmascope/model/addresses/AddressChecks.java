@@ -51,7 +51,8 @@ final class AddressChecks {
             for (Decoded d : e.getValue()) {
                 if (d.placed()) {
                     misaligned(d);
-                    outsideWindow(f, parent, d);
+                    outsideWindow(h, f, parent, d).ifPresent(why -> d.range().add(new Problem(
+                            ProblemKind.OUTSIDE_WINDOW, why)));
                     below4G(f, parent, d);
                     notLargest(parent, d);
                 }
@@ -66,6 +67,10 @@ final class AddressChecks {
 
     /** The bridge whose windows a function's ranges must lie in: the bridge above its bus (the PF's, for a VF). */
     private Optional<PciFunction> parentBridge(PciFunction f) {
+        return parentBridge(h, f);
+    }
+
+    private static Optional<PciFunction> parentBridge(PciHierarchy h, PciFunction f) {
         PciBus bus = h.busOf(f);
         return bus.kind() == PciBus.Kind.VIRTUAL ? h.upstreamBridge(f) : bus.self();
     }
@@ -73,12 +78,26 @@ final class AddressChecks {
     // ---- R-ADDR-1 ------------------------------------------------------------------------------
 
     /**
+     * R-ADDR-1 for the topology validator ({@link TopologyChecks}): why each of {@code f}'s placed BARs and windows
+     * lies outside the windows of the bridge above, in the words the address map uses.
+     */
+    static List<String> outsideWindows(PciHierarchy h, PciFunction f) {
+        List<Decoded> mine = AddressMapBuilder.decode(f, new ArrayList<>());
+        if (mine.isEmpty()) return List.of();
+        Optional<PciFunction> parent = parentBridge(h, f);
+        List<String> out = new ArrayList<>();
+        for (Decoded d : mine) if (d.placed()) outsideWindow(h, f, parent, d).ifPresent(out::add);
+        return out;
+    }
+
+    /**
      * R-ADDR-1 {@code pci_claim_resource} (setup-res.c) asks {@code pci_find_parent_resource} (pci.c) for the
      * window of the bus above that contains the range; a prefetchable window never takes a non-prefetchable
      * range ("the allocator made a mistake"). With none, the kernel logs "can't claim; no compatible bridge
      * window", marks the range unset and assigns it anew later ({@code pci_assign_unassigned_resources}).
      */
-    private void outsideWindow(PciFunction f, Optional<PciFunction> parent, Decoded d) {
+    private static Optional<String> outsideWindow(PciHierarchy h, PciFunction f, Optional<PciFunction> parent,
+                                                  Decoded d) {
         AddressRange r = d.range().range();
         String log = "Linux logs \"" + d.what() + " " + kernelText(d) + ": can't claim; no compatible bridge "
                 + "window\" and assigns it a new address where it can (pci_claim_resource, setup-res.c; "
@@ -89,31 +108,30 @@ final class AddressChecks {
             Optional<AddressRange> mem = pb.memory().flatMap(BridgeWindow::range);
             Optional<AddressRange> pref = pb.prefetchable().flatMap(BridgeWindow::range);
             boolean known = d.io() ? pb.io().isPresent() : pb.memory().isPresent() || pb.prefetchable().isPresent();
-            if (!known) return;
+            if (!known) return Optional.empty();
             boolean inside = d.io() ? io.map(w -> w.contains(r)).orElse(false)
                     : mem.map(w -> w.contains(r)).orElse(false)
                             || d.prefetchable() && pref.map(w -> w.contains(r)).orElse(false);
-            if (inside) return;
+            if (inside) return Optional.empty();
             String windows = d.io() ? "I/O window " + io.map(Object::toString).orElse("(disabled)")
                     : "memory window " + mem.map(Object::toString).orElse("(disabled)")
                             + (d.prefetchable() ? " and prefetchable window " + pref.map(Object::toString)
                                     .orElse("(disabled)") : "");
             String why = !d.io() && !d.prefetchable() && pref.map(w -> w.contains(r)).orElse(false)
                     ? " (it lies in the prefetchable window, which never takes a non-prefetchable range)" : "";
-            d.range().add(new Problem(ProblemKind.OUTSIDE_WINDOW, d.what() + " " + r + " lies outside the "
-                    + windows + " of the bridge above, " + parent.get().address() + why + "; " + log));
-            return;
+            return Optional.of(d.what() + " " + r + " lies outside the " + windows + " of the bridge above, "
+                    + parent.get().address() + why + "; " + log);
         }
         PciBus bus = h.busOf(f);
-        if (!bus.isRoot() || bus.host().isEmpty() || bus.host().get().windows().isEmpty()) return;
+        if (!bus.isRoot() || bus.host().isEmpty() || bus.host().get().windows().isEmpty()) return Optional.empty();
         HostBridge hb = bus.host().get();
         for (HostWindow w : hb.windows()) {
             if ((w.kind() == HostWindow.Kind.IO) != d.io()) continue;
             Optional<AddressRange> cpu = cpuRange(w);
-            if (cpu.isPresent() && cpu.get().contains(r)) return;
+            if (cpu.isPresent() && cpu.get().contains(r)) return Optional.empty();
         }
-        d.range().add(new Problem(ProblemKind.OUTSIDE_WINDOW, d.what() + " " + r + " lies outside every "
-                + (d.io() ? "I/O" : "memory") + " window of host bridge " + hb.id() + "; " + log));
+        return Optional.of(d.what() + " " + r + " lies outside every " + (d.io() ? "I/O" : "memory")
+                + " window of host bridge " + hb.id() + "; " + log);
     }
 
     // ---- R-ADDR-2 ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dmascope.model.addresses.TopologyChecks;
 import org.dmascope.model.io.json.JsonNodeAt;
 import org.dmascope.model.io.json.JsonReadContext;
 import org.dmascope.model.io.json.LocatedJsonParser;
@@ -111,7 +112,7 @@ public final class TopologyJsonReader {
         Optional<Topology> t = r.topology(root);
         checkpoint.run();
         if (validate && t.isPresent() && !r.ctx.hasErrors()) {
-            for (Diagnostic d : TopologyValidator.validate(t.get(), checkpoint)) {
+            for (Diagnostic d : TopologyChecks.validate(t.get(), checkpoint)) {
                 JsonNodeAt at = d.subject().map(r.subjects::get).orElse(root);
                 r.ctx.addAt(at == null ? root : at, d);
             }

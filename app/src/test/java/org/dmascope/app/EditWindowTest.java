@@ -230,32 +230,36 @@ class EditWindowTest {
     void theDmaSegmentLimitsAndASwitchOfAChosenSizeAreEditsOfTheEditMenu(FxRobot robot) {
         waitForRules();
         TopologyCanvas canvas = robot.lookup("#" + TopologyView.CANVAS_ID).queryAs(TopologyCanvas.class);
-        robot.interact(() -> canvas.setSelectedItem(TopologyItem.device(NIC)));
-        robot.clickOn("Edit");
-        robot.interact(() -> item(menu("Edit"), "edit-dma-segment-ffffffff").fire());
-        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        fireSelectedDeviceEdit(robot, canvas, NIC, "edit-dma-segment-ffffffff");
         waitUntil(() -> topology().edits().size() == 1);
         assertEquals(OptionalLong.of(0xFFFF_FFFFL), topology().function(NIC).orElseThrow().dma().maxSegmentSize());
-        robot.clickOn("Edit");
-        robot.interact(() -> item(menu("Edit"), "edit-dma-boundary-ffff").fire());
-        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        fireSelectedDeviceEdit(robot, canvas, NIC, "edit-dma-boundary-ffff");
         waitUntil(() -> topology().edits().size() == 2);
         assertEquals(OptionalLong.of(0xFFFFL), topology().function(NIC).orElseThrow().dma().segmentBoundaryMask());
         assertEquals(OptionalLong.of(0xFFFF_FFFFL), topology().function(NIC).orElseThrow().dma().maxSegmentSize(),
                 "the other limit stays");
 
-        Bdf rootC = Bdf.parse("0000:00:03.0");
-        robot.interact(() -> canvas.setSelectedItem(TopologyItem.device(rootC)));
-        robot.clickOn("Edit");
-        robot.interact(() -> item(menu("Edit"), "edit-add-switch-8").fire());
-        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        fireSelectedDeviceEdit(robot, canvas, Bdf.parse("0000:00:03.0"), "edit-add-switch-8");
         waitUntil(() -> topology().edits().size() == 3);
         assertEquals("Undo Add switch with 8 downstream ports below 00:03.0",
                 app.session().undoStack().undoTextProperty().get());
-        long downstream = topology().functions().stream().filter(f -> f.portType().map(
-                t -> t == PortType.SWITCH_DOWNSTREAM).orElse(false)).count();
-        assertEquals(8 + SampleCatalog.loadDefault().functions().stream().filter(f -> f.portType().map(
-                t -> t == PortType.SWITCH_DOWNSTREAM).orElse(false)).count(), downstream);
+        assertEquals(8 + downstreamPorts(SampleCatalog.loadDefault()), downstreamPorts(topology()));
+    }
+
+    private static long downstreamPorts(Topology t) {
+        return t.functions().stream().filter(f -> f.portType().map(p -> p == PortType.SWITCH_DOWNSTREAM)
+                .orElse(false)).count();
+    }
+
+    /** Selects {@code device}, opens Edit and fires the Selected Device item {@code id} as a click does. */
+    private void fireSelectedDeviceEdit(FxRobot robot, TopologyCanvas canvas, Bdf device, String id) {
+        robot.interact(() -> canvas.setSelectedItem(TopologyItem.device(device)));
+        robot.clickOn("Edit");
+        waitUntil(() -> menu("Edit").isShowing());
+        robot.interact(() -> item(menu("Edit"), id).fire());
+        // Escape closes a menu still open; with none open it would clear the canvas selection.
+        if (menu("Edit").isShowing()) robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> !menu("Edit").isShowing());
     }
 
     /** Answers the discard question: {@code button}, or the other one (Discard Edits) when null. */

@@ -199,14 +199,16 @@ final class AddressRuler extends Region {
                 .orElse(r.owner().label()) : r.owner().label();
         String what = r.detail().contains(",") ? r.detail().substring(0, r.detail().indexOf(',')) : r.detail();
         String problem = r.hasProblems() ? r.problems().get(0).kind().title() + ": " : "";
-        return problem + owner + " " + what + " " + ByteSize.human(r.range().size()) + (r.assumed() ? " (assumed)" : "");
+        return problem + owner + " " + what + " " + ByteSize.human(r.range().size())
+                + (r.assumed() ? " (assumed)" : "");
     }
 
     /** Everything about a range, for the tooltip and the details pane. */
     static String describe(MappedRange r) {
         AddressRange a = r.range();
         StringBuilder sb = new StringBuilder();
-        sb.append(r.kind().title()).append(r.assumed() ? " (assumed: not in the input)" : "").append("  ").append(Hex.addr(a.start())).append(" – ").append(Hex.addr(a.end()))
+        sb.append(r.kind().title()).append(r.assumed() ? " (assumed: not in the input)" : "").append("  ")
+                .append(Hex.addr(a.start())).append(" – ").append(Hex.addr(a.end()))
                 .append("  (").append(ByteSize.human(a.size())).append(")\n");
         sb.append(r.owner().label()).append(" — ").append(r.detail());
         r.problems().forEach(p -> sb.append("\n⚠ ").append(p));

@@ -100,21 +100,17 @@ final class AddressMapBuilder {
             Owner owner = new Owner(Owner.Kind.NUMA_NODE, "NUMA node " + n.id(), String.valueOf(n.id()));
             for (AddressRange r : n.memory()) {
                 memory.add(new MappedRange(r, RangeKind.RAM, owner, "System RAM, " + ByteSize.human(r.size())
-                        + (assumed ? ", assumed: " + ASSUMED_RAM : ""), assumed));
+                        + (assumed ? ", assumed (not in the input)" : ""), assumed));
             }
         }
         if (assumed && AssumedMachine.describesRam(source)) {
-            notes.add("System RAM is not in the input; the map shows the assumed layout, "
-                    + rules.assumptions().ramAssumption().shown() + " (Platform & Kernel ▸ ram), marked assumed. "
-                    + ASSUMED_RAM);
+            String layout = rules.assumptions().ramAssumption().shown().replace(" (assumed)", "");
+            notes.add("System RAM is not in the input: the map shows the assumed layout (" + layout + ", clear of "
+                    + "every BAR and window; Platform & Kernel ▸ ram), each range marked assumed. Buffers are placed "
+                    + "in it: with the real layout a buffer's addresses, and whether it lies above 4 GiB (where a "
+                    + "32-bit DMA mask bounces through swiotlb), could differ");
         }
     }
-
-    /** What rests on an assumed RAM layout, and what would change with the real one. */
-    static final String ASSUMED_RAM = "the input does not say where System RAM is, so each node's RAM is placed "
-            + "clear of every BAR and window; buffers are placed in it, and with the real layout a buffer's "
-            + "addresses, and whether it lies above 4 GiB (where a 32-bit DMA mask bounces through swiotlb), "
-            + "could differ";
 
     /** Host-bridge windows are what an lspci export never shows; say what the map cannot check without them. */
     private void hostWindowsMissing() {

@@ -105,21 +105,20 @@ final class AddressMapBuilder {
         }
         if (assumed && AssumedMachine.describesRam(source)) {
             String layout = rules.assumptions().ramAssumption().shown().replace(" (assumed)", "");
-            notes.add("System RAM is not in the input: the map shows the assumed layout (" + layout + ", clear of "
-                    + "every BAR and window; Platform & Kernel ▸ ram), each range marked assumed. Buffers are placed "
-                    + "in it: with the real layout a buffer's addresses, and whether it lies above 4 GiB (where a "
-                    + "32-bit DMA mask bounces through swiotlb), could differ");
+            notes.add("System RAM is not in the input: the ranges marked assumed are the layout the answers use ("
+                    + layout + ", clear of every BAR and window; Platform & Kernel ▸ ram). With the real layout a "
+                    + "buffer's addresses, and whether it lies above 4 GiB (a 32-bit DMA mask then bounces through "
+                    + "swiotlb), could differ");
         }
     }
 
     /** Host-bridge windows are what an lspci export never shows; say what the map cannot check without them. */
     private void hostWindowsMissing() {
         if (t.hostBridges().isEmpty() || t.hostBridges().stream().anyMatch(hb -> !hb.windows().isEmpty())) return;
-        notes.add("Host-bridge windows are not in the input (lspci shows devices, not the host bridges' apertures; "
-                + "dmesg's \"root bus resource\" lines or /proc/iomem have them): the map has no host window lane, "
-                + "cannot check a root port's windows against them (R-ADDR-1 on a root bus), and takes bus addresses "
-                + "= CPU addresses (offset 0), right on most x86 machines, wrong where a host bridge translates "
-                + "(many arm64 and POWER machines)");
+        notes.add("Host-bridge windows are not in the input (lspci lists devices, not the host bridges' apertures; "
+                + "dmesg's \"root bus resource\" lines have them): root ports' windows are not checked against them "
+                + "(R-ADDR-1), and bus addresses are taken as CPU addresses (offset 0), right on most x86 machines, "
+                + "wrong where a host bridge translates (many arm64 and POWER machines)");
     }
 
     private void hostWindows() {

@@ -404,8 +404,8 @@ class AddressMapTest {
         assertTrue(pool.assumed() && pool.detail().contains("top of the assumed RAM below 4 GiB"), pool::detail);
         assertTrue(ram.stream().anyMatch(m -> m.range().contains(pool.range())), "the pool lies in the assumed RAM");
         assertTrue(cpu.ranges().stream().filter(m -> m.kind() == RangeKind.BAR).noneMatch(MappedRange::assumed));
-        assertTrue(map.notes().stream().anyMatch(n -> n.startsWith("System RAM is not in the input: the map shows "
-                + "the assumed layout (16 GiB per node on 1 node, clear of every BAR and window")),
+        assertTrue(map.notes().stream().anyMatch(n -> n.startsWith("System RAM is not in the input: the ranges "
+                + "marked assumed are the layout the answers use (16 GiB per node on 1 node, clear of every BAR")),
                 map.notes()::toString);
         assertTrue(map.notes().stream().anyMatch(n -> n.startsWith("Host-bridge windows are not in the input")
                 && n.contains("offset 0")), map.notes()::toString);

@@ -216,7 +216,7 @@ public final class AddressMapView extends BorderPane {
             spaces.getItems().setAll(m == null ? List.of() : m.spaces());
             problems.getItems().setAll(m == null ? List.of() : m.withProblems());
             List<String> n = m == null ? List.of() : m.notes();
-            notes.setText(n.isEmpty() ? "" : "ⓘ " + String.join("\nⓘ ", n));
+            notes.setText(n.isEmpty() ? "" : "• " + String.join(".\n• ", n) + ".");
             notes.setVisible(!n.isEmpty());
         } finally {
             updating = false;

@@ -29,11 +29,9 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class InspectorViewTest {
     private TopologyViewModel topology;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         topology = new TopologyViewModel();
         topology.show(SampleCatalog.loadDefault(), "switch-p2p-server.json");
         InspectorView view = new InspectorView(new InspectorViewModel(topology));
@@ -88,19 +86,33 @@ class InspectorViewTest {
         Topology t = ((EditResult.Applied) new RemoveDevice(Bdf.parse("07:00.0")).apply(sample)).topology();
         t = ((EditResult.Applied) new MoveDevice(Bdf.parse("06:00.0"), Bdf.parse("00:03.0")).apply(t)).topology();
         Topology edited = t;
+        // Narrow, as a side panel is: the edit's name does not fit on one line. A stage of its own: TestFX's
+        // stage is shared by every test class, and a width set on it would stay for the classes after this one.
+        Stage[] stage = new Stage[1];
         robot.interact(() -> {
-            // Narrow, as a side panel is: the edit's name does not fit on one line.
-            stage.setWidth(300);
+            Stage s = new Stage();
+            InspectorView view = new InspectorView(new InspectorViewModel(topology));
+            Scene scene = new Scene(view, 300, 700);
+            Theme.LIGHT.applyTo(scene);
+            s.setScene(scene);
+            s.show();
             topology.show(edited, "edited.json");
             topology.select(TopologyItem.device(Bdf.parse("07:00.0")));
+            stage[0] = s;
         });
-        List<Label> sources = robot.lookup(".field-source").queryAllAs(Label.class).stream()
-                .filter(l -> l.getText().startsWith("what-if edit: Move 06:00.0 to 00:03.0")).toList();
-        assertFalse(sources.isEmpty(), "the moved NIC's fields name the edit");
-        for (Label l : sources) {
-            Text shown = (Text) l.lookup(".text");
-            // A Labeled shows its text elided when it does not fit; wrapped, the whole name is there.
-            assertEquals(l.getText(), shown.getText(), "the whole edit name is shown, wrapped where it must be");
+        Stage narrow = stage[0];
+        try {
+            List<Label> sources = robot.from(narrow.getScene().getRoot()).lookup(".field-source")
+                    .queryAllAs(Label.class).stream()
+                    .filter(l -> l.getText().startsWith("what-if edit: Move 06:00.0 to 00:03.0")).toList();
+            assertFalse(sources.isEmpty(), "the moved NIC's fields name the edit");
+            for (Label l : sources) {
+                Text shown = (Text) l.lookup(".text");
+                // A Labeled shows its text elided when it does not fit; wrapped, the whole name is there.
+                assertEquals(l.getText(), shown.getText(), "the whole edit name is shown, wrapped where it must be");
+            }
+        } finally {
+            robot.interact(narrow::close);
         }
     }
 

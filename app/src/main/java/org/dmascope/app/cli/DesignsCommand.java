@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dmascope designs FILE… --initiator BDF --buffer SPEC}: the design lab (issue 15). The kernel
+ * {@code dmascope designs FILE… --initiator BDF --buffer SPEC}: the design lab. The kernel
  * maps the buffer as {@code dmascope map} does; each design of the P2P-without-struct-page threads is then
  * computed on that mapping. Several {@code --buffer} options make one buffer of several parts (host RAM
  * and P2P memory mixed), each mapped by the kernel for the initiator. Exit 0 when the figures are shown,

@@ -10,8 +10,8 @@ import java.util.List;
  * make that a formal type of the kernel ... Basically invert the API flow - the DMA map would be done close
  * to GUP"), as quoted in Logan Gunthorpe's reply the same day (https://lkml.org/lkml/2019/1/31/834), which
  * answers: "The DMA-only SGL will work for some use cases, but I think it's going to be a challenge for
- * others. We care most about NVMe and, therefore, the block layer." Its mainline descendant is the premapped dma-buf I/O of 7.4 (io_uring dma-buf, BIO_DMABUF_MAP,
- * nvme PRP/SGL from DMA addresses; kernel-timeline K15).
+ * others. We care most about NVMe and, therefore, the block layer." Its mainline descendant is the premapped
+ * dma-buf I/O of 7.4 (io_uring dma-buf, BIO_DMABUF_MAP, nvme PRP/SGL from DMA addresses; kernel-timeline K15).
  */
 public final class DmaOnlyList extends CpuAccess {
     @Override

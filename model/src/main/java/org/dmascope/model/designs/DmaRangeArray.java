@@ -32,7 +32,8 @@ public final class DmaRangeArray extends DmaOutput {
         f.add(Figure.of("unusedFields", "unused fields", 0));
         f.add(Figure.of("contiguousPages", "pages of one allocation", (bytes + 4095) / 4096));
         return new Design(Question.OUTPUT, "dma_range-array", "one dma_range array",
-                "proposal, Phyr Starter thread, 2022 (Christoph Hellwig's prototype, 20 Jan)", false, LAYOUT, Layouts.X86_64,
+                "proposal, Phyr Starter thread, 2022 (Christoph Hellwig's prototype, 20 Jan)", false, LAYOUT,
+                Layouts.X86_64,
                 "Output apart from input: one range for an IOMMU-contiguous buffer, a few (dma_addr, len, "
                         + "bus flag) pairs when IOVAs and P2P bus addresses mix.",
                 "Not merged as such; the open question was chaining: one array needs one allocation as large "

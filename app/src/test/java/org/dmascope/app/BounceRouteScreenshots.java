@@ -20,7 +20,7 @@ import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a test: the bounce route of issue 15's question 4 on the canvas at 1280×800, light and dark: on 5.4
+ * Not a test: the bounce route of the design lab's question 4 on the canvas at 1280×800, light and dark: on 5.4
  * the CMB of 05:00.0 dropped on the NVMe 07:00.0 (NOT_SUPPORTED), the Designs tab, "bounce through host
  * memory" selected. Runs only with {@code -Ddmascope.screenshots=DIR}, best in a real window under Xvfb
  * with a window manager: {@code mvn -B -pl app -am verify -Dgui -Dtest=BounceRouteScreenshots

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 
@@ -37,6 +38,7 @@ import org.dmascope.model.io.pciids.PciIdSource;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.inspector.InspectorView;
 import org.dmascope.views.topology.TopologyCanvas;
@@ -222,6 +224,42 @@ class EditWindowTest {
         waitUntil(() -> topology() == other.topology());
         assertFalse(stage.getTitle().startsWith("• "), stage.getTitle());
         assertFalse(app.session().undoStack().canUndoProperty().get(), "the edits belonged to the other machine");
+    }
+
+    @Test
+    void theDmaSegmentLimitsAndASwitchOfAChosenSizeAreEditsOfTheEditMenu(FxRobot robot) {
+        waitForRules();
+        TopologyCanvas canvas = robot.lookup("#" + TopologyView.CANVAS_ID).queryAs(TopologyCanvas.class);
+        fireSelectedDeviceEdit(robot, canvas, NIC, "edit-dma-segment-ffffffff");
+        waitUntil(() -> topology().edits().size() == 1);
+        assertEquals(OptionalLong.of(0xFFFF_FFFFL), topology().function(NIC).orElseThrow().dma().maxSegmentSize());
+        fireSelectedDeviceEdit(robot, canvas, NIC, "edit-dma-boundary-ffff");
+        waitUntil(() -> topology().edits().size() == 2);
+        assertEquals(OptionalLong.of(0xFFFFL), topology().function(NIC).orElseThrow().dma().segmentBoundaryMask());
+        assertEquals(OptionalLong.of(0xFFFF_FFFFL), topology().function(NIC).orElseThrow().dma().maxSegmentSize(),
+                "the other limit stays");
+
+        fireSelectedDeviceEdit(robot, canvas, Bdf.parse("0000:00:03.0"), "edit-add-switch-8");
+        waitUntil(() -> topology().edits().size() == 3);
+        assertEquals("Undo Add switch with 8 downstream ports below 00:03.0",
+                app.session().undoStack().undoTextProperty().get());
+        assertEquals(8 + downstreamPorts(SampleCatalog.loadDefault()), downstreamPorts(topology()));
+    }
+
+    private static long downstreamPorts(Topology t) {
+        return t.functions().stream().filter(f -> f.portType().map(p -> p == PortType.SWITCH_DOWNSTREAM)
+                .orElse(false)).count();
+    }
+
+    /** Selects {@code device}, opens Edit and fires the Selected Device item {@code id} as a click does. */
+    private void fireSelectedDeviceEdit(FxRobot robot, TopologyCanvas canvas, Bdf device, String id) {
+        robot.interact(() -> canvas.setSelectedItem(TopologyItem.device(device)));
+        robot.clickOn("Edit");
+        waitUntil(() -> menu("Edit").isShowing());
+        robot.interact(() -> item(menu("Edit"), id).fire());
+        // Escape closes a menu still open; with none open it would clear the canvas selection.
+        if (menu("Edit").isShowing()) robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> !menu("Edit").isShowing());
     }
 
     /** Answers the discard question: {@code button}, or the other one (Discard Edits) when null. */

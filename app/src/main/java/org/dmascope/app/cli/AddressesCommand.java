@@ -31,7 +31,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "addresses", customSynopsis = "dmascope addresses FILE... [--format text|json] [platform options]",
         description = {"the address map: CPU physical memory, I/O ports and each IOMMU domain's IOVA space, with the "
-                + "problems the kernel finds in the BARs and bridge windows (R-ADDR-1..5)",
+                + "problems the kernel finds in the BARs and bridge windows (R-ADDR-1..6)",
                 "Lists every range sorted by address with its owner (device, bridge, host bridge, NUMA node), kind "
                         + "and size; a problem is listed under its range with the rule and the kernel's reason "
                         + "(\"can't claim; no compatible bridge window\", \"address conflict\", \"no space\")."},

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dmascope designs FILE… --initiator BDF --buffer SPEC}: the design lab (issue 15). The kernel
+ * {@code dmascope designs FILE… --initiator BDF --buffer SPEC}: the design lab. The kernel
  * maps the buffer as {@code dmascope map} does; each design of the P2P-without-struct-page threads is then
  * computed on that mapping. Several {@code --buffer} options make one buffer of several parts (host RAM
  * and P2P memory mixed), each mapped by the kernel for the initiator. Exit 0 when the figures are shown,
@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "designs",
         customSynopsis = "dmascope designs FILE... --initiator BDF --buffer SPEC [--buffer SPEC...] [options] "
                 + "[platform options]",
-        description = {"compare the designs of the P2P-without-struct-page threads (2019, Phyr Starter 2022) with "
-                + "mainline on a buffer: what carries it into the DMA API, what comes out, how the P2P provider is "
-                + "found, unreachable BAR memory, who maps, CPU access",
+        description = {"compare the designs of the P2P-without-struct-page threads (\"Removing struct page from "
+                + "P2PDMA\" 2019, \"Phyr Starter\" 2022) with mainline on a buffer: what carries it into the DMA "
+                + "API, what comes out, how the P2P provider is found, unreachable BAR memory, who maps, CPU access",
                 "Repeat --buffer for a buffer mixing host RAM and P2P memory: the kernel maps each part for the "
                         + "initiator and the designs see them end to end."},
         modelTransformer = MapCommand.SpecGrammar.class,

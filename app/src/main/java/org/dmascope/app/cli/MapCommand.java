@@ -113,6 +113,8 @@ public final class MapCommand implements Callable<Integer> {
                     : BufferSpecParser.GRAMMAR.split("\\s+or\\s+")) footer.addAll(wrapBeforeBrackets(alternative));
             footer.add("  e.g. host:node0:1MiB:scattered:seed=7   bar:0000:05:00.0:2:offset=0x2000:64KiB");
             footer.add("       dmabuf:03:00.0:bar1:64MiB:importer=rdma");
+            footer.add("       sg:4KiB,512+0x200,4KiB   (the driver's own list: a short entry in the middle)");
+            footer.add("       sg:64KiB,64KiB@05:00.0/bar2,64KiB   (host RAM, P2P memory, host RAM; --api sg)");
             spec.usageMessage().footer(footer.toArray(String[]::new));
             return spec;
         }

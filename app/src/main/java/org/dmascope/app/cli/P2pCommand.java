@@ -1,6 +1,7 @@
 package org.dmascope.app.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,8 +15,11 @@ import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.doctor.Diagnosis;
 import org.dmascope.model.kernel.doctor.Doctor;
 import org.dmascope.model.kernel.p2p.P2pClient;
+import org.dmascope.model.kernel.p2p.P2pDistanceMany;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
+import org.dmascope.model.kernel.p2p.P2pmemFinder;
+import org.dmascope.model.kernel.p2p.RandomSource;
 import org.dmascope.model.kernel.p2p.RedirectPort;
 import org.dmascope.model.kernel.route.HopDecision;
 import org.dmascope.model.kernel.route.RouteHop;
@@ -28,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,13 +40,20 @@ import picocli.CommandLine.Spec;
  * for the client's DMA to the provider's memory, why, and the route the TLPs take.
  */
 @Command(name = "p2p",
-        customSynopsis = "dmascope p2p FILE... --provider BDF --client BDF [--format text|json] [platform options]",
+        customSynopsis = {"dmascope p2p FILE... --provider BDF --client BDF [--format text|json] [platform options]",
+            "dmascope p2p FILE... --provider BDF --clients BDF,BDF... [options]",
+            "dmascope p2p FILE... --find-provider BDF,BDF... [--seed N] [options]"},
         description = {"P2PDMA map type, distance and route for a provider/client pair",
                 "Explains whether CLIENT can DMA to PROVIDER's memory (calc_map_type_and_dist): BUS_ADDR inside the "
                         + "PCIe fabric, "
                         + "THRU_HOST_BRIDGE through the root complex, or NOT_SUPPORTED; with the route hop by hop. The "
-                        + "distance is pci_p2pdma_distance(): -1 for NOT_SUPPORTED."},
-        exitCodeList = {"0:BUS_ADDR or THRU_HOST_BRIDGE", "1:NOT_SUPPORTED", StandardOptions.UNUSABLE})
+                        + "distance is pci_p2pdma_distance(): -1 for NOT_SUPPORTED.",
+                "--clients asks pci_p2pdma_distance_many(provider, clients): the sum of the distances, -1 when any "
+                        + "client cannot reach the provider. --find-provider asks pci_p2pmem_find_many(clients): "
+                        + "of the devices that published P2P memory, the one closest to all clients (a tie is "
+                        + "broken at random, --seed)."},
+        exitCodeList = {"0:BUS_ADDR or THRU_HOST_BRIDGE (every client; a provider found)",
+            "1:NOT_SUPPORTED (for a client; no provider found)", StandardOptions.UNUSABLE})
 final class P2pCommand implements Callable<Integer> {
     private final Streams streams;
     private final Importer importer;
@@ -52,13 +64,26 @@ final class P2pCommand implements Callable<Integer> {
     @Mixin
     private InputFiles files = new InputFiles();
 
-    @Option(names = "--provider", paramLabel = "BDF", required = true, converter = PciAddress.Converter.class,
+    @Option(names = "--provider", paramLabel = "BDF", converter = PciAddress.Converter.class,
             description = "the device whose memory is the target (DDDD:BB:DD.F, or BB:DD.F)")
     private PciAddress provider;
 
-    @Option(names = "--client", paramLabel = "BDF", required = true, converter = PciAddress.Converter.class,
+    @Option(names = "--client", paramLabel = "BDF", converter = PciAddress.Converter.class,
             description = "the device that does the DMA")
     private PciAddress client;
+
+    @Option(names = "--clients", paramLabel = "BDF,BDF...", split = ",", converter = PciAddress.Converter.class,
+            description = "several clients of --provider's memory: pci_p2pdma_distance_many()")
+    private List<PciAddress> clients = new ArrayList<>();
+
+    @Option(names = "--find-provider", paramLabel = "BDF,BDF...", split = ",",
+            converter = PciAddress.Converter.class,
+            description = "find the P2P memory provider for these clients: pci_p2pmem_find_many()")
+    private List<PciAddress> findFor = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "seed of the random pick among tied providers (--find-provider; default 1)")
+    private long seed;
 
     @Mixin
     private OutputOptions format = new OutputOptions();
@@ -80,6 +105,17 @@ final class P2pCommand implements Callable<Integer> {
         Optional<Topology> loaded = files.load(streams.err(), importer);
         if (loaded.isEmpty()) return Cli.UNUSABLE;
         Topology t = loaded.get();
+        int forms = (client != null ? 1 : 0) + (clients.isEmpty() ? 0 : 1) + (findFor.isEmpty() ? 0 : 1);
+        if (forms != 1) {
+            throw new ParameterException(spec.commandLine(), "give one of --client, --clients or --find-provider");
+        }
+        if (findFor.isEmpty() == (provider == null)) {
+            throw new ParameterException(spec.commandLine(), findFor.isEmpty()
+                    ? "--provider BDF is required with --client or --clients"
+                    : "--find-provider finds the provider: drop --provider");
+        }
+        if (!findFor.isEmpty()) return findProvider(t, out);
+        if (!clients.isEmpty()) return distanceMany(t, out);
         PciFunction providerFunction = provider.in(t, "provider", spec.commandLine());
         PciFunction clientFunction = client.in(t, "client", spec.commandLine());
         TopologyRules rules = TopologyRules.of(t, platform.resolve(t));
@@ -92,6 +128,86 @@ final class P2pCommand implements Callable<Integer> {
             text(t, rules, v, route, out);
         }
         return v.mapType() == P2pMapType.NOT_SUPPORTED ? Cli.FAILED : Cli.OK;
+    }
+
+    private List<P2pClient> clientsIn(Topology t, List<PciAddress> given, String what) {
+        List<P2pClient> out = new ArrayList<>();
+        for (PciAddress a : given) out.add(P2pClient.pci(a.in(t, what, spec.commandLine()).address()));
+        return out;
+    }
+
+    /** {@code pci_p2pdma_distance_many(provider, clients, num_clients, true)} (R-P2P-6). */
+    private int distanceMany(Topology t, PrintStream out) {
+        PciFunction p = provider.in(t, "provider", spec.commandLine());
+        List<P2pClient> cs = clientsIn(t, clients, "client");
+        TopologyRules rules = TopologyRules.of(t, platform.resolve(t));
+        PlatformOptions.warnings(rules.assumptions(), streams.err());
+        P2pDistanceMany.Result r = rules.distanceMany(p.address(), cs, true);
+        if (format.json()) {
+            ObjectNode root = JsonOutput.object();
+            root.put("provider", p.address().toString());
+            root.put("distance", r.distance());
+            root.put("kernel", rules.assumptions().profile().id());
+            root.put("reason", r.reason());
+            ArrayNode pairs = root.putArray("clients");
+            for (P2pVerdict v : r.pairs()) {
+                ObjectNode n = pairs.addObject();
+                n.put("client", v.client().toString());
+                n.put("mapType", v.mapType().name());
+                n.put("distance", v.mapType() == P2pMapType.NOT_SUPPORTED ? -1 : v.distance());
+                n.put("reason", v.reason());
+            }
+            JsonOutput.print(root, out);
+        } else {
+            out.println("pci_p2pdma_distance_many = " + r.distance() + "  (provider " + label(t, p.address())
+                    + ", " + cs.size() + " clients, " + rules.assumptions().profile().label() + ")");
+            out.println();
+            out.println(r.reason());
+            out.println();
+            for (P2pVerdict v : r.pairs()) {
+                out.printf("  %-14s %-17s distance %3d  %s%n", v.client(), v.mapType(),
+                        v.mapType() == P2pMapType.NOT_SUPPORTED ? -1 : v.distance(), label(t, v.client()));
+            }
+        }
+        return r.distance() < 0 ? Cli.FAILED : Cli.OK;
+    }
+
+    /** {@code pci_p2pmem_find_many(clients, num_clients)} (R-P2P-7). */
+    private int findProvider(Topology t, PrintStream out) {
+        List<P2pClient> cs = clientsIn(t, findFor, "client");
+        TopologyRules rules = TopologyRules.of(t, platform.resolve(t));
+        PlatformOptions.warnings(rules.assumptions(), streams.err());
+        P2pmemFinder.Result r = rules.findP2pmem(cs, RandomSource.seeded(seed));
+        if (format.json()) {
+            ObjectNode root = JsonOutput.object();
+            if (r.chosen().isPresent()) root.put("provider", r.chosen().get().toString());
+            else root.putNull("provider");
+            root.put("kernel", rules.assumptions().profile().id());
+            root.put("reason", r.reason());
+            ArrayNode best = root.putArray("tied");
+            r.best().forEach(c -> best.add(c.provider().toString()));
+            ArrayNode scored = root.putArray("scored");
+            for (P2pmemFinder.Candidate c : r.scored()) {
+                ObjectNode n = scored.addObject();
+                n.put("provider", c.provider().toString());
+                n.put("distance", c.distance());
+                n.put("reason", c.reason());
+            }
+            JsonOutput.print(root, out);
+        } else {
+            out.println("pci_p2pmem_find_many = " + r.chosen().map(b -> label(t, b)).orElse("NULL") + "  ("
+                    + cs.size() + " clients, " + rules.assumptions().profile().label() + ")");
+            out.println();
+            out.println(r.reason());
+            if (!r.scored().isEmpty()) {
+                out.println();
+                out.println("providers with published P2P memory (distance_many, -1 = unusable):");
+                for (P2pmemFinder.Candidate c : r.scored()) {
+                    out.printf("  %-14s %3d  %s%n", c.provider(), c.distance(), label(t, c.provider()));
+                }
+            }
+        }
+        return r.chosen().isPresent() ? Cli.OK : Cli.FAILED;
     }
 
     /**

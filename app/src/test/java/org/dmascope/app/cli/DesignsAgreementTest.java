@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.dmascope.model.designs.Design;
 import org.dmascope.model.designs.DesignLab;
 import org.dmascope.model.designs.DesignMapping;
 import org.dmascope.model.io.TopologyFiles;
@@ -57,6 +58,11 @@ class DesignsAgreementTest {
         for (JsonNode q : json.get("questions")) {
             for (JsonNode d : q.get("designs")) {
                 String key = d.get("key").asText();
+                // the attribution, the quoted argument and the fate read the same in both
+                Design inTab = tab.reportProperty().get().design(key).orElseThrow(() -> new AssertionError(key));
+                assertEquals(inTab.source(), d.get("source").asText(), key);
+                assertEquals(inTab.argument(), d.get("argument").asText(), key);
+                assertEquals(inTab.fate(), d.get("fate").asText(), key);
                 var fields = d.get("figures").fields();
                 while (fields.hasNext()) {
                     var f = fields.next();

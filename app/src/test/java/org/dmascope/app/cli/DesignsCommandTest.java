@@ -26,6 +26,11 @@ class DesignsCommandTest {
         // the designs side by side: one header line with every carrier's key, mainline ones starred
         assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+scatterlist \\*\\s+phys_vec \\*\\s+bio_vec\\s+"
                 + "phy_range\\s+neoscat")), r.out());
+        // each design's source, argument and fate under the table: the orchestrator's as Logan Gunthorpe wrote it
+        assertTrue(r.out().contains("\n  orchestrator: the orchestrator maps (proposal, \"Removing struct page from "
+                + "P2PDMA\" thread, 2019 (Logan Gunthorpe, <8044000b-1105-4f5d-20c4-ea101b17cd19@deltatee.com>))\n"
+                + "    argument: \"there will always be a map step, but it should be done by the orchestrator"),
+                r.out());
         assertTrue(r.out().contains("entries of phys_vec (193):"));
         assertTrue(r.out().contains("... 191 more (--limit N shows more)"));
     }
@@ -48,7 +53,20 @@ class DesignsCommandTest {
             }
         }
         assertEquals(19, designs);
+        // the bounce names the message it follows and quotes it; the 4-bit id says no message proposed it
+        JsonNode bounce = design(j, "bounce");
+        assertTrue(bounce.get("source").asText().contains("<20190627063223.GA7736@ziepe.ca>"), bounce.toString());
+        assertTrue(bounce.get("argument").asText().startsWith("\"When an IO against that is run it should succeed"),
+                bounce.toString());
+        assertTrue(design(j, "provider-id-4bit").get("source").asText().startsWith("proposal, dmascope's reading"));
         assertEquals(16, j.get("pages").asLong(), "64 KiB / 4 KiB");
+    }
+
+    static JsonNode design(JsonNode json, String key) {
+        for (JsonNode q : json.get("questions")) {
+            for (JsonNode d : q.get("designs")) if (d.get("key").asText().equals(key)) return d;
+        }
+        throw new AssertionError("no design " + key);
     }
 
     @Test

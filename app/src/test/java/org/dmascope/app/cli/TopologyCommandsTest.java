@@ -101,6 +101,32 @@ class TopologyCommandsTest {
     }
 
     @Test
+    void p2pWithSeveralClientsSumsTheDistancesAndFindsTheProvider() throws IOException {
+        // pci_p2pdma_distance_many: three clients under the same switch, 4 hops each, sum 12.
+        Run many = run("p2p", sample().toString(), "--provider", "05:00.0", "--clients", "03:00.0,04:00.0,06:00.0",
+                "--format", "json");
+        assertEquals(0, many.status(), many.err());
+        assertEquals(12, many.json().get("distance").asInt());
+        assertEquals(3, many.json().get("clients").size());
+        // pci_p2pmem_find_many: the only published provider, at 4 + 4 for two clients.
+        Run find = run("p2p", sample().toString(), "--find-provider", "03:00.0,06:00.0", "--format", "json");
+        assertEquals(0, find.status(), find.err());
+        assertEquals("0000:05:00.0", find.json().get("provider").asText());
+        assertEquals(8, find.json().get("scored").get(0).get("distance").asInt());
+        // a client the ACS redirect sends through a host bridge not on the whitelist: -1 for the whole set
+        Path file = save(acsRedirectSample(0x09a3), "acs-unlisted-many.json");
+        Run refused = run("p2p", file.toString(), "--provider", "05:00.0", "--clients", "03:00.0,04:00.0",
+                "--format", "json");
+        assertEquals(Cli.FAILED, refused.status());
+        assertEquals(-1, refused.json().get("distance").asInt());
+        Run none = run("p2p", file.toString(), "--find-provider", "03:00.0", "--format", "json");
+        assertEquals(Cli.FAILED, none.status());
+        assertTrue(none.json().get("provider").isNull());
+        assertEquals(Cli.UNUSABLE, run("p2p", sample().toString(), "--provider", "05:00.0", "--client", "03:00.0",
+                "--clients", "04:00.0").status());
+    }
+
+    @Test
     void acsRedirectOnTheSwitchPortsGoesThroughTheWhitelistedHostBridge() throws IOException {
         Path file = save(acsRedirectSample(0x09a2), "acs.json");
         Run r = run("p2p", file.toString(), "--provider", "0000:05:00.0", "--client", "0000:03:00.0", "--format",

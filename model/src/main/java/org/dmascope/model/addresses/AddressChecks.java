@@ -21,7 +21,8 @@ import org.dmascope.model.util.Hex;
 
 /**
  * What the kernel finds wrong with the BARs and bridge windows firmware left behind, while it claims and
- * sizes them at boot (docs/kernel-rules-extra.md, R-ADDR-1 to R-ADDR-5). Linux boots with every one of
+ * sizes them at boot (docs/kernel-rules-extra.md, R-ADDR-1 to R-ADDR-5), and a resizable BAR left smaller than it
+ * can be (R-ADDR-6). Linux boots with every one of
  * these: it logs the problem and moves or leaves unassigned what it cannot claim. Read in v6.12
  * (drivers/pci/setup-res.c, setup-bus.c, probe.c, pci.c); the log wording is the v6.8+ one
  * ({@code "BAR 0 [mem …]: can't claim; no compatible bridge window"}).
@@ -30,7 +31,7 @@ import org.dmascope.model.util.Hex;
  * parent, overlaps sort the ranges of each bus once. A range keeps a few problems of each kind and counts the
  * rest, so a broken file with a million overlaps stays small.
  */
-@KernelRule({"R-ADDR-1", "R-ADDR-2", "R-ADDR-3", "R-ADDR-4", "R-ADDR-5"})
+@KernelRule({"R-ADDR-1", "R-ADDR-2", "R-ADDR-3", "R-ADDR-4", "R-ADDR-5", "R-ADDR-6"})
 final class AddressChecks {
     private static final long FOUR_GIB = 1L << 32;
 
@@ -50,8 +51,10 @@ final class AddressChecks {
             for (Decoded d : e.getValue()) {
                 if (d.placed()) {
                     misaligned(d);
-                    outsideWindow(f, parent, d);
+                    outsideWindow(h, f, parent, d).ifPresent(why -> d.range().add(new Problem(
+                            ProblemKind.OUTSIDE_WINDOW, why)));
                     below4G(f, parent, d);
+                    notLargest(parent, d);
                 }
                 if (parent.isPresent() && parent.get().bridge().isPresent() && d.size().isPresent()) {
                     needs.computeIfAbsent(parent.get(), p -> new Need()).add(parent.get().bridge().get(), d);
@@ -64,6 +67,10 @@ final class AddressChecks {
 
     /** The bridge whose windows a function's ranges must lie in: the bridge above its bus (the PF's, for a VF). */
     private Optional<PciFunction> parentBridge(PciFunction f) {
+        return parentBridge(h, f);
+    }
+
+    private static Optional<PciFunction> parentBridge(PciHierarchy h, PciFunction f) {
         PciBus bus = h.busOf(f);
         return bus.kind() == PciBus.Kind.VIRTUAL ? h.upstreamBridge(f) : bus.self();
     }
@@ -71,12 +78,26 @@ final class AddressChecks {
     // ---- R-ADDR-1 ------------------------------------------------------------------------------
 
     /**
+     * R-ADDR-1 for the topology validator ({@link TopologyChecks}): why each of {@code f}'s placed BARs and windows
+     * lies outside the windows of the bridge above, in the words the address map uses.
+     */
+    static List<String> outsideWindows(PciHierarchy h, PciFunction f) {
+        List<Decoded> mine = AddressMapBuilder.decode(f, new ArrayList<>());
+        if (mine.isEmpty()) return List.of();
+        Optional<PciFunction> parent = parentBridge(h, f);
+        List<String> out = new ArrayList<>();
+        for (Decoded d : mine) if (d.placed()) outsideWindow(h, f, parent, d).ifPresent(out::add);
+        return out;
+    }
+
+    /**
      * R-ADDR-1 {@code pci_claim_resource} (setup-res.c) asks {@code pci_find_parent_resource} (pci.c) for the
      * window of the bus above that contains the range; a prefetchable window never takes a non-prefetchable
      * range ("the allocator made a mistake"). With none, the kernel logs "can't claim; no compatible bridge
      * window", marks the range unset and assigns it anew later ({@code pci_assign_unassigned_resources}).
      */
-    private void outsideWindow(PciFunction f, Optional<PciFunction> parent, Decoded d) {
+    private static Optional<String> outsideWindow(PciHierarchy h, PciFunction f, Optional<PciFunction> parent,
+                                                  Decoded d) {
         AddressRange r = d.range().range();
         String log = "Linux logs \"" + d.what() + " " + kernelText(d) + ": can't claim; no compatible bridge "
                 + "window\" and assigns it a new address where it can (pci_claim_resource, setup-res.c; "
@@ -87,31 +108,30 @@ final class AddressChecks {
             Optional<AddressRange> mem = pb.memory().flatMap(BridgeWindow::range);
             Optional<AddressRange> pref = pb.prefetchable().flatMap(BridgeWindow::range);
             boolean known = d.io() ? pb.io().isPresent() : pb.memory().isPresent() || pb.prefetchable().isPresent();
-            if (!known) return;
+            if (!known) return Optional.empty();
             boolean inside = d.io() ? io.map(w -> w.contains(r)).orElse(false)
                     : mem.map(w -> w.contains(r)).orElse(false)
                             || d.prefetchable() && pref.map(w -> w.contains(r)).orElse(false);
-            if (inside) return;
+            if (inside) return Optional.empty();
             String windows = d.io() ? "I/O window " + io.map(Object::toString).orElse("(disabled)")
                     : "memory window " + mem.map(Object::toString).orElse("(disabled)")
                             + (d.prefetchable() ? " and prefetchable window " + pref.map(Object::toString)
                                     .orElse("(disabled)") : "");
             String why = !d.io() && !d.prefetchable() && pref.map(w -> w.contains(r)).orElse(false)
                     ? " (it lies in the prefetchable window, which never takes a non-prefetchable range)" : "";
-            d.range().add(new Problem(ProblemKind.OUTSIDE_WINDOW, d.what() + " " + r + " lies outside the "
-                    + windows + " of the bridge above, " + parent.get().address() + why + "; " + log));
-            return;
+            return Optional.of(d.what() + " " + r + " lies outside the " + windows + " of the bridge above, "
+                    + parent.get().address() + why + "; " + log);
         }
         PciBus bus = h.busOf(f);
-        if (!bus.isRoot() || bus.host().isEmpty() || bus.host().get().windows().isEmpty()) return;
+        if (!bus.isRoot() || bus.host().isEmpty() || bus.host().get().windows().isEmpty()) return Optional.empty();
         HostBridge hb = bus.host().get();
         for (HostWindow w : hb.windows()) {
             if ((w.kind() == HostWindow.Kind.IO) != d.io()) continue;
             Optional<AddressRange> cpu = cpuRange(w);
-            if (cpu.isPresent() && cpu.get().contains(r)) return;
+            if (cpu.isPresent() && cpu.get().contains(r)) return Optional.empty();
         }
-        d.range().add(new Problem(ProblemKind.OUTSIDE_WINDOW, d.what() + " " + r + " lies outside every "
-                + (d.io() ? "I/O" : "memory") + " window of host bridge " + hb.id() + "; " + log));
+        return Optional.of(d.what() + " " + r + " lies outside every " + (d.io() ? "I/O" : "memory")
+                + " window of host bridge " + hb.id() + "; " + log);
     }
 
     // ---- R-ADDR-2 ------------------------------------------------------------------------------
@@ -273,6 +293,44 @@ final class AddressChecks {
 
     private static int windowIndex(Bridge b, Decoded d) {
         return d.io() ? 0 : d.prefetchable() && b.prefetchable().map(BridgeWindow::enabled).orElse(false) ? 2 : 1;
+    }
+
+    // ---- R-ADDR-6 ------------------------------------------------------------------------------
+
+    /**
+     * R-ADDR-6 A BAR whose Resizable BAR capability supports a larger size than the current one. The PCI core
+     * never resizes a BAR by itself: a driver asks for a size ({@code pci_resize_resource}, typically the largest,
+     * {@code pci_rebar_get_max_size}; amdgpu, i915 and xe do at probe), and the kernel refuses while memory decoding
+     * is on or the host bridge keeps firmware's assignment ({@code preserve_config}), and fails with "no space" when
+     * the bridge windows above cannot grow. Until then the CPU reaches the device memory through the current size.
+     * drivers/pci/rebar.c ({@code pci_rebar_get_possible_sizes}, {@code pci_resize_resource}; moved there from pci.c
+     * and setup-res.c by commit 9f71938cd77f, v6.19; in the kernel since v4.15).
+     */
+    private void notLargest(Optional<PciFunction> parent, Decoded d) {
+        if (!d.bar() || d.resizable().isEmpty() || d.size().isEmpty()) return;
+        long current = d.size().getAsLong();
+        long largest = d.resizable().get(d.resizable().size() - 1);
+        if (Long.compareUnsigned(current, largest) >= 0) return;
+        String supported = d.resizable().stream().map(ByteSize::human).reduce((a, b) -> a + ", " + b).orElse("");
+        String room = "";
+        if (parent.isPresent() && parent.get().bridge().isPresent()) {
+            Bridge pb = parent.get().bridge().get();
+            boolean pref = d.prefetchable() && pb.prefetchable().map(BridgeWindow::enabled).orElse(false);
+            String name = pref ? "prefetchable window" : "memory window";
+            Optional<AddressRange> w = (pref ? pb.prefetchable() : pb.memory()).flatMap(BridgeWindow::range);
+            if (w.isPresent()) {
+                room = "; the " + name + " of the bridge above, " + parent.get().address() + ", is "
+                        + ByteSize.human(w.get().size()) + (Long.compareUnsigned(w.get().size(), largest) < 0
+                                ? ", so the windows up to the host bridge must grow for it"
+                                : ", room enough for the largest size alone");
+            }
+        }
+        d.range().add(new Problem(ProblemKind.REBAR_NOT_LARGEST, d.what() + " is " + ByteSize.human(current)
+                + " but its Resizable BAR capability supports up to " + ByteSize.human(largest) + " (" + supported
+                + ")" + room + ". Linux resizes a BAR only when its driver asks (pci_resize_resource, as amdgpu, i915 "
+                + "and xe do at probe), refused while memory decoding is on or the host bridge keeps firmware's "
+                + "assignment, \"no space\" when the windows above cannot grow (pci_rebar_get_possible_sizes, "
+                + "pci_resize_resource, drivers/pci/rebar.c)"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import org.dmascope.model.session.SessionSnapshot;
  * A machine's address spaces as the kernel sees them: the CPU physical memory space (System RAM per node,
  * host-bridge windows with their CPU↔bus offsets, bridge windows, BARs, the swiotlb pool, the interrupt
  * window), the I/O port space, and the IOVA space of each IOMMU DMA domain (reserved regions and the live
- * mappings' allocations), with the problems the kernel would find in them (R-ADDR-1 to R-ADDR-5).
+ * mappings' allocations), with the problems the kernel would find in them (R-ADDR-1 to R-ADDR-6).
  *
  * @param spaces   CPU memory first, then I/O ports, then one IOVA space per translating IOMMU group
  * @param notes    what the map assumed (a swiotlb pool placed where the topology does not say)

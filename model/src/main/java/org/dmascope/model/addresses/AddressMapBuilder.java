@@ -15,6 +15,7 @@ import org.dmascope.model.kernel.groups.IommuGroup;
 import org.dmascope.model.kernel.iommu.IovaReservedRegions;
 import org.dmascope.model.kernel.iommu.ReservedRegion;
 import org.dmascope.model.kernel.iova.IovaRange;
+import org.dmascope.model.kernel.platform.AssumedMachine;
 import org.dmascope.model.kernel.swiotlb.SwiotlbSizing;
 import org.dmascope.model.kernel.trace.MapTrace;
 import org.dmascope.model.mapping.Mapping;
@@ -66,6 +67,7 @@ final class AddressMapBuilder {
     AddressMap build() {
         ram();
         hostWindows();
+        hostWindowsMissing();
         Map<PciFunction, List<Decoded>> decoded = functions();
         swiotlb();
         interruptWindow();
@@ -87,13 +89,36 @@ final class AddressMapBuilder {
                 + (problems == 0 ? "" : ", " + problems + " with problems");
     }
 
+    /**
+     * System RAM per node. Where the input describes none (an lspci export), the rules' assumed layout is shown,
+     * marked assumed, and a note says so: the map never draws a guess as a fact, nor hides what the answers use.
+     */
     private void ram() {
-        for (NumaNode n : t.numaNodes()) {
+        boolean assumed = !AssumedMachine.describesRam(t);
+        Topology source = assumed ? rules.machine() : t;
+        for (NumaNode n : source.numaNodes()) {
             Owner owner = new Owner(Owner.Kind.NUMA_NODE, "NUMA node " + n.id(), String.valueOf(n.id()));
             for (AddressRange r : n.memory()) {
-                memory.add(new MappedRange(r, RangeKind.RAM, owner, "System RAM, " + ByteSize.human(r.size())));
+                memory.add(new MappedRange(r, RangeKind.RAM, owner, "System RAM, " + ByteSize.human(r.size())
+                        + (assumed ? ", assumed (not in the input)" : ""), assumed));
             }
         }
+        if (assumed && AssumedMachine.describesRam(source)) {
+            String layout = rules.assumptions().ramAssumption().shown().replace(" (assumed)", "");
+            notes.add("System RAM is not in the input: the ranges marked assumed are the layout the answers use ("
+                    + layout + ", clear of every BAR and window; Platform & Kernel ▸ ram). With the real layout a "
+                    + "buffer's addresses, and whether it lies above 4 GiB (a 32-bit DMA mask then bounces through "
+                    + "swiotlb), could differ");
+        }
+    }
+
+    /** Host-bridge windows are what an lspci export never shows; say what the map cannot check without them. */
+    private void hostWindowsMissing() {
+        if (t.hostBridges().isEmpty() || t.hostBridges().stream().anyMatch(hb -> !hb.windows().isEmpty())) return;
+        notes.add("Host-bridge windows are not in the input (lspci lists devices, not the host bridges' apertures; "
+                + "dmesg's \"root bus resource\" lines have them): root ports' windows are not checked against them "
+                + "(R-ADDR-1), and bus addresses are taken as CPU addresses (offset 0), right on most x86 machines, "
+                + "wrong where a host bridge translates (many arm64 and POWER machines)");
     }
 
     private void hostWindows() {
@@ -115,17 +140,27 @@ final class AddressMapBuilder {
     private Map<PciFunction, List<Decoded>> functions() {
         Map<PciFunction, List<Decoded>> out = new LinkedHashMap<>();
         for (PciFunction f : t.functions()) {
-            Owner owner = new Owner(Owner.Kind.FUNCTION, f.address() + " " + f.identity().displayName(),
-                    f.address().toString());
-            List<Decoded> mine = new ArrayList<>();
-            for (Bar b : f.bars()) bar(f, owner, b).ifPresent(mine::add);
-            f.bridge().ifPresent(br -> bridgeWindows(f, owner, br, mine));
+            List<Decoded> mine = decode(f, notes);
+            for (Decoded d : mine) if (d.placed()) (d.io() ? io : memory).add(d.range());
             if (!mine.isEmpty()) out.put(f, mine);
         }
         return out;
     }
 
-    private Optional<Decoded> bar(PciFunction f, Owner owner, Bar b) {
+    /**
+     * The BARs and bridge windows of one function, each with its range on the map (none for an unassigned BAR).
+     * A BAR whose end would pass 2^64 is left out with a note.
+     */
+    static List<Decoded> decode(PciFunction f, List<String> notes) {
+        Owner owner = new Owner(Owner.Kind.FUNCTION, f.address() + " " + f.identity().displayName(),
+                f.address().toString());
+        List<Decoded> mine = new ArrayList<>();
+        for (Bar b : f.bars()) bar(f, owner, b, notes).ifPresent(mine::add);
+        f.bridge().ifPresent(br -> bridgeWindows(f, owner, br, mine));
+        return mine;
+    }
+
+    private static Optional<Decoded> bar(PciFunction f, Owner owner, Bar b, List<String> notes) {
         boolean isIo = b.space() == Bar.Space.IO;
         String what = "BAR " + b.index();
         if (b.address().isEmpty() || b.size().isEmpty()) {
@@ -141,13 +176,15 @@ final class AddressMapBuilder {
             return Optional.empty();
         }
         String detail = what + ", " + (isIo ? "I/O" : (b.is64Bit() ? "64-bit" : "32-bit")
-                + (b.prefetchable() ? ", prefetchable" : ", non-prefetchable")) + ", " + ByteSize.human(r.size());
+                + (b.prefetchable() ? ", prefetchable" : ", non-prefetchable")) + ", " + ByteSize.human(r.size())
+                + (b.resizable() ? ", resizable to " + b.resizableSizes().stream().map(ByteSize::human)
+                        .collect(Collectors.joining(", ")) : "");
         MappedRange m = new MappedRange(r, RangeKind.BAR, owner, detail);
-        (isIo ? io : memory).add(m);
-        return Optional.of(new Decoded(m, f, what, isIo, b.prefetchable(), b.is64Bit(), true, b.size()));
+        return Optional.of(new Decoded(m, f, what, isIo, b.prefetchable(), b.is64Bit(), true, b.size(),
+                b.resizableSizes()));
     }
 
-    private void bridgeWindows(PciFunction f, Owner owner, Bridge br, List<Decoded> mine) {
+    private static void bridgeWindows(PciFunction f, Owner owner, Bridge br, List<Decoded> mine) {
         String buses = String.format("forwards to buses %02x-%02x", br.secondary(), br.subordinate());
         window(f, owner, br.io(), RangeKind.BRIDGE_IO, "I/O window", true, false, buses, mine);
         window(f, owner, br.memory(), RangeKind.BRIDGE_MEMORY, "memory window", false, false, buses, mine);
@@ -155,25 +192,26 @@ final class AddressMapBuilder {
                 mine);
     }
 
-    private void window(PciFunction f, Owner owner, Optional<BridgeWindow> w, RangeKind kind, String what,
+    private static void window(PciFunction f, Owner owner, Optional<BridgeWindow> w, RangeKind kind, String what,
                         boolean isIo, boolean pref, String buses, List<Decoded> mine) {
         Optional<AddressRange> r = w.flatMap(BridgeWindow::range);
         if (r.isEmpty()) return;
         MappedRange m = new MappedRange(r.get(), kind, owner, what + ", " + ByteSize.human(r.get().size()) + ", "
                 + buses);
-        (isIo ? io : memory).add(m);
         boolean is64 = pref && Long.compareUnsigned(r.get().end(), 0xFFFF_FFFFL) > 0;
         mine.add(new Decoded(m, f, what, isIo, pref, is64, false, OptionalLong.of(r.get().size())));
     }
 
     private void swiotlb() {
         Platform.Swiotlb reported = t.platform().swiotlb();
-        // Without System RAM and a reported start the pool's place would be made up: leave it off.
-        if (t.numaNodes().stream().allMatch(n -> n.memory().isEmpty()) && reported.start().isEmpty()) return;
+        // Without System RAM and a reported start the pool goes in the assumed RAM, and says so.
+        boolean assumedRam = !AssumedMachine.describesRam(t) && reported.start().isEmpty();
+        Topology source = assumedRam ? rules.machine() : t;
+        if (!AssumedMachine.describesRam(source) && reported.start().isEmpty()) return;
         List<String> placement = new ArrayList<>();
         SwiotlbSizing s;
         try {
-            s = SwiotlbPoolPlacement.of(t, rules.assumptions(), false, placement);
+            s = SwiotlbPoolPlacement.of(source, rules.assumptions(), false, placement);
         } catch (IllegalArgumentException e) {
             notes.add("swiotlb pool left off the map: " + e.getMessage());
             return;
@@ -187,9 +225,9 @@ final class AddressMapBuilder {
         }
         boolean placed = reported.start().isEmpty();
         String detail = "default swiotlb pool, " + ByteSize.human(s.bytes()) + ", " + s.nslabs() + " slots of 2 KiB"
-                + (placed ? "; the topology does not say where: placed at the top of RAM below 4 GiB, as boot's "
-                        + "memblock_alloc_low does (kernel/dma/swiotlb.c)" : "");
-        memory.add(new MappedRange(r, RangeKind.SWIOTLB, Owner.platform("swiotlb"), detail));
+                + (placed ? "; the topology does not say where: placed at the top of " + (assumedRam ? "the assumed "
+                        : "") + "RAM below 4 GiB, as boot's memblock_alloc_low does (kernel/dma/swiotlb.c)" : "");
+        memory.add(new MappedRange(r, RangeKind.SWIOTLB, Owner.platform("swiotlb"), detail, assumedRam));
     }
 
     private void interruptWindow() {

@@ -10,13 +10,16 @@ import org.dmascope.model.topology.AddressRange;
 
 /**
  * One range on the address map: where, what, whose, a detail line (BAR number and flags, a window's CPU↔bus
- * offset, a reserved region's reason) and the problems the kernel would have with it.
+ * offset, a reserved region's reason) and the problems the kernel would have with it. An assumed range is not in
+ * the input: the machine's answers are worked out with it (the RAM layout of an lspci export), and its detail says
+ * so and what depends on it.
  */
 public final class MappedRange {
     private final AddressRange range;
     private final RangeKind kind;
     private final Owner owner;
     private final String detail;
+    private final boolean assumed;
     private final List<Problem> problems = new ArrayList<>();
     /** Problems of a kind beyond {@link #PER_KIND}, counted: one BAR overlapped by a thousand others. */
     private final Map<ProblemKind, Integer> more = new EnumMap<>(ProblemKind.class);
@@ -25,10 +28,21 @@ public final class MappedRange {
     static final int PER_KIND = 3;
 
     public MappedRange(AddressRange range, RangeKind kind, Owner owner, String detail) {
+        this(range, kind, owner, detail, false);
+    }
+
+    /** @param assumed the range is not in the input but assumed where it is silent */
+    public MappedRange(AddressRange range, RangeKind kind, Owner owner, String detail, boolean assumed) {
         this.range = Objects.requireNonNull(range);
         this.kind = Objects.requireNonNull(kind);
         this.owner = Objects.requireNonNull(owner);
         this.detail = Objects.requireNonNull(detail);
+        this.assumed = assumed;
+    }
+
+    /** Not in the input: assumed where it is silent (the detail says what rests on it). */
+    public boolean assumed() {
+        return assumed;
     }
 
     public AddressRange range() {
@@ -68,6 +82,6 @@ public final class MappedRange {
 
     @Override
     public String toString() {
-        return kind.title() + " " + range + " of " + owner.label();
+        return kind.title() + (assumed ? " (assumed)" : "") + " " + range + " of " + owner.label();
     }
 }

@@ -9,7 +9,8 @@ public enum ProblemKind {
     OVERLAP("R-ADDR-2", "overlap"),
     MISALIGNED("R-ADDR-3", "misaligned"),
     BELOW_4G("R-ADDR-4", "64-bit BAR below 4 GiB"),
-    WINDOW_TOO_SMALL("R-ADDR-5", "window too small for its BARs");
+    WINDOW_TOO_SMALL("R-ADDR-5", "window too small for its BARs"),
+    REBAR_NOT_LARGEST("R-ADDR-6", "resizable BAR not at its largest size");
 
     private final String rule;
     private final String title;

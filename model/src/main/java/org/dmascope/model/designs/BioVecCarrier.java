@@ -8,6 +8,13 @@ import java.util.List;
  * len "to allow for flags space on 64-bit which we might need to support things like P2P without
  * dev_pagemap structures"); the packed form is his reply to David Howells, "How to handle P2P DMA with only
  * {physaddr,len} in bio_vec?", linux-block, 23 Jun 2025.
+ *
+ * <p>The flag in the hole, optional by config, is older: Christoph Hellwig, "Re: [RFC PATCH 00/28] Removing
+ * struct page from P2PDMA", 26 Jun 2019, Message-ID {@code <20190626065708.GB24531@lst.de>} (a base64 body in
+ * the archive), of a {@code bio_vec} of {@code phys_addr_t paddr} and {@code unsigned long len}: "we have a hole
+ * behind len where we could store flag.  Preferably optionally based on a P2P or other magic memory types
+ * config option so that 32-bit systems with 32-bit phys_addr_t actually benefit from the smaller and better
+ * packing structure."
  */
 public final class BioVecCarrier extends RangeCarrier {
     static final String LAYOUT = """
@@ -40,7 +47,9 @@ public final class BioVecCarrier extends RangeCarrier {
     @Override
     Design describe(List<Figure> figures, EntryTable entries) {
         return new Design(Question.CARRIER, "bio_vec", "bio_vec {paddr, u32 len} + P2P flag",
-                "proposal, Phyr Starter thread, 2022 (Hellwig); packing: bio_vec thread, 2025 (Hellwig to Howells)",
+                "proposal, \"Removing struct page from P2PDMA\" thread, 2019 (Hellwig, "
+                        + "<20190626065708.GB24531@lst.de>) and Phyr Starter thread, 2022 (Hellwig); packing: bio_vec "
+                        + "thread, 2025 (Hellwig to Howells)",
                 false, LAYOUT, Layouts.X86_64 + "; the flag is optional so 32-bit kernels keep 8-byte packing",
                 "A u32 length frees the padding on 64-bit for a P2P flag, so the block layer can tell P2P memory "
                         + "without a dev_pagemap while bio_vec stays 16 bytes.",

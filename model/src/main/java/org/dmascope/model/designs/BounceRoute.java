@@ -14,13 +14,14 @@ import org.dmascope.model.kernel.route.TlpRoute;
 import org.dmascope.model.mapping.Mapping;
 
 /**
- * Question 4, the proposal's path for BAR memory the initiator cannot reach peer to peer (the 2019
- * P2PDMA-without-struct-page discussion, as issue 15 gives it): handled "like any other DMA limitation",
- * the way swiotlb handles a narrow DMA mask. The initiator's DMA goes to a bounce buffer in host RAM
- * instead of the BAR (up its own chain, through its host bridge, to the memory controller), and a CPU
- * copies between that buffer and the BAR, as {@code swiotlb_bounce()} copies with {@code memcpy}: its
- * MMIO reads or writes leave the root complex through the provider's host bridge and go down the
- * provider's chain to the BAR. The bounce buffer is taken on the provider's NUMA node, next to the CPU
+ * Question 4, the proposal's path for BAR memory the initiator cannot reach peer to peer ({@link
+ * BounceThroughHost}: Jason Gunthorpe's "Don't we already expect the DMA mapper to handle bouncing for lots of
+ * cases, how is this case different?", "Removing struct page from P2PDMA" thread, 27 Jun 2019,
+ * {@code <20190627163504.GB9568@ziepe.ca>}), the way swiotlb handles a narrow DMA mask. The initiator's DMA
+ * goes to a bounce buffer in host RAM instead of the BAR (up its own chain, through its host bridge, to the
+ * memory controller), and a CPU copies between that buffer and the BAR, as {@code swiotlb_bounce()} copies
+ * with {@code memcpy}: its MMIO reads or writes leave the root complex through the provider's host bridge and
+ * go down the provider's chain to the BAR. The bounce buffer is taken on the provider's NUMA node, next to the CPU
  * that copies ({@link UnreachableBar#copyRunsOn}); node 0 when the file names none.
  *
  * <p>Nothing in mainline takes this path (mainline refuses: {@link RefuseUnreachable}); the hops come from

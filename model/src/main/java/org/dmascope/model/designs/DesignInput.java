@@ -13,17 +13,19 @@ import org.dmascope.model.kernel.sg.SgTableLayout;
 import org.dmascope.model.mapping.DmaSegments;
 import org.dmascope.model.mapping.Mapping;
 import org.dmascope.model.mapping.PhysRanges;
+import org.dmascope.model.mapping.PinnedBuffer;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
 
 /**
  * What the design lab computes from: the engine's mapping of the buffer, one {@link Mapping} per part.
- * The engine maps one buffer of one kind (host RAM or one provider's BAR); a buffer mixing host RAM and
- * P2P memory is given here as its parts in transfer order, each mapped by the engine for the same
- * initiator. The kernel's own figures (scatterlist entries, DMA segments, map type, verdict) are read from
- * those mappings, never recomputed; only the mixed list's chaining uses the kernel's table layout rule
- * ({@link SgTableLayout}) on the parts' entries put end to end.
+ * A buffer mixing host RAM and P2P memory is either one explicit scatterlist ({@code sg:} spec, whose
+ * {@link org.dmascope.model.mapping.PinnedEntries} say each entry's provider: the engine maps it in one call,
+ * as a driver would) or its parts in transfer order, each mapped by the engine for the same initiator. The
+ * kernel's own figures (scatterlist entries, DMA segments, map type, verdict) are read from those mappings,
+ * never recomputed; only the mixed list's chaining uses the kernel's table layout rule ({@link SgTableLayout})
+ * on the parts' entries put end to end.
  */
 public final class DesignInput {
     /**
@@ -38,6 +40,8 @@ public final class DesignInput {
     private final long[] rangeAddr;
     private final long[] rangeLen;
     private final int[] rangePart;
+    /** The provider of each range, null for host RAM: a part's own, or an explicit list's entry's. */
+    private final P2pProvider[] rangeProvider;
     /** The ranges cut at a u32 length and at none, made once: most designs read one of them. */
     private SplitRanges u32Split;
     private SplitRanges wholeRanges;
@@ -60,13 +64,17 @@ public final class DesignInput {
         rangeAddr = new long[n];
         rangeLen = new long[n];
         rangePart = new int[n];
+        rangeProvider = new P2pProvider[n];
         int r = 0;
         for (int p = 0; p < parts.size(); p++) {
             PhysRanges ph = parts.get(p).phyr();
+            PinnedBuffer pinned = parts.get(p).pinned();
+            P2pProvider[] own = pinned.entries() != null ? pinned.entries().rangeProviders() : null;
             for (int i = 0; i < ph.count(); i++, r++) {
                 rangeAddr[r] = ph.addr(i);
                 rangeLen[r] = ph.len(i);
                 rangePart[r] = p;
+                rangeProvider[r] = own != null ? own[i] : pinned.provider();
             }
         }
     }
@@ -98,8 +106,18 @@ public final class DesignInput {
         return String.join(" + ", parts.stream().map(m -> m.request().buffer().spec()).toList());
     }
 
+    /**
+     * Whether the buffer mixes host RAM and P2P memory: parts of both kinds, or one explicit list
+     * ({@code sg:}) whose entries are of both.
+     */
     public boolean mixed() {
-        return parts.stream().anyMatch(m -> m.pinned().isP2p()) && parts.stream().anyMatch(m -> !m.pinned().isP2p());
+        boolean host = false;
+        boolean p2p = false;
+        for (P2pProvider p : rangeProvider) {
+            if (p == null) host = true;
+            else p2p = true;
+        }
+        return host && p2p;
     }
 
     public long bytes() {
@@ -116,13 +134,19 @@ public final class DesignInput {
 
     public long p2pBytes() {
         long b = 0;
-        for (Mapping m : parts) if (m.pinned().isP2p()) b += m.pinned().size();
+        for (int i = 0; i < rangeLen.length; i++) if (rangeProvider[i] != null) b += rangeLen[i];
         return b;
     }
 
+    /** 4 KiB pages of P2P memory: those the P2P ranges touch. */
     public long p2pPages() {
         long n = 0;
-        for (Mapping m : parts) if (m.pinned().isP2p()) n += m.pinned().pageCount();
+        for (int i = 0; i < rangeLen.length; i++) {
+            if (rangeProvider[i] == null) continue;
+            long first = rangeAddr[i] >>> 12;
+            long last = (rangeAddr[i] + rangeLen[i] - 1) >>> 12;
+            n += last - first + 1;
+        }
         return n;
     }
 
@@ -142,7 +166,7 @@ public final class DesignInput {
 
     /** The provider of range {@code i}, or null for host RAM. */
     public P2pProvider rangeProvider(int i) {
-        return parts.get(rangePart[i]).pinned().provider();
+        return rangeProvider[i];
     }
 
     public int p2pRanges() {
@@ -154,7 +178,7 @@ public final class DesignInput {
     /** The distinct providers of the buffer's P2P memory, in buffer order. */
     public List<P2pProvider> providers() {
         Set<P2pProvider> s = new LinkedHashSet<>();
-        for (Mapping m : parts) if (m.pinned().isP2p()) s.add(m.pinned().provider());
+        for (P2pProvider p : rangeProvider) if (p != null) s.add(p);
         return List.copyOf(s);
     }
 
@@ -165,8 +189,7 @@ public final class DesignInput {
     public int providerChanges() {
         int changes = 0;
         P2pProvider last = null;
-        for (Mapping m : parts) {
-            P2pProvider p = m.pinned().provider();
+        for (P2pProvider p : rangeProvider) {
             if (p != null && !p.equals(last)) changes++;
             last = p;
         }

@@ -6,7 +6,8 @@ import org.dmascope.model.mapping.DmaSegments;
 
 /**
  * Question 2, proposal: a separate output array of {@code struct dma_range}. Christoph Hellwig, "Re: Phyr
- * Starter", linux-kernel, 20 Jan 2022: "some prototype ... that takes a bio_vec as input and returns an
+ * Starter", linux-kernel, 20 Jan 2022 (https://lkml.indiana.edu/hypermail/linux/kernel/2201.2/04965.html):
+ * "I have some prototype could that takes a bio_vec as input and returns an
  * array of struct dma_range { dma_addr_t addr; u32 len; }"; the u32 flags word (the bus-address flag) in
  * the padding is Logan Gunthorpe's, "Re: Phyr Starter", 11 Jan 2022, Message-ID
  * {@code <ef01ce7d-f1d3-0bbb-38ba-2de4d3f7e31a@deltatee.com>}: "struct dma_range { dma_addr_t dmar_addr;
@@ -31,7 +32,8 @@ public final class DmaRangeArray extends DmaOutput {
         f.add(Figure.of("unusedFields", "unused fields", 0));
         f.add(Figure.of("contiguousPages", "pages of one allocation", (bytes + 4095) / 4096));
         return new Design(Question.OUTPUT, "dma_range-array", "one dma_range array",
-                "proposal, Phyr Starter thread, 2022 (Hellwig's prototype)", false, LAYOUT, Layouts.X86_64,
+                "proposal, Phyr Starter thread, 2022 (Christoph Hellwig's prototype, 20 Jan)", false, LAYOUT,
+                Layouts.X86_64,
                 "Output apart from input: one range for an IOMMU-contiguous buffer, a few (dma_addr, len, "
                         + "bus flag) pairs when IOVAs and P2P bus addresses mix.",
                 "Not merged as such; the open question was chaining: one array needs one allocation as large "

@@ -29,7 +29,8 @@ public final class DmaRangeChain extends DmaOutput {
         f.add(Figure.of("unusedFields", "unused fields", 0));
         f.add(Figure.of("contiguousPages", "pages of one allocation", n == 0 ? 0 : 1));
         return new Design(Question.OUTPUT, "dma_range-chain", "chained dma_range arrays",
-                "proposal, Phyr Starter thread, 2022 (Gunthorpe, <ef01ce7d-f1d3-0bbb-38ba-2de4d3f7e31a@deltatee.com>)",
+                "proposal, Phyr Starter thread, 2022 (Logan Gunthorpe, "
+                        + "<ef01ce7d-f1d3-0bbb-38ba-2de4d3f7e31a@deltatee.com>)",
                 false, DmaRangeArray.LAYOUT,
                 Layouts.X86_64 + "; 256 entries per 4 KiB array",
                 "Chaining keeps every allocation to one page however scattered the buffer, at one link entry "

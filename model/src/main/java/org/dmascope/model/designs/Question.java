@@ -1,6 +1,6 @@
 package org.dmascope.model.designs;
 
-/** The six questions of the design lab (issue 15), in the order the threads raised them. */
+/** The six questions of the design lab, in the order the threads raised them. */
 public enum Question {
     CARRIER(1, "What carries the pages into the DMA API"),
     OUTPUT(2, "What comes out"),

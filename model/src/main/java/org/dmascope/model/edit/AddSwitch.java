@@ -42,7 +42,8 @@ public record AddSwitch(Bdf port, int downstreamPorts) implements TopologyEdit {
 
     @Override
     public String name() {
-        return "Add switch below " + port.shortText();
+        return "Add switch with " + downstreamPorts + " downstream port" + (downstreamPorts == 1 ? "" : "s")
+                + " below " + port.shortText();
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.dmascope.model.edit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ import org.dmascope.model.topology.TopologyValidator;
 /** What the edits share: finding functions, the parts of a device, marking edited fields, finishing an edit. */
 final class Edits {
     /** The provenance of an edited field names the edit: {@code what-if edit: Move 06:00.0 to 00:03.0}. */
-    static final String PREFIX = "what-if edit: ";
+    static final String PREFIX = TopologyEdit.PROVENANCE_PREFIX;
 
     private Edits() {
     }
@@ -110,7 +112,9 @@ final class Edits {
 
     /**
      * The edited machine, named, unless it breaks a rule of the format the input kept: the edit is refused with the
-     * first error it brings (the validator's own words), so an edit never makes a file that would not open.
+     * first error it brings (the validator's own words), so an edit never makes a file that would not open. Errors
+     * the input already had are compared by kind ({@link TopologyValidator#kindOf}), counted: a move renumbers
+     * addresses, and an old error about a moved device must not look new; one more error of a kind is new.
      */
     static EditResult finish(Topology before, List<PciFunction> functions, String name, Optional<Bdf> focus) {
         Topology after;
@@ -119,16 +123,17 @@ final class Edits {
         } catch (IllegalArgumentException e) {
             return EditResult.refused(e.getMessage());
         }
-        Set<String> old = new LinkedHashSet<>(errors(before));
-        for (String e : errors(after)) {
-            if (!old.contains(e)) return EditResult.refused("the machine would be invalid: " + e);
+        Map<String, Integer> old = new HashMap<>();
+        for (Diagnostic d : errors(before)) old.merge(TopologyValidator.kindOf(d), 1, Integer::sum);
+        for (Diagnostic d : errors(after)) {
+            int left = old.merge(TopologyValidator.kindOf(d), -1, Integer::sum);
+            if (left < 0) return EditResult.refused("the machine would be invalid: " + d.message());
         }
         return new EditResult.Applied(after, focus);
     }
 
-    private static List<String> errors(Topology t) {
-        return TopologyValidator.validate(t).stream().filter(d -> d.severity() == Severity.ERROR)
-                .map(Diagnostic::message).toList();
+    private static List<Diagnostic> errors(Topology t) {
+        return TopologyValidator.validate(t).stream().filter(d -> d.severity() == Severity.ERROR).toList();
     }
 
     /** Replaces functions by address (an address not in {@code replacements} stays). */

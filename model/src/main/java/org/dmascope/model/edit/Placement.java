@@ -203,8 +203,7 @@ final class Placement {
 
     private static List<Bar> unassigned(List<Bar> bars) {
         List<Bar> out = new ArrayList<>();
-        for (Bar b : bars) out.add(new Bar(b.index(), b.space(), b.is64Bit(), b.prefetchable(), OptionalLong.empty(),
-                b.size()));
+        for (Bar b : bars) out.add(b.at(OptionalLong.empty()));
         return out;
     }
 }

@@ -10,6 +10,8 @@ import org.dmascope.model.topology.Topology;
  */
 public sealed interface TopologyEdit permits SetAcsControl, SetLinkStatus, MoveDevice, AddSwitch, RemoveDevice,
         SetTrust, SetDmaParameters {
+    /** The provenance of a field an edit set starts with this: {@code what-if edit: Move 06:00.0 to 00:03.0}. */
+    String PROVENANCE_PREFIX = "what-if edit: ";
 
     /** {@code Move 06:00.0 to 00:03.0}. */
     String name();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dmascope.model.addresses.TopologyChecks;
 import org.dmascope.model.io.json.JsonNodeAt;
 import org.dmascope.model.io.json.JsonReadContext;
 import org.dmascope.model.io.json.LocatedJsonParser;
@@ -44,6 +45,7 @@ import org.dmascope.model.topology.ToolReport;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.model.topology.TopologySource;
 import org.dmascope.model.topology.TopologyValidator;
+import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 
 /**
@@ -110,7 +112,7 @@ public final class TopologyJsonReader {
         Optional<Topology> t = r.topology(root);
         checkpoint.run();
         if (validate && t.isPresent() && !r.ctx.hasErrors()) {
-            for (Diagnostic d : TopologyValidator.validate(t.get(), checkpoint)) {
+            for (Diagnostic d : TopologyChecks.validate(t.get(), checkpoint)) {
                 JsonNodeAt at = d.subject().map(r.subjects::get).orElse(root);
                 r.ctx.addAt(at == null ? root : at, d);
             }
@@ -452,15 +454,51 @@ public final class TopologyJsonReader {
         Optional<Boolean> pref = ctx.bool(o, "prefetchable", false);
         OptionalLong address = ctx.address(o, "address", false);
         OptionalLong size = ctx.size(o, "size", false);
+        List<Long> resizable = resizableSizes(o);
         ctx.reportUnknown(o);
         if (index.isEmpty() || space.isEmpty()) return Optional.empty();
+        if (!resizable.isEmpty() && space.get() == Bar.Space.IO) {
+            ctx.error(o.get("resizable").get(), "an I/O BAR is not resizable (Resizable BAR covers memory BARs)");
+            resizable = List.of();
+        }
         try {
             return Optional.of(new Bar(index.getAsInt(), space.get(), bits.orElse(32) == 64, pref.orElse(false),
-                    address, size));
+                    address, size, resizable));
         } catch (IllegalArgumentException e) {
             ctx.error(o, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code "resizable": ["256MiB", "512MiB", "1GiB"]}: the sizes a Resizable BAR capability supports, each a
+     * power of two from 1 MiB to 128 TiB, smallest first. A wrong list is an error and the BAR is kept without it.
+     */
+    private List<Long> resizableSizes(JsonNodeAt.Obj o) {
+        List<Long> out = new ArrayList<>();
+        for (JsonNodeAt n : ctx.array(o, "resizable", false)) {
+            Optional<String> text = ctx.asString(n);
+            if (text.isEmpty()) return List.of();
+            long s;
+            try {
+                s = ByteSize.parse(text.get());
+            } catch (IllegalArgumentException e) {
+                ctx.error(n, "expected a size such as \"256MiB\", found \"" + text.get() + "\"");
+                return List.of();
+            }
+            if (Long.bitCount(s) != 1 || s < Bar.REBAR_MIN_SIZE || s > Bar.REBAR_MAX_SIZE) {
+                ctx.error(n, "a resizable BAR size is a power of two from 1MiB to 128TiB, found \"" + text.get()
+                        + "\"");
+                return List.of();
+            }
+            if (!out.isEmpty() && s <= out.get(out.size() - 1)) {
+                ctx.error(n, "resizable BAR sizes are listed once each, smallest first; \"" + text.get()
+                        + "\" comes after " + ByteSize.format(out.get(out.size() - 1)));
+                return List.of();
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     private Optional<Acs> acs(JsonNodeAt.Obj o) {

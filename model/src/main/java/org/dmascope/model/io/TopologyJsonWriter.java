@@ -245,6 +245,10 @@ public final class TopologyJsonWriter {
         }
         b.address().ifPresent(a -> o.put("address", Hex.addr(a)));
         b.size().ifPresent(s -> o.put("size", ByteSize.format(s)));
+        if (b.resizable()) {
+            ArrayNode sizes = o.putArray("resizable");
+            b.resizableSizes().forEach(s -> sizes.add(ByteSize.format(s)));
+        }
         return o;
     }
 

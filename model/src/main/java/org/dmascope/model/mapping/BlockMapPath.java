@@ -29,7 +29,10 @@ final class BlockMapPath {
                 c.req.queue());
         PhysRanges r = c.buf.phyr();
         Bvecs all = new Bvecs(r.count());
-        for (int i = 0; i < r.count(); i++) all.add(r.addr(i), r.len(i), c.buf.isP2p() ? 0 : -1);
+        int[] rangeProvider = c.buf.entries() != null ? c.buf.entries().rangeProviderIndices() : null;
+        for (int i = 0; i < r.count(); i++) {
+            all.add(r.addr(i), r.len(i), rangeProvider != null ? rangeProvider[i] : c.buf.isP2p() ? 0 : -1);
+        }
         List<BioSplit.Request> reqs = BioSplit.split(all, lim);
         boolean iter = useIterator(c);
         c.step(Step.of(StepKind.BLOCK, "R-BLK-1, R-BLK-4, R-BLK-3", "Split into requests by the queue limits")

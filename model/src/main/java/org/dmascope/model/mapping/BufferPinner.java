@@ -1,10 +1,15 @@
 package org.dmascope.model.mapping;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
 import org.dmascope.model.kernel.dma.P2pBusOffset;
 import org.dmascope.model.kernel.dma.P2pProvider;
+import org.dmascope.model.kernel.sg.ScatterList;
 import org.dmascope.model.topology.AddressRange;
 import org.dmascope.model.topology.Bar;
 import org.dmascope.model.topology.HostBridge;
@@ -41,7 +46,77 @@ public final class BufferPinner {
     public static PinnedBuffer pin(BufferSpec spec, Topology t, AddressRange exclude) {
         if (spec instanceof BufferSpec.Host h) return host(h, t, exclude);
         if (spec instanceof BufferSpec.DmaBuf d) return dmabuf(d, t);
+        if (spec instanceof BufferSpec.Sg s) return sg(s, t, exclude);
         return bar((BufferSpec.Bar) spec, t);
+    }
+
+    /**
+     * An explicit scatterlist: the host entries of each node lie one after another in one contiguous run of the
+     * node's RAM (placed by the seed, as a contiguous host buffer), every entry starting on a page of its own at
+     * its offset; the P2P entries of each provider BAR lie one after another in its registered P2P memory the
+     * same way; an entry at an address is where it says. Each entry is physically contiguous, as an entry must be.
+     */
+    private static PinnedBuffer sg(BufferSpec.Sg s, Topology t, AddressRange exclude) {
+        List<BufferSpec.SgEntry> es = s.entries();
+        Map<Integer, Long> nodePages = new LinkedHashMap<>();
+        Map<BufferSpec.SgEntry.InBar, Long> barPages = new LinkedHashMap<>();
+        long totalPages = 0;
+        for (BufferSpec.SgEntry e : es) {
+            totalPages += e.pages();
+            if (e.place() instanceof BufferSpec.SgEntry.OnNode n) nodePages.merge(n.node(), e.pages(), Long::sum);
+            if (e.place() instanceof BufferSpec.SgEntry.InBar b) barPages.merge(b, e.pages(), Long::sum);
+        }
+        if (totalPages > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("scatterlist too large to model "
+                + "page by page (at most " + (Integer.MAX_VALUE / 2) + " pages of 4 KiB)");
+        Map<Integer, PinnedBuffer> onNode = new HashMap<>();
+        for (Map.Entry<Integer, Long> n : nodePages.entrySet()) {
+            PageLayout contiguous = new PageLayout(PageLayout.Kind.CONTIGUOUS, s.seed(), OptionalLong.empty(), null);
+            onNode.put(n.getKey(), host(new BufferSpec.Host(n.getKey(), n.getValue() * PAGE, 0, contiguous,
+                    s.direction()), t, exclude));
+        }
+        Map<BufferSpec.SgEntry.InBar, PinnedBuffer> inBar = new HashMap<>();
+        List<BufferSpec.SgEntry.InBar> providerOrder = new ArrayList<>(barPages.keySet());
+        List<P2pProvider> providers = new ArrayList<>();
+        for (BufferSpec.SgEntry.InBar b : providerOrder) {
+            PciFunction f = t.function(b.provider()).orElseThrow(() -> new IllegalArgumentException("provider "
+                    + b.provider() + " is not in the topology"));
+            long start = f.p2pMemory().stream().filter(m -> m.bar() == b.bar()).mapToLong(P2pMemory::offset).min()
+                    .orElse(0);
+            PinnedBuffer pb = bar(new BufferSpec.Bar(b.provider(), b.bar(), start, barPages.get(b) * PAGE,
+                    s.direction()), t);
+            inBar.put(b, pb);
+            providers.add(pb.provider());
+        }
+        Map<Object, Integer> cursor = new HashMap<>();
+        long[] pages = new long[(int) totalPages];
+        long[] phys = new long[es.size()];
+        long[] len = new long[es.size()];
+        int[] prov = new int[es.size()];
+        int pi = 0;
+        for (int i = 0; i < es.size(); i++) {
+            BufferSpec.SgEntry e = es.get(i);
+            long first;
+            prov[i] = ScatterList.NO_PROVIDER;
+            if (e.place() instanceof BufferSpec.SgEntry.At a) {
+                first = a.phys() & -PAGE;
+                long end = a.phys() + e.length();
+                if (t.numaNodes().stream().noneMatch(n -> inRam(n, first, end - first))) {
+                    throw new IllegalArgumentException("entry " + i + ": " + Hex.addr(a.phys()) + "+"
+                            + Hex.addr(e.length()) + " is not System RAM of any node");
+                }
+            } else {
+                PinnedBuffer from = e.place() instanceof BufferSpec.SgEntry.OnNode n ? onNode.get(n.node())
+                        : inBar.get((BufferSpec.SgEntry.InBar) e.place());
+                int c = cursor.getOrDefault(e.place(), 0);
+                first = from.page(c);
+                cursor.put(e.place(), c + (int) e.pages());
+                if (e.place() instanceof BufferSpec.SgEntry.InBar b) prov[i] = providerOrder.indexOf(b);
+            }
+            phys[i] = first + e.offset();
+            len[i] = e.length();
+            for (long k = 0; k < e.pages(); k++) pages[pi++] = first + k * PAGE;
+        }
+        return new PinnedBuffer(pages, new PinnedEntries(phys, len, prov, providers));
     }
 
     private static PinnedBuffer host(BufferSpec.Host h, Topology t, AddressRange exclude) {

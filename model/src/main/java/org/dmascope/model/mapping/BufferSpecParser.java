@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.topology.Bdf;
@@ -17,6 +19,11 @@ import org.dmascope.model.util.Hex;
  * SPEC   := host:NODE:ITEM[:ITEM...]          host memory on a NUMA node
  *         | bar:BDF:BAR:ITEM[:ITEM...]        P2P memory in a device BAR
  *         | dmabuf:BDF:barN:ITEM[:ITEM...]    a BAR vfio-pci exports as a dma-buf (v6.19)
+ *         | sg:ENTRY[,ENTRY...][:seed=N][:direction=...]   an explicit scatterlist, entry by entry
+ * ENTRY  := SIZE[+OFFSET][@PLACE]              OFFSET into the entry's first 4 KiB page (default 0)
+ * PLACE  := nodeN                             host RAM on node N, placed by the seed (the default: node0)
+ *         | ADDR                              host RAM at this physical address (0x...; sets the offset)
+ *         | BDF/barN                          P2P memory of that provider's BAR
  * NODE   := nodeN | N
  * ITEM   := SIZE                              exactly one: 4096, 0x1000, 64KiB, 1MiB, 1GiB
  *         | contiguous | scattered | huge2m | huge1g | pages=ADDR[,ADDR...]   (host only; default contiguous)
@@ -28,7 +35,8 @@ import org.dmascope.model.util.Hex;
  *         | revoked                           (dmabuf only) the exporter revoked it before the attach
  * </pre>
  * Examples: {@code host:node0:1MiB:scattered:seed=7}, {@code bar:0000:05:00.0:2:offset=0x2000:64KiB},
- * {@code dmabuf:03:00.0:bar2:64MiB:importer=rdma}.
+ * {@code dmabuf:03:00.0:bar2:64MiB:importer=rdma}, {@code sg:4KiB,512+0x200,4KiB} (a short entry in the
+ * middle), {@code sg:64KiB,64KiB@0000:05:00.0/bar2,4KiB} (host RAM, P2P memory, host RAM).
  */
 public final class BufferSpecParser {
     private BufferSpecParser() {
@@ -40,7 +48,8 @@ public final class BufferSpecParser {
             + "[:offset=SIZE][:direction=to-device|from-device|bidirectional]  or  "
             + "bar:BDF:BAR:SIZE[:offset=SIZE][:direction=...]  or  "
             + "dmabuf:BDF:barN:SIZE[:offset=SIZE][:importer=rdma|rdma-pinned|iommufd|io_uring][:revoked]"
-            + "[:direction=...]";
+            + "[:direction=...]  or  "
+            + "sg:SIZE[+OFFSET][@nodeN|@ADDR|@BDF/barN][,...][:seed=N][:direction=...]";
 
     /**
      * @throws IllegalArgumentException with a sentence naming the bad part
@@ -52,7 +61,106 @@ public final class BufferSpecParser {
         if (kind.equals("host")) return host(text, tok);
         if (kind.equals("bar")) return bar(text, tok);
         if (kind.equals("dmabuf")) return dmabuf(text, tok);
-        throw bad(text, "it must start with host:, bar: or dmabuf:");
+        if (kind.equals("sg")) return sg(text, text.trim().substring(3));
+        throw bad(text, "it must start with host:, bar:, dmabuf: or sg:");
+    }
+
+    private static final Pattern SG_OPTION = Pattern.compile(
+            ":(seed|direction)=([^:,]*)$", Pattern.CASE_INSENSITIVE);
+
+    private static BufferSpec sg(String text, String body) {
+        long seed = PageLayout.DEFAULT_SEED;
+        DmaDirection direction = DmaDirection.BIDIRECTIONAL;
+        boolean seedSeen = false;
+        boolean directionSeen = false;
+        Matcher m;
+        while ((m = SG_OPTION.matcher(body)).find()) {
+            String key = m.group(1).toLowerCase(Locale.ROOT);
+            String value = m.group(2);
+            if (key.equals("seed")) {
+                if (seedSeen) throw bad(text, "seed= given twice");
+                seedSeen = true;
+                try {
+                    seed = Long.parseLong(value);
+                } catch (NumberFormatException e) {
+                    throw bad(text, "seed=" + value + " is not a whole number");
+                }
+            } else {
+                if (directionSeen) throw bad(text, "direction= given twice");
+                directionSeen = true;
+                direction = DmaDirection.parse(value).orElseThrow(() -> bad(text,
+                        "direction=" + value + " is not to-device, from-device or bidirectional"));
+            }
+            body = body.substring(0, m.start());
+        }
+        if (body.isBlank()) throw bad(text, "no entries (expected sg:SIZE[,SIZE...], e.g. sg:4KiB,512,4KiB)");
+        List<BufferSpec.SgEntry> entries = new ArrayList<>();
+        String[] parts = body.split(",", -1);
+        for (int i = 0; i < parts.length; i++) entries.add(sgEntry(text, i, parts[i].trim()));
+        return new BufferSpec.Sg(entries, seed, direction);
+    }
+
+    private static BufferSpec.SgEntry sgEntry(String text, int index, String e) {
+        String where = "entry " + index + " (\"" + e + "\")";
+        if (e.isEmpty()) throw bad(text, "entry " + index + " is empty");
+        String head = e;
+        BufferSpec.SgEntry.Place place = new BufferSpec.SgEntry.OnNode(0);
+        int at = e.indexOf('@');
+        if (at >= 0) {
+            head = e.substring(0, at);
+            place = sgPlace(text, where, e.substring(at + 1).trim());
+        }
+        long offset = 0;
+        int plus = head.indexOf('+');
+        if (plus >= 0) {
+            if (place instanceof BufferSpec.SgEntry.At) {
+                throw bad(text, where + ": +OFFSET does not apply to an entry at an address (the address sets it)");
+            }
+            offset = size(text, head.substring(plus + 1).trim(), where + ": offset ");
+            head = head.substring(0, plus);
+        }
+        long length = size(text, head.trim(), where + ": size ");
+        if (place instanceof BufferSpec.SgEntry.At a) offset = a.phys() & 0xFFF;
+        try {
+            return new BufferSpec.SgEntry(length, offset, place);
+        } catch (IllegalArgumentException ex) {
+            throw bad(text, where + ": " + ex.getMessage());
+        }
+    }
+
+    private static BufferSpec.SgEntry.Place sgPlace(String text, String where, String p) {
+        String lower = p.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("node")) {
+            try {
+                return new BufferSpec.SgEntry.OnNode(Integer.parseInt(lower.substring(4)));
+            } catch (NumberFormatException ex) {
+                throw bad(text, where + ": \"" + p + "\" is not a NUMA node (expected nodeN)");
+            }
+        }
+        int slash = p.indexOf('/');
+        if (slash >= 0) {
+            String bdf = p.substring(0, slash);
+            Optional<String> notAnAddress = Bdf.problem(bdf);
+            if (notAnAddress.isPresent()) {
+                throw bad(text, where + ": \"" + bdf + "\" is not a PCI address: " + notAnAddress.get());
+            }
+            String b = p.substring(slash + 1).toLowerCase(Locale.ROOT);
+            if (b.startsWith("bar")) b = b.substring(3);
+            int bar;
+            try {
+                bar = Integer.parseInt(b);
+            } catch (NumberFormatException ex) {
+                throw bad(text, where + ": \"" + p.substring(slash + 1) + "\" is not a BAR (bar0-bar5)");
+            }
+            if (bar < 0 || bar > 5) throw bad(text, where + ": BAR " + bar + " does not exist (bar0-bar5)");
+            return new BufferSpec.SgEntry.InBar(Bdf.parse(bdf), bar);
+        }
+        if (lower.startsWith("0x") || (!p.isEmpty() && Character.isDigit(p.charAt(0)) && !p.contains(":"))) {
+            long a = addr(text, p, where + ": @");
+            if (a < 0) throw bad(text, where + ": @" + p + " is not an address");
+            return new BufferSpec.SgEntry.At(a);
+        }
+        throw bad(text, where + ": \"@" + p + "\" is neither nodeN, an address (0x...) nor BDF/barN");
     }
 
     private static BufferSpec host(String text, String[] tok) {

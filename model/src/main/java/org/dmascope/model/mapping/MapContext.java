@@ -37,6 +37,16 @@ final class MapContext {
 
     MapContext(MapRequest req, PciFunction initiator, DeviceDma dev, DmaApi api, MapTrace trace, PinnedBuffer buf,
                P2pMapType mapType, List<Step> steps, List<String> notes) {
+        this(req, initiator, dev, api, trace, buf, List.of(mapType), steps, notes);
+    }
+
+    /**
+     * @param mapTypes {@code pci_p2pdma_map_type(provider, initiator)} for each of the buffer's providers, in the
+     *                 order of {@link PinnedBuffer#providers()} (one {@code NONE} for host memory)
+     */
+    MapContext(MapRequest req, PciFunction initiator, DeviceDma dev, DmaApi api, MapTrace trace, PinnedBuffer buf,
+               List<P2pMapType> mapTypes, List<Step> steps, List<String> notes) {
+        P2pMapType mapType = mapTypes.get(0);
         this.req = req;
         this.initiator = initiator;
         this.dev = dev;
@@ -44,8 +54,9 @@ final class MapContext {
         this.trace = trace;
         this.buf = buf;
         this.mapType = mapType;
-        this.providerMapType = i -> mapType;
-        this.providers = i -> buf.provider();
+        List<P2pMapType> types = List.copyOf(mapTypes);
+        this.providerMapType = types::get;
+        this.providers = i -> buf.providers().get(i);
         this.steps = steps;
         this.notes = notes;
     }
@@ -57,7 +68,7 @@ final class MapContext {
 
     /** Page pgmap indices for the scatterlist: provider 0 for every P2P page, null for RAM. */
     int[] pgmap() {
-        if (!buf.isP2p()) return null;
+        if (!buf.isP2p() || buf.entries() != null) return null;
         return new int[buf.pageCount()];
     }
 

@@ -13,6 +13,7 @@ import org.dmascope.model.kernel.dma.DmaRangeMap;
 import org.dmascope.model.kernel.dma.Errno;
 import org.dmascope.model.kernel.dma.KernelArith;
 import org.dmascope.model.kernel.dma.P2pMapperAction;
+import org.dmascope.model.kernel.dma.P2pProvider;
 import org.dmascope.model.kernel.dma.SwiotlbActivation;
 import org.dmascope.model.kernel.iommu.DmaDomainType;
 import org.dmascope.model.kernel.iommu.IommuDeviceState;
@@ -81,6 +82,10 @@ public final class MappingEngine {
     public Mapping map(MapRequest req, DmaState state) {
         Optional<String> missing = missingFeature(req);
         if (missing.isPresent()) throw new NotInKernelException(missing.get());
+        if (req.buffer() instanceof BufferSpec.Sg s && s.mixed() && req.api() != MapApi.SG) {
+            throw new IllegalArgumentException("a list mixing host RAM and P2P memory is modelled through dma_map_sg "
+                    + "only (--api sg); " + req.api().kernelName() + " is not modelled for it");
+        }
         Topology t = req.topology();
         PciFunction f = t.function(req.initiator()).orElseThrow(
                 () -> new IllegalArgumentException("initiator " + req.initiator() + " is not in the topology"));
@@ -133,20 +138,24 @@ public final class MappingEngine {
         steps.add(pinStep(req, buf));
 
         P2pMapType mapType = P2pMapType.NONE;
-        if (buf.isP2p()) {
-            PciFunction provider = t.function(buf.provider().owner()).orElseThrow();
-            mapType = Objects.requireNonNull(req.buffer() instanceof BufferSpec.DmaBuf
+        List<P2pMapType> mapTypes = new ArrayList<>();
+        for (P2pProvider p : buf.providers()) {
+            PciFunction provider = t.function(p.owner()).orElseThrow();
+            P2pMapType type = Objects.requireNonNull(req.buffer() instanceof BufferSpec.DmaBuf
                     ? p2pRules.exporterMapType(provider, f) : p2pRules.mapType(provider, f),
                     "P2P rules returned no map type");
-            steps.add(p2pStep(req, buf, mapType, f));
+            mapTypes.add(type);
+            steps.add(p2pStep(req, p, type, f));
         }
+        if (!mapTypes.isEmpty()) mapType = mapTypes.get(0);
+        if (mapTypes.isEmpty()) mapTypes.add(P2pMapType.NONE);
 
         Optional<Bdf> provider = buf.isP2p() ? Optional.of(buf.provider().owner()) : Optional.empty();
-        int node = req.buffer() instanceof BufferSpec.Host h ? h.node() : -1;
+        int node = req.buffer() instanceof BufferSpec.Host h ? h.node() : firstHostNode(req.buffer());
         Optional<TlpRoute> route = routes.route(f.address(), provider, node, mapType, api.usesIommu());
         route.ifPresent(r -> steps.add(routeStep(r)));
 
-        MapContext c = new MapContext(req, f, dev, api, trace, buf, mapType, steps, notes);
+        MapContext c = new MapContext(req, f, dev, api, trace, buf, mapTypes, steps, notes);
         if (!api.usesIommu() && Long.compareUnsigned(dev.dmaMask(), KernelArith.dmaBitMask(32)) < 0
                 && !DirectSupported.supported(dev, dev.dmaMask(), lastRam, DirectSupported.X86_ZONE_DMA_LIMIT)) {
             c.fail("EIO", Errno.EIO, "dma_set_mask() = -EIO",
@@ -248,6 +257,23 @@ public final class MappingEngine {
                     .in("buffer", req.buffer().spec()).out("physical ranges", 1)
                     .out("first page", Hex.addr(buf.page(0))).build();
         }
+        if (buf.entries() != null) {
+            PinnedEntries e = buf.entries();
+            int p2p = 0;
+            long shortest = Long.MAX_VALUE;
+            for (int i = 0; i < e.count(); i++) {
+                if (e.providerIndex(i) >= 0) p2p++;
+                shortest = Math.min(shortest, e.length(i));
+            }
+            return Step.of(StepKind.PIN, buf.isP2p() ? "R-P2P-11" : "", "The driver's own scatterlist")
+                    .say("The driver fills the list itself, one sg_set_page(sg, page, length, offset) per entry: the "
+                            + "entries need not be whole pages, and the mapping code sees exactly them.")
+                    .say(p2p > 0 ? p2p + " of the entries are P2P memory: ZONE_DEVICE pages from pci_alloc_p2pmem() "
+                            + "whose dev_pagemap names their provider; the rest are host RAM." : "")
+                    .in("buffer", req.buffer().spec()).out("entries", e.count()).out("P2P entries", p2p)
+                    .out("shortest entry", ByteSize.format(shortest))
+                    .out("first entry", Hex.addr(e.phys(0)) + "+" + Hex.addr(e.length(0))).build();
+        }
         if (buf.isP2p()) {
             PhysRanges r = buf.phyr();
             return Step.of(StepKind.PIN, "R-P2P-11", "P2P memory from the provider's BAR")
@@ -304,7 +330,7 @@ public final class MappingEngine {
         return s.build();
     }
 
-    private static Step p2pStep(MapRequest req, PinnedBuffer buf, P2pMapType type, PciFunction client) {
+    private static Step p2pStep(MapRequest req, P2pProvider provider, P2pMapType type, PciFunction client) {
         P2pMapperAction action = P2pMapperAction.of(type);
         boolean dmabuf = req.buffer() instanceof BufferSpec.DmaBuf;
         return Step.of(StepKind.P2P, "R-P2P-9, R-P2P-10, R-P2P-12", "P2P map type")
@@ -313,10 +339,10 @@ public final class MappingEngine {
                         : "pci_p2pdma_state() asks pci_p2pdma_map_type(provider, " + client.address()
                         + ") once and reuses the answer for every page of the same provider.")
                 .say(action.explain(type) + ".")
-                .say("The provider's bus_offset is " + Hex.addr(buf.provider().busOffset())
+                .say("The provider's bus_offset is " + Hex.addr(provider.busOffset())
                         + " (bus address minus CPU address of its BAR, from the host-bridge window).")
-                .in("provider", buf.provider().label()).out("map type", type.name()).out("bus offset",
-                        Hex.addr(buf.provider().busOffset()))
+                .in("provider", provider.label()).out("map type", type.name()).out("bus offset",
+                        Hex.addr(provider.busOffset()))
                 .build();
     }
 
@@ -341,6 +367,10 @@ public final class MappingEngine {
         if (c.sgLayout != null) {
             entries = c.sgLayout.entriesAllocated();
             chains = c.sgLayout.chainEntries();
+        } else if (b.entries() != null) {
+            SgTableLayout.Layout l = SgTableLayout.alloc(b.entries().count());
+            entries = l.entriesAllocated();
+            chains = l.chainEntries();
         } else {
             int n = SgFromPages.countEntries(b.pagesArray(), c.pgmap(), b.pageCount(), c.dev.maxSegSize());
             SgTableLayout.Layout l = SgTableLayout.alloc(Math.max(0, n));
@@ -360,5 +390,14 @@ public final class MappingEngine {
             for (AddressRange r : n.memory()) if (Long.compareUnsigned(r.end(), last) > 0) last = r.end();
         }
         return last;
+    }
+
+    /** The node of an explicit list's first host entry placed on a node, -1 when it has none. */
+    private static int firstHostNode(BufferSpec b) {
+        if (!(b instanceof BufferSpec.Sg sg)) return -1;
+        for (BufferSpec.SgEntry e : sg.entries()) {
+            if (e.place() instanceof BufferSpec.SgEntry.OnNode n) return n.node();
+        }
+        return -1;
     }
 }

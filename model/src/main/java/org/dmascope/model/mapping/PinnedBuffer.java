@@ -1,6 +1,7 @@
 package org.dmascope.model.mapping;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.dmascope.model.kernel.dma.P2pProvider;
 
@@ -14,6 +15,8 @@ public final class PinnedBuffer {
     private final long offset;
     private final long size;
     private final P2pProvider provider;
+    /** The explicit entries of an {@link BufferSpec.Sg} buffer, null for the other kinds. */
+    private final PinnedEntries entries;
     private volatile PhysRanges phyr;
     /** The number of physical ranges, -1 until counted. */
     private volatile int phyrCount;
@@ -29,6 +32,35 @@ public final class PinnedBuffer {
         this.size = size;
         this.provider = provider;
         this.phyrCount = phyrCount;
+        this.entries = null;
+    }
+
+    /** An explicit scatterlist: {@code pages} are the pages its entries touch, in entry order. */
+    PinnedBuffer(long[] pages, PinnedEntries entries) {
+        this.pages = pages;
+        this.entries = entries;
+        this.offset = entries.phys(0) & 0xFFF;
+        long s = 0;
+        for (int i = 0; i < entries.count(); i++) s += entries.length(i);
+        this.size = s;
+        this.provider = entries.providers().isEmpty() ? null : entries.providers().get(0);
+        this.phyrCount = -1;
+    }
+
+    /** The explicit entries when the buffer is an {@link BufferSpec.Sg} list, else null. */
+    public PinnedEntries entries() {
+        return entries;
+    }
+
+    /** Whether the buffer mixes host RAM and P2P memory. */
+    public boolean mixed() {
+        return entries != null && entries.mixed();
+    }
+
+    /** The distinct P2P providers of the buffer, in buffer order (empty for host memory). */
+    public List<P2pProvider> providers() {
+        if (entries != null) return entries.providers();
+        return provider == null ? List.of() : List.of(provider);
     }
 
     public int pageCount() {
@@ -57,11 +89,12 @@ public final class PinnedBuffer {
         return size;
     }
 
-    /** The P2P provider, or null for host memory. */
+    /** The P2P provider (the first of an explicit list's), or null for host memory. */
     public P2pProvider provider() {
         return provider;
     }
 
+    /** Whether any of the buffer is P2P memory. */
     public boolean isP2p() {
         return provider != null;
     }
@@ -69,19 +102,21 @@ public final class PinnedBuffer {
     /** The merged physical ranges, computed on first use (a large buffer's pin step need not pay for them). */
     public PhysRanges phyr() {
         PhysRanges r = phyr;
-        if (r == null) phyr = r = PhysRanges.ofPages(pages, pages.length, offset, size);
+        if (r == null) phyr = r = entries != null ? entries.ranges() : PhysRanges.ofPages(pages, pages.length, offset,
+                size);
         return r;
     }
 
     /** How many physical ranges there are, without building them (counted once). */
     public int phyrCount() {
         int n = phyrCount;
-        if (n < 0) phyrCount = n = PhysRanges.countRanges(pages, pages.length);
+        if (n < 0) phyrCount = n = entries != null ? phyr().count() : PhysRanges.countRanges(pages, pages.length);
         return n;
     }
 
     long footprintBytes() {
         PhysRanges r = phyr;
-        return 48 + 8L * pages.length + (r == null ? 0 : r.footprintBytes());
+        return 48 + 8L * pages.length + (r == null ? 0 : r.footprintBytes())
+                + (entries == null ? 0 : entries.footprintBytes());
     }
 }

@@ -23,6 +23,10 @@ final class SgMapPath {
     }
 
     static void run(MapContext c) {
+        if (c.buf.entries() != null) {
+            runExplicit(c);
+            return;
+        }
         PinnedBuffer b = c.buf;
         ScatterList sg = SgFromPages.build(b.pagesArray(), c.pgmap(), b.pageCount(), b.offset(), b.size(),
                 c.dev.maxSegSize(),
@@ -68,6 +72,70 @@ final class SgMapPath {
                 + ")",
                 Words.count(sg.nents(), "scatterlist entry").replace("entrys",
                         "entries") + " became " + Words.count(r.count(), "DMA segment"));
+    }
+
+    /**
+     * {@code dma_map_sgtable()} on the driver's own list: the entries as given, short ones and P2P ones included.
+     * With an IOMMU every entry is widened to whole IOMMU granules in IOVA space (R-IOMMU-6), so an entry that does
+     * not end on a granule ends its DMA segment (R-IOMMU-7); dma-direct maps each entry on its own (R-DIR-4).
+     */
+    static void runExplicit(MapContext c) {
+        PinnedEntries e = c.buf.entries();
+        ScatterList sg = e.toScatterList();
+        SgTableLayout.Layout lay = SgTableLayout.alloc(sg.nents());
+        c.sgLayout = lay;
+        long granule = c.api.usesIommu() ? c.api.domain().iovad().granule() : KernelArith.PAGE_SIZE;
+        long data = 0;
+        long widened = 0;
+        int partial = 0;
+        for (int i = 0; i < e.count(); i++) {
+            data += e.length(i);
+            long off = e.phys(i) & (granule - 1);
+            long w = KernelArith.alignUp(off + e.length(i), granule);
+            if (e.providerIndex(i) < 0 || c.providerMapType.apply(e.providerIndex(i)) != P2pMapType.BUS_ADDR) {
+                widened += w;
+            }
+            if (off != 0 || ((off + e.length(i)) & (granule - 1)) != 0) partial++;
+        }
+        c.step(Step.of(StepKind.SCATTERLIST, "R-SG-1, R-SG-2", "The driver's scatterlist")
+                .say("The entries go to dma_map_sgtable() as they are; nothing merges them before the mapping.")
+                .say(partial > 0 ? Words.count(partial, "entry").replace("entrys", "entries") + (partial == 1 ? " does"
+                        : " do") + " not start and end on " + ByteSize.format(granule)
+                        + (c.api.usesIommu() ? " IOMMU granules" : " pages") + "." : "Every entry is whole pages.")
+                .say(lay.chainEntries() > 0 ? "The " + lay.nents() + " entries need " + lay.chainEntries()
+                        + " chain entries." : "They fit in one array, no chaining.")
+                .in("entries", sg.nents()).in("bytes", data).out("partial entries", partial)
+                .out("chain entries", lay.chainEntries())
+                .out("bytes", lay.bytes() + " (" + SgTableLayout.SCATTERLIST_BYTES + " per entry)").build());
+        c.startPageTableLog();
+        SgMapResult r = c.api.mapSg(sg, c.newP2pState(), c.providers);
+        c.stopPageTableLog();
+        c.inputs = InputEntries.of(sg);
+        if (!r.isOk()) {
+            describeFailure(c);
+            c.fail(c.codeFor(r.error()), r.error(), "dma_map_sgtable() = " + r.error().negated() + "; dma_map_sg() = 0",
+                    "dma_map_sg failed: " + r.error().meaning() + ".");
+            return;
+        }
+        collect(c, sg, r.count(), 0);
+        if (c.api.usesIommu()) {
+            describeIommu(c, sg, r.count(), widened);
+            if (!sg.isSwiotlb()) {
+                c.step(Step.of(StepKind.FINALISE, "R-IOMMU-6, R-IOMMU-7", "Short entries and IOVA padding")
+                        .say("iommu_dma_map_sg() gives every entry whole " + ByteSize.format(granule)
+                                + " granules of IOVA: the entries' " + data + " bytes take " + widened
+                                + " bytes of IOVA space (bus-address entries take none).")
+                        .say("__finalise_sg() joins an entry to the segment before only when the entry starts on a "
+                                + "granule, and an entry that ends short of its granule closes its segment: the "
+                                + "device sees a gap in IOVA after it.")
+                        .in("data bytes", data).out("IOVA bytes", widened).out("segments", r.count()).build());
+            }
+        } else {
+            describeDirect(c, sg);
+        }
+        c.verdict = Verdict.ok("dma_map_sgtable() = 0, sgt->nents = " + r.count() + " (dma_map_sg() = " + r.count()
+                + ")", Words.count(sg.nents(), "scatterlist entry").replace("entrys", "entries") + " became "
+                + Words.count(r.count(), "DMA segment"));
     }
 
     /** Copies the output segments of a mapped list into the collector. */

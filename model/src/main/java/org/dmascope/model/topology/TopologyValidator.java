@@ -28,7 +28,8 @@ import org.dmascope.model.util.Hex;
  * <p>Errors are contradictions the engine cannot work with (two functions at one address, a bus below
  * itself); they stop a topology from loading. BARs and bridge windows outside the window above or
  * overlapping a sibling's are warnings: Linux boots with them and reassigns them (R-ADDR-1,
- * R-ADDR-2), and the address map ({@code org.dmascope.model.addresses}) shows them. Warnings are
+ * R-ADDR-2), and the address map ({@code org.dmascope.model.addresses}) shows them. R-ADDR-1 is the address
+ * map's check, handed in as a {@link FunctionCheck}. Warnings are
  * things real hardware or the kernel would not produce but that leave every question answerable; the
  * topology loads and they are listed.
  */
@@ -44,26 +45,43 @@ public final class TopologyValidator {
 
     private final Topology t;
     private final Runnable checkpoint;
+    private final FunctionCheck more;
     private final List<Diagnostic> out = new ArrayList<>();
     /** Per kind of finding (its message with the numbers taken out): how many, and the first of them. */
     private final Map<String, Integer> counts = new HashMap<>();
     private final Map<String, Diagnostic> firsts = new LinkedHashMap<>();
 
-    private TopologyValidator(Topology t, Runnable checkpoint) {
+    private TopologyValidator(Topology t, Runnable checkpoint, FunctionCheck more) {
         this.t = t;
         this.checkpoint = checkpoint;
+        this.more = more;
     }
 
+    /**
+     * Warnings about one function that a check outside this package finds: "a BAR or window outside its bridge's
+     * window" is R-ADDR-1 of the address map ({@code org.dmascope.model.addresses.TopologyChecks}, which the importers
+     * call), written once there and listed here with the validator's other findings.
+     */
+    @FunctionalInterface
+    public interface FunctionCheck {
+        FunctionCheck NONE = (h, f) -> List.of();
+
+        /** Sentences about {@code f}, each naming the range it concerns; the validator prefixes the device. */
+        List<String> of(PciHierarchy h, PciFunction f);
+    }
+
+    /** The checks of this class alone (without R-ADDR-1; see {@link FunctionCheck}). */
     public static List<Diagnostic> validate(Topology topology) {
         return validate(topology, () -> {
-        });
+        }, FunctionCheck.NONE);
     }
 
     /**
      * @param checkpoint run now and then while checking: it may throw to stop (a cancelled import)
+     * @param more       warnings per function from checks written elsewhere, capped and summarised like these
      */
-    public static List<Diagnostic> validate(Topology topology, Runnable checkpoint) {
-        TopologyValidator v = new TopologyValidator(topology, checkpoint);
+    public static List<Diagnostic> validate(Topology topology, Runnable checkpoint, FunctionCheck more) {
+        TopologyValidator v = new TopologyValidator(topology, checkpoint, more);
         v.run();
         v.summariseRepeats();
         return List.copyOf(v.out);
@@ -108,6 +126,14 @@ public final class TopologyValidator {
         return severity + ":" + NUMBERS.matcher(message).replaceAll("#");
     }
 
+    /**
+     * What kind of finding {@code d} is: its severity and its message with the numbers taken out (addresses, bus
+     * numbers, ranges, counts), so one finding about a device that was renumbered is the same kind as before.
+     */
+    public static String kindOf(Diagnostic d) {
+        return kind(d.severity(), d.message());
+    }
+
     /** {@link #add(Severity, String, Supplier)} for a finding whose kind is known without its message. */
     private void add(String kind, Supplier<Diagnostic> finding) {
         int n = counts.merge(kind, 1, Integer::sum);
@@ -149,7 +175,7 @@ public final class TopologyValidator {
             checkBusAddressWidths(h, f);
             checkBridgeWindowGranularity(f);
             checkPlacement(h, f);
-            checkContainment(h, f);
+            for (String w : more.of(h, f)) warning(f, w);
             checkVirtualFunction(f);
             checkVirtualFunctionAddress(f);
             checkP2pMemory(f);
@@ -424,47 +450,6 @@ public final class TopologyValidator {
         // Linux boots with it: the BAR claimed second is reassigned (R-ADDR-2); a warning, shown on the map.
         RangeSweep.overlaps(bars, (later, earlier) -> warning(later.item(), "BAR " + later.range()
                 + " overlaps a BAR of " + earlier.item().address()));
-    }
-
-    /** Every known BAR and bridge window must lie inside a window of the bridge (or host bridge) above. */
-    private void checkContainment(PciHierarchy h, PciFunction f) {
-        PciBus bus = h.busOf(f);
-        Optional<PciFunction> parent = bus.kind() == PciBus.Kind.VIRTUAL
-                ? h.upstreamBridge(f) : bus.self();
-        List<Placed> mine = placed(f);
-        if (mine.isEmpty()) return;
-        if (parent.isPresent() && parent.get().bridge().isPresent()) {
-            Bridge pb = parent.get().bridge().get();
-            for (Placed p : mine) {
-                boolean inside;
-                boolean known;
-                if (p.io) {
-                    known = pb.io().isPresent();
-                    inside = pb.io().map(w -> w.contains(p.range)).orElse(false);
-                } else {
-                    known = pb.memory().isPresent() || pb.prefetchable().isPresent();
-                    inside = pb.memory().map(w -> w.contains(p.range)).orElse(false)
-                            || (p.prefetchable && pb.prefetchable().map(w -> w.contains(p.range)).orElse(false));
-                }
-                if (known && !inside) {
-                    // Linux boots with it: "can't claim; no compatible bridge window", then reassigns (R-ADDR-1).
-                    warning(f, p.what + " " + p.range + " lies outside the " + (p.io ? "I/O" : p.prefetchable
-                            ? "memory and prefetchable" : "(non-prefetchable) memory")
-                                    + " windows of the bridge above, "
-                            + parent.get().address());
-                }
-            }
-        } else if (bus.isRoot() && bus.host().isPresent() && !bus.host().get().windows().isEmpty()) {
-            HostBridge hb = bus.host().get();
-            for (Placed p : mine) {
-                boolean inside = hb.windows().stream().anyMatch(w -> (w.kind() == HostWindow.Kind.IO) == p.io
-                        && cpuRange(w).map(r -> r.contains(p.range)).orElse(false));
-                if (!inside) {
-                    warning(f, p.what + " " + p.range + " lies outside every " + (p.io ? "I/O" : "memory")
-                            + " window of host bridge " + hb.id());
-                }
-            }
-        }
     }
 
     /** An address range a function decodes: one of its BARs or one of its bridge windows. */

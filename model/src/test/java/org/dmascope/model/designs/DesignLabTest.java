@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.dmascope.model.kernel.fixtures.Samples;
 import org.dmascope.model.kernel.p2p.P2pMapType;
@@ -210,6 +211,30 @@ class DesignLabTest {
     }
 
     @Test
+    void oneExplicitListMixingHostRamAndP2pMemory() {
+        // The same kind of buffer as one driver-built list (the engine's PinnedEntries, not parts): 64 KiB host,
+        // 64 KiB of the CMB, 64 KiB host, mapped for the NIC in one dma_map_sg call.
+        DesignReport r = lab(PlatformOverrides.NONE, NIC, "sg:64KiB,64KiB@0000:05:00.0/bar2,64KiB");
+        DesignInput in = r.input();
+        assertEquals(1, in.parts().size());
+        assertTrue(in.mixed());
+        assertEquals(65_536, in.p2pBytes());
+        assertEquals(16, in.p2pPages());
+        assertEquals(1, in.providers().size());
+        assertEquals(1, in.providerChanges());
+        // three ranges: a P2P entry never joins host entries, and host entries 0 and 2 are not neighbours in the
+        // list; the kernel's list is the same three entries; __finalise_sg ends a segment at the bus-address
+        // entry (cur_len = 0), so three DMA segments: IOVA, bus address, IOVA.
+        assertEquals(3, in.ranges());
+        assertEquals(1, in.p2pRanges());
+        assertEquals(3, in.kernelSgEntries());
+        assertEquals(3, in.dmaSegments());
+        assertEquals(1, fig(r, "dma_range-array", "busAddressRanges"));
+        assertEquals(2, fig(r, "dma_range-array", "iovaRanges"));
+        assertEquals(true, val(r, "dma_range-array", "mixed"));
+    }
+
+    @Test
     void unreachableBarIsRefusedOrBounced() {
         // On 5.4 the NVMe 07:00.0 cannot reach the CMB (its host bridge was not yet on the whitelist): the
         // engine says NOT_SUPPORTED and refuses that part with EREMOTEIO.
@@ -224,6 +249,36 @@ class DesignLabTest {
         assertEquals(0, fig(r, "refuse", "bounceBytes"));
         assertEquals(131_072, fig(r, "bounce", "bounceBytes"));
         assertTrue(((String) val(r, "bounce", "copyRunsOn")).startsWith("a CPU on NUMA node 0"));
+    }
+
+    /** A Message-ID as the archives print it: {@code <local@domain>}. */
+    static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
+
+    @Test
+    void theThreadsDesignsNameTheirMessagesOrSayTheyAreDmascopes() {
+        DesignReport r = lab(PlatformOverrides.NONE.withProfile(KernelProfile.V5_4), NVME,
+                "host:node0:1MiB:scattered", CMB);
+        // Questions 3-5 follow the 2019 "Removing struct page from P2PDMA" messages: a design taken from one
+        // names the message and argues in its author's words, a quotation; one that no message proposes says it
+        // is dmascope's own, in its source and its argument, and no Message-ID passes for its origin.
+        for (String quoted : List.of("bounce", "orchestrator", "flag-interval-tree")) {
+            Design d = r.design(quoted).orElseThrow();
+            assertTrue(d.source().startsWith("proposal, \"Removing struct page from P2PDMA\" thread, 2019 ("),
+                    d.source());
+            assertTrue(MESSAGE_ID.matcher(d.source()).find(), d.source());
+            assertTrue(d.argument().length() > 2 && d.argument().startsWith("\"") && d.argument().endsWith("\""),
+                    d.argument());
+            assertFalse(d.source().contains("dmascope's"), d.source());
+        }
+        for (String ours : List.of("provider-id-4bit", "provider-pointer")) {
+            Design d = r.design(ours).orElseThrow();
+            assertTrue(d.source().startsWith("proposal, dmascope's "), d.source());
+            assertTrue(d.argument().startsWith("dmascope's "), d.argument());
+            assertTrue(d.fate().startsWith("Never proposed as such"), d.fate());
+        }
+        // what the lab draws for the bounce is the design that quotes the bounce's message
+        String bounce = r.design(BounceThroughHost.KEY).orElseThrow().source();
+        assertTrue(bounce.contains("<20190627063223.GA7736@ziepe.ca>"), bounce);
     }
 
     @Test

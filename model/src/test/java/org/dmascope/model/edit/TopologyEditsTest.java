@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,12 @@ import org.dmascope.model.io.TopologyJsonWriter;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.topology.Acs;
+import org.dmascope.model.topology.Bar;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.DmaParameters;
 import org.dmascope.model.topology.LinkSpeed;
 import org.dmascope.model.topology.LinkState;
+import org.dmascope.model.topology.P2pMemory;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.Topology;
@@ -121,6 +124,27 @@ class TopologyEditsTest {
         assertTrue(refused(new MoveDevice(NIC, GPU).apply(sample)).contains("not a port or bridge"));
         assertTrue(refused(new MoveDevice(NIC, PORT_NIC).apply(sample)).contains("already below"));
         assertTrue(refused(new RemoveDevice(ROOT_C).apply(sample)).contains("root port"));
+    }
+
+    @Test
+    void anErrorTheInputAlreadyHadDoesNotRefuseAnEditThatRenumbersItsDevice() {
+        // A broken input: the NIC offers P2P memory but has only an I/O BAR (an error the validator names it by).
+        PciFunction nic = sample.function(NIC).orElseThrow();
+        PciFunction broken = nic.toBuilder().bars(List.of(new Bar(0, Bar.Space.IO, false, false,
+                OptionalLong.empty(), OptionalLong.of(256)))).p2pMemory(List.of(new P2pMemory(0, 0, 256, false)))
+                .build();
+        List<PciFunction> fs = new ArrayList<>(sample.functions());
+        fs.set(fs.indexOf(nic), broken);
+        Topology t = applied(new RemoveDevice(NVME).apply(sample.withFunctions(fs)));
+        // Moving renumbers it 06:00.0 → 07:00.0: the same error, about the same device, with another address.
+        Topology moved = applied(new MoveDevice(NIC, ROOT_C).apply(t));
+        assertTrue(moved.function(Bdf.parse("0000:07:00.0")).orElseThrow().p2pMemory().size() == 1);
+        // A new error is still refused: a second function with P2P memory and no memory BAR.
+        PciFunction gpu = t.function(GPU).orElseThrow();
+        String reason = refused(Edits.finish(t, Edits.replace(t, List.of(gpu.toBuilder().bars(List.of())
+                .p2pMemory(List.of(new P2pMemory(0, 0, 256, false))).build())), "Break 03:00.0", Optional.empty()));
+        assertTrue(reason.startsWith("the machine would be invalid: 0000:03:00.0"), reason);
+        assertTrue(reason.contains("has P2P memory but no memory BAR"), reason);
     }
 
     @Test

@@ -277,8 +277,11 @@ final class RandomTopologies {
         for (int i = 0; i < 6; i++) {
             if (r.nextInt(3) != 0) continue;
             boolean io = r.nextInt(4) == 0;
+            // A memory BAR may carry Resizable BAR sizes: any non-empty subset of the capability's 28 sizes.
+            List<Long> resizable = !io && r.nextInt(4) == 0 ? Bar.rebarSizes(1L + r.nextInt((1 << 28) - 1))
+                    : List.of();
             bars.add(new Bar(i, io ? Bar.Space.IO : Bar.Space.MEMORY, !io && r.nextBoolean(), !io && r.nextBoolean(),
-                    maybeLong(this::address), maybeLong(this::size)));
+                    maybeLong(this::address), maybeLong(this::size), resizable));
         }
         return bars;
     }

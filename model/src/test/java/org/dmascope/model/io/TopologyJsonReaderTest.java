@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Severity;
+import org.dmascope.model.topology.Bar;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.api.Nested;
@@ -156,6 +158,35 @@ class TopologyJsonReaderTest {
             Diagnostic d = onlyError(read(GOOD.replace("\"16MiB\"", "-16")));
             assertEquals("$.functions[1].bars[0].size: expected a size in bytes, found the negative number -16",
                     d.message());
+        }
+
+        @Test
+        void resizableBarSizesAreReadAndWrittenBack() {
+            Topology t = read(GOOD.replace("\"size\": \"16MiB\"}", "\"size\": \"16MiB\", \"resizable\": [\"16MiB\", "
+                    + "\"0x10000000\", \"8GiB\"]}")).topology().orElseThrow();
+            Bar b = t.function(Bdf.parse("00:02.0")).orElseThrow().bars().get(0);
+            assertEquals(List.of(16L << 20, 256L << 20, 8L << 30), b.resizableSizes());
+            assertEquals(OptionalLong.of(8L << 30), b.largestSize());
+            String written = TopologyJsonWriter.write(t);
+            assertTrue(written.contains("\"resizable\": [\"16MiB\", \"256MiB\", \"8GiB\"]"), written);
+            assertEquals(t, read(written).topology().orElseThrow());
+        }
+
+        @Test
+        void wrongResizableBarSizesAreErrorsAtTheirPlace() {
+            for (String[] c : new String[][] {
+                    {"[\"16MiB\", \"24MiB\"]", "$.functions[1].bars[0].resizable[1]: a resizable BAR size is a power "
+                            + "of two from 1MiB to 128TiB, found \"24MiB\""},
+                    {"[\"512KiB\"]", "$.functions[1].bars[0].resizable[0]: a resizable BAR size is a power of two "
+                            + "from 1MiB to 128TiB, found \"512KiB\""},
+                    {"[\"32MiB\", \"16MiB\"]", "$.functions[1].bars[0].resizable[1]: resizable BAR sizes are listed "
+                            + "once each, smallest first; \"16MiB\" comes after 32MiB"},
+                    {"[\"big\"]", "$.functions[1].bars[0].resizable[0]: expected a size such as \"256MiB\", found "
+                            + "\"big\""}}) {
+                Diagnostic d = onlyError(read(GOOD.replace("\"size\": \"16MiB\"}", "\"size\": \"16MiB\", "
+                        + "\"resizable\": " + c[0] + "}")));
+                assertEquals(c[1], d.message(), c[0]);
+            }
         }
 
         @Test

@@ -52,7 +52,8 @@ class TopologyRoundTripTest {
                 "\"provenance\"", "\"dump:12:0\"", "\"bus\": ", "\"dmaRanges\"", "\"physicalFunction\"",
                         "\"p2pMemory\"",
                 "\"unknown x", "\"iommuGroup\"", "\"subsystemName\"", "\"space\": \"io\"", "line\u2028separator",
-                        "\"minAlignMask\"", "\"reports\"", "\"match\": \"bus-order\"", "\"busId\""}) {
+                        "\"minAlignMask\"", "\"reports\"", "\"resizable\": [\"1MiB\"", "\"match\": \"bus-order\"",
+                        "\"busId\""}) {
             assertTrue(text.contains(needle), "no random machine contains " + needle);
         }
     }

@@ -54,7 +54,7 @@ class BufferSpecParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "''|empty",
-            "disk:node0:4KiB|must start with host:, bar: or dmabuf:",
+            "disk:node0:4KiB|must start with host:, bar:, dmabuf: or sg:",
             "host:nodeX:4KiB|not a NUMA node",
             "host:node0:scattered|no size given",
             "host:node0:4KiB:8KiB|two sizes",
@@ -82,5 +82,44 @@ class BufferSpecParserTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BufferSpecParser.parse(spec));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().startsWith("bad buffer spec"), e.getMessage());
+    }
+
+    @Test
+    void scatterlistSpecNamesEachEntry() {
+        BufferSpec.Sg sg = (BufferSpec.Sg) BufferSpecParser.parse(
+                "sg:4KiB,512+0x200,100@0x100000f00,64KiB@05:00.0/bar2,4K@node1:seed=3:direction=to-device");
+        assertEquals(5, sg.entries().size());
+        assertEquals(512, sg.entries().get(1).length());
+        assertEquals(0x200, sg.entries().get(1).offset());
+        assertEquals(new BufferSpec.SgEntry.At(0x1_0000_0F00L), sg.entries().get(2).place());
+        assertEquals(0xF00, sg.entries().get(2).offset(), "an address sets the offset");
+        assertEquals(new BufferSpec.SgEntry.InBar(Bdf.parse("0000:05:00.0"), 2), sg.entries().get(3).place());
+        assertEquals(new BufferSpec.SgEntry.OnNode(1), sg.entries().get(4).place());
+        assertEquals(3, sg.seed());
+        assertEquals(DmaDirection.TO_DEVICE, sg.direction());
+        assertTrue(sg.mixed());
+        assertEquals(4096 + 512 + 100 + 65536 + 4096, sg.size());
+        assertEquals(sg, BufferSpecParser.parse(sg.spec()), "spec() parses back: " + sg.spec());
+        assertEquals("sg:4KiB,512B+0x200,4KiB", BufferSpecParser.parse("sg:4096,512+0x200,4KiB").spec());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "sg:|no entries",
+        "sg:4KiB,,4KiB|entry 1 is empty",
+        "sg:4KiB,0|at least one byte",
+        "sg:4KiB,512+0x1000|inside its first 4 KiB page",
+        "sg:8GiB|unsigned int",
+        "sg:512+0x10@0x1000|the address sets it",
+        "sg:4KiB@node|not a NUMA node",
+        "sg:4KiB@05:00.0/bar9|bar0-bar5",
+        "sg:4KiB@zz:00.0/bar2|not a PCI address",
+        "sg:4KiB@somewhere|neither nodeN",
+        "sg:4KiB:direction=sideways|not to-device",
+        "sg:4KiB:seed=1:seed=2|seed= given twice",
+    })
+    void badScatterlistSpecsSayWhy(String spec, String why) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BufferSpecParser.parse(spec));
+        assertTrue(e.getMessage().contains(why), e.getMessage());
     }
 }

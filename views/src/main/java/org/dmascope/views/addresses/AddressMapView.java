@@ -44,6 +44,7 @@ public final class AddressMapView extends BorderPane {
     public static final String SPACES_ID = "address-spaces";
     public static final String DETAIL_ID = "address-detail";
     public static final String PROBLEMS_ID = "address-problems";
+    public static final String NOTES_ID = "address-notes";
     private static final String STYLESHEET = Resources.stylesheet(AddressMapView.class, "address-map.css");
 
     private final AddressMapViewModel model;
@@ -51,6 +52,8 @@ public final class AddressMapView extends BorderPane {
     private final ComboBox<AddressSpace> spaces = new ComboBox<>();
     private final Label scaleText = new Label();
     private final Label summary = new Label();
+    /** What the map does not have from the input and assumed instead, in words: never hidden. */
+    private final Label notes = new Label();
     private final Label detail = new Label("Click a range, or press → to step through them.");
     private final ListView<MappedRange> problems = new ListView<>();
     private final AddressRuler ruler;
@@ -95,7 +98,12 @@ public final class AddressMapView extends BorderPane {
         scaleText.setMinWidth(0);
         summary.getStyleClass().add("space-summary");
         summary.setWrapText(true);
-        setTop(new VBox(4, bar, scaleText, summary));
+        notes.setId(NOTES_ID);
+        notes.getStyleClass().add("map-notes");
+        notes.setWrapText(true);
+        notes.setMinHeight(Region.USE_PREF_SIZE);
+        notes.managedProperty().bind(notes.visibleProperty());
+        setTop(new VBox(4, bar, scaleText, summary, notes));
 
         ScrollPane scroll = new ScrollPane(ruler);
         scroll.setFitToWidth(true);
@@ -207,6 +215,9 @@ public final class AddressMapView extends BorderPane {
         try {
             spaces.getItems().setAll(m == null ? List.of() : m.spaces());
             problems.getItems().setAll(m == null ? List.of() : m.withProblems());
+            List<String> n = m == null ? List.of() : m.notes();
+            notes.setText(n.isEmpty() ? "" : "• " + String.join(".\n• ", n) + ".");
+            notes.setVisible(!n.isEmpty());
         } finally {
             updating = false;
         }

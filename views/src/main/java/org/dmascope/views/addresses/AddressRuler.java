@@ -28,7 +28,8 @@ import org.dmascope.model.util.Hex;
  * host-bridge windows, bridge windows, BARs …), each range a box from its first to past its last byte on the
  * model's {@link AddressScale}. Ranges that overlap in a lane (a root port's window and the switch's inside it)
  * stack in rows. A range with a problem has the problem colour, a warning sign and its problem's title in its
- * label; the selected range is outlined. Clicking selects; a double click zooms to the range.
+ * label; an assumed range (not in the input, such as the RAM of an lspci export) is striped, dashed and says
+ * "assumed"; the selected range is outlined. Clicking selects; a double click zooms to the range.
  */
 final class AddressRuler extends Region {
     static final double LANE_LABEL_WIDTH = 230;
@@ -120,8 +121,10 @@ final class AddressRuler extends Region {
         for (MappedRange r : s.ranges()) order.put(r, order.size());
         for (Map.Entry<RangeKind, List<List<MappedRange>>> lane : lanes(s).entrySet()) {
             int count = lane.getValue().stream().mapToInt(List::size).sum();
-            Label name = new Label(laneTitle(lane.getKey()) + " (" + count + ")");
-            name.setTooltip(new Tooltip(lane.getKey().title()));
+            boolean allAssumed = lane.getValue().stream().flatMap(List::stream).allMatch(MappedRange::assumed);
+            Label name = new Label(laneTitle(lane.getKey()) + (allAssumed ? ", assumed" : "") + " (" + count + ")");
+            name.setTooltip(new Tooltip(lane.getKey().title() + (allAssumed ? ": not in the input, assumed where it "
+                    + "is silent" : "")));
             name.getStyleClass().addAll("lane-label", lane(lane.getKey()));
             name.setManaged(false);
             name.resizeRelocate(4, y, LANE_LABEL_WIDTH - 8, ROW_HEIGHT);
@@ -155,6 +158,7 @@ final class AddressRuler extends Region {
         StackPane.setAlignment(text, Pos.CENTER_LEFT);
         box.getStyleClass().addAll("address-range", lane(r.kind()));
         if (r.hasProblems()) box.getStyleClass().add("has-problem");
+        if (r.assumed()) box.getStyleClass().add("assumed");
         box.setId("address-range-" + index);
         box.setUserData(r);
         box.setManaged(false);
@@ -195,14 +199,16 @@ final class AddressRuler extends Region {
                 .orElse(r.owner().label()) : r.owner().label();
         String what = r.detail().contains(",") ? r.detail().substring(0, r.detail().indexOf(',')) : r.detail();
         String problem = r.hasProblems() ? r.problems().get(0).kind().title() + ": " : "";
-        return problem + owner + " " + what + " " + ByteSize.human(r.range().size());
+        return problem + owner + " " + what + " " + ByteSize.human(r.range().size())
+                + (r.assumed() ? " (assumed)" : "");
     }
 
     /** Everything about a range, for the tooltip and the details pane. */
     static String describe(MappedRange r) {
         AddressRange a = r.range();
         StringBuilder sb = new StringBuilder();
-        sb.append(r.kind().title()).append("  ").append(Hex.addr(a.start())).append(" – ").append(Hex.addr(a.end()))
+        sb.append(r.kind().title()).append(r.assumed() ? " (assumed: not in the input)" : "").append("  ")
+                .append(Hex.addr(a.start())).append(" – ").append(Hex.addr(a.end()))
                 .append("  (").append(ByteSize.human(a.size())).append(")\n");
         sb.append(r.owner().label()).append(" — ").append(r.detail());
         r.problems().forEach(p -> sb.append("\n⚠ ").append(p));

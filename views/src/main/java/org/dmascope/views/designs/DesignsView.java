@@ -121,7 +121,7 @@ public final class DesignsView extends SplitPane {
             b.setTooltip(new Tooltip(d.source() + (d.layout().isEmpty() ? "" : "\n\n" + d.layout())));
             if (d == model.selectedProperty().get()) b.setSelected(true);
             grid.add(b, c + 1, 0);
-            Label src = cell(d.source(), "source");
+            Label src = cell(breakableMessageIds(d.source()), "source");
             grid.add(src, c + 1, 1);
         }
         int row = 2;
@@ -143,6 +143,24 @@ public final class DesignsView extends SplitPane {
         VBox box = new VBox(title, grid);
         box.getStyleClass().add("question");
         return box;
+    }
+
+    /**
+     * A Message-ID such as {@code <ef01ce7d-f1d3-0bbb-38ba-2de4d3f7e31a@deltatee.com>} is one word to the line
+     * breaker (no break between a hyphen and a digit), wider than a column: wrapped, it is cut at whatever
+     * letter reaches the edge. A zero-width space after each hyphen, dot and the at sign lets it break there.
+     */
+    static String breakableMessageIds(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        boolean inId = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(c);
+            if (c == '<') inId = true;
+            else if (c == '>') inId = false;
+            else if (inId && (c == '-' || c == '.' || c == '@')) b.append('\u200B');
+        }
+        return b.toString();
     }
 
     private static Label cell(String text, String style) {

@@ -474,6 +474,12 @@ public final class InspectorRows {
         } else {
             sb.append(", I/O ports");
         }
+        if (b.resizable()) {
+            // Resizable BAR: the range a driver may ask for (pci_resize_resource), R-ADDR-6 on the address map.
+            List<Long> s = b.resizableSizes();
+            sb.append(", resizable ").append(s.size() == 1 ? size(s.get(0))
+                    : size(s.get(0)) + "–" + size(s.get(s.size() - 1)));
+        }
         return sb.toString();
     }
 

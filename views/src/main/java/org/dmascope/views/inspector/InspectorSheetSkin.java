@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.PropertySheet;
+import org.dmascope.model.edit.TopologyEdit;
 
 /**
  * Every category of an {@link InspectorSheet} at once: a header row, then name | value. A field with a
@@ -79,8 +80,15 @@ final class InspectorSheetSkin extends SkinBase<InspectorSheet> {
                     if (field.exact()) {
                         Label source = new Label(field.source());
                         source.getStyleClass().add("field-source");
-                        // Long export names: keep the end, where the line number is.
-                        source.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+                        if (field.source().startsWith(TopologyEdit.PROVENANCE_PREFIX)) {
+                            // An edit's name reads from its start ("what-if edit: Move 06:00.0 to 00:03.0"): wrap.
+                            source.setWrapText(true);
+                            source.setTextOverrun(OverrunStyle.ELLIPSIS);
+                            source.getStyleClass().add("edit-source");
+                        } else {
+                            // Long export names: keep the end, where the line number is.
+                            source.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+                        }
                         source.setTooltip(new Tooltip(field.source()));
                         value = new VBox(1, value, source);
                     }

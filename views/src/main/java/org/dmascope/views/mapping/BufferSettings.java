@@ -6,16 +6,26 @@ import java.util.OptionalLong;
 
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.mapping.BufferSpec;
+import org.dmascope.model.mapping.DmaBufImporter;
 import org.dmascope.model.mapping.PageLayout;
 import org.dmascope.model.util.ByteSize;
 
 /**
- * What the buffer chip's popover sets: size, offset, page layout (host memory only) and direction.
+ * What the buffer chip's popover sets: size, offset, page layout (host memory only), direction, and for a
+ * dma-buf the importer and whether the exporter revoked it before the attach.
  *
- * @param offset host: bytes into the first page (or huge page); P2P: bytes into the registered region
- * @param seed   placement seed of a scattered layout
+ * @param offset   host: bytes into the first page (or huge page); P2P: bytes into the registered region
+ * @param seed     placement seed of a scattered layout
+ * @param importer dma-buf only: how the device attaches; empty: by its class ({@link DmaBufImporter#forDevice})
+ * @param revoked  dma-buf only: the exporter revoked the buffer before the attach
  */
-public record BufferSettings(long size, long offset, PageLayout.Kind layout, long seed, DmaDirection direction) {
+public record BufferSettings(long size, long offset, PageLayout.Kind layout, long seed, DmaDirection direction,
+                             Optional<DmaBufImporter> importer, boolean revoked) {
+    /** Settings without a dma-buf importer choice or revoke. */
+    public BufferSettings(long size, long offset, PageLayout.Kind layout, long seed, DmaDirection direction) {
+        this(size, offset, layout, seed, direction, Optional.empty(), false);
+    }
+
     public static final long KIB = 1024;
     public static final long MIB = 1024 * KIB;
     public static final long GIB = 1024 * MIB;
@@ -40,23 +50,31 @@ public record BufferSettings(long size, long offset, PageLayout.Kind layout, lon
     }
 
     public BufferSettings withSize(long v) {
-        return new BufferSettings(v, offset, layout, seed, direction);
+        return new BufferSettings(v, offset, layout, seed, direction, importer, revoked);
     }
 
     public BufferSettings withOffset(long v) {
-        return new BufferSettings(size, v, layout, seed, direction);
+        return new BufferSettings(size, v, layout, seed, direction, importer, revoked);
     }
 
     public BufferSettings withLayout(PageLayout.Kind v) {
-        return new BufferSettings(size, offset, v, seed, direction);
+        return new BufferSettings(size, offset, v, seed, direction, importer, revoked);
     }
 
     public BufferSettings withSeed(long v) {
-        return new BufferSettings(size, offset, layout, v, direction);
+        return new BufferSettings(size, offset, layout, v, direction, importer, revoked);
     }
 
     public BufferSettings withDirection(DmaDirection v) {
-        return new BufferSettings(size, offset, layout, seed, v);
+        return new BufferSettings(size, offset, layout, seed, v, importer, revoked);
+    }
+
+    public BufferSettings withImporter(Optional<DmaBufImporter> v) {
+        return new BufferSettings(size, offset, layout, seed, direction, v, revoked);
+    }
+
+    public BufferSettings withRevoked(boolean v) {
+        return new BufferSettings(size, offset, layout, seed, direction, importer, v);
     }
 
     /** Why these settings make no buffer from {@code source}, in a sentence; empty when they do. */
@@ -84,7 +102,7 @@ public record BufferSettings(long size, long offset, PageLayout.Kind layout, lon
         if (source instanceof BufferSource.Ram r) return new BufferSpec.Host(r.node(), size, offset, layoutOf(),
                 direction);
         if (source instanceof BufferSource.DmaBufBar d) {
-            return new BufferSpec.DmaBuf(d.exporter(), d.bar(), offset, size, Optional.empty(), false, direction);
+            return new BufferSpec.DmaBuf(d.exporter(), d.bar(), offset, size, importer, revoked, direction);
         }
         BufferSource.P2pMem m = (BufferSource.P2pMem) source;
         return new BufferSpec.Bar(m.provider(), m.memory().bar(), m.memory().offset() + offset, size, direction);
@@ -97,6 +115,9 @@ public record BufferSettings(long size, long offset, PageLayout.Kind layout, lon
     /** What the chip shows: {@code 64 KiB · scattered}. */
     public String summary(BufferSource source) {
         String s = ByteSize.human(size);
+        if (source instanceof BufferSource.DmaBufBar) {
+            return s + importer.map(i -> " · " + i.spec()).orElse("") + (revoked ? " · revoked" : "");
+        }
         if (!source.isHost()) return s;
         return s + " · " + layoutWords(layout);
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.geometry.HPos;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,13 +15,15 @@ import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
 
 import org.dmascope.model.kernel.dma.DmaDirection;
+import org.dmascope.model.mapping.DmaBufImporter;
 import org.dmascope.model.mapping.PageLayout;
 import org.dmascope.model.util.ByteSize;
 import org.dmascope.model.util.Hex;
 
 /**
- * The chip's popover: size (4 KiB … 1 GiB), offset, page layout with its seed (host memory only) and
- * direction. Every valid edit is handed on at once; an invalid one says why and changes nothing.
+ * The chip's popover: size (4 KiB … 1 GiB), offset, page layout with its seed (host memory only),
+ * direction, and for a dma-buf the importer and the revoke. Every valid edit is handed on at once; an invalid
+ * one says why and changes nothing.
  */
 final class BufferSettingsPane extends GridPane {
     static final String STYLE_CLASS = "buffer-settings";
@@ -30,6 +33,8 @@ final class BufferSettingsPane extends GridPane {
     static final String SEED_ID = "buffer-seed";
     static final String DIRECTION_ID = "buffer-direction";
     static final String PROBLEM_ID = "buffer-problem";
+    static final String IMPORTER_ID = "buffer-importer";
+    static final String REVOKED_ID = "buffer-revoked";
 
     private final BufferSource source;
     private final Consumer<BufferSettings> onChange;
@@ -38,6 +43,9 @@ final class BufferSettingsPane extends GridPane {
     private final ChoiceBox<PageLayout.Kind> layout = new ChoiceBox<>();
     private final Spinner<Integer> seed = new Spinner<>(1, 9999, 1);
     private final ChoiceBox<DmaDirection> direction = new ChoiceBox<>();
+    /** dma-buf: the importer, the empty choice being "by the device's class". */
+    private final ChoiceBox<Optional<DmaBufImporter>> importer = new ChoiceBox<>();
+    private final CheckBox revoked = new CheckBox("Revoked before the attach");
     private final Label problem = new Label();
     private BufferSettings current;
     private boolean filling;
@@ -84,6 +92,17 @@ final class BufferSettingsPane extends GridPane {
             seed.setMaxWidth(Double.MAX_VALUE);
             addRow(row++, new Label("Seed"), seed);
         }
+        if (source instanceof BufferSource.DmaBufBar) {
+            importer.setId(IMPORTER_ID);
+            importer.getItems().add(Optional.empty());
+            for (DmaBufImporter i : DmaBufImporter.values()) importer.getItems().add(Optional.of(i));
+            importer.setConverter(converter(o -> o.map(DmaBufImporter::words).orElse("by the device's class")));
+            importer.setMaxWidth(Double.MAX_VALUE);
+            addRow(row++, new Label("Importer"), importer);
+            revoked.setId(REVOKED_ID);
+            revoked.setWrapText(true);
+            addRow(row++, new Label("Revoke"), revoked);
+        }
         direction.setId(DIRECTION_ID);
         direction.getItems().setAll(DmaDirection.values());
         direction.setConverter(converter(BufferSettings::directionWords));
@@ -104,6 +123,8 @@ final class BufferSettingsPane extends GridPane {
         layout.valueProperty().addListener((o, a, b) -> edited());
         seed.valueProperty().addListener((o, a, b) -> edited());
         direction.valueProperty().addListener((o, a, b) -> edited());
+        importer.valueProperty().addListener((o, a, b) -> edited());
+        revoked.selectedProperty().addListener((o, a, b) -> edited());
     }
 
     private void fill(BufferSettings s) {
@@ -115,6 +136,8 @@ final class BufferSettingsPane extends GridPane {
             layout.setValue(s.layout());
             seed.getValueFactory().setValue((int) Math.max(1, Math.min(9999, s.seed())));
             direction.setValue(s.direction());
+            importer.setValue(s.importer());
+            revoked.setSelected(s.revoked());
             seed.setDisable(s.layout() != PageLayout.Kind.SCATTERED);
             problem.setText("");
         } finally {
@@ -161,7 +184,8 @@ final class BufferSettingsPane extends GridPane {
         PageLayout.Kind kind = layout.getValue() == null ? current.layout() : layout.getValue();
         Integer sd = seed.getValue();
         return Optional.of(new BufferSettings(bytes, off, kind, sd == null ? current.seed() : sd,
-                direction.getValue() == null ? current.direction() : direction.getValue()));
+                direction.getValue() == null ? current.direction() : direction.getValue(),
+                importer.getValue() == null ? current.importer() : importer.getValue(), revoked.isSelected()));
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> words) {

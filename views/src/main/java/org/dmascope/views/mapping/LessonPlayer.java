@@ -469,7 +469,8 @@ public final class LessonPlayer {
                 return src instanceof BufferSource.DmaBufBar x && x.exporter().equals(d.exporter())
                         && x.bar() == d.bar();
             }
-            BufferSpec.Bar b = (BufferSpec.Bar) spec;
+            // an explicit scatterlist has no chip: the lesson maps it without one
+            if (!(spec instanceof BufferSpec.Bar b)) return false;
             return src instanceof BufferSource.P2pMem p && p.provider().equals(b.provider())
                     && p.memory().bar() == b.bar();
         }).findFirst();
@@ -483,13 +484,11 @@ public final class LessonPlayer {
             return Optional.of(new BufferSettings(h.size(), h.offset(), l.kind(), l.seed(), h.direction()));
         }
         if (spec instanceof BufferSpec.DmaBuf d) {
-            // a chip makes the exporter's own importer choice (by the device): a named importer or a revoked
-            // buffer has no chip settings
-            if (d.importer().isPresent() || d.revoked()) return Optional.empty();
+            // the chip's popover names the importer and the revoke, as the spec does
             return Optional.of(new BufferSettings(d.size(), d.offset(), PageLayout.Kind.CONTIGUOUS,
-                    PageLayout.DEFAULT_SEED, d.direction()));
+                    PageLayout.DEFAULT_SEED, d.direction(), d.importer(), d.revoked()));
         }
-        BufferSpec.Bar b = (BufferSpec.Bar) spec;
+        if (!(spec instanceof BufferSpec.Bar b)) return Optional.empty();
         long base = ((BufferSource.P2pMem) source).memory().offset();
         return Optional.of(new BufferSettings(b.size(), b.offset() - base, PageLayout.Kind.CONTIGUOUS,
                 PageLayout.DEFAULT_SEED, b.direction()));

@@ -29,7 +29,8 @@ import org.dmascope.model.session.MapOutcome;
 
 /**
  * The mapping options as combo boxes: API, IOMMU mode, the device's DMA mask, max segment size and
- * segment boundary, and the kernel. "device" and "as the kernel decides" leave the value to the
+ * segment boundary, for block requests the NVMe MDTS and the queue's max_sectors_kb, and the kernel.
+ * "device" and "as the kernel decides" leave the value to the
  * topology and the kernel's rules. A change recomputes the last drop at once.
  */
 final class OptionsBar extends FlowPane {
@@ -40,6 +41,8 @@ final class OptionsBar extends FlowPane {
     static final String MAX_SEG_ID = "option-max-seg";
     static final String BOUNDARY_ID = "option-boundary";
     static final String KERNEL_ID = "option-kernel";
+    static final String MDTS_ID = "option-mdts";
+    static final String MAX_SECTORS_ID = "option-max-sectors-kb";
     static final String KERNEL_DECIDES_ID = "options-kernel-decides";
     /** On a field whose value is the user's, not the kernel's or the device's. */
     static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
@@ -70,6 +73,18 @@ final class OptionsBar extends FlowPane {
             new Choice<>(OptionalLong.of(0xFFFFL), "0xffff"), new Choice<>(OptionalLong.of(0xF_FFFFL), "0xfffff"),
             new Choice<>(OptionalLong.of(0xFFFF_FFFFL), "0xffffffff"), new Choice<>(OptionalLong.of(-1L), "none"));
 
+    /** NVMe MDTS in 4 KiB controller pages, a power of two: 2^N pages (0: no limit). */
+    static final List<Choice<OptionalInt>> MDTS = List.of(new Choice<>(OptionalInt.empty(), "device's"),
+            new Choice<>(OptionalInt.of(0), "0 (no limit)"), new Choice<>(OptionalInt.of(3), "3 (32 KiB)"),
+            new Choice<>(OptionalInt.of(5), "5 (128 KiB)"), new Choice<>(OptionalInt.of(6), "6 (256 KiB)"),
+            new Choice<>(OptionalInt.of(7), "7 (512 KiB)"), new Choice<>(OptionalInt.of(8), "8 (1 MiB)"),
+            new Choice<>(OptionalInt.of(9), "9 (2 MiB)"), new Choice<>(OptionalInt.of(10), "10 (4 MiB)"));
+    static final List<Choice<OptionalLong>> MAX_SECTORS_KB = List.of(new Choice<>(OptionalLong.empty(),
+            "block layer's"), new Choice<>(OptionalLong.of(64), "64"), new Choice<>(OptionalLong.of(128), "128"),
+            new Choice<>(OptionalLong.of(256), "256"), new Choice<>(OptionalLong.of(512), "512"),
+            new Choice<>(OptionalLong.of(1024), "1024"), new Choice<>(OptionalLong.of(1280), "1280"),
+            new Choice<>(OptionalLong.of(4096), "4096"));
+
     private static final String IOMMU_TIP = "The initiator's IOMMU default domain: DMA (strict), DMA-FQ (lazy flush "
             + "queue), "
             + "identity (passthrough: dma-direct), off (no IOMMU); \"kernel decides\" follows R-GRP-3";
@@ -80,6 +95,8 @@ final class OptionsBar extends FlowPane {
     private final ComboBox<Choice<OptionalInt>> mask = combo(MASK_ID, MASKS);
     private final ComboBox<Choice<OptionalLong>> maxSeg = combo(MAX_SEG_ID, MAX_SEGMENTS);
     private final ComboBox<Choice<OptionalLong>> boundary = combo(BOUNDARY_ID, BOUNDARIES);
+    private final ComboBox<Choice<OptionalInt>> mdts = combo(MDTS_ID, MDTS);
+    private final ComboBox<Choice<OptionalLong>> maxSectors = combo(MAX_SECTORS_ID, MAX_SECTORS_KB);
     private final ComboBox<Choice<KernelProfile>> kernel = combo(KERNEL_ID,
             java.util.Arrays.stream(KernelProfile.values()).map(p -> new Choice<>(p, kernelWords(p))).toList());
     private final ChangeListener<MapOptions> optionsListener = (o, a, b) -> show(b);
@@ -101,6 +118,10 @@ final class OptionsBar extends FlowPane {
                 field("Mask", mask, "dma_set_mask(): which bus addresses the device can emit"),
                 field("Max seg", maxSeg, "dma_set_max_seg_size()"),
                 field("Boundary", boundary, "dma_set_seg_boundary(): no segment may cross it"),
+                field("MDTS", mdts, "Block requests: the NVMe controller's Maximum Data Transfer Size (nvme "
+                        + "id-ctrl; lspci does not show it), 2^MDTS controller pages; it caps max_hw_sectors"),
+                field("max_sectors_kb", maxSectors, "Block requests: /sys/block/…/queue/max_sectors_kb as set on the "
+                        + "machine (lspci does not show it); requests are split at it"),
                 field("Kernel", kernel, "Which kernel's rules apply; another kernel boots with nothing mapped"),
                 kernelDecides);
         kernelDecides.setId(KERNEL_DECIDES_ID);
@@ -122,6 +143,9 @@ final class OptionsBar extends FlowPane {
         mask.valueProperty().addListener((o, a, b) -> edited(x -> x.withDmaMaskBits(b.value())));
         maxSeg.valueProperty().addListener((o, a, b) -> edited(x -> x.withMaxSegmentSize(b.value())));
         boundary.valueProperty().addListener((o, a, b) -> edited(x -> x.withSegmentBoundaryMask(b.value())));
+        mdts.valueProperty().addListener((o, a, b) -> edited(x -> x.withQueue(x.queue().withMdts(b.value()))));
+        maxSectors.valueProperty().addListener((o, a, b) -> edited(x -> x.withQueue(x.queue()
+                .withMaxSectorsKb(b.value()))));
         kernel.valueProperty().addListener((o, a, b) -> {
             if (!showing) model.options().chooseKernel(b.value());
         });
@@ -182,6 +206,16 @@ final class OptionsBar extends FlowPane {
             select(mask, o.dma().maskBits());
             select(maxSeg, o.dma().maxSegmentSize());
             select(boundary, o.dma().segmentBoundaryMask());
+            select(mdts, o.queue().mdts());
+            select(maxSectors, o.queue().maxSectorsKb());
+            // the queue limits matter to block requests only
+            for (ComboBox<?> c : List.of(mdts, maxSectors)) {
+                HBox f = fields.get(c);
+                if (f != null) {
+                    f.setVisible(o.api() == MapApi.BLOCK);
+                    f.setManaged(o.api() == MapApi.BLOCK);
+                }
+            }
         } finally {
             showing = false;
         }
@@ -190,7 +224,7 @@ final class OptionsBar extends FlowPane {
 
     /** Marks each field the user chose, and offers the way back when there is one. */
     private void showChosen() {
-        for (ComboBox<?> c : List.of(iommu, mask, maxSeg, boundary)) {
+        for (ComboBox<?> c : List.of(iommu, mask, maxSeg, boundary, mdts, maxSectors)) {
             chosen(c, c.getSelectionModel().getSelectedIndex() != 0);
         }
         chosen(kernel, model.options().kernelChosen());

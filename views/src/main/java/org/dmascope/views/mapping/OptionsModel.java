@@ -53,7 +53,8 @@ public final class OptionsModel {
      * the kernel's decision, so it does not count.
      */
     public static boolean hasChoices(MapOptions o) {
-        return o.iommuMode().isPresent() || !o.dma().equals(MapOptions.DEFAULTS.dma());
+        return o.iommuMode().isPresent() || !o.dma().equals(MapOptions.DEFAULTS.dma())
+                || !o.queue().equals(MapOptions.DEFAULTS.queue());
     }
 
     /** True when the options overrule the kernel or the device now. */

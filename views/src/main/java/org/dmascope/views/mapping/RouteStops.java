@@ -52,7 +52,7 @@ public final class RouteStops {
     }
 
     /**
-     * The route of the 2019 proposal's bounce through host memory (issue 15, question 4): the initiator's DMA
+     * The route of the 2019 proposal's bounce through host memory (the design lab's question 4): the initiator's DMA
      * up to the bounce buffer in RAM, then the CPU's copy from the host bridge down to the provider's BAR;
      * the hops and words are the model's ({@link BounceRoute}), the route is coloured as host traffic.
      */

@@ -25,7 +25,7 @@ public final class StepFocus {
         TopologyItem initiator = TopologyItem.device(m.request().initiator());
         BufferSpec buffer = m.request().buffer();
         TopologyItem memory = buffer instanceof BufferSpec.Host h ? TopologyItem.numa(h.node())
-                : TopologyItem.device(buffer.device().orElseThrow());
+                : buffer.device().<TopologyItem>map(TopologyItem::device).orElse(TopologyItem.numa(firstNode(buffer)));
         switch (step.kind()) {
             case PIN:
                 out.add(memory);
@@ -60,5 +60,13 @@ public final class StepFocus {
         t.function(m.request().initiator()).flatMap(f -> t.hierarchy().hostBridgeOf(f))
                 .ifPresentOrElse(hb -> out.add(TopologyItem.host(hb.id())),
                         () -> out.add(TopologyItem.device(m.request().initiator())));
+    }
+
+    /** The node of an explicit list's first host entry on a node (0 when it names none). */
+    private static int firstNode(BufferSpec buffer) {
+        if (!(buffer instanceof BufferSpec.Sg sg)) return 0;
+        return sg.entries().stream().map(BufferSpec.SgEntry::place)
+                .filter(p -> p instanceof BufferSpec.SgEntry.OnNode).mapToInt(p -> ((BufferSpec.SgEntry.OnNode) p)
+                        .node()).findFirst().orElse(0);
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -44,6 +45,7 @@ public final class P2pMatrixView extends BorderPane {
     public static final String COPY_TEXT_ID = "matrix-copy-text";
     public static final String COPY_CSV_ID = "matrix-copy-csv";
     public static final String PLACEHOLDER_ID = "matrix-placeholder";
+    public static final String MANY_ID = "matrix-many";
     private static final String STYLESHEET = Resources.stylesheet(P2pMatrixView.class, "p2p-matrix-view.css");
     private static final double DETAIL_SHARE = 0.4;
     private static final double DETAIL_MIN = 120;
@@ -60,6 +62,8 @@ public final class P2pMatrixView extends BorderPane {
     private final Label reported = value(REPORTED_ID);
     private final Label doctor = value(DOCTOR_ID);
     private final Label doctorName = new Label("What would change it");
+    private final Label many = value(MANY_ID);
+    private final Label manyName = new Label("Several clients");
     private final Label reportedName = new Label("Other tools");
     private final Label reportedLegend = new Label("Second line of a cell: another tool's label (= agrees, ≠ "
             + "disagrees, ~ a link lspci cannot show, ? not compared); a red corner marks a disagreement.");
@@ -167,6 +171,8 @@ public final class P2pMatrixView extends BorderPane {
         g.addRow(rows.length, reportedName, reported);
         doctorName.getStyleClass().add("name");
         g.addRow(rows.length + 1, doctorName, doctor);
+        manyName.getStyleClass().add("name");
+        g.addRow(rows.length + 2, manyName, many);
         for (Label l : new Label[] {reportedName, reported, doctorName, doctor}) {
             l.managedProperty().bind(l.visibleProperty());
         }
@@ -193,8 +199,20 @@ public final class P2pMatrixView extends BorderPane {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C && model.getDetail() != null) {
                 copy(model.getDetail().asText());
                 e.consume();
+            } else if (e.getCode() == KeyCode.SPACE) {
+                model.toggleFocusedClient();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !model.clientsProperty().get().isEmpty()) {
+                model.clearClients();
+                e.consume();
             }
         });
+        // the skin focuses the pressed cell first; a Ctrl+click then gathers its client
+        grid.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.isShortcutDown()) model.toggleFocusedClient();
+        });
+        model.manyProperty().addListener(o -> showMany());
+        showMany();
     }
 
     /** Stops following the view model. */
@@ -228,6 +246,15 @@ public final class P2pMatrixView extends BorderPane {
         placeholder.setText(text);
         placeholder.setVisible(empty);
         reportedLegend.setVisible(model.getMatrix() != null && model.getMatrix().hasReported());
+    }
+
+    private void showMany() {
+        String text = model.manyProperty().get();
+        many.setText(text.isEmpty() ? "Ctrl+click cells (or Space on the focused one) to gather their clients: "
+                + "the kernel's pci_p2pdma_distance_many for the focused row's provider and pci_p2pmem_find_many "
+                + "answer here (Esc clears)" : text);
+        many.getStyleClass().remove("muted");
+        if (text.isEmpty()) many.getStyleClass().add("muted");
     }
 
     private void showDetail() {

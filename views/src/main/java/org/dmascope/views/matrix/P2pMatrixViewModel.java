@@ -24,8 +24,12 @@ import org.dmascope.model.kernel.doctor.Premise;
 import org.dmascope.model.kernel.matrix.MatrixCell;
 import org.dmascope.model.kernel.matrix.P2pMatrix;
 import org.dmascope.model.kernel.matrix.ReportedLabel;
+import org.dmascope.model.kernel.p2p.P2pClient;
+import org.dmascope.model.kernel.p2p.P2pDistanceMany;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.p2p.P2pVerdict;
+import org.dmascope.model.kernel.p2p.P2pmemFinder;
+import org.dmascope.model.kernel.p2p.RandomSource;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.model.util.NewestWins;
@@ -98,6 +102,9 @@ public final class P2pMatrixViewModel {
     private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+    /** Clients gathered for the multi-client questions (Ctrl+click, Space), in the order they were added. */
+    private final ReadOnlyObjectWrapper<List<Bdf>> clients = new ReadOnlyObjectWrapper<>(this, "clients", List.of());
+    private final ReadOnlyStringWrapper many = new ReadOnlyStringWrapper(this, "many", "");
     private final InvalidationListener rulesListener = o -> recompute();
     private TopologyRules shownRules;
     private final NewestWins requests = new NewestWins();
@@ -161,6 +168,7 @@ public final class P2pMatrixViewModel {
 
     public void focus(Cell c) {
         focused.set(valid(c) ? c : null);
+        answerMany();
         explain();
     }
 
@@ -178,6 +186,64 @@ public final class P2pMatrixViewModel {
     public void hover(Cell c) {
         hovered.set(valid(c) ? c : null);
         explain();
+    }
+
+    /** The clients gathered for {@code pci_p2pdma_distance_many} / {@code pci_p2pmem_find_many}. */
+    public ReadOnlyObjectProperty<List<Bdf>> clientsProperty() {
+        return clients.getReadOnlyProperty();
+    }
+
+    /**
+     * The kernel's answers for the gathered clients: {@code pci_p2pdma_distance_many(provider of the focused cell,
+     * clients)} and {@code pci_p2pmem_find_many(clients)} (model R-P2P-6, R-P2P-7), in sentences; empty while
+     * no client is gathered.
+     */
+    public ReadOnlyStringProperty manyProperty() {
+        return many.getReadOnlyProperty();
+    }
+
+    /** Adds the focused cell's client to the gathered clients, or takes it out when it is there. */
+    public void toggleFocusedClient() {
+        Cell c = focused.get();
+        P2pMatrix m = matrix.get();
+        if (c == null || m == null || !valid(c)) return;
+        Bdf client = m.endpoints().get(c.column());
+        List<Bdf> next = new ArrayList<>(clients.get());
+        if (!next.remove(client)) next.add(client);
+        clients.set(List.copyOf(next));
+        answerMany();
+    }
+
+    public void clearClients() {
+        clients.set(List.of());
+        answerMany();
+    }
+
+    /** A seed for the tie among equally near providers: fixed, so the window agrees with {@code p2p --seed 1}. */
+    static final long FIND_SEED = 1;
+
+    private void answerMany() {
+        List<Bdf> cs = clients.get();
+        P2pMatrix m = matrix.get();
+        Cell c = focused.get();
+        if (cs.isEmpty() || shownRules == null || m == null) {
+            many.set("");
+            return;
+        }
+        List<P2pClient> pc = cs.stream().map(P2pClient::pci).toList();
+        StringBuilder sb = new StringBuilder();
+        if (c != null && valid(c)) {
+            Bdf provider = m.endpoints().get(c.row());
+            P2pDistanceMany.Result r = shownRules.distanceMany(provider, pc, false);
+            sb.append("pci_p2pdma_distance_many(").append(provider.shortText()).append(", ").append(cs.size())
+                    .append(cs.size() == 1 ? " client) = " : " clients) = ").append(r.distance()).append(": ")
+                    .append(r.reason()).append('\n');
+        }
+        P2pmemFinder.Result f = shownRules.findP2pmem(pc, RandomSource.seeded(FIND_SEED));
+        sb.append("pci_p2pmem_find_many = ").append(f.chosen().map(Bdf::shortText).orElse("NULL")).append(": ")
+                .append(f.reason()).append('\n');
+        sb.append("clients: ").append(cs.stream().map(Bdf::shortText).collect(Collectors.joining(", ")));
+        many.set(sb.toString());
     }
 
     /** The whole matrix as text, nvidia-smi style. */
@@ -232,6 +298,8 @@ public final class P2pMatrixViewModel {
                     0) : null);
         }
         matrix.set(m);
+        if (m == null || !m.endpoints().containsAll(clients.get())) clients.set(List.of());
+        answerMany();
         explain();
     }
 

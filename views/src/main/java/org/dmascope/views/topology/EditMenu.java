@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import javafx.scene.control.CheckMenuItem;
@@ -31,18 +32,30 @@ import org.dmascope.model.topology.LinkSpeed;
 import org.dmascope.model.topology.LinkState;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.model.util.ByteSize;
+import org.dmascope.model.util.Hex;
 
 /**
  * The what-if edits a device card offers (its context menu, and the inspector's Edit button): for a card, Move to ▸
- * the ports it fits, Remove, Mark Untrusted, DMA Mask ▸; for a port, ACS Control ▸ its bits, Link Speed ▸ and Link
- * Width ▸, External-Facing, Add Switch Below. Each item hands an edit value to the editor, which applies it (or
- * says why not); which edits fit is the model's ({@link EditTargets}), this only lists them.
+ * the ports it fits, Remove, Mark Untrusted, DMA Mask ▸, DMA Max Segment ▸, DMA Segment Boundary ▸; for a port,
+ * ACS Control ▸ its bits, Link Speed ▸ and Link Width ▸, External-Facing, Add Switch Below ▸ a port count. Each item
+ * hands an edit value to the editor, which applies it (or says why not); which edits fit is the model's
+ * ({@link EditTargets}), this only lists them.
  */
 public final class EditMenu {
     /** The DMA masks drivers set most: 32-bit devices, 36/40/44-bit GPUs and NICs, 48, 64. */
     private static final int[] MASKS = {32, 36, 40, 44, 48, 64};
     private static final int[] WIDTHS = {1, 2, 4, 8, 16, 32};
     private static final int[] ACS_BITS = {Acs.SV, Acs.TB, Acs.RR, Acs.CR, Acs.UF, Acs.EC, Acs.DT};
+    /**
+     * Max segment sizes drivers set ({@code dma_set_max_seg_size}): the PCI default 64 KiB (R-MAP-4), 1 MiB, 2 GiB
+     * (mlx5), and UINT_MAX (NVMe, most GPUs).
+     */
+    private static final long[] SEGMENT_SIZES = {64L << 10, 1L << 20, 2L << 30, 0xFFFF_FFFFL};
+    /** Segment boundaries ({@code dma_set_seg_boundary}): 64 KiB (old SCSI/ATA), the 4 GiB default, none. */
+    private static final long[] BOUNDARIES = {0xFFFFL, 0xFFFF_FFFFL, -1L};
+    /** Downstream port counts of the PCIe switches sold: 2 to 32. */
+    private static final int[] SWITCH_PORTS = {2, 4, 8, 16, 32};
 
     private EditMenu() {
     }
@@ -73,6 +86,8 @@ public final class EditMenu {
                     untrusted.isSelected())));
             items.add(untrusted);
             items.add(masks(f, editor));
+            items.add(segmentSizes(f, editor));
+            items.add(boundaries(f, editor));
         }
         linkItems(f, editor, items);
         return items;
@@ -113,7 +128,13 @@ public final class EditMenu {
                 external.isSelected())));
         items.add(external);
         if (EditTargets.switchFits(f)) {
-            items.add(item("Add Switch Below", "edit-add-switch", () -> editor.accept(new AddSwitch(address, 4))));
+            Menu add = new Menu("Add Switch Below");
+            add.setId("edit-add-switch");
+            for (int n : SWITCH_PORTS) {
+                add.getItems().add(item(n + " downstream ports", "edit-add-switch-" + n,
+                        () -> editor.accept(new AddSwitch(address, n))));
+            }
+            items.add(add);
         }
     }
 
@@ -159,6 +180,48 @@ public final class EditMenu {
                     now.segmentBoundaryMask(), now.minAlignMask());
             m.getItems().add(radio(bits + "-bit", now.maskBits().equals(OptionalInt.of(bits)), group,
                     () -> editor.accept(new SetDmaParameters(f.address(), next))));
+        }
+        return m;
+    }
+
+    /** DMA Max Segment ▸: {@code dma_get_max_seg_size}, R-MAP-4's default when the driver set none. */
+    private static Menu segmentSizes(PciFunction f, Consumer<TopologyEdit> editor) {
+        Menu m = new Menu("DMA Max Segment");
+        m.setId("edit-dma-segment");
+        ToggleGroup group = new ToggleGroup();
+        DmaParameters now = f.dma();
+        m.getItems().add(radio("Not set (kernel default 64 KiB)", now.maxSegmentSize().isEmpty(), group,
+                () -> editor.accept(new SetDmaParameters(f.address(), new DmaParameters(now.maskBits(),
+                        OptionalLong.empty(), now.segmentBoundaryMask(), now.minAlignMask())))));
+        for (long size : SEGMENT_SIZES) {
+            DmaParameters next = new DmaParameters(now.maskBits(), OptionalLong.of(size), now.segmentBoundaryMask(),
+                    now.minAlignMask());
+            RadioMenuItem r = radio(size == 0xFFFF_FFFFL ? "4 GiB − 1 (UINT_MAX)" : ByteSize.human(size),
+                    now.maxSegmentSize().equals(OptionalLong.of(size)), group,
+                    () -> editor.accept(new SetDmaParameters(f.address(), next)));
+            r.setId("edit-dma-segment-" + Long.toHexString(size));
+            m.getItems().add(r);
+        }
+        return m;
+    }
+
+    /** DMA Segment Boundary ▸: {@code dma_get_seg_boundary}, 4 GiB when the driver set none (R-MAP-4). */
+    private static Menu boundaries(PciFunction f, Consumer<TopologyEdit> editor) {
+        Menu m = new Menu("DMA Segment Boundary");
+        m.setId("edit-dma-boundary");
+        ToggleGroup group = new ToggleGroup();
+        DmaParameters now = f.dma();
+        m.getItems().add(radio("Not set (kernel default 4 GiB)", now.segmentBoundaryMask().isEmpty(), group,
+                () -> editor.accept(new SetDmaParameters(f.address(), new DmaParameters(now.maskBits(),
+                        now.maxSegmentSize(), OptionalLong.empty(), now.minAlignMask())))));
+        for (long mask : BOUNDARIES) {
+            DmaParameters next = new DmaParameters(now.maskBits(), now.maxSegmentSize(), OptionalLong.of(mask),
+                    now.minAlignMask());
+            String text = mask == -1L ? "None (ULONG_MAX)" : ByteSize.human(mask + 1) + " (" + Hex.addr(mask) + ")";
+            RadioMenuItem r = radio(text, now.segmentBoundaryMask().equals(OptionalLong.of(mask)), group,
+                    () -> editor.accept(new SetDmaParameters(f.address(), next)));
+            r.setId("edit-dma-boundary-" + Long.toHexString(mask));
+            m.getItems().add(r);
         }
         return m;
     }

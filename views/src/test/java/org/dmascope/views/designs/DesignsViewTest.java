@@ -85,4 +85,15 @@ class DesignsViewTest {
         assertTrue(t.getItems().size() > 100, "a scattered MiB is many ranges");
         assertEquals(d.entries().cell(0, 2), t.getColumns().get(2).getCellData(0));
     }
+
+    @Test
+    void aMessageIdBreaksAtItsPunctuationAndReadsTheSame() {
+        String source = "proposal, Phyr Starter thread, 2022 (Logan Gunthorpe, <ef01ce7d-f1d3@deltatee.com>)";
+        String shown = DesignsView.breakableMessageIds(source);
+        assertEquals(source, shown.replace("\u200B", ""), "only invisible break points are added");
+        assertEquals("<ef01ce7d-\u200Bf1d3@\u200Bdeltatee.\u200Bcom>",
+                shown.substring(shown.indexOf('<'), shown.indexOf('>') + 1));
+        assertEquals("proposal, Phyr Starter thread, 2022 (Logan Gunthorpe, ", shown.substring(0, shown.indexOf('<')),
+                "outside the angle brackets nothing changes");
+    }
 }

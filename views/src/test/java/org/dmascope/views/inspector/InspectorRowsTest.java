@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.dmascope.model.io.SampleCatalog;
+import org.dmascope.model.topology.Bar;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PciId;
@@ -53,6 +55,16 @@ class InspectorRowsTest {
         assertEquals("0xc0000000, 16MiB, 32-bit memory, non-prefetchable", value(r, InspectorRows.BARS, "BAR 0"));
         assertTrue(value(r, InspectorRows.BARS,
                 "BAR 1").startsWith("0x3800000000, 256MiB, 64-bit memory, prefetchable"));
+    }
+
+    @Test
+    void aResizableBarShowsTheSizesItsCapabilitySupports() {
+        PciFunction gpu = T.function(Bdf.parse("03:00.0")).orElseThrow();
+        List<Bar> bars = new ArrayList<>(gpu.bars());
+        bars.set(1, bars.get(1).withResizableSizes(List.of(256L << 20, 512L << 20, 1L << 30, 8L << 30)));
+        PciFunction resized = gpu.toBuilder().bars(bars).build();
+        assertEquals("0x3800000000, 256MiB, 64-bit memory, prefetchable, resizable 256MiB–8GiB",
+                value(InspectorRows.of(T, resized, FILE), InspectorRows.BARS, "BAR 1"));
     }
 
     @Test

@@ -1,14 +1,22 @@
 package org.dmascope.views.inspector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
+import org.dmascope.model.edit.EditResult;
+import org.dmascope.model.edit.MoveDevice;
+import org.dmascope.model.edit.RemoveDevice;
 import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.topology.Bdf;
+import org.dmascope.model.topology.Topology;
 import org.dmascope.views.common.Theme;
 import org.dmascope.views.topology.TopologyItem;
 import org.dmascope.views.topology.TopologyViewModel;
@@ -70,6 +78,42 @@ class InspectorViewTest {
         assertEquals("unknown → kernel default 0 (no alignment kept)", align.getText());
         assertTrue(align.getStyleClass().contains("unknown"));
         assertEquals("0xc0000000, 16MiB, 32-bit memory, non-prefetchable", text(robot, InspectorRows.BARS, "BAR 0"));
+    }
+
+    @Test
+    void anEditsProvenanceReadsFromItsStartNotCutOnTheLeft(FxRobot robot) {
+        Topology sample = SampleCatalog.loadDefault();
+        Topology t = ((EditResult.Applied) new RemoveDevice(Bdf.parse("07:00.0")).apply(sample)).topology();
+        t = ((EditResult.Applied) new MoveDevice(Bdf.parse("06:00.0"), Bdf.parse("00:03.0")).apply(t)).topology();
+        Topology edited = t;
+        // Narrow, as a side panel is: the edit's name does not fit on one line. A stage of its own: TestFX's
+        // stage is shared by every test class, and a width set on it would stay for the classes after this one.
+        Stage[] stage = new Stage[1];
+        robot.interact(() -> {
+            Stage s = new Stage();
+            InspectorView view = new InspectorView(new InspectorViewModel(topology));
+            Scene scene = new Scene(view, 300, 700);
+            Theme.LIGHT.applyTo(scene);
+            s.setScene(scene);
+            s.show();
+            topology.show(edited, "edited.json");
+            topology.select(TopologyItem.device(Bdf.parse("07:00.0")));
+            stage[0] = s;
+        });
+        Stage narrow = stage[0];
+        try {
+            List<Label> sources = robot.from(narrow.getScene().getRoot()).lookup(".field-source")
+                    .queryAllAs(Label.class).stream()
+                    .filter(l -> l.getText().startsWith("what-if edit: Move 06:00.0 to 00:03.0")).toList();
+            assertFalse(sources.isEmpty(), "the moved NIC's fields name the edit");
+            for (Label l : sources) {
+                Text shown = (Text) l.lookup(".text");
+                // A Labeled shows its text elided when it does not fit; wrapped, the whole name is there.
+                assertEquals(l.getText(), shown.getText(), "the whole edit name is shown, wrapped where it must be");
+            }
+        } finally {
+            robot.interact(narrow::close);
+        }
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.dmascope.model.kernel.dma.DmaDirection;
 import org.dmascope.model.mapping.BufferSpec;
+import org.dmascope.model.mapping.DmaBufImporter;
 import org.dmascope.model.mapping.PageLayout;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.P2pMemory;
@@ -47,6 +49,21 @@ class BufferSettingsTest {
         assertEquals(PageLayout.Kind.SCATTERED, h.layout().kind());
         assertEquals(7, h.layout().seed());
         assertEquals("host:node0:1MiB:scattered:seed=7:offset=0x200:direction=to-device", h.spec());
+    }
+
+    @Test
+    void aDmaBufChipCarriesTheImporterAndTheRevoke() {
+        BufferSource.DmaBufBar gpu = new BufferSource.DmaBufBar(Bdf.parse("0000:03:00.0"), "GPU", 1, 256L << 20);
+        BufferSettings s = BufferSettings.P2P_DEFAULT.withImporter(Optional.of(DmaBufImporter.IOMMUFD))
+                .withRevoked(true);
+        BufferSpec.DmaBuf d = (BufferSpec.DmaBuf) s.spec(gpu);
+        assertEquals(Optional.of(DmaBufImporter.IOMMUFD), d.importer());
+        assertTrue(d.revoked());
+        assertEquals("dmabuf:0000:03:00.0:bar1:64KiB:importer=iommufd:revoked", d.spec());
+        assertEquals("64 KiB · iommufd · revoked", s.summary(gpu));
+        BufferSpec.DmaBuf plain = (BufferSpec.DmaBuf) BufferSettings.P2P_DEFAULT.spec(gpu);
+        assertTrue(plain.importer().isEmpty(), "no choice: the device's class decides");
+        assertEquals(s, LessonPlayer.settingsFor(d, gpu).orElseThrow(), "a scenario's dma-buf fills the popover");
     }
 
     @Test

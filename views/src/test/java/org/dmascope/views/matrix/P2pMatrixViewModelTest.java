@@ -66,6 +66,26 @@ class P2pMatrixViewModelTest {
     }
 
     @Test
+    void gatheredClientsGetTheKernelsMultiClientAnswers() {
+        runBackground();
+        assertEquals("", model.manyProperty().get());
+        // the NVMe's row, the two T4s' columns: distance_many(05:00.0, {03:00.0, 04:00.0}) = 4 + 4
+        assertTrue(model.focus(NVME, GPU));
+        model.toggleFocusedClient();
+        assertTrue(model.focus(NVME, Bdf.parse("0000:04:00.0")));
+        model.toggleFocusedClient();
+        assertEquals(List.of(GPU, Bdf.parse("0000:04:00.0")), model.clientsProperty().get());
+        String text = model.manyProperty().get();
+        assertTrue(text.startsWith("pci_p2pdma_distance_many(05:00.0, 2 clients) = 8"), text);
+        assertTrue(text.contains("pci_p2pmem_find_many = 05:00.0"), text);
+        // toggling the same client again takes it out
+        model.toggleFocusedClient();
+        assertEquals(List.of(GPU), model.clientsProperty().get());
+        model.clearClients();
+        assertEquals("", model.manyProperty().get());
+    }
+
+    @Test
     void hoverWinsOverFocusAndLeavingFallsBack() {
         runBackground();
         model.focus(new Cell(0, 1));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.dmascope.model.addresses.TopologyChecks;
 import org.dmascope.model.io.LoadResult;
 import org.dmascope.model.io.formats.Detection;
 import org.dmascope.model.io.formats.DocumentFormat;
@@ -29,7 +30,6 @@ import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Topology;
-import org.dmascope.model.topology.TopologyValidator;
 
 /**
  * Imports what real machines export (lspci trees, listings, hex dumps and machine-readable output,
@@ -222,7 +222,7 @@ public final class Importer {
                 .toString(), r));
         for (HostBridge hb : t.hostBridges()) hb.provenance().of("rootBus").ifPresent(r -> where.put("hostBridge:"
                 + hb.id(), r));
-        for (Diagnostic d : TopologyValidator.validate(t, checkpoint)) {
+        for (Diagnostic d : TopologyChecks.validate(t, checkpoint)) {
             SourceRef r = d.subject().map(where::get).orElse(null);
             findings.add(r == null ? d : d.at(r.file(), r.line(), 0));
         }

@@ -92,6 +92,8 @@ public final class ConfigSpaceDecoder {
     private Optional<Located<Sriov>> sriov = Optional.empty();
     private Optional<Located<Integer>> ari = Optional.empty();
     private final Map<Integer, Long> rebar = new TreeMap<>();
+    /** BAR index → the sizes its Resizable BAR capability dword supports. */
+    private final Map<Integer, List<Long>> rebarSupported = new TreeMap<>();
     private OptionalInt subsystemVendor = OptionalInt.empty();
     private OptionalInt subsystemDevice = OptionalInt.empty();
 
@@ -399,8 +401,9 @@ public final class ConfigSpaceDecoder {
     }
 
     /**
-     * Resizable BAR: each entry's control dword holds the BAR index (bits 2:0), the number of entries
-     * (bits 7:5, first entry) and the current size as log2 of MiB (bits 13:8).
+     * Resizable BAR: each entry's capability dword holds the supported sizes (bits 31:4, bit n+4 = 2^n MiB, read by
+     * {@code pci_rebar_get_possible_sizes}, drivers/pci/rebar.c), its control dword the BAR index (bits 2:0), the
+     * number of entries (bits 7:5, first entry) and the current size as log2 of MiB (bits 13:8).
      */
     private void resizableBar(int off) {
         if (!cs.known(off + 8, 4)) return;
@@ -412,6 +415,10 @@ public final class ConfigSpaceDecoder {
             int bar = (int) (ctl & 7);
             int log2Mib = (int) (ctl >> 8) & 0x3F;
             if (bar <= 5 && log2Mib <= 43) rebar.put(bar, 1L << (20 + log2Mib));
+            if (bar <= 5 && cs.known(at - 4, 4)) {
+                List<Long> sizes = Bar.rebarSizes(cs.u32(at - 4) >>> 4);
+                if (!sizes.isEmpty()) rebarSupported.put(bar, sizes);
+            }
         }
     }
 
@@ -421,7 +428,8 @@ public final class ConfigSpaceDecoder {
         for (Bar b : bars.get().value()) {
             Long size = rebar.get(b.index());
             sized.add(size == null || !b.isMemory() ? b
-                    : new Bar(b.index(), b.space(), b.is64Bit(), b.prefetchable(), b.address(), OptionalLong.of(size)));
+                    : new Bar(b.index(), b.space(), b.is64Bit(), b.prefetchable(), b.address(), OptionalLong.of(size),
+                            rebarSupported.getOrDefault(b.index(), List.of())));
         }
         bars = Optional.of(new Located<>(List.copyOf(sized), bars.get().offset()));
     }

@@ -351,8 +351,17 @@ public final class LspciVerboseReader {
         return a.isPresent() ? a : b;
     }
 
+    /**
+     * The text's BARs, with the dump's BARs the text does not list and the dump's Resizable BAR sizes where the text
+     * did not show the capability (an {@code -xxxx} dump of a {@code -vv} listing).
+     */
     private static List<Bar> fillBars(List<Bar> text, List<Bar> dump) {
-        List<Bar> out = new ArrayList<>(text);
+        List<Bar> out = new ArrayList<>(text.size());
+        for (Bar t : text) {
+            Optional<Bar> d = dump.stream().filter(x -> x.index() == t.index() && x.resizable()).findFirst();
+            boolean fill = !t.resizable() && t.isMemory() && d.isPresent();
+            out.add(fill ? t.withResizableSizes(d.get().resizableSizes()) : t);
+        }
         for (Bar d : dump) {
             boolean taken = false;
             for (Bar t : text) {

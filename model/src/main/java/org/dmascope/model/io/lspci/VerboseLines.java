@@ -2,9 +2,11 @@ package org.dmascope.model.io.lspci;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,7 @@ import org.dmascope.model.topology.PciIdentity;
 import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Sriov;
+import org.dmascope.model.util.ByteSize;
 
 /**
  * The lines of one device block of {@code lspci -v/-vv/-vvv} (lspci-formats.md §3, §4), read without
@@ -50,10 +53,13 @@ final class VerboseLines {
     private static final Pattern VF_ROUTING = Pattern.compile("VF offset: (\\d+), stride: (\\d+), Device ID: "
             + "([0-9a-fA-F]{4})");
     private static final Pattern UNKNOWN_EXT = Pattern.compile("^(?:#|Extended Capability ID 0x)([0-9a-fA-F]{2,4})\\b");
+    /** {@code BAR 0: current size: 256MB, supported: 256MB 512MB 1GB} (ls-ecaps.c {@code cap_rebar}, 3.7.0+). */
+    private static final Pattern REBAR = Pattern.compile(
+            "^BAR (\\d): current size: (\\d{1,4}[MGTPE]B), supported:((?: \\d{1,4}[MGTPE]B)*)\\s*$");
     private static final String[] ACS_NAMES = {"SrcValid", "TransBlk", "ReqRedir", "CmpltRedir", "UpstreamFwd",
             "EgressCtrl", "DirectTrans"};
 
-    private enum Cap { NONE, EXPRESS, ACS, SRIOV, OTHER }
+    private enum Cap { NONE, EXPRESS, ACS, SRIOV, REBAR, OTHER }
 
     private final String file;
     private final Findings findings;
@@ -95,6 +101,8 @@ final class VerboseLines {
     private int sriovLine;
     private int[] vfCounts;
     private int[] vfRouting;
+    /** Resizable BAR entries by BAR index: current size, then the supported sizes, and the line. */
+    private final Map<Integer, Rebar> rebar = new TreeMap<>();
     private String driver;
     private int driverLine;
     private int numa = -1;
@@ -240,6 +248,9 @@ final class VerboseLines {
         } else if (title.startsWith("Single Root I/O Virtualization") || id == 0x10) {
             current = Cap.SRIOV;
             sriovLine = line;
+        } else if (title.startsWith("Physical Resizable BAR") || id == 0x15) {
+            // "Virtual Resizable BAR" (0x24) sizes the VFs' BARs, which are not this function's BARs.
+            current = Cap.REBAR;
         }
     }
 
@@ -284,9 +295,84 @@ final class VerboseLines {
                 if (m.find()) vfRouting = new int[]{parse(m.group(1)), parse(m.group(2)), Integer.parseInt(m.group(3),
                         16)};
             }
+            case REBAR -> rebarEntry(t, line);
             default -> {
             }
         }
+    }
+
+    private record Rebar(long current, List<Long> supported, int line) {
+    }
+
+    /**
+     * One entry of the Resizable BAR capability. lspci prints sizes in binary units it spells MB, GB, TB, PB, EB; the
+     * kernel reads only the capability dword's sizes (1 MB to 128 TB, {@code pci_rebar_get_possible_sizes},
+     * drivers/pci/rebar.c), so the larger ones of the control dword are left out.
+     */
+    private void rebarEntry(String t, int line) {
+        if (!t.startsWith("BAR ")) return;
+        Matcher m = REBAR.matcher(t);
+        if (!m.matches()) {
+            findings.warning(file, line, "this Resizable BAR line is not \"BAR n: current size: …, supported: …\"; "
+                    + "the BAR's supported sizes were left unknown");
+            return;
+        }
+        int index = Integer.parseInt(m.group(1));
+        List<Long> supported = new ArrayList<>();
+        for (String token : m.group(3).trim().split(" ")) {
+            if (token.isEmpty()) continue;
+            long size = rebarSize(token);
+            if (size <= Bar.REBAR_MAX_SIZE && !supported.contains(size)) supported.add(size);
+        }
+        supported.sort(null);
+        if (rebar.containsKey(index)) {
+            findings.warning(file, line, "the Resizable BAR capability lists BAR " + index
+                    + " twice; the first is kept");
+            return;
+        }
+        rebar.put(index, new Rebar(rebarSize(m.group(2)), List.copyOf(supported), line));
+    }
+
+    /** {@code 256MB} → 2^28: lspci's units are binary (ls-ecaps.c {@code cap_rebar}). */
+    private static long rebarSize(String token) {
+        long n = Long.parseLong(token.substring(0, token.length() - 2));
+        int shift = 10 * ("MGTPE".indexOf(token.charAt(token.length() - 2)) + 2);
+        if (n == 0 || Long.numberOfLeadingZeros(n) <= shift || Long.bitCount(n) != 1) return Long.MAX_VALUE;
+        return n << shift;
+    }
+
+    /**
+     * The BARs with their Resizable BAR sizes: a region line without a size takes the capability's current size;
+     * an entry for a BAR the listing does not show is reported and left out.
+     */
+    private List<Bar> withRebar() {
+        if (rebar.isEmpty()) return bars;
+        List<Bar> out = new ArrayList<>(bars.size());
+        for (Bar b : bars) {
+            Rebar r = rebar.get(b.index());
+            if (r == null || !b.isMemory()) {
+                out.add(b);
+                continue;
+            }
+            Bar sized = b;
+            if (b.size().isEmpty() && r.current() <= Bar.REBAR_MAX_SIZE) {
+                sized = new Bar(b.index(), b.space(), b.is64Bit(), b.prefetchable(), b.address(),
+                        OptionalLong.of(r.current()));
+            } else if (b.size().isPresent() && b.size().getAsLong() != r.current()) {
+                findings.warning(file, r.line(), "BAR " + b.index() + " is " + ByteSize.format(b.size().getAsLong())
+                        + " in its region line but " + (r.current() == Long.MAX_VALUE ? "a size lspci cannot print"
+                                : ByteSize.format(r.current())) + " in the Resizable BAR capability; the region "
+                                + "line's size is kept");
+            }
+            out.add(r.supported().isEmpty() ? sized : sized.withResizableSizes(r.supported()));
+        }
+        for (Map.Entry<Integer, Rebar> e : rebar.entrySet()) {
+            if (bars.stream().noneMatch(b -> b.index() == e.getKey() && b.isMemory())) {
+                findings.warning(file, e.getValue().line(), "the Resizable BAR capability names BAR " + e.getKey()
+                        + ", which the listing does not show as a memory region; its sizes were left out");
+            }
+        }
+        return out;
     }
 
     private static int parse(String digits) {
@@ -437,7 +523,7 @@ final class VerboseLines {
                         ref(busLine), findings);
             }
         }
-        if (!bars.isEmpty()) f.put(FactKey.BARS, List.copyOf(bars), ref(firstRegionLine), findings);
+        if (!bars.isEmpty()) f.put(FactKey.BARS, List.copyOf(withRebar()), ref(firstRegionLine), findings);
         boolean capsKnown = noCapList || (full && !accessDenied && !chainBroken && terminated);
         SourceRef whole = statusLine > 0 && noCapList ? ref(statusLine) : at;
         if (portType != null) f.put(FactKey.PORT_TYPE, portType, ref(portTypeLine), findings);

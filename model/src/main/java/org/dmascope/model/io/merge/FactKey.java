@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.dmascope.model.topology.Acs;
 import org.dmascope.model.topology.Bar;
@@ -225,9 +226,18 @@ public final class FactKey<T> {
                             .getAsLong()) {
                 d.add("BAR " + bar.index() + " " + describeBar(old) + " vs " + describeBar(bar));
             }
-            m.put(bar.index(), new Bar(old.index(), old.space(), old.is64Bit(), old.prefetchable(), address, size));
+            List<Long> resizable = old.resizable() ? old.resizableSizes() : bar.resizableSizes();
+            if (old.resizable() && bar.resizable() && !old.resizableSizes().equals(bar.resizableSizes())) {
+                d.add("BAR " + bar.index() + " resizable to " + sizes(old) + " vs " + sizes(bar));
+            }
+            m.put(bar.index(), new Bar(old.index(), old.space(), old.is64Bit(), old.prefetchable(), address, size,
+                    resizable));
         }
         return new Merged<>(List.copyOf(m.values()), d);
+    }
+
+    private static String sizes(Bar b) {
+        return b.resizableSizes().stream().map(ByteSize::human).collect(Collectors.joining(" "));
     }
 
     private static OptionalLong fill(OptionalLong a, OptionalLong b) {

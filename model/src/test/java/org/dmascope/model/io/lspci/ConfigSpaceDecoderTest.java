@@ -67,7 +67,8 @@ class ConfigSpaceDecoderTest {
                 1).u16(0x13a, 0x1018);
         d.u32(0x160, 0x17010000L | 0x1b);
         d.u32(0x170, 0x18010000L | 0x13);
-        d.u32(0x180, 0x00010000L | 0x15).u32(0x188, 0x0820);
+        // Resizable BAR: BAR 0 supports 1 MiB to 1 GiB (capability bits 14:4), one entry, now 256 MiB (2^8 MiB).
+        d.u32(0x180, 0x00010000L | 0x15).u32(0x184, 0x7ff0).u32(0x188, 0x0820);
         return d;
     }
 
@@ -82,10 +83,12 @@ class ConfigSpaceDecoderTest {
         assertEquals(true, r.multifunction().orElseThrow().value(), "bit 7 of the header type");
         assertEquals(List.of(
                         new Bar(0, Bar.Space.MEMORY, true, true, OptionalLong.of(0x38_0000_0000L),
-                                OptionalLong.of(256L << 20)),
+                                OptionalLong.of(256L << 20), Bar.rebarSizes(0x7ff)),
                         new Bar(4, Bar.Space.IO, false, false, OptionalLong.of(0xe000), OptionalLong.empty())),
                 r.bars().orElseThrow().value(), "BAR 1 is BAR 0's upper half; only the Resizable BAR gives a size");
         assertEquals(Map.of(0, 256L << 20), r.resizableBarSizes());
+        assertEquals(OptionalLong.of(1L << 30), r.bars().orElseThrow().value().get(0).largestSize());
+        assertEquals(11, r.bars().orElseThrow().value().get(0).resizableSizes().size(), "1 MiB, 2 MiB, … 1 GiB");
         assertEquals(PortType.ENDPOINT, r.portType().orElseThrow().value());
         assertEquals(0x60, r.portType().orElseThrow().offset());
         assertEquals(Link.of(new LinkState(LinkSpeed.GT_8, 16), new LinkState(LinkSpeed.GT_8, 8)),

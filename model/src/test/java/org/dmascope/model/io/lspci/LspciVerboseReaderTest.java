@@ -225,6 +225,39 @@ class LspciVerboseReaderTest {
     }
 
     @Test
+    void resizableBarSizesGoWithTheirBars() {
+        // CHECKSTYLE.OFF: LineLength
+        ImportResult r = texts("rebar.txt", """
+                01:00.0 VGA compatible controller: Advanced Micro Devices, Inc. [AMD/ATI] Navi 10 (prog-if 00 [VGA controller])
+                \tControl: I/O+ Mem+ BusMaster+ SpecCycle- MemWINV- VGASnoop- ParErr- Stepping- SERR- FastB2B- DisINTx+
+                \tStatus: Cap+ 66MHz- UDF- FastB2B- ParErr- DEVSEL=fast >TAbort- <TAbort- <MAbort- >SERR- <PERR- INTx-
+                \tRegion 0: Memory at e0000000 (64-bit, prefetchable) [size=256M]
+                \tRegion 2: Memory at f0000000 (64-bit, prefetchable)
+                \tRegion 4: I/O ports at e000 [size=256]
+                \tRegion 5: Memory at fcd00000 (32-bit, non-prefetchable) [size=512K]
+                \tCapabilities: [200 v1] Physical Resizable BAR
+                \t\tBAR 0: current size: 256MB, supported: 256MB 512MB 1GB 2GB 4GB 8GB 256TB
+                \t\tBAR 2: current size: 2MB, supported: 2MB 4MB 8MB 16MB 32MB 64MB 128MB 256MB
+                \t\tBAR 4: current size: 1MB, supported: 1MB
+                \t\tBAR 5: current size: 1MB, supported: 1MB 2MB
+                \tKernel driver in use: amdgpu
+
+                """);
+        // CHECKSTYLE.ON: LineLength
+        PciFunction gpu = fn(loaded(r), "01:00.0");
+        Bar bar0 = gpu.bars().get(0);
+        assertEquals(List.of(256L << 20, 512L << 20, 1L << 30, 2L << 30, 4L << 30, 8L << 30), bar0.resizableSizes(),
+                "256 TB is beyond the capability dword the kernel reads");
+        assertEquals(OptionalLong.of(2L << 20), gpu.bars().get(1).size(), "no region size: the current one");
+        assertEquals(OptionalLong.of(256L << 20), gpu.bars().get(1).largestSize());
+        assertFalse(gpu.bars().get(2).resizable(), "an I/O BAR is not resizable");
+        assertEquals(OptionalLong.of(512L << 10), gpu.bars().get(3).size(), "the region line's size is kept");
+        assertEquals(1, warningsAbout(r, "is 512KiB in its region line but 1MiB in the Resizable BAR capability")
+                .size(), r.report()::toText);
+        assertEquals(1, warningsAbout(r, "names BAR 4, which the listing does not show as a memory region").size());
+    }
+
+    @Test
     void verboseOneRegionsHaveNoBarNumberAndAreLeftOutWithOneWarning() {
         ImportResult r = texts("v.txt", """
                 02:00.0 Ethernet controller: Intel Corporation 82574L Gigabit Network Connection

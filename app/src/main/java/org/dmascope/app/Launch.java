@@ -1,5 +1,6 @@
 package org.dmascope.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -43,6 +44,24 @@ public record Launch(Kind kind, List<Path> files, String problem) {
             files.add(Path.of(a).toAbsolutePath().normalize());
         }
         return new Launch(Kind.WINDOW, files, "");
+    }
+
+    /**
+     * The bytes of the regular files among {@code args} (an option's value that names one included): what a
+     * command will read, to tell a long run from a short one before it starts.
+     */
+    public static long inputBytes(String[] args) {
+        long sum = 0;
+        for (String a : args) {
+            if (a.startsWith("-")) continue;
+            try {
+                Path p = Path.of(a);
+                if (Files.isRegularFile(p)) sum += Math.max(0, Files.size(p));
+            } catch (InvalidPathException | IOException | SecurityException e) {
+                // not a file the command can read: it says so itself
+            }
+        }
+        return sum;
     }
 
     /** Why {@code arg} is not a readable file the window could open; empty when it is one. */

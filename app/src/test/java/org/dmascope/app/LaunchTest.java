@@ -68,4 +68,14 @@ class LaunchTest {
         assertEquals("missing.txt: no such file", second.problem());
         assertTrue(launch(a.toString(), "--format").problem().startsWith("--format: options go with a command"));
     }
+
+    @Test
+    void theInputOfACommandIsTheBytesOfTheFilesItNames() throws IOException {
+        Path a = Files.write(dir.resolve("a.txt"), new byte[1000]);
+        Path b = Files.write(dir.resolve("b.json"), new byte[234]);
+        assertEquals(1234, Launch.inputBytes(new String[] {"import", a.toString(), "-o", b.toString()}));
+        assertEquals(1000, Launch.inputBytes(new String[] {"groups", a.toString(), dir.toString(), "--format",
+                "json", dir.resolve("missing").toString(), "\u0000"}), "directories, missing files, options: none");
+        assertEquals(0, Launch.inputBytes(new String[0]));
+    }
 }

@@ -39,7 +39,7 @@ class RealJvmRelaunchTest {
     @BeforeEach
     void setUp() throws IOException, URISyntaxException {
         jar = dir.resolve("probe.jar");
-        Path classes = Path.of(WindowRelaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(Relaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path testClasses = Path.of(RelaunchProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o)) {
             add(j, classes);
@@ -64,11 +64,11 @@ class RealJvmRelaunchTest {
     private OptionalInt run(int exit, String... args) {
         JvmOptions options = new JvmOptions(List.of("-Dprobe.out=" + out, "-Dprobe.exit=" + exit, "-Xmx64m"), "");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        WindowRelaunch r = new WindowRelaunch(java, jar, RelaunchProbe.class.getName(), options, cache,
+        Relaunch r = new Relaunch(java, jar, RelaunchProbe.class.getName(), options, cache,
                 command -> {
                     Process p = new ProcessBuilder(command).redirectErrorStream(true)
                             .redirectOutput(dir.resolve("jvm-output.txt").toFile()).start();
-                    return new WindowRelaunch.Running() {
+                    return new Relaunch.Running() {
                         @Override
                         public int waitFor() throws InterruptedException {
                             return p.waitFor();

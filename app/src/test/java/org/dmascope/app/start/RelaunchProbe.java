@@ -10,7 +10,7 @@ public final class RelaunchProbe {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean relaunched = WindowRelaunch.relaunched();
+        boolean relaunched = Relaunch.relaunched();
         Files.writeString(Path.of(System.getProperty("probe.out")), relaunched + "\n" + String.join("\n", args));
         System.exit(Integer.getInteger("probe.exit", 0));
     }

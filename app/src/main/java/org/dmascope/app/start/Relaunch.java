@@ -12,20 +12,24 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the window in a second JVM that maps the classes of earlier runs from a class-data archive
- * ({@code -XX:SharedArchiveFile}), which a jar's manifest cannot ask for. The first run of a jar on a runtime
- * records the archive as it exits ({@code -XX:ArchiveClassesAtExit}). Whatever goes wrong falls back to starting
+ * Runs the program in a second JVM started with what a jar's manifest cannot ask for: the window maps the classes of
+ * earlier runs from a class-data archive ({@code -XX:SharedArchiveFile}; the first run of a jar on a runtime
+ * records it as it exits, {@code -XX:ArchiveClassesAtExit}), and the window and the commands both run with the
+ * options of {@link #tuning} (a client compiler and the serial collector). The commands' JVM maps no archive of its
+ * own: an archive recorded by a command would lack the window's classes. Whatever goes wrong falls back to starting
  * the window in this JVM as before: no relaunch when the user chose class-data sharing or a debugger, when the jar
  * or the cache cannot be found, or when the second JVM cannot be started; and when the second JVM ends in failure
  * before it reached {@code main} (the archive may be what broke it), the archive is removed and the window starts
  * here. The second JVM tells it reached {@code main} by deleting a marker file named in {@value #MARKER_PROPERTY}
  * ({@link #relaunched}).
  */
-public final class WindowRelaunch {
+public final class Relaunch {
     /** The marker file's path; set only in the relaunched JVM, which it tells that it is the window. */
     public static final String MARKER_PROPERTY = "dmascope.relaunched";
     /** {@code -Ddmascope.classData=off}: never relaunch (start as plain {@code java -jar} always did). */
     public static final String SWITCH_PROPERTY = "dmascope.classData";
+    /** Set in the relaunched JVM when it is to show the window (else it runs the command it was given). */
+    public static final String WINDOW_PROPERTY = "dmascope.relaunched.window";
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     /** Starts a command, so tests can stand in for the second JVM. */
@@ -59,7 +63,7 @@ public final class WindowRelaunch {
      * @param cache     where the archive of this jar and runtime is kept
      * @param pid       this process's id (names its files)
      */
-    public WindowRelaunch(Path java, Path jar, String mainClass, JvmOptions options, ClassDataCache cache,
+    public Relaunch(Path java, Path jar, String mainClass, JvmOptions options, ClassDataCache cache,
                           Starter starter, long pid) {
         this.java = java;
         this.jar = jar;
@@ -74,7 +78,7 @@ public final class WindowRelaunch {
      * The relaunch for this process, or empty (start the window here) when it must not or cannot be: see the class
      * comment. Costs a read of the jar's directory and a few file lookups.
      */
-    public static Optional<WindowRelaunch> forThisProcess(Class<?> mainClass) {
+    public static Optional<Relaunch> forThisProcess(Class<?> mainClass) {
         if ("off".equals(System.getProperty(SWITCH_PROPERTY)) || System.getProperty(MARKER_PROPERTY) != null
                 // the installer's launchers bring their own archive and options
                 || System.getProperty("jpackage.app-path") != null) {
@@ -93,17 +97,22 @@ public final class WindowRelaunch {
             String runtime = System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|"
                     + System.getProperty("java.runtime.version");
             ClassDataCache cache = new ClassDataCache(cacheDirectory(), ArchiveKey.of(jar, runtime));
-            return Optional.of(new WindowRelaunch(java, jar, mainClass.getName(), options, cache,
-                    WindowRelaunch::startInheritingIo, ProcessHandle.current().pid()));
+            return Optional.of(new Relaunch(java, jar, mainClass.getName(), options, cache,
+                    Relaunch::startInheritingIo, ProcessHandle.current().pid()));
         } catch (IOException | RuntimeException | URISyntaxException e) {
             return Optional.empty();
         }
     }
 
+    /** In the relaunched JVM: whether it is to show the window rather than run a command. */
+    public static boolean relaunchedForWindow() {
+        return Boolean.getBoolean(WINDOW_PROPERTY);
+    }
+
     /**
      * In the relaunched JVM: deletes the marker, so the first JVM knows this one reached {@code main}.
      *
-     * @return whether this JVM was relaunched to show the window
+     * @return whether this JVM was relaunched
      */
     public static boolean relaunched() {
         String marker = System.getProperty(MARKER_PROPERTY);
@@ -123,6 +132,64 @@ public final class WindowRelaunch {
      * @return its exit code, or empty when the window is to start in this JVM after all
      */
     public OptionalInt run(List<String> args) {
+        return runWindow(args);
+    }
+
+    /**
+     * Runs a command ({@code dmascope import …}) in the second JVM and waits for it: its streams are this
+     * process's, its exit code becomes this one's.
+     *
+     * @return its exit code, or empty when the command is to run in this JVM after all (the second JVM could not be
+     *         started or ended before it reached {@code main})
+     */
+    public OptionalInt runCommand(List<String> args) {
+        Path marker;
+        try {
+            Files.createDirectories(cache.archivePath().getParent());
+            marker = Files.createTempFile(cache.archivePath().getParent(), "dmascope-start-", ".marker");
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options.options());
+        command.addAll(tuning(options.options()));
+        command.add("-D" + MARKER_PROPERTY + "=" + marker);
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add(mainClass);
+        command.addAll(args);
+        int code;
+        try {
+            code = runChild(command);
+        } catch (IOException e) {
+            deleteQuietly(marker);
+            return OptionalInt.empty();
+        }
+        boolean reachedMain = !Files.exists(marker);
+        deleteQuietly(marker);
+        return reachedMain ? OptionalInt.of(code) : OptionalInt.empty();
+    }
+
+    /**
+     * The options the second JVM adds to the user's, each only when the user chose nothing of its kind. dmascope's
+     * work lasts seconds (an import, a mapping, a start-up), where the server compiler's profiling and compiling
+     * cost more than they win back: with the client compiler alone the window started in 2.6 s instead of 4.2 s,
+     * an import of the 468-function Supermicro listing took 2.4 s instead of 4.0 s and the canvas panned at 26 ms
+     * of CPU a frame instead of 32 (README "Start-up"). The serial collector keeps the heap near the live data:
+     * G1 let a 60 MB listing's import grow to 700 MB, the serial one to 300 MB.
+     */
+    static List<String> tuning(List<String> given) {
+        List<String> t = new ArrayList<>();
+        boolean compilerChosen = given.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel")
+                || o.contains("TieredCompilation") || o.equals("-Xint") || o.equals("-Xcomp")
+                || o.startsWith("-XX:CICompilerCount"));
+        if (!compilerChosen) t.add("-XX:TieredStopAtLevel=1");
+        if (given.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) t.add("-XX:+UseSerialGC");
+        return t;
+    }
+
+    private OptionalInt runWindow(List<String> args) {
         Optional<Path> archive = cache.archive();
         Path pending = null;
         Path marker;
@@ -138,12 +205,7 @@ public final class WindowRelaunch {
         List<String> command = command(archive, pending, marker, args);
         int code;
         try {
-            Running child = starter.start(command);
-            // This JVM terminated (kill, logout): the window goes with it rather than running on without a parent.
-            Thread stop = new Thread(child::stop, "dmascope-relaunch-stop");
-            Runtime.getRuntime().addShutdownHook(stop);
-            code = waitFor(child);
-            removeHook(stop);
+            code = runChild(command);
         } catch (IOException e) {
             deleteQuietly(marker);
             if (pending != null) cache.abandon(pending);
@@ -163,11 +225,23 @@ public final class WindowRelaunch {
         return reachedMain ? OptionalInt.of(code) : OptionalInt.empty();
     }
 
-    /** The second JVM's command line: this one's options, the archive to map or to make, the marker, the files. */
+    /** Starts the second JVM and waits for it to end. */
+    private int runChild(List<String> command) throws IOException {
+        Running child = starter.start(command);
+        // This JVM terminated (kill, logout): the second one goes with it rather than running on without a parent.
+        Thread stop = new Thread(child::stop, "dmascope-relaunch-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        int code = waitFor(child);
+        removeHook(stop);
+        return code;
+    }
+
+    /** The window's JVM command line: this one's options, the archive to map or to make, the marker, the files. */
     List<String> command(Optional<Path> archive, Path pending, Path marker, List<String> args) {
         List<String> c = new ArrayList<>();
         c.add(java.toString());
         c.addAll(options.options());
+        c.addAll(tuning(options.options()));
         if (archive.isPresent()) {
             c.add("-XX:SharedArchiveFile=" + archive.get());
             c.add("-Xshare:auto");
@@ -176,6 +250,7 @@ public final class WindowRelaunch {
         }
         c.addAll(QUIET);
         c.add("-D" + MARKER_PROPERTY + "=" + marker);
+        c.add("-D" + WINDOW_PROPERTY + "=true");
         c.add("-cp");
         c.add(jar.toString());
         c.add(mainClass);

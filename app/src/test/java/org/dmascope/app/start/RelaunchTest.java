@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The relaunch's decisions, with a stand-in for the second JVM that does what a real one would do to the files. */
-class WindowRelaunchTest {
+class RelaunchTest {
     @TempDir
     Path dir;
 
@@ -38,9 +38,9 @@ class WindowRelaunchTest {
         exitCode = 0;
     }
 
-    private WindowRelaunch relaunch(WindowRelaunch.Starter starter) {
+    private Relaunch relaunch(Relaunch.Starter starter) {
         JvmOptions options = new JvmOptions(List.of("-Dprism.order=sw", "-Xmx1g"), "");
-        return new WindowRelaunch(Path.of("/jdk/bin/java"), Path.of("/apps/dmascope.jar"), "org.dmascope.app.Main",
+        return new Relaunch(Path.of("/jdk/bin/java"), Path.of("/apps/dmascope.jar"), "org.dmascope.app.Main",
                 options, cache, starter, 4242);
     }
 
@@ -48,7 +48,7 @@ class WindowRelaunchTest {
         return relaunch(this::standIn).run(files);
     }
 
-    private WindowRelaunch.Running standIn(List<String> command) {
+    private Relaunch.Running standIn(List<String> command) {
         started.add(command);
         String marker = value(command, "-Ddmascope.relaunched=");
         String making = value(command, "-XX:ArchiveClassesAtExit=");
@@ -58,7 +58,7 @@ class WindowRelaunchTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new WindowRelaunch.Running() {
+        return new Relaunch.Running() {
             @Override
             public int waitFor() {
                 return exitCode;
@@ -157,7 +157,7 @@ class WindowRelaunchTest {
 
     @Test
     void whenTheSecondJvmCannotStartTheWindowStartsHere() {
-        WindowRelaunch r = relaunch(command -> {
+        Relaunch r = relaunch(command -> {
             throw new IOException("no such file: /jdk/bin/java");
         });
         assertEquals(OptionalInt.empty(), r.run(List.of()));
@@ -174,22 +174,67 @@ class WindowRelaunchTest {
 
     @Test
     void theRelaunchedJvmKnowsItselfByTheMarkerAndDeletesIt() throws IOException {
-        assertFalse(WindowRelaunch.relaunched(), "surefire's JVM was not relaunched");
+        assertFalse(Relaunch.relaunched(), "surefire's JVM was not relaunched");
         Path marker = Files.createFile(dir.resolve("m.marker"));
-        String before = System.getProperty(WindowRelaunch.MARKER_PROPERTY);
-        System.setProperty(WindowRelaunch.MARKER_PROPERTY, marker.toString());
+        String before = System.getProperty(Relaunch.MARKER_PROPERTY);
+        System.setProperty(Relaunch.MARKER_PROPERTY, marker.toString());
         try {
-            assertTrue(WindowRelaunch.relaunched());
+            assertTrue(Relaunch.relaunched());
             assertFalse(Files.exists(marker));
-            assertTrue(WindowRelaunch.forThisProcess(WindowRelaunch.class).isEmpty(), "never relaunches itself");
+            assertTrue(Relaunch.forThisProcess(Relaunch.class).isEmpty(), "never relaunches itself");
         } finally {
-            if (before == null) System.clearProperty(WindowRelaunch.MARKER_PROPERTY);
+            if (before == null) System.clearProperty(Relaunch.MARKER_PROPERTY);
         }
     }
 
     @Test
     void classesOutsideAJarAreNotRelaunched() {
         // surefire runs this module from target/classes, a directory
-        assertTrue(WindowRelaunch.forThisProcess(WindowRelaunch.class).isEmpty());
+        assertTrue(Relaunch.forThisProcess(Relaunch.class).isEmpty());
+    }
+
+    @Test
+    void theSecondJvmRunsTheClientCompilerAndTheSerialCollectorUnlessTheUserChoseOthers() {
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Relaunch.tuning(List.of("-Xmx1g")));
+        assertEquals(List.of("-XX:+UseSerialGC"), Relaunch.tuning(List.of("-XX:TieredStopAtLevel=4")));
+        assertEquals(List.of("-XX:+UseSerialGC"), Relaunch.tuning(List.of("-XX:-TieredCompilation")));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Relaunch.tuning(List.of("-XX:+UseG1GC")));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Relaunch.tuning(List.of("-XX:+UseZGC")));
+        assertEquals(List.of(), Relaunch.tuning(List.of("-Xint", "-XX:+UseParallelGC")));
+        run(List.of());
+        List<String> window = started.get(0);
+        assertTrue(window.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")), window.toString());
+        assertTrue(window.contains("-Ddmascope.relaunched.window=true"));
+    }
+
+    @Test
+    void aCommandRunsInTheSecondJvmWithItsArgumentsAndExitCodeAndNoArchive() {
+        exitCode = 2;
+        List<String> args = List.of("import", "/data/my lspci.txt", "-o", "out.json");
+        assertEquals(OptionalInt.of(2), relaunch(this::standIn).runCommand(args));
+        List<String> c = started.get(0);
+        int cp = c.indexOf("-cp");
+        List<String> expected = new ArrayList<>(List.of("-cp", "/apps/dmascope.jar", "org.dmascope.app.Main"));
+        expected.addAll(args);
+        assertEquals(expected, c.subList(cp, c.size()));
+        assertEquals(List.of("-Dprism.order=sw", "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                c.subList(1, 5));
+        assertFalse(c.stream().anyMatch(a -> a.contains("SharedArchiveFile") || a.contains("ArchiveClassesAtExit")),
+                "a command records no archive: it would lack the window's classes");
+        assertFalse(c.contains("-Ddmascope.relaunched.window=true"), "the second JVM runs the command");
+        assertFalse(Files.exists(Path.of(value(c, "-Ddmascope.relaunched="))), "no marker left");
+        assertEquals(Optional.empty(), cache.archive());
+    }
+
+    @Test
+    void aCommandWhoseJvmFailsBeforeMainOrCannotStartRunsHere() {
+        reachesMain = false;
+        exitCode = 1;
+        assertEquals(OptionalInt.empty(), relaunch(this::standIn).runCommand(List.of("groups", "x.txt")));
+        assertFalse(Files.exists(Path.of(value(started.get(0), "-Ddmascope.relaunched="))), "no marker left");
+        Relaunch cannot = relaunch(command -> {
+            throw new IOException("no such file: /jdk/bin/java");
+        });
+        assertEquals(OptionalInt.empty(), cannot.runCommand(List.of("groups", "x.txt")));
     }
 }

@@ -847,8 +847,14 @@ public final class PlatformAssumptions {
         return List.of(profile, x86, cpu, iommu, acsRequested, commandLine, p2pMemory);
     }
 
-    /** The assumptions IOMMU grouping reads. */
+        /**
+     * The assumptions IOMMU grouping reads; on an AMD IOMMU also the EFR and SNP state, which decide a group's
+     * identity domain (R-AMD-1) shown with the groups.
+     */
     public List<Assumption<?>> forGroups() {
+        if (iommu.value() == IommuDriver.AMD_VI) {
+            return List.of(profile, iommu, acsRequested, commandLine, amdEfr, amdSnp);
+        }
         return List.of(profile, iommu, acsRequested, commandLine);
     }
 
@@ -864,6 +870,10 @@ public final class PlatformAssumptions {
 
     /** The assumptions a mapping reads beyond the device's domain: swiotlb, SME, IOVA allocation. */
     public List<Assumption<?>> forMapping() {
+        if (iommu.value() == IommuDriver.AMD_VI) {
+            return List.of(profile, iommu, iommuMode, commandLine, memoryEncryption, cBit, swiotlb, forceDac,
+                    pageTable, amdEfr, amdSnp, ram, p2pMemory);
+        }
         return List.of(profile, iommu, iommuMode, commandLine, memoryEncryption, cBit, swiotlb, forceDac, pageTable,
                 ram, p2pMemory);
     }

@@ -190,12 +190,12 @@ public final class PlatformAssumptions {
         if (o.amdEfr().isPresent()) {
             AmdEfr e = o.amdEfr().get();
             return Assumption.of("amdEfr", e, e.shown(), AssumptionSource.OPTION,
-                    "the AMD IOMMU's Extended Feature Register for this run");
+                    "the AMD IOMMU's Extended Feature Register for this run; " + EFR_MEANS);
         }
         if (p.iommu().amdEfr().isPresent()) {
             AmdEfr e = new AmdEfr(p.iommu().amdEfr().getAsLong());
             return Assumption.of("amdEfr", e, e.shown(), AssumptionSource.TOPOLOGY,
-                    "the AMD IOMMU's Extended Feature Register as the topology gives it");
+                    "the AMD IOMMU's Extended Feature Register as the topology gives it; " + EFR_MEANS);
         }
         return Assumption.of("amdEfr", AmdEfr.ASSUMED, AmdEfr.ASSUMED.shown() + " (assumed)", AssumptionSource.DEFAULT,
                 "lspci cannot show the AMD IOMMU's Extended Feature Register; assumed to report GT and PPR (and "
@@ -203,6 +203,9 @@ public final class PlatformAssumptions {
                         + "the AMD driver then asks an identity domain for PASID-capable devices; an IOMMU without "
                         + "them would leave those devices in the global default domain");
     }
+
+    private static final String EFR_MEANS = "with GT and PPR (from 6.10 also GIOSup and EPHSup) the AMD driver asks "
+            + "an identity domain for PASID-capable devices (R-AMD-1)";
 
     /** Whether SEV-SNP is enabled for the AMD IOMMU ({@code amd_iommu_snp_en}); assumed off. */
     private static Assumption<Boolean> resolveAmdSnp(PlatformOverrides o, Platform p) {

@@ -52,7 +52,12 @@ class AmdEfrCliTest {
         CliRun off = CliRun.of("map", RAVEN, "--initiator", "01:00.0", "--buffer", "host:node0:64KiB", "--amd-efr",
                 "0x400f77ef22294ada", "--cmdline", "amd_iommu=force_isolation");
         assertEquals(0, off.status(), off::toString);
-        assertTrue(!off.out().contains("R-AMD-1)") || off.out().contains("force_isolation"), off::toString);
+        assertTrue(off.out().contains("IOMMU: IOMMU DMA domain, lazy (flush queue)")
+                && off.out().contains("amdEfr            0x400f77ef22294ada (GT PPR GIOSup EPHSup)  [option]"),
+                "force_isolation keeps the global default: " + off);
+        CliRun direct = CliRun.of("map", RAVEN, "--initiator", "01:00.0", "--buffer", "host:node0:64KiB");
+        assertTrue(direct.out().contains("IOMMU: IOMMU identity (passthrough) domain: dma-direct")
+                && direct.out().contains("implementation dma-direct"), direct::toString);
     }
 
     @Test

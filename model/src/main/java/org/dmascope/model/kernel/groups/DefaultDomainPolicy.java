@@ -118,7 +118,10 @@ public final class DefaultDomainPolicy {
             List<String> steps = new ArrayList<>(global.steps());
             steps.addAll(amd.get().steps());
             if (!amd.get().identity()) {
-                return new DomainDecision(global.type(), global.strict(), global.reason(), steps);
+                // say why a PASID-capable member did not make the group identity: it is what the user looks for
+                List<String> why = amd.get().steps();
+                return new DomainDecision(global.type(), global.strict(), global.reason() + "; no identity domain "
+                        + "from the AMD driver: " + why.get(why.size() - 1), steps);
             }
             steps.add(swiotlbNote(t));
             return new DomainDecision(DomainType.IDENTITY, true, "identity: the AMD IOMMU driver asks it for a "

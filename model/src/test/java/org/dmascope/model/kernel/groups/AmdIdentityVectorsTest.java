@@ -133,6 +133,8 @@ class AmdIdentityVectorsTest {
         DomainDecision v66 = domain(t, T1.EPA, snp.withProfile(KernelProfile.V6_6));
         assertEquals(DomainType.DMA_FQ, v66.type(), v66.toString());
         assertTrue(says(v66, "SEV-SNP is enabled (option), which prohibits DTE[Mode]=0"), v66.steps().toString());
+        assertTrue(v66.reason().contains("; no identity domain from the AMD driver: 0000:03:00.0: has ATS, PRI and "
+                + "PASID capabilities, but SEV-SNP is enabled"), "the reason says why: " + v66.reason());
     }
 
     @Test

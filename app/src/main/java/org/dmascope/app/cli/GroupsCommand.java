@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.doctor.Doctor;
+import org.dmascope.model.kernel.groups.DefaultDomainPolicy;
 import org.dmascope.model.kernel.groups.DomainDecision;
 import org.dmascope.model.kernel.groups.GroupMember;
 import org.dmascope.model.kernel.groups.GroupPartitions;
@@ -24,6 +25,7 @@ import org.dmascope.model.kernel.groups.IommuGroups;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.Platform.DomainType;
 import org.dmascope.model.topology.Topology;
 
 import picocli.CommandLine.Command;
@@ -173,9 +175,12 @@ final class GroupsCommand implements Callable<Integer> {
                     + (GroupPartitions.reported(t).isEmpty() ? "" : " (the input's own groups are compared below)")
                             + ":");
         }
+        DomainType global = DefaultDomainPolicy.global(rules.assumptions()).type();
         for (IommuGroup g : groups) {
             DomainDecision d = rules.defaultDomain(g);
             out.printf("%ngroup %d  [%s]%n", g.id(), d.type().jsonName());
+            // a group whose type is not the platform's says why (an untrusted member, the AMD driver's request)
+            if (derived.iommuPresent() && d.type() != global) out.println("  " + d.reason());
             for (GroupMember m : g.members()) {
                 String label = t.function(m.address()).map(PciFunction::label).orElse(m.address().toString());
                 out.println("  " + label);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.dmascope.model.io.imports.Importer;
+import org.dmascope.model.kernel.groups.AmdIdentityDomain;
 import org.dmascope.model.kernel.platform.Assumption;
 import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
@@ -18,6 +19,7 @@ import org.dmascope.model.session.KernelSession;
 import org.dmascope.model.session.MapCall;
 import org.dmascope.model.session.MapOutcome;
 import org.dmascope.model.topology.PciFunction;
+import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Topology;
 import org.dmascope.views.mapping.MappingReport;
 
@@ -151,7 +153,7 @@ public final class MapCommand implements Callable<Integer> {
         }
         String reason = mapOptions.iommuMode().map(x -> "--iommu-mode " + x.cli())
                 .orElse(outcome.iommuReason());
-        List<Assumption<?>> assumed = assumed(session.assumptions());
+        List<Assumption<?>> assumed = assumed(session.assumptions(), t, device);
         if (format == OutputFormat.MARKDOWN) {
             streams.out().print(MappingReport.markdown(outcome, t, AppVersion.text(), limit == null
                     ? MappingReport.DEFAULT_SEGMENTS : limit));
@@ -190,7 +192,7 @@ public final class MapCommand implements Callable<Integer> {
      * Never a silent guess: the facts this mapping used that the input did not state (the RAM layout of a
      * host buffer, P2P memory offered "if a driver registered it", a CPU inferred for a P2P verdict).
      */
-    private List<Assumption<?>> assumed(PlatformAssumptions a) {
+    private List<Assumption<?>> assumed(PlatformAssumptions a, Topology t, PciFunction device) {
         List<Assumption<?>> out = new ArrayList<>();
         boolean p2p = buffer.device().isPresent();
         if (!p2p && a.ramAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.ramAssumption());
@@ -199,6 +201,12 @@ public final class MapCommand implements Callable<Integer> {
             out.add(a.p2pMemoryAssumption());
         }
         if (p2p && a.cpuAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.cpuAssumption());
+        // the AMD IOMMU's EFR and SNP state decide a PASID-capable device's domain (R-AMD-1); lspci shows neither
+        if (mapOptions.iommuMode().isEmpty() && AmdIdentityDomain.forDevice(device, t, a).pasid()
+                && a.iommu() == IommuDriver.AMD_VI) {
+            if (a.amdEfrAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.amdEfrAssumption());
+            if (a.amdSnpAssumption().source() != AssumptionSource.TOPOLOGY) out.add(a.amdSnpAssumption());
+        }
         return out;
     }
 

@@ -2,6 +2,7 @@ package org.dmascope.app.cli;
 
 import java.util.function.Function;
 
+import org.dmascope.model.kernel.platform.AmdEfr;
 import org.dmascope.model.kernel.platform.CpuIdentity;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.platform.PlatformSettings;
@@ -49,6 +50,14 @@ abstract class ModelParsed<T> implements ITypeConverter<T> {
     static final class CBit extends ModelParsed<Integer> {
         CBit() {
             super(v -> PlatformSettings.set(PlatformOverrides.NONE, PlatformSettings.C_BIT, v).cBit().orElseThrow());
+        }
+    }
+
+    /** {@code --amd-efr EFR}: read as the platform panel reads it (PlatformSettings). */
+    static final class Efr extends ModelParsed<AmdEfr> {
+        Efr() {
+            super(v -> PlatformSettings.set(PlatformOverrides.NONE, PlatformSettings.AMD_EFR, v).amdEfr()
+                    .orElseThrow());
         }
     }
 }

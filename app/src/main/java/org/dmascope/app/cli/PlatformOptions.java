@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.dmascope.model.kernel.platform.AmdEfr;
 import org.dmascope.model.kernel.platform.Assumption;
 import org.dmascope.model.kernel.platform.CpuIdentity;
 import org.dmascope.model.kernel.platform.PlatformAssumptions;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The platform options of every command ({@code --kernel}, {@code --cpu}, {@code --iommu},
- * {@code --acs-requested}, {@code --cmdline}), a mixin listed under one heading of the usage text, and
+ * {@code --acs-requested}, {@code --cmdline}, {@code --c-bit}, {@code --amd-efr}, {@code --amd-snp}), a mixin
+ * listed under one heading of the usage text, and
  * how the assumptions they lead to are printed. {@code --iommu-mode} means something different to
  * {@code map} (one device) than to the topology commands (the platform): see {@link TopologyPlatformOptions}.
  */
@@ -68,6 +70,19 @@ final class PlatformOptions {
                 description = "SME C-bit position (CPUID 0x8000001F EBX[5:0]; default 47), used with mem_encrypt=on")
         private Integer cBit;
 
+        @Option(names = "--amd-efr", paramLabel = "EFR", converter = ModelParsed.Efr.class,
+                description = "the AMD IOMMU's Extended Feature Register, which lspci cannot show: hex as dmesg's "
+                        + "\"AMD-Vi: Extended features (0x...)\" prints it, or features such as gt,ppr,giosup,ephsup, "
+                        + "or none (default: assumed gt,ppr,giosup,ephsup); decides the identity domain of "
+                        + "PASID-capable devices")
+        private AmdEfr amdEfr;
+
+        @Option(names = "--amd-snp", paramLabel = "yes|no", converter = Choices.YesNo.class,
+                completionCandidates = Choices.YesNo.class,
+                description = "SEV-SNP enabled on the host for the AMD IOMMU (default: assumed no); from 6.3 it "
+                        + "denies PASID-capable devices an identity domain")
+        private Choices.Answer amdSnp;
+
         PlatformOverrides overrides() {
             PlatformOverrides o = PlatformOverrides.NONE;
             if (kernel != null) o = o.withProfile(kernel);
@@ -76,6 +91,8 @@ final class PlatformOptions {
             if (acsRequested != null) o = o.withAcsRequested(acsRequested == Choices.Answer.YES);
             if (commandLine != null) o = o.withCommandLine(commandLine);
             if (cBit != null) o = o.withCBit(cBit);
+            if (amdEfr != null) o = o.withAmdEfr(amdEfr);
+            if (amdSnp != null) o = o.withAmdSnp(amdSnp == Choices.Answer.YES);
             return o;
         }
     }

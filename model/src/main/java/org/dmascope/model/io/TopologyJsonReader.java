@@ -256,8 +256,12 @@ public final class TopologyJsonReader {
             if (granule.isPresent() && Long.bitCount(granule.getAsLong()) != 1) {
                 ctx.error(i.get("granule").get(), "an I/O page granule must be a power of two");
             }
+            OptionalLong efr = ctx.parse(i, "efr", false, "the AMD IOMMU's Extended Feature Register in hex, as "
+                    + "\"AMD-Vi: Extended features (0x…)\" prints it, e.g. \"0x400f77ef22294ada\"", Hex::parse)
+                    .map(OptionalLong::of).orElse(OptionalLong.empty());
+            Optional<Boolean> snp = ctx.bool(i, "snp", false);
             ctx.reportUnknown(i);
-            return new Platform.Iommu(driver, dom, strict, width, fmt, granule);
+            return new Platform.Iommu(driver, dom, strict, width, fmt, granule, efr, snp);
         }).orElse(Platform.Iommu.UNKNOWN);
         Platform.Swiotlb swiotlb = ctx.object(o, "swiotlb", false).map(s -> {
             OptionalLong start = ctx.address(s, "start", false);

@@ -98,6 +98,8 @@ public final class TopologyJsonWriter {
         i.addressWidth().ifPresent(w -> iommu.put("addressWidth", w));
         i.pageTableFormat().ifPresent(f -> iommu.put("pageTable", f.jsonName()));
         i.granule().ifPresent(g -> iommu.put("granule", ByteSize.format(g)));
+        i.amdEfr().ifPresent(e -> iommu.put("efr", Hex.addr(e)));
+        i.amdSnp().ifPresent(s -> iommu.put("snp", s));
         if (!iommu.isEmpty()) o.set("iommu", iommu);
         ObjectNode tlb = F.objectNode();
         p.swiotlb().start().ifPresent(s -> tlb.put("start", Hex.addr(s)));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.profile.KernelChange;
@@ -25,6 +26,8 @@ import org.dmascope.model.util.Hex;
  * mapping's steps name first. Pure model: safe to run on any thread; nothing here is shared.
  */
 public final class AcrossVersions {
+    private static final Pattern RULE_ID = Pattern.compile("\\bR-[A-Z]+-\\d+\\b");
+
     /**
      * What one kernel made of the call.
      *
@@ -109,6 +112,8 @@ public final class AcrossVersions {
         }
         Set<String> rules = new LinkedHashSet<>();
         for (Step s : m.steps()) for (String r : s.ruleId().split(",\\s*")) if (!r.isBlank()) rules.add(r.strip());
+        // the rule that chose the device's domain, when its reason names one (R-AMD-1's identity domain)
+        o.kernelIommu().ifPresent(r -> RULE_ID.matcher(r.reason()).results().forEach(x -> rules.add(x.group())));
         String error = m.verdict().isOk() ? "" : m.verdict().kernelReturn();
         return new Outcome(k, m.verdict().code(), error, m.mapType().name(), segments, rules, Optional.empty());
     }

@@ -159,14 +159,35 @@ public record Platform(Optional<Architecture> architecture, Cpu cpu, Iommu iommu
      * @param strict        {@code iommu.strict}: unmap flushes the IOTLB at once
      * @param addressWidth  input address width of DMA domains, in bits
      * @param granule       smallest I/O page size, bytes
+     * @param amdEfr        the AMD IOMMU's Extended Feature Register, as the kernel prints it
+     *                      ({@code AMD-Vi: Extended features (0x…)}); lspci cannot show it
+     * @param amdSnp        SEV-SNP is enabled on the host for the AMD IOMMU ({@code amd_iommu_snp_en})
      */
     public record Iommu(Optional<IommuDriver> driver, Optional<DomainType> defaultDomain, Optional<Boolean> strict,
-                        OptionalInt addressWidth, Optional<PageTableFormat> pageTableFormat, OptionalLong granule) {
+                        OptionalInt addressWidth, Optional<PageTableFormat> pageTableFormat, OptionalLong granule,
+                        OptionalLong amdEfr, Optional<Boolean> amdSnp) {
         public static final Iommu UNKNOWN = new Iommu(Optional.empty(), Optional.empty(), Optional.empty(),
                 OptionalInt.empty(), Optional.empty(), OptionalLong.empty());
 
+        public Iommu {
+            Objects.requireNonNull(amdEfr);
+            Objects.requireNonNull(amdSnp);
+        }
+
+        /** An IOMMU whose AMD feature facts are not known. */
+        public Iommu(Optional<IommuDriver> driver, Optional<DomainType> defaultDomain, Optional<Boolean> strict,
+                     OptionalInt addressWidth, Optional<PageTableFormat> pageTableFormat, OptionalLong granule) {
+            this(driver, defaultDomain, strict, addressWidth, pageTableFormat, granule, OptionalLong.empty(),
+                    Optional.empty());
+        }
+
         public boolean present() {
             return driver.isPresent() && driver.get() != IommuDriver.NONE;
+        }
+
+        /** This IOMMU with the AMD feature facts {@code efr} and {@code snp}. */
+        public Iommu withAmd(OptionalLong efr, Optional<Boolean> snp) {
+            return new Iommu(driver, defaultDomain, strict, addressWidth, pageTableFormat, granule, efr, snp);
         }
     }
 

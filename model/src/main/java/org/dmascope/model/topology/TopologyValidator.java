@@ -607,6 +607,10 @@ public final class TopologyValidator {
 
     private void checkIommuDriver(Platform p, Platform.IommuDriver d) {
         Platform.Iommu iommu = p.iommu();
+        if (d != Platform.IommuDriver.AMD_VI && (iommu.amdEfr().isPresent() || iommu.amdSnp().isPresent())) {
+            platformWarning("the AMD IOMMU's EFR or SNP state is given, but the IOMMU driver is " + d.jsonName()
+                    + "; only the AMD driver reads them");
+        }
         if (d == Platform.IommuDriver.NONE) {
             if (iommu.defaultDomain().isPresent() || iommu.pageTableFormat().isPresent()) {
                 platformWarning("there is no IOMMU (driver \"none\") yet a default domain type or page-table format "

@@ -175,7 +175,8 @@ final class RandomTopologies {
                 new Platform.Iommu(maybe(() -> pick(Platform.IommuDriver.values())),
                         maybe(() -> pick(Platform.DomainType.values())),
                         maybeBool(), r.nextInt(3) == 0 ? OptionalInt.empty() : OptionalInt.of(32 + r.nextInt(33)),
-                        maybe(() -> pick(Platform.PageTableFormat.values())), maybeLong(() -> 1L << r.nextInt(64))),
+                        maybe(() -> pick(Platform.PageTableFormat.values())), maybeLong(() -> 1L << r.nextInt(64)),
+                        maybeLong(r::nextLong), maybeBool()),
                 new Platform.Swiotlb(maybeLong(this::address), maybeLong(this::size), maybeBool()),
                 maybe(() -> pick(Platform.MemoryEncryption.values())), maybe(this::text));
     }

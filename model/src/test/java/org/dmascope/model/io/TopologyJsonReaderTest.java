@@ -154,6 +154,23 @@ class TopologyJsonReaderTest {
         }
 
         @Test
+        void theAmdIommuFeaturesAreReadAndABadEfrSaysWhere() {
+            String platform = "  \"platform\": {\"iommu\": {\"driver\": \"amd-vi\", \"efr\": \"EFR\", "
+                    + "\"snp\": true}},\n";
+            Topology t = read(GOOD.replace(HEAD, HEAD + platform.replace("EFR", "0x400f77ef22294ada")))
+                    .topology().orElseThrow();
+            assertEquals(OptionalLong.of(0x400f77ef22294adaL), t.platform().iommu().amdEfr());
+            assertEquals(Optional.of(true), t.platform().iommu().amdSnp());
+            String written = TopologyJsonWriter.write(t);
+            assertTrue(written.contains("\"efr\": \"0x400f77ef22294ada\"") && written.contains("\"snp\": true"),
+                    written);
+            Diagnostic d = onlyError(read(GOOD.replace(HEAD, HEAD + platform.replace("EFR", "GT PPR"))));
+            assertTrue(d.message().startsWith("$.platform.iommu.efr: expected the AMD IOMMU's Extended Feature "
+                    + "Register in hex"), d.message());
+            assertEquals(5, d.line(), "the line of the value");
+        }
+
+        @Test
         void negativeSizesAreRefused() {
             Diagnostic d = onlyError(read(GOOD.replace("\"16MiB\"", "-16")));
             assertEquals("$.functions[1].bars[0].size: expected a size in bytes, found the negative number -16",

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 import org.dmascope.model.io.SampleCatalog;
+import org.dmascope.model.io.imports.ImportProgress;
+import org.dmascope.model.io.imports.ImportResult;
+import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.kernel.platform.PlatformOverrides;
 import org.dmascope.model.kernel.profile.KernelChange;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.BufferSpecParser;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.mapping.MapApi;
+import org.dmascope.model.testing.Corpus;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.Topology;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,22 @@ class AcrossVersionsTest {
 
     private static List<String> kernels(AcrossVersions.Table t) {
         return t.rows().stream().map(r -> r.outcome().kernel().id()).toList();
+    }
+
+    /** R-AMD-1 on the Raven GPU under SME: identity (bounced dma-direct) on 5.4, IOVA from 5.9 (7cad554887f1). */
+    @Test
+    void theAmdIdentityDomainUnderSmeEndsIn59AndTheRowSaysWhy() {
+        ImportResult r = Importer.importFiles(List.of(Corpus.file("lenovo-ryzen-raven-radeon-wx3100.hex.txt")),
+                ImportProgress.NONE, () -> false);
+        Topology t = r.topology().orElseThrow();
+        AcrossVersions.Table tab = AcrossVersions.of(t, PlatformOverrides.NONE.withCommandLine("mem_encrypt=on"),
+                new MapCall(Bdf.parse("0000:01:00.0"), BufferSpecParser.parse("host:node0:64KiB"),
+                        MapOptions.DEFAULTS));
+        assertEquals(List.of("5.4", "5.9"), kernels(tab));
+        assertTrue(tab.rows().get(0).outcome().segments().get(0).endsWith("BOUNCED"), tab.rows().toString());
+        assertTrue(tab.rows().get(1).outcome().segments().get(0).endsWith("IOVA"), tab.rows().toString());
+        assertEquals(List.of(KernelChange.AMD_DEF_DOMAIN, KernelChange.AMD_SME_NO_IDENTITY),
+                tab.rows().get(1).changes(), "the domain's rule names the changes");
     }
 
     @Test

@@ -380,6 +380,14 @@ class TopologyValidatorTest {
         }
 
         @Test
+        void amdIommuFeaturesOnAnotherIommuAreAWarning() {
+            Platform.Iommu i = base().platform().iommu();
+            Topology t = with(base().platform().withIommu(i.withAmd(OptionalLong.of(0x12), Optional.empty())));
+            assertFinding(t, Severity.WARNING, "platform", "platform",
+                    "the AMD IOMMU's EFR or SNP state is given, but the IOMMU driver is vtd");
+        }
+
+        @Test
         void lazyDomainTypeWithStrictIsAWarning() {
             Platform.Iommu i = base().platform().iommu();
             Topology t = with(base().platform().withIommu(new Platform.Iommu(i.driver(), i.defaultDomain(),

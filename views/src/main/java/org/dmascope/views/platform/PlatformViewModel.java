@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.groups.IommuGroup;
 import org.dmascope.model.kernel.groups.IommuGroups;
+import org.dmascope.model.kernel.platform.AmdEfr;
 import org.dmascope.model.kernel.platform.Assumption;
 import org.dmascope.model.kernel.platform.AssumptionSource;
 import org.dmascope.model.kernel.platform.CpuIdentity;
@@ -31,6 +32,7 @@ import org.dmascope.model.topology.Platform.IommuDriver;
 import org.dmascope.model.topology.Platform.MemoryEncryption;
 import org.dmascope.model.topology.Platform.Named;
 import org.dmascope.model.util.ByteSize;
+import org.dmascope.model.util.Hex;
 import org.dmascope.views.rules.PlatformEditor;
 import org.dmascope.views.rules.RulesModel;
 
@@ -49,6 +51,8 @@ public final class PlatformViewModel {
     public static final String CMDLINE = PlatformSettings.CMDLINE;
     public static final String MEMORY_ENCRYPTION = PlatformSettings.MEMORY_ENCRYPTION;
     public static final String VTD_CACHING_MODE = PlatformSettings.VTD_CACHING_MODE;
+    public static final String AMD_EFR = PlatformSettings.AMD_EFR;
+    public static final String AMD_SNP = PlatformSettings.AMD_SNP;
     public static final String PAGE_TABLE = "pageTable";
     public static final String KCONFIG_PASSTHROUGH = PlatformSettings.KCONFIG_PASSTHROUGH;
     public static final String C_BIT = PlatformSettings.C_BIT;
@@ -212,6 +216,10 @@ public final class PlatformViewModel {
             case VTD_CACHING_MODE -> new Row(a.name(), "VT-d Caching Mode (virtual IOMMU)", yesNo(a.value()), a.shown(),
                     source, chosen,
                     a.detail(), YES_NO, true, false);
+            case AMD_EFR -> new Row(a.name(), "AMD IOMMU features (EFR)", efrId((AmdEfr) a.value()), a.shown(), source,
+                    chosen, a.detail(), efrs(), true, true);
+            case AMD_SNP -> new Row(a.name(), "SEV-SNP enabled (AMD IOMMU)", yesNo(a.value()), a.shown(), source,
+                    chosen, a.detail(), YES_NO, true, false);
             case C_BIT -> new Row(a.name(), "SME C-bit position", String.valueOf(a.value()), a.shown(), source,
                     chosen, a.detail(), List.of(new Choice("47", "47 (EPYC 7001/7002, most Zen client parts)"),
                             new Choice("51", "51 (EPYC 7003/9004)")), true, true);
@@ -241,6 +249,19 @@ public final class PlatformViewModel {
 
     private static String yesNo(Object v) {
         return Boolean.TRUE.equals(v) ? "yes" : "no";
+    }
+
+    /** The EFR as one of {@link #efrs()} when it is one of them, else the register in hex (as dmesg prints it). */
+    private static String efrId(AmdEfr e) {
+        for (Choice c : efrs()) if (AmdEfr.parse(c.id()).equals(e)) return c.id();
+        return Hex.addr(e.value());
+    }
+
+    /** The usual EFRs by their features; a register value from dmesg can be typed instead. */
+    private static List<Choice> efrs() {
+        return List.of(new Choice("gt,ppr,giosup,ephsup", "GT PPR GIOSup EPHSup (Zen IOMMUs)"),
+                new Choice("gt,ppr", "GT PPR (no GIOSup/EPHSup: enough before 6.10)"),
+                new Choice("none", "none of GT, PPR (no identity domain for PASID devices)"));
     }
 
     private static String cpuId(CpuIdentity c) {

@@ -123,6 +123,27 @@ class PlatformViewModelTest {
     }
 
     @Test
+    void theAmdIommuFeaturesArePickedOrTypedAsDmesgPrintsThem() {
+        PlatformViewModel.Row efr = row(PlatformViewModel.AMD_EFR);
+        assertEquals("gt,ppr,giosup,ephsup", efr.value());
+        assertEquals("default", efr.source());
+        assertTrue(efr.shown().endsWith("(assumed)") && efr.freeText() && efr.editable(), efr.toString());
+        model.set(PlatformViewModel.IOMMU, "amd-vi");
+        assertEquals(Optional.empty(), model.set(PlatformViewModel.AMD_EFR, "none"));
+        assertEquals("none", row(PlatformViewModel.AMD_EFR).value());
+        assertEquals("your choice", row(PlatformViewModel.AMD_EFR).source());
+        assertEquals(Optional.empty(), model.set(PlatformViewModel.AMD_EFR, "0x400f77ef22294ada"));
+        assertEquals("0x400f77ef22294ada", row(PlatformViewModel.AMD_EFR).value(), "a register value stays hex");
+        assertEquals("0x400f77ef22294ada (GT PPR GIOSup EPHSup)", row(PlatformViewModel.AMD_EFR).shown());
+        assertTrue(model.set(PlatformViewModel.AMD_EFR, "iommuv2").orElseThrow().contains("not an AMD IOMMU EFR"));
+        assertEquals(Optional.empty(), model.set(PlatformViewModel.AMD_SNP, "yes"));
+        assertEquals(Optional.of(true), rules.getOverrides().amdSnp());
+        assertEquals(List.of("IOMMU driver: vtd → amd-vi", "AMD IOMMU features (EFR): GT PPR GIOSup EPHSup (assumed) "
+                + "→ none", "AMD IOMMU features (EFR): none of GT, PPR, GIOSup, EPHSup → 0x400f77ef22294ada",
+                "SEV-SNP enabled (AMD IOMMU): no (assumed) → yes"), edits);
+    }
+
+    @Test
     void resetDropsOneChoiceAndResetAllEvery() {
         model.set(PlatformViewModel.IOMMU_MODE, "dma");
         model.set(PlatformViewModel.ACS_REQUESTED, "no");

@@ -28,7 +28,8 @@ import org.dmascope.model.topology.Topology;
  *       translated lazy domain is DMA_FQ (v5.15+; before, a DMA domain with a flush queue);</li>
  *   <li>VT-d in a VM (Caching Mode) with second-stage DMA domains calls {@code iommu_set_dma_strict()}
  *       (mainline exempts first-stage domains; 5.x forced strict regardless);</li>
- *   <li>per group: an untrusted member forces a strict DMA domain.</li>
+ *   <li>per group: an untrusted member forces a strict DMA domain; otherwise the IOMMU driver's
+ *       {@code def_domain_type} may ask IDENTITY (AMD: R-AMD-1, {@link AmdIdentityDomain}).</li>
  * </ul>
  */
 @KernelRule("R-GRP-3")
@@ -110,6 +111,22 @@ public final class DefaultDomainPolicy {
             List<String> steps = new ArrayList<>(global.steps());
             steps.add(swiotlbNote(t));
             return new DomainDecision(global.type(), global.strict(), global.reason(), steps);
+        }
+        Optional<AmdIdentityDomain.GroupRequest> amd = AmdIdentityDomain.forGroup(g, t, a);
+        if (amd.isPresent()) {
+            // the driver's def_domain_type outranks the global type (iommu_get_default_domain_type)
+            List<String> steps = new ArrayList<>(global.steps());
+            steps.addAll(amd.get().steps());
+            if (!amd.get().identity()) {
+                // say why a PASID-capable member did not make the group identity: it is what the user looks for
+                List<String> why = amd.get().steps();
+                return new DomainDecision(global.type(), global.strict(), global.reason() + "; no identity domain "
+                        + "from the AMD driver: " + why.get(why.size() - 1), steps);
+            }
+            steps.add(swiotlbNote(t));
+            return new DomainDecision(DomainType.IDENTITY, true, "identity: the AMD IOMMU driver asks it for a "
+                    + "PASID-capable member (R-AMD-1), over the global " + global.type().jsonName() + " type; devices "
+                    + "bypass translation and use dma-direct", steps);
         }
         return global;
     }

@@ -51,6 +51,7 @@ public final class KernelCommandLine {
     private Optional<Boolean> iommuStrict = Optional.empty();
     private boolean intelStrict;
     private boolean amdFullflush;
+    private boolean amdForceIsolation;
     private boolean iommuOff;
     private boolean iommuSoft;
     private Optional<Boolean> intelIommu = Optional.empty();
@@ -388,7 +389,7 @@ public final class KernelCommandLine {
             for (int i = 0; i < value.length(); i++) {
                 if (value.startsWith("fullflush", i)) amdFullflush = true;
                 if (value.startsWith("off", i)) amdIommuOff = true;
-                if (value.startsWith("force_isolation", i)) amdForceIsolation();
+                if (value.startsWith("force_isolation", i)) setAmdForceIsolation();
                 if (value.startsWith("force_enable", i) && profile.atLeast(5, 15)) unrelated.add("amd_iommu="
                         + "force_enable");
             }
@@ -401,7 +402,7 @@ public final class KernelCommandLine {
             if (o.startsWith("fullflush")) amdFullflush = true;
             else if (o.startsWith("force_enable")) unrelated.add("amd_iommu=force_enable (Stoney Ridge only)");
             else if (o.startsWith("off")) amdIommuOff = true;
-            else if (o.startsWith("force_isolation")) amdForceIsolation();
+            else if (o.startsWith("force_isolation")) setAmdForceIsolation();
             else if (o.startsWith("pgtbl_v1")) amdPageTable = OptionalInt.of(1);
             else if (o.startsWith("pgtbl_v2")) amdPageTable = OptionalInt.of(2);
             else if (o.startsWith("irtcachedis")) unrelated.add("amd_iommu=irtcachedis");
@@ -413,10 +414,9 @@ public final class KernelCommandLine {
         }
     }
 
-    private void amdForceIsolation() {
-        String s = "amd_iommu=force_isolation: PASID-capable devices lose their identity default domain (not "
-                + "modelled: dmascope gives them the global default anyway)";
-        if (!notModelled.contains(s)) notModelled.add(s);
+    /** Read by R-AMD-1: PASID-capable devices keep the global default unless that is pass-through. */
+    private void setAmdForceIsolation() {
+        amdForceIsolation = true;
     }
 
     // ---- what the line says ----
@@ -517,6 +517,11 @@ public final class KernelCommandLine {
     /** The last {@code pci=config_acs=} list (v6.11+), as written (R-CMD-2, R-CMD-4). */
     public Optional<String> configAcs() {
         return configAcs;
+    }
+
+    /** {@code amd_iommu=force_isolation}: the AMD driver ignores devices' PASID capabilities (R-AMD-1). */
+    public boolean amdForceIsolation() {
+        return amdForceIsolation;
     }
 
     /** {@code pci=noats}. */

@@ -53,6 +53,8 @@ public final class PlatformAssumptions {
     private final Assumption<Boolean> forceDac;
     private final Assumption<PageTableFormat> pageTable;
     private final Assumption<Boolean> vtdCachingMode;
+    private final Assumption<AmdEfr> amdEfr;
+    private final Assumption<Boolean> amdSnp;
     private final Assumption<Boolean> kconfigPassthrough;
     private final OptionalInt maxIovaBits;
     private final OptionalLong swiotlbReportedBytes;
@@ -86,6 +88,8 @@ public final class PlatformAssumptions {
         this.forceDac = b.forceDac;
         this.pageTable = b.pageTable;
         this.vtdCachingMode = b.vtdCachingMode;
+        this.amdEfr = b.amdEfr;
+        this.amdSnp = b.amdSnp;
         this.kconfigPassthrough = b.kconfigPassthrough;
         this.maxIovaBits = b.maxIovaBits;
         this.swiotlbReportedBytes = b.swiotlbReportedBytes;
@@ -111,6 +115,8 @@ public final class PlatformAssumptions {
         Assumption<Boolean> forceDac;
         Assumption<PageTableFormat> pageTable;
         Assumption<Boolean> vtdCachingMode;
+        Assumption<AmdEfr> amdEfr;
+        Assumption<Boolean> amdSnp;
         Assumption<Boolean> kconfigPassthrough;
         OptionalInt maxIovaBits = OptionalInt.empty();
         OptionalLong swiotlbReportedBytes = OptionalLong.empty();
@@ -163,6 +169,8 @@ public final class PlatformAssumptions {
                         "VT-d Caching Mode (a virtual IOMMU inside a VM)"))
                 .orElse(Assumption.of("vtdCachingMode", false, "no", AssumptionSource.DEFAULT,
                         "bare metal assumed: the VT-d unit does not report Caching Mode"));
+        b.amdEfr = resolveAmdEfr(o, p);
+        b.amdSnp = resolveAmdSnp(o, p);
         b.kconfigPassthrough = o.kconfigPassthrough()
                 .map(v -> Assumption.of("kconfigPassthrough", v, v ? "y" : "n", AssumptionSource.OPTION,
                         "CONFIG_IOMMU_DEFAULT_PASSTHROUGH"))
@@ -172,6 +180,49 @@ public final class PlatformAssumptions {
         b.ram = resolveRam(o, t, b.x86.value());
         b.p2pMemory = resolveP2pMemory(t);
         return new PlatformAssumptions(b);
+    }
+
+    /**
+     * Issue 14: the AMD IOMMU's EFR, which lspci cannot show. Read only by the AMD driver's default-domain rule
+     * (R-AMD-1); a machine whose input does not give it is assumed to report what Zen IOMMUs report.
+     */
+    private static Assumption<AmdEfr> resolveAmdEfr(PlatformOverrides o, Platform p) {
+        if (o.amdEfr().isPresent()) {
+            AmdEfr e = o.amdEfr().get();
+            return Assumption.of("amdEfr", e, e.shown(), AssumptionSource.OPTION,
+                    "the AMD IOMMU's Extended Feature Register for this run; " + EFR_MEANS);
+        }
+        if (p.iommu().amdEfr().isPresent()) {
+            AmdEfr e = new AmdEfr(p.iommu().amdEfr().getAsLong());
+            return Assumption.of("amdEfr", e, e.shown(), AssumptionSource.TOPOLOGY,
+                    "the AMD IOMMU's Extended Feature Register as the topology gives it; " + EFR_MEANS);
+        }
+        return Assumption.of("amdEfr", AmdEfr.ASSUMED, AmdEfr.ASSUMED.shown() + " (assumed)", AssumptionSource.DEFAULT,
+                "lspci cannot show the AMD IOMMU's Extended Feature Register; assumed to report GT and PPR (and "
+                        + "GIOSup, EPHSup), as Zen IOMMUs do (\"AMD-Vi: Extended features (…): PPR … GT\" in dmesg): "
+                        + "the AMD driver then asks an identity domain for PASID-capable devices; an IOMMU without "
+                        + "them would leave those devices in the global default domain");
+    }
+
+    private static final String EFR_MEANS = "with GT and PPR (from 6.10 also GIOSup and EPHSup) the AMD driver asks "
+            + "an identity domain for PASID-capable devices (R-AMD-1)";
+
+    /** Whether SEV-SNP is enabled for the AMD IOMMU ({@code amd_iommu_snp_en}); assumed off. */
+    private static Assumption<Boolean> resolveAmdSnp(PlatformOverrides o, Platform p) {
+        if (o.amdSnp().isPresent()) {
+            boolean v = o.amdSnp().get();
+            return Assumption.of("amdSnp", v, v ? "yes" : "no", AssumptionSource.OPTION,
+                    "SEV-SNP enabled on the host for the AMD IOMMU, for this run");
+        }
+        if (p.iommu().amdSnp().isPresent()) {
+            boolean v = p.iommu().amdSnp().get();
+            return Assumption.of("amdSnp", v, v ? "yes" : "no", AssumptionSource.TOPOLOGY,
+                    "SEV-SNP on the AMD IOMMU as the topology gives it");
+        }
+        return Assumption.of("amdSnp", false, "no (assumed)", AssumptionSource.DEFAULT,
+                "SEV-SNP not enabled on the host (it needs SNP firmware and a host set up for SEV-SNP guests); "
+                        + "with SNP on, v6.3+ gives PASID-capable devices no identity domain (DTE[Mode]=0 is "
+                        + "prohibited)");
     }
 
     /** Issue 10: RAM on every machine. The value is the RAM per node the assumed layout gives each node. */
@@ -758,6 +809,14 @@ public final class PlatformAssumptions {
         return Assumption.of("vtdFirstStage", first, pageTable.shown(), pageTable.source(), pageTable.detail());
     }
 
+    public Assumption<AmdEfr> amdEfrAssumption() {
+        return amdEfr;
+    }
+
+    public Assumption<Boolean> amdSnpAssumption() {
+        return amdSnp;
+    }
+
     public Assumption<Boolean> kconfigPassthroughAssumption() {
         return kconfigPassthrough;
     }
@@ -783,7 +842,7 @@ public final class PlatformAssumptions {
     /** Every assumption, in a stable order, for reports. */
     public List<Assumption<?>> all() {
         return List.of(profile, x86, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption, cBit, swiotlb,
-                forceDac, pageTable, vtdCachingMode, kconfigPassthrough, ram, p2pMemory);
+                forceDac, pageTable, vtdCachingMode, amdEfr, amdSnp, kconfigPassthrough, ram, p2pMemory);
     }
 
     /** The assumptions a P2PDMA decision reads. */
@@ -791,19 +850,33 @@ public final class PlatformAssumptions {
         return List.of(profile, x86, cpu, iommu, acsRequested, commandLine, p2pMemory);
     }
 
-    /** The assumptions IOMMU grouping reads. */
+        /**
+     * The assumptions IOMMU grouping reads; on an AMD IOMMU also the EFR and SNP state, which decide a group's
+     * identity domain (R-AMD-1) shown with the groups.
+     */
     public List<Assumption<?>> forGroups() {
+        if (iommu.value() == IommuDriver.AMD_VI) {
+            return List.of(profile, iommu, acsRequested, commandLine, amdEfr, amdSnp);
+        }
         return List.of(profile, iommu, acsRequested, commandLine);
     }
 
     /** The assumptions the default domain type reads. */
     public List<Assumption<?>> forDomains() {
+        if (iommu.value() == IommuDriver.AMD_VI) {
+            return List.of(profile, x86, iommu, iommuMode, commandLine, memoryEncryption, amdEfr, amdSnp,
+                    kconfigPassthrough);
+        }
         return List.of(profile, x86, iommu, iommuMode, commandLine, memoryEncryption, vtdCachingMode, pageTable,
                 kconfigPassthrough);
     }
 
     /** The assumptions a mapping reads beyond the device's domain: swiotlb, SME, IOVA allocation. */
     public List<Assumption<?>> forMapping() {
+        if (iommu.value() == IommuDriver.AMD_VI) {
+            return List.of(profile, iommu, iommuMode, commandLine, memoryEncryption, cBit, swiotlb, forceDac,
+                    pageTable, amdEfr, amdSnp, ram, p2pMemory);
+        }
         return List.of(profile, iommu, iommuMode, commandLine, memoryEncryption, cBit, swiotlb, forceDac, pageTable,
                 ram, p2pMemory);
     }

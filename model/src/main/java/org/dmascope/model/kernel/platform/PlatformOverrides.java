@@ -21,71 +21,84 @@ import org.dmascope.model.topology.Platform.MemoryEncryption;
  * @param kconfigPassthrough  {@code CONFIG_IOMMU_DEFAULT_PASSTHROUGH=y}
  * @param cBit                the SME C-bit position ({@code CPUID 0x8000001F EBX[5:0]})
  * @param ramPerNode          System RAM per NUMA node assumed for a machine whose input describes none
+ * @param amdEfr              {@code --amd-efr}: the AMD IOMMU's Extended Feature Register
+ * @param amdSnp              {@code --amd-snp}: SEV-SNP enabled on the host for the AMD IOMMU
  */
 public record PlatformOverrides(Optional<KernelProfile> profile, Optional<CpuIdentity> cpu, Optional<IommuDriver> iommu,
                                 Optional<DefaultDomainChoice> iommuMode, Optional<Boolean> acsRequested,
                                 Optional<String> commandLine, Optional<MemoryEncryption> memoryEncryption,
                                 Optional<Boolean> vtdCachingMode, Optional<Boolean> kconfigPassthrough,
-                                Optional<Integer> cBit, Optional<Long> ramPerNode) {
+                                Optional<Integer> cBit, Optional<Long> ramPerNode, Optional<AmdEfr> amdEfr,
+                                Optional<Boolean> amdSnp) {
 
     public static final PlatformOverrides NONE = new PlatformOverrides(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public PlatformOverrides withProfile(KernelProfile v) {
         return new PlatformOverrides(Optional.of(v), cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode, amdEfr, amdSnp);
     }
 
     public PlatformOverrides withCpu(CpuIdentity v) {
         return new PlatformOverrides(profile, Optional.of(v), iommu, iommuMode, acsRequested, commandLine,
                 memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode, amdEfr, amdSnp);
     }
 
     public PlatformOverrides withIommu(IommuDriver v) {
         return new PlatformOverrides(profile, cpu, Optional.of(v), iommuMode, acsRequested, commandLine,
                 memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode, amdEfr, amdSnp);
     }
 
     public PlatformOverrides withIommuMode(DefaultDomainChoice v) {
         return new PlatformOverrides(profile, cpu, iommu, Optional.of(v), acsRequested, commandLine, memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode, amdEfr, amdSnp);
     }
 
     public PlatformOverrides withAcsRequested(boolean v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, Optional.of(v), commandLine, memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode, amdEfr, amdSnp);
     }
 
     public PlatformOverrides withCommandLine(String v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, Optional.of(v), memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode, amdEfr, amdSnp);
     }
 
     public PlatformOverrides withMemoryEncryption(MemoryEncryption v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, Optional.of(v),
-                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode);
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode, amdEfr, amdSnp);
     }
 
     public PlatformOverrides withVtdCachingMode(boolean v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
-                Optional.of(v), kconfigPassthrough, cBit, ramPerNode);
+                Optional.of(v), kconfigPassthrough, cBit, ramPerNode, amdEfr, amdSnp);
     }
 
     public PlatformOverrides withKconfigPassthrough(boolean v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
-                vtdCachingMode, Optional.of(v), cBit, ramPerNode);
+                vtdCachingMode, Optional.of(v), cBit, ramPerNode, amdEfr, amdSnp);
     }
 
     public PlatformOverrides withCBit(int v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, Optional.of(v), ramPerNode);
+                vtdCachingMode, kconfigPassthrough, Optional.of(v), ramPerNode, amdEfr, amdSnp);
+    }
+
+    public PlatformOverrides withAmdEfr(AmdEfr v) {
+        return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode, Optional.of(v), amdSnp);
+    }
+
+    public PlatformOverrides withAmdSnp(boolean v) {
+        return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
+                vtdCachingMode, kconfigPassthrough, cBit, ramPerNode, amdEfr, Optional.of(v));
     }
 
     public PlatformOverrides withRamPerNode(long v) {
         return new PlatformOverrides(profile, cpu, iommu, iommuMode, acsRequested, commandLine, memoryEncryption,
-                vtdCachingMode, kconfigPassthrough, cBit, Optional.of(v));
+                vtdCachingMode, kconfigPassthrough, cBit, Optional.of(v), amdEfr, amdSnp);
     }
 }

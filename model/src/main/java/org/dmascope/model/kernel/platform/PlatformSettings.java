@@ -28,11 +28,13 @@ public final class PlatformSettings {
     public static final String KCONFIG_PASSTHROUGH = "kconfigPassthrough";
     public static final String C_BIT = "cBit";
     public static final String RAM = "ram";
+    public static final String AMD_EFR = "amdEfr";
+    public static final String AMD_SNP = "amdSnp";
 
     /** Every settable name, in the order the platform panel lists them. */
     public static final List<String> NAMES = List.of(KERNEL, CPU, IOMMU, IOMMU_MODE, ACS_REQUESTED, CMDLINE,
             MEMORY_ENCRYPTION,
-            VTD_CACHING_MODE, KCONFIG_PASSTHROUGH, C_BIT, RAM);
+            VTD_CACHING_MODE, AMD_EFR, AMD_SNP, KCONFIG_PASSTHROUGH, C_BIT, RAM);
 
     private PlatformSettings() {
     }
@@ -60,6 +62,8 @@ public final class PlatformSettings {
             case KCONFIG_PASSTHROUGH -> o.withKconfigPassthrough(yes(v));
             case C_BIT -> o.withCBit(cBit(v));
             case RAM -> o.withRamPerNode(ram(v));
+            case AMD_EFR -> o.withAmdEfr(AmdEfr.parse(v));
+            case AMD_SNP -> o.withAmdSnp(yes(v));
             default -> throw new IllegalArgumentException(name + " cannot be set (settable: " + String.join(", ",
                     NAMES) + ")");
         };
@@ -78,7 +82,9 @@ public final class PlatformSettings {
                 name.equals(VTD_CACHING_MODE) ? Optional.empty() : o.vtdCachingMode(),
                 name.equals(KCONFIG_PASSTHROUGH) ? Optional.empty() : o.kconfigPassthrough(),
                 name.equals(C_BIT) ? Optional.empty() : o.cBit(),
-                name.equals(RAM) ? Optional.empty() : o.ramPerNode());
+                name.equals(RAM) ? Optional.empty() : o.ramPerNode(),
+                name.equals(AMD_EFR) ? Optional.empty() : o.amdEfr(),
+                name.equals(AMD_SNP) ? Optional.empty() : o.amdSnp());
     }
 
     /** The IOMMU driver by its JSON name or a common alias ({@code intel}, {@code amd}, {@code smmu}, {@code off}). */

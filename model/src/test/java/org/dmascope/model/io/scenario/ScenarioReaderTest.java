@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.dmascope.model.kernel.platform.AmdEfr;
 import org.dmascope.model.kernel.profile.KernelProfile;
 import org.dmascope.model.mapping.IommuMode;
 import org.dmascope.model.report.Diagnostic;
@@ -53,6 +54,24 @@ class ScenarioReaderTest {
         assertEquals(Optional.of("ok"), map.expect().result());
         assertEquals(Optional.empty(), ((ScenarioStep.Unmap) s.steps().get(3)).mappingId());
         assertEquals(Optional.empty(), ((ScenarioStep.Flush) s.steps().get(5)).domainId());
+    }
+
+    @Test
+    void theAmdIommuFeaturesAreScenarioSettings() {
+        ScenarioReader.Result r = read("""
+                {"format": "dmascope-scenario", "version": 1, "title": "EFR",
+                 "machine": {"sample": "s.json"},
+                 "platform": {"iommu": "amd-vi", "amdEfr": "0x400f77ef22294ada", "amdSnp": true},
+                 "steps": [{"platform": {"amdEfr": "none"}}, {"platform": {"amdEfr": "gt ppr"}}]}""");
+        Scenario s = r.scenario().orElseThrow(() -> new AssertionError(r.report().toText()));
+        assertEquals(Optional.of(new AmdEfr(0x400f77ef22294adaL)), s.platform().amdEfr());
+        assertEquals(Optional.of(true), s.platform().amdSnp());
+        List<String> e = errors("""
+                {"format": "dmascope-scenario", "version": 1, "title": "EFR",
+                 "machine": {"sample": "s.json"},
+                 "platform": {"amdEfr": "iommuv2"}, "steps": [{"state": true}]}""");
+        assertTrue(e.stream().anyMatch(x -> x.startsWith("lesson.json:3:25: error: $.platform.amdEfr: \"iommuv2\" is "
+                + "not an AMD IOMMU EFR")), e.toString());
     }
 
     @Test

@@ -78,9 +78,11 @@ class CommandLineReadingVectorsTest {
                 + "amd_iommu=force_isolation frobnicate=1 iommu=pt");
         List<String> named = k.notModelled();
         for (String p : List.of("pcie_acs_override=", "mem=8G", "pci=nommconf", "intel_iommu=igfx_off",
-                "amd_iommu=force_isolation", "frobnicate=1")) {
+                "frobnicate=1")) {
             assertTrue(named.stream().anyMatch(s -> s.startsWith(p)), p + " is named: " + named);
         }
+        assertTrue(k.amdForceIsolation(), "amd_iommu=force_isolation is read (R-AMD-1)");
+        assertFalse(named.stream().anyMatch(s -> s.startsWith("amd_iommu=force_isolation")), "modelled: " + named);
         assertTrue(named.stream().anyMatch(s -> s.startsWith("pcie_acs_override") && s.contains("not an upstream")));
         assertTrue(named.stream().anyMatch(s -> s.startsWith("frobnicate") && s.contains("not known to dmascope")));
         assertTrue(k.unrelated().containsAll(List.of("BOOT_IMAGE=", "root=", "ro", "quiet", "splash", "pci=noaer")),

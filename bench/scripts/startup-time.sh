@@ -42,7 +42,14 @@ start_once() {
   DISPLAY=$display java -Dprism.order=sw -Ddmascope.preferences="$prefs" -Ddmascope.cacheDir="$cache" "$@" \
       -jar "$jar" >/dev/null 2>&1 &
   app=$!
-  window=$(DISPLAY=$display xdotool search --sync --onlyvisible --name ' — dmascope$' | head -1)
+  # xdotool's own --sync looks every half second, which rounds each start up to the next half second, and looking
+  # more often takes CPU from the start being measured: wait instead for the window manager to list a new client
+  # window (an X event), then look once for the window.
+  window=""
+  while read -r _; do
+    window=$(DISPLAY=$display xdotool search --onlyvisible --name ' — dmascope$' 2>/dev/null | head -1)
+    [ -n "$window" ] && break
+  done < <(DISPLAY=$display xprop -root -spy _NET_CLIENT_LIST _NET_ACTIVE_WINDOW)
   end=$(date +%s%N)
   cpu=$(tree_cpu $app)
   sleep 1

@@ -13,18 +13,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the program in a second JVM started with what a jar's manifest cannot ask for: the window maps the classes of
- * earlier runs from a class-data archive ({@code -XX:SharedArchiveFile}; the first run of a jar on a runtime
- * records it as it exits, {@code -XX:ArchiveClassesAtExit}), and the window and the commands both run with the
- * options of {@link #tuning} (a client compiler and the serial collector). The commands' JVM maps no archive of its
- * own: an archive recorded by a command would lack the window's classes. Whatever goes wrong falls back to starting
- * the window in this JVM as before: no relaunch when the user chose class-data sharing or a debugger, when the jar
- * or the cache cannot be found, or when the second JVM cannot be started; and when the second JVM ends in failure
- * before it reached {@code main} (the archive may be what broke it), the archive is removed and the window starts
- * here. The second JVM tells it reached {@code main} by deleting a marker file named in {@value #MARKER_PROPERTY}
- * ({@link #relaunched}).
+ * earlier runs from a class-data archive ({@code -XX:SharedArchiveFile}; the first run of a jar on a runtime records it
+ * as it exits, {@code -XX:ArchiveClassesAtExit}), and the window and the commands both run with the options of
+ * {@link #tuning} (the serial collector; for commands, the client compiler). The commands' JVM maps no archive of its
+ * own: an archive recorded by a command would lack the window's classes. Whatever goes wrong falls back to starting the
+ * window in this JVM as before: no relaunch when the user chose class-data sharing or a debugger, when the jar or the
+ * cache cannot be found, or when the second JVM cannot be started; and when the second JVM ends in failure before it
+ * reached {@code main} (the archive may be what broke it), the archive is removed and the window starts here. The
+ * second JVM tells it reached {@code main} by deleting a marker file named in {@value #MARKER_PROPERTY} ({@link
+ * #relaunched}).
  */
 public final class Relaunch {
-    /** The marker file's path; set only in the relaunched JVM, which it tells that it is the window. */
+    /** The marker file's path; set only in the relaunched JVM, which it tells that it was relaunched. */
     public static final String MARKER_PROPERTY = "dmascope.relaunched";
     /** {@code -Ddmascope.classData=off}: never relaunch (start as plain {@code java -jar} always did). */
     public static final String SWITCH_PROPERTY = "dmascope.classData";
@@ -153,7 +153,7 @@ public final class Relaunch {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(options.options());
-        command.addAll(tuning(options.options()));
+        command.addAll(tuning(options.options(), false));
         command.add("-D" + MARKER_PROPERTY + "=" + marker);
         command.add("-cp");
         command.add(jar.toString());
@@ -172,19 +172,23 @@ public final class Relaunch {
     }
 
     /**
-     * The options the second JVM adds to the user's, each only when the user chose nothing of its kind. dmascope's
-     * work lasts seconds (an import, a mapping, a start-up), where the server compiler's profiling and compiling
-     * cost more than they win back: with the client compiler alone the window started in 2.6 s instead of 4.2 s,
-     * an import of the 468-function Supermicro listing took 2.4 s instead of 4.0 s and the canvas panned at 26 ms
-     * of CPU a frame instead of 32 (README "Start-up"). The serial collector keeps the heap near the live data:
-     * G1 let a 60 MB listing's import grow to 700 MB, the serial one to 300 MB.
+     * The options the second JVM adds to the user's, each only when the user chose nothing of its kind. The serial
+     * collector keeps the heap near the live data (G1 let a 60 MB listing's import grow to 700 MB, the serial one
+     * to 300 MB) and costs the canvas nothing (CanvasPanHarness: the same frame times). A command's work lasts
+     * seconds, where the server compiler's profiling and compiling cost more than they win back: with the client
+     * compiler alone the import of the Supermicro listing took 2.4 s instead of 4.0 s. The window keeps the server
+     * compiler: with the client one alone it started in 2.4 s instead of 3.1 s, but then panned at 28 ms a frame
+     * instead of 24 and zoomed at 47 instead of 33 (README "Start-up"), and it is panned far longer than started.
+     *
+     * @param given  the user's options
+     * @param window for the window rather than a command
      */
-    static List<String> tuning(List<String> given) {
+    static List<String> tuning(List<String> given, boolean window) {
         List<String> t = new ArrayList<>();
         boolean compilerChosen = given.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel")
                 || o.contains("TieredCompilation") || o.equals("-Xint") || o.equals("-Xcomp")
                 || o.startsWith("-XX:CICompilerCount"));
-        if (!compilerChosen) t.add("-XX:TieredStopAtLevel=1");
+        if (!window && !compilerChosen) t.add("-XX:TieredStopAtLevel=1");
         if (given.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) t.add("-XX:+UseSerialGC");
         return t;
     }
@@ -241,7 +245,7 @@ public final class Relaunch {
         List<String> c = new ArrayList<>();
         c.add(java.toString());
         c.addAll(options.options());
-        c.addAll(tuning(options.options()));
+        c.addAll(tuning(options.options(), true));
         if (archive.isPresent()) {
             c.add("-XX:SharedArchiveFile=" + archive.get());
             c.add("-Xshare:auto");

@@ -321,4 +321,16 @@ class MapCommandTest {
         assertEquals(a.out(), b.out(), "same input, same output");
         Files.writeString(dir.resolve("out.json"), a.out());
     }
+
+    /** The kernel numbered the GPU's group 7 in the dump; `groups` says 7, and so must the map's steps. */
+    @Test
+    void aGroupTheInputListsIsNamedByTheKernelsNumber() throws Exception {
+        String raven = org.dmascope.model.testing.Corpus.file("lenovo-ryzen-raven-radeon-wx3100.hex.txt").toString();
+        Run r = run("map", raven, "--initiator", "01:00.0", "--buffer", "host:node0:64KiB", "--format", "json",
+                "--amd-efr", "none");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertTrue(j.get("iommuModeReason").asText().startsWith("IOMMU group 7:"), j.get("iommuModeReason").asText());
+        assertEquals("group 7", j.get("domain").asText());
+    }
 }

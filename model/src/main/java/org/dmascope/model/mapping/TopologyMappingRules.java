@@ -1,9 +1,13 @@
 package org.dmascope.model.mapping;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.kernel.groups.DomainDecision;
+import org.dmascope.model.kernel.groups.GroupPartitions;
+import org.dmascope.model.kernel.groups.IommuGroup;
 import org.dmascope.model.kernel.p2p.P2pClient;
 import org.dmascope.model.kernel.p2p.P2pMapType;
 import org.dmascope.model.kernel.profile.KernelProfile;
@@ -20,6 +24,8 @@ import org.dmascope.model.topology.Topology;
  */
 public final class TopologyMappingRules implements P2pMapTypeSource, RouteSource {
     private final TopologyRules rules;
+    /** Derived group id to the number the steps name it by; made on first use. */
+    private Map<Integer, Integer> numbers;
 
     public TopologyMappingRules(TopologyRules rules) {
         this.rules = rules;
@@ -65,7 +71,7 @@ public final class TopologyMappingRules implements P2pMapTypeSource, RouteSource
             return new IommuMode.Resolved(IommuMode.OFF, why);
         }
         DomainDecision d = g.get().domain();
-        String where = "IOMMU group " + g.get().group().id() + ": " + d.reason();
+        String where = "IOMMU group " + number(g.get().group()) + ": " + d.reason();
         switch (d.type()) {
             case IDENTITY:
                 return new IommuMode.Resolved(IommuMode.IDENTITY, where);
@@ -81,7 +87,28 @@ public final class TopologyMappingRules implements P2pMapTypeSource, RouteSource
 
     /** The IOMMU domain the device is attached to: its group's, shared by every member. */
     public Optional<String> domainId(PciFunction device) {
-        return rules.groupOf(device.address()).map(g -> "group " + g.group().id());
+        return rules.groupOf(device.address()).map(g -> "group " + number(g.group()));
+    }
+
+    /**
+     * The group's number as the kernel gave it when the input lists the same group (the number sysfs and
+     * {@code dmascope groups} show), else the derived group's own; a derived group the input splits or joins
+     * keeps its own, so two domains never share a name.
+     */
+    private synchronized int number(IommuGroup g) {
+        if (numbers == null) {
+            numbers = new HashMap<>();
+            Map<Bdf, Integer> reported = GroupPartitions.reported(rules.topology());
+            Map<Integer, Integer> reportedSizes = new HashMap<>();
+            for (Integer n : reported.values()) reportedSizes.merge(n, 1, Integer::sum);
+            for (IommuGroup d : rules.groups().groups()) {
+                Integer n = d.members().isEmpty() ? null : reported.get(d.members().get(0).address());
+                boolean same = n != null && reportedSizes.get(n) == d.members().size()
+                        && d.members().stream().allMatch(m -> n.equals(reported.get(m.address())));
+                numbers.put(d.id(), same ? n : d.id());
+            }
+        }
+        return numbers.getOrDefault(g.id(), g.id());
     }
 
     @Override

@@ -34,7 +34,8 @@ public final class NeoscatCarrier extends RangeCarrier {
     @Override
     Design describe(List<Figure> figures, EntryTable entries) {
         return new Design(Question.CARRIER, "neoscat", "neoscat {dma_addr, phys_addr, dma_len, phys_len}",
-                "proposal, Phyr Starter thread, 2022 (Wilcox, <Yd311C45gpQ3LqaW@casper.infradead.org>)", false,
+                "proposal, Phyr Starter thread, 2022 (Matthew Wilcox, "
+                        + "<Yd311C45gpQ3LqaW@casper.infradead.org>)", false,
                 LAYOUT, Layouts.X86_64,
                 "Drop the page pointer but keep the scatterlist's shape, input and output in one entry, so "
                         + "existing dma_map_sg() users convert line by line.",

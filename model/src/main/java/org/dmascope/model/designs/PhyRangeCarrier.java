@@ -26,7 +26,8 @@ public final class PhyRangeCarrier extends RangeCarrier {
     @Override
     Design describe(List<Figure> figures, EntryTable entries) {
         return new Design(Question.CARRIER, "phy_range", "phy_range {phys_addr_t, u32 len, u32 flags}",
-                "proposal, Phyr Starter thread, 2022 (Gunthorpe, <ef01ce7d-f1d3-0bbb-38ba-2de4d3f7e31a@deltatee.com>)",
+                "proposal, Phyr Starter thread, 2022 (Logan Gunthorpe, "
+                        + "<ef01ce7d-f1d3-0bbb-38ba-2de4d3f7e31a@deltatee.com>)",
                 false, LAYOUT, Layouts.X86_64,
                 "The same 16 bytes as a size_t phyr, but a flags word in every entry marks how it was pinned and a "
                         + "P2P bus address, and lets lists chain; paid for by a split every 4 GiB.",

@@ -55,17 +55,8 @@ final class SgMapPath {
         // the entries' lengths rounded out to whole pages: every entry of a list built from pages covers
         // whole pages (the first from the buffer offset, the last to the buffer end), so this is all pages
         long alignedSum = (long) b.pageCount() << KernelArith.PAGE_SHIFT;
-        c.startPageTableLog();
-        SgMapResult r = c.api.mapSg(sg, c.newP2pState(), c.providers);
-        c.stopPageTableLog();
-        c.inputs = InputEntries.of(sg);
-        if (!r.isOk()) {
-            describeFailure(c);
-            c.fail(c.codeFor(r.error()), r.error(), "dma_map_sgtable() = " + r.error().negated() + "; dma_map_sg() = 0",
-                    "dma_map_sg failed: " + r.error().meaning() + ".");
-            return;
-        }
-        collect(c, sg, r.count(), 0);
+        SgMapResult r = mapAndCollect(c, sg);
+        if (!r.isOk()) return;
         if (c.api.usesIommu()) describeIommu(c, sg, r.count(), alignedSum);
         else describeDirect(c, sg);
         c.verdict = Verdict.ok("dma_map_sgtable() = 0, sgt->nents = " + r.count() + " (dma_map_sg() = " + r.count()
@@ -107,17 +98,8 @@ final class SgMapPath {
                 .in("entries", sg.nents()).in("bytes", data).out("partial entries", partial)
                 .out("chain entries", lay.chainEntries())
                 .out("bytes", lay.bytes() + " (" + SgTableLayout.SCATTERLIST_BYTES + " per entry)").build());
-        c.startPageTableLog();
-        SgMapResult r = c.api.mapSg(sg, c.newP2pState(), c.providers);
-        c.stopPageTableLog();
-        c.inputs = InputEntries.of(sg);
-        if (!r.isOk()) {
-            describeFailure(c);
-            c.fail(c.codeFor(r.error()), r.error(), "dma_map_sgtable() = " + r.error().negated() + "; dma_map_sg() = 0",
-                    "dma_map_sg failed: " + r.error().meaning() + ".");
-            return;
-        }
-        collect(c, sg, r.count(), 0);
+        SgMapResult r = mapAndCollect(c, sg);
+        if (!r.isOk()) return;
         if (c.api.usesIommu()) {
             describeIommu(c, sg, r.count(), widened);
             if (!sg.isSwiotlb()) {
@@ -136,6 +118,25 @@ final class SgMapPath {
         c.verdict = Verdict.ok("dma_map_sgtable() = 0, sgt->nents = " + r.count() + " (dma_map_sg() = " + r.count()
                 + ")", Words.count(sg.nents(), "scatterlist entry").replace("entrys", "entries") + " became "
                 + Words.count(r.count(), "DMA segment"));
+    }
+
+    /**
+     * {@code dma_map_sgtable()} on {@code sg}, its page-table writes logged: a failure is described and ends the
+     * mapping, a success's segments are collected.
+     */
+    private static SgMapResult mapAndCollect(MapContext c, ScatterList sg) {
+        c.startPageTableLog();
+        SgMapResult r = c.api.mapSg(sg, c.newP2pState(), c.providers);
+        c.stopPageTableLog();
+        c.inputs = InputEntries.of(sg);
+        if (!r.isOk()) {
+            describeFailure(c);
+            c.fail(c.codeFor(r.error()), r.error(), "dma_map_sgtable() = " + r.error().negated() + "; dma_map_sg() = 0",
+                    "dma_map_sg failed: " + r.error().meaning() + ".");
+        } else {
+            collect(c, sg, r.count(), 0);
+        }
+        return r;
     }
 
     /** Copies the output segments of a mapped list into the collector. */

@@ -41,9 +41,11 @@ public record WindowPlacement(double x, double y, double width, double height, b
     }
 
     /**
-     * This placement where the user can reach it: unchanged when part of its title bar lies on one of
-     * {@code screens}; otherwise (a screen unplugged, a resolution lowered) the same size, shrunk to fit,
-     * centred on {@code primary}.
+     * This placement where the user can reach it and see it whole: unchanged when part of its title bar lies on one
+     * of {@code screens} and each of its corners lies on some screen (a window may straddle two); moved and, if it
+     * must, shrunk into the screen that holds its title bar when it hangs off the screens' edges (a resolution
+     * lowered: a window remembered at 1632×918 on a 1280×800 screen); otherwise (a screen unplugged, the title bar
+     * off every screen) the same size, shrunk to fit, centred on {@code primary}.
      */
     public WindowPlacement onScreens(List<Rectangle2D> screens, Rectangle2D primary) {
         Rectangle2D grab = new Rectangle2D(x + Math.max(0, (width - GRAB_WIDTH) / 2), y,
@@ -51,11 +53,31 @@ public record WindowPlacement(double x, double y, double width, double height, b
         for (Rectangle2D s : screens) {
             if (overlapWidth(s, grab) >= GRAB_WIDTH / 3 && s.getMinY() <= grab.getMinY()
                     && grab.getMaxY() <= s.getMaxY()) {
-                return this;
+                return cornersOn(screens) ? this : within(s);
             }
         }
         return centred(primary, Math.min(width, primary.getWidth()), Math.min(height, primary.getHeight()),
                 maximized);
+    }
+
+    private boolean cornersOn(List<Rectangle2D> screens) {
+        double right = x + width - 1;
+        double bottom = y + height - 1;
+        return onAny(screens, x, y) && onAny(screens, right, y) && onAny(screens, x, bottom)
+                && onAny(screens, right, bottom);
+    }
+
+    private static boolean onAny(List<Rectangle2D> screens, double px, double py) {
+        return screens.stream().anyMatch(s -> s.contains(px, py));
+    }
+
+    /** The same window moved, and shrunk where it is larger, into {@code s}. */
+    private WindowPlacement within(Rectangle2D s) {
+        double w = Math.min(width, s.getWidth());
+        double h = Math.min(height, s.getHeight());
+        double nx = Math.max(s.getMinX(), Math.min(x, s.getMaxX() - w));
+        double ny = Math.max(s.getMinY(), Math.min(y, s.getMaxY() - h));
+        return new WindowPlacement(nx, ny, w, h, maximized);
     }
 
     private static double overlapWidth(Rectangle2D a, Rectangle2D b) {

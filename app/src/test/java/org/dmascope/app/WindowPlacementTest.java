@@ -39,6 +39,19 @@ class WindowPlacementTest {
     }
 
     @Test
+    void aWindowHangingOffItsScreenAfterTheResolutionWasLoweredIsMovedAndShrunkOntoIt() {
+        // Remembered on a 1920×1080 screen, started on a 1280×800 one: the title bar is on it, the rest is not.
+        WindowPlacement big = new WindowPlacement(146, 121, 1632, 918, false);
+        assertEquals(new WindowPlacement(0, 0, 1280, 800, false), big.onScreens(List.of(LAPTOP), LAPTOP));
+        // Small enough, only hanging off the right and bottom edges: moved in, its size kept.
+        WindowPlacement off = new WindowPlacement(900, 500, 600, 400, false);
+        assertEquals(new WindowPlacement(680, 400, 600, 400, false), off.onScreens(List.of(LAPTOP), LAPTOP));
+        // Its lower left corner on no screen (the laptop is shorter than the monitor): moved into the laptop.
+        WindowPlacement gap = new WindowPlacement(1000, 700, 600, 300, false);
+        assertEquals(new WindowPlacement(680, 500, 600, 300, false), gap.onScreens(List.of(LAPTOP, MONITOR), LAPTOP));
+    }
+
+    @Test
     void aWindowWhoseScreenIsGoneComesBackCentredOnThePrimaryShrunkToFit() {
         WindowPlacement onMonitor = new WindowPlacement(1500, 100, 1400, 900, true);
         assertEquals(new WindowPlacement(0, 0, 1280, 800, true), onMonitor.onScreens(List.of(LAPTOP), LAPTOP));

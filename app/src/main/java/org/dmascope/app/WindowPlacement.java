@@ -24,6 +24,8 @@ public record WindowPlacement(double x, double y, double width, double height, b
     private static final double FIRST_SHARE = 0.85;
     private static final double FIRST_MAX_WIDTH = 1920;
     private static final double FIRST_MAX_HEIGHT = 1200;
+    /** Room for the window manager's frame and title bar, which the stored bounds do not include. */
+    private static final double FRAME = 48;
 
     /** The first window on a screen: most of it, centred, never below the window's minimum size. */
     public static WindowPlacement firstRun(Rectangle2D screen, double minWidth, double minHeight) {
@@ -41,11 +43,12 @@ public record WindowPlacement(double x, double y, double width, double height, b
     }
 
     /**
-     * This placement where the user can reach it and see it whole: unchanged when part of its title bar lies on one
-     * of {@code screens} and each of its corners lies on some screen (a window may straddle two); moved and, if it
-     * must, shrunk into the screen that holds its title bar when it hangs off the screens' edges (a resolution
-     * lowered: a window remembered at 1632×918 on a 1280×800 screen); otherwise (a screen unplugged, the title bar
-     * off every screen) the same size, shrunk to fit, centred on {@code primary}.
+     * This placement where the user can reach it and see it whole: unchanged when part of its title bar lies on one of
+     * {@code screens}, each of its corners lies on some screen (a window may straddle two) and a window within one
+     * screen leaves room for its frame; moved into the screen that holds its title bar when it hangs off the screens'
+     * edges, maximised there if it is larger (a resolution lowered: a window remembered at 1632×918 on a 1280×800
+     * screen); otherwise (a screen unplugged, the title bar off every screen) the same size, shrunk to fit, centred on
+     * {@code primary}.
      */
     public WindowPlacement onScreens(List<Rectangle2D> screens, Rectangle2D primary) {
         Rectangle2D grab = new Rectangle2D(x + Math.max(0, (width - GRAB_WIDTH) / 2), y,
@@ -53,7 +56,10 @@ public record WindowPlacement(double x, double y, double width, double height, b
         for (Rectangle2D s : screens) {
             if (overlapWidth(s, grab) >= GRAB_WIDTH / 3 && s.getMinY() <= grab.getMinY()
                     && grab.getMaxY() <= s.getMaxY()) {
-                return cornersOn(screens) ? this : within(s);
+                // a window the screen's size leaves its frame no room; one spanning two screens is the user's choice
+                boolean tight = !maximized && s.contains(x, y, width, height)
+                        && (width > s.getWidth() - FRAME || height > s.getHeight() - FRAME);
+                return cornersOn(screens) && !tight ? this : within(s);
             }
         }
         return centred(primary, Math.min(width, primary.getWidth()), Math.min(height, primary.getHeight()),
@@ -71,13 +77,18 @@ public record WindowPlacement(double x, double y, double width, double height, b
         return screens.stream().anyMatch(s -> s.contains(px, py));
     }
 
-    /** The same window moved, and shrunk where it is larger, into {@code s}. */
+    /**
+     * The same window moved into {@code s}; one that cannot fit there with its frame opens maximised there (the
+     * window manager then fits the frame too, which a window of the screen's size would push off the bottom), its
+     * normal size the first run's.
+     */
     private WindowPlacement within(Rectangle2D s) {
-        double w = Math.min(width, s.getWidth());
-        double h = Math.min(height, s.getHeight());
-        double nx = Math.max(s.getMinX(), Math.min(x, s.getMaxX() - w));
-        double ny = Math.max(s.getMinY(), Math.min(y, s.getMaxY() - h));
-        return new WindowPlacement(nx, ny, w, h, maximized);
+        if (width > s.getWidth() - FRAME || height > s.getHeight() - FRAME) {
+            return centred(s, s.getWidth() * FIRST_SHARE, s.getHeight() * FIRST_SHARE, true);
+        }
+        double nx = Math.max(s.getMinX(), Math.min(x, s.getMaxX() - width));
+        double ny = Math.max(s.getMinY(), Math.min(y, s.getMaxY() - height));
+        return new WindowPlacement(nx, ny, width, height, maximized);
     }
 
     private static double overlapWidth(Rectangle2D a, Rectangle2D b) {

@@ -36,13 +36,22 @@ class WindowPlacementTest {
         // Straddling the two screens, its title bar half on each: still reachable.
         WindowPlacement straddling = new WindowPlacement(700, 10, 1160, 700, false);
         assertEquals(straddling, straddling.onScreens(List.of(LAPTOP, MONITOR), LAPTOP));
+        // Spread over both on purpose, wider than either.
+        WindowPlacement wide = new WindowPlacement(100, 10, 3000, 700, false);
+        assertEquals(wide, wide.onScreens(List.of(LAPTOP, MONITOR), LAPTOP));
     }
 
     @Test
-    void aWindowHangingOffItsScreenAfterTheResolutionWasLoweredIsMovedAndShrunkOntoIt() {
+    void aWindowHangingOffItsScreenAfterTheResolutionWasLoweredIsMovedOntoItOrMaximisedThere() {
         // Remembered on a 1920×1080 screen, started on a 1280×800 one: the title bar is on it, the rest is not.
         WindowPlacement big = new WindowPlacement(146, 121, 1632, 918, false);
-        assertEquals(new WindowPlacement(0, 0, 1280, 800, false), big.onScreens(List.of(LAPTOP), LAPTOP));
+        assertEquals(new WindowPlacement(96, 60, 1088, 680, true), big.onScreens(List.of(LAPTOP), LAPTOP),
+                "maximised there, its normal size the first run's");
+        // The screen's own size, pushed down by a title bar: no room for the frame, so maximised too.
+        assertEquals(new WindowPlacement(96, 60, 1088, 680, true),
+                new WindowPlacement(2, 40, 1280, 800, false).onScreens(List.of(LAPTOP), LAPTOP));
+        assertEquals(new WindowPlacement(96, 60, 1088, 680, true),
+                new WindowPlacement(0, 0, 1280, 800, false).onScreens(List.of(LAPTOP), LAPTOP));
         // Small enough, only hanging off the right and bottom edges: moved in, its size kept.
         WindowPlacement off = new WindowPlacement(900, 500, 600, 400, false);
         assertEquals(new WindowPlacement(680, 400, 600, 400, false), off.onScreens(List.of(LAPTOP), LAPTOP));

@@ -61,7 +61,8 @@ public final class BufferSpecParser {
         if (kind.equals("host")) return host(text, tok);
         if (kind.equals("bar")) return bar(text, tok);
         if (kind.equals("dmabuf")) return dmabuf(text, tok);
-        if (kind.equals("sg")) return sg(text, text.trim().substring(3));
+        // "sg" alone (the colon trimmed away with trailing control characters) has no body
+        if (kind.equals("sg")) return sg(text, tok.length == 1 ? "" : text.trim().substring(3));
         throw bad(text, "it must start with host:, bar:, dmabuf: or sg:");
     }
 

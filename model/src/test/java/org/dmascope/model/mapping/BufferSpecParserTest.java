@@ -122,4 +122,12 @@ class BufferSpecParserTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BufferSpecParser.parse(spec));
         assertTrue(e.getMessage().contains(why), e.getMessage());
     }
+
+    /** Found by the bufferSpec fuzz target: "sg" and NULs, the colon gone with the trimmed control characters. */
+    @ParameterizedTest
+    @CsvSource({"sg", "'sg\u0000\u0000'", "sg:", "SG:"})
+    void anSgSpecWithoutEntriesIsRefusedWithTheReason(String spec) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BufferSpecParser.parse(spec));
+        assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "a refusal says why");
+    }
 }

@@ -176,9 +176,10 @@ public final class Relaunch {
      * collector keeps the heap near the live data (G1 let a 60 MB listing's import grow to 700 MB, the serial one
      * to 300 MB) and costs the canvas nothing (CanvasPanHarness: the same frame times). A command's work lasts
      * seconds, where the server compiler's profiling and compiling cost more than they win back: with the client
-     * compiler alone the import of the Supermicro listing took 2.4 s instead of 4.0 s. The window keeps the server
-     * compiler: with the client one alone it started in 2.4 s instead of 3.1 s, but then panned at 28 ms a frame
-     * instead of 24 and zoomed at 47 instead of 33 (README "Start-up"), and it is panned far longer than started.
+     * compiler and the serial collector the import of the Supermicro listing took 1.3 s instead of 1.5 s on a quiet
+     * machine (2.4 s instead of 4.0 s on a busy one). The window keeps the server compiler: with the client one
+     * alone it started in 2.0 s instead of 2.6 s, but then panned at 28 ms a frame instead of 24 and zoomed at 47
+     * instead of 33 (README "Run it", "Large machines and start-up"); it is panned far longer than started.
      *
      * @param given  the user's options
      * @param window for the window rather than a command

@@ -1,6 +1,5 @@
 package org.dmascope.model.mapping;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,23 +89,11 @@ public final class TopologyMappingRules implements P2pMapTypeSource, RouteSource
         return rules.groupOf(device.address()).map(g -> "group " + number(g.group()));
     }
 
-    /**
-     * The group's number as the kernel gave it when the input lists the same group (the number sysfs and
-     * {@code dmascope groups} show), else the derived group's own; a derived group the input splits or joins
-     * keeps its own, so two domains never share a name.
-     */
+    /** The group's number as the kernel gave it when the input lists that same group, else its own. */
     private synchronized int number(IommuGroup g) {
         if (numbers == null) {
-            numbers = new HashMap<>();
-            Map<Bdf, Integer> reported = GroupPartitions.reported(rules.topology());
-            Map<Integer, Integer> reportedSizes = new HashMap<>();
-            for (Integer n : reported.values()) reportedSizes.merge(n, 1, Integer::sum);
-            for (IommuGroup d : rules.groups().groups()) {
-                Integer n = d.members().isEmpty() ? null : reported.get(d.members().get(0).address());
-                boolean same = n != null && reportedSizes.get(n) == d.members().size()
-                        && d.members().stream().allMatch(m -> n.equals(reported.get(m.address())));
-                numbers.put(d.id(), same ? n : d.id());
-            }
+            numbers = GroupPartitions.kernelNumbers(rules.groups().groups(),
+                    GroupPartitions.reported(rules.topology()));
         }
         return numbers.getOrDefault(g.id(), g.id());
     }

@@ -2,6 +2,7 @@ package org.dmascope.model.kernel.groups;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,27 @@ public final class GroupPartitions {
         for (PciFunction f : t.functions()) if (f.iommuGroup().isPresent()) m.put(f.address(),
                 f.iommuGroup().getAsInt());
         return m;
+    }
+
+    /**
+     * Each derived group's number as the kernel gave it, for the groups the input lists with exactly the same
+     * members; a derived group the input splits, joins or does not list keeps its own id, so two groups never share
+     * a number.
+     *
+     * @param derived  the rules' groups
+     * @param reported function to the kernel's group id ({@link #reported})
+     */
+    public static Map<Integer, Integer> kernelNumbers(List<IommuGroup> derived, Map<Bdf, Integer> reported) {
+        Map<Integer, Integer> sizes = new HashMap<>();
+        for (Integer n : reported.values()) sizes.merge(n, 1, Integer::sum);
+        Map<Integer, Integer> numbers = new HashMap<>();
+        for (IommuGroup d : derived) {
+            Integer n = d.members().isEmpty() ? null : reported.get(d.members().get(0).address());
+            boolean same = n != null && sizes.get(n) == d.members().size()
+                    && d.members().stream().allMatch(m -> n.equals(reported.get(m.address())));
+            numbers.put(d.id(), same ? n : d.id());
+        }
+        return numbers;
     }
 
     /** True when every function of the topology carries a reported group. */

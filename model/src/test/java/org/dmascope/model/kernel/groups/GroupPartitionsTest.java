@@ -82,4 +82,21 @@ class GroupPartitionsTest {
                         + "and group 1 {0000:01:00.1}"),
                 cmp.differences());
     }
+
+    @Test
+    void aDerivedGroupTakesTheKernelsNumberOnlyWhenTheKernelListsTheSameMembers() {
+        IommuGroup same = group(0, "00:01.0", "01:00.0");
+        IommuGroup splitByTheRules = group(1, "02:00.0");
+        IommuGroup unlisted = group(2, "03:00.0");
+        Map<Bdf, Integer> reported = Map.of(bdf("00:01.0"), 7, bdf("01:00.0"), 7, bdf("02:00.0"), 9,
+                bdf("02:00.1"), 9);
+        assertEquals(Map.of(0, 7, 1, 1, 2, 2),
+                GroupPartitions.kernelNumbers(List.of(same, splitByTheRules, unlisted), reported),
+                "the kernel's group 9 has a member the derived group lacks, so that group keeps its own number");
+    }
+
+    private static IommuGroup group(int id, String... members) {
+        return new IommuGroup(id, java.util.Arrays.stream(members)
+                .map(m -> new GroupMember(bdf(m), GroupMember.Mechanism.NEW_GROUP, "test")).toList());
+    }
 }

@@ -132,7 +132,43 @@ public final class Relaunch {
      * @return its exit code, or empty when the window is to start in this JVM after all
      */
     public OptionalInt run(List<String> args) {
-        return runWindow(args);
+        Optional<Path> archive = cache.archive();
+        Path pending = null;
+        Path marker;
+        try {
+            if (archive.isEmpty()) {
+                if (!cache.mayMake()) return OptionalInt.empty();
+                pending = cache.beginMaking(pid);
+            }
+            marker = Files.createTempFile(cache.archivePath().getParent(), "dmascope-start-", ".marker");
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+        List<String> classData = new ArrayList<>(archive.isPresent()
+                ? List.of("-XX:SharedArchiveFile=" + archive.get(), "-Xshare:auto")
+                : List.of("-XX:ArchiveClassesAtExit=" + pending));
+        classData.addAll(QUIET);
+        List<String> command = command(classData, marker, args, true);
+        int code;
+        try {
+            code = runChild(command);
+        } catch (IOException e) {
+            deleteQuietly(marker);
+            if (pending != null) cache.abandon(pending);
+            return OptionalInt.empty();
+        }
+        boolean reachedMain = !Files.exists(marker);
+        deleteQuietly(marker);
+        if (pending != null) {
+            if (code == 0) {
+                cache.made(pending);
+            } else {
+                cache.abandon(pending);
+            }
+        } else if (code != 0 && (!reachedMain || crashed(code))) {
+            cache.discard();
+        }
+        return reachedMain ? OptionalInt.of(code) : OptionalInt.empty();
     }
 
     /**
@@ -150,15 +186,7 @@ public final class Relaunch {
         } catch (IOException e) {
             return OptionalInt.empty();
         }
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(options.options());
-        command.addAll(tuning(options.options(), false));
-        command.add("-D" + MARKER_PROPERTY + "=" + marker);
-        command.add("-cp");
-        command.add(jar.toString());
-        command.add(mainClass);
-        command.addAll(args);
+        List<String> command = command(List.of(), marker, args, false);
         int code;
         try {
             code = runChild(command);
@@ -194,42 +222,6 @@ public final class Relaunch {
         return t;
     }
 
-    private OptionalInt runWindow(List<String> args) {
-        Optional<Path> archive = cache.archive();
-        Path pending = null;
-        Path marker;
-        try {
-            if (archive.isEmpty()) {
-                if (!cache.mayMake()) return OptionalInt.empty();
-                pending = cache.beginMaking(pid);
-            }
-            marker = Files.createTempFile(cache.archivePath().getParent(), "dmascope-start-", ".marker");
-        } catch (IOException e) {
-            return OptionalInt.empty();
-        }
-        List<String> command = command(archive, pending, marker, args);
-        int code;
-        try {
-            code = runChild(command);
-        } catch (IOException e) {
-            deleteQuietly(marker);
-            if (pending != null) cache.abandon(pending);
-            return OptionalInt.empty();
-        }
-        boolean reachedMain = !Files.exists(marker);
-        deleteQuietly(marker);
-        if (pending != null) {
-            if (code == 0) {
-                cache.made(pending);
-            } else {
-                cache.abandon(pending);
-            }
-        } else if (code != 0 && (!reachedMain || crashed(code))) {
-            cache.discard();
-        }
-        return reachedMain ? OptionalInt.of(code) : OptionalInt.empty();
-    }
-
     /** Starts the second JVM and waits for it to end. */
     private int runChild(List<String> command) throws IOException {
         Running child = starter.start(command);
@@ -241,21 +233,18 @@ public final class Relaunch {
         return code;
     }
 
-    /** The window's JVM command line: this one's options, the archive to map or to make, the marker, the files. */
-    List<String> command(Optional<Path> archive, Path pending, Path marker, List<String> args) {
+    /**
+     * The second JVM's command line: this one's options, {@link #tuning}, the class-data options (the window's
+     * archive), the marker, the program and its arguments.
+     */
+    private List<String> command(List<String> classData, Path marker, List<String> args, boolean window) {
         List<String> c = new ArrayList<>();
         c.add(java.toString());
         c.addAll(options.options());
-        c.addAll(tuning(options.options(), true));
-        if (archive.isPresent()) {
-            c.add("-XX:SharedArchiveFile=" + archive.get());
-            c.add("-Xshare:auto");
-        } else {
-            c.add("-XX:ArchiveClassesAtExit=" + pending);
-        }
-        c.addAll(QUIET);
+        c.addAll(tuning(options.options(), window));
+        c.addAll(classData);
         c.add("-D" + MARKER_PROPERTY + "=" + marker);
-        c.add("-D" + WINDOW_PROPERTY + "=true");
+        if (window) c.add("-D" + WINDOW_PROPERTY + "=true");
         c.add("-cp");
         c.add(jar.toString());
         c.add(mainClass);

@@ -192,6 +192,7 @@ final class P2pCommand implements Callable<Integer> {
                 n.put("provider", c.provider().toString());
                 n.put("distance", c.distance());
                 n.put("reason", c.reason());
+                n.put("assumed", c.assumed());
             }
             JsonOutput.print(root, out);
         } else {
@@ -203,7 +204,8 @@ final class P2pCommand implements Callable<Integer> {
                 out.println();
                 out.println("providers with published P2P memory (distance_many, -1 = unusable):");
                 for (P2pmemFinder.Candidate c : r.scored()) {
-                    out.printf("  %-14s %3d  %s%n", c.provider(), c.distance(), label(t, c.provider()));
+                    out.printf("  %-14s %3d  %s%s%n", c.provider(), c.distance(), label(t, c.provider()),
+                            c.assumed() ? "  (assumed: if a driver registered and published it)" : "");
                 }
             }
         }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.dmascope.model.io.TopologyFiles;
+import org.dmascope.model.testing.Corpus;
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PciIdentity;
@@ -113,6 +114,13 @@ class TopologyCommandsTest {
         assertEquals(0, find.status(), find.err());
         assertEquals("0000:05:00.0", find.json().get("provider").asText());
         assertEquals(8, find.json().get("scored").get(0).get("distance").asInt());
+        assertFalse(find.json().get("scored").get(0).get("assumed").asBoolean(), "the sample registers its CMB");
+        // an lspci export: the V100s' BARs are assumed registered, not published; the answer says so
+        Run v100s = run("p2p", Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt").toString(),
+                "--find-provider", "0d:00.0,0e:00.0");
+        assertEquals(Cli.FAILED, v100s.status(), v100s.err());
+        assertTrue(v100s.out().contains("Assumed: 0000:0d:00.0,") && v100s.out().contains("If it were published, "
+                + "pci_p2pmem_find_many would return 0000:0"), v100s.out());
         // a client the ACS redirect sends through a host bridge not on the whitelist: -1 for the whole set
         Path file = save(acsRedirectSample(0x09a3), "acs-unlisted-many.json");
         Run refused = run("p2p", file.toString(), "--provider", "05:00.0", "--clients", "03:00.0,04:00.0",

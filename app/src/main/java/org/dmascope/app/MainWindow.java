@@ -396,14 +396,14 @@ public final class MainWindow {
     }
 
     private void showMatrix() {
-        tools.show(MATRIX_WINDOW, "P2P Matrix", 1000, 720, () -> {
+        tools.show(MATRIX_WINDOW, "P2P Matrix", 1400, 900, () -> {
             P2pMatrixViewModel model = new P2pMatrixViewModel(session.rules(), session.background(),
                     Platform::runLater);
             P2pMatrixView view = new P2pMatrixView(model);
             return new ToolWindows.Content(view, () -> {
                 view.dispose();
                 model.dispose();
-            });
+            }, Optional.of(model.matrixProperty()));
         });
     }
 

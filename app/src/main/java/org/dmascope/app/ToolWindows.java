@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -22,8 +25,17 @@ import org.dmascope.views.common.Theme;
  * its content.
  */
 final class ToolWindows {
-    /** What a tool window shows, and how to let go of it. */
-    record Content(Parent root, Runnable dispose) {
+    /**
+     * What a tool window shows, and how to let go of it.
+     *
+     * @param filled changes when content computed in the background arrives (the P2P matrix's rows): the window,
+     *               sized to the empty view when it opened, is sized to the content then, unless the user has
+     *               resized it
+     */
+    record Content(Parent root, Runnable dispose, Optional<Observable> filled) {
+        Content(Parent root, Runnable dispose) {
+            this(root, dispose, Optional.empty());
+        }
     }
 
     /** Content that is small (a few matrix rows) still opens big enough to read without resizing. */
@@ -71,7 +83,28 @@ final class ToolWindows {
         OwnedWindows.prepare(stage, owner, MIN_WIDTH, MIN_HEIGHT, maxWidth, maxHeight);
         open.put(key, stage);
         stage.show();
+        c.filled().ifPresent(f -> refitWhenFilled(stage, f, maxWidth, maxHeight));
         return stage;
+    }
+
+    /** Sizes {@code stage} to its content again when {@code filled} first changes, unless the user resized it. */
+    private void refitWhenFilled(Stage stage, Observable filled, double maxWidth, double maxHeight) {
+        double width = stage.getWidth();
+        double height = stage.getHeight();
+        InvalidationListener once = new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                filled.removeListener(this);
+                // after the pulse that lays the content out, so its preferred size counts the rows
+                Platform.runLater(() -> {
+                    if (stage.isShowing() && stage.getWidth() == width && stage.getHeight() == height
+                            && !stage.isMaximized()) {
+                        OwnedWindows.fit(stage, owner, MIN_WIDTH, MIN_HEIGHT, maxWidth, maxHeight);
+                    }
+                });
+            }
+        };
+        filled.addListener(once);
     }
 
     Optional<Stage> window(String key) {

@@ -167,4 +167,22 @@ class MatrixWindowTest {
         assertTrue(Window.getWindows().size() >= 2);
         robot.interact(() -> grid.getScene().getWindow().hide());
     }
+
+    @Test
+    void aBigMatrixOpensTallEnoughToShowItsRows(FxRobot robot) {
+        waitUntil(() -> !documents.samplesProperty().isEmpty());
+        SampleCatalog.Sample big = documents.samplesProperty().stream()
+                .filter(s -> s.fileName().startsWith("supermicro")).findFirst().orElseThrow();
+        robot.interact(() -> documents.openSample(big));
+        waitUntil(() -> app.session().rules().rulesFor(documents.getDocument().topology()).isPresent());
+        MatrixGrid grid = openMatrix(robot);
+        Stage matrix = (Stage) grid.getScene().getWindow();
+        // opened while the rows were computed (the empty view's size); sized to the 59 rows once they arrived,
+        // within the main window
+        waitUntil(() -> matrix.getHeight() > 600);
+        assertTrue(matrix.getHeight() <= stage.getHeight() && matrix.getWidth() <= stage.getWidth(),
+                matrix.getWidth() + "x" + matrix.getHeight() + " in " + stage.getWidth() + "x" + stage.getHeight());
+        assertTrue(grid.getHeight() > 300, "the grid has the room: " + grid.getHeight());
+        robot.interact(matrix::hide);
+    }
 }

@@ -2,6 +2,7 @@ package org.dmascope.views.common;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -69,6 +70,10 @@ public final class OwnedWindows {
         double maxH = Math.max(minHeight, Math.min(maxHeight, a.getHeight() - 2 * MARGIN));
         window.setWidth(clamp(prefW + frame(window, true), minWidth, maxW));
         window.setHeight(clamp(prefH + frame(window, false), minHeight, maxH));
+        // autosize gave the root its preferred size; the scene sizes its root again only when its own size
+        // changes, which a shown window of unchanged width or height does not do
+        Scene scene = window.getScene();
+        if (window.isShowing() && scene.getWidth() > 0) root.resize(scene.getWidth(), scene.getHeight());
         centre(window, owner);
     }
 

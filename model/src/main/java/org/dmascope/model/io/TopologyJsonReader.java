@@ -60,6 +60,8 @@ public final class TopologyJsonReader {
 
     private final JsonReadContext ctx;
     private final Map<String, JsonNodeAt> subjects = new HashMap<>();
+    /** How often each address has been read so far: a repeat is its own subject, reported where it is. */
+    private final Map<Bdf, Integer> occurrences = new HashMap<>();
     private final List<PciFunction> functions = new ArrayList<>();
     private List<Diagnostic> functionFindings = List.of();
 
@@ -197,8 +199,10 @@ public final class TopologyJsonReader {
         /** A function of a repetition: its address and name, what the refusal says of it. */
         private Optional<PciFunction> named(JsonNodeAt.Obj o) {
             Optional<String> name = ctx.string(o, "deviceName", false);
-            return ctx.parse(o, "address", true, "a PCI address such as \"0000:03:00.0\"", Bdf::parse)
-                    .map(a -> PciFunction.builder(a).identity(PciIdentity.named(name)).build());
+            Optional<Bdf> address = ctx.parse(o, "address", true, "a PCI address such as \"0000:03:00.0\"",
+                    Bdf::parse);
+            address.ifPresent(a -> place(a, o));
+            return address.map(a -> PciFunction.builder(a).identity(PciIdentity.named(name)).build());
         }
 
         private void add(PciFunction f) {
@@ -360,6 +364,12 @@ public final class TopologyJsonReader {
                 dmaRanges, provenance));
     }
 
+    /** Where the function at {@code address} is, for findings about it; a repeat is a subject of its own. */
+    private void place(Bdf address, JsonNodeAt.Obj o) {
+        int n = occurrences.merge(address, 1, Integer::sum);
+        subjects.put(n == 1 ? address.toString() : TopologyValidator.repeatSubject(address, n), o.placeOnly());
+    }
+
     /** {@code "idCandidates": ["8086:2054", "8086:2055"]}: the IDs an ambiguous name could stand for. */
     private List<PciId> idCandidates(JsonNodeAt.Obj o) {
         List<PciId> ids = new ArrayList<>();
@@ -377,7 +387,7 @@ public final class TopologyJsonReader {
         // Without an address the function is dropped, but its other fields are still read so one pass
         // reports every problem in the file.
         PciFunction.Builder b = PciFunction.builder(address.orElse(Bdf.of(0, 0, 0, 0)));
-        address.ifPresent(a -> subjects.putIfAbsent(a.toString(), o.placeOnly()));
+        address.ifPresent(a -> place(a, o));
         b.identity(new PciIdentity(
                 ctx.hexInt(o, "vendor", false, 0xFFFF), ctx.hexInt(o, "device", false, 0xFFFF),
                 ctx.hexInt(o, "subsystemVendor", false, 0xFFFF), ctx.hexInt(o, "subsystemDevice", false, 0xFFFF),

@@ -202,16 +202,26 @@ public final class TopologyValidator {
 
     private static final String REPEATED_ADDRESS = kind(Severity.ERROR, repeatedAddress(Bdf.of(0, 0, 0, 0)));
 
+    /**
+     * The subject of the {@code n}th function (from 2) with {@code address}, in the input's order: where a file
+     * reader records that function, a repeated address is reported at the repeat, not at the first.
+     */
+    public static String repeatSubject(Bdf address, int n) {
+        return address + "#" + n;
+    }
+
     /** @return true when every address is unique */
     private boolean checkUniqueAddresses() {
-        Set<Bdf> seen = new HashSet<>();
+        Map<Bdf, Integer> seen = new HashMap<>();
         boolean unique = true;
         for (PciFunction f : t.functions()) {
-            if (!seen.add(f.address())) {
+            // functions are sorted by address, stably, so the repeats of an address follow in the input's order
+            int n = seen.merge(f.address(), 1, Integer::sum);
+            if (n > 1) {
                 // A broken file may repeat tens of thousands of functions: their kind is known, and their
                 // message is built only for the few listed.
                 add(REPEATED_ADDRESS, () -> Diagnostic.error(name(f) + ": " + repeatedAddress(f.address()))
-                        .about(f.address().toString()));
+                        .about(repeatSubject(f.address(), n)));
                 unique = false;
             }
         }

@@ -85,6 +85,18 @@ class HostileInputTest {
                 e.toString());
         assertTrue(r.report().diagnostics().stream().noneMatch(x -> x.message().contains("overlaps a BAR of")),
                 "no check that needs unique addresses ran");
+        // each listed repeat is reported where it is in the file: its own line, past the first copy
+        int firstCopyEnds = (int) (text.substring(0, a) + functions).lines().count();
+        List<Integer> lines = r.report().diagnostics().stream()
+                .filter(x -> x.message().contains("appears more than once") && !x.message().contains("more like it"))
+                .map(Diagnostic::line).toList();
+        assertEquals(50, lines.size());
+        assertEquals(lines.size(), lines.stream().distinct().count(), "one line per repeat: " + lines);
+        assertTrue(lines.stream().allMatch(l -> l > firstCopyEnds), lines + " after line " + firstCopyEnds);
+        String repeat = functions.substring(0, functions.indexOf('\n'));
+        int secondCopy = (text.substring(0, a) + functions + ",\n").lines().toList().size() + 1;
+        assertTrue(lines.contains(secondCopy), "the first repeat is the second copy's first function (line "
+                + secondCopy + ", " + repeat + "): " + lines);
     }
 
     @Test

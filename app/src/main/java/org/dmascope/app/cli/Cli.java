@@ -2,13 +2,17 @@ package org.dmascope.app.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.dmascope.model.io.formats.ImportFormats;
 import org.dmascope.model.io.imports.Importer;
 import org.dmascope.model.io.pciids.PciIdSource;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
 
@@ -41,9 +45,32 @@ public final class Cli {
         return new Cli(new Importer(ImportFormats.standard(), pciIds));
     }
 
+    /**
+     * The commands, each made only when its command line is built: picocli's model of every command (options,
+     * usage, converters, by reflection) takes about 0.4 s of a cold JVM, which a command that runs one of them
+     * need not pay.
+     */
+    private record Entry(Class<?> type, BiFunction<Streams, Importer, Object> make) {
+        List<String> names() {
+            Command c = type.getAnnotation(Command.class);
+            List<String> out = new ArrayList<>(List.of(c.name()));
+            out.addAll(List.of(c.aliases()));
+            return out;
+        }
+    }
+
+    private static final List<Entry> COMMANDS = List.of(
+            new Entry(ImportCommand.class, ImportCommand::new), new Entry(GroupsCommand.class, GroupsCommand::new),
+            new Entry(P2pCommand.class, P2pCommand::new), new Entry(MatrixCommand.class, MatrixCommand::new),
+            new Entry(MapCommand.class, MapCommand::new), new Entry(AddressesCommand.class, AddressesCommand::new),
+            new Entry(DiffCommand.class, DiffCommand::new), new Entry(DesignsCommand.class, DesignsCommand::new),
+            new Entry(DrawCommand.class, DrawCommand::new), new Entry(RunCommand.class, (s, i) -> new RunCommand(s)),
+            new Entry(CompletionCommand.class, (s, i) -> new CompletionCommand(s)),
+            new Entry(HelpCommand.class, (s, i) -> new HelpCommand()));
+
     /** Runs one command line; a fresh set of command objects each time, as picocli fills in their fields. */
     public int run(String[] args, PrintStream out, PrintStream err) {
-        int status = commandLine(new Streams(out, err), importer).execute(args);
+        int status = commandLine(new Streams(out, err), importer, only(args)).execute(args);
         out.flush();
         err.flush();
         return status;
@@ -51,26 +78,31 @@ public final class Cli {
 
     /** Whether {@code name} is one of the commands (or a name of {@code help}), as the first argument. */
     public boolean isCommand(String name) {
-        return commandLine(new Streams(System.out, System.err), importer).getSubcommands().containsKey(name);
+        return COMMANDS.stream().anyMatch(e -> e.names().contains(name));
     }
 
     /** The top-level usage: the commands and how to get a command's options. */
     public String overview() {
-        return commandLine(new Streams(System.out, System.err), importer).getUsageMessage();
+        return commandLine(new Streams(System.out, System.err), importer, Optional.empty()).getUsageMessage();
     }
 
-    private static CommandLine commandLine(Streams streams, Importer importer) {
+    /**
+     * The one command a command line needs when its first word names it; all of them for the top level, for
+     * {@code help} and {@code completion} (which list the others) and for an unknown word (picocli suggests the
+     * nearest names).
+     */
+    private static Optional<Entry> only(String[] args) {
+        if (args.length == 0) return Optional.empty();
+        return COMMANDS.stream().filter(e -> e.names().contains(args[0]))
+                .filter(e -> e.type() != HelpCommand.class && e.type() != CompletionCommand.class).findFirst();
+    }
+
+    private static CommandLine commandLine(Streams streams, Importer importer, Optional<Entry> only) {
         // Each command through its own CommandLine: addSubcommand(Object) would skip the commands' model
         // transformers, which put the import formats and the buffer SPEC grammar into the usage text.
         CommandLine cli = new CommandLine(new DmascopeCommand(streams));
-        for (Object command : List.of(new ImportCommand(streams, importer), new GroupsCommand(streams, importer),
-                new P2pCommand(streams, importer), new MatrixCommand(streams, importer),
-                new MapCommand(streams, importer), new AddressesCommand(streams, importer),
-                new DiffCommand(streams, importer),
-                new DesignsCommand(streams, importer), new DrawCommand(streams, importer), new RunCommand(streams),
-                new CompletionCommand(streams),
-                new HelpCommand())) {
-            cli.addSubcommand(new CommandLine(command));
+        for (Entry e : only.map(List::of).orElse(COMMANDS)) {
+            cli.addSubcommand(new CommandLine(e.make().apply(streams, importer)));
         }
         // The settings below reach the subcommands added above.
         cli.setOut(new PrintWriter(new PrintStreamWriter(streams.out()), true));

@@ -60,8 +60,11 @@ public final class TopologyJsonReader {
 
     private final JsonReadContext ctx;
     private final Map<String, JsonNodeAt> subjects = new HashMap<>();
-    /** How often each address has been read so far: a repeat is its own subject, reported where it is. */
-    private final Map<Bdf, Integer> occurrences = new HashMap<>();
+    /**
+     * Where each function is, by address, in the file's order: a repeated address has several places, and a
+     * finding about a repeat is reported at it ({@link TopologyValidator.FunctionSubject}).
+     */
+    private final Map<Bdf, List<JsonNodeAt>> places = new HashMap<>();
     private final List<PciFunction> functions = new ArrayList<>();
     private List<Diagnostic> functionFindings = List.of();
 
@@ -115,8 +118,7 @@ public final class TopologyJsonReader {
         checkpoint.run();
         if (validate && t.isPresent() && !r.ctx.hasErrors()) {
             for (Diagnostic d : TopologyChecks.validate(t.get(), checkpoint)) {
-                JsonNodeAt at = d.subject().map(r.subjects::get).orElse(root);
-                r.ctx.addAt(at == null ? root : at, d);
+                r.ctx.addAt(d.subject().flatMap(r::where).orElse(root), d);
             }
         }
         Report report = new Report(r.ctx.diagnostics());
@@ -364,10 +366,22 @@ public final class TopologyJsonReader {
                 dmaRanges, provenance));
     }
 
-    /** Where the function at {@code address} is, for findings about it; a repeat is a subject of its own. */
+    /** Records where the function at {@code address} is, for findings about it. */
     private void place(Bdf address, JsonNodeAt.Obj o) {
-        int n = occurrences.merge(address, 1, Integer::sum);
-        subjects.put(n == 1 ? address.toString() : TopologyValidator.repeatSubject(address, n), o.placeOnly());
+        List<JsonNodeAt> at = places.get(address);
+        if (at == null) places.put(address, List.of(o.placeOnly()));
+        else if (at.size() == 1) places.put(address, new ArrayList<>(List.of(at.get(0), o.placeOnly())));
+        else at.add(o.placeOnly());
+    }
+
+    /** Where a finding's subject is in the file, if the file holds it. */
+    private Optional<JsonNodeAt> where(String subject) {
+        JsonNodeAt at = subjects.get(subject);
+        if (at != null) return Optional.of(at);
+        return TopologyValidator.FunctionSubject.parse(subject).flatMap(f -> {
+            List<JsonNodeAt> all = places.getOrDefault(f.address(), List.of());
+            return f.occurrence() <= all.size() ? Optional.of(all.get(f.occurrence() - 1)) : Optional.empty();
+        });
     }
 
     /** {@code "idCandidates": ["8086:2054", "8086:2055"]}: the IDs an ambiguous name could stand for. */

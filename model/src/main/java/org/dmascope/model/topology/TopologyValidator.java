@@ -203,11 +203,27 @@ public final class TopologyValidator {
     private static final String REPEATED_ADDRESS = kind(Severity.ERROR, repeatedAddress(Bdf.of(0, 0, 0, 0)));
 
     /**
-     * The subject of the {@code n}th function (from 2) with {@code address}, in the input's order: where a file
-     * reader records that function, a repeated address is reported at the repeat, not at the first.
+     * The subject of a finding about the {@code occurrence}th function (from 1) with {@code address}, in the
+     * input's order: the address itself for the first, so a reader that records where each function is can
+     * report a repeated address at the repeat, not at the first.
      */
-    public static String repeatSubject(Bdf address, int n) {
-        return address + "#" + n;
+    public record FunctionSubject(Bdf address, int occurrence) {
+        @Override
+        public String toString() {
+            return occurrence == 1 ? address.toString() : address + "#" + occurrence;
+        }
+
+        /** The function a subject names, if it names one. */
+        public static Optional<FunctionSubject> parse(String subject) {
+            int hash = subject.indexOf('#');
+            try {
+                Bdf a = Bdf.parse(hash < 0 ? subject : subject.substring(0, hash));
+                int n = hash < 0 ? 1 : Integer.parseInt(subject.substring(hash + 1));
+                return Optional.of(new FunctionSubject(a, n));
+            } catch (IllegalArgumentException notAFunction) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** @return true when every address is unique */
@@ -221,7 +237,7 @@ public final class TopologyValidator {
                 // A broken file may repeat tens of thousands of functions: their kind is known, and their
                 // message is built only for the few listed.
                 add(REPEATED_ADDRESS, () -> Diagnostic.error(name(f) + ": " + repeatedAddress(f.address()))
-                        .about(repeatSubject(f.address(), n)));
+                        .about(new FunctionSubject(f.address(), n).toString()));
                 unique = false;
             }
         }

@@ -34,8 +34,7 @@ public final class Main {
             relaunchOrWindow(List.of());
             return;
         }
-        Cli cli = Cli.standard();
-        Launch launch = Launch.of(args, cli::isCommand);
+        Launch launch = Launch.of(args, Cli::isCommand);
         switch (launch.kind()) {
             case WINDOW -> relaunchOrWindow(launch.files().stream().map(Object::toString).toList());
             case REFUSED -> {
@@ -50,7 +49,7 @@ public final class Main {
                 OptionalInt code = relaunched || Launch.inputBytes(args) < RELAUNCH_FROM_BYTES ? OptionalInt.empty()
                         : Relaunch.forThisProcess(Main.class).map(r -> r.runCommand(List.of(args)))
                                 .orElse(OptionalInt.empty());
-                System.exit(code.isPresent() ? code.getAsInt() : cli.run(args, System.out, System.err));
+                System.exit(code.isPresent() ? code.getAsInt() : Cli.standard().run(args, System.out, System.err));
             }
         }
     }

@@ -10,18 +10,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.dmascope.app.cli.Cli;
-import org.dmascope.model.io.pciids.PciIdSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LaunchTest {
-    private final Cli cli = Cli.with(PciIdSource.shipped());
-
     @TempDir
     Path dir;
 
     private Launch launch(String... args) {
-        return Launch.of(args, cli::isCommand);
+        return Launch.of(args, Cli::isCommand);
     }
 
     @Test

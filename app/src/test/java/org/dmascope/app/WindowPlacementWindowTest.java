@@ -13,7 +13,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.dmascope.app.cli.Cli;
-import org.dmascope.model.io.pciids.PciIdSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,7 +87,7 @@ class WindowPlacementWindowTest {
     @Test
     void aFileNamedOnTheCommandLineOpensInTheWindowAndTitlesIt(FxRobot robot) {
         Path file = Path.of(System.getProperty("dmascope.corpus"), "intel-icelake-sp-cx7-sriov.verbose.txt");
-        Launch launch = Launch.of(new String[] {file.toString()}, Cli.with(PciIdSource.shipped())::isCommand);
+        Launch launch = Launch.of(new String[] {file.toString()}, Cli::isCommand);
         assertEquals(Launch.Kind.WINDOW, launch.kind());
 
         robot.interact(() -> documents.open(launch.files()));

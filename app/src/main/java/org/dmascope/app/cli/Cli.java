@@ -76,8 +76,11 @@ public final class Cli {
         return status;
     }
 
-    /** Whether {@code name} is one of the commands (or a name of {@code help}), as the first argument. */
-    public boolean isCommand(String name) {
+    /**
+     * Whether {@code name} is one of the commands (or a name of {@code help}), as the first argument; known without
+     * building a command line (or the names' pci.ids), so a command relaunched elsewhere costs this JVM nothing.
+     */
+    public static boolean isCommand(String name) {
         return COMMANDS.stream().anyMatch(e -> e.names().contains(name));
     }
 

@@ -1,6 +1,7 @@
 package org.dmascope.app.start;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The class-data archive of one jar and runtime ({@link ArchiveKey}) in the user's cache directory, with what
@@ -22,11 +24,30 @@ public final class ClassDataCache {
     private static final String ARCHIVE = ".jsa";
 
     private final Path dir;
-    private final String key;
+    private final Supplier<String> keySource;
+    private String key;
 
     public ClassDataCache(Path dir, String key) {
+        this(dir, () -> key);
+    }
+
+    /**
+     * @param key worked out the first time the archive is looked for (the jar's directory is read for it), so a
+     *            command that never uses the archive does not pay for it; it may throw {@link UncheckedIOException}
+     */
+    public ClassDataCache(Path dir, Supplier<String> key) {
         this.dir = dir;
-        this.key = key;
+        this.keySource = key;
+    }
+
+    /** The directory the archive and the second JVM's marker files are kept in. */
+    public Path directory() {
+        return dir;
+    }
+
+    private String key() {
+        if (key == null) key = keySource.get();
+        return key;
     }
 
     /** The archive, when it is whole: its size is the one recorded when it was made. */
@@ -52,7 +73,7 @@ public final class ClassDataCache {
     public Path beginMaking(long pid) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(attemptsPath(), Integer.toString(attempts() + 1), StandardCharsets.US_ASCII);
-        Path pending = dir.resolve(PREFIX + key + "." + pid + ".tmp");
+        Path pending = dir.resolve(PREFIX + key() + "." + pid + ".tmp");
         Files.deleteIfExists(pending);
         return pending;
     }
@@ -99,15 +120,15 @@ public final class ClassDataCache {
     }
 
     Path archivePath() {
-        return dir.resolve(PREFIX + key + ARCHIVE);
+        return dir.resolve(PREFIX + key() + ARCHIVE);
     }
 
     private Path sizePath() {
-        return dir.resolve(PREFIX + key + ARCHIVE + ".size");
+        return dir.resolve(PREFIX + key() + ARCHIVE + ".size");
     }
 
     private Path attemptsPath() {
-        return dir.resolve(PREFIX + key + ".attempts");
+        return dir.resolve(PREFIX + key() + ".attempts");
     }
 
     private int attempts() {
@@ -131,7 +152,7 @@ public final class ClassDataCache {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*")) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (!name.startsWith(PREFIX + key + ".") && !name.endsWith(".tmp")) Files.deleteIfExists(f);
+                if (!name.startsWith(PREFIX + key() + ".") && !name.endsWith(".tmp")) Files.deleteIfExists(f);
             }
         }
     }

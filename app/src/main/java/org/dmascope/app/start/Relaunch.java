@@ -1,7 +1,9 @@
 package org.dmascope.app.start;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ public final class Relaunch {
     public static final String SWITCH_PROPERTY = "dmascope.classData";
     /** Set in the relaunched JVM when it is to show the window (else it runs the command it was given). */
     public static final String WINDOW_PROPERTY = "dmascope.relaunched.window";
+    /** The young generation of a command's JVM, in MB ({@link #tuning}). */
+    static final int COMMAND_YOUNG_MB = 64;
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     /** Starts a command, so tests can stand in for the second JVM. */
@@ -96,10 +100,16 @@ public final class Relaunch {
             if (!Files.isRegularFile(jar) || !Files.isExecutable(java)) return Optional.empty();
             String runtime = System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|"
                     + System.getProperty("java.runtime.version");
-            ClassDataCache cache = new ClassDataCache(cacheDirectory(), ArchiveKey.of(jar, runtime));
+            ClassDataCache cache = new ClassDataCache(cacheDirectory(), () -> {
+                try {
+                    return ArchiveKey.of(jar, runtime);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             return Optional.of(new Relaunch(java, jar, mainClass.getName(), options, cache,
                     Relaunch::startInheritingIo, ProcessHandle.current().pid()));
-        } catch (IOException | RuntimeException | URISyntaxException e) {
+        } catch (RuntimeException | URISyntaxException e) {
             return Optional.empty();
         }
     }
@@ -132,16 +142,17 @@ public final class Relaunch {
      * @return its exit code, or empty when the window is to start in this JVM after all
      */
     public OptionalInt run(List<String> args) {
-        Optional<Path> archive = cache.archive();
+        Optional<Path> archive;
         Path pending = null;
         Path marker;
         try {
+            archive = cache.archive();
             if (archive.isEmpty()) {
                 if (!cache.mayMake()) return OptionalInt.empty();
                 pending = cache.beginMaking(pid);
             }
-            marker = Files.createTempFile(cache.archivePath().getParent(), "dmascope-start-", ".marker");
-        } catch (IOException e) {
+            marker = marker();
+        } catch (IOException | UncheckedIOException e) {
             return OptionalInt.empty();
         }
         List<String> classData = new ArrayList<>(archive.isPresent()
@@ -181,8 +192,7 @@ public final class Relaunch {
     public OptionalInt runCommand(List<String> args) {
         Path marker;
         try {
-            Files.createDirectories(cache.archivePath().getParent());
-            marker = Files.createTempFile(cache.archivePath().getParent(), "dmascope-start-", ".marker");
+            marker = marker();
         } catch (IOException e) {
             return OptionalInt.empty();
         }
@@ -207,7 +217,10 @@ public final class Relaunch {
      * compiler and the serial collector the import of the Supermicro listing took 1.3 s instead of 1.5 s on a quiet
      * machine (2.4 s instead of 4.0 s on a busy one). The window keeps the server compiler: with the client one
      * alone it started in 2.0 s instead of 2.6 s, but then panned at 28 ms a frame instead of 24 and zoomed at 47
-     * instead of 33 (README "Run it", "Large machines and start-up"); it is panned far longer than started.
+     * instead of 33 (README "Run it", "Large machines and start-up"); it is panned far longer than started. A
+     * command's young generation is fixed at {@value #COMMAND_YOUNG_MB} MB: the serial collector's own sizing
+     * copied a large import's growing live data more often and further (the 60 MB listing: 2.6-3.4 s and 304 MB
+     * by default, 2.6-3.5 s and 246 MB with it; the 60 MB duplicate JSON 2.8 s and 393 MB, 2.1 s and 322 MB).
      *
      * @param given  the user's options
      * @param window for the window rather than a command
@@ -218,8 +231,28 @@ public final class Relaunch {
                 || o.contains("TieredCompilation") || o.equals("-Xint") || o.equals("-Xcomp")
                 || o.startsWith("-XX:CICompilerCount"));
         if (!window && !compilerChosen) t.add("-XX:TieredStopAtLevel=1");
-        if (given.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) t.add("-XX:+UseSerialGC");
+        boolean collectorChosen = given.stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w*GC"));
+        if (!collectorChosen) t.add("-XX:+UseSerialGC");
+        boolean heapChosen = given.stream().anyMatch(o -> o.startsWith("-Xm") || o.contains("NewSize")
+                || o.contains("NewRatio") || o.contains("RAMPercentage") || o.contains("HeapSize"));
+        if (!window && !collectorChosen && !heapChosen) t.add("-Xmn" + COMMAND_YOUNG_MB + "m");
         return t;
+    }
+
+    /**
+     * A new marker file for the second JVM to delete. Named by this process and the time rather than by
+     * {@code createTempFile}, whose random names cost the first JVM its security providers (~20 ms).
+     */
+    private Path marker() throws IOException {
+        Files.createDirectories(cache.directory());
+        while (true) {
+            try {
+                return Files.createFile(cache.directory().resolve("dmascope-start-" + pid + "-" + System.nanoTime()
+                        + ".marker"));
+            } catch (FileAlreadyExistsException e) {
+                // another start of this pid at this very nanosecond (a reused pid): take the next
+            }
+        }
     }
 
     /** Starts the second JVM and waits for it to end. */

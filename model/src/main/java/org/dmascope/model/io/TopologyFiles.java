@@ -2,14 +2,13 @@ package org.dmascope.model.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.dmascope.model.io.source.BoundedFiles;
 import org.dmascope.model.io.source.SourceText;
-import org.dmascope.model.io.source.Utf8;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.report.Report;
 import org.dmascope.model.topology.Topology;
@@ -24,11 +23,10 @@ public final class TopologyFiles {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         try {
             byte[] bytes = BoundedFiles.read(path, TopologyFormat.MAX_BYTES, "topology files");
-            return TopologyJsonReader.read(Utf8.decode(bytes), name);
+            return TopologyJsonReader.read(bytes, name, () -> {
+            });
         } catch (BoundedFiles.Refused e) {
             return fail(name, e.getMessage());
-        } catch (CharacterCodingException e) {
-            return fail(name, "the file is not UTF-8 text (is it a binary file?)");
         }
     }
 
@@ -41,6 +39,9 @@ public final class TopologyFiles {
         if (text.bytes() > TopologyFormat.MAX_BYTES) {
             return fail(text.name(), "the file is larger than the topology file limit");
         }
+        // the bytes as they are when no reader decoded them (recognising the format needs none)
+        Optional<byte[]> bytes = text.undecodedBytes();
+        if (bytes.isPresent()) return TopologyJsonReader.read(bytes.get(), text.name(), checkpoint);
         return text.exactText().map(s -> TopologyJsonReader.read(s, text.name(), checkpoint))
                 .orElseGet(() -> fail(text.name(), "the file is not UTF-8 text (is it a binary file?)"));
     }
@@ -50,11 +51,8 @@ public final class TopologyFiles {
         byte[] bytes = in.readNBytes((int) TopologyFormat.MAX_BYTES + 1);
         if (bytes.length > TopologyFormat.MAX_BYTES) return fail(name,
                 "the file is larger than the topology file limit");
-        try {
-            return TopologyJsonReader.read(Utf8.decode(bytes), name);
-        } catch (CharacterCodingException e) {
-            return fail(name, "the file is not UTF-8 text (is it a binary file?)");
-        }
+        return TopologyJsonReader.read(bytes, name, () -> {
+        });
     }
 
     /**

@@ -23,7 +23,7 @@ public final class HwlocXmlFormat implements FactsFormat {
     public Optional<Detection> detect(SourceText text) {
         int first = Lines.firstNonBlank(text);
         if (first < 0 || !text.line(first).trim().startsWith("<")) return Optional.empty();
-        for (int i = first; i < Math.min(text.lineCount(), first + ROOT_WITHIN); i++) {
+        for (int i = first; i < first + ROOT_WITHIN && text.hasLine(i); i++) {
             if (text.line(i).contains("<topology")) return Optional.of(new Detection(this, Confidence.DOCUMENT, i + 1));
         }
         return Optional.empty();

@@ -67,8 +67,9 @@ public final class ImportFormats {
      */
     public Detection detect(SourceText text) {
         Detection best = null;
+        SourceText head = text.head();
         for (ImportFormat format : formats) {
-            Optional<Detection> d = format.detect(text);
+            Optional<Detection> d = format.detect(head);
             if (d.isPresent() && (best == null || stronger(d.get(), best))) best = d.get();
         }
         if (best == null) throw new IllegalStateException("no format matched " + text.name()

@@ -15,7 +15,7 @@ final class Lines {
 
     /** The 0-based index of the first non-blank line; -1 when there is none. */
     static int firstNonBlank(SourceText text) {
-        for (int i = 0; i < text.lineCount(); i++) {
+        for (int i = 0; text.hasLine(i); i++) {
             if (!text.line(i).isBlank()) return i;
         }
         return -1;
@@ -30,7 +30,7 @@ final class Lines {
     /** A detection at the first of the first {@value #SCAN_LINES} non-blank lines that carries {@code signature}. */
     static Optional<Detection> firstSigned(SourceText text, Predicate<String> signature, ImportFormat format) {
         int seen = 0;
-        for (int i = 0; i < text.lineCount() && seen < SCAN_LINES; i++) {
+        for (int i = 0; seen < SCAN_LINES && text.hasLine(i); i++) {
             String line = text.line(i);
             if (line.isBlank()) continue;
             seen++;

@@ -27,7 +27,7 @@ public final class NcclTopologyXmlFormat implements FactsFormat {
     public Optional<Detection> detect(SourceText text) {
         int first = Lines.firstNonBlank(text);
         if (first < 0 || !text.line(first).trim().startsWith("<")) return Optional.empty();
-        for (int i = first; i < Math.min(text.lineCount(), first + ROOT_WITHIN); i++) {
+        for (int i = first; i < first + ROOT_WITHIN && text.hasLine(i); i++) {
             String line = text.line(i).trim();
             if (line.startsWith("<system ") || line.equals("<system>")) {
                 return Optional.of(new Detection(this, Confidence.DOCUMENT, i + 1));

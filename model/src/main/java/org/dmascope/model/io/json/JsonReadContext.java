@@ -20,10 +20,22 @@ import org.dmascope.model.util.Hex;
  */
 public final class JsonReadContext {
     private final String file;
+    private final Columns columns;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     public JsonReadContext(String file) {
+        this(file, Columns.CHARACTERS);
+    }
+
+    /** @param columns what the parser's columns are in: characters, or bytes of UTF-8 */
+    public JsonReadContext(String file, Columns columns) {
         this.file = file;
+        this.columns = columns;
+    }
+
+    /** The character column of a node. */
+    private int column(JsonNodeAt at) {
+        return columns.column(at.line(), at.column());
     }
 
     public String file() {
@@ -58,13 +70,13 @@ public final class JsonReadContext {
     }
 
     private void add(Severity s, JsonNodeAt at, String message) {
-        diagnostics.add(new Diagnostic(s, at.path() + ": " + message, Optional.of(file), at.line(), at.column(),
+        diagnostics.add(new Diagnostic(s, at.path() + ": " + message, Optional.of(file), at.line(), column(at),
                 Optional.of(at.path())));
     }
 
     /** Adds a finding made elsewhere (validation), placed at a node. */
     public void addAt(JsonNodeAt at, Diagnostic d) {
-        diagnostics.add(new Diagnostic(d.severity(), d.message(), Optional.of(file), at.line(), at.column(),
+        diagnostics.add(new Diagnostic(d.severity(), d.message(), Optional.of(file), at.line(), column(at),
                 d.subject()));
     }
 
@@ -83,7 +95,7 @@ public final class JsonReadContext {
         if (n.isEmpty() && required) {
             // Placed at the enclosing object (the field has no position of its own); the subject names the field.
             diagnostics.add(new Diagnostic(Severity.ERROR, o.path() + ": the required field \"" + key + "\" is missing",
-                    Optional.of(file), o.line(), o.column(), Optional.of(o.path() + "." + key)));
+                    Optional.of(file), o.line(), column(o), Optional.of(o.path() + "." + key)));
         }
         return n;
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class SourceText {
     /** Longest line a reader sees; lspci itself never prints more than 1024 characters on a line. */
     public static final int MAX_LINE_CHARS = 4096;
+    /** How much of a file recognising its format looks at ({@link #head}). */
+    public static final int HEAD_BYTES = 4 << 20;
 
     private final String name;
     /**
@@ -21,34 +23,63 @@ public final class SourceText {
      * off): a line becomes a String only when a reader asks for it, so a 60 MB export costs its text
      * and two int arrays rather than a million String objects held at once.
      */
-    private final String text;
-    private final int[] starts;
-    private final int[] ends;
+    private String text;
+    /**
+     * The file's bytes until they are decoded: a format parsed as written (JSON) reads them as they are, and the
+     * text is decoded only if something asks for lines.
+     */
+    private byte[] content;
     private final long bytes;
     private final boolean binary;
     /** The bytes were UTF-8 (not read as Latin-1 in their place). */
-    private final boolean utf8;
+    private boolean utf8;
+    /** Where decoding problems and the warning about cut lines go, when they are found. */
+    private final Findings findings;
 
-    private SourceText(String name, String text, int[] starts, int[] ends, long bytes, boolean binary, boolean utf8) {
+    /*
+     * The line index is built as far as a reader asks: recognising a format looks at the first lines, and a format
+     * parsed as written (JSON) needs none, so a 60 MB topology file is never split into lines. Built under the
+     * lock; the arrays are written before the volatile count that publishes them.
+     */
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private volatile int count;
+    private volatile boolean complete;
+    /** Where the next line starts; the cut lines so far and the first of them (1-based). */
+    private int next;
+    private int cut;
+    private int firstCut;
+
+    private SourceText(String name, String text, byte[] content, long bytes, boolean binary, Findings findings) {
         this.name = name;
         this.text = text;
-        this.starts = starts;
-        this.ends = ends;
+        this.content = content;
         this.bytes = bytes;
         this.binary = binary;
-        this.utf8 = utf8;
+        this.utf8 = text != null && !binary;
+        this.findings = findings;
+        this.complete = binary;
     }
 
     /**
-     * Decodes a file's bytes.
+     * A file's bytes, decoded when a reader first asks for its lines or text.
      *
      * @param name     how to name the file in messages
      * @param findings where decoding problems (Latin-1 fallback, cut lines) are reported
      */
     public static SourceText decode(String name, byte[] content, Findings findings) {
-        if (looksBinary(content)) return new SourceText(name, "", new int[0], new int[0], content.length, true, false);
-        String text;
-        boolean utf8 = false;
+        if (looksBinary(content)) return new SourceText(name, "", null, content.length, true, findings);
+        return new SourceText(name, null, content, content.length, false, findings);
+    }
+
+    /** Text already in memory (tests, pasted text). */
+    public static SourceText of(String name, String text, Findings findings) {
+        return new SourceText(name, text, null, text.length(), false, findings);
+    }
+
+    /** The text, decoded from the bytes the first time (then the bytes are let go). */
+    private synchronized String text() {
+        if (text != null) return text;
         try {
             text = Utf8.decode(content);
             utf8 = true;
@@ -57,48 +88,83 @@ public final class SourceText {
             findings.warning(name, 0,
                     "the file is not valid UTF-8; it was read as Latin-1, so names with accents may look wrong");
         }
-        return of(name, text, content.length, utf8, findings);
+        content = null;
+        return text;
     }
 
-    /** Text already in memory (tests, pasted text). */
-    public static SourceText of(String name, String text, Findings findings) {
-        return of(name, text, text.length(), true, findings);
+    /**
+     * The file's bytes as they are, while no reader has asked for its text: a format parsed as written (JSON)
+     * reads them without the text being decoded. Empty once the text was decoded (or when there were no bytes).
+     */
+    public synchronized Optional<byte[]> undecodedBytes() {
+        return Optional.ofNullable(content);
     }
 
-    private static SourceText of(String name, String text, long bytes, boolean utf8, Findings findings) {
-        int capacity = Math.max(16, text.length() / 48);
-        int[] starts = new int[capacity];
-        int[] ends = new int[capacity];
-        int count = 0;
+    /**
+     * What recognising a file's format looks at: its first {@value #HEAD_BYTES} bytes, cut at a line end, while the
+     * file is not decoded yet (a large file is then decoded only if its reader needs the text); the file itself
+     * otherwise. A signature that only shows beyond that is not seen (no export has a preamble that long).
+     */
+    public SourceText head() {
+        byte[] c;
+        synchronized (this) {
+            c = content;
+        }
+        if (c == null || c.length <= HEAD_BYTES) return this;
+        int end = HEAD_BYTES;
+        while (end > 0 && c[end - 1] != '\n' && c[end - 1] != '\r') end--;
+        byte[] head = Arrays.copyOf(c, end > 0 ? end : HEAD_BYTES);
+        // its decoding problems are the file's, said when the file is read
+        return new SourceText(name, null, head, head.length, false, new Findings());
+    }
+
+    /** Indexes lines until line {@code index} is known or the text ends. */
+    private synchronized void indexTo(int index) {
+        String text = text();
+        if (count == 0 && next == 0 && text.startsWith("\uFEFF")) next = 1;
         int n = text.length();
-        int start = text.startsWith("\uFEFF") ? 1 : 0;
-        int cut = 0;
-        int firstCut = 0;
-        while (start <= n) {
+        int c = count;
+        int start = next;
+        int[] s = starts;
+        int[] e = ends;
+        boolean atEnd = complete;
+        while (!atEnd && c <= index) {
             int end = start;
             while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
-            if (end == n && start == n) break;
+            if (start > n || end == n && start == n) {
+                atEnd = true;
+                break;
+            }
             int last = end;
             while (last > start && isBlank(text.charAt(last - 1))) last--;
             if (last - start > MAX_LINE_CHARS) {
-                if (cut++ == 0) firstCut = count + 1;
+                if (cut++ == 0) firstCut = c + 1;
                 last = start + MAX_LINE_CHARS;
             }
-            if (count == starts.length) {
-                starts = Arrays.copyOf(starts, count * 2);
-                ends = Arrays.copyOf(ends, count * 2);
+            if (c == s.length) {
+                s = Arrays.copyOf(s, c * 2);
+                e = Arrays.copyOf(e, c * 2);
             }
-            starts[count] = start;
-            ends[count++] = last;
+            s[c] = start;
+            e[c++] = last;
             if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') end++;
             start = end + 1;
         }
-        if (cut > 0) {
-            findings.warning(name, firstCut, cut + (cut == 1 ? " line is" : " lines are") + " longer than "
-                    + MAX_LINE_CHARS + " characters (the first is line " + firstCut
-                    + "); only the first " + MAX_LINE_CHARS + " characters of each were read");
+        next = start;
+        if (atEnd && !complete) {
+            // the whole text is indexed: no more growth, and what was cut can be said
+            s = Arrays.copyOf(s, c);
+            e = Arrays.copyOf(e, c);
+            if (cut > 0) {
+                findings.warning(name, firstCut, cut + (cut == 1 ? " line is" : " lines are") + " longer than "
+                        + MAX_LINE_CHARS + " characters (the first is line " + firstCut
+                        + "); only the first " + MAX_LINE_CHARS + " characters of each were read");
+            }
         }
-        return new SourceText(name, text, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), bytes, false, utf8);
+        starts = s;
+        ends = e;
+        count = c;
+        complete = atEnd;
     }
 
     private static String normalise(String text, int start, int end) {
@@ -139,13 +205,29 @@ public final class SourceText {
         return name;
     }
 
+    /** The number of lines (the whole text is indexed for it). */
     public int lineCount() {
-        return starts.length;
+        if (!complete) indexTo(Integer.MAX_VALUE);
+        return count;
+    }
+
+    /** Whether there is a line {@code index} (0-based); indexes only as far as that line. */
+    public boolean hasLine(int index) {
+        if (index < count) return true;
+        if (!complete) indexTo(index);
+        return index < count;
     }
 
     /** Line {@code index}, 0-based; messages use {@code index + 1}. */
     public String line(int index) {
-        return normalise(text, starts[index], ends[index]);
+        if (!hasLine(index) || index < 0) throw new IndexOutOfBoundsException("line " + index + " of " + name);
+        int[] s;
+        int[] e;
+        synchronized (this) {
+            s = starts;
+            e = ends;
+        }
+        return normalise(text(), s[index], e[index]);
     }
 
     public long bytes() {
@@ -156,8 +238,9 @@ public final class SourceText {
      * The whole text exactly as written (a byte-order mark aside), for formats parsed as written
      * (JSON); empty when the bytes were not UTF-8 and were read as Latin-1 instead.
      */
-    public Optional<String> exactText() {
-        return utf8 ? Optional.of(text) : Optional.empty();
+    public synchronized Optional<String> exactText() {
+        String t = text();
+        return utf8 ? Optional.of(t) : Optional.empty();
     }
 
     /** The content is not text (NUL bytes or mostly control characters); it has no lines. */
@@ -167,7 +250,7 @@ public final class SourceText {
 
     /** True when every line is blank. */
     public boolean blank() {
-        for (int i = 0; i < starts.length; i++) if (!line(i).isBlank()) return false;
+        for (int i = 0; hasLine(i); i++) if (!line(i).isBlank()) return false;
         return true;
     }
 }

@@ -149,4 +149,32 @@ class ImporterTest {
         assertFalse(r.ok());
         assertTrue(r.report().errors().stream().anyMatch(d -> d.message().contains(part)), r.report().toText());
     }
+
+    @Test
+    void aTopologyFileLargerThanWhatRecognitionReadsIsParsedFromItsBytesUndecoded() throws Exception {
+        String sample = Files.readString(Path.of(System.getProperty("dmascope.samples", "../sample-topologies"),
+                "legacy-pci-no-iommu.json"));
+        // padded past the head recognition reads, with a name that is not ASCII
+        String big = sample.replaceFirst("\"name\": \"", "\"name\": \"8× ")
+                + " ".repeat(org.dmascope.model.io.source.SourceText.HEAD_BYTES) + "\n";
+        ImportResult r = texts("big.json", big);
+        assertTrue(r.topology().isPresent(), () -> r.report().toText());
+        assertTrue(r.topology().get().name().startsWith("8× "), r.topology().get().name());
+        assertTrue(r.sources().get(0).undecodedBytes().isPresent(), "recognised from its head, read from bytes");
+        assertTrue(r.sources().get(0).line(0).startsWith("{"), "its lines are still there for the report");
+        assertTrue(r.sources().get(0).undecodedBytes().isEmpty(), "decoded once asked for lines");
+    }
+
+    @Test
+    void aListingLargerThanWhatRecognitionReadsIsRecognisedAndReadWhole() throws Exception {
+        String listing = Files.readString(Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt"));
+        StringBuilder big = new StringBuilder(listing);
+        while (big.length() <= org.dmascope.model.io.source.SourceText.HEAD_BYTES) big.append("\n").append(listing);
+        ImportResult r = texts("big.txt", big.toString());
+        Topology t = loaded(r);
+        assertEquals(loaded(corpus("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt")).functions().size(),
+                t.functions().size(), "the repeats fold into the machine's functions");
+        assertTrue(r.report().diagnostics().stream().anyMatch(d -> d.message().contains("listed before")),
+                () -> r.report().diagnostics().toString());
+    }
 }

@@ -32,9 +32,11 @@ final class ImportSources {
             if (out.size() >= MAX_EXCERPTS) break;
             if (d.file().isEmpty() || d.line() <= 0) continue;
             SourceText text = texts.get(d.file().get());
-            if (text == null || d.line() > text.lineCount()) continue;
+            // lines are indexed only as far as the findings are (a 60 MB file's first findings need its start)
+            if (text == null || !text.hasLine(d.line() - 1)) continue;
             int first = Math.max(1, d.line() - CONTEXT);
-            int last = Math.min(text.lineCount(), d.line() + CONTEXT);
+            int last = d.line();
+            while (last < d.line() + CONTEXT && text.hasLine(last)) last++;
             List<String> lines = new ArrayList<>(last - first + 1);
             for (int n = first; n <= last; n++) lines.add(text.line(n - 1));
             out.put(SourceExcerpts.key(d.file().get(), d.line()), new SourceExcerpt(d.file().get(), d.line(), first,

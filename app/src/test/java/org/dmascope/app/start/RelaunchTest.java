@@ -198,8 +198,10 @@ class RelaunchTest {
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 Relaunch.tuning(List.of("-Xmx1g"), false));
         assertEquals(List.of("-XX:+UseSerialGC"), Relaunch.tuning(List.of("-Xmx1g"), true), "the window keeps C2");
-        assertEquals(List.of("-XX:+UseSerialGC"), Relaunch.tuning(List.of("-XX:TieredStopAtLevel=4"), false));
-        assertEquals(List.of("-XX:+UseSerialGC"), Relaunch.tuning(List.of("-XX:-TieredCompilation"), false));
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmn64m"), Relaunch.tuning(List.of("-XX:TieredStopAtLevel=4"),
+                false));
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmn64m"), Relaunch.tuning(List.of("-XX:-TieredCompilation"),
+                false));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn64m"), Relaunch.tuning(List.of(),
                 false), "a command's young generation is fixed where the user chose no heap sizes");
         assertEquals(List.of("-XX:+UseSerialGC"), Relaunch.tuning(List.of(), true), "not the window's");

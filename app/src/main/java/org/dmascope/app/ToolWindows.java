@@ -29,8 +29,7 @@ final class ToolWindows {
      * What a tool window shows, and how to let go of it.
      *
      * @param filled changes when content computed in the background arrives (the P2P matrix's rows): the window,
-     *               sized to the empty view when it opened, is sized to the content then, unless the user has
-     *               resized it
+     *               sized to the empty view when it opened, grows to the content then
      */
     record Content(Parent root, Runnable dispose, Optional<Observable> filled) {
         Content(Parent root, Runnable dispose) {
@@ -87,19 +86,19 @@ final class ToolWindows {
         return stage;
     }
 
-    /** Sizes {@code stage} to its content again when {@code filled} first changes, unless the user resized it. */
+    /**
+     * Sizes {@code stage} to its content again when {@code filled} first changes: larger where the content wants it,
+     * never smaller (the user or the window manager may have sized it meanwhile).
+     */
     private void refitWhenFilled(Stage stage, Observable filled, double maxWidth, double maxHeight) {
-        double width = stage.getWidth();
-        double height = stage.getHeight();
         InvalidationListener once = new InvalidationListener() {
             @Override
             public void invalidated(Observable o) {
                 filled.removeListener(this);
                 // after the pulse that lays the content out, so its preferred size counts the rows
                 Platform.runLater(() -> {
-                    if (stage.isShowing() && stage.getWidth() == width && stage.getHeight() == height
-                            && !stage.isMaximized()) {
-                        OwnedWindows.fit(stage, owner, MIN_WIDTH, MIN_HEIGHT, maxWidth, maxHeight);
+                    if (stage.isShowing() && !stage.isMaximized()) {
+                        OwnedWindows.grow(stage, owner, MIN_WIDTH, MIN_HEIGHT, maxWidth, maxHeight);
                     }
                 });
             }

@@ -59,6 +59,21 @@ public final class OwnedWindows {
     /** Sizes {@code window} to its content within the owner. */
     public static void fit(Stage window, Window owner, double minWidth, double minHeight, double maxWidth,
             double maxHeight) {
+        size(window, owner, minWidth, minHeight, maxWidth, maxHeight, false);
+    }
+
+    /**
+     * Sizes {@code window} to its content within the owner, as {@link #fit}, but never smaller than it is: for
+     * content that arrives after the window opened (the rows of a matrix computed in the background), which
+     * must not undo what the window manager or the user made of its size.
+     */
+    public static void grow(Stage window, Window owner, double minWidth, double minHeight, double maxWidth,
+            double maxHeight) {
+        size(window, owner, minWidth, minHeight, maxWidth, maxHeight, true);
+    }
+
+    private static void size(Stage window, Window owner, double minWidth, double minHeight, double maxWidth,
+            double maxHeight, boolean growOnly) {
         if (window.getScene() == null || window.getScene().getRoot() == null) return;
         Rectangle2D a = area(owner);
         Parent root = window.getScene().getRoot();
@@ -68,8 +83,10 @@ public final class OwnedWindows {
         double prefH = root.prefHeight(prefW);
         double maxW = Math.max(minWidth, Math.min(maxWidth, a.getWidth() - 2 * MARGIN));
         double maxH = Math.max(minHeight, Math.min(maxHeight, a.getHeight() - 2 * MARGIN));
-        window.setWidth(clamp(prefW + frame(window, true), minWidth, maxW));
-        window.setHeight(clamp(prefH + frame(window, false), minHeight, maxH));
+        double w = clamp(prefW + frame(window, true), minWidth, maxW);
+        double h = clamp(prefH + frame(window, false), minHeight, maxH);
+        window.setWidth(growOnly ? Math.max(w, window.getWidth()) : w);
+        window.setHeight(growOnly ? Math.max(h, window.getHeight()) : h);
         // autosize gave the root its preferred size; the scene sizes its root again only when its own size
         // changes, which a shown window of unchanged width or height does not do
         Scene scene = window.getScene();

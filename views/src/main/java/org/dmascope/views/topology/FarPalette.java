@@ -33,6 +33,7 @@ final class FarPalette {
 
     private final Group probes = new Group();
     private final Map<String, Look> looks = new HashMap<>();
+    private int version;
     private final Map<String, Line> lines = new HashMap<>();
     private final Map<String, Color> texts = new HashMap<>();
 
@@ -52,6 +53,12 @@ final class FarPalette {
         looks.clear();
         lines.clear();
         texts.clear();
+        version++;
+    }
+
+    /** Changes each time the looks are read again (a theme or style sheet change), for what keeps them. */
+    int version() {
+        return version;
     }
 
     /** The look of a region with these style classes, and pseudo-classes written {@code :selected}. */

@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javafx.animation.PauseTransition;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.util.Duration;
 
 import org.dmascope.model.topology.Bdf;
 import org.dmascope.model.topology.PciFunction;
@@ -37,6 +39,11 @@ final class FarView {
     private static final double LEGIBLE_PX = 7;
     /** Extra painted around the viewport, as a fraction of its size, so small pans only move the canvas. */
     private static final double OVERSCAN = 0.25;
+    /**
+     * A zoom that changes again within this time is a gesture (a wheel turned, a key held): its steps are painted
+     * quickly, and the whole drawing once it has held still this long.
+     */
+    static final Duration SETTLE = Duration.millis(150);
 
     private final Canvas canvas = new Canvas();
     private final Rectangle ring = new Rectangle();
@@ -49,9 +56,29 @@ final class FarView {
     private String[] kindClass = new String[0];
     private String[] name = new String[0];
     private String[] address = new String[0];
+    /** Per box of the labelled layout: its look and whether it wears a group's colour, once painted. */
+    private FarPalette.Look[] boxLooks = new FarPalette.Look[0];
+    private boolean[] boxGrouped = new boolean[0];
+    private GroupColouring lookedColouring;
+    private int lookedVersion = -1;
+    /** The zoom of the last layout pass, when it last changed, whether a gesture goes on, and the paint's kind. */
+    private double lastScale = Double.NaN;
+    private long lastZoomNanos;
+    private boolean gesture;
+    private boolean quick;
+    private final PauseTransition settle = new PauseTransition(SETTLE);
 
-    FarView(FarPalette palette) {
+    /**
+     * @param settled asks for the drawing to be shown again (the far view paints it whole then) once a zoom
+     *                gesture has held still
+     */
+    FarView(FarPalette palette, Runnable settled) {
         this.palette = palette;
+        settle.setOnFinished(e -> {
+            gesture = false;
+            dirty = true;
+            settled.run();
+        });
         canvas.setManaged(false);
         canvas.getStyleClass().add("far-view");
         ring.setManaged(false);
@@ -70,9 +97,29 @@ final class FarView {
         return ring;
     }
 
+    /**
+     * Notes the zoom of a layout pass; returns whether it is a step of a zoom gesture: it changed within
+     * {@link #SETTLE} of the change before, and the gesture lasts until the zoom has held still that long. While it
+     * lasts the far view paints quickly and stays shown (making card nodes for each step costs far more).
+     */
+    boolean noteZoom(double s) {
+        if (s == lastScale) return gesture;
+        long now = System.nanoTime();
+        gesture = !Double.isNaN(lastScale) && now - lastZoomNanos < SETTLE.toMillis() * 1_000_000L;
+        lastScale = s;
+        lastZoomNanos = now;
+        if (gesture) settle.playFromStart();
+        return gesture;
+    }
+
     /** The next {@link #show} paints again (the layout, the state or the colours changed). */
     void invalidate() {
         dirty = true;
+    }
+
+    /** Whether the canvas holds a quick paint of a zoom gesture's step; for tests. */
+    boolean quick() {
+        return quick;
     }
 
     /** The region painted, in drawing coordinates (null before the first paint); for tests. */
@@ -92,8 +139,12 @@ final class FarView {
         // reaches the viewport's centre) without a repaint.
         Rect needed = intersection(view, b);
         if (dirty || s != paintedScale || painted == null || needed != null && !painted.contains(needed)) {
-            double mx = vw * OVERSCAN / s;
-            double my = vh * OVERSCAN / s;
+            // A step of a zoom gesture: the boxes without their text and rounded corners, over the view alone (the
+            // software renderer rasterises each corner and glyph); the whole drawing once the zoom holds still.
+            quick = gesture;
+            double over = quick ? 0 : OVERSCAN;
+            double mx = vw * over / s;
+            double my = vh * over / s;
             Rect wanted = needed;
             Rect area = wanted == null ? new Rect(b.x(), b.y(), 1, 1)
                     : intersection(new Rect(wanted.x() - mx, wanted.y() - my, wanted.width() + 2 * mx,
@@ -196,7 +247,7 @@ final class FarView {
         double y = sy(r.y(), s);
         double w = r.width() * s;
         double h = r.height() * s;
-        FarPalette.Look look = look(b, i, state.colouring());
+        FarPalette.Look look = boxLook(b, i, state.colouring());
         boolean refused = b.item().map(it -> Boolean.FALSE.equals(state.dropMarks().get(it))).orElse(false);
         if (refused) g.setGlobalAlpha(0.42);
         double radius = (b.kind() == BoxKind.VF_GROUP && !b.expanded() ? 12 : 5) * s;
@@ -204,7 +255,7 @@ final class FarView {
             fill(g, look.inner(), x, y, w, h, 6 * s);
             frame(g, look.stroke(), x, y, w, h, Math.max(1, s));
         } else {
-            double inset = grouped(b, state.colouring()) ? 2.5 : b.kind() == BoxKind.SWITCH ? 2 : 1;
+            double inset = boxGrouped[i] ? 2.5 : b.kind() == BoxKind.SWITCH ? 2 : 1;
             fill(g, look.outer(), x, y, w, h, radius);
             double in = Math.max(w < 6 || h < 6 ? 0 : 1, inset * s);
             if (w > 2 * in + 1 && h > 2 * in + 1) fill(g, look.inner(), x + in, y + in, w - 2 * in, h - 2 * in,
@@ -237,6 +288,25 @@ final class FarView {
             }
         }
         if (refused) g.setGlobalAlpha(1);
+    }
+
+    /**
+     * A box's look, kept per box while the layout, the colouring and the style sheets stay: a zoom gesture
+     * paints the same boxes frame after frame.
+     */
+    private FarPalette.Look boxLook(LayoutBox b, int i, GroupColouring colouring) {
+        if (boxLooks.length != kindClass.length || lookedColouring != colouring
+                || lookedVersion != palette.version()) {
+            boxLooks = new FarPalette.Look[kindClass.length];
+            boxGrouped = new boolean[kindClass.length];
+            lookedColouring = colouring;
+            lookedVersion = palette.version();
+        }
+        if (boxLooks[i] == null) {
+            boxLooks[i] = look(b, i, colouring);
+            boxGrouped[i] = grouped(b, colouring);
+        }
+        return boxLooks[i];
     }
 
     private FarPalette.Look look(LayoutBox b, int i, GroupColouring colouring) {
@@ -305,11 +375,11 @@ final class FarView {
         });
     }
 
-    private static void fill(GraphicsContext g, Color c, double x, double y, double w, double h, double radius) {
+    private void fill(GraphicsContext g, Color c, double x, double y, double w, double h, double radius) {
         if (c == null) return;
         g.setFill(c);
         // Corners under two pixels do not show: a plain rectangle is much cheaper for the software renderer.
-        if (radius >= 2 && w >= 12 && h >= 12) g.fillRoundRect(x, y, w, h, 2 * radius, 2 * radius);
+        if (!quick && radius >= 2 && w >= 12 && h >= 12) g.fillRoundRect(x, y, w, h, 2 * radius, 2 * radius);
         else g.fillRect(x, y, w, h);
     }
 
@@ -329,7 +399,7 @@ final class FarView {
     private boolean text(GraphicsContext g, String text, Color colour, double x, double baseline, double width,
                                 double size, double s, boolean bold) {
         double px = size * s;
-        if (text == null || text.isEmpty() || px < LEGIBLE_PX || width < px) return false;
+        if (quick || text == null || text.isEmpty() || px < LEGIBLE_PX || width < px) return false;
         int max = (int) (width / (0.56 * px));
         String t = text.length() <= max ? text : text.substring(0, Math.max(1, max - 1)) + "…";
         g.setFont(font(px, bold));
@@ -350,6 +420,7 @@ final class FarView {
         labelled = layout;
         int n = layout.boxes().size();
         kindClass = new String[n];
+        boxLooks = new FarPalette.Look[0];
         name = new String[n];
         address = new String[n];
         for (int i = 0; i < n; i++) {

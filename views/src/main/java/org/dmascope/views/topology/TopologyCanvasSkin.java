@@ -73,7 +73,7 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     private final DrawnNodes drawn = new DrawnNodes(groupDecorator, this::marksOnMade);
     private final RouteOverlay routeOverlay = new RouteOverlay();
     private final FarPalette palette = new FarPalette();
-    private final FarView far = new FarView(palette);
+    private final FarView far = new FarView(palette, () -> getSkinnable().requestLayout());
     /** The search matches, for the marks of a node made later and for the far view. */
     private final Set<TopologyItem> matches = new HashSet<>();
     private boolean farShown;
@@ -323,8 +323,8 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
 
     /**
      * Shows the drawing under the current translate and zoom: below 100 % with more than
-     * {@link #FAR_BUDGET} boxes on screen the far view paints it; otherwise the nodes near the view are made
-     * or shown.
+     * {@link #FAR_BUDGET} boxes on screen the far view paints it (and keeps it through a zoom gesture, below
+     * 100 %); otherwise the nodes near the view are made or shown.
      */
     private void refreshView() {
         LayoutResult layout = getSkinnable().getLayout();
@@ -336,7 +336,9 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
         }
         double s = getSkinnable().getZoom();
         Rect view = new Rect(-translate.getX() / s, -translate.getY() / s, vw / s, vh / s);
-        boolean farNow = s < 1 - 1e-9 && drawn.solidIn(view) > FAR_BUDGET;
+        // during a zoom gesture the far view stays until the zoom holds still or reaches 100 %
+        boolean gesture = far.noteZoom(s);
+        boolean farNow = s < 1 - 1e-9 && (drawn.solidIn(view) > FAR_BUDGET || gesture && farShown);
         showFar(farNow);
         if (farNow) {
             TopologyCanvas c = getSkinnable();
@@ -420,6 +422,11 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     /** Whether the far view draws the topology now (rather than nodes); for tests and the harness. */
     public boolean farViewShown() {
         return farShown;
+    }
+
+    /** Whether the far view holds a quick paint of a zoom gesture's step (no text, square corners); for tests. */
+    boolean farViewQuick() {
+        return far.quick();
     }
 
     // ---- layout of the skin itself ----

@@ -114,4 +114,31 @@ class TopologyCanvasFarViewTest {
         }
         assertEquals(Optional.empty(), TopologyCanvasSkin.hitAt(layout, -50, -50));
     }
+
+    @Test
+    void theStepsOfAZoomGesturePaintQuicklyAndTheWholeDrawingComesBackOnceItHoldsStill(FxRobot robot)
+            throws Exception {
+        robot.interact(canvas::fit);
+        double fit = canvas.getZoom();
+        // fitting changed the zoom too: let it hold still first
+        Thread.sleep((long) FarView.SETTLE.toMillis() * 3);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        boolean[] quick = new boolean[2];
+        // two steps laid out at once, well within the gesture's time whatever the machine's speed
+        robot.interact(() -> {
+            canvas.setZoom(fit * 1.05);
+            canvas.layout();
+            quick[0] = skin().farViewQuick();
+            canvas.setZoom(fit * 1.10);
+            canvas.layout();
+            quick[1] = skin().farViewQuick();
+        });
+        assertTrue(skin().farViewShown());
+        assertFalse(quick[0], "one zoom step is painted whole");
+        assertTrue(quick[1], "a second step soon after is a gesture: painted quickly");
+        Thread.sleep((long) FarView.SETTLE.toMillis() * 3);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(skin().farViewQuick(), "painted whole once the zoom held still");
+        assertTrue(skin().farViewShown());
+    }
 }

@@ -73,7 +73,10 @@ public class TopologyCanvasSkin extends SkinBase<TopologyCanvas> {
     private final DrawnNodes drawn = new DrawnNodes(groupDecorator, this::marksOnMade);
     private final RouteOverlay routeOverlay = new RouteOverlay();
     private final FarPalette palette = new FarPalette();
-    private final FarView far = new FarView(palette, () -> getSkinnable().requestLayout());
+    private final FarView far = new FarView(palette, () -> {
+        // the gesture may end after the skin was taken off its canvas
+        if (getSkinnable() != null) getSkinnable().requestLayout();
+    });
     /** The search matches, for the marks of a node made later and for the far view. */
     private final Set<TopologyItem> matches = new HashSet<>();
     private boolean farShown;

@@ -47,7 +47,7 @@ public final class Cli {
 
     /**
      * The commands, each made only when its command line is built: picocli's model of every command (options,
-     * usage, converters, by reflection) takes about 0.4 s of a cold JVM, which a command that runs one of them
+     * usage, converters, by reflection) took about 0.3 s of a cold JVM, which a command that runs one of them
      * need not pay.
      */
     private record Entry(Class<?> type, BiFunction<Streams, Importer, Object> make) {

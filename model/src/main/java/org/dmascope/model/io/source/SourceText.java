@@ -101,21 +101,26 @@ public final class SourceText {
     }
 
     /**
-     * What recognising a file's format looks at: its first {@value #HEAD_BYTES} bytes, cut at a line end, while the
-     * file is not decoded yet (a large file is then decoded only if its reader needs the text); the file itself
-     * otherwise. A signature that only shows beyond that is not seen (no export has a preamble that long).
+     * What recognising a file's format looks at: while the file is not decoded yet, its first {@value #HEAD_BYTES}
+     * bytes (cut at a line end) decoded apart, so the file itself stays undecoded — a format parsed as written
+     * (JSON) then reads its bytes whatever its size, and a large file is decoded only if its reader needs the
+     * text; the file itself once decoded. A signature that only shows beyond the head is not seen (no export has
+     * a preamble that long).
      */
     public SourceText head() {
         byte[] c;
         synchronized (this) {
             c = content;
         }
-        if (c == null || c.length <= HEAD_BYTES) return this;
-        int end = HEAD_BYTES;
-        while (end > 0 && c[end - 1] != '\n' && c[end - 1] != '\r') end--;
-        byte[] head = Arrays.copyOf(c, end > 0 ? end : HEAD_BYTES);
-        // its decoding problems are the file's, said when the file is read
-        return new SourceText(name, null, head, head.length, false, new Findings());
+        if (c == null) return this;
+        byte[] head = c;
+        if (c.length > HEAD_BYTES) {
+            int end = HEAD_BYTES;
+            while (end > 0 && c[end - 1] != '\n' && c[end - 1] != '\r') end--;
+            head = Arrays.copyOf(c, end > 0 ? end : HEAD_BYTES);
+        }
+        // shares a small file's bytes (never changed); its decoding problems are the file's, said when it is read
+        return new SourceText(name, null, head, head.length, binary, new Findings());
     }
 
     /** Indexes lines until line {@code index} is known or the text ends. */

@@ -166,6 +166,16 @@ class ImporterTest {
     }
 
     @Test
+    void aSmallTopologyFileIsReadFromItsBytesToo() throws Exception {
+        // one way for every size, so a finding's column never depends on how large the file is
+        String sample = Files.readString(Path.of(System.getProperty("dmascope.samples", "../sample-topologies"),
+                "legacy-pci-no-iommu.json"));
+        ImportResult r = texts("small.json", sample);
+        assertTrue(r.topology().isPresent(), () -> r.report().toText());
+        assertTrue(r.sources().get(0).undecodedBytes().isPresent(), "recognised from a decoded copy");
+    }
+
+    @Test
     void aListingLargerThanWhatRecognitionReadsIsRecognisedAndReadWhole() throws Exception {
         String listing = Files.readString(Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt"));
         StringBuilder big = new StringBuilder(listing);

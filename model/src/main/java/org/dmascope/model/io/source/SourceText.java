@@ -35,6 +35,8 @@ public final class SourceText {
     private boolean utf8;
     /** Where decoding problems and the warning about cut lines go, when they are found. */
     private final Findings findings;
+    /** The head recognition read when it was the whole file: its decoded text serves this file too. */
+    private SourceText whole;
 
     /*
      * The line index is built as far as a reader asks: recognising a format looks at the first lines, and a format
@@ -77,18 +79,35 @@ public final class SourceText {
         return new SourceText(name, text, null, text.length(), false, findings);
     }
 
-    /** The text, decoded from the bytes the first time (then the bytes are let go). */
+    /**
+     * The text, decoded from the bytes the first time (then the bytes are let go); taken from the head when
+     * recognising the format already decoded the whole file.
+     */
     private synchronized String text() {
         if (text != null) return text;
-        try {
-            text = Utf8.decode(content);
-            utf8 = true;
-        } catch (CharacterCodingException e) {
-            text = new String(content, StandardCharsets.ISO_8859_1);
+        String decoded = whole == null ? null : whole.decodedText();
+        if (decoded != null) {
+            text = decoded;
+            utf8 = whole.utf8;
+        } else {
+            try {
+                text = Utf8.decode(content);
+                utf8 = true;
+            } catch (CharacterCodingException e) {
+                text = new String(content, StandardCharsets.ISO_8859_1);
+            }
+        }
+        if (!utf8) {
             findings.warning(name, 0,
                     "the file is not valid UTF-8; it was read as Latin-1, so names with accents may look wrong");
         }
         content = null;
+        whole = null;
+        return text;
+    }
+
+    /** The text if it was decoded already, else null. */
+    private synchronized String decodedText() {
         return text;
     }
 
@@ -120,7 +139,13 @@ public final class SourceText {
             head = Arrays.copyOf(c, end > 0 ? end : HEAD_BYTES);
         }
         // shares a small file's bytes (never changed); its decoding problems are the file's, said when it is read
-        return new SourceText(name, null, head, head.length, binary, new Findings());
+        SourceText h = new SourceText(name, null, head, head.length, binary, new Findings());
+        if (head == c) {
+            synchronized (this) {
+                whole = h;
+            }
+        }
+        return h;
     }
 
     /** Indexes lines until line {@code index} is known or the text ends. */

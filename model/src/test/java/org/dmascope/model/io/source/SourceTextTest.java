@@ -64,4 +64,18 @@ class SourceTextTest {
         assertEquals(0, t.lineCount());
         assertTrue(t.blank());
     }
+
+    @Test
+    void aSmallFileRecognisedFromItsHeadIsDecodedOnceAndSaysItsLatin1Once() {
+        Findings f = new Findings();
+        SourceText t = SourceText.decode("x", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n', 'b'}, f);
+        SourceText head = t.head();
+        assertEquals("café", head.line(0), "recognition reads the head");
+        assertTrue(f.diagnostics().isEmpty(), "the head's decoding problems are not the file's yet");
+        assertTrue(t.undecodedBytes().isPresent(), "the file itself stays undecoded");
+        assertEquals(List.of("café", "b"), lines(t));
+        assertEquals(1, f.diagnostics().size(), f.diagnostics().toString());
+        assertTrue(f.diagnostics().get(0).message().contains("Latin-1"));
+        assertTrue(t.exactText().isEmpty(), "not UTF-8");
+    }
 }

@@ -49,6 +49,26 @@ public final class Relaunch {
 
         /** Asks it to end (SIGTERM: its shutdown hooks run) and waits a few seconds for it. */
         void stop();
+
+        /** A started process as a second JVM. */
+        static Running of(Process p) {
+            return new Running() {
+                @Override
+                public int waitFor() throws InterruptedException {
+                    return p.waitFor();
+                }
+
+                @Override
+                public void stop() {
+                    p.destroy();
+                    try {
+                        p.waitFor(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+        }
     }
 
     private final Path java;
@@ -144,14 +164,12 @@ public final class Relaunch {
     public OptionalInt run(List<String> args) {
         Optional<Path> archive;
         Path pending = null;
-        Path marker;
         try {
             archive = cache.archive();
             if (archive.isEmpty()) {
                 if (!cache.mayMake()) return OptionalInt.empty();
                 pending = cache.beginMaking(pid);
             }
-            marker = marker();
         } catch (IOException | UncheckedIOException e) {
             return OptionalInt.empty();
         }
@@ -159,27 +177,22 @@ public final class Relaunch {
                 ? List.of("-XX:SharedArchiveFile=" + archive.get(), "-Xshare:auto")
                 : List.of("-XX:ArchiveClassesAtExit=" + pending));
         classData.addAll(QUIET);
-        List<String> command = command(classData, marker, args, true);
-        int code;
-        try {
-            code = runChild(command);
-        } catch (IOException e) {
-            deleteQuietly(marker);
+        Optional<Ended> ended = launch(classData, args, true);
+        if (ended.isEmpty()) {
             if (pending != null) cache.abandon(pending);
             return OptionalInt.empty();
         }
-        boolean reachedMain = !Files.exists(marker);
-        deleteQuietly(marker);
+        int code = ended.get().code();
         if (pending != null) {
             if (code == 0) {
                 cache.made(pending);
             } else {
                 cache.abandon(pending);
             }
-        } else if (code != 0 && (!reachedMain || crashed(code))) {
+        } else if (code != 0 && (!ended.get().reachedMain() || crashed(code))) {
             cache.discard();
         }
-        return reachedMain ? OptionalInt.of(code) : OptionalInt.empty();
+        return ended.get().reachedMain() ? OptionalInt.of(code) : OptionalInt.empty();
     }
 
     /**
@@ -190,23 +203,30 @@ public final class Relaunch {
      *         started or ended before it reached {@code main})
      */
     public OptionalInt runCommand(List<String> args) {
+        return launch(List.of(), args, false).filter(Ended::reachedMain).map(e -> OptionalInt.of(e.code()))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** How a second JVM ended: its exit code, and whether it reached {@code main} (it deleted the marker). */
+    private record Ended(int code, boolean reachedMain) {
+    }
+
+    /** Starts the second JVM with a marker of its own and waits for it; empty when it could not be started. */
+    private Optional<Ended> launch(List<String> classData, List<String> args, boolean window) {
         Path marker;
         try {
             marker = marker();
         } catch (IOException e) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
-        List<String> command = command(List.of(), marker, args, false);
-        int code;
         try {
-            code = runChild(command);
+            int code = runChild(command(classData, marker, args, window));
+            return Optional.of(new Ended(code, !Files.exists(marker)));
         } catch (IOException e) {
+            return Optional.empty();
+        } finally {
             deleteQuietly(marker);
-            return OptionalInt.empty();
         }
-        boolean reachedMain = !Files.exists(marker);
-        deleteQuietly(marker);
-        return reachedMain ? OptionalInt.of(code) : OptionalInt.empty();
     }
 
     /**
@@ -317,23 +337,7 @@ public final class Relaunch {
     }
 
     private static Running startInheritingIo(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        return new Running() {
-            @Override
-            public int waitFor() throws InterruptedException {
-                return p.waitFor();
-            }
-
-            @Override
-            public void stop() {
-                p.destroy();
-                try {
-                    p.waitFor(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        return Running.of(new ProcessBuilder(command).inheritIO().start());
     }
 
     /** {@code dmascope.cacheDir}, else the platform's user cache directory. */

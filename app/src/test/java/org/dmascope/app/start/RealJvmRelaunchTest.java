@@ -65,21 +65,9 @@ class RealJvmRelaunchTest {
         JvmOptions options = new JvmOptions(List.of("-Dprobe.out=" + out, "-Dprobe.exit=" + exit, "-Xmx64m"), "");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Relaunch r = new Relaunch(java, jar, RelaunchProbe.class.getName(), options, cache,
-                command -> {
-                    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                            .redirectOutput(dir.resolve("jvm-output.txt").toFile()).start();
-                    return new Relaunch.Running() {
-                        @Override
-                        public int waitFor() throws InterruptedException {
-                            return p.waitFor();
-                        }
-
-                        @Override
-                        public void stop() {
-                            p.destroy();
-                        }
-                    };
-                }, ProcessHandle.current().pid());
+                command -> Relaunch.Running.of(new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("jvm-output.txt").toFile()).start()),
+                ProcessHandle.current().pid());
         return r.run(List.of(args));
     }
 

@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 
 import org.dmascope.app.cli.Cli;
 import org.dmascope.app.start.Relaunch;
+import org.dmascope.views.common.RenderingDefaults;
 
 /**
  * Entry point of {@code dmascope.jar}. With no arguments it opens the window; with files, the window on
@@ -67,6 +68,7 @@ public final class Main {
     }
 
     private static void window(List<String> files) {
+        RenderingDefaults.apply();
         DmascopeApplication.launch(DmascopeApplication.class, files.toArray(String[]::new));
     }
 }

@@ -11,6 +11,8 @@ import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -24,6 +26,7 @@ import org.dmascope.model.kernel.TopologyRules;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.PortType;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.views.common.RenderingDefaults;
 import org.dmascope.views.topology.CanvasRoute;
 import org.dmascope.views.topology.GroupColouring;
 import org.dmascope.views.topology.TopologyCanvas;
@@ -55,6 +58,8 @@ public final class CanvasPanHarness {
             System.err.println("usage: CanvasPanHarness FUNCTIONS | EXPORT_FILE");
             System.exit(2);
         }
+        // As the window draws (RenderingDefaults); -Dprism.disableRegionCaching=false measures the other way.
+        RenderingDefaults.apply();
         // Through a nested Application: a main class that extends Application cannot start from the class path.
         Application.launch(Window.class, args);
     }
@@ -100,8 +105,9 @@ public final class CanvasPanHarness {
             List<String> words = List.of(only.split(","));
             phases.removeIf(p -> words.stream().noneMatch(w -> p.name().contains(w.strip())));
         }
-        System.out.printf(Locale.ROOT, "%d functions, window 1600x1000, prism %s%n", t.functions().size(),
-                System.getProperty("prism.order", "default"));
+        System.out.printf(Locale.ROOT, "%d functions, window 1600x1000, prism %s, region caching %s%n",
+                t.functions().size(), System.getProperty("prism.order", "default"),
+                Boolean.getBoolean("prism.disableRegionCaching") ? "off" : "on");
         run(0);
     }
 
@@ -152,12 +158,28 @@ public final class CanvasPanHarness {
         }.start();
     }
 
-    private static void report(Phase p) {
+    private void report(Phase p) {
         long[] sorted = p.nanos().clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-18s median %6.1f ms   p90 %6.1f ms   (%d frames)   cpu %5.1f ms/frame%n",
-                p.name(), sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 9 / 10] / 1e6, sorted.length,
-                (p.cpu()[1] - p.cpu()[0]) / 1e6 / FRAMES);
+        int[] nodes = new int[2];
+        count(canvas, true, nodes);
+        System.out.printf(Locale.ROOT, "%-18s median %6.1f ms   p90 %6.1f ms   (%d frames)   cpu %5.1f ms/frame"
+                + "   nodes %d (%d shown)%n", p.name(), sorted[sorted.length / 2] / 1e6,
+                sorted[sorted.length * 9 / 10] / 1e6, sorted.length, (p.cpu()[1] - p.cpu()[0]) / 1e6 / FRAMES,
+                nodes[0], nodes[1]);
+    }
+
+    /**
+     * Counts the canvas's nodes, and those shown: each pulse walks every node of the scene (bounds, and the
+     * renderer's pass for canvases), hidden or not, so both numbers cost.
+     */
+    private static void count(Node n, boolean shown, int[] nodes) {
+        boolean s = shown && n.isVisible();
+        nodes[0]++;
+        if (s) nodes[1]++;
+        if (n instanceof Parent parent) {
+            for (Node c : parent.getChildrenUnmodifiable()) count(c, s, nodes);
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Runs the program in a second JVM started with what a jar's manifest cannot ask for: the window maps the classes of
  * earlier runs from a class-data archive ({@code -XX:SharedArchiveFile}; the first run of a jar on a runtime records it
  * as it exits, {@code -XX:ArchiveClassesAtExit}), and the window and the commands both run with the options of
- * {@link #tuning} (the serial collector; for commands, the client compiler). The commands' JVM maps no archive of its
+ * {@link #tuning} (the serial collector and the client compiler). The commands' JVM maps no archive of its
  * own: an archive recorded by a command would lack the window's classes. Whatever goes wrong falls back to starting the
  * window in this JVM as before: no relaunch when the user chose class-data sharing or a debugger, when the jar or the
  * cache cannot be found, or when the second JVM cannot be started; and when the second JVM ends in failure before it
@@ -235,10 +235,13 @@ public final class Relaunch {
      * to 300 MB) and costs the canvas nothing (CanvasPanHarness: the same frame times). A command's work lasts
      * seconds, where the server compiler's profiling and compiling cost more than they win back: with the client
      * compiler and the serial collector the import of the Supermicro listing took 1.3 s instead of 1.5 s on a quiet
-     * machine (2.4 s instead of 4.0 s on a busy one). The window keeps the server compiler: with the client one
-     * alone it started in 2.0 s instead of 2.6 s, but then panned at 28 ms a frame instead of 24 and zoomed at 47
-     * instead of 33 (README "Run it", "Large machines and start-up"); it is panned far longer than started. A
-     * command's young generation is fixed at {@value #COMMAND_YOUNG_MB} MB: the serial collector's own sizing
+     * machine (2.4 s instead of 4.0 s on a busy one). The window runs the client compiler too: it starts in 1.9 s
+     * instead of 2.6 s (the server compiler's compiling took the second core from the start), and since the
+     * canvas's frames are mostly the renderer's native drawing it pans and zooms as fast (9.8 and 8.3 ms a frame
+     * at 1,400 functions, against 10.7 and 8.2; CanvasPanHarness); what it gives up is model work at full speed,
+     * which a window does in short runs: a drop's mapping 90 µs instead of 35, the P2P matrix of 1,400 functions
+     * 172 ms instead of 132 once warm (README "Large machines and start-up"). A command's young generation is
+     * fixed at {@value #COMMAND_YOUNG_MB} MB: the serial collector's own sizing
      * copied a large import's growing live data more often and further (the 60 MB listing: 2.6-3.4 s and 304 MB
      * by default, 2.6-3.5 s and 246 MB with it; the 60 MB duplicate JSON 2.8 s and 393 MB, 2.1 s and 322 MB).
      *
@@ -250,7 +253,7 @@ public final class Relaunch {
         boolean compilerChosen = given.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel")
                 || o.contains("TieredCompilation") || o.equals("-Xint") || o.equals("-Xcomp")
                 || o.startsWith("-XX:CICompilerCount"));
-        if (!window && !compilerChosen) t.add("-XX:TieredStopAtLevel=1");
+        if (!compilerChosen) t.add("-XX:TieredStopAtLevel=1");
         boolean collectorChosen = given.stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w*GC"));
         if (!collectorChosen) t.add("-XX:+UseSerialGC");
         boolean heapChosen = given.stream().anyMatch(o -> o.startsWith("-Xm") || o.contains("NewSize")

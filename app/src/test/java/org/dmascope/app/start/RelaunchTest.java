@@ -194,17 +194,21 @@ class RelaunchTest {
     }
 
     @Test
-    void theSecondJvmRunsTheSerialCollectorAndACommandTheClientCompilerUnlessTheUserChoseOthers() {
+    void theSecondJvmRunsTheSerialCollectorAndTheClientCompilerUnlessTheUserChoseOthers() {
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 Relaunch.tuning(List.of("-Xmx1g"), false));
-        assertEquals(List.of("-XX:+UseSerialGC"), Relaunch.tuning(List.of("-Xmx1g"), true), "the window keeps C2");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Relaunch.tuning(List.of("-Xmx1g"), true),
+                "the window too");
+        assertEquals(List.of("-XX:+UseSerialGC"), Relaunch.tuning(List.of("-XX:TieredStopAtLevel=4"), true),
+                "the server compiler when the user asks for it");
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmn64m"), Relaunch.tuning(List.of("-XX:TieredStopAtLevel=4"),
                 false));
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmn64m"), Relaunch.tuning(List.of("-XX:-TieredCompilation"),
                 false));
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn64m"), Relaunch.tuning(List.of(),
                 false), "a command's young generation is fixed where the user chose no heap sizes");
-        assertEquals(List.of("-XX:+UseSerialGC"), Relaunch.tuning(List.of(), true), "not the window's");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Relaunch.tuning(List.of(), true),
+                "not the window's young generation");
         for (String heap : List.of("-Xms2g", "-Xmn32m", "-XX:NewRatio=3", "-XX:MaxRAMPercentage=50")) {
             assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), Relaunch.tuning(List.of(heap),
                     false), heap);
@@ -212,11 +216,11 @@ class RelaunchTest {
         assertEquals(List.of("-XX:TieredStopAtLevel=1"), Relaunch.tuning(List.of("-XX:+UseG1GC"), false));
         assertEquals(List.of("-XX:TieredStopAtLevel=1"), Relaunch.tuning(List.of("-XX:+UseZGC"), false));
         assertEquals(List.of(), Relaunch.tuning(List.of("-Xint", "-XX:+UseParallelGC"), false));
-        assertEquals(List.of(), Relaunch.tuning(List.of("-XX:+UseG1GC"), true));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), Relaunch.tuning(List.of("-XX:+UseG1GC"), true));
         run(List.of());
         List<String> window = started.get(0);
         assertTrue(window.contains("-XX:+UseSerialGC"), window.toString());
-        assertFalse(window.contains("-XX:TieredStopAtLevel=1"), window.toString());
+        assertTrue(window.contains("-XX:TieredStopAtLevel=1"), window.toString());
         assertTrue(window.contains("-Ddmascope.relaunched.window=true"));
     }
 

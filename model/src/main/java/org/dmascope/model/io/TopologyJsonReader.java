@@ -66,6 +66,8 @@ public final class TopologyJsonReader {
      * finding about a repeat is reported at it ({@link TopologyValidator.FunctionSubject}).
      */
     private final Map<Bdf, List<JsonNodeAt>> places = new HashMap<>();
+    /** Where each host bridge is, by id, in the file's order ({@link TopologyValidator.HostBridgeSubject}). */
+    private final Map<String, List<JsonNodeAt>> hostPlaces = new HashMap<>();
     private final List<PciFunction> functions = new ArrayList<>();
     private List<Diagnostic> functionFindings = List.of();
 
@@ -385,7 +387,7 @@ public final class TopologyJsonReader {
         Provenance provenance = ctx.object(o, "provenance", false).map(this::provenance).orElse(Provenance.NONE);
         ctx.reportUnknown(o);
         if (id.isEmpty() || domain.isEmpty() || rootBus.isEmpty()) return Optional.empty();
-        subjects.put("hostBridge:" + id.get(), o);
+        hostPlaces.computeIfAbsent(id.get(), k -> new ArrayList<>()).add(o.placeOnly());
         return Optional.of(new HostBridge(id.get(), domain.getAsInt(), rootBus.getAsInt(), busRange, numa, windows,
                 dmaRanges, provenance));
     }
@@ -402,6 +404,12 @@ public final class TopologyJsonReader {
     private Optional<JsonNodeAt> where(String subject) {
         JsonNodeAt at = subjects.get(subject);
         if (at != null) return Optional.of(at);
+        Optional<TopologyValidator.HostBridgeSubject> host = TopologyValidator.HostBridgeSubject.parse(subject);
+        if (host.isPresent()) {
+            List<JsonNodeAt> all = hostPlaces.getOrDefault(host.get().id(), List.of());
+            int n = host.get().occurrence();
+            return n <= all.size() ? Optional.of(all.get(n - 1)) : Optional.empty();
+        }
         return TopologyValidator.FunctionSubject.parse(subject).flatMap(f -> {
             List<JsonNodeAt> all = places.getOrDefault(f.address(), List.of());
             return f.occurrence() <= all.size() ? Optional.of(all.get(f.occurrence() - 1)) : Optional.empty();

@@ -50,11 +50,17 @@ public final class TopologyValidator {
     /** Per kind of finding (its message with the numbers taken out): how many, and the first of them. */
     private final Map<String, Integer> counts = new HashMap<>();
     private final Map<String, Diagnostic> firsts = new LinkedHashMap<>();
+    /** What each host bridge's findings are about: its id, and which of the bridges with that id it is. */
+    private final Map<HostBridge, String> hostSubjects = new IdentityHashMap<>();
 
     private TopologyValidator(Topology t, Runnable checkpoint, FunctionCheck more) {
         this.t = t;
         this.checkpoint = checkpoint;
         this.more = more;
+        Map<String, Integer> seen = new HashMap<>();
+        for (HostBridge hb : t.hostBridges()) {
+            hostSubjects.put(hb, new HostBridgeSubject(hb.id(), seen.merge(hb.id(), 1, Integer::sum)).toString());
+        }
     }
 
     /**
@@ -98,12 +104,12 @@ public final class TopologyValidator {
 
     private void error(HostBridge hb, String message) {
         add(Severity.ERROR, message, () -> Diagnostic.error("host bridge " + hb.id() + ": " + message)
-                .about("hostBridge:" + hb.id()));
+                .about(hostSubjects.get(hb)));
     }
 
     private void warning(HostBridge hb, String message) {
         add(Severity.WARNING, message, () -> Diagnostic.warning("host bridge " + hb.id() + ": " + message)
-                .about("hostBridge:" + hb.id()));
+                .about(hostSubjects.get(hb)));
     }
 
     private void platformWarning(String message) {
@@ -222,6 +228,34 @@ public final class TopologyValidator {
                 return Optional.of(new FunctionSubject(a, n));
             } catch (IllegalArgumentException notAFunction) {
                 return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The subject of a finding about the {@code occurrence}th host bridge (from 1) with {@code id}, in the input's
+     * order: {@code hostBridge:<id>} for the first, so a reader that records where each bridge is can report a
+     * repeated id at the repeat (as {@link FunctionSubject} does for addresses).
+     */
+    public record HostBridgeSubject(String id, int occurrence) {
+        private static final String PREFIX = "hostBridge:";
+
+        @Override
+        public String toString() {
+            return PREFIX + id + (occurrence == 1 ? "" : "#" + occurrence);
+        }
+
+        /** The host bridge a subject names, if it names one. */
+        public static Optional<HostBridgeSubject> parse(String subject) {
+            if (!subject.startsWith(PREFIX)) return Optional.empty();
+            String rest = subject.substring(PREFIX.length());
+            int hash = rest.lastIndexOf('#');
+            if (hash < 0) return Optional.of(new HostBridgeSubject(rest, 1));
+            try {
+                return Optional.of(new HostBridgeSubject(rest.substring(0, hash),
+                        Integer.parseInt(rest.substring(hash + 1))));
+            } catch (NumberFormatException notACount) {
+                return Optional.of(new HostBridgeSubject(rest, 1));
             }
         }
     }

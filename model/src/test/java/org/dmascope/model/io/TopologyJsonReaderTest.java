@@ -107,6 +107,25 @@ class TopologyJsonReaderTest {
     @Nested
     class Content {
         @Test
+        void eachRepeatOfAHostBridgeIdIsReportedAtItsOwnLine() {
+            String text = HEAD
+                    + "  \"hostBridges\": [\n"                                                               // 5
+                    + "    {\"id\": \"pci0000:00\", \"domain\": \"0000\", \"rootBus\": \"00\"},\n"           // 6
+                    + "    {\"id\": \"pci0000:00\", \"domain\": \"0000\", \"rootBus\": \"40\"},\n"           // 7
+                    + "    {\"id\": \"pci0000:00\", \"domain\": \"0000\", \"rootBus\": \"80\"}\n"            // 8
+                    + "  ],\n"
+                    + "  \"functions\": []\n"
+                    + "}\n";
+            List<Diagnostic> errors = read(text).report().errors();
+            assertEquals(List.of("host bridge pci0000:00: the id is used by another host bridge"), errors.stream()
+                    .map(Diagnostic::message).distinct().toList(), errors::toString);
+            assertEquals(List.of(7, 8), errors.stream().map(Diagnostic::line).toList(), "the repeats, not the first "
+                    + "or the last bridge with the id: " + errors);
+            assertEquals(List.of(Optional.of("hostBridge:pci0000:00#2"), Optional.of("hostBridge:pci0000:00#3")),
+                    errors.stream().map(Diagnostic::subject).toList());
+        }
+
+        @Test
         void missingRequiredFieldGivesThePathAndTheLineOfTheEnclosingObject() {
             String text = GOOD.replace("      \"address\": \"0000:00:02.0\",\n", "");
             Diagnostic d = onlyError(read(text));

@@ -3,6 +3,7 @@ package org.dmascope.model.io.imports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import org.dmascope.model.topology.HostBridge;
 import org.dmascope.model.topology.PciFunction;
 import org.dmascope.model.topology.SourceRef;
 import org.dmascope.model.topology.Topology;
+import org.dmascope.model.topology.TopologyValidator;
 
 /**
  * Imports what real machines export (lspci trees, listings, hex dumps and machine-readable output,
@@ -217,11 +219,15 @@ public final class Importer {
 
     /** Validator findings name a device or host bridge; point them at the line that listed it. */
     private static void validate(Topology t, Findings findings, Runnable checkpoint) {
-        Map<String, SourceRef> where = new java.util.HashMap<>();
+        Map<String, SourceRef> where = new HashMap<>();
         for (PciFunction f : t.functions()) f.provenance().of("address").ifPresent(r -> where.put(f.address()
                 .toString(), r));
-        for (HostBridge hb : t.hostBridges()) hb.provenance().of("rootBus").ifPresent(r -> where.put("hostBridge:"
-                + hb.id(), r));
+        Map<String, Integer> seen = new HashMap<>();
+        for (HostBridge hb : t.hostBridges()) {
+            String subject = new TopologyValidator.HostBridgeSubject(hb.id(), seen.merge(hb.id(), 1, Integer::sum))
+                    .toString();
+            hb.provenance().of("rootBus").ifPresent(r -> where.put(subject, r));
+        }
         for (Diagnostic d : TopologyChecks.validate(t, checkpoint)) {
             SourceRef r = d.subject().map(where::get).orElse(null);
             findings.add(r == null ? d : d.at(r.file(), r.line(), 0));

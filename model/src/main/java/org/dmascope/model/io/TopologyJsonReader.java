@@ -408,7 +408,7 @@ public final class TopologyJsonReader {
         if (host.isPresent()) {
             List<JsonNodeAt> all = hostPlaces.getOrDefault(host.get().id(), List.of());
             int n = host.get().occurrence();
-            return n <= all.size() ? Optional.of(all.get(n - 1)) : Optional.empty();
+            return n >= 1 && n <= all.size() ? Optional.of(all.get(n - 1)) : Optional.empty();
         }
         return TopologyValidator.FunctionSubject.parse(subject).flatMap(f -> {
             List<JsonNodeAt> all = places.getOrDefault(f.address(), List.of());

@@ -234,28 +234,32 @@ public final class TopologyValidator {
 
     /**
      * The subject of a finding about the {@code occurrence}th host bridge (from 1) with {@code id}, in the input's
-     * order: {@code hostBridge:<id>} for the first, so a reader that records where each bridge is can report a
-     * repeated id at the repeat (as {@link FunctionSubject} does for addresses).
+     * order: {@code hostBridge:<id>} for the first, {@code hostBridge#<n>:<id>} for a repeat (the count before the
+     * id, since an id may hold any character), so a reader that records where each bridge is can report a repeated
+     * id at the repeat (as {@link FunctionSubject} does for addresses).
      */
     public record HostBridgeSubject(String id, int occurrence) {
-        private static final String PREFIX = "hostBridge:";
+        private static final String FIRST = "hostBridge:";
+        private static final String REPEAT = "hostBridge#";
 
         @Override
         public String toString() {
-            return PREFIX + id + (occurrence == 1 ? "" : "#" + occurrence);
+            return occurrence == 1 ? FIRST + id : REPEAT + occurrence + ":" + id;
         }
 
         /** The host bridge a subject names, if it names one. */
         public static Optional<HostBridgeSubject> parse(String subject) {
-            if (!subject.startsWith(PREFIX)) return Optional.empty();
-            String rest = subject.substring(PREFIX.length());
-            int hash = rest.lastIndexOf('#');
-            if (hash < 0) return Optional.of(new HostBridgeSubject(rest, 1));
+            if (subject.startsWith(FIRST)) {
+                return Optional.of(new HostBridgeSubject(subject.substring(FIRST.length()), 1));
+            }
+            if (!subject.startsWith(REPEAT)) return Optional.empty();
+            int colon = subject.indexOf(':', REPEAT.length());
+            if (colon < 0) return Optional.empty();
             try {
-                return Optional.of(new HostBridgeSubject(rest.substring(0, hash),
-                        Integer.parseInt(rest.substring(hash + 1))));
+                int n = Integer.parseInt(subject.substring(REPEAT.length(), colon));
+                return n < 1 ? Optional.empty() : Optional.of(new HostBridgeSubject(subject.substring(colon + 1), n));
             } catch (NumberFormatException notACount) {
-                return Optional.of(new HostBridgeSubject(rest, 1));
+                return Optional.empty();
             }
         }
     }

@@ -121,7 +121,7 @@ class TopologyJsonReaderTest {
                     .map(Diagnostic::message).distinct().toList(), errors::toString);
             assertEquals(List.of(7, 8), errors.stream().map(Diagnostic::line).toList(), "the repeats, not the first "
                     + "or the last bridge with the id: " + errors);
-            assertEquals(List.of(Optional.of("hostBridge:pci0000:00#2"), Optional.of("hostBridge:pci0000:00#3")),
+            assertEquals(List.of(Optional.of("hostBridge#2:pci0000:00"), Optional.of("hostBridge#3:pci0000:00")),
                     errors.stream().map(Diagnostic::subject).toList());
         }
 

@@ -73,6 +73,21 @@ class TopologyValidatorTest {
         assertClean(base());
     }
 
+    @Test
+    void aHostBridgeSubjectNamesTheBridgeWhateverItsIdHolds() {
+        for (String id : List.of("pci0000:00", "a#2", "x:y#z", "")) {
+            for (int n = 1; n <= 3; n++) {
+                TopologyValidator.HostBridgeSubject s = new TopologyValidator.HostBridgeSubject(id, n);
+                assertEquals(Optional.of(s), TopologyValidator.HostBridgeSubject.parse(s.toString()), s.toString());
+            }
+        }
+        assertEquals("hostBridge:pci0000:00", new TopologyValidator.HostBridgeSubject("pci0000:00", 1).toString(),
+                "the first keeps the subject it always had");
+        for (String other : List.of("hostBridge#0:a", "hostBridge#x:a", "hostBridge#2", "0000:00:00.0", "platform")) {
+            assertEquals(Optional.empty(), TopologyValidator.HostBridgeSubject.parse(other), other);
+        }
+    }
+
     @Nested
     class Addresses {
         @Test

@@ -239,10 +239,10 @@ public final class Relaunch {
      * instead of 2.6 s (the server compiler's compiling took the second core from the start), and since the
      * canvas's frames are mostly the renderer's native drawing it pans and zooms as fast (9.8 and 8.3 ms a frame
      * at 1,400 functions, against 10.7 and 8.2; CanvasPanHarness); what it gives up is model work at full speed,
-     * which a window does in short runs: a drop's mapping 90 µs instead of 35, the P2P matrix of 1,400 functions
-     * 172 ms instead of 132 once warm (README "Large machines and start-up"). A command's young generation is
-     * fixed at {@value #COMMAND_YOUNG_MB} MB: the serial collector's own sizing
-     * copied a large import's growing live data more often and further (the 60 MB listing: 2.6-3.4 s and 304 MB
+     * which a window does in short runs: a drop's mapping 80-140 µs instead of 32-60, the P2P matrix of 1,400
+     * functions 172 ms instead of 132 once warm (README "Large machines and start-up"). A command's young
+     * generation is fixed at {@value #COMMAND_YOUNG_MB} MB: the serial collector's own sizing copied a large
+     * import's growing live data more often and further (the 60 MB listing: 2.6-3.4 s and 304 MB
      * by default, 2.6-3.5 s and 246 MB with it; the 60 MB duplicate JSON 2.8 s and 393 MB, 2.1 s and 322 MB).
      *
      * @param given  the user's options

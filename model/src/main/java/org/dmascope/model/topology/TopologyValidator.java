@@ -57,10 +57,7 @@ public final class TopologyValidator {
         this.t = t;
         this.checkpoint = checkpoint;
         this.more = more;
-        Map<String, Integer> seen = new HashMap<>();
-        for (HostBridge hb : t.hostBridges()) {
-            hostSubjects.put(hb, new HostBridgeSubject(hb.id(), seen.merge(hb.id(), 1, Integer::sum)).toString());
-        }
+        hostSubjects.putAll(HostBridgeSubject.of(t.hostBridges()));
     }
 
     /**
@@ -245,6 +242,16 @@ public final class TopologyValidator {
         @Override
         public String toString() {
             return occurrence == 1 ? FIRST + id : REPEAT + occurrence + ":" + id;
+        }
+
+        /** The subject of each of these bridges, in their order (which of the bridges with its id each is). */
+        public static Map<HostBridge, String> of(List<HostBridge> bridges) {
+            Map<HostBridge, String> subjects = new IdentityHashMap<>();
+            Map<String, Integer> seen = new HashMap<>();
+            for (HostBridge hb : bridges) {
+                subjects.put(hb, new HostBridgeSubject(hb.id(), seen.merge(hb.id(), 1, Integer::sum)).toString());
+            }
+            return subjects;
         }
 
         /** The host bridge a subject names, if it names one. */

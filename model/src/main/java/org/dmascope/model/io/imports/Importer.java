@@ -222,11 +222,9 @@ public final class Importer {
         Map<String, SourceRef> where = new HashMap<>();
         for (PciFunction f : t.functions()) f.provenance().of("address").ifPresent(r -> where.put(f.address()
                 .toString(), r));
-        Map<String, Integer> seen = new HashMap<>();
+        Map<HostBridge, String> hosts = TopologyValidator.HostBridgeSubject.of(t.hostBridges());
         for (HostBridge hb : t.hostBridges()) {
-            String subject = new TopologyValidator.HostBridgeSubject(hb.id(), seen.merge(hb.id(), 1, Integer::sum))
-                    .toString();
-            hb.provenance().of("rootBus").ifPresent(r -> where.put(subject, r));
+            hb.provenance().of("rootBus").ifPresent(r -> where.put(hosts.get(hb), r));
         }
         for (Diagnostic d : TopologyChecks.validate(t, checkpoint)) {
             SourceRef r = d.subject().map(where::get).orElse(null);

@@ -23,8 +23,7 @@ public final class TopologyFiles {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         try {
             byte[] bytes = BoundedFiles.read(path, TopologyFormat.MAX_BYTES, "topology files");
-            return TopologyJsonReader.read(bytes, name, () -> {
-            });
+            return TopologyJsonReader.read(bytes, name);
         } catch (BoundedFiles.Refused e) {
             return fail(name, e.getMessage());
         }
@@ -51,8 +50,7 @@ public final class TopologyFiles {
         byte[] bytes = in.readNBytes((int) TopologyFormat.MAX_BYTES + 1);
         if (bytes.length > TopologyFormat.MAX_BYTES) return fail(name,
                 "the file is larger than the topology file limit");
-        return TopologyJsonReader.read(bytes, name, () -> {
-        });
+        return TopologyJsonReader.read(bytes, name);
     }
 
     /**

@@ -109,6 +109,12 @@ public final class TopologyJsonReader {
         });
     }
 
+    /** {@link #read(byte[], String, Runnable)} that runs to the end. */
+    public static LoadResult read(byte[] bytes, String fileName) {
+        return read(bytes, fileName, () -> {
+        });
+    }
+
     /**
      * Parses and validates UTF-8 {@code bytes} without decoding them into text (a 60 MB file is read in about half
      * the time, and never held as a 120 MB string).
@@ -405,15 +411,14 @@ public final class TopologyJsonReader {
         JsonNodeAt at = subjects.get(subject);
         if (at != null) return Optional.of(at);
         Optional<TopologyValidator.HostBridgeSubject> host = TopologyValidator.HostBridgeSubject.parse(subject);
-        if (host.isPresent()) {
-            List<JsonNodeAt> all = hostPlaces.getOrDefault(host.get().id(), List.of());
-            int n = host.get().occurrence();
-            return n >= 1 && n <= all.size() ? Optional.of(all.get(n - 1)) : Optional.empty();
-        }
-        return TopologyValidator.FunctionSubject.parse(subject).flatMap(f -> {
-            List<JsonNodeAt> all = places.getOrDefault(f.address(), List.of());
-            return f.occurrence() <= all.size() ? Optional.of(all.get(f.occurrence() - 1)) : Optional.empty();
-        });
+        if (host.isPresent()) return nth(hostPlaces.get(host.get().id()), host.get().occurrence());
+        return TopologyValidator.FunctionSubject.parse(subject).flatMap(f -> nth(places.get(f.address()),
+                f.occurrence()));
+    }
+
+    /** The {@code n}th (from 1) of the places where the file has one thing, if it has that many. */
+    private static Optional<JsonNodeAt> nth(List<JsonNodeAt> places, int n) {
+        return places != null && n >= 1 && n <= places.size() ? Optional.of(places.get(n - 1)) : Optional.empty();
     }
 
     /** {@code "idCandidates": ["8086:2054", "8086:2055"]}: the IDs an ambiguous name could stand for. */

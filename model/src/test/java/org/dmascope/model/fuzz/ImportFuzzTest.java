@@ -110,8 +110,7 @@ class ImportFuzzTest {
     @FuzzTest(maxDuration = FUZZ_FOR, maxExecutions = FUZZ_RUNS)
     void topologyJson(byte[] data) {
         // both ways a file is read: its bytes (a large file), its decoded text (one recognition decoded)
-        var bytes = TopologyJsonReader.read(data, "fuzz.json", () -> {
-        });
+        var bytes = TopologyJsonReader.read(data, "fuzz.json");
         assertTrue(bytes.ok() || bytes.report().hasErrors());
         String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
         var r = TopologyJsonReader.read(text, "fuzz.json");

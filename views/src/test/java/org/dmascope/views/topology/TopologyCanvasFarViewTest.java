@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** A machine too big for one screenful of cards: the far view when zoomed out, only nearby nodes when in. */
 @ExtendWith(ApplicationExtension.class)
@@ -122,7 +123,7 @@ class TopologyCanvasFarViewTest {
         double fit = canvas.getZoom();
         // fitting changed the zoom too: let it hold still first
         Thread.sleep((long) FarView.SETTLE.toMillis() * 3);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         boolean[] quick = new boolean[2];
         // two steps laid out at once, well within the gesture's time whatever the machine's speed
         robot.interact(() -> {
@@ -137,7 +138,7 @@ class TopologyCanvasFarViewTest {
         assertFalse(quick[0], "one zoom step is painted whole");
         assertTrue(quick[1], "a second step soon after is a gesture: painted quickly");
         Thread.sleep((long) FarView.SETTLE.toMillis() * 3);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         assertFalse(skin().farViewQuick(), "painted whole once the zoom held still");
         assertTrue(skin().farViewShown());
     }

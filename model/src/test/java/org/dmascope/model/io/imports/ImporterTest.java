@@ -18,6 +18,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dmascope.model.io.LoadResult;
+import org.dmascope.model.io.source.SourceText;
+import org.dmascope.model.kernel.fixtures.Samples;
 import org.dmascope.model.report.Diagnostic;
 import org.dmascope.model.testing.Corpus;
 import org.dmascope.model.topology.Acs;
@@ -121,8 +123,7 @@ class ImporterTest {
 
     @Test
     void topologyJsonIsReadAsItIsAndNotMergedWithExports(@TempDir Path dir) throws Exception {
-        Path json = Path.of(System.getProperty("dmascope.samples",
-                "../sample-topologies")).resolve("switch-p2p-server.json");
+        Path json = Samples.file("switch-p2p-server.json");
         LoadResult alone = TopologyInputs.load(List.of(json));
         assertTrue(alone.ok(), alone.report().toText());
         assertEquals(TopologySource.Kind.SYNTHETIC, alone.topology().get().source().orElseThrow().kind());
@@ -152,11 +153,10 @@ class ImporterTest {
 
     @Test
     void aTopologyFileLargerThanWhatRecognitionReadsIsParsedFromItsBytesUndecoded() throws Exception {
-        String sample = Files.readString(Path.of(System.getProperty("dmascope.samples", "../sample-topologies"),
-                "legacy-pci-no-iommu.json"));
+        String sample = Files.readString(Samples.file("legacy-pci-no-iommu.json"));
         // padded past the head recognition reads, with a name that is not ASCII
         String big = sample.replaceFirst("\"name\": \"", "\"name\": \"8× ")
-                + " ".repeat(org.dmascope.model.io.source.SourceText.HEAD_BYTES) + "\n";
+                + " ".repeat(SourceText.HEAD_BYTES) + "\n";
         ImportResult r = texts("big.json", big);
         assertTrue(r.topology().isPresent(), () -> r.report().toText());
         assertTrue(r.topology().get().name().startsWith("8× "), r.topology().get().name());
@@ -168,8 +168,7 @@ class ImporterTest {
     @Test
     void aSmallTopologyFileIsReadFromItsBytesToo() throws Exception {
         // one way for every size, so a finding's column never depends on how large the file is
-        String sample = Files.readString(Path.of(System.getProperty("dmascope.samples", "../sample-topologies"),
-                "legacy-pci-no-iommu.json"));
+        String sample = Files.readString(Samples.file("legacy-pci-no-iommu.json"));
         ImportResult r = texts("small.json", sample);
         assertTrue(r.topology().isPresent(), () -> r.report().toText());
         assertTrue(r.sources().get(0).undecodedBytes().isPresent(), "recognised from a decoded copy");
@@ -179,7 +178,7 @@ class ImporterTest {
     void aListingLargerThanWhatRecognitionReadsIsRecognisedAndReadWhole() throws Exception {
         String listing = Files.readString(Corpus.file("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt"));
         StringBuilder big = new StringBuilder(listing);
-        while (big.length() <= org.dmascope.model.io.source.SourceText.HEAD_BYTES) big.append("\n").append(listing);
+        while (big.length() <= SourceText.HEAD_BYTES) big.append("\n").append(listing);
         ImportResult r = texts("big.txt", big.toString());
         Topology t = loaded(r);
         assertEquals(loaded(corpus("supermicro-4028gr-tvrt-8xv100-pex9765.verbose.txt")).functions().size(),

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -222,6 +223,34 @@ class RelaunchTest {
         assertTrue(window.contains("-XX:+UseSerialGC"), window.toString());
         assertTrue(window.contains("-XX:TieredStopAtLevel=1"), window.toString());
         assertTrue(window.contains("-Ddmascope.relaunched.window=true"));
+    }
+
+    @Test
+    void theSecondJvmMapsTheArchivesWhereTheyWereMadeForUnlessTheUserChoseAMode() {
+        List<String> inPlace = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+        assertEquals(inPlace, Relaunch.archiveMapping(List.of("-Xmx1g")));
+        assertEquals(List.of(), Relaunch.archiveMapping(List.of("-XX:ArchiveRelocationMode=1")),
+                "the user's choice stands (1 keeps the runtime's randomised mapping)");
+        run(List.of());
+        List<String> window = started.get(0);
+        int cp = window.indexOf("-cp");
+        assertTrue(Collections.indexOfSubList(window.subList(0, cp), inPlace) > 0, window.toString());
+        exitCode = 0;
+        relaunch(this::standIn).runCommand(List.of("groups", "x.txt"));
+        List<String> command = started.get(started.size() - 1);
+        assertTrue(Collections.indexOfSubList(command.subList(0, command.indexOf("-cp")), inPlace) > 0,
+                "a command maps the runtime's archive: " + command);
+    }
+
+    @Test
+    void thisRuntimeAcceptsTheMappingOptions() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(Relaunch.archiveMapping(List.of()));
+        command.add("-version");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
     }
 
     @Test

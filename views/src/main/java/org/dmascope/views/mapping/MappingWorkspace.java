@@ -25,6 +25,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -82,6 +83,8 @@ public final class MappingWorkspace extends BorderPane {
     private final OptionsBar options;
     private final MappingDetailsView details;
     private final SplitPane split;
+    /** Under the machine: the verdict, the mapping's options and the result tabs. */
+    private final VBox lower;
     private final StackPane topArea;
     private final Label dragHint = new Label();
     private final Label toast = new Label();
@@ -151,7 +154,7 @@ public final class MappingWorkspace extends BorderPane {
         // The machine stays readable on the smallest window: the details give way first.
         top.setMinHeight(TOPOLOGY_MIN_HEIGHT);
         VBox.setVgrow(details, Priority.ALWAYS);
-        VBox lower = new VBox(banner, options, details);
+        lower = new VBox(banner, options, details);
         lower.getStyleClass().add("mapping-lower");
         lower.setMinHeight(140);
         split = new SplitPane(top, lower);
@@ -229,6 +232,14 @@ public final class MappingWorkspace extends BorderPane {
 
     public TopologyView topologyView() {
         return topologyView;
+    }
+
+    /**
+     * The area under the machine, holding the verdict, the mapping's options and the result tabs (the window holds
+     * them back from its first frame: start-up time).
+     */
+    public Pane lowerArea() {
+        return lower;
     }
 
     /** Maps the selected buffer for the device selected on the canvas; without one, asks for it. */

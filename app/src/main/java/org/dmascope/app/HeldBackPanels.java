@@ -1,0 +1,61 @@
+package org.dmascope.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+
+/**
+ * Panels the window's first frame does without (start-up time): their containers are in that frame, empty, with
+ * their own background and the room the window gives them, and the panels join them after it, one container per
+ * pulse. A control's first CSS pass runs on code not yet compiled and costs as much hidden as shown: the verdict,
+ * options and result tabs under the machine and the inspector took 450 of the 700 ms of the window's first CSS pass,
+ * which the window waited for before it was mapped.
+ */
+final class HeldBackPanels {
+    private record Held(Pane container, List<Node> panels) {
+    }
+
+    private final List<Held> held = new ArrayList<>();
+    private boolean released;
+
+    /** Takes {@code container}'s children out until {@link #releaseAfterFirstFrame}. */
+    HeldBackPanels hold(Pane container) {
+        held.add(new Held(container, List.copyOf(container.getChildren())));
+        container.getChildren().clear();
+        return this;
+    }
+
+    /**
+     * Gives each container its panels back, in the order they were held, one per pulse from the one after the
+     * scene's first frame; each is styled at once, so {@code added} sees their skins' nodes (split panes inside
+     * tabs), before that pulse lays them out.
+     *
+     * @param added told of each container once its panels are back
+     */
+    void releaseAfterFirstFrame(Scene scene, Consumer<Pane> added) {
+        releaseFrom(0, scene, added);
+    }
+
+    private void releaseFrom(int index, Scene scene, Consumer<Pane> added) {
+        if (index == held.size()) {
+            released = true;
+            return;
+        }
+        AfterFirstFrame.run(scene, () -> {
+            Held h = held.get(index);
+            h.container().getChildren().setAll(h.panels());
+            h.container().applyCss();
+            added.accept(h.container());
+            releaseFrom(index + 1, scene, added);
+        });
+    }
+
+    /** Whether every held panel is back in its container. */
+    boolean released() {
+        return released;
+    }
+}

@@ -30,9 +30,9 @@ final class HeldBackPanels {
     }
 
     /**
-     * Gives each container its panels back, in the order they were held, one per pulse from the one after the
-     * scene's first frame; each is styled at once, so {@code added} sees their skins' nodes (split panes inside
-     * tabs), before that pulse lays them out.
+     * Gives each container its panels back, in the order they were held, each once the frame before is on screen
+     * ({@link AfterFirstFrame}), so the window shows the machine first and then fills in; each is styled at once, so
+     * {@code added} sees their skins' nodes (split panes inside tabs) before the pulse lays them out.
      *
      * @param added told of each container once its panels are back
      */

@@ -26,7 +26,7 @@ work=$(mktemp -d)
 probe=$work/first-frame
 cc -O2 -o "$probe" bench/scripts/first-frame.c -lX11 || { echo "cannot build first-frame.c (gcc, libx11-dev)" >&2; exit 2; }
 display=:$((90 + RANDOM % 9))
-# -br: a black root, so a window mapped but not yet drawn shows one colour
+# -br: a black root, so a window mapped but not yet drawn shows at most two colours (see first-frame.c)
 Xvfb "$display" -screen 0 1920x1080x24 -br >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
@@ -62,6 +62,7 @@ start_once() {
   cpu=$(tree_cpu $app)
   mapped=$(awk '/^mapped/{print $2}' "$work/probe")
   drawn=$(awk '/^painted/{print $2}' "$work/probe")
+  if [ -z "$drawn" ]; then kill $app 2>/dev/null; echo "0 0 0"; return; fi
   sleep 1.5
   window=$(DISPLAY=$display xdotool search --onlyvisible --name ' — dmascope$' 2>/dev/null | head -1)
   DISPLAY=$display xdotool windowactivate --sync "$window" key ctrl+q >/dev/null 2>&1 || kill $app
@@ -81,6 +82,7 @@ for i in $(seq "$runs"); do
   loads+=("$(cut -d' ' -f1 /proc/loadavg)")
   for j in "${!jars[@]}"; do
     read -r m d c <<< "$(start_once "${jars[$j]}" "$@")"
+    [ "$d" -gt 0 ] 2>/dev/null || { echo "${jars[$j]}: no window drawn within a minute" >&2; exit 1; }
     on[$j]+="$m "; drawn[$j]+="$d "; cpu[$j]+="$c "
     sleep 1
   done

@@ -18,7 +18,9 @@ import javafx.scene.layout.Region;
  * event loop.
  */
 final class AfterFirstFrame {
-    private static final Executor LOOP_TURN = CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS);
+    /** Queues a task on the application thread 5 ms later, from another thread. */
+    private static final Executor LOOP_TURN = CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS,
+            Platform::runLater);
 
     private AfterFirstFrame() {
     }
@@ -32,7 +34,7 @@ final class AfterFirstFrame {
                 awaitRenderThread();
                 // Queued a moment later from another thread, so the event loop goes idle in between, which is when
                 // it hands the window system what it was sent (a task queued from here could run first).
-                LOOP_TURN.execute(() -> Platform.runLater(task));
+                LOOP_TURN.execute(task);
             });
         };
         scene.addPostLayoutPulseListener(listener[0]);

@@ -10,10 +10,10 @@ import javafx.scene.layout.Pane;
 
 /**
  * Panels the window's first frame does without (start-up time): their containers are in that frame, empty, with
- * their own background and the room the window gives them, and the panels join them after it, one container per
- * pulse. A control's first CSS pass runs on code not yet compiled and costs as much hidden as shown: the verdict,
- * options and result tabs under the machine and the inspector took 450 of the 700 ms of the window's first CSS pass,
- * which the window waited for before it was mapped.
+ * their own background and the room the window gives them, and the panels join them after it, one container at a
+ * time, each once the frame before it is on screen. A control's first CSS pass runs on code not yet compiled and
+ * costs as much hidden as shown: the verdict, options and result tabs under the machine and the inspector took 450
+ * of the 700 ms of the window's first CSS pass, which the window waited for before it was mapped.
  */
 final class HeldBackPanels {
     private record Held(Pane container, List<Node> panels) {

@@ -65,6 +65,14 @@ final class RunningApp {
         System.clearProperty(DmascopeApplication.PREFERENCES_PROPERTY);
     }
 
+    /**
+     * Waits until the panels the window's first frame holds back (those under the machine, the right-hand column)
+     * are in it: a test that reaches into them before any interaction starts with this.
+     */
+    void awaitPanels() {
+        waitUntil(() -> app.window().panelsShown(), 10);
+    }
+
     /** Waits for a condition the app reaches asynchronously, then for the FX events it queued. */
     static void waitUntil(BooleanSupplier condition, int seconds) {
         try {

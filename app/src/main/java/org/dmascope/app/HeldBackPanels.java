@@ -20,7 +20,6 @@ final class HeldBackPanels {
     }
 
     private final List<Held> held = new ArrayList<>();
-    private boolean released;
 
     /** Takes {@code container}'s children out until {@link #releaseAfterFirstFrame}. */
     HeldBackPanels hold(Pane container) {
@@ -41,10 +40,7 @@ final class HeldBackPanels {
     }
 
     private void releaseFrom(int index, Scene scene, Consumer<Pane> added) {
-        if (index == held.size()) {
-            released = true;
-            return;
-        }
+        if (index == held.size()) return;
         AfterFirstFrame.run(scene, () -> {
             Held h = held.get(index);
             h.container().getChildren().setAll(h.panels());
@@ -52,10 +48,5 @@ final class HeldBackPanels {
             added.accept(h.container());
             releaseFrom(index + 1, scene, added);
         });
-    }
-
-    /** Whether every held panel is back in its container. */
-    boolean released() {
-        return released;
     }
 }

@@ -95,7 +95,6 @@ public final class MainWindow {
     private ReportActions reports;
     private LessonsController lessons;
     private TopologyEditor editor;
-    private HeldBackPanels panels;
 
     /**
      * @param views   the topology view, the inspector and the mapping workspace around the topology view
@@ -190,20 +189,12 @@ public final class MainWindow {
         showTitle(documents.getDocument());
         // The first frame: the menus, the buffers, the machine and the status bar; the panels under the machine and
         // the right-hand column fill in over the next pulses (start-up time).
-        panels = new HeldBackPanels().hold(mapping.lowerArea()).hold(side);
+        HeldBackPanels panels = new HeldBackPanels().hold(mapping.lowerArea()).hold(side);
         stage.show();
         SplitMemory splits = new SplitMemory(preferences);
         splits.follow(root);
         panels.releaseAfterFirstFrame(scene, splits::follow);
         topologyView.canvas().requestFocus();
-    }
-
-    /**
-     * Whether every panel is in the window: those under the machine and the right-hand column join after the first
-     * frame.
-     */
-    boolean panelsShown() {
-        return panels != null && panels.released();
     }
 
     /** The inspector's share of the window: wide enough to read, never starving the canvas. */

@@ -61,7 +61,7 @@ class DesignRouteWindowTest {
 
     @Test
     void selectingTheBounceDesignDrawsTheBounceRouteOnTheCanvas(FxRobot robot) {
-        running.awaitPanels();
+        RunningApp.awaitPanels(robot);
         MappingDriver d = new MappingDriver(robot, documents);
         robot.clickOn("#option-kernel").clickOn("5.4 LTS");
         d.drag(CMB, MappingDriver.device("07:00.0"));

@@ -29,7 +29,6 @@ import org.testfx.framework.junit5.Stop;
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameTest {
     private final RunningApp running = new RunningApp();
-    private DmascopeApplication app;
     /** What the first pulse laid out, as the render thread then drew it. */
     private final List<String> firstFrame = new ArrayList<>();
 
@@ -38,7 +37,6 @@ class FirstFrameTest {
         // where a user once left the divider of the steps' split, inside the result tabs the first frame holds back
         running.preferences().setDividers("steps-split", new double[] {0.3});
         running.start(stage, 1280, 800);
-        app = running.app();
         Scene scene = stage.getScene();
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
@@ -68,7 +66,7 @@ class FirstFrameTest {
 
     @Test
     void theFirstFrameDrawsTheMachineAndThePanelsFollow(FxRobot robot) {
-        RunningApp.waitUntil(() -> app.window().panelsShown(), 10);
+        RunningApp.awaitPanels(robot);
         assertEquals(List.of("lower: 0", "side: 0", "menus"), firstFrame,
                 "the first frame: the machine, every function drawn, and the menus; the panels not yet");
         for (String panel : List.of("#verdict-banner", "#option-api", "#mapping-details", "#inspector-sheet")) {

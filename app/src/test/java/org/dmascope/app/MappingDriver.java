@@ -9,7 +9,6 @@ import org.dmascope.model.io.SampleCatalog;
 import org.dmascope.model.mapping.Step;
 import org.dmascope.model.mapping.StepKind;
 import org.dmascope.model.topology.Bdf;
-import org.dmascope.views.mapping.MappingDetailsView;
 import org.dmascope.views.mapping.MappingViewModel;
 import org.dmascope.views.mapping.MappingWorkspace;
 import org.dmascope.views.topology.CanvasRoute;
@@ -29,8 +28,7 @@ final class MappingDriver {
         this.robot = robot;
         this.documents = documents;
         this.workspace = robot.lookup(".mapping-workspace").queryAs(MappingWorkspace.class);
-        // The verdict, options and result tabs join the window right after its first frame.
-        RunningApp.waitUntil(() -> robot.lookup("#" + MappingDetailsView.ID).tryQuery().isPresent(), 10);
+        RunningApp.awaitPanels(robot);
     }
 
     MappingWorkspace workspace() {

@@ -87,7 +87,7 @@ class PresenterWindowTest {
 
     @Test
     void presenterModeGoesFullScreenLargerWithoutTheInspectorAndBack(FxRobot robot) {
-        running.awaitPanels();
+        RunningApp.awaitPanels(robot);
         SplitPane split = robot.lookup("#" + MainWindow.SPLIT_ID).queryAs(SplitPane.class);
         Node inspector = ((VBox) robot.lookup("#" + MainWindow.SIDE_ID).query()).getChildren().stream()
                 .filter(n -> n instanceof InspectorView).findFirst().orElseThrow();

@@ -11,6 +11,9 @@ import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.dmascope.views.inspector.InspectorView;
+import org.dmascope.views.mapping.MappingDetailsView;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -66,11 +69,13 @@ final class RunningApp {
     }
 
     /**
-     * Waits until the panels the window's first frame holds back (those under the machine, the right-hand column)
-     * are in it: a test that reaches into them before any interaction starts with this.
+     * Waits until the panels the window's first frame holds back are in it (the result tabs under the machine, then
+     * the inspector in the right-hand column, the last to join): a test that reaches into them before any
+     * interaction starts with this.
      */
-    void awaitPanels() {
-        waitUntil(() -> app.window().panelsShown(), 10);
+    static void awaitPanels(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#" + MappingDetailsView.ID).tryQuery().isPresent()
+                && robot.lookup("#" + InspectorView.SHEET_ID).tryQuery().isPresent(), 10);
     }
 
     /** Waits for a condition the app reaches asynchronously, then for the FX events it queued. */

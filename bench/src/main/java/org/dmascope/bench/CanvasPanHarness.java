@@ -107,7 +107,7 @@ public final class CanvasPanHarness {
         }
         System.out.printf(Locale.ROOT, "%d functions, window 1600x1000, prism %s, region caching %s%n",
                 t.functions().size(), System.getProperty("prism.order", "default"),
-                Boolean.getBoolean("prism.disableRegionCaching") ? "off" : "on");
+                RenderingDefaults.regionCachingOff() ? "off" : "on");
         run(0);
     }
 

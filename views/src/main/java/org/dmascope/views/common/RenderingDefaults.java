@@ -17,6 +17,11 @@ public final class RenderingDefaults {
     private RenderingDefaults() {
     }
 
+    /** Whether JavaFX draws without its region background cache (the default here, unless the user chose). */
+    public static boolean regionCachingOff() {
+        return Boolean.getBoolean(REGION_CACHING_OFF);
+    }
+
     /** Sets what the user has not set; call before JavaFX starts (it reads these once). */
     public static void apply() {
         if (System.getProperty(REGION_CACHING_OFF) == null) System.setProperty(REGION_CACHING_OFF, "true");

@@ -1,6 +1,8 @@
 package org.dmascope.views.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,7 @@ class RenderingDefaultsTest {
         System.clearProperty(RenderingDefaults.REGION_CACHING_OFF);
         RenderingDefaults.apply();
         assertEquals("true", System.getProperty("prism.disableRegionCaching"));
+        assertTrue(RenderingDefaults.regionCachingOff());
     }
 
     @Test
@@ -32,5 +35,6 @@ class RenderingDefaultsTest {
         System.setProperty(RenderingDefaults.REGION_CACHING_OFF, "false");
         RenderingDefaults.apply();
         assertEquals("false", System.getProperty("prism.disableRegionCaching"));
+        assertFalse(RenderingDefaults.regionCachingOff());
     }
 }

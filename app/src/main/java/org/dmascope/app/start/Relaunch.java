@@ -270,8 +270,8 @@ public final class Relaunch {
      * {@code -Xlog:startuptime}, "Create VM"). Where that address is taken the JVM still maps them elsewhere. Not
      * added when the user chose a mode ({@code -XX:ArchiveRelocationMode=1} keeps the randomisation). A runtime
      * without the option refuses to start the second JVM, which then counts as one that failed before {@code main}:
-     * the window starts in this JVM (the option exists from Java 14 on, and is still there, diagnostic, in current
-     * OpenJDK sources: {@code src/hotspot/share/cds/cds_globals.hpp}).
+     * the window starts in this JVM (the option is in this Java 17, which {@code RelaunchTest} starts with it, and
+     * still, diagnostic, in current OpenJDK sources: {@code src/hotspot/share/cds/cds_globals.hpp}).
      *
      * @param given the user's options
      */

@@ -69,6 +69,7 @@ public final class Main {
 
     private static void window(List<String> files) {
         RenderingDefaults.apply();
+        JavaFxClassPathWarning.silence();
         DmascopeApplication.launch(DmascopeApplication.class, files.toArray(String[]::new));
     }
 }

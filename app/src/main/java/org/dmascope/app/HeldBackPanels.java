@@ -16,15 +16,26 @@ import javafx.scene.layout.Pane;
  * of the 700 ms of the window's first CSS pass, which the window waited for before it was mapped.
  */
 final class HeldBackPanels {
-    private record Held(Pane container, List<Node> panels) {
+    /** A container and what gives it its panels. */
+    private record Held(Pane container, Runnable fill) {
     }
 
     private final List<Held> held = new ArrayList<>();
 
     /** Takes {@code container}'s children out until {@link #releaseAfterFirstFrame}. */
     HeldBackPanels hold(Pane container) {
-        held.add(new Held(container, List.copyOf(container.getChildren())));
+        List<Node> panels = List.copyOf(container.getChildren());
         container.getChildren().clear();
+        held.add(new Held(container, () -> container.getChildren().setAll(panels)));
+        return this;
+    }
+
+    /**
+     * An empty container whose panels {@code fill} makes and puts in when its turn comes (panels whose making costs
+     * too: the first frame then waits for neither their making nor their styling).
+     */
+    HeldBackPanels makeLater(Pane container, Runnable fill) {
+        held.add(new Held(container, fill));
         return this;
     }
 
@@ -43,7 +54,7 @@ final class HeldBackPanels {
         if (index == held.size()) return;
         AfterFirstFrame.run(scene, () -> {
             Held h = held.get(index);
-            h.container().getChildren().setAll(h.panels());
+            h.fill().run();
             h.container().applyCss();
             added.accept(h.container());
             releaseFrom(index + 1, scene, added);

@@ -189,7 +189,8 @@ public final class MainWindow {
         showTitle(documents.getDocument());
         // The first frame: the menus, the buffers, the machine and the status bar; the panels under the machine and
         // the right-hand column fill in over the next pulses (start-up time).
-        HeldBackPanels panels = new HeldBackPanels().hold(mapping.lowerArea()).hold(side);
+        HeldBackPanels panels = new HeldBackPanels().makeLater(mapping.lowerArea(), mapping::showLowerArea)
+                .hold(side);
         stage.show();
         SplitMemory splits = new SplitMemory(preferences);
         splits.follow(root);

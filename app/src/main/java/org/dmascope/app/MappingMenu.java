@@ -45,7 +45,7 @@ final class MappingMenu {
         MenuItem clear = item("Unmap Everything", "unmap-all-item", null, model.live()::clear);
         MenuItem across = item("Across Kernel Versions", ACROSS_ITEM_ID,
                 new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                workspace.details()::focusAcrossVersions);
+                () -> workspace.details().focusAcrossVersions());
         // Ctrl+Shift+C is the scatter list's "copy as CSV", Ctrl+R the route's replay: R for report.
         MenuItem copy = item("Copy Report", COPY_REPORT_ID,
                 new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),

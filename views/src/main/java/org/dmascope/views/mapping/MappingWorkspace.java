@@ -79,12 +79,15 @@ public final class MappingWorkspace extends BorderPane {
     private final TopologyCanvas canvas;
     private final MappingViewModel model;
     private final BufferStrip strip;
-    private final VerdictBanner banner;
-    private final OptionsBar options;
-    private final MappingDetailsView details;
+    /**
+     * Under the machine: the verdict, the mapping's options and the result tabs, made when first needed (start-up
+     * time: making them costs ~70 ms of cold code the window's first frame does not wait for; the window asks for
+     * them right after that frame, {@link #showLowerArea}).
+     */
+    private LowerPanels panels;
     private final SplitPane split;
-    /** Under the machine: the verdict, the mapping's options and the result tabs. */
-    private final VBox lower;
+    /** Where the lower panels go. */
+    private final VBox lower = new VBox();
     private final StackPane topArea;
     private final Label dragHint = new Label();
     private final Label toast = new Label();
@@ -129,9 +132,6 @@ public final class MappingWorkspace extends BorderPane {
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(STYLESHEET);
         strip = new BufferStrip(model, new StripListener(), List.of(STYLESHEET));
-        banner = new VerdictBanner(model, this::replayRoute);
-        options = new OptionsBar(model);
-        details = new MappingDetailsView(model);
         // The first-run hint is a strip of its own under the chips: it covers nothing while it shows.
         setTop(new VBox(strip, firstRunHint));
         dragHint.setId(DRAG_HINT_ID);
@@ -153,8 +153,6 @@ public final class MappingWorkspace extends BorderPane {
         firstRunHint.setManaged(false);
         // The machine stays readable on the smallest window: the details give way first.
         top.setMinHeight(TOPOLOGY_MIN_HEIGHT);
-        VBox.setVgrow(details, Priority.ALWAYS);
-        lower = new VBox(banner, options, details);
         lower.getStyleClass().add("mapping-lower");
         lower.setMinHeight(140);
         split = new SplitPane(top, lower);
@@ -205,9 +203,7 @@ public final class MappingWorkspace extends BorderPane {
         model.mappingProperty().removeListener(mappingListener);
         canvas.selectedItemProperty().removeListener(selectionListener);
         strip.dispose();
-        banner.dispose();
-        options.dispose();
-        details.dispose();
+        if (panels != null) panels.dispose();
         toastTimer.stop();
     }
 
@@ -227,7 +223,7 @@ public final class MappingWorkspace extends BorderPane {
 
     /** The tabs below the topology; the app puts the scatter list and page walk into them. */
     public MappingDetailsView details() {
-        return details;
+        return panels().details();
     }
 
     public TopologyView topologyView() {
@@ -240,6 +236,29 @@ public final class MappingWorkspace extends BorderPane {
      */
     public Pane lowerArea() {
         return lower;
+    }
+
+    /** Puts the verdict, the options and the result tabs into {@link #lowerArea()}, unless they are there. */
+    public void showLowerArea() {
+        panels();
+    }
+
+    private LowerPanels panels() {
+        if (panels == null) {
+            panels = new LowerPanels(new VerdictBanner(model, this::replayRoute), new OptionsBar(model),
+                    new MappingDetailsView(model));
+            VBox.setVgrow(panels.details(), Priority.ALWAYS);
+            lower.getChildren().setAll(panels.banner(), panels.options(), panels.details());
+        }
+        return panels;
+    }
+
+    private record LowerPanels(VerdictBanner banner, OptionsBar options, MappingDetailsView details) {
+        void dispose() {
+            banner.dispose();
+            options.dispose();
+            details.dispose();
+        }
     }
 
     /** Maps the selected buffer for the device selected on the canvas; without one, asks for it. */
@@ -299,7 +318,7 @@ public final class MappingWorkspace extends BorderPane {
         // The heights they have with the new verdict laid out (prefHeight of wrapping text overestimates).
         split.applyCss();
         split.layout();
-        double needed = banner.getHeight() + options.getHeight() + detailsRoom;
+        double needed = panels().banner().getHeight() + panels().options().getHeight() + detailsRoom;
         // This split's own divider: a lookup would also find the tall vertical divider of the steps' split below.
         double divider = split.getChildrenUnmodifiable().stream()
                 .filter(n -> n.getStyleClass().contains("split-pane-divider") && n instanceof Region)
@@ -360,7 +379,7 @@ public final class MappingWorkspace extends BorderPane {
 
     /** Puts the keyboard on the steps. */
     public void focusSteps() {
-        details.focusSteps();
+        details().focusSteps();
     }
 
     // ---- dragging ----

@@ -83,6 +83,7 @@ class MappingWorkspaceTest {
                 Platform::runLater);
         TopologyView view = new TopologyView(topologyModel);
         workspace = new MappingWorkspace(view, model);
+        workspace.showLowerArea();
         canvas = view.canvas();
         Scene scene = new Scene(workspace, 1400, 950);
         Theme.LIGHT.applyTo(scene);
@@ -132,6 +133,26 @@ class MappingWorkspaceTest {
     private void show(Topology t) {
         WaitForAsyncUtils.asyncFx(() -> topologyModel.show(t, "sample"));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theLowerPanelsAreMadeWhenFirstAskedForAndOnlyOnce() throws Exception {
+        List<Integer> seen = WaitForAsyncUtils.asyncFx(() -> {
+            TopologyView view = new TopologyView(topologyModel);
+            MappingWorkspace w = new MappingWorkspace(view, model);
+            try {
+                int before = w.lowerArea().getChildren().size();
+                MappingDetailsView details = w.details();
+                w.showLowerArea();
+                return List.of(before, w.lowerArea().getChildren().size(),
+                        w.lowerArea().getChildren().get(2) == details && w.details() == details ? 1 : 0);
+            } finally {
+                w.dispose();
+                view.dispose();
+            }
+        }).get(20, TimeUnit.SECONDS);
+        // none at first (the window's first frame does without them), then the verdict, the options and the tabs
+        assertEquals(List.of(0, 3, 1), seen);
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class ClassDataCache {
     static final int MAX_ATTEMPTS = 3;
     private static final String PREFIX = "dmascope-";
     private static final String ARCHIVE = ".jsa";
+    private static final String NATIVES = ".natives";
 
     private final Path dir;
     private final Supplier<String> keySource;
@@ -59,6 +60,26 @@ public final class ClassDataCache {
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code jar} (linked or copied) beside its native libraries unpacked for this key ({@link NativeLibraries}),
+     * when that directory is whole.
+     */
+    public Optional<Path> jarBesideLibraries(Path jar) {
+        Path d = nativesPath();
+        return Files.isRegularFile(d.resolve(NativeLibraries.WHOLE)) ? Optional.of(NativeLibraries.jarIn(d, jar))
+                : Optional.empty();
+    }
+
+    /** Unpacks {@code jar}'s native libraries for this key, unless they are; whether they are afterwards. */
+    public boolean unpackNativeLibraries(Path jar, long pid) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return false;
+        }
+        return NativeLibraries.unpack(jar, nativesPath(), pid);
     }
 
     /** Whether another run should try to make the archive (fewer than {@value #MAX_ATTEMPTS} failed tries). */
@@ -109,7 +130,10 @@ public final class ClassDataCache {
         }
     }
 
-    /** Removes the archive, which a run that went wrong may have been given; the next run makes it again. */
+    /**
+     * Removes the archive and the unpacked libraries, which a run that went wrong may have been given; the next run
+     * makes them again.
+     */
     public void discard() {
         try {
             Files.deleteIfExists(sizePath());
@@ -117,10 +141,20 @@ public final class ClassDataCache {
         } catch (IOException e) {
             // without its size file it is not used anyway
         }
+        try {
+            Files.deleteIfExists(nativesPath().resolve(NativeLibraries.WHOLE));
+            NativeLibraries.deleteTree(nativesPath());
+        } catch (IOException e) {
+            // without its marker the directory is not used anyway
+        }
     }
 
     Path archivePath() {
         return dir.resolve(PREFIX + key() + ARCHIVE);
+    }
+
+    Path nativesPath() {
+        return dir.resolve(PREFIX + key() + NATIVES);
     }
 
     private Path sizePath() {
@@ -147,12 +181,15 @@ public final class ClassDataCache {
         }
     }
 
-    /** Archives of earlier jars (each rebuild makes another) are ~30 MB each: only the current one is kept. */
+    /**
+     * Archives of earlier jars (each rebuild makes another) are ~30 MB each: only the current one is kept, and the
+     * current one's unpacked libraries.
+     */
     private void removeOthers() throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*")) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (!name.startsWith(PREFIX + key() + ".") && !name.endsWith(".tmp")) Files.deleteIfExists(f);
+                if (!name.startsWith(PREFIX + key() + ".") && !name.endsWith(".tmp")) NativeLibraries.deleteTree(f);
             }
         }
     }

@@ -169,15 +169,21 @@ public final class Relaunch {
             if (archive.isEmpty()) {
                 if (!cache.mayMake()) return OptionalInt.empty();
                 pending = cache.beginMaking(pid);
+                // before the archive is made: it holds the class path it was made with, which later runs must give
+                cache.unpackNativeLibraries(jar, pid);
             }
         } catch (IOException | UncheckedIOException e) {
             return OptionalInt.empty();
         }
+        // The window runs from the jar beside its unpacked libraries, where JavaFX looks for them first
+        // (NativeLibraries). Should that directory have gone while the archive stayed, the archive (made for that
+        // class path) goes unused until the cache is cleared: slower, never wrong.
+        Path classPath = cache.jarBesideLibraries(jar).orElse(jar);
         List<String> classData = new ArrayList<>(archive.isPresent()
                 ? List.of("-XX:SharedArchiveFile=" + archive.get(), "-Xshare:auto")
                 : List.of("-XX:ArchiveClassesAtExit=" + pending));
         classData.addAll(QUIET);
-        Optional<Ended> ended = launch(classData, args, true);
+        Optional<Ended> ended = launch(classData, classPath, args, true);
         if (ended.isEmpty()) {
             if (pending != null) cache.abandon(pending);
             return OptionalInt.empty();
@@ -203,7 +209,7 @@ public final class Relaunch {
      *         started or ended before it reached {@code main})
      */
     public OptionalInt runCommand(List<String> args) {
-        return launch(List.of(), args, false).filter(Ended::reachedMain).map(e -> OptionalInt.of(e.code()))
+        return launch(List.of(), jar, args, false).filter(Ended::reachedMain).map(e -> OptionalInt.of(e.code()))
                 .orElse(OptionalInt.empty());
     }
 
@@ -212,7 +218,7 @@ public final class Relaunch {
     }
 
     /** Starts the second JVM with a marker of its own and waits for it; empty when it could not be started. */
-    private Optional<Ended> launch(List<String> classData, List<String> args, boolean window) {
+    private Optional<Ended> launch(List<String> classData, Path classPath, List<String> args, boolean window) {
         Path marker;
         try {
             marker = marker();
@@ -220,7 +226,7 @@ public final class Relaunch {
             return Optional.empty();
         }
         try {
-            int code = runChild(command(classData, marker, args, window));
+            int code = runChild(command(classData, classPath, marker, args, window));
             return Optional.of(new Ended(code, !Files.exists(marker)));
         } catch (IOException e) {
             return Optional.empty();
@@ -309,9 +315,11 @@ public final class Relaunch {
 
     /**
      * The second JVM's command line: this one's options, {@link #tuning}, {@link #archiveMapping}, the class-data
-     * options (the window's archive), the marker, the program and its arguments.
+     * options (the window's archive), the marker, the class path (the jar, or for the window the jar beside its
+     * unpacked libraries), the program and its arguments.
      */
-    private List<String> command(List<String> classData, Path marker, List<String> args, boolean window) {
+    private List<String> command(List<String> classData, Path classPath, Path marker, List<String> args,
+            boolean window) {
         List<String> c = new ArrayList<>();
         c.add(java.toString());
         c.addAll(options.options());
@@ -321,7 +329,7 @@ public final class Relaunch {
         c.add("-D" + MARKER_PROPERTY + "=" + marker);
         if (window) c.add("-D" + WINDOW_PROPERTY + "=true");
         c.add("-cp");
-        c.add(jar.toString());
+        c.add(classPath.toString());
         c.add(mainClass);
         c.addAll(args);
         return c;

@@ -31,6 +31,31 @@ class ClassDataCacheTest {
     }
 
     @Test
+    void theUnpackedLibrariesAreUsedWhenWholeKeptWithTheirKeyAndDiscardedWithTheArchive() throws IOException {
+        Path jar = NativeLibrariesTest.jar(dir.resolve("dmascope.jar"), java.util.Map.of(
+                NativeLibrariesTest.lib("glass"), "glass"));
+        ClassDataCache old = cache("k0");
+        make(old, 9);
+        assertTrue(old.unpackNativeLibraries(jar, 9));
+        ClassDataCache cache = cache("k1");
+        assertEquals(Optional.empty(), cache.jarBesideLibraries(jar));
+        assertTrue(cache.unpackNativeLibraries(jar, 10));
+        Path link = cache.jarBesideLibraries(jar).orElseThrow();
+        Path natives = dir.resolve("cache").resolve("dmascope-k1.natives");
+        assertEquals(natives.resolve("dmascope.jar"), link);
+        assertTrue(Files.exists(natives.resolve(NativeLibrariesTest.lib("glass"))));
+
+        make(cache, 10);
+        assertFalse(Files.exists(dir.resolve("cache").resolve("dmascope-k0.natives")), "another jar's: removed");
+        assertEquals(Optional.of(link), cache.jarBesideLibraries(jar), "this jar's: kept");
+        assertTrue(Files.exists(jar), "removing the other directory leaves the jar");
+
+        cache.discard();
+        assertEquals(Optional.empty(), cache.jarBesideLibraries(jar));
+        assertFalse(Files.exists(natives));
+    }
+
+    @Test
     void thereIsNoArchiveUntilARunMadeOne() throws IOException {
         ClassDataCache cache = cache("k1");
         assertEquals(Optional.empty(), cache.archive());

@@ -72,6 +72,7 @@ class RelaunchTest {
     }
 
     private static String value(List<String> command, String prefix) {
+        if (prefix.equals("-cp")) return command.get(command.indexOf("-cp") + 1);
         return command.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
                 .orElse("");
     }
@@ -95,6 +96,28 @@ class RelaunchTest {
         assertEquals(archive.toString(), value(second, "-XX:SharedArchiveFile="));
         assertTrue(second.contains("-Xshare:auto"));
         assertEquals("", value(second, "-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void fromTheRunThatMakesTheArchiveOnTheWindowRunsFromTheJarBesideItsUnpackedLibraries() throws IOException {
+        Path jar = NativeLibrariesTest.jar(dir.resolve("dmascope.jar"), java.util.Map.of(
+                NativeLibrariesTest.lib("glass"), "glass"));
+        JvmOptions options = new JvmOptions(List.of("-Dprism.order=sw"), "");
+        Relaunch relaunch = new Relaunch(Path.of("/jdk/bin/java"), jar, "org.dmascope.app.Main", options, cache,
+                this::standIn, 4242);
+        relaunch.run(List.of());
+        Path link = cache.jarBesideLibraries(jar).orElseThrow();
+        assertEquals(link.toString(), value(started.get(0), "-cp"), "the archive is made for that class path");
+        assertFalse(value(started.get(0), "-XX:ArchiveClassesAtExit=").isEmpty());
+        assertEquals(-1L, Files.mismatch(jar, link));
+        assertEquals("glass", Files.readString(link.resolveSibling(NativeLibrariesTest.lib("glass"))));
+
+        relaunch.run(List.of());
+        assertEquals(link.toString(), value(started.get(1), "-cp"));
+        assertTrue(started.get(1).contains("-Xshare:auto"), "and maps it");
+
+        relaunch.runCommand(List.of("import", "x"));
+        assertEquals(jar.toString(), value(started.get(2), "-cp"), "a command loads no JavaFX");
     }
 
     @Test

@@ -287,6 +287,20 @@ public final class Relaunch {
     }
 
     /**
+     * The second JVM keeps no performance counters ({@code -XX:-UsePerfData}) unless the user chose: the JVM
+     * otherwise maps a shared-memory file for {@code jps} and {@code jstat} and times every class it loads into it,
+     * and the window loads some 6,000 before its first frame (the machine drawn ~80 ms sooner, measured back to back
+     * with {@code startup-time.sh}, README "Start-up"). {@code jcmd PID} still attaches; {@code jps} does not list
+     * the second JVM. {@code -XX:+UsePerfData} on the command line keeps the counters.
+     *
+     * @param given the user's options
+     */
+    static List<String> performanceCounters(List<String> given) {
+        if (given.stream().anyMatch(o -> o.matches("-XX:[+-]UsePerfData"))) return List.of();
+        return List.of("-XX:-UsePerfData");
+    }
+
+    /**
      * A new marker file for the second JVM to delete. Named by this process and the time rather than by
      * {@code createTempFile}, whose random names cost the first JVM its security providers (~20 ms).
      */
@@ -314,9 +328,9 @@ public final class Relaunch {
     }
 
     /**
-     * The second JVM's command line: this one's options, {@link #tuning}, {@link #archiveMapping}, the class-data
-     * options (the window's archive), the marker, the class path (the jar, or for the window the jar beside its
-     * unpacked libraries), the program and its arguments.
+     * The second JVM's command line: this one's options, {@link #tuning}, {@link #archiveMapping}, {@link
+     * #performanceCounters}, the class-data options (the window's archive), the marker, the class path (the jar, or
+     * for the window the jar beside its unpacked libraries), the program and its arguments.
      */
     private List<String> command(List<String> classData, Path classPath, Path marker, List<String> args,
             boolean window) {
@@ -325,6 +339,7 @@ public final class Relaunch {
         c.addAll(options.options());
         c.addAll(tuning(options.options(), window));
         c.addAll(archiveMapping(options.options()));
+        c.addAll(performanceCounters(options.options()));
         c.addAll(classData);
         c.add("-D" + MARKER_PROPERTY + "=" + marker);
         if (window) c.add("-D" + WINDOW_PROPERTY + "=true");

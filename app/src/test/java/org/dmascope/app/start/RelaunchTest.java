@@ -249,6 +249,19 @@ class RelaunchTest {
     }
 
     @Test
+    void theSecondJvmKeepsNoPerformanceCountersUnlessTheUserChose() {
+        assertEquals(List.of("-XX:-UsePerfData"), Relaunch.performanceCounters(List.of("-Xmx1g")));
+        assertEquals(List.of(), Relaunch.performanceCounters(List.of("-XX:+UsePerfData")));
+        assertEquals(List.of(), Relaunch.performanceCounters(List.of("-XX:-UsePerfData")));
+        run(List.of());
+        relaunch(this::standIn).runCommand(List.of("import", "x"));
+        for (List<String> c : started) {
+            assertEquals(1, Collections.frequency(c, "-XX:-UsePerfData"), c.toString());
+            assertTrue(c.indexOf("-XX:-UsePerfData") < c.indexOf("-cp"));
+        }
+    }
+
+    @Test
     void theSecondJvmMapsTheArchivesWhereTheyWereMadeForUnlessTheUserChoseAMode() {
         List<String> inPlace = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
         assertEquals(inPlace, Relaunch.archiveMapping(List.of("-Xmx1g")));

@@ -11,8 +11,8 @@
 # JARS="a.jar b.jar" compares builds: each iteration starts each jar in turn, back to back (a machine's speed drifts
 # by a quarter over minutes; only starts taken in turn compare). PLAIN=1 adds, for the first jar, a start in one
 # JVM (-Ddmascope.classData=off), as before the relaunch.
-# Needs Xvfb, openbox, xdotool and a C compiler with the X11 headers (apt-get install xvfb openbox xdotool gcc
-# libx11-dev); run on a quiet machine.
+# Needs Xvfb, openbox, xdotool, GTK 3 for the window and a C compiler with the X11 headers (apt-get install xvfb
+# openbox xdotool libgtk-3-0 gcc libx11-dev); run on a quiet machine.
 # Usage: [JARS="…"] [PLAIN=1] bench/scripts/startup-time.sh [RUNS] [JAVA_OPTIONS...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -82,7 +82,8 @@ for i in $(seq "$runs"); do
   loads+=("$(cut -d' ' -f1 /proc/loadavg)")
   for j in "${!jars[@]}"; do
     read -r m d c <<< "$(start_once "${jars[$j]}" "$@")"
-    [ "$d" -gt 0 ] 2>/dev/null || { echo "${jars[$j]}: no window drawn within a minute" >&2; exit 1; }
+    [ "$d" -gt 0 ] 2>/dev/null || { echo "${jars[$j]}: no window drawn within a minute (is libgtk-3-0 installed?" \
+        "java -jar ${jars[$j]} under the same DISPLAY says why)" >&2; exit 1; }
     on[$j]+="$m "; drawn[$j]+="$d "; cpu[$j]+="$c "
     sleep 1
   done

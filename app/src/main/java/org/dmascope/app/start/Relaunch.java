@@ -17,13 +17,14 @@ import java.util.concurrent.TimeUnit;
  * Runs the program in a second JVM started with what a jar's manifest cannot ask for: the window maps the classes of
  * earlier runs from a class-data archive ({@code -XX:SharedArchiveFile}; the first run of a jar on a runtime records it
  * as it exits, {@code -XX:ArchiveClassesAtExit}), and the window and the commands both run with the options of
- * {@link #tuning} (the serial collector and the client compiler). The commands' JVM maps no archive of its
- * own: an archive recorded by a command would lack the window's classes. Whatever goes wrong falls back to starting the
- * window in this JVM as before: no relaunch when the user chose class-data sharing or a debugger, when the jar or the
- * cache cannot be found, or when the second JVM cannot be started; and when the second JVM ends in failure before it
- * reached {@code main} (the archive may be what broke it), the archive is removed and the window starts here. The
- * second JVM tells it reached {@code main} by deleting a marker file named in {@value #MARKER_PROPERTY} ({@link
- * #relaunched}).
+ * {@link #tuning} (the serial collector and the client compiler) and without performance counters; the window runs
+ * from the jar beside its native libraries unpacked into the cache ({@link NativeLibraries}). The commands' JVM maps
+ * no archive of its own: an archive recorded by a command would lack the window's classes. Whatever goes wrong falls
+ * back to starting the window in this JVM as before: no relaunch when the user chose class-data sharing or a
+ * debugger, when the jar or the cache cannot be found, or when the second JVM cannot be started; and when the second
+ * JVM ends in failure before it reached {@code main} (the archive may be what broke it), the archive is removed and
+ * the window starts here. The second JVM tells it reached {@code main} by deleting a marker file named in {@value
+ * #MARKER_PROPERTY} ({@link #relaunched}).
  */
 public final class Relaunch {
     /** The marker file's path; set only in the relaunched JVM, which it tells that it was relaunched. */

@@ -56,7 +56,7 @@ public final class TopologyView extends BorderPane {
     private final TextField searchField = new TextField();
     private final Label searchStatus = new Label();
     private final ListView<DeviceSearch.Match> matchList = new ListView<>();
-    /** Made when first shown: making a popup window costs about 25 ms, which the first frame would wait for. */
+    /** Made when first shown: the window's first frame has no use for it (start-up time). */
     private Popup matchPopup;
     private boolean syncing;
 

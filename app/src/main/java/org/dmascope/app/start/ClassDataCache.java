@@ -74,11 +74,6 @@ public final class ClassDataCache {
 
     /** Unpacks {@code jar}'s native libraries for this key, unless they are; whether they are afterwards. */
     public boolean unpackNativeLibraries(Path jar, long pid) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            return false;
-        }
         return NativeLibraries.unpack(jar, nativesPath(), pid);
     }
 

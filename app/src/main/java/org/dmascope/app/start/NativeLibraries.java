@@ -99,7 +99,7 @@ final class NativeLibraries {
     }
 
     /** ".so", ".dylib" or ".dll": what this platform's {@code System.mapLibraryName} puts after the name. */
-    static String librarySuffix() {
+    private static String librarySuffix() {
         String mapped = System.mapLibraryName("x");
         return mapped.substring(mapped.indexOf('x') + 1);
     }

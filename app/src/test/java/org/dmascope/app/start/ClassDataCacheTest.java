@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ClassDataCacheTest {
 
     @Test
     void theUnpackedLibrariesAreUsedWhenWholeKeptWithTheirKeyAndDiscardedWithTheArchive() throws IOException {
-        Path jar = NativeLibrariesTest.jar(dir.resolve("dmascope.jar"), java.util.Map.of(
+        Path jar = NativeLibrariesTest.jar(dir.resolve("dmascope.jar"), Map.of(
                 NativeLibrariesTest.lib("glass"), "glass"));
         ClassDataCache old = cache("k0");
         make(old, 9);

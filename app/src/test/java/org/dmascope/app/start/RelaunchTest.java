@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -71,8 +72,12 @@ class RelaunchTest {
         };
     }
 
+    /** The argument after {@code -cp}. */
+    private static String classPath(List<String> command) {
+        return command.get(command.indexOf("-cp") + 1);
+    }
+
     private static String value(List<String> command, String prefix) {
-        if (prefix.equals("-cp")) return command.get(command.indexOf("-cp") + 1);
         return command.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
                 .orElse("");
     }
@@ -100,24 +105,24 @@ class RelaunchTest {
 
     @Test
     void fromTheRunThatMakesTheArchiveOnTheWindowRunsFromTheJarBesideItsUnpackedLibraries() throws IOException {
-        Path jar = NativeLibrariesTest.jar(dir.resolve("dmascope.jar"), java.util.Map.of(
+        Path jar = NativeLibrariesTest.jar(dir.resolve("dmascope.jar"), Map.of(
                 NativeLibrariesTest.lib("glass"), "glass"));
         JvmOptions options = new JvmOptions(List.of("-Dprism.order=sw"), "");
         Relaunch relaunch = new Relaunch(Path.of("/jdk/bin/java"), jar, "org.dmascope.app.Main", options, cache,
                 this::standIn, 4242);
         relaunch.run(List.of());
         Path link = cache.jarBesideLibraries(jar).orElseThrow();
-        assertEquals(link.toString(), value(started.get(0), "-cp"), "the archive is made for that class path");
+        assertEquals(link.toString(), classPath(started.get(0)), "the archive is made for that class path");
         assertFalse(value(started.get(0), "-XX:ArchiveClassesAtExit=").isEmpty());
         assertEquals(-1L, Files.mismatch(jar, link));
         assertEquals("glass", Files.readString(link.resolveSibling(NativeLibrariesTest.lib("glass"))));
 
         relaunch.run(List.of());
-        assertEquals(link.toString(), value(started.get(1), "-cp"));
+        assertEquals(link.toString(), classPath(started.get(1)));
         assertTrue(started.get(1).contains("-Xshare:auto"), "and maps it");
 
         relaunch.runCommand(List.of("import", "x"));
-        assertEquals(jar.toString(), value(started.get(2), "-cp"), "a command loads no JavaFX");
+        assertEquals(jar.toString(), classPath(started.get(2)), "a command loads no JavaFX");
     }
 
     @Test

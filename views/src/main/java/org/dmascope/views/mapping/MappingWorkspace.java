@@ -318,7 +318,8 @@ public final class MappingWorkspace extends BorderPane {
         // The heights they have with the new verdict laid out (prefHeight of wrapping text overestimates).
         split.applyCss();
         split.layout();
-        double needed = panels().banner().getHeight() + panels().options().getHeight() + detailsRoom;
+        LowerPanels p = panels();
+        double needed = p.banner().getHeight() + p.options().getHeight() + detailsRoom;
         // This split's own divider: a lookup would also find the tall vertical divider of the steps' split below.
         double divider = split.getChildrenUnmodifiable().stream()
                 .filter(n -> n.getStyleClass().contains("split-pane-divider") && n instanceof Region)

@@ -56,8 +56,7 @@ public final class TopologyView extends BorderPane {
     private final TextField searchField = new TextField();
     private final Label searchStatus = new Label();
     private final ListView<DeviceSearch.Match> matchList = new ListView<>();
-    /** Made when first shown: the window's first frame has no use for it (start-up time). */
-    private Popup matchPopup;
+    private final Popup matchPopup = new Popup();
     private boolean syncing;
 
     private final ChangeListener<Topology> topologyListener = (obs, old, t) -> showTopology(t);
@@ -79,7 +78,7 @@ public final class TopologyView extends BorderPane {
         canvas.setId(CANVAS_ID);
         setTop(createSearchBar());
         setCenter(canvas);
-        createMatchList();
+        createMatchPopup();
         initListeners();
         showTopology(model.getTopology());
         canvas.setSelectedItem(model.getSelection());
@@ -99,7 +98,7 @@ public final class TopologyView extends BorderPane {
         return bar;
     }
 
-    private void createMatchList() {
+    private void createMatchPopup() {
         matchList.setId(MATCH_LIST_ID);
         matchList.getStyleClass().add(SEARCH_MATCHES);
         matchList.setFocusTraversable(false);
@@ -113,28 +112,13 @@ public final class TopologyView extends BorderPane {
         matchList.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && matchList.getSelectionModel().getSelectedIndex() >= 0) {
                 model.goToMatch(matchList.getSelectionModel().getSelectedIndex());
-                hideMatches();
+                matchPopup.hide();
             }
         });
-    }
-
-    private Popup matchPopup() {
-        if (matchPopup == null) {
-            matchPopup = new Popup();
-            matchPopup.getContent().add(matchList);
-            matchPopup.setAutoHide(true);
-            // The popup would swallow Esc; the field handles it (clears the search, back to the canvas).
-            matchPopup.setHideOnEscape(false);
-        }
-        return matchPopup;
-    }
-
-    private boolean matchesShown() {
-        return matchPopup != null && matchPopup.isShowing();
-    }
-
-    private void hideMatches() {
-        if (matchPopup != null) matchPopup.hide();
+        matchPopup.getContent().add(matchList);
+        matchPopup.setAutoHide(true);
+        // The popup would swallow Esc; the field handles it (clears the search, back to the canvas).
+        matchPopup.setHideOnEscape(false);
     }
 
     private void initListeners() {
@@ -149,7 +133,7 @@ public final class TopologyView extends BorderPane {
             if (!text.equals(model.queryProperty().get())) model.search(text);
         });
         searchField.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused) hideMatches();
+            if (!focused) matchPopup.hide();
         });
         searchField.addEventFilter(KeyEvent.KEY_PRESSED, this::searchKey);
         // Plain letters typed into the field must not reach the window's one-key accelerators (F = fit).
@@ -218,7 +202,7 @@ public final class TopologyView extends BorderPane {
         model.selectionProperty().removeListener(selectionListener);
         model.matchesProperty().removeListener(matchesListener);
         model.revealRequestProperty().removeListener(revealListener);
-        hideMatches();
+        matchPopup.hide();
     }
 
     private void sync(Runnable r) {
@@ -239,7 +223,7 @@ public final class TopologyView extends BorderPane {
     private void searchKey(KeyEvent e) {
         KeyCode code = e.getCode();
         if (code == KeyCode.ENTER) {
-            int picked = matchesShown() ? matchList.getSelectionModel().getSelectedIndex() : -1;
+            int picked = matchPopup.isShowing() ? matchList.getSelectionModel().getSelectedIndex() : -1;
             if (picked >= 0 && picked != model.matchIndexProperty().get()) model.goToMatch(picked);
             else if (e.isShiftDown()) model.previousMatch();
             else model.nextMatch();
@@ -256,7 +240,7 @@ public final class TopologyView extends BorderPane {
             e.consume();
         } else if (code == KeyCode.ESCAPE) {
             model.search("");
-            hideMatches();
+            matchPopup.hide();
             canvas.requestFocus();
             e.consume();
         }
@@ -270,7 +254,7 @@ public final class TopologyView extends BorderPane {
         canvas.getHighlighted().setAll(model.matchesProperty().stream().map(DeviceSearch.Match::item).toList());
         matchList.getItems().setAll(model.matchesProperty());
         if (n > 0 && searchField.isFocused()) showMatchPopup();
-        else hideMatches();
+        else matchPopup.hide();
     }
 
     private void showMatchPopup() {
@@ -283,9 +267,8 @@ public final class TopologyView extends BorderPane {
         // The popup has a scene of its own: give it the window's theme and this view's stylesheet.
         List<String> sheets = new ArrayList<>(getScene().getStylesheets());
         sheets.add(STYLESHEET);
-        Popup popup = matchPopup();
-        popup.getScene().getStylesheets().setAll(sheets);
-        if (!popup.isShowing()) popup.show(searchField, b.getMinX(), b.getMaxY() + 2);
+        matchPopup.getScene().getStylesheets().setAll(sheets);
+        if (!matchPopup.isShowing()) matchPopup.show(searchField, b.getMinX(), b.getMaxY() + 2);
     }
 
     // ---- for the window ----
